@@ -1,0 +1,86 @@
+// The contracts the pipeline depends on. Implementations live in adapters (store/, analyst/ …)
+// and import this module; this module imports only the shared vocabulary in model.ts.
+//
+// Every method is async so the same contract fits an embedded engine (SQLite) and a
+// server (PostgreSQL) alike.
+
+import type { Passage, SearchHit, Source, SourceMeta } from './model.js';
+
+/** A passage to store: offsets into the document text. The store fills ids and ordinals. */
+export interface PassageSpan {
+  start: number;
+  end: number;
+}
+
+/** One document ready to store: its metadata, full text and its passage boundaries. */
+export interface DocumentInput {
+  meta: SourceMeta;
+  text: string;
+  passages: PassageSpan[];
+  /** When it was read; injected so tests are reproducible. ISO timestamp. */
+  retrievedAt: string;
+}
+
+/**
+ * What happened to a document on upsert:
+ * - added: new source;
+ * - unchanged: a source with the same uri and the same content hash exists (nothing written);
+ * - replaced: a source with the same uri existed with other content; it and its passages were removed
+ *   and the new one written, in one transaction.
+ */
+export type UpsertStatus = 'added' | 'unchanged' | 'replaced';
+
+export interface UpsertResult {
+  sourceId: string;
+  status: UpsertStatus;
+  passages: number;
+}
+
+export interface SearchOptions {
+  /** Maximum number of hits (default 10). */
+  limit?: number;
+  /** Restrict to these source ids. */
+  sourceIds?: string[];
+}
+
+export interface StoreStats {
+  sources: number;
+  passages: number;
+}
+
+/**
+ * The corpus store. Engines: SQLite (embedded default), others at scale.
+ *
+ * Guarantees every engine gives (the conformance suite in test/store checks them):
+ * - `upsertDocument` is atomic: after a crash at any point, a document is either fully
+ *   present (source row + all passages + index entries) or absent.
+ * - re-upserting identical content for the same uri is a no-op ("unchanged").
+ * - `search` accepts any user text: operators, quotes, SQL-looking text and emoji are
+ *   treated as words; text with nothing searchable left returns no hits (never throws a
+ *   syntax error from the engine).
+ * - passage offsets slice exactly onto `getSourceText(sourceId)`.
+ */
+export interface Store {
+  /** Engine name, e.g. "sqlite". */
+  readonly engine: string;
+  /** Where the data lives (file path or connection label), for messages. */
+  readonly location: string;
+
+  upsertDocument(doc: DocumentInput): Promise<UpsertResult>;
+  /** Remove a source and its passages. Returns false when it did not exist. */
+  removeSource(id: string): Promise<boolean>;
+
+  listSources(): Promise<Source[]>;
+  getSource(id: string): Promise<Source | null>;
+  getSourceText(id: string): Promise<string | null>;
+  getPassages(sourceId: string): Promise<Passage[]>;
+  getPassage(id: string): Promise<Passage | null>;
+
+  /** Ranked full-text search over passages (BM25 or the engine's equivalent). */
+  search(query: string, options?: SearchOptions): Promise<SearchHit[]>;
+
+  stats(): Promise<StoreStats>;
+  /** A stable id of the corpus contents (hash of the sorted source ids). */
+  snapshotId(): Promise<string>;
+  close(): Promise<void>;
+}
