@@ -1,0 +1,5 @@
+// The language toolkit: pure functions over text (sentences, tokens, figures, dates, cues,
+// lexicon, check-worthiness). Import from here; the files behind it may move.
+export { tokenize, STOPWORDS, stem, contentTerms } from './tokens.js';
+export type { Token } from './tokens.js';
+export { splitSentences } from './sentences.js';
