@@ -1,0 +1,68 @@
+// Reading an article to audit, whatever its format.
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { VerityError, quote } from '../errors.js';
+import { readHtmlArticle } from './article-html.js';
+import { readMarkdownArticle } from './article-markdown.js';
+import type { Article, ArticleFormat } from './types.js';
+
+/** Largest article accepted (characters). */
+export const MAX_ARTICLE_CHARS = 2_000_000;
+
+/** The format of article text when none is declared: HTML when it starts with a tag, else Markdown. */
+export function sniffFormat(text: string): ArticleFormat {
+  return /^\s*(?:<!doctype html|<html|<body|<article|<p[\s>]|<h[1-6][\s>]|<div[\s>])/i.test(text) ? 'html' : 'md';
+}
+
+/**
+ * Read an article from text: body, blocks, its numbered references and inline links, and where
+ * each citation points. Markdown and plain text keep an offset map back to the input.
+ */
+export function readArticle(input: string, format: ArticleFormat = sniffFormat(input)): Article {
+  if (input.length > MAX_ARTICLE_CHARS) {
+    throw new VerityError({
+      code: 'TOO_LARGE',
+      component: 'audit',
+      problem: `the article is ${input.length} characters, more than the ${MAX_ARTICLE_CHARS} an audit reads`,
+      fix: 'audit the article in parts',
+    });
+  }
+  const text = input.replace(/^\uFEFF/, '');
+  return format === 'html' ? readHtmlArticle(text) : readMarkdownArticle(text, format);
+}
+
+/** The format a file name implies, or null when its extension is not one an audit reads. */
+export function formatOfPath(path: string): ArticleFormat | null {
+  const ext = extname(path).toLowerCase();
+  if (ext === '.md' || ext === '.markdown') return 'md';
+  if (ext === '.html' || ext === '.htm' || ext === '.xhtml') return 'html';
+  if (ext === '.txt' || ext === '.text') return 'txt';
+  return null;
+}
+
+/** Read an article file (.md, .html, .txt). */
+export async function readArticleFile(path: string): Promise<Article> {
+  const format = formatOfPath(path);
+  if (format === null) {
+    throw new VerityError({
+      code: 'UNSUPPORTED',
+      component: 'audit',
+      problem: `cannot audit ${quote(path)}: the extension ${quote(extname(path) || '(none)')} is not .md, .html or .txt`,
+      fix: 'save the article as Markdown, HTML or plain text, or pipe it in with "verity audit -"',
+    });
+  }
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new VerityError({
+      code: code === 'ENOENT' ? 'NOT_FOUND' : 'IO',
+      component: 'audit',
+      problem: `cannot read ${quote(path)}: ${code === 'ENOENT' ? 'no such file' : (e as Error).message}`,
+      fix: code === 'ENOENT' ? 'check the path' : 'check that the file is readable',
+      cause: e,
+    });
+  }
+  return readArticle(text, format);
+}

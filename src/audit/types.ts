@@ -1,0 +1,141 @@
+// The vocabulary of an article audit: what was read from the article, what each claim is,
+// and what the audit found. Plain data; JSON output is these types serialised.
+import type { Figure, Source, Span } from '../model.js';
+
+export type ArticleFormat = 'md' | 'html' | 'txt';
+
+/** A block of article text: a heading, a paragraph, a list item or a quotation. Offsets into `Article.text`. */
+export interface ArticleBlock extends Span {
+  kind: 'heading' | 'paragraph' | 'list-item' | 'quote';
+}
+
+/**
+ * One entry of the article's own sources: a numbered reference ([1] … in a sources list) or
+ * an inline link, numbered after the numbered references.
+ */
+export interface ArticleReference {
+  /** The number citations use; inline links get numbers after the last numbered reference. */
+  n: number;
+  kind: 'numbered' | 'link';
+  /** The entry as written (numbered) or the link's anchor text (link). */
+  text: string;
+  url: string | null;
+  /** The title read from the entry, when one could be told apart; null otherwise. */
+  title: string | null;
+}
+
+/** A citation as written in the article text: `[2]`, `[1, 3]`, `[2–4]`, `[^2]` or an inline link. Offsets into `Article.text`. */
+export interface CitationMark extends Span {
+  refs: number[];
+}
+
+/**
+ * An article as read: the body text (references section removed, Markdown links collapsed to
+ * their anchor text, HTML reduced to text) plus its structure. `origin` maps an offset of `text`
+ * back to the input, so annotations can be written onto the original Markdown or text.
+ */
+export interface Article {
+  format: ArticleFormat;
+  /** The input as given. */
+  source: string;
+  text: string;
+  blocks: ArticleBlock[];
+  references: ArticleReference[];
+  citations: CitationMark[];
+  /** `origin[i]` is the offset in `source` of `text[i]`; length `text.length + 1`. Empty for HTML (annotations are re-rendered). */
+  origin: number[];
+  /** Title from a leading heading, front matter or <title>, or null. */
+  title: string | null;
+}
+
+/** How a reference was tied to a corpus source. */
+export interface ReferenceMatch {
+  n: number;
+  sourceId: string | null;
+  by: 'url' | 'title' | null;
+  /** The matched source's title and uri, for messages. */
+  sourceTitle: string | null;
+  sourceUri: string | null;
+}
+
+export type ClaimStatus = 'supported' | 'contradicted' | 'unsupported' | 'unverifiable';
+
+export const FLAG_KINDS = [
+  'figure-source-mismatch',
+  'arithmetic',
+  'internal-inconsistency',
+  'citation-unsupported',
+  'contradicted',
+  'uncited',
+] as const;
+export type FlagKind = (typeof FLAG_KINDS)[number];
+
+/** A quote that backs a flag or a status: from a corpus passage or from the article itself. */
+export interface EvidenceQuote {
+  text: string;
+  /** Where it comes from: a reference number of the article, a corpus source, or the article. */
+  from: 'article' | 'source';
+  sourceId?: string;
+  sourceTitle?: string;
+  passageId?: string;
+  /** The article's reference number, when the source is one of its references. */
+  ref?: number;
+  stance?: 'supports' | 'refutes' | 'neutral';
+}
+
+export interface AuditFlag {
+  kind: FlagKind;
+  /** Plain words, with any arithmetic written out. */
+  message: string;
+  evidence: EvidenceQuote[];
+}
+
+/** What one source (the cited one, or the corpus as a whole) says about a claim. */
+export interface SourceCheck {
+  result: 'supports' | 'refutes' | 'not-found' | 'not-in-corpus';
+  /** Reference numbers checked (cited check) — empty for the corpus-wide check. */
+  refs: number[];
+  evidence: EvidenceQuote[];
+  /** One sentence saying why. */
+  reason: string;
+}
+
+export interface AuditClaim extends Span {
+  status: ClaimStatus;
+  /** Reference numbers cited in the sentence. */
+  citations: number[];
+  figures: Figure[];
+  flags: AuditFlag[];
+  checkworthiness: number;
+  /** Why it is unverifiable, when it is: "prediction" or "opinion". */
+  kind: 'factual' | 'prediction' | 'opinion';
+  /** "Does the cited source say this?" — null when nothing cited is in the corpus. */
+  cited: SourceCheck | null;
+  /** What the corpus as a whole says. */
+  corpus: SourceCheck;
+}
+
+export interface AuditSummary {
+  claims: number;
+  supported: number;
+  contradicted: number;
+  unsupported: number;
+  unverifiable: number;
+  flags: number;
+  byKind: Record<FlagKind, number>;
+}
+
+export interface AuditResult {
+  schemaVersion: 1;
+  title: string | null;
+  format: ArticleFormat;
+  claims: AuditClaim[];
+  references: (ArticleReference & { match: ReferenceMatch })[];
+  summary: AuditSummary;
+  /** Degraded steps, as data (a reference that could not be matched is not one: see `references`). */
+  warnings: string[];
+  timingsMs: Record<string, number>;
+}
+
+/** Corpus source lookup the audit needs; a Store satisfies it. */
+export type SourceList = () => Promise<Source[]>;
