@@ -1,0 +1,12 @@
+// Evidence and verdicts: retrieval for a claim, stance of a passage, verdict, figure comparison.
+export { retrieve, claimQueries } from './retrieve.js';
+export type { Evidence, RetrieveOptions } from './retrieve.js';
+export { judge, judgePair, judgeProfiled } from './judge.js';
+export type { PairJudgement } from './judge.js';
+export { decideVerdict, independentJudgements, VERDICT_LABELS } from './verdict.js';
+export type { VerdictDetail, VerdictOptions } from './verdict.js';
+export { compareFigures, unitsCompatible } from './figure-compare.js';
+export type { FigureRelation } from './figure-compare.js';
+export { profileClaim } from './claim-profile.js';
+export type { ClaimProfile } from './claim-profile.js';
+export { copyGroups } from './independence.js';

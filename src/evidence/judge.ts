@@ -1,0 +1,58 @@
+// Stance of a passage toward a claim: the learned weights over pair features, with reasons.
+import type { Judgement, Passage, Reason, Source, Stance } from '../model.js';
+import { profileClaim } from './claim-profile.js';
+import type { ClaimProfile } from './claim-profile.js';
+import { predictProba } from './logistic.js';
+import type { LogisticModel } from './logistic.js';
+import { pairFeatures } from './pair-features.js';
+import { STANCE_CLASSES, stanceModel } from './stance-model.js';
+
+export interface PairJudgement {
+  stance: Stance;
+  /** Probability of the chosen stance, in [0,1]. */
+  strength: number;
+  reasons: Reason[];
+  /** Probability of each stance (supports, refutes, neutral). */
+  probabilities: Record<Stance, number>;
+}
+
+// Reasons that point the way of each stance; the others are context.
+const SUPPORT_KINDS = new Set(['figure-match', 'lexical-entailment', 'term-coverage']);
+const REFUTE_KINDS = new Set(['figure-conflict', 'negation-mismatch', 'antonym', 'entity-mismatch', 'date-mismatch']);
+
+function orderReasons(stance: Stance, reasons: Reason[]): Reason[] {
+  const first = stance === 'supports' ? SUPPORT_KINDS : stance === 'refutes' ? REFUTE_KINDS : new Set(['low-overlap', 'hedge']);
+  return [...reasons.filter((r) => first.has(r.kind)), ...reasons.filter((r) => !first.has(r.kind))];
+}
+
+/** Judge an evidence text against an already profiled claim (fast path for many passages). */
+export function judgeProfiled(claim: ClaimProfile, evidenceText: string, model: LogisticModel = stanceModel()): PairJudgement {
+  const f = pairFeatures(claim, evidenceText);
+  const p = predictProba(model, f.values);
+  const probabilities: Record<Stance, number> = { supports: 0, refutes: 0, neutral: 0 };
+  STANCE_CLASSES.forEach((c, i) => (probabilities[c] = p[i] ?? 0));
+  let stance: Stance = 'neutral';
+  for (const c of STANCE_CLASSES) if (probabilities[c] > probabilities[stance]) stance = c;
+  return { stance, strength: probabilities[stance], reasons: orderReasons(stance, f.reasons), probabilities };
+}
+
+/** Stance of an evidence text toward a claim: for pair benchmarks and the audit. */
+export function judgePair(claim: string, evidenceText: string): PairJudgement {
+  return judgeProfiled(profileClaim(claim), evidenceText);
+}
+
+/** Judge one retrieved (or cited) passage; `score` becomes the judgement's relevance. */
+export function judge(claim: string | ClaimProfile, evidence: { passage: Passage; source: Source; score?: number }): Judgement & { probabilities: Record<Stance, number> } {
+  const profile = typeof claim === 'string' ? profileClaim(claim) : claim;
+  const j = judgeProfiled(profile, evidence.passage.text);
+  return {
+    claim: profile.text,
+    passage: evidence.passage,
+    source: evidence.source,
+    stance: j.stance,
+    strength: j.strength,
+    relevance: evidence.score ?? 0,
+    reasons: j.reasons,
+    probabilities: j.probabilities,
+  };
+}

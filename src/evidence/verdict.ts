@@ -1,0 +1,149 @@
+// Verdict for a claim from its judged evidence. Copies count once; the aggregate of the
+// strongest supporting and refuting evidence goes through learned weights (models/verdict.json)
+// whose class probabilities serve as the calibrated confidence.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Judgement, Reason, Stance, Verdict, VerdictLabel } from '../model.js';
+import { VerityError } from '../errors.js';
+import { copyGroups } from './independence.js';
+import { predictProba } from './logistic.js';
+import type { LogisticModel } from './logistic.js';
+
+export const VERDICT_LABELS: readonly VerdictLabel[] = ['supported', 'refuted', 'mixed', 'unproven'];
+export const VERDICT_FEATURES = ['max_s', 'max_r', 'top3_s', 'top3_r', 'min_sr', 'n_s', 'n_r', 'mean_n', 'n_independent'] as const;
+export const VERDICT_SCHEMA_VERSION = 1;
+
+export interface VerdictModelFile extends LogisticModel {
+  schemaVersion: number;
+  kind: 'multinomial-logistic';
+  trainedWith: { command: string; files: string[]; examples: Record<string, number> };
+}
+
+export interface VerdictOptions {
+  /** Restrict the answer to these labels (a benchmark without "mixed", say). Default: all four. */
+  labels?: readonly VerdictLabel[];
+  model?: LogisticModel;
+}
+
+export interface VerdictDetail extends Verdict {
+  probabilities: Record<VerdictLabel, number>;
+  /** How many judgements remained after copies were merged. */
+  independent: number;
+}
+
+type Judged = Judgement & { probabilities?: Record<Stance, number> };
+
+function stanceProbs(j: Judged): Record<Stance, number> {
+  if (j.probabilities) return j.probabilities;
+  const rest = (1 - j.strength) / 2;
+  return {
+    supports: j.stance === 'supports' ? j.strength : rest,
+    refutes: j.stance === 'refutes' ? j.strength : rest,
+    neutral: j.stance === 'neutral' ? j.strength : rest,
+  };
+}
+
+/** Merge copies: of each group of copying passages keep the one with the strongest stance. */
+export function independentJudgements<T extends Judgement>(judgements: T[]): T[] {
+  const groups = copyGroups(judgements.map((j) => j.passage.text));
+  const best = new Map<number, T>();
+  judgements.forEach((j, i) => {
+    const g = groups[i]!;
+    const cur = best.get(g);
+    const weight = (x: T): number => (x.stance === 'neutral' ? 0 : x.strength);
+    if (!cur || weight(j) > weight(cur)) best.set(g, j);
+  });
+  return [...best.values()];
+}
+
+/** Aggregate features of a claim's independent judgements, in VERDICT_FEATURES order. */
+export function verdictFeatures(judgements: Judged[]): number[] {
+  const ps = judgements.map((j) => stanceProbs(j));
+  const s = ps.map((p) => p.supports).sort((a, b) => b - a);
+  const r = ps.map((p) => p.refutes).sort((a, b) => b - a);
+  const top3 = (xs: number[]): number => xs.slice(0, 3).reduce((a, b) => a + b, 0);
+  const maxS = s[0] ?? 0;
+  const maxR = r[0] ?? 0;
+  const nS = judgements.filter((j) => j.stance === 'supports').length;
+  const nR = judgements.filter((j) => j.stance === 'refutes').length;
+  const meanN = ps.length > 0 ? ps.reduce((a, p) => a + p.neutral, 0) / ps.length : 1;
+  return [maxS, maxR, top3(s), top3(r), Math.min(maxS, maxR), Math.log1p(nS), Math.log1p(nR), meanN, Math.log1p(judgements.length)];
+}
+
+export const VERDICT_MODEL_PATH = fileURLToPath(new URL('../../models/verdict.json', import.meta.url));
+let cached: VerdictModelFile | undefined;
+
+/** Validate a parsed verdict model. */
+export function checkVerdictModel(value: unknown, where: string): VerdictModelFile {
+  const m = value as Partial<VerdictModelFile> | null;
+  const ok =
+    m !== null &&
+    typeof m === 'object' &&
+    m.schemaVersion === VERDICT_SCHEMA_VERSION &&
+    Array.isArray(m.features) &&
+    m.features.join(',') === VERDICT_FEATURES.join(',') &&
+    Array.isArray(m.classes) &&
+    m.classes.join(',') === VERDICT_LABELS.join(',') &&
+    Array.isArray(m.weights) &&
+    m.weights.length === VERDICT_LABELS.length &&
+    m.weights.every((w) => Array.isArray(w) && w.length === VERDICT_FEATURES.length + 1);
+  if (!ok) {
+    throw new VerityError({
+      code: 'BAD_INPUT',
+      component: 'evidence',
+      problem: `verdict model ${where} does not fit this build (schemaVersion ${VERDICT_SCHEMA_VERSION}, features ${VERDICT_FEATURES.join(',')})`,
+      fix: 'retrain it with "node --import tsx scripts/train-stance.ts" (or restore models/verdict.json from git)',
+    });
+  }
+  return m as VerdictModelFile;
+}
+
+export function verdictModel(): VerdictModelFile {
+  if (cached) return cached;
+  let text: string;
+  try {
+    text = readFileSync(VERDICT_MODEL_PATH, 'utf8');
+  } catch (e) {
+    throw new VerityError({ code: 'NOT_FOUND', component: 'evidence', problem: `cannot read the verdict model ${JSON.stringify(VERDICT_MODEL_PATH)}`, fix: 'reinstall Verity or run "node --import tsx scripts/train-stance.ts"', cause: e });
+  }
+  cached = checkVerdictModel(JSON.parse(text) as unknown, JSON.stringify(VERDICT_MODEL_PATH));
+  return cached;
+}
+
+const LABEL_WORDS: Record<VerdictLabel, string> = {
+  supported: 'the evidence supports the claim',
+  refuted: 'the evidence refutes the claim',
+  mixed: 'the evidence is mixed',
+  unproven: 'the evidence neither supports nor refutes the claim',
+};
+
+/** Decide supported / refuted / mixed / unproven with a calibrated confidence and reasons. */
+export function decideVerdict(claim: string, judgements: Judgement[], options: VerdictOptions = {}): VerdictDetail {
+  const model = options.model ?? verdictModel();
+  const independent = independentJudgements(judgements as Judged[]);
+  const x = verdictFeatures(independent);
+  const p = predictProba(model, x);
+  const probabilities = { supported: 0, refuted: 0, mixed: 0, unproven: 0 } as Record<VerdictLabel, number>;
+  VERDICT_LABELS.forEach((l, i) => (probabilities[l] = p[i] ?? 0));
+  const allowed = options.labels && options.labels.length > 0 ? options.labels : VERDICT_LABELS;
+  let label: VerdictLabel = allowed[0]!;
+  for (const l of allowed) if (probabilities[l] > probabilities[label]) label = l;
+  const mass = allowed.reduce((a, l) => a + probabilities[l], 0) || 1;
+  const confidence = probabilities[label] / mass;
+
+  const supports = independent.filter((j) => j.stance === 'supports').sort((a, b) => b.strength - a.strength);
+  const refutes = independent.filter((j) => j.stance === 'refutes').sort((a, b) => b.strength - a.strength);
+  const reasons: Reason[] = [];
+  const copies = judgements.length - independent.length;
+  if (copies > 0) reasons.push({ kind: 'independence', detail: `${copies} passage(s) copy others and count once` });
+  for (const j of [...supports.slice(0, 2), ...refutes.slice(0, 2)]) {
+    const why = j.reasons[0];
+    reasons.push({ kind: j.stance === 'supports' ? 'supports' : 'refutes', detail: `passage ${j.passage.id} ${j.stance} (${j.strength.toFixed(2)})${why ? `: ${why.detail}` : ''}` });
+  }
+  const count = (n: number, what: string): string => (n === 0 ? `no passage ${what}` : n === 1 ? `1 passage ${what}` : `${n} passages ${what.replace(/s$/, '')}`);
+  const reason =
+    independent.length === 0
+      ? 'No evidence was found for this claim.'
+      : `${LABEL_WORDS[label][0]!.toUpperCase()}${LABEL_WORDS[label].slice(1)}: ${count(supports.length, 'supports')} and ${count(refutes.length, 'refutes')} it among ${independent.length} independent passage(s).`;
+  return { label, confidence, reason, reasons, probabilities, independent: independent.length };
+}

@@ -1,0 +1,46 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Figure } from '../../src/model.js';
+import { compareFigures } from '../../src/evidence/index.js';
+import { readFigures } from '../../src/evidence/figure-reader.js';
+
+const fig = (value: number, over: Partial<Figure> = {}): Figure => ({ text: String(value), start: 0, end: 1, value, approximate: false, bound: '=', unit: null, whole: null, predicate: null, ...over });
+
+test('an exact figure matches an approximate one of the same value', () => {
+  assert.equal(compareFigures(fig(56), fig(56, { approximate: true, text: 'approximately 56' })), 'match');
+});
+
+test('a lower bound matches a larger value and conflicts with a smaller one', () => {
+  const claimed = fig(1000, { bound: '>', text: 'more than 1,000' });
+  assert.equal(compareFigures(claimed, fig(1200, { text: '1,200' })), 'match');
+  assert.equal(compareFigures(claimed, fig(800, { text: '800' })), 'conflict');
+  assert.equal(compareFigures(claimed, fig(1000, { text: '1,000' })), 'conflict');
+});
+
+test('upper bounds, ranges and written precision', () => {
+  assert.equal(compareFigures(fig(50, { bound: '<', text: 'less than 50' }), fig(45)), 'match');
+  assert.equal(compareFigures(fig(50, { bound: '<', text: 'less than 50' }), fig(60)), 'conflict');
+  assert.equal(compareFigures(fig(10), fig(5, { high: 20, text: '5 to 20' })), 'match');
+  assert.equal(compareFigures(fig(5.6, { text: '5.6' }), fig(5.64, { text: '5.64' })), 'match');
+  assert.equal(compareFigures(fig(56), fig(57)), 'conflict');
+  assert.equal(compareFigures(fig(56, { approximate: true, text: 'about 56' }), fig(70)), 'conflict');
+});
+
+test('different units are unrelated; differing wholes conflict', () => {
+  assert.equal(compareFigures(fig(40, { unit: 'percent' }), fig(40, { unit: 'countries' })), 'unrelated');
+  assert.equal(compareFigures(fig(40, { unit: '%' }), fig(40, { unit: 'percent' })), 'match');
+  assert.equal(compareFigures(fig(140, { whole: 196 }), fig(140, { whole: 200 })), 'conflict');
+});
+
+test('the reader finds bounds, approximation, percent and scale, and skips years', () => {
+  const f = readFigures('In 2019, more than 1,000 people and about 56 countries; 12.5% of 1.2 million cases.');
+  assert.deepEqual(
+    f.map((x) => [x.value, x.bound, x.approximate, x.unit]),
+    [
+      [1000, '>', false, 'people'],
+      [56, '=', true, 'countries'],
+      [12.5, '=', false, 'percent'],
+      [1200000, '=', false, 'cases'],
+    ],
+  );
+});
