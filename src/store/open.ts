@@ -1,0 +1,133 @@
+// Opening the SQLite store: checks the file is SQLite and Verity's, applies migrations, refuses a
+// database made by a newer Verity, and turns every failure into a message with a fix.
+import Database from 'better-sqlite3';
+import { closeSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { VerityError, quote } from '../errors.js';
+import { ENGINE_VERSION } from '../version.js';
+import { APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION } from './schema.js';
+import { sqliteError } from './sqlite-errors.js';
+import { SqliteStore } from './sqlite-store.js';
+
+export interface OpenStoreOptions {
+  /** Open for reading only; the file must exist. */
+  readonly?: boolean;
+}
+
+const SQLITE_HEADER = 'SQLite format 3\u0000';
+
+/**
+ * Opens (creating when needed) the SQLite corpus store at `path`; ':memory:' gives a private
+ * in-memory store. Throws VerityError DB_INVALID (not SQLite / not Verity's), DB_VERSION (newer
+ * schema), DB_READONLY (location cannot be written) or NOT_FOUND (readonly and missing).
+ */
+export async function openStore(path: string, options: OpenStoreOptions = {}): Promise<SqliteStore> {
+  const readonly = options.readonly ?? false;
+  const memory = path === ':memory:';
+  if (!memory) preflight(path, readonly);
+  let db: Database.Database;
+  try {
+    db = new Database(path, { readonly, fileMustExist: readonly });
+  } catch (e) {
+    throw sqliteError(e, path, 'open the database');
+  }
+  try {
+    db.pragma('busy_timeout = 5000');
+    if (!readonly && !memory) db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('cache_size = -32000');
+    db.pragma('temp_store = MEMORY');
+    migrate(db, path, readonly);
+  } catch (e) {
+    db.close();
+    throw sqliteError(e, path, 'open the database');
+  }
+  return new SqliteStore(db, path);
+}
+
+function preflight(path: string, readonly: boolean): void {
+  let size = -1;
+  try {
+    const st = statSync(path);
+    if (st.isDirectory()) {
+      throw new VerityError({ code: 'DB_INVALID', component: 'store', problem: `the database path ${quote(path)} is a folder`, fix: 'pass a file name, e.g. --db .verity/verity.db' });
+    }
+    size = st.size;
+  } catch (e) {
+    if (e instanceof VerityError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT') throw sqliteError(e, path, 'open the database');
+  }
+  if (size < 0) {
+    if (readonly) {
+      throw new VerityError({ code: 'NOT_FOUND', component: 'store', problem: `no corpus database at ${quote(path)}`, fix: 'run "verity ingest <files>" first, or pass --db FILE / VERITY_DB' });
+    }
+    try {
+      mkdirSync(dirname(path), { recursive: true });
+    } catch (e) {
+      throw sqliteError(e, path, 'create the database folder');
+    }
+    return;
+  }
+  if (size === 0) return;
+  const head = Buffer.alloc(16);
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    readSync(fd, head, 0, 16, 0);
+  } catch (e) {
+    throw sqliteError(e, path, 'read the database');
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+  const text = head.toString('latin1');
+  if (text !== SQLITE_HEADER) {
+    const shown = head.subarray(0, Math.min(size, 8)).toString('latin1').replace(/[^\x20-\x7e]/g, '.');
+    throw new VerityError({
+      code: 'DB_INVALID',
+      component: 'store',
+      problem: `${quote(path)} is not an SQLite database (starts with ${quote(shown)})`,
+      fix: 'point --db at a Verity database, or at a new file name to create one',
+    });
+  }
+}
+
+function migrate(db: Database.Database, path: string, readonly: boolean): void {
+  const appId = db.pragma('application_id', { simple: true }) as number;
+  const version = db.pragma('user_version', { simple: true }) as number;
+  const tables = (db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number }).n;
+  if (appId !== APPLICATION_ID && (appId !== 0 || tables > 0)) {
+    throw new VerityError({
+      code: 'DB_INVALID',
+      component: 'store',
+      problem: `${quote(path)} is an SQLite database but not a Verity corpus (application_id ${appId}, ${tables} tables)`,
+      fix: 'point --db at a Verity database, or at a new file name to create one',
+    });
+  }
+  if (version > SCHEMA_VERSION) {
+    throw new VerityError({
+      code: 'DB_VERSION',
+      component: 'store',
+      problem: `${quote(path)} has schema version ${version}, made by a newer Verity; this build (${ENGINE_VERSION}) reads up to version ${SCHEMA_VERSION}`,
+      fix: 'upgrade Verity, or ingest into a new database with --db FILE',
+    });
+  }
+  if (version === SCHEMA_VERSION) return;
+  if (readonly) {
+    throw new VerityError({
+      code: 'DB_VERSION',
+      component: 'store',
+      problem: `${quote(path)} has schema version ${version} and needs migrating to ${SCHEMA_VERSION}, but it is opened read-only`,
+      fix: 'run "verity ingest" once on it (which migrates it), or open it writable',
+    });
+  }
+  for (let v = version; v < SCHEMA_VERSION; v++) {
+    const sql = MIGRATIONS[v];
+    if (sql === undefined) throw new VerityError({ code: 'INTERNAL', component: 'store', problem: `no migration from schema version ${v}`, fix: 'this is a bug in Verity; please report it' });
+    db.transaction(() => {
+      db.exec(sql);
+      db.pragma(`application_id = ${APPLICATION_ID}`);
+      db.pragma(`user_version = ${v + 1}`);
+    }).immediate();
+  }
+}
