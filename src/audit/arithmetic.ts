@@ -1,0 +1,229 @@
+// Arithmetic inside one sentence: "X of Y (Z%)", "Z% of Y, or X", part > whole, changes
+// ("from A to B, an increase of C%"), "N times", "one in N (Z%)", totals of listed parts,
+// "leaving R" after "X of W", and written-out sums ("196 − 140 = 56").
+// Each finding says what was stated and shows the computation. Precise before broad: a pattern
+// that does not read cleanly is skipped, never guessed.
+import { findArithmetic, formatArithmetic } from '../report/arithmetic.js';
+import { APPROX_BEFORE, NUM, WORD_NUMBER, fmt, halfStep, parseNum } from './numbers.js';
+
+export interface ArithmeticFinding {
+  /** The words the finding is about, as written. */
+  quote: string;
+  message: string;
+}
+
+const PCT = String.raw`\s*(?:%|percent\b|per cent\b)`;
+const APPROX_WORD = String.raw`(?:about |around |approximately |roughly |nearly |almost |some |just over |just under |over |under |close to )?`;
+
+function approxAt(text: string, index: number): boolean {
+  return APPROX_BEFORE.test(text.slice(Math.max(0, index - 16), index));
+}
+
+/** Is `stated` what `computed` rounds to, given how `statedText` was written (and whether it is hedged)? */
+function agrees(computed: number, stated: number, statedText: string, approximate: boolean): boolean {
+  const tol = approximate ? Math.max(0.1 * Math.abs(stated), 2 * halfStep(statedText)) : halfStep(statedText) + 1e-9;
+  return Math.abs(computed - stated) <= tol;
+}
+
+function percentOfWhole(text: string, out: ArithmeticFinding[]): void {
+  // "140 of 196 countries (81%)", "140 of 196 countries, or 81%"
+  const re = new RegExp(String.raw`(${NUM})\s+(?:out\s+)?of\s+(?:the\s+|all\s+|its\s+)?(${NUM})\b([^.;()\d%]{0,60}?)(?:\(\s*|,\s*(?:or|i\.e\.,?|that is,?)\s+|\s[—–]\s*)(${APPROX_WORD})(${NUM})${PCT}`, 'gi');
+  for (const m of text.matchAll(re)) {
+    const x = parseNum(m[1] ?? '');
+    const y = parseNum(m[2] ?? '');
+    const p = parseNum(m[5] ?? '');
+    if (!(y > 0) || x > y) continue;
+    const computed = (x / y) * 100;
+    if (!agrees(computed, p, m[5] ?? '', (m[4] ?? '') !== '')) {
+      out.push({ quote: m[0], message: `${m[1]} of ${m[2]} is ${fmt(computed)}%, not ${m[5]}% (${fmt(x, 2)} ÷ ${fmt(y, 2)} × 100 = ${fmt(computed)}).` });
+    }
+  }
+  // "71% (140 of 196)"
+  const re2 = new RegExp(String.raw`(${NUM})${PCT}[^.;()\d]{0,60}?\(\s*(${NUM})\s+(?:out\s+)?of\s+(?:the\s+)?(${NUM})\b`, 'gi');
+  for (const m of text.matchAll(re2)) {
+    const p = parseNum(m[1] ?? '');
+    const x = parseNum(m[2] ?? '');
+    const y = parseNum(m[3] ?? '');
+    if (!(y > 0) || x > y) continue;
+    const computed = (x / y) * 100;
+    if (!agrees(computed, p, m[1] ?? '', approxAt(text, m.index ?? 0))) {
+      out.push({ quote: m[0], message: `${m[2]} of ${m[3]} is ${fmt(computed)}%, not ${m[1]}% (${fmt(x, 2)} ÷ ${fmt(y, 2)} × 100 = ${fmt(computed)}).` });
+    }
+  }
+  // "45% of the 200 cities (about 110)"
+  const re3 = new RegExp(String.raw`(${NUM})${PCT}\s+of\s+(?:the\s+|all\s+|its\s+)?(${NUM})\b([^.;()\d%]{0,60}?)(?:\(\s*|,\s*(?:or|i\.e\.,?|that is,?)\s+|\s[—–]\s*)(${APPROX_WORD})(${NUM})\b(?!${PCT})`, 'gi');
+  for (const m of text.matchAll(re3)) {
+    const p = parseNum(m[1] ?? '');
+    const y = parseNum(m[2] ?? '');
+    const x = parseNum(m[5] ?? '');
+    if (!(y > 0) || (x >= 1800 && x <= 2100 && !/,/.test(m[5] ?? ''))) continue;
+    const computed = (p / 100) * y;
+    const tol = Math.max(halfStep(m[1] ?? '') * y / 100, halfStep(m[5] ?? '')) * ((m[4] ?? '') !== '' ? 2 : 1) + 1e-9;
+    if (Math.abs(computed - x) > tol && !((m[4] ?? '') !== '' && Math.abs(computed - x) <= 0.1 * x)) {
+      out.push({ quote: m[0], message: `${m[1]}% of ${m[2]} is ${fmt(computed)}, not ${m[5]} (${fmt(p, 2)}% × ${fmt(y, 2)} = ${fmt(computed)}).` });
+    }
+  }
+}
+
+function partOverWhole(text: string, out: ArithmeticFinding[]): void {
+  const re = new RegExp(String.raw`(${NUM})\s+(?:out\s+)?of\s+(?:the\s+|all\s+|its\s+)?(${NUM})\b(?!${PCT})`, 'gi');
+  for (const m of text.matchAll(re)) {
+    const x = parseNum(m[1] ?? '');
+    const y = parseNum(m[2] ?? '');
+    if (y >= 1800 && y <= 2100 && !/,/.test(m[2] ?? '')) continue; // "3 of 2024" is a date
+    if (x > y) out.push({ quote: m[0], message: `"${m[0]}" does not compute: a part (${m[1]}) cannot be larger than its whole (${m[2]}).` });
+  }
+}
+
+const UP = /^(?:increase|increased|rise|rose|risen|growth|grew|jump|jumped|gain|gained|up|higher|more|climb|climbed)$/i;
+const DOWN = /^(?:drop|dropped|decrease|decreased|decline|declined|fall|fell|fallen|reduction|reduced|cut|down|lower|fewer|less|shrank|shrink)$/i;
+
+function changes(text: string, out: ArithmeticFinding[]): void {
+  // "from A to B, an increase of C%" / "from A to B (up C%)" / "from A to B — a C% rise"
+  const re = new RegExp(
+    String.raw`from\s+(${NUM})(${PCT})?\s+(?:\w+\s+){0,3}?to\s+(${NUM})(${PCT})?([^.;]{0,40}?)\b(?:an?\s+)?(?:(increase|rise|growth|jump|gain|drop|decrease|decline|fall|reduction|cut|up|down)\s+(?:of\s+|by\s+)?(${APPROX_WORD})(${NUM})(${PCT})?|(${APPROX_WORD})(${NUM})(${PCT})?\s+(increase|rise|growth|jump|gain|drop|decrease|decline|fall|reduction|cut|higher|lower|more|fewer|less))`,
+    'gi',
+  );
+  for (const m of text.matchAll(re)) {
+    const a = parseNum(m[1] ?? '');
+    const b = parseNum(m[3] ?? '');
+    const word = m[6] ?? m[13] ?? '';
+    const cText = m[8] ?? m[11] ?? '';
+    const c = parseNum(cText);
+    const cPct = Boolean(m[9] ?? m[12]);
+    const approx = (m[7] ?? m[10] ?? '') !== '';
+    if (Number.isNaN(a) || Number.isNaN(b) || Number.isNaN(c)) continue;
+    if (/\d/.test((m[5] ?? '').replace(/\b(?:19|20)\d\d\b/g, ''))) continue;
+    const up = UP.test(word);
+    const down = DOWN.test(word);
+    if ((up && b < a) || (down && b > a)) {
+      out.push({ quote: m[0], message: `going from ${m[1]} to ${m[3]} is ${b < a ? 'a fall' : 'a rise'}, not ${up ? 'a rise' : 'a fall'} (${fmt(b, 2)} − ${fmt(a, 2)} = ${fmt(b - a, 2)}).` });
+      continue;
+    }
+    const diff = Math.abs(b - a);
+    if (cPct) {
+      const rel = a !== 0 ? (diff / Math.abs(a)) * 100 : Number.NaN;
+      const points = Boolean(m[2] && m[4]) ? diff : Number.NaN; // from 20% to 30% may be "10 points"
+      if (agrees(rel, c, cText, approx) || agrees(points, c, cText, approx)) continue;
+      out.push({
+        quote: m[0],
+        message: `from ${m[1]} to ${m[3]} is a change of ${fmt(rel)}%, not ${cText}% ((${fmt(b, 2)} − ${fmt(a, 2)}) ÷ ${fmt(a, 2)} × 100 = ${fmt(b >= a ? rel : -rel)}%).`,
+      });
+    } else if (!agrees(diff, c, cText, approx)) {
+      out.push({ quote: m[0], message: `from ${m[1]} to ${m[3]} is a change of ${fmt(diff, 2)}, not ${cText} (${fmt(b, 2)} − ${fmt(a, 2)} = ${fmt(b - a, 2)}).` });
+    }
+  }
+  // "doubled from A to B", "halved from A to B"
+  const re2 = new RegExp(String.raw`\b(doubled|tripled|trebled|quadrupled|halved)\s+(?:\w+\s+){0,3}?from\s+(${NUM})\s+(?:\w+\s+){0,3}?to\s+(${NUM})`, 'gi');
+  for (const m of text.matchAll(re2)) {
+    const factor = { doubled: 2, tripled: 3, trebled: 3, quadrupled: 4, halved: 0.5 }[(m[1] ?? '').toLowerCase() as 'doubled'] ?? 1;
+    const a = parseNum(m[2] ?? '');
+    const b = parseNum(m[3] ?? '');
+    if (!(a > 0)) continue;
+    const ratio = b / a;
+    if (Math.abs(ratio - factor) > 0.1 * factor) {
+      out.push({ quote: m[0], message: `${m[3]} is ${fmt(ratio, 2)} times ${m[2]}, so it has not ${m[1]} (${fmt(b, 2)} ÷ ${fmt(a, 2)} = ${fmt(ratio, 2)}).` });
+    }
+  }
+}
+
+function ratios(text: string, out: ArithmeticFinding[]): void {
+  // "one in four (40%)"
+  const re = new RegExp(String.raw`\b(one|two|three|\d+)\s+in\s+(?:every\s+)?(two|three|four|five|six|seven|eight|nine|ten|\d+)\b[^.;()\d]{0,40}?\(\s*(${APPROX_WORD})(${NUM})${PCT}`, 'gi');
+  for (const m of text.matchAll(re)) {
+    const a = WORD_NUMBER[(m[1] ?? '').toLowerCase()] ?? parseNum(m[1] ?? '');
+    const b = WORD_NUMBER[(m[2] ?? '').toLowerCase()] ?? parseNum(m[2] ?? '');
+    const p = parseNum(m[4] ?? '');
+    if (!(b > 0)) continue;
+    const computed = (a / b) * 100;
+    if (!agrees(computed, p, m[4] ?? '', (m[3] ?? '') !== '')) {
+      out.push({ quote: m[0], message: `${m[1]} in ${m[2]} is ${fmt(computed)}%, not ${m[4]}% (${fmt(a)} ÷ ${fmt(b)} × 100 = ${fmt(computed)}).` });
+    }
+  }
+  // "A …, N times (as many as / more than) B"
+  const re2 = new RegExp(
+    String.raw`(${NUM})\b[^.;\d]{0,60}?\b(twice|two|three|four|five|six|seven|eight|nine|ten|\d+(?:\.\d+)?)\s*(?:times|-fold)\s+(as many|as much|as high|as large|more|higher|larger|greater|the)\b[^.;\d]{0,50}?\b(${NUM})\b(?!${PCT})`,
+    'gi',
+  );
+  for (const m of text.matchAll(re2)) {
+    if (/\b(?:twice)\b/i.test(m[2] ?? '') === false && !/times|fold/i.test(m[0])) continue;
+    const a = parseNum(m[1] ?? '');
+    const b = parseNum(m[4] ?? '');
+    const n = WORD_NUMBER[(m[2] ?? '').toLowerCase()] ?? parseNum(m[2] ?? '');
+    if (!(b > 0) || !(n > 0)) continue;
+    const ratio = a / b;
+    const ok = Math.abs(ratio - n) <= 0.1 * n || ((m[3] ?? '').toLowerCase() === 'more' && Math.abs(ratio - (n + 1)) <= 0.1 * (n + 1));
+    if (!ok) out.push({ quote: m[0], message: `${m[1]} is ${fmt(ratio, 2)} times ${m[4]}, not ${m[2]} times (${fmt(a, 2)} ÷ ${fmt(b, 2)} = ${fmt(ratio, 2)}).` });
+  }
+}
+
+function totals(text: string, out: ArithmeticFinding[]): void {
+  // "a total of T …: A …, B … and C …" / "T … in total: …" / "T …, of which A … and B …"
+  const head = new RegExp(String.raw`(?:a\s+total\s+of\s+|totall?ing\s+|in\s+all,?\s+|altogether,?\s+)(${NUM})\b(?!${PCT})|(${NUM})\b(?!${PCT})(?:\s+[a-z-]+){0,3}\s+(?:in\s+total|in\s+all|altogether|combined)`, 'gi');
+  for (const m of text.matchAll(head)) {
+    const tText = m[1] ?? m[2] ?? '';
+    const t = parseNum(tText);
+    const end = (m.index ?? 0) + m[0].length;
+    const tail = text.slice(end);
+    const intro = /^[^.;:\d]{0,40}?(?::|,?\s+(?:of\s+which|of\s+whom|comprising|made\s+up\s+of|split\s+between|divided\s+into|consisting\s+of)\s+)/i.exec(tail);
+    let list: string | null = null;
+    if (intro) list = tail.slice(intro[0].length);
+    else {
+      // Parts before the total: "A … and B …, a total of T".
+      const before = text.slice(0, m.index ?? 0);
+      const lead = /((?:\b\d[\d,.]*\b[^.;:\d]{1,40}?(?:,\s*|\s+and\s+)){1,8}\b\d[\d,.]*\b[^.;:\d]{0,40}?)[,(—–-]\s*$/i.exec(before);
+      if (lead && lead[1] && /\band\b/i.test(lead[1])) list = lead[1];
+    }
+    if (list === null) continue;
+    list = list.split(/[.;]/)[0] ?? '';
+    // A clean list: numbers separated by a few words, commas and a final "and"; nothing else numeric.
+    const items = [...list.matchAll(new RegExp(String.raw`(${NUM})\b(${PCT})?`, 'g'))];
+    if (items.length < 2 || !/\band\b/i.test(list) || /\b(?:including|such as|among them|of them|of these|whom|which)\b/i.test(list)) continue;
+    if (items.some((i) => Boolean(i[2]))) continue;
+    const values = items.map((i) => parseNum(i[1] ?? ''));
+    if (values.some((v) => Number.isNaN(v) || (v >= 1800 && v <= 2100))) continue;
+    const sum = values.reduce((s, v) => s + v, 0);
+    const approx = approxAt(text, m.index ?? 0) || /\b(?:about|around|roughly|some|nearly|approximately)\b/i.test(m[0]);
+    if (!agrees(sum, t, tText, approx)) {
+      out.push({ quote: m[0].trim(), message: `the parts add up to ${fmt(sum, 2)}, not ${tText} (${items.map((i) => i[1]).join(' + ')} = ${fmt(sum, 2)}).` });
+    }
+  }
+}
+
+function remainders(text: string, out: ArithmeticFinding[]): void {
+  // "Of the 196 countries, 140 …, leaving 46 …" / "140 of 196 …; the remaining 46 …"
+  const forms = [
+    new RegExp(String.raw`\bof\s+(?:the\s+|all\s+)?(${NUM})\b[^.;\d]{0,50}?,\s*(${NUM})\b[^.;\d]{0,80}?\b(?:leaving|leaves|while\s+the\s+(?:remaining|other)|the\s+remaining|the\s+other|the\s+rest,?)\s+(${NUM})\b`, 'gi'),
+    new RegExp(String.raw`(${NUM})\s+(?:out\s+)?of\s+(?:the\s+|all\s+)?(${NUM})\b[^.;\d]{0,80}?\b(?:leaving|leaves|while\s+the\s+(?:remaining|other)|the\s+remaining|the\s+other|the\s+rest,?)\s+(${NUM})\b`, 'gi'),
+  ];
+  forms.forEach((re, k) => {
+    for (const m of text.matchAll(re)) {
+      const whole = parseNum((k === 0 ? m[1] : m[2]) ?? '');
+      const part = parseNum((k === 0 ? m[2] : m[1]) ?? '');
+      const rest = parseNum(m[3] ?? '');
+      if ([whole, part, rest].some(Number.isNaN) || part > whole) continue;
+      if (Math.abs(whole - part - rest) > 1e-9) {
+        out.push({ quote: m[0], message: `${fmt(whole, 2)} − ${fmt(part, 2)} = ${fmt(whole - part, 2)}, not ${m[3]}: the remainder does not compute.` });
+      }
+    }
+  });
+}
+
+/** Every arithmetic statement in a sentence that does not compute. */
+export function checkArithmetic(sentence: string): ArithmeticFinding[] {
+  const out: ArithmeticFinding[] = [];
+  percentOfWhole(sentence, out);
+  partOverWhole(sentence, out);
+  changes(sentence, out);
+  ratios(sentence, out);
+  totals(sentence, out);
+  remainders(sentence, out);
+  for (const a of findArithmetic(sentence)) {
+    if (!a.correct) {
+      out.push({ quote: a.text, message: `${a.text} is wrong: ${formatArithmetic(a.left, a.operator, a.right, Math.round(a.computed * 100) / 100)}.` });
+    }
+  }
+  // One finding per quoted span.
+  const seen = new Set<string>();
+  return out.filter((f) => (seen.has(f.quote) ? false : (seen.add(f.quote), true)));
+}
