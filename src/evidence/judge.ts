@@ -25,8 +25,8 @@ function orderReasons(stance: Stance, reasons: Reason[]): Reason[] {
   return [...reasons.filter((r) => first.has(r.kind)), ...reasons.filter((r) => !first.has(r.kind))];
 }
 
-/** Judge an evidence text against an already profiled claim (fast path for many passages). */
-export function judgeProfiled(claim: ClaimProfile, evidenceText: string, model: LogisticModel = stanceModel()): PairJudgement {
+/** Judge an evidence text (or its sentences) against an already profiled claim (fast path for many passages). */
+export function judgeProfiled(claim: ClaimProfile, evidenceText: string | readonly string[], model: LogisticModel = stanceModel()): PairJudgement {
   const f = pairFeatures(claim, evidenceText);
   const p = predictProba(model, f.values);
   const probabilities: Record<Stance, number> = { supports: 0, refutes: 0, neutral: 0 };

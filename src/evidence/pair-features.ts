@@ -55,8 +55,19 @@ interface SentenceInfo {
 
 const MAX_SENTENCES = 400;
 
-function sentencesOf(text: string): SentenceInfo[] {
-  const spans = text.length > 400 ? splitSentences(text) : [{ text, start: 0, end: text.length }];
+function sentencesOf(evidence: string | readonly string[]): SentenceInfo[] {
+  let spans: Array<{ text: string; start: number; end: number }>;
+  if (typeof evidence === 'string') {
+    spans = evidence.length > 400 ? splitSentences(evidence) : [{ text: evidence, start: 0, end: evidence.length }];
+  } else {
+    // Pre-split sentences: offsets are into the sentences joined with single spaces.
+    spans = [];
+    let at = 0;
+    for (const t of evidence) {
+      spans.push({ text: t, start: at, end: at + t.length });
+      at += t.length + 1;
+    }
+  }
   const out: SentenceInfo[] = [];
   for (const s of spans.slice(0, MAX_SENTENCES)) {
     out.push({ start: s.start, end: s.end, text: s.text, stems: new Set(contentStems(s.text).map((c) => c.stem)) });
@@ -70,9 +81,13 @@ function covered(terms: string[], stems: Set<string>): number {
   return n;
 }
 
-/** Compute the feature vector for a claim (profiled once) and an evidence text. */
-export function pairFeatures(claim: ClaimProfile, evidence: string): PairFeatures {
-  const sentences = sentencesOf(evidence);
+/**
+ * Compute the feature vector for a claim (profiled once) and an evidence text, or the evidence
+ * already split into sentences (offsets then count the sentences joined with single spaces).
+ */
+export function pairFeatures(claim: ClaimProfile, evidenceInput: string | readonly string[]): PairFeatures {
+  const sentences = sentencesOf(evidenceInput);
+  const evidence = typeof evidenceInput === 'string' ? evidenceInput : evidenceInput.join(' ');
   const all = new Set<string>();
   for (const s of sentences) for (const t of s.stems) all.add(t);
   const nTerms = Math.max(1, claim.terms.length);

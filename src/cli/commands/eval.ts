@@ -1,13 +1,90 @@
-// Placeholder: the `verity eval` command is being built (see the project's issues).
+// `verity eval`: run a public benchmark suite on its upstream-format data and print the figures.
+import { resolve } from 'node:path';
 import type { Command } from '../command.js';
-import { VerityError } from '../../errors.js';
+import { VerityError, quote } from '../../errors.js';
+import { runEval, SUITES } from '../../eval/index.js';
+import type { EvalResult } from '../../eval/index.js';
+
+const HELP = `Usage: verity eval <suite> --data FILE|FOLDER [--corpus FILE] [--limit N] [--json]
+
+Runs the rules analyst on a public fact-checking benchmark, read in its upstream format, and
+prints accuracy, macro-F1, per-class precision/recall/F1, the confusion matrix, and a
+majority-class baseline on the same items. A folder means every file in it with the suite's
+format (files repeated in a combined file are read once).
+
+Suites:
+  climate-fever       claim + its 5 evidence sentences → SUPPORTS/REFUTES/NOT_ENOUGH_INFO/DISPUTED
+                      (also sentence-level stance accuracy and a confidence reliability table)
+  check-covid         full pipeline: ingest --corpus corpus.json, retrieve, verdict
+                      SUPPORT/REFUTE/NOTENOUGHINFO; also abstract recall@5
+  wice                claim + cited article sentences → supported/partially_supported/not_supported;
+                      also ROC-AUC of supported vs the rest
+  citation-integrity  citing sentence + cited abstracts (--corpus corpus.jsonl) → SUPPORT/REFUTE/NEI
+  healthver           evidence–claim pairs (CSV) → Supports/Refutes/Neutral
+  fever-symmetric     claim–evidence pairs (JSONL, v0.1 or v0.2) → SUPPORTS/REFUTES
+  covid-fact          RTE TSV pairs → entailment/not_entailment
+  scifact             RTE TSV (rte-scifact-oracle) pairs → entailment/not_entailment
+
+Options:
+  --data PATH     claims file or folder (required)
+  --corpus FILE   abstracts for check-covid and citation-integrity
+  --limit N       only the first N claims (or pairs)
+  --json          print {"suite","n","accuracy","macroF1","perClass","confusion","auc","recallAt5","claimsPerSecond",…}
+  -h, --help      this help
+
+Examples:
+  verity eval climate-fever --data ../shared/data/climate-fever/climate-fever-dev.jsonl
+  verity eval check-covid --data ../shared/data/check-covid/Check-COVID/dev --corpus ../shared/data/check-covid/Check-COVID/corpus.json --json
+`;
+
+const pct = (v: number): string => `${(v * 100).toFixed(1)}%`;
+
+function printResult(r: EvalResult, line: (s?: string) => void): void {
+  line(`${r.suite}: ${r.n} items, ${r.claimsPerSecond} per second`);
+  line(`  accuracy ${pct(r.accuracy)}   macro-F1 ${r.macroF1.toFixed(3)}   (majority "${r.majorityBaseline.label}": accuracy ${pct(r.majorityBaseline.accuracy)}, macro-F1 ${r.majorityBaseline.macroF1.toFixed(3)})`);
+  if (r.auc !== null) line(`  ROC-AUC (supported vs rest) ${Number.isNaN(r.auc) ? 'n/a' : r.auc.toFixed(3)}`);
+  if (r.recallAt5 !== null) line(`  recall@5 (gold abstract retrieved) ${pct(r.recallAt5)}`);
+  const labels = Object.keys(r.perClass);
+  const w = Math.max(10, ...labels.map((l) => l.length));
+  line(`  ${'label'.padEnd(w)}  precision  recall  f1     support`);
+  for (const l of labels) {
+    const c = r.perClass[l]!;
+    line(`  ${l.padEnd(w)}  ${c.precision.toFixed(3).padStart(9)}  ${c.recall.toFixed(3).padStart(6)}  ${c.f1.toFixed(3)}  ${String(c.support).padStart(7)}`);
+  }
+  line(`  confusion (rows gold, columns predicted): ${labels.join(' · ')}`);
+  for (const g of labels) line(`  ${g.padEnd(w)}  ${labels.map((p) => String(r.confusion[g]?.[p] ?? 0).padStart(6)).join(' ')}`);
+  const ev = r.extra.evidenceStance as { accuracy: number; macroF1: number; n: number } | undefined;
+  if (ev) line(`  evidence-level stance: ${ev.n} sentences, accuracy ${pct(ev.accuracy)}, macro-F1 ${ev.macroF1.toFixed(3)}`);
+}
 
 export const evalCommand: Command = {
   name: 'eval',
-  summary: '(not yet available)',
-  help: 'verity eval: not yet available in this build.\n',
-  options: {},
-  async run() {
-    throw new VerityError({ code: 'UNSUPPORTED', component: 'eval', problem: 'this command is not built yet', fix: 'use a later version' });
+  summary: 'measure the analyst on a public benchmark (climate-fever, check-covid, wice, …)',
+  help: HELP,
+  options: { data: { type: 'string' }, corpus: { type: 'string' }, limit: { type: 'string', short: 'n' } },
+  async run({ positionals, values, out, cwd }) {
+    const suite = positionals[0];
+    if (suite === undefined || positionals.length > 1) {
+      throw new VerityError({ code: 'USAGE', component: 'eval', problem: suite === undefined ? 'no suite given' : `one suite at a time (got ${positionals.map((p) => quote(p)).join(', ')})`, fix: `run "verity eval <suite> --data PATH" with a suite among ${SUITES.join(', ')}` });
+    }
+    if (typeof values.data !== 'string' || values.data.trim() === '') {
+      throw new VerityError({ code: 'USAGE', component: 'eval', problem: `no --data given for ${quote(suite)}`, fix: 'pass --data FILE or --data FOLDER with the suite\'s upstream files' });
+    }
+    let limit: number | undefined;
+    if (typeof values.limit === 'string') {
+      if (!/^\d+$/.test(values.limit.trim()) || Number(values.limit) < 1) {
+        throw new VerityError({ code: 'USAGE', component: 'eval', problem: `--limit ${quote(values.limit)} is not a positive whole number`, fix: 'pass e.g. --limit 100' });
+      }
+      limit = Number(values.limit);
+    }
+    const result = await runEval(suite, {
+      data: resolve(cwd, values.data),
+      corpus: typeof values.corpus === 'string' ? resolve(cwd, values.corpus) : undefined,
+      limit,
+      onProgress: (e) => out.progress(e),
+    });
+    if (out.json) out.printJson(result);
+    else printResult(result, (s) => out.line(s));
+    return 0;
   },
 };

@@ -1,0 +1,34 @@
+// `verity eval`: run one benchmark suite on upstream-format data and return its figures.
+import { VerityError, quote } from '../errors.js';
+import { SUITES } from './eval-result.js';
+import type { EvalOptions, EvalResult, SuiteName } from './eval-result.js';
+import { runCheckCovid } from './suites/check-covid.js';
+import { runCitationIntegrity } from './suites/citation-integrity.js';
+import { runClimateFever } from './suites/climate-fever.js';
+import { runPairs } from './suites/pairs.js';
+import { runWice } from './suites/wice.js';
+
+export function isSuite(name: string): name is SuiteName {
+  return (SUITES as readonly string[]).includes(name);
+}
+
+export async function runEval(suite: string, options: EvalOptions): Promise<EvalResult> {
+  if (!isSuite(suite)) {
+    throw new VerityError({ code: 'USAGE', component: 'eval', problem: `unknown suite ${quote(suite)}`, fix: `use one of ${SUITES.join(', ')}` });
+  }
+  if (options.limit !== undefined && (!Number.isInteger(options.limit) || options.limit < 1)) {
+    throw new VerityError({ code: 'USAGE', component: 'eval', problem: `--limit ${quote(String(options.limit))} is not a positive whole number`, fix: 'pass --limit N with N ≥ 1' });
+  }
+  switch (suite) {
+    case 'climate-fever':
+      return runClimateFever(options);
+    case 'check-covid':
+      return runCheckCovid(options);
+    case 'wice':
+      return runWice(options);
+    case 'citation-integrity':
+      return runCitationIntegrity(options);
+    default:
+      return runPairs(suite, options);
+  }
+}

@@ -1,0 +1,48 @@
+// Citation-Integrity: a citing sentence and the abstracts it cites → SUPPORT / REFUTE / NEI.
+import type { VerdictLabel } from '../../model.js';
+import { VerityError } from '../../errors.js';
+import { decideVerdict, judge, profileClaim } from '../../evidence/index.js';
+import type { EvalOptions, EvalResult } from '../eval-result.js';
+import { classify, majorityBaseline } from '../metrics.js';
+import { textEvidence } from '../synthetic-evidence.js';
+import { readCitationClaims, readCitationCorpus } from '../upstream-formats.js';
+
+export const CITATION_LABELS = ['SUPPORT', 'REFUTE', 'NEI'] as const;
+const FROM_VERDICT: Record<VerdictLabel, string> = { supported: 'SUPPORT', refuted: 'REFUTE', mixed: 'NEI', unproven: 'NEI' };
+
+export function runCitationIntegrity(options: EvalOptions): EvalResult {
+  if (!options.corpus) {
+    throw new VerityError({ code: 'USAGE', component: 'eval', problem: 'citation-integrity needs the cited abstracts', fix: 'pass --corpus corpus.jsonl (the SciFact-schema corpus next to the claims)' });
+  }
+  const corpus = readCitationCorpus(options.corpus);
+  const claims = readCitationClaims(options.data).slice(0, options.limit ?? Infinity);
+  const gold: string[] = [];
+  const predicted: string[] = [];
+  let missing = 0;
+  const t0 = performance.now();
+  claims.forEach((c, i) => {
+    const profile = profileClaim(c.claim);
+    const judgements = c.docIds.flatMap((id) => {
+      const doc = corpus.get(id);
+      if (!doc) {
+        missing++;
+        return [];
+      }
+      return [judge(profile, textEvidence(id, doc.sentences.join(' '), doc.title))];
+    });
+    const v = decideVerdict(c.claim, judgements, { labels: ['supported', 'refuted', 'unproven'] });
+    gold.push(c.gold);
+    predicted.push(FROM_VERDICT[v.label]);
+    options.onProgress?.({ stage: 'citation-integrity', done: i + 1, total: claims.length });
+  });
+  const seconds = (performance.now() - t0) / 1000;
+  return {
+    suite: 'citation-integrity',
+    ...classify(gold, predicted, CITATION_LABELS),
+    auc: null,
+    recallAt5: null,
+    claimsPerSecond: Math.round(claims.length / Math.max(seconds, 1e-6)),
+    majorityBaseline: majorityBaseline(gold, CITATION_LABELS),
+    extra: { citedDocsMissingFromCorpus: missing },
+  };
+}

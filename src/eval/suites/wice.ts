@@ -1,0 +1,39 @@
+// WiCE: a Wikipedia sentence and every sentence of the article it cites → supported /
+// partially_supported / not_supported. The stance model reads the whole article, focusing on the
+// sentences that share most words with the claim; P(supports) is the score behind the AUC.
+import { judgeProfiled, profileClaim } from '../../evidence/index.js';
+import type { EvalOptions, EvalResult } from '../eval-result.js';
+import { classify, majorityBaseline, rocAuc } from '../metrics.js';
+import { readWice } from '../upstream-formats.js';
+
+export const WICE_LABELS = ['supported', 'partially_supported', 'not_supported'] as const;
+
+/** Fixed cut-offs on the stance probabilities (set a priori, not tuned on WiCE). */
+const SUPPORTED_AT = 0.5;
+const NOT_SUPPORTED_AT = 0.6;
+
+export function runWice(options: EvalOptions): EvalResult {
+  const claims = readWice(options.data).slice(0, options.limit ?? Infinity);
+  const gold: string[] = [];
+  const predicted: string[] = [];
+  const scores: number[] = [];
+  const t0 = performance.now();
+  claims.forEach((c, i) => {
+    const j = judgeProfiled(profileClaim(c.claim), c.sentences);
+    const p = j.probabilities;
+    gold.push(c.gold);
+    scores.push(p.supports);
+    predicted.push(p.supports >= SUPPORTED_AT ? 'supported' : p.neutral >= NOT_SUPPORTED_AT ? 'not_supported' : 'partially_supported');
+    options.onProgress?.({ stage: 'wice', done: i + 1, total: claims.length });
+  });
+  const seconds = (performance.now() - t0) / 1000;
+  return {
+    suite: 'wice',
+    ...classify(gold, predicted, WICE_LABELS),
+    auc: rocAuc(gold.map((g) => g === 'supported'), scores),
+    recallAt5: null,
+    claimsPerSecond: Math.round(claims.length / Math.max(seconds, 1e-6)),
+    majorityBaseline: majorityBaseline(gold, WICE_LABELS),
+    extra: {},
+  };
+}
