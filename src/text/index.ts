@@ -3,3 +3,6 @@
 export { tokenize, STOPWORDS, stem, contentTerms } from './tokens.js';
 export type { Token } from './tokens.js';
 export { splitSentences } from './sentences.js';
+export { extractFigures, parseNumberWords } from './figures.js';
+export { extractDates } from './dates.js';
+export type { DateOptions } from './dates.js';
