@@ -7,7 +7,7 @@ import { splitSentences } from '../text/sentences.js';
 export const DEFAULT_MAX_PASSAGE_CHARS = 600;
 /** Sentences grouped into one passage at most. */
 const MAX_SENTENCES = 3;
-/** A passage shorter than this (a heading, a label) joins the next paragraph. */
+/** A passage shorter than this with no closing punctuation (a heading, a label) joins the next paragraph. */
 const SHORT_PASSAGE = 120;
 
 export interface ChunkOptions {
@@ -16,7 +16,8 @@ export interface ChunkOptions {
 
 /**
  * Cuts text into passages. Guarantees: spans are in order, do not overlap, start and end on
- * non-space characters, are at most maxChars long, and together cover every non-space character.
+ * non-space characters, are at most maxChars long, and together cover every sentence that
+ * splitSentences finds (so only what it leaves out, such as list and heading markers, is left out).
  */
 export function chunkPassages(text: string, options: ChunkOptions = {}): PassageSpan[] {
   const maxChars = Math.max(20, Math.floor(options.maxChars ?? DEFAULT_MAX_PASSAGE_CHARS));
@@ -33,7 +34,8 @@ export function chunkPassages(text: string, options: ChunkOptions = {}): Passage
         const gap = text.slice(g.end, piece.start);
         const paragraphBreak = /\n\s*\n/.test(gap);
         const fits = piece.end - g.start <= maxChars && g.count < MAX_SENTENCES;
-        if (fits && (!paragraphBreak || g.end - g.start < SHORT_PASSAGE)) {
+        const heading = g.end - g.start < SHORT_PASSAGE && !/[.!?…:;]["'”’)\]]*$/.test(text.slice(g.start, g.end));
+        if (fits && (!paragraphBreak || heading)) {
           g.end = piece.end;
           g.count++;
           continue;

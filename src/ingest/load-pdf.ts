@@ -18,7 +18,7 @@ export async function loadPdf(bytes: Uint8Array, path: string): Promise<{ meta: 
     pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0, isEvalSupported: false, stopAtErrors: true });
   } catch (e) {
     const name = (e as Error)?.name ?? '';
-    const message = (e as Error)?.message ?? String(e);
+    const message = ((e as Error)?.message ?? String(e)).replace(/\.$/, '');
     if (name === 'PasswordException' || /password/i.test(message)) {
       throw bad(path, 'the PDF is encrypted (password-protected)', 'save an unencrypted copy (e.g. qpdf --decrypt in.pdf out.pdf) and ingest that');
     }
@@ -44,7 +44,7 @@ export async function loadPdf(bytes: Uint8Array, path: string): Promise<{ meta: 
     }
     return { meta, text: pages.join('\n\n') };
   } catch (e) {
-    throw bad(path, `the PDF is damaged or truncated (${(e as Error)?.message ?? String(e)})`, 'get a complete copy of the file');
+    throw bad(path, `the PDF is damaged or truncated (${((e as Error)?.message ?? String(e)).replace(/\.$/, '')})`, 'get a complete copy of the file');
   } finally {
     await pdf.destroy().catch(() => undefined);
   }

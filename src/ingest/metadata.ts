@@ -32,7 +32,7 @@ export function parseKind(value: string, where: string, component = 'ingest'): S
   });
 }
 
-/** An ISO date from a Date, "YYYY[-MM[-DD]]", a timestamp, a PDF date ("D:20230115…") or prose; null when unreadable. */
+/** An ISO date (YYYY-MM-DD, or YYYY / YYYY-MM when that is all that is known) from a Date, "YYYY[-MM[-DD]]", a timestamp, a PDF date ("D:20230115…") or prose; null when unreadable. */
 export function normalizeDate(value: unknown): string | null {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString().slice(0, 10);
   if (typeof value === 'number' && Number.isInteger(value) && value >= 1000 && value <= 9999) return String(value);
@@ -42,10 +42,7 @@ export function normalizeDate(value: unknown): string | null {
   const pdf = /^D:(\d{4})(\d{2})?(\d{2})?/.exec(v);
   if (pdf) return [pdf[1], pdf[2], pdf[3]].filter((x) => x !== undefined).join('-');
   if (/^\d{4}(-\d{2}(-\d{2})?)?$/.test(v)) return v;
-  if (/^\d{4}-\d{2}-\d{2}T/.test(v)) {
-    const t = Date.parse(v);
-    return Number.isNaN(t) ? v.slice(0, 10) : new Date(t).toISOString();
-  }
+  if (/^\d{4}-\d{2}-\d{2}[T ]/.test(v)) return v.slice(0, 10);
   const t = Date.parse(`${v} UTC`);
   const t2 = Number.isNaN(t) ? Date.parse(v) : t;
   return Number.isNaN(t2) ? null : new Date(t2).toISOString().slice(0, 10);

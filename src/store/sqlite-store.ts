@@ -300,10 +300,14 @@ export class SqliteStore implements Store {
       const problems: string[] = [];
       const ic = this.db.pragma('integrity_check', { simple: true });
       if (ic !== 'ok') problems.push(`sqlite integrity_check: ${String(ic)}`);
-      try {
-        this.db.prepare("INSERT INTO passages_fts (passages_fts, rank) VALUES ('integrity-check', 1)").run();
-      } catch (e) {
-        problems.push(`fts index: ${(e as Error).message}`);
+      // The FTS5 check against the passage table is a write-statement; a read-only connection
+      // relies on integrity_check above (which runs FTS5's own check in SQLite >= 3.44).
+      if (!this.db.readonly) {
+        try {
+          this.db.prepare("INSERT INTO passages_fts (passages_fts, rank) VALUES ('integrity-check', 1)").run();
+        } catch (e) {
+          problems.push(`fts index: ${(e as Error).message}`);
+        }
       }
       const orphans = this.db.prepare('SELECT count(*) AS n FROM passages p LEFT JOIN sources s ON s.rowid = p.source_rowid WHERE s.rowid IS NULL').get() as { n: number };
       if (orphans.n > 0) problems.push(`${orphans.n} passages have no source`);
