@@ -1,0 +1,316 @@
+// The audit of one article: its claims, what the cited sources and the corpus say about each,
+// and the figure checks (against sources, arithmetic, consistency across the article).
+import type { Store } from '../contracts.js';
+import type { Passage, ProgressListener, Source } from '../model.js';
+import { contentTerms, splitSentences } from '../text/index.js';
+import { decideVerdict, judge, judgeProfiled, profileClaim, retrieve } from '../evidence/index.js';
+import type { ClaimProfile } from '../evidence/index.js';
+import { checkArithmetic } from './arithmetic.js';
+import { articleSentences, claimKind, wordCount } from './claims.js';
+import type { ArticleSentence } from './claims.js';
+import { checkConsistency } from './consistency.js';
+import type { ArticleFigure } from './consistency.js';
+import { figureSites } from './figures.js';
+import { matchReferences } from './references.js';
+import { compareWithSource } from './source-figures.js';
+import type { SourceFigureResult, SourceSentence } from './source-figures.js';
+import { FLAG_KINDS } from './types.js';
+import type { Article, AuditClaim, AuditFlag, AuditResult, ClaimStatus, EvidenceQuote, FlagKind, ReferenceMatch, SourceCheck } from './types.js';
+
+export interface AuditOptions {
+  /** Passages retrieved from the corpus per claim (default 6). */
+  limit?: number;
+  /** Passages of a cited source read per claim for the "does it say this?" check (default 3). */
+  citedPassages?: number;
+  /** Minimum stance probability for a passage to count as supporting or refuting (default 0.6). */
+  minStance?: number;
+  /** A clock for timings (injected in tests). */
+  now?: () => number;
+  onProgress?: ProgressListener;
+}
+
+/** Checks a sentence against cited passages ("does the cited source say this?"). Loaded lazily: the report verifier. */
+type SentenceVerifier = (text: string, cited: readonly { text: string }[], options?: { minCoverage?: number }) => { verified: boolean; why: string };
+
+interface Context {
+  store: Store;
+  options: Required<Pick<AuditOptions, 'limit' | 'citedPassages' | 'minStance'>>;
+  sources: Map<string, Source>;
+  passages: Map<string, Passage[]>;
+  sentences: Map<string, SourceSentence[]>;
+  verify: SentenceVerifier | null;
+  warnings: string[];
+}
+
+const MIN_CLAIM_WORDS = 5;
+
+async function loadVerifier(warnings: string[]): Promise<SentenceVerifier | null> {
+  try {
+    const mod = await import('../report/verify.js');
+    return mod.verifySentence as SentenceVerifier;
+  } catch (e) {
+    warnings.push(`the report verifier could not be loaded (${(e as Error).message.slice(0, 120)}); cited-source checks use passage stance alone`);
+    return null;
+  }
+}
+
+async function passagesOf(ctx: Context, sourceId: string): Promise<Passage[]> {
+  let p = ctx.passages.get(sourceId);
+  if (!p) {
+    p = await ctx.store.getPassages(sourceId);
+    ctx.passages.set(sourceId, p);
+  }
+  return p;
+}
+
+async function sentencesOf(ctx: Context, sourceId: string, ref: number): Promise<SourceSentence[]> {
+  const key = `${sourceId}#${ref}`;
+  const cached = ctx.sentences.get(key);
+  if (cached) return cached;
+  const title = ctx.sources.get(sourceId)?.title ?? sourceId;
+  const out: SourceSentence[] = [];
+  for (const p of await passagesOf(ctx, sourceId)) {
+    for (const s of splitSentences(p.text)) {
+      out.push({ text: s.text, passageId: p.id, sourceId, sourceTitle: title, ref, sites: figureSites(s.text) });
+    }
+  }
+  ctx.sentences.set(key, out);
+  return out;
+}
+
+function overlap(terms: ReadonlySet<string>, text: string): number {
+  let n = 0;
+  for (const t of new Set(contentTerms(text))) if (terms.has(t)) n++;
+  return n;
+}
+
+/** The sentence of a passage closest to the claim: the quote shown as evidence. */
+function bestSentence(text: string, terms: ReadonlySet<string>): string {
+  let best = text;
+  let score = -1;
+  for (const s of splitSentences(text)) {
+    const v = overlap(terms, s.text);
+    if (v > score) {
+      score = v;
+      best = s.text;
+    }
+  }
+  return best.length > 400 ? `${best.slice(0, 400)}…` : best;
+}
+
+function quote(passage: Passage, source: Source, terms: ReadonlySet<string>, stance: EvidenceQuote['stance'], ref?: number): EvidenceQuote {
+  return { text: bestSentence(passage.text, terms), from: 'source', sourceId: source.id, sourceTitle: source.title, passageId: passage.id, ...(ref !== undefined ? { ref } : {}), stance };
+}
+
+/** "Does the cited source say this?" — the closest passages of each cited source in the corpus. */
+async function citedCheck(ctx: Context, claim: string, profile: ClaimProfile, refs: Array<{ n: number; sourceId: string }>): Promise<SourceCheck> {
+  const terms = new Set(contentTerms(claim));
+  const candidates: Array<{ p: Passage; s: Source; n: number; o: number }> = [];
+  for (const r of refs) {
+    const source = ctx.sources.get(r.sourceId);
+    if (!source) continue;
+    const ranked = (await passagesOf(ctx, r.sourceId))
+      .map((p) => ({ p, s: source, n: r.n, o: overlap(terms, p.text) }))
+      .sort((a, b) => b.o - a.o)
+      .slice(0, ctx.options.citedPassages);
+    candidates.push(...ranked);
+  }
+  const nums = refs.map((r) => r.n);
+  if (candidates.length === 0) return { result: 'not-found', refs: nums, evidence: [], reason: 'the cited source has no text in the corpus' };
+  let bestS: { c: (typeof candidates)[number]; v: number } | null = null;
+  let bestR: { c: (typeof candidates)[number]; v: number } | null = null;
+  for (const c of candidates) {
+    const j = judgeProfiled(profile, c.p.text);
+    if (!bestS || j.probabilities.supports > bestS.v) bestS = { c, v: j.probabilities.supports };
+    if (!bestR || j.probabilities.refutes > bestR.v) bestR = { c, v: j.probabilities.refutes };
+  }
+  const verified = ctx.verify ? ctx.verify(claim, candidates.map((c) => ({ text: c.p.text })), { minCoverage: 0.6 }) : null;
+  const min = ctx.options.minStance;
+  if (bestR && bestR.v >= min && bestR.v > (bestS?.v ?? 0) && !verified?.verified) {
+    return { result: 'refutes', refs: nums, evidence: [quote(bestR.c.p, bestR.c.s, terms, 'refutes', bestR.c.n)], reason: `the cited source [${bestR.c.n}] says otherwise` };
+  }
+  if (verified?.verified || (bestS && bestS.v >= min)) {
+    const c = bestS!.c;
+    return { result: 'supports', refs: nums, evidence: [quote(c.p, c.s, terms, 'supports', c.n)], reason: verified?.verified ? `the cited source [${c.n}] says this (${verified.why})` : `the cited source [${c.n}] says this` };
+  }
+  const why = verified && !verified.verified ? verified.why : 'no passage of it states the claim';
+  return { result: 'not-found', refs: nums, evidence: bestS ? [quote(bestS.c.p, bestS.c.s, terms, 'neutral', bestS.c.n)] : [], reason: `the cited source does not say this: ${why}` };
+}
+
+/** What the corpus as a whole says about a claim. */
+async function corpusCheck(ctx: Context, claim: string, profile: ClaimProfile): Promise<SourceCheck> {
+  const evidence = await retrieve(ctx.store, claim, { limit: ctx.options.limit, perSource: 2 });
+  if (evidence.length === 0) return { result: 'not-found', refs: [], evidence: [], reason: 'nothing in the corpus addresses it' };
+  const judgements = evidence.map((e) => judge(profile, { passage: e.passage, source: e.source, score: e.score }));
+  const verdict = decideVerdict(claim, judgements);
+  const terms = new Set(contentTerms(claim));
+  const pick = (stance: 'supports' | 'refutes') =>
+    judgements
+      .filter((j) => j.stance === stance)
+      .sort((a, b) => b.strength - a.strength)
+      .slice(0, 2)
+      .map((j) => quote(j.passage, j.source, terms, stance));
+  // A verdict counts only with a passage behind it.
+  const supports = pick('supports');
+  const refutes = pick('refutes');
+  if (verdict.label === 'supported' && supports.length > 0) return { result: 'supports', refs: [], evidence: supports, reason: verdict.reason };
+  if (verdict.label === 'refuted' && refutes.length > 0) return { result: 'refutes', refs: [], evidence: refutes, reason: verdict.reason };
+  const reason = supports.length === 0 && refutes.length === 0 ? `no passage of the ${evidence.length} retrieved supports or refutes it` : verdict.reason;
+  return { result: 'not-found', refs: [], evidence: [...supports, ...refutes], reason };
+}
+
+function sourceQuote(s: SourceSentence): EvidenceQuote {
+  return { text: s.text, from: 'source', sourceId: s.sourceId, sourceTitle: s.sourceTitle, passageId: s.passageId, ref: s.ref };
+}
+
+/** Audit an article against a corpus. */
+export async function auditArticle(store: Store, article: Article, options: AuditOptions = {}): Promise<AuditResult> {
+  const now = options.now ?? (() => performance.now());
+  const t0 = now();
+  const timings: Record<string, number> = {};
+  const warnings: string[] = [];
+  const sourceList = await store.listSources();
+  const ctx: Context = {
+    store,
+    options: { limit: options.limit ?? 6, citedPassages: options.citedPassages ?? 3, minStance: options.minStance ?? 0.6 },
+    sources: new Map(sourceList.map((s) => [s.id, s])),
+    passages: new Map(),
+    sentences: new Map(),
+    verify: await loadVerifier(warnings),
+    warnings,
+  };
+
+  // References → corpus sources.
+  const matches = matchReferences(article.references, sourceList);
+  const matchOf = new Map<number, ReferenceMatch>(matches.map((m) => [m.n, m]));
+  const known = new Set(article.references.map((r) => r.n));
+  const usesCitations = article.references.length > 0;
+
+  // Claims: sentences with a figure or a citation, or that the toolkit finds check-worthy.
+  const sentences = articleSentences(article);
+  const chosen: Array<{ s: ArticleSentence; sites: ReturnType<typeof figureSites> }> = [];
+  for (const s of sentences) {
+    if (wordCount(s.clean) < MIN_CLAIM_WORDS || /\?\s*$/.test(s.clean.trim())) continue;
+    const sites = figureSites(s.clean);
+    if (sites.length > 0 || s.citations.length > 0) chosen.push({ s, sites });
+  }
+  timings.read = now() - t0;
+
+  const claims: AuditClaim[] = [];
+  const figureResults: Array<Map<number, SourceFigureResult>> = [];
+  let done = 0;
+  for (const { s, sites } of chosen) {
+    const text = s.clean.replace(/\s+/g, ' ').trim();
+    const kind = claimKind(text);
+    const profile = profileClaim(text);
+    const flags: AuditFlag[] = [];
+    const inCorpus = s.citations.map((n) => matchOf.get(n)).filter((m): m is ReferenceMatch & { sourceId: string } => Boolean(m?.sourceId));
+
+    // Citations to references the article does not list.
+    for (const n of s.citations) {
+      if (!known.has(n)) flags.push({ kind: 'citation-unsupported', message: `The sentence cites [${n}], but the article lists no reference ${n}.`, evidence: [] });
+    }
+
+    // Figures against the cited sources.
+    const figs = new Map<number, SourceFigureResult>();
+    if (inCorpus.length > 0) {
+      const srcSentences = (await Promise.all(inCorpus.map((m) => sentencesOf(ctx, m.sourceId, m.n)))).flat();
+      for (const site of sites) {
+        const r = compareWithSource(site, srcSentences);
+        if (r) figs.set(site.figure.start, r);
+      }
+    }
+    figureResults.push(figs);
+    for (const r of figs.values()) {
+      if (r.kind === 'match') continue;
+      flags.push({ kind: 'figure-source-mismatch', message: r.message, evidence: r.evidence.map(sourceQuote) });
+    }
+
+    // Arithmetic inside the sentence.
+    for (const a of checkArithmetic(text)) flags.push({ kind: 'arithmetic', message: a.message, evidence: [{ text: a.quote, from: 'article' }] });
+
+    // What the cited source and the corpus say.
+    let cited: SourceCheck | null = null;
+    let corpus: SourceCheck = { result: 'not-found', refs: [], evidence: [], reason: 'not checked: the sentence is a prediction or an opinion' };
+    if (kind === 'factual') {
+      if (inCorpus.length > 0) cited = await citedCheck(ctx, text, profile, inCorpus.map((m) => ({ n: m.n, sourceId: m.sourceId })));
+      corpus = await corpusCheck(ctx, text, profile);
+    }
+    const figureMismatch = flags.some((f) => f.kind === 'figure-source-mismatch');
+    if (cited && figureMismatch && cited.result === 'supports') {
+      cited = { ...cited, result: 'refutes', reason: 'the cited source gives its figure for something else, or another figure' };
+    }
+
+    let status: ClaimStatus;
+    if (kind !== 'factual') status = 'unverifiable';
+    else if (cited?.result === 'refutes' || figureMismatch) status = 'contradicted';
+    else if (cited?.result === 'supports') status = 'supported';
+    else if (corpus.result === 'refutes') status = 'contradicted';
+    else if (corpus.result === 'supports') status = 'supported';
+    else status = 'unsupported';
+
+    if (cited && cited.result === 'not-found' && !figureMismatch) {
+      flags.push({ kind: 'citation-unsupported', message: `The cited source ${cited.refs.map((n) => `[${n}]`).join('')} does not say this: ${cited.reason.replace(/^the cited source does not say this: /, '')}.`, evidence: cited.evidence });
+    }
+    if (status === 'contradicted' && !figureMismatch) {
+      const ev = cited?.result === 'refutes' ? cited.evidence : corpus.evidence.filter((e) => e.stance === 'refutes');
+      const who = cited?.result === 'refutes' ? `the cited source [${cited.refs.join('][')}]` : 'the corpus';
+      flags.push({ kind: 'contradicted', message: `Contradicted by ${who}: ${ev[0]?.text ? `"${ev[0].text}"` : (cited ?? corpus).reason}.`, evidence: ev });
+    }
+    if (kind === 'factual' && usesCitations && s.citations.length === 0 && sites.length > 0) {
+      const blockCited = sentences.some((o) => o.block === s.block && o.citations.length > 0);
+      if (!blockCited) {
+        flags.push({ kind: 'uncited', message: `States ${sites.map((x) => `"${x.figure.text}"`).join(', ')} with no citation, in an article that cites its sources elsewhere.`, evidence: [] });
+      }
+    }
+
+    claims.push({
+      text: s.text,
+      start: s.start,
+      end: s.end,
+      status,
+      citations: s.citations,
+      figures: sites.map((x) => ({ ...x.figure, start: x.figure.start + s.start, end: x.figure.end + s.start, predicate: x.figure.predicate ?? (x.predicate.map((w) => w.word).join(' ') || null) })),
+      flags,
+      checkworthiness: sites.length > 0 ? 1 : 0.5,
+      kind,
+      cited,
+      corpus,
+    });
+    options.onProgress?.({ stage: 'audit', done: ++done, total: chosen.length });
+  }
+  timings.claims = now() - t0 - (timings.read ?? 0);
+
+  // Consistency across the article.
+  const all: ArticleFigure[] = chosen.flatMap(({ sites }, i) => sites.map((site) => ({ ...site, claim: i })));
+  for (const f of checkConsistency(all)) {
+    // A derived figure the cited source itself states is the source's, not the article's, inference.
+    const stated = [...(figureResults[f.claim]?.values() ?? [])].some((r) => r.kind === 'match' && r.value === f.value);
+    if (stated) continue;
+    const other = f.other !== null ? claims[f.other] : undefined;
+    claims[f.claim]?.flags.push({ kind: f.arithmetic ? 'arithmetic' : 'internal-inconsistency', message: f.message, evidence: other ? [{ text: other.text, from: 'article' }] : [] });
+  }
+  timings.total = now() - t0;
+
+  const byKind = Object.fromEntries(FLAG_KINDS.map((k) => [k, 0])) as Record<FlagKind, number>;
+  for (const c of claims) for (const f of c.flags) byKind[f.kind]++;
+  const count = (s: ClaimStatus) => claims.filter((c) => c.status === s).length;
+  return {
+    schemaVersion: 1,
+    title: article.title,
+    format: article.format,
+    claims,
+    references: article.references.map((r) => ({ ...r, match: matchOf.get(r.n) ?? { n: r.n, sourceId: null, by: null, sourceTitle: null, sourceUri: null } })),
+    summary: {
+      claims: claims.length,
+      supported: count('supported'),
+      contradicted: count('contradicted'),
+      unsupported: count('unsupported'),
+      unverifiable: count('unverifiable'),
+      flags: claims.reduce((n, c) => n + c.flags.length, 0),
+      byKind,
+    },
+    warnings,
+    timingsMs: Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, Math.round(v)])),
+  };
+}

@@ -1,0 +1,79 @@
+// The sentences of an article, each with the citations it carries, and which of them are claims.
+import type { Span } from '../model.js';
+import { splitSentences, tokenize } from '../text/index.js';
+import type { Article } from './types.js';
+
+export interface ArticleSentence extends Span {
+  /** Index of the block it is in. */
+  block: number;
+  /** Reference numbers cited in the sentence. */
+  citations: number[];
+  /** The sentence with citation markers and bare URLs blanked by spaces (same offsets as `text`). */
+  clean: string;
+}
+
+const TRAILING_MARKS = /[.!?]["'”’)]*((?:\s*\[\^?\d[^\]]*\])+)(?=\s+\S)/g;
+
+/** Sentences of every non-heading block; citation markers after a full stop stay with the sentence they follow. */
+export function articleSentences(article: Article): ArticleSentence[] {
+  const out: ArticleSentence[] = [];
+  article.blocks.forEach((block, bi) => {
+    if (block.kind === 'heading') return;
+    const spans: Span[] = [];
+    for (const s of splitSentences(block.text)) {
+      // "… laws.[2] Next sentence" is two sentences.
+      let from = 0;
+      for (const m of s.text.matchAll(TRAILING_MARKS)) {
+        const cut = (m.index ?? 0) + m[0].length;
+        spans.push(trim(s.text, from, cut, s.start));
+        from = cut;
+      }
+      spans.push(trim(s.text, from, s.text.length, s.start));
+    }
+    // A sentence that starts with markers ("… laws. [2] Next") hands them to the one before.
+    for (let i = 1; i < spans.length; i++) {
+      const lead = /^(?:\[\^?\d[^\]]*\]\s*)+/.exec(spans[i]!.text);
+      if (!lead) continue;
+      const prev = spans[i - 1]!;
+      const markEnd = spans[i]!.start + lead[0].trimEnd().length;
+      spans[i - 1] = { start: prev.start, end: markEnd, text: block.text.slice(prev.start, markEnd) };
+      const rest = trim(block.text, spans[i]!.start + lead[0].length, spans[i]!.end, 0);
+      spans[i] = rest;
+    }
+    for (const s of spans) {
+      if (s.text.trim() === '') continue;
+      const start = block.start + s.start;
+      const end = block.start + s.end;
+      const marks = article.citations.filter((c) => c.start >= start && c.end <= end);
+      let clean = article.text.slice(start, end);
+      for (const c of marks) {
+        if (/^\[|^https?:|^www\./i.test(c.text)) clean = clean.slice(0, c.start - start) + ' '.repeat(c.end - c.start) + clean.slice(c.end - start);
+      }
+      out.push({ text: article.text.slice(start, end), start, end, block: bi, citations: [...new Set(marks.flatMap((c) => c.refs))], clean });
+    }
+  });
+  return out;
+}
+
+function trim(text: string, from: number, to: number, offset: number): Span {
+  let a = from;
+  let b = to;
+  while (a < b && /\s/.test(text[a] ?? '')) a++;
+  while (b > a && /\s/.test(text[b - 1] ?? '')) b--;
+  return { text: text.slice(a, b), start: offset + a, end: offset + b };
+}
+
+const PREDICTION = /\b(?:will(?!ingly)|shall|is\s+(?:expected|projected|forecast|likely|set|poised|bound)\s+to|are\s+(?:expected|projected|forecast|likely|set|poised|bound)\s+to|is\s+going\s+to|are\s+going\s+to|by\s+20[3-9]\d|in\s+the\s+coming\s+(?:years|decades|months))\b/i;
+const OPINION = /\b(?:should|ought\s+to|must(?!\s+have)|i\s+(?:think|believe|feel)|we\s+(?:think|believe|feel|argue)|in\s+(?:my|our)\s+(?:view|opinion)|arguably|unfortunately|fortunately|shameful|disgraceful|outrageous|admirable|deserves?|it\s+is\s+(?:time|high\s+time)|the\s+(?:best|worst)\s+(?:way|thing|policy))\b/i;
+
+/** Whether a sentence states a fact, predicts, or gives an opinion (the last two cannot be checked against sources). */
+export function claimKind(sentence: string): 'factual' | 'prediction' | 'opinion' {
+  if (OPINION.test(sentence)) return 'opinion';
+  if (PREDICTION.test(sentence)) return 'prediction';
+  return 'factual';
+}
+
+/** Words in a sentence (for the minimum claim length). */
+export function wordCount(sentence: string): number {
+  return tokenize(sentence).length;
+}

@@ -1,0 +1,39 @@
+// The figures of a sentence, as the audit reads them, each with what it counts.
+import type { Figure } from '../model.js';
+import { readFigures } from '../evidence/figure-reader.js';
+import { isYear, predicateOf } from './figure-context.js';
+import type { PredicateWord } from './figure-context.js';
+
+/** A figure with the sentence it was read from and what it counts. Offsets are into `sentence`. */
+export interface FigureSite {
+  figure: Figure;
+  sentence: string;
+  predicate: PredicateWord[];
+  years: number[];
+}
+
+/** Figures of a sentence (years left out), each with its predicate. */
+export function figureSites(sentence: string): FigureSite[] {
+  const years = [...sentence.matchAll(/(?<![\d,.])(1[89]\d\d|20\d\d)(?![\d]|,\d)/g)].map((m) => Number(m[1]));
+  return readFigures(sentence)
+    .filter((f) => !isYear(f))
+    .map((f) => {
+      // "140 of 196 countries": the counted noun follows the whole.
+      let figure = f;
+      // "Of the 196 countries reviewed, 140 criminalise …": the whole and the noun lead the clause.
+      const lead = /\bof\s+(?:the\s+|all\s+)?([\d,]+)\s+([A-Za-z][A-Za-z-]{2,})(?:\s+[a-z-]+){0,3},\s*$/i.exec(sentence.slice(Math.max(0, f.start - 80), f.start));
+      if (f.whole === null && lead && lead[1] && lead[2] && Number(lead[1].replace(/,/g, '')) >= f.value) {
+        figure = { ...f, whole: Number(lead[1].replace(/,/g, '')), unit: lead[2].toLowerCase() };
+      } else if (f.unit === null && f.whole !== null) {
+        const noun = /^\s*(?:out\s+)?of\s+(?:the\s+|all\s+)?[\d,.]+\s+([A-Za-z][A-Za-z-]{2,})/.exec(sentence.slice(f.end, f.end + 60))?.[1];
+        if (noun) figure = { ...f, unit: noun.toLowerCase() };
+      }
+      return { figure, sentence, predicate: predicateOf(sentence, figure), years };
+    });
+}
+
+/** Do two sentences speak of the same time? Both undated, or sharing a year. */
+export function sameTime(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length === 0 && b.length === 0) return true;
+  return a.some((y) => b.includes(y)) && b.every((y) => a.includes(y));
+}

@@ -1,0 +1,87 @@
+// Figure against cited source: does the source give this value for this thing?
+// - the same value for the same thing → a match (no flag);
+// - the same value for another thing — the article's words are the source's with a qualifier
+//   dropped or added ("62 countries have *refined their* laws" reported as "62 countries have laws")
+//   → a mismatch of meaning;
+// - another value for the same thing (same unit, same predicate, same time) → a mismatch of value.
+// Anything less clear is left alone.
+import { compareFigures } from '../evidence/index.js';
+import { droppedQualifier, predicateSimilarity, predicateText } from './figure-context.js';
+import type { FigureSite } from './figures.js';
+
+/** A sentence of a cited source with its figures. */
+export interface SourceSentence {
+  text: string;
+  passageId: string;
+  sourceId: string;
+  sourceTitle: string;
+  ref: number;
+  sites: FigureSite[];
+}
+
+export interface SourceFigureResult {
+  kind: 'match' | 'meaning' | 'value';
+  /** The article figure as written. */
+  figure: string;
+  value: number;
+  message: string;
+  evidence: SourceSentence[];
+}
+
+const SAME_THING = 0.6;
+
+function yearsClash(a: readonly number[], b: readonly number[]): boolean {
+  return a.length > 0 && b.length > 0 && !a.some((y) => b.includes(y));
+}
+
+function label(site: FigureSite): string {
+  const unit = site.figure.unit && !site.figure.text.toLowerCase().includes(site.figure.unit) ? ` ${site.figure.unit}` : '';
+  return `"${site.figure.text}${unit} ${predicateText(site.predicate)}"`.replace(/\s+"$/, '"');
+}
+
+/** Compare one article figure with the figures of its cited sources' sentences. */
+export function compareWithSource(article: FigureSite, sentences: readonly SourceSentence[]): SourceFigureResult | null {
+  const sameValue: Array<{ s: SourceSentence; site: FigureSite }> = [];
+  const sameThingOther: Array<{ s: SourceSentence; site: FigureSite }> = [];
+  for (const s of sentences) {
+    for (const site of s.sites) {
+      const rel = compareFigures(article.figure, site.figure);
+      if (rel === 'unrelated') continue;
+      const sim = predicateSimilarity(article.predicate, site.predicate);
+      if (rel === 'match') sameValue.push({ s, site });
+      else if (sim >= SAME_THING && !yearsClash(article.years, s.sites[0]?.years ?? []) && !droppedQualifier(article.predicate, site.predicate) && !droppedQualifier(site.predicate, article.predicate)) {
+        sameThingOther.push({ s, site });
+      }
+    }
+  }
+  const base = { figure: article.figure.text, value: article.figure.value };
+  const exact = sameValue.find(({ site }) => predicateSimilarity(article.predicate, site.predicate) >= SAME_THING && !droppedQualifier(article.predicate, site.predicate) && !droppedQualifier(site.predicate, article.predicate));
+  if (exact) return { ...base, kind: 'match', message: `the cited source [${exact.s.ref}] gives ${label(exact.site)}`, evidence: [exact.s] };
+
+  for (const { s, site } of sameValue) {
+    const dropped = droppedQualifier(article.predicate, site.predicate);
+    const added = dropped ? null : droppedQualifier(site.predicate, article.predicate);
+    if (!dropped && !added) continue;
+    const other = sameThingOther[0];
+    const also = other ? ` For ${label(article).replace(/^"[^ ]+ /, '"')} it gives ${other.site.figure.text}${other.site.figure.unit && !other.site.figure.text.includes(other.site.figure.unit) ? ` ${other.site.figure.unit}` : ''} ("${other.s.text.trim()}").` : '';
+    return {
+      ...base,
+      kind: 'meaning',
+      message: dropped
+        ? `The cited source [${s.ref}] gives ${article.figure.text} for ${label(site)}; the article reports it as ${label(article)}, dropping "${dropped}".${also}`
+        : `The cited source [${s.ref}] gives ${article.figure.text} for ${label(site)}; the article reports it as ${label(article)}, adding "${added}".${also}`,
+      evidence: other ? [s, other.s] : [s],
+    };
+  }
+  if (sameValue.length > 0) return null; // the value is there; what it counts is not clear enough to judge
+  const conflict = sameThingOther[0];
+  if (conflict) {
+    return {
+      ...base,
+      kind: 'value',
+      message: `The article gives ${label(article)}; the cited source [${conflict.s.ref}] gives ${label(conflict.site)} ("${conflict.s.text.trim()}").`,
+      evidence: [conflict.s],
+    };
+  }
+  return null;
+}
