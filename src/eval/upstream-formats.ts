@@ -18,6 +18,8 @@ export interface CheckCovidClaim {
   claim: string;
   gold: string;
   cordId: string;
+  /** Gold rationale: indices into the abstract's sentences. */
+  evidence: number[];
 }
 export interface WiceClaim {
   id: string;
@@ -128,7 +130,13 @@ export function readClimateFever(path: string): ClimateFeverClaim[] {
 export function readCheckCovid(path: string): CheckCovidClaim[] {
   const rows = rowsOf(path, ['check-covid'], 'Check-COVID claims (JSONL with id, claim, cord_id, label)');
   return unique(
-    rows.map(({ row }) => ({ id: str(row.id), claim: str(row.claim), gold: str(row.label), cordId: str(row.cord_id) })),
+    rows.map(({ row }) => ({
+      id: str(row.id),
+      claim: str(row.claim),
+      gold: str(row.label),
+      cordId: str(row.cord_id),
+      evidence: Array.isArray(row.evidence_set) ? (row.evidence_set as Row[]).map((e) => Number(e.sent_index)).filter(Number.isInteger) : [],
+    })),
     (c) => c.id || c.claim,
   );
 }
