@@ -159,6 +159,12 @@ export interface ReportSentence {
   why: string;
   /** Passage ids the sentence rests on (the verifier checks against these). */
   passageIds?: string[];
+  /**
+   * What the sentence rests on: "passage" (text read in cited passages, the default),
+   * "metadata" (facts about the cited sources: kind, date, publisher — gaps, perspectives),
+   * "absence" (states that no source was found; nothing to cite).
+   */
+  basis?: 'passage' | 'metadata' | 'absence';
 }
 
 export interface ReportFinding {

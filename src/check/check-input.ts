@@ -1,0 +1,111 @@
+// `checkInput`: the whole pipeline for one question or claim — plan, retrieve, judge, compose,
+// verify — as a sequence of stage calls. The clock is injected so the same corpus and input
+// give a byte-identical report.
+import type { Store } from '../contracts.js';
+import { VerityError, quote } from '../errors.js';
+import { decideVerdict, judge, retrieve } from '../evidence/index.js';
+import type { Judgement, ProgressListener, Report, Verdict } from '../model.js';
+import { composeReport } from '../report/compose.js';
+import type { FacetEvidence } from '../report/compose-input.js';
+import { verificationTally, verifyReport } from '../report/verify.js';
+import { ENGINE, ENGINE_VERSION } from '../version.js';
+import { planInput } from './plan.js';
+
+export interface CheckOptions {
+  /** The clock (default: the system clock). Inject a fixed one for reproducible reports. */
+  now?: () => Date;
+  onProgress?: ProgressListener;
+  /** Passages retrieved per facet (default 12). */
+  limit?: number;
+  /** At most this many passages per source and facet (default 3). */
+  perSource?: number;
+}
+
+export const MAX_INPUT_CHARS = 2000;
+
+function validate(input: string): string {
+  const text = input.trim();
+  if (text === '') {
+    throw new VerityError({ code: 'BAD_INPUT', component: 'check', problem: 'the question or claim is empty', fix: 'pass the text to check in quotes, e.g. verity check "Which countries criminalize possession?"' });
+  }
+  if (text.length > MAX_INPUT_CHARS) {
+    throw new VerityError({
+      code: 'TOO_LARGE',
+      component: 'check',
+      problem: `the input ${quote(text, 40)} is ${text.length} characters long (the limit is ${MAX_INPUT_CHARS})`,
+      fix: 'check one question or claim at a time; use "verity audit" for whole articles',
+    });
+  }
+  return text;
+}
+
+/** Check a question or a claim against the corpus in `store` and return the verified report. */
+export async function checkInput(store: Store, input: string, options: CheckOptions = {}): Promise<Report> {
+  const now = options.now ?? (() => new Date());
+  const progress = options.onProgress ?? (() => undefined);
+  const started = now();
+  const timings: Record<string, number> = {};
+  let mark = started.getTime();
+  const lap = (stage: string): void => {
+    const t = now().getTime();
+    timings[stage] = t - mark;
+    mark = t;
+  };
+
+  const text = validate(input);
+  const stats = await store.stats();
+  if (stats.passages === 0) {
+    throw new VerityError({
+      code: 'NOT_FOUND',
+      component: 'check',
+      problem: `the corpus at ${quote(store.location)} is empty`,
+      fix: 'ingest documents first, e.g. verity ingest examples/corpus',
+    });
+  }
+  const plan = planInput(text);
+  progress({ stage: 'plan', done: 1, total: 1, detail: `${plan.kind}, ${plan.facets.length} facet(s)` });
+  lap('plan');
+
+  const toRetrieve = plan.facets.filter((f) => f.retrieve);
+  const facets: FacetEvidence[] = [];
+  let done = 0;
+  for (const f of plan.facets) {
+    let judgements: Judgement[] = [];
+    if (f.retrieve) {
+      const evidence = await retrieve(store, f.claim, { limit: options.limit ?? 12, perSource: options.perSource ?? 3 });
+      judgements = evidence.map((e) => {
+        const j = judge(f.claim, e);
+        return { claim: j.claim, passage: j.passage, source: j.source, stance: j.stance, strength: j.strength, relevance: j.relevance, reasons: j.reasons };
+      });
+      done++;
+      progress({ stage: 'retrieve', done, total: toRetrieve.length, detail: f.label.slice(0, 60) });
+    }
+    const verdict: Verdict | null = plan.kind === 'claim' && f.retrieve ? decideVerdict(f.claim, judgements) : null;
+    facets.push({ id: f.id, role: f.role, label: f.label, claim: f.claim, retrieve: f.retrieve, judgements, verdict });
+  }
+  lap('retrieve');
+
+  const whole = plan.kind === 'claim' ? (facets.find((f) => f.role === 'claim')?.verdict ?? null) : null;
+  const warnings: string[] = [];
+  for (const f of facets) if (f.retrieve && f.judgements.length === 0) warnings.push(`no passage found for facet ${JSON.stringify(f.label)}`);
+
+  const snapshot = await store.snapshotId();
+  const composed = composeReport({
+    input: text,
+    kind: plan.kind,
+    facets,
+    verdict: whole,
+    now: started,
+    provenance: { engine: ENGINE, engineVersion: ENGINE_VERSION, analyst: 'rules', corpusSnapshot: snapshot, createdAt: started.toISOString(), timingsMs: timings, warnings },
+  });
+  progress({ stage: 'compose', done: 1, total: 1 });
+  lap('compose');
+
+  const report = verifyReport(composed.draft, composed.passages);
+  lap('verify');
+  const tally = verificationTally(report);
+  progress({ stage: 'verify', done: tally.checked, total: tally.checked, detail: `${tally.failed} flagged` });
+  if (tally.failed > 0) warnings.push(`${tally.failed} of ${tally.checked} sentences failed verification and are flagged`);
+  timings.total = now().getTime() - started.getTime();
+  return report;
+}

@@ -1,0 +1,7 @@
+// The check pipeline: plan a question or claim, gather and judge evidence, compose and verify a report.
+export { checkInput, MAX_INPUT_CHARS } from './check-input.js';
+export type { CheckOptions } from './check-input.js';
+export { planInput } from './plan.js';
+export type { Plan, Facet } from './plan.js';
+export { classifyInput } from './classify.js';
+export type { InputKind } from './classify.js';

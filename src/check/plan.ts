@@ -1,0 +1,98 @@
+// Planning: a question becomes facets (sub-questions, each with a claim to retrieve and judge
+// against); a claim becomes the whole claim plus its parts (clauses).
+//
+// "Which countries do A versus only B?" → who does A; who does B without A; how they compare
+// (computed from the counts of the first two, no retrieval of its own).
+import { contentTerms } from '../text/index.js';
+import { classifyInput, type InputKind } from './classify.js';
+
+import type { FacetRole } from '../report/compose-input.js';
+export type { FacetRole };
+
+export interface Facet {
+  /** Stable id within the plan: "f1", "f2" … */
+  id: string;
+  role: FacetRole;
+  /** The sub-question in plain words, for headlines and gap statements. */
+  label: string;
+  /** A declarative statement the evidence is retrieved for and judged against. */
+  claim: string;
+  /** Whether this facet has evidence of its own (compare facets are computed from others). */
+  retrieve: boolean;
+}
+
+export interface Plan {
+  input: string;
+  kind: InputKind;
+  facets: Facet[];
+  /** Words of the input that every facet is about (the topic), stemmed. */
+  topicTerms: string[];
+}
+
+const CONTRAST = /\s+(?:versus|vs\.?|as opposed to|rather than|compared with|compared to)\s+/i;
+const WH = /^(?:which|what)\s+(\w+)\s+(.+)$/i;
+
+function clean(text: string): string {
+  return text.trim().replace(/\s+/g, ' ').replace(/[?.!]+$/, '').trim();
+}
+
+/** "criminalize mere possession of X" + "only its production or distribution" → the B statement. */
+function expandAlternative(predA: string, altB: string): { b: string; negA: string; headA: string } {
+  const words = predA.split(' ');
+  const verb = words[0] ?? '';
+  const ofAt = predA.toLowerCase().lastIndexOf(' of ');
+  const object = ofAt >= 0 ? predA.slice(ofAt + 4) : '';
+  const headA = (ofAt >= 0 ? predA.slice(verb.length, ofAt) : predA.slice(verb.length)).trim();
+  let alt = altB.replace(/^only\s+/i, '').replace(/^(?:to\s+)?/, '');
+  const mentionsOwnVerb = alt.split(' ')[0]?.toLowerCase() === verb.toLowerCase();
+  alt = alt.replace(/\b(?:its|their|it|them)\b\s*/gi, '').trim();
+  const bCore = mentionsOwnVerb ? alt : `${verb} ${alt}`;
+  const b = object && !alt.toLowerCase().includes(object.toLowerCase()) ? `${bCore} of ${object}` : bCore;
+  const headNoun = headA.split(' ').pop() ?? headA;
+  const negA = `do not ${verb} ${headNoun}${object ? ` of ${object}` : ''}`;
+  return { b, negA, headA };
+}
+
+function splitClauses(claim: string): string[] {
+  return claim
+    .split(/\s*;\s*|,?\s+(?:but|while|whereas|and)\s+(?=(?:\d|the|a|an|only|most|some|all|no|[A-Z]))/)
+    .map(clean)
+    .filter((c) => contentTerms(c).length >= 2);
+}
+
+export function planInput(input: string): Plan {
+  const text = clean(input);
+  const kind = classifyInput(input);
+  const topicTerms = [...new Set(contentTerms(text))];
+  const facets: Facet[] = [];
+  const add = (role: FacetRole, label: string, claim: string, retrieve = true): void => {
+    facets.push({ id: `f${facets.length + 1}`, role, label, claim, retrieve });
+  };
+
+  if (kind === 'claim') {
+    add('claim', text, text);
+    const parts = splitClauses(text);
+    if (parts.length > 1) for (const p of parts) add('part', p, p);
+    return { input, kind, facets, topicTerms };
+  }
+
+  const wh = WH.exec(text);
+  const [left, right] = text.split(CONTRAST);
+  if (wh && right !== undefined && left !== undefined) {
+    const subject = wh[1] ?? '';
+    const predA = clean((WH.exec(left)?.[2] ?? left).replace(/^(?:do|does|did)\s+/i, ''));
+    const { b, negA, headA } = expandAlternative(predA, clean(right));
+    add('does-a', `Which ${subject} ${predA}`, `${subject} ${predA}`);
+    add('does-b-only', `Which ${subject} ${b.replace(/ of .*$/, '')} only, not ${headA}`, `${subject} ${negA}, only ${b}`);
+    add('compare', `How the two groups of ${subject} compare, with counts`, `${subject} ${predA} compared with ${subject} that ${negA}`, false);
+    add('topic', text, text);
+    return { input, kind, facets, topicTerms };
+  }
+
+  // Any other question: one facet for the question as a statement, plus its clauses.
+  const statement = text.replace(/^(?:which|what|who|how many|how much|is|are|was|were|do|does|did|has|have|can|should|will)\s+/i, '');
+  add('topic', text, statement);
+  const parts = splitClauses(statement);
+  if (parts.length > 1) for (const p of parts) add('part', p, p);
+  return { input, kind, facets, topicTerms };
+}

@@ -1,0 +1,52 @@
+// Arithmetic a report states ("196 − 140 = 56"): found, recomputed, and judged.
+export interface StatedArithmetic {
+  /** The expression as written. */
+  text: string;
+  left: number;
+  operator: '+' | '-' | '×' | '÷';
+  right: number;
+  stated: number;
+  /** The correct result. */
+  computed: number;
+  correct: boolean;
+  /** Offsets of the expression in the text. */
+  start: number;
+  end: number;
+}
+
+const NUMBER = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
+const EXPRESSION = new RegExp(String.raw`(${NUMBER})\s*([+\-−–×x*÷/])\s*(${NUMBER})\s*=\s*(${NUMBER})`, 'g');
+
+function num(text: string): number {
+  return Number(text.replace(/,/g, ''));
+}
+
+function operatorOf(symbol: string): StatedArithmetic['operator'] {
+  if (symbol === '+') return '+';
+  if (symbol === '×' || symbol === 'x' || symbol === '*') return '×';
+  if (symbol === '÷' || symbol === '/') return '÷';
+  return '-';
+}
+
+/** Every "a op b = c" in the text, with its recomputed result. */
+export function findArithmetic(text: string): StatedArithmetic[] {
+  const out: StatedArithmetic[] = [];
+  for (const m of text.matchAll(EXPRESSION)) {
+    const left = num(m[1] ?? '');
+    const right = num(m[3] ?? '');
+    const stated = num(m[4] ?? '');
+    const operator = operatorOf(m[2] ?? '-');
+    const computed =
+      operator === '+' ? left + right : operator === '-' ? left - right : operator === '×' ? left * right : right === 0 ? Number.NaN : left / right;
+    const tolerance = Number.isInteger(stated) ? 1e-9 : 0.05 * Math.abs(stated) + 0.01;
+    const start = m.index ?? 0;
+    out.push({ text: m[0], left, operator, right, stated, computed, correct: Math.abs(computed - stated) <= tolerance, start, end: start + m[0].length });
+  }
+  return out;
+}
+
+/** Write an expression with the house operators, e.g. "196 − 140 = 56". */
+export function formatArithmetic(left: number, operator: StatedArithmetic['operator'], right: number, result: number): string {
+  const symbol = operator === '-' ? '−' : operator;
+  return `${left} ${symbol} ${right} = ${result}`;
+}

@@ -1,0 +1,58 @@
+// Attribution: the glue the composer puts before an extracted sentence, with the hedge the
+// source kind calls for ("reports" for a survey, "provides" for a statute).
+import type { Source, SourceKind } from '../model.js';
+import { STOPWORDS } from '../text/index.js';
+
+const VERB: Record<SourceKind, string> = {
+  legislation: 'provides',
+  government: 'reports',
+  intergovernmental: 'states',
+  ngo: 'reports',
+  academic: 'writes',
+  news: 'reports',
+  'legal-commentary': 'writes',
+  reference: 'states',
+  dataset: 'reports',
+  other: 'states',
+};
+
+const STARTERS = new Set(['however', 'although', 'since', 'during', 'under', 'when', 'while', 'because', 'after', 'before', 'until', 'unlike', 'like', 'today', 'now', 'yet', 'still', 'thus', 'therefore', 'moreover', 'further', 'furthermore', 'instead', 'overall', 'many', 'several', 'countries', 'states', 'possession', 'production', 'distribution', 'member', 'parties', 'anyone', 'whoever', 'everyone', 'nobody']);
+
+/** A short name for a source: an acronym given in the publisher, else the publisher, else the title's head. */
+export function shortName(source: Pick<Source, 'title' | 'publisher' | 'kind'>): string {
+  const titleHead = (source.title.split(/\s+[—–-]\s+|:\s/)[0] ?? source.title).trim();
+  if (source.kind === 'legislation') return titleHead;
+  const publisher = source.publisher?.trim() ?? '';
+  const acronym = /\(([A-Z][A-Za-z&]{1,9})\)/.exec(publisher)?.[1];
+  if (acronym) return acronym;
+  if (publisher !== '' && publisher.length <= 48) return publisher;
+  return titleHead.length <= 60 ? titleHead : `${titleHead.slice(0, 57)}…`;
+}
+
+function year(source: Pick<Source, 'publishedAt'>): string | null {
+  return /^\d{4}/.exec(source.publishedAt ?? '')?.[0] ?? null;
+}
+
+/**
+ * Lower-case the first word after "… reports that" unless it looks like a name: all capitals,
+ * or written with a capital inside a sentence somewhere in the passage ("Ruritania").
+ */
+function lowerFirst(sentence: string, context: string): string {
+  const first = /^[\p{L}]+/u.exec(sentence)?.[0] ?? '';
+  if (first === '' || first.slice(1) !== first.slice(1).toLowerCase() || first[0] === first[0]?.toLowerCase()) return sentence;
+  const lower = first.toLowerCase();
+  const common = STOPWORDS.has(lower) || STARTERS.has(lower);
+  const nameInside = new RegExp(`[\\p{L},;]\\s+${first}\\b`, 'u').test(context);
+  if (common || !nameInside) return lower + sentence.slice(first.length);
+  return sentence;
+}
+
+/** "ICMEC (2018) reports that …", "18 U.S.C. § 2252A provides that …"; sentences already attributed are kept. */
+export function attribute(sentence: string, source: Pick<Source, 'title' | 'publisher' | 'kind' | 'publishedAt'>, context = ''): string {
+  const name = shortName(source);
+  const body = sentence.replace(/[.;:]+$/, '').trim();
+  if (/\baccording to\b/i.test(body.slice(0, 60)) || body.toLowerCase().startsWith(name.toLowerCase())) return body;
+  const y = year(source);
+  const who = y && source.kind !== 'legislation' ? `${name} (${y})` : name;
+  return `${who} ${VERB[source.kind]} that ${lowerFirst(body, context)}`;
+}

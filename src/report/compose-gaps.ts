@@ -1,0 +1,119 @@
+// "Where the evidence leaves gaps", computed from the draft, never boilerplate: findings that
+// rest on one source, undated or old sources, survey counts against primary texts, figures
+// that conflict, the same count worded differently, and facets no source addresses.
+import type { Source } from '../model.js';
+import { shortName } from './attribution.js';
+import { cite, type PendingSentence } from './citations.js';
+import type { ComposeInput } from './compose-input.js';
+import type { PendingFinding } from './compose.js';
+import { countsSimilarity, findConflicts, type TableFigure } from './figures-table.js';
+import { joinWords } from './kind-words.js';
+
+export interface GapsInput {
+  input: ComposeInput;
+  findings: readonly PendingFinding[];
+  figures: readonly TableFigure[];
+  /** Every source the draft cites (duplicates allowed). */
+  sources: readonly Source[];
+}
+
+const OLD_AFTER_YEARS = 3;
+
+function yearOf(s: Source): number | null {
+  const y = /^\d{4}/.exec(s.publishedAt ?? '')?.[0];
+  return y ? Number(y) : null;
+}
+
+function unique(sources: readonly Source[]): Source[] {
+  const seen = new Map<string, Source>();
+  for (const s of sources) if (!seen.has(s.id)) seen.set(s.id, s);
+  return [...seen.values()];
+}
+
+function named(sources: readonly Source[]): string {
+  return joinWords(sources.map((s) => `${shortName(s)} ${cite(s.id)}`));
+}
+
+export function composeGaps(g: GapsInput): PendingSentence[] {
+  const out: PendingSentence[] = [];
+  const sources = unique(g.sources);
+
+  // Parts of the question nothing addresses.
+  for (const f of g.input.facets) {
+    if (f.retrieve && f.judgements.length === 0) {
+      out.push({ body: `No source read addresses this part of the question: ${f.label.replace(/[?.]+$/, '')}`, sourceIds: [], passageIds: [], basis: 'absence' });
+    }
+  }
+
+  // Conflicting figures, then the same count worded differently.
+  for (const c of findConflicts(g.figures).slice(0, 2)) {
+    out.push({
+      body: `The sources disagree for the same year: ${shortName(c.a.candidate.source)} ${cite(c.a.candidate.source.id)} counts ${c.a.figure.text}; ${shortName(c.b.candidate.source)} ${cite(c.b.candidate.source.id)} counts ${c.b.figure.text}`,
+      sourceIds: [],
+      passageIds: [c.a.candidate.passage.id, c.b.candidate.passage.id],
+    });
+  }
+  const worded = findWording(g.figures);
+  if (worded) {
+    const [a, b] = worded;
+    out.push({
+      body: `The sources word what they count differently: “${a.figure.predicate?.trim()}” ${cite(a.candidate.source.id)} against “${b.figure.predicate?.trim()}” ${cite(b.candidate.source.id)}, so their figures are not strictly comparable`,
+      sourceIds: [],
+      passageIds: [a.candidate.passage.id, b.candidate.passage.id],
+    });
+  }
+
+  // Survey counts against primary texts.
+  const figureSources = unique(g.figures.map((f) => f.candidate.source));
+  const primary = sources.filter((s) => s.kind === 'legislation' || s.kind === 'intergovernmental');
+  if (figureSources.length > 0 && figureSources.every((s) => s.kind !== 'legislation')) {
+    const surveys = figureSources.slice(0, 4);
+    const body =
+      primary.length > 0
+        ? `The counts come from surveys and secondary reports, ${named(surveys)}; the primary legal texts read, ${named(primary.slice(0, 4))}, each cover a single jurisdiction or treaty, so they cannot confirm the counts`
+        : `The counts come from surveys and secondary reports, ${named(surveys)}; no primary legal text was read to check them`;
+    out.push({ body, sourceIds: [], passageIds: [], basis: 'metadata' });
+  }
+
+  // Findings resting on a single source.
+  for (const f of g.findings.filter((x) => x.answers)) {
+    const ids = unique(f.basis.map((c) => c.source));
+    const only = ids[0];
+    if (ids.length === 1 && only) {
+      out.push({ body: `The finding “${f.headline}” rests on a single source, ${shortName(only)}`, sourceIds: [only.id], passageIds: [], basis: 'metadata' });
+    }
+  }
+
+  // Undated and old sources.
+  const undated = sources.filter((s) => yearOf(s) === null);
+  if (undated.length > 0) {
+    out.push({ body: `${undated.length === 1 ? 'One source is' : `${undated.length} sources are`} undated, ${named(undated)}`, sourceIds: [], passageIds: [], basis: 'metadata' });
+  }
+  const figureYears = figureSources.map((s) => ({ s, y: yearOf(s) })).filter((x): x is { s: Source; y: number } => x.y !== null);
+  const newest = figureYears.sort((a, b) => b.y - a.y || a.s.id.localeCompare(b.s.id))[0];
+  if (newest && g.input.now.getUTCFullYear() - newest.y >= OLD_AFTER_YEARS) {
+    out.push({
+      body: `The most recent count read dates from ${newest.y}, so it may not reflect later changes`,
+      sourceIds: [newest.s.id],
+      passageIds: [],
+      basis: 'metadata',
+    });
+  }
+  return out;
+}
+
+/** Two figures counting overlapping but differently worded things (e.g. "simple" vs "knowing" possession). */
+function findWording(figures: readonly TableFigure[]): [TableFigure, TableFigure] | null {
+  for (let i = 0; i < figures.length; i++) {
+    for (let j = i + 1; j < figures.length; j++) {
+      const a = figures[i];
+      const b = figures[j];
+      if (!a || !b || a.figure.predicate === null || b.figure.predicate === null) continue;
+      if (a.candidate.negated !== b.candidate.negated) continue;
+      if (a.figure.predicate.trim().toLowerCase() === b.figure.predicate.trim().toLowerCase()) continue;
+      const sim = countsSimilarity(a.figure, b.figure);
+      if (sim >= 0.25 && sim < 0.75) return [a, b];
+    }
+  }
+  return null;
+}

@@ -1,0 +1,99 @@
+// "Competing perspectives": which kinds of source were read, what each kind emphasises (its
+// most distinctive words in the sentences the report uses), which kinds are missing, and
+// which sources have a stake in the answer.
+import type { Source, SourceKind } from '../model.js';
+import { SOURCE_KINDS } from '../model.js';
+import { STOPWORDS, stem, tokenize } from '../text/index.js';
+import { shortName } from './attribution.js';
+import type { Candidate } from './candidates.js';
+import { cite, type PendingSentence } from './citations.js';
+import type { ComposeInput } from './compose-input.js';
+import { EXPECTED_KINDS, KIND_WORDS, joinWords } from './kind-words.js';
+import { PASSAGE_GLUE_STEMS } from './glue.js';
+
+export interface PerspectivesInput {
+  input: ComposeInput;
+  chosen: readonly Candidate[];
+}
+
+const STAKE_KINDS: ReadonlySet<SourceKind> = new Set(['ngo', 'legal-commentary']);
+const KIND_ONE: Partial<Record<SourceKind, string>> = { ngo: 'an NGO', 'legal-commentary': 'legal commentary' };
+
+function uniqueSources(cs: readonly Candidate[]): Source[] {
+  const m = new Map<string, Source>();
+  for (const c of cs) if (!m.has(c.source.id)) m.set(c.source.id, c.source);
+  return [...m.values()];
+}
+
+/** The most distinctive words of one kind's sentences against the others'. */
+function emphasis(kind: SourceKind, chosen: readonly Candidate[], topic: ReadonlySet<string>): string[] {
+  const inKind = new Map<string, number>();
+  const other = new Map<string, number>();
+  const surface = new Map<string, Map<string, number>>();
+  for (const c of chosen) {
+    const target = c.source.kind === kind ? inKind : other;
+    for (const t of tokenize(c.text)) {
+      if (STOPWORDS.has(t.lower) || t.lower.length < 4 || /\d/.test(t.lower)) continue;
+      const s = stem(t.lower);
+      if (topic.has(s) || PASSAGE_GLUE_STEMS.has(s)) continue;
+      target.set(s, (target.get(s) ?? 0) + 1);
+      if (c.source.kind === kind) {
+        const forms = surface.get(s) ?? new Map<string, number>();
+        forms.set(t.lower, (forms.get(t.lower) ?? 0) + 1);
+        surface.set(s, forms);
+      }
+    }
+  }
+  return [...inKind.entries()]
+    .filter(([, n]) => n >= 2)
+    .map(([s, n]) => ({ s, score: n / (1 + (other.get(s) ?? 0)) }))
+    .sort((a, b) => b.score - a.score || a.s.localeCompare(b.s))
+    .slice(0, 3)
+    .map(({ s }) => {
+      const forms = [...(surface.get(s) ?? new Map<string, number>()).entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+      return forms[0]?.[0] ?? s;
+    });
+}
+
+export function composePerspectives(p: PerspectivesInput): PendingSentence[] {
+  const out: PendingSentence[] = [];
+  const byKind = new Map<SourceKind, Candidate[]>();
+  for (const c of p.chosen) byKind.set(c.source.kind, [...(byKind.get(c.source.kind) ?? []), c]);
+  const kinds = SOURCE_KINDS.filter((k) => byKind.has(k));
+  if (kinds.length === 0) return out;
+
+  const parts = kinds.map((k) => `${KIND_WORDS[k]} ${uniqueSources(byKind.get(k) ?? []).map((s) => cite(s.id)).join('')}`);
+  out.push({ body: `The sources read are ${joinWords(parts)}`, sourceIds: [], passageIds: [], basis: 'metadata' });
+
+  const topic = new Set(p.input.facets.flatMap((f) => tokenize(f.claim).map((t) => stem(t.lower))));
+  if (kinds.length >= 2) {
+    for (const k of kinds) {
+      const cs = byKind.get(k) ?? [];
+      const words = emphasis(k, p.chosen, topic);
+      if (words.length < 2) continue;
+      const holding = cs.filter((c) => words.some((w) => c.text.toLowerCase().includes(w)));
+      out.push({
+        body: `${KIND_WORDS[k].charAt(0).toUpperCase()}${KIND_WORDS[k].slice(1)} emphasise ${joinWords(words.map((w) => `“${w}”`))}`,
+        sourceIds: uniqueSources(holding).map((s) => s.id),
+        passageIds: holding.map((c) => c.passage.id),
+      });
+    }
+  }
+
+  const missing = EXPECTED_KINDS.filter((k) => !byKind.has(k));
+  if (missing.length > 0) {
+    out.push({ body: `No ${joinWords(missing.map((k) => KIND_WORDS[k]), 'or')} were among the sources used`, sourceIds: [], passageIds: [], basis: 'absence' });
+  }
+
+  const stake = uniqueSources(p.chosen.filter((c) => STAKE_KINDS.has(c.source.kind)));
+  if (stake.length > 0) {
+    const names = joinWords(stake.map((s) => `${shortName(s)} ${cite(s.id)} (${KIND_ONE[s.kind] ?? KIND_WORDS[s.kind]})`));
+    out.push({
+      body: `${names} ${stake.length === 1 ? 'has' : 'have'} a stake in the answer, so ${stake.length === 1 ? 'its' : 'their'} framing deserves a careful reading alongside the primary texts`,
+      sourceIds: [],
+      passageIds: [],
+      basis: 'metadata',
+    });
+  }
+  return out;
+}

@@ -1,0 +1,370 @@
+// The composer (rules analyst): writes a report draft from judged evidence only. Every fact
+// in it is a sentence a source wrote (with attribution glue), a figure read from such a
+// sentence, arithmetic on those figures shown in full, or a count of the sources themselves.
+// Deterministic: the same input gives the same draft, byte for byte.
+import type { Figure, Passage, ReportFigure, Source, Verdict } from '../model.js';
+import { contentTerms } from '../text/index.js';
+import { attribute, shortName } from './attribution.js';
+import { byScore, candidateKey, candidatesFor, nearDuplicate, type Candidate } from './candidates.js';
+import { CitationNumbers, type PendingSentence } from './citations.js';
+import type { ComposeInput, FacetEvidence } from './compose-input.js';
+import { composeGaps } from './compose-gaps.js';
+import { composePerspectives } from './compose-perspectives.js';
+import type { DraftFinding, ReportDraft } from './draft.js';
+import { formatArithmetic } from './arithmetic.js';
+import { figureTable, type TableFigure } from './figures-table.js';
+import { metadataText, verifySentence } from './verify.js';
+
+import { REPORT_SCHEMA_VERSION } from './schema-version.js';
+export { REPORT_SCHEMA_VERSION };
+
+export interface Composed {
+  draft: ReportDraft;
+  /** Every passage the draft cites, by id: what the verifier checks against. */
+  passages: Map<string, Passage>;
+}
+
+/** A finding under construction. */
+export interface PendingFinding {
+  headline: string;
+  /** True for findings that answer a facet (not those that present one kind of source). */
+  answers: boolean;
+  sentences: PendingSentence[];
+  /** The candidates it rests on (for gaps: single-source findings). */
+  basis: Candidate[];
+}
+
+const MAX_FINDINGS = 6;
+const SENTENCES_PER_FINDING = 4;
+
+function yearOf(source: Source): number | null {
+  const y = /^\d{4}/.exec(source.publishedAt ?? '')?.[0];
+  return y ? Number(y) : null;
+}
+
+/** The attributed sentence for a candidate, ready for numbering. */
+export function fromCandidate(c: Candidate): PendingSentence {
+  return { body: attribute(c.text, c.source, c.passage.text), sourceIds: [c.source.id], passageIds: [c.passage.id] };
+}
+
+function sourceMeta(s: Source): string {
+  return metadataText({ n: 0, id: s.id, title: s.title, publisher: s.publisher, date: s.publishedAt, uri: s.uri, kind: s.kind });
+}
+
+/** Would this candidate, attributed, pass the verifier? (Checked before use, so reports rarely carry flags.) */
+function passes(c: Candidate): boolean {
+  return verifySentence(attribute(c.text, c.source, c.passage.text), [{ text: c.passage.text }], { attribution: [sourceMeta(c.source)] }).verified;
+}
+
+/** The figure of a candidate that best says what the facet asks about: at least two of its counted words are the facet's. */
+function mainFigure(c: Candidate, claim: string): Figure | null {
+  const want = new Set(contentTerms(claim));
+  let best: { f: Figure; score: number } | null = null;
+  for (const f of c.figures) {
+    const terms = contentTerms(`${f.predicate ?? ''} ${f.unit ?? ''}`);
+    const hits = terms.filter((t) => want.has(t)).length;
+    if (hits < 2 || (f.unit !== null && !contentTerms(f.unit).some((t) => want.has(t)))) continue;
+    const score = hits + (f.whole !== null ? 0.5 : 0);
+    if (best === null || score > best.score) best = { f, score };
+  }
+  return best?.f ?? null;
+}
+
+function formatValue(v: number): string {
+  return Number.isInteger(v) ? String(v) : String(Math.round(v * 100) / 100);
+}
+
+class Selection {
+  readonly used = new Set<string>();
+  private readonly chosen: Candidate[] = [];
+
+  take(c: Candidate): void {
+    this.used.add(candidateKey(c));
+    this.chosen.push(c);
+  }
+
+  available(c: Candidate): boolean {
+    return !this.used.has(candidateKey(c)) && !this.chosen.some((o) => nearDuplicate(o, c));
+  }
+
+  /** Up to n candidates, best first, one per source before any source gets a second. */
+  pick(pool: readonly Candidate[], n: number, accept: (c: Candidate) => boolean = () => true): Candidate[] {
+    const out: Candidate[] = [];
+    for (const pass of [1, 2]) {
+      for (const c of pool) {
+        if (out.length >= n) break;
+        if (!accept(c) || !this.available(c) || out.includes(c)) continue;
+        if (pass === 1 && out.some((o) => o.source.id === c.source.id)) continue;
+        if (!passes(c)) continue;
+        this.take(c);
+        out.push(c);
+      }
+    }
+    return out;
+  }
+
+  all(): readonly Candidate[] {
+    return this.chosen;
+  }
+}
+
+/** A headline built from a candidate's figure ("140 of 196 countries criminalize … (ICMEC, 2018)"), if the verifier accepts it. */
+function figureHeadline(c: Candidate, claim: string, derived: readonly number[] = []): string | null {
+  const f = mainFigure(c, claim);
+  if (!f || f.predicate === null) return null;
+  const whole = f.whole !== null ? ` of ${formatValue(f.whole)}` : '';
+  const unit = f.unit && !f.predicate.toLowerCase().includes(f.unit.toLowerCase()) ? ` ${f.unit}` : '';
+  const year = yearOf(c.source);
+  const text = `${formatValue(f.value)}${whole}${unit} ${f.predicate.trim()} (${shortName(c.source)}${year ? `, ${year}` : ''})`;
+  const ok = verifySentence(text, [{ text: c.passage.text }], { attribution: [sourceMeta(c.source)], derivedValues: derived }).verified;
+  return ok ? text : null;
+}
+
+function sentenceCase(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** "Of the 196 countries, 196 − 140 = 56 are outside the count of those that criminalize …" */
+function arithmeticSentence(c: Candidate, claim: string): PendingSentence | null {
+  const f = mainFigure(c, claim);
+  if (!f || f.whole === null || f.predicate === null || f.whole <= f.value || f.bound !== '=' || f.approximate) return null;
+  const rest = f.whole - f.value;
+  const unit = f.unit ?? 'counted';
+  // "reviewed criminalize …" → "criminalize …": a leading participle describes the whole, not the group.
+  const predicate = f.predicate.trim().replace(/^(?:\w+ed\s+)(?=\w)/, '');
+  const body = `Of the ${formatValue(f.whole)} ${unit} in ${shortName(c.source)}'s count, ${formatArithmetic(f.whole, '-', f.value, rest)} are outside the group that ${predicate}`;
+  return { body, sourceIds: [c.source.id], passageIds: [c.passage.id] };
+}
+
+/** The lead candidate for a facet: the most recent source stating a counted figure, else the best sentence. */
+function lead(selection: Selection, pool: readonly Candidate[], claim: string, negated: boolean | null): Candidate | null {
+  const withFigures = pool
+    .filter((c) => c.figures.length > 0 && c.coverage >= 0.35 && (negated === null || c.negated === negated) && mainFigure(c, claim)?.predicate)
+    .sort((a, b) => (yearOf(b.source) ?? 0) - (yearOf(a.source) ?? 0) || byScore(a, b));
+  const [first] = selection.pick(withFigures, 1);
+  if (first) return first;
+  const [fallback] = selection.pick(pool, 1, (c) => negated === null || c.negated === negated);
+  return fallback ?? null;
+}
+
+function finding(headline: string, basis: Candidate[], extra: PendingSentence[] = [], answers = true): PendingFinding {
+  return { headline, answers, sentences: [...basis.map(fromCandidate), ...extra], basis };
+}
+
+const COMMENTARY_KINDS = new Set(['legal-commentary', 'academic', 'news', 'government', 'reference']);
+
+/** Findings that show what each kind of source adds: statutes, international instruments, commentary. */
+function kindFindings(selection: Selection, pool: readonly Candidate[]): PendingFinding[] {
+  const out: PendingFinding[] = [];
+  const groups: { accept: (c: Candidate) => boolean; headline: (cs: Candidate[]) => string }[] = [
+    {
+      accept: (c) => c.source.kind === 'legislation',
+      headline: (cs) => {
+        const names = [...new Set(cs.map((c) => shortName(c.source)))];
+        return names.length === 1 ? `What ${names[0]} provides` : 'What the statutes provide';
+      },
+    },
+    { accept: (c) => c.source.kind === 'intergovernmental', headline: () => 'What the international instruments require and allow' },
+    { accept: (c) => COMMENTARY_KINDS.has(c.source.kind), headline: () => 'What commentators and officials add' },
+  ];
+  for (const g of groups) {
+    const chosen = selection.pick(pool, SENTENCES_PER_FINDING, (c) => g.accept(c) && c.coverage >= 0.3);
+    if (chosen.length > 0) out.push(finding(g.headline(chosen), chosen, [], false));
+  }
+  return out;
+}
+
+function facet(input: ComposeInput, role: FacetEvidence['role']): FacetEvidence | undefined {
+  return input.facets.find((f) => f.role === role);
+}
+
+function allJudgements(input: ComposeInput): FacetEvidence['judgements'] {
+  const seen = new Set<string>();
+  const out: FacetEvidence['judgements'] = [];
+  for (const f of input.facets) {
+    for (const j of f.judgements) {
+      if (seen.has(j.passage.id)) continue;
+      seen.add(j.passage.id);
+      out.push(j);
+    }
+  }
+  return out;
+}
+
+interface Composition {
+  summary: PendingSentence[];
+  findings: PendingFinding[];
+}
+
+function composeQuestion(input: ComposeInput, selection: Selection): Composition {
+  const a = facet(input, 'does-a');
+  const b = facet(input, 'does-b-only');
+  const topic = facet(input, 'topic') ?? input.facets[0];
+  const all = allJudgements(input);
+  const topicPool = topic ? candidatesFor(all, { facetId: topic.id, claim: topic.claim, negation: 0 }) : [];
+  const summary: PendingSentence[] = [];
+  const findings: PendingFinding[] = [];
+
+  if (a && b) {
+    const poolA = candidatesFor(a.judgements, { facetId: a.id, claim: a.claim, negation: -1 });
+    const poolB = candidatesFor(b.judgements, { facetId: b.id, claim: b.claim, negation: 1 });
+    const headA = lead(selection, poolA, a.claim, false);
+    const headB = lead(selection, poolB, b.claim, true);
+    const arithmetic = headA ? arithmeticSentence(headA, a.claim) : null;
+
+    // The counts over time: figure sentences from either facet, one per source, oldest first.
+    const series = selection
+      .pick([...poolA.filter((c) => mainFigure(c, a.claim)), ...poolB.filter((c) => mainFigure(c, b.claim))].filter((c) => c.coverage >= 0.35).sort(byScore), 5)
+      .sort((x, y) => (yearOf(x.source) ?? 0) - (yearOf(y.source) ?? 0) || byScore(x, y));
+    const restA = selection.pick(poolA, SENTENCES_PER_FINDING - 1, (c) => !c.negated && c.coverage >= 0.35);
+    const restB = selection.pick(poolB, SENTENCES_PER_FINDING - 1, (c) => c.negated && c.coverage >= 0.35);
+
+    if (headA) summary.push(fromCandidate(headA));
+    if (headB) summary.push(fromCandidate(headB));
+    if (arithmetic) summary.push(arithmetic);
+
+    const aBasis = headA ? [headA, ...restA] : restA;
+    if (aBasis.length > 0) {
+      const h = (headA && figureHeadline(headA, a.claim)) ?? sentenceCase(a.label);
+      findings.push(finding(h, aBasis));
+    }
+    const bBasis = headB ? [headB, ...restB] : restB;
+    if (bBasis.length > 0) {
+      const h = (headB && figureHeadline(headB, b.claim)) ?? sentenceCase(b.label);
+      findings.push(finding(h, bBasis));
+    }
+    if (series.length > 0 || arithmetic) {
+      const years = series.map((c) => yearOf(c.source)).filter((y): y is number => y !== null);
+      const first = years[0];
+      const last = years[years.length - 1];
+      const headline =
+        first !== undefined && last !== undefined && first !== last ? `How the counts moved from ${first} to ${last}` : 'How the two groups compare in numbers';
+      findings.push(finding(headline, series, arithmetic ? [arithmetic] : []));
+    }
+  } else if (topic) {
+    const head = lead(selection, topicPool, topic.claim, null);
+    if (head) {
+      summary.push(fromCandidate(head));
+      const rest = selection.pick(topicPool, SENTENCES_PER_FINDING - 1, (c) => c.coverage >= 0.35);
+      findings.push(finding(figureHeadline(head, topic.claim) ?? sentenceCase(topic.label), [head, ...rest]));
+    }
+    for (const part of input.facets.filter((f) => f.role === 'part')) {
+      const pool = candidatesFor(part.judgements, { facetId: part.id, claim: part.claim, negation: 0 });
+      const chosen = selection.pick(pool, SENTENCES_PER_FINDING, (c) => c.coverage >= 0.35);
+      if (chosen.length > 0) findings.push(finding(sentenceCase(part.label), chosen));
+    }
+  }
+
+  for (const f of kindFindings(selection, topicPool)) {
+    if (findings.length >= MAX_FINDINGS) break;
+    findings.push(f);
+  }
+  // The summary's fourth sentence: what the primary texts provide, when a statute was read.
+  const statute = findings.find((f) => f.basis.some((c) => c.source.kind === 'legislation') && f.headline.startsWith('What'));
+  const statuteLead = statute?.basis[0];
+  if (statuteLead && summary.length < 4) summary.push(fromCandidate(statuteLead));
+  return { summary, findings };
+}
+
+function verdictWords(v: Verdict): string {
+  return v.label;
+}
+
+function composeClaim(input: ComposeInput, selection: Selection): Composition {
+  const whole = facet(input, 'claim') ?? input.facets[0];
+  const summary: PendingSentence[] = [];
+  const findings: PendingFinding[] = [];
+  if (!whole) return { summary, findings };
+  const pool = candidatesFor(whole.judgements, { facetId: whole.id, claim: whole.claim, negation: 0 });
+  const supports = selection.pick(pool, SENTENCES_PER_FINDING, (c) => c.stance === 'supports' && c.coverage >= 0.3);
+  const refutes = selection.pick(pool, SENTENCES_PER_FINDING, (c) => c.stance === 'refutes' && c.coverage >= 0.3);
+  if (supports[0]) summary.push(fromCandidate(supports[0]));
+  if (refutes[0]) summary.push(fromCandidate(refutes[0]));
+  if (supports.length > 0) findings.push(finding(figureHeadline(supports[0] as Candidate, whole.claim) ?? 'What supports the claim', supports));
+  if (refutes.length > 0) findings.push(finding(figureHeadline(refutes[0] as Candidate, whole.claim) ?? 'What contradicts the claim', refutes));
+  if (supports.length === 0 && refutes.length === 0) {
+    const context = selection.pick(pool, SENTENCES_PER_FINDING, (c) => c.coverage >= 0.3);
+    if (context[0]) summary.push(fromCandidate(context[0]));
+    if (context.length > 0) findings.push(finding('What the sources say on the subject, without settling the claim', context));
+  }
+  for (const part of input.facets.filter((f) => f.role === 'part')) {
+    if (findings.length >= MAX_FINDINGS - 1) break;
+    const partPool = candidatesFor(part.judgements, { facetId: part.id, claim: part.claim, negation: 0 });
+    const chosen = selection.pick(partPool, 3, (c) => c.stance !== 'neutral' && c.coverage >= 0.3);
+    const label = part.verdict ? ` (${verdictWords(part.verdict)})` : '';
+    if (chosen.length > 0) findings.push(finding(`On the part “${part.label}”${label}`, chosen));
+  }
+  for (const f of kindFindings(selection, pool)) {
+    if (findings.length >= MAX_FINDINGS) break;
+    findings.push(f);
+  }
+  return { summary, findings };
+}
+
+/** Compose the draft report. Sentences are numbered by first citation; sources listed in that order. */
+export function composeReport(input: ComposeInput): Composed {
+  const selection = new Selection();
+  const body = input.kind === 'question' ? composeQuestion(input, selection) : composeClaim(input, selection);
+
+  const sources = new Map<string, Source>();
+  const passages = new Map<string, Passage>();
+  for (const f of input.facets) {
+    for (const j of f.judgements) {
+      sources.set(j.source.id, j.source);
+      passages.set(j.passage.id, j.passage);
+    }
+  }
+
+  // Figures the report states, in the order of their sentences.
+  const tableFigures: TableFigure[] = [];
+  const seenFigures = new Set<string>();
+  for (const c of [...selection.all()].sort((x, y) => (yearOf(x.source) ?? 0) - (yearOf(y.source) ?? 0) || byScore(x, y))) {
+    for (const figure of c.figures) {
+      const key = `${c.passage.id}:${figure.start}`;
+      if (seenFigures.has(key) || figure.predicate === null) continue;
+      seenFigures.add(key);
+      tableFigures.push({ figure, candidate: c });
+    }
+  }
+
+  const gaps = composeGaps({ input, findings: body.findings, figures: tableFigures, sources: [...selection.all()].map((c) => c.source) });
+  const perspectives = composePerspectives({ input, chosen: selection.all() });
+  // The main caveat closes the summary.
+  const caveat = gaps.find((g) => g.basis !== 'absence');
+  const summary = caveat && body.summary.length < 5 ? [...body.summary, caveat] : body.summary;
+
+  const numbers = new CitationNumbers(sources);
+  const draftSummary = summary.map((s) => numbers.finish(s));
+  const draftFindings: DraftFinding[] = body.findings
+    .slice(0, MAX_FINDINGS)
+    .map((f) => ({ headline: f.headline, sentences: f.sentences.map((s) => numbers.finish(s)) }));
+  const draftGaps = gaps.map((s) => numbers.finish(s));
+  const draftPerspectives = perspectives.map((s) => numbers.finish(s));
+  const figures: ReportFigure[] = figureTable(tableFigures, (id) => numbers.number(id));
+
+  const verdict = input.verdict
+    ? { label: input.verdict.label, confidence: Math.round(input.verdict.confidence * 100) / 100, reason: input.verdict.reason }
+    : null;
+  const draft: ReportDraft = {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    input: input.input,
+    kind: input.kind,
+    title: `Fact check: ${input.input.trim()}`,
+    verdict,
+    summary: draftSummary,
+    findings: draftFindings,
+    gaps: draftGaps,
+    perspectives: draftPerspectives,
+    figures,
+    sources: numbers.list(),
+    provenance: input.provenance,
+  };
+  const cited = new Map<string, Passage>();
+  for (const s of [...draftSummary, ...draftFindings.flatMap((f) => f.sentences), ...draftGaps, ...draftPerspectives]) {
+    for (const id of s.passageIds) {
+      const p = passages.get(id);
+      if (p) cited.set(id, p);
+    }
+  }
+  return { draft, passages: cited };
+}

@@ -1,0 +1,79 @@
+// The figures table: every counted figure the report's sentences state, with what it counts,
+// its whole and its source, and whether it agrees with the other figures. Two figures
+// conflict when they count the same thing (similar predicate, same unit and whole) in the
+// same year from different sources, and their values do not match.
+import type { Figure, ReportFigure, Source } from '../model.js';
+import { compareFigures } from '../evidence/index.js';
+import { contentTerms } from '../text/index.js';
+import type { Candidate } from './candidates.js';
+
+export interface TableFigure {
+  figure: Figure;
+  candidate: Candidate;
+}
+
+export interface FigureConflict {
+  a: TableFigure;
+  b: TableFigure;
+}
+
+function predicateTerms(f: Figure): Set<string> {
+  return new Set(contentTerms(f.predicate ?? ''));
+}
+
+/** Jaccard similarity of what two figures count. */
+export function countsSimilarity(a: Figure, b: Figure): number {
+  const x = predicateTerms(a);
+  const y = predicateTerms(b);
+  if (x.size === 0 || y.size === 0) return 0;
+  let shared = 0;
+  for (const t of x) if (y.has(t)) shared++;
+  return shared / (x.size + y.size - shared);
+}
+
+function yearOf(s: Source): string | null {
+  return /^\d{4}/.exec(s.publishedAt ?? '')?.[0] ?? null;
+}
+
+function negationOf(f: Figure): boolean {
+  return /\b(?:not|no|without|never)\b/i.test(f.predicate ?? '');
+}
+
+export function findConflicts(figures: readonly TableFigure[]): FigureConflict[] {
+  const out: FigureConflict[] = [];
+  for (let i = 0; i < figures.length; i++) {
+    for (let j = i + 1; j < figures.length; j++) {
+      const a = figures[i];
+      const b = figures[j];
+      if (!a || !b || a.candidate.source.id === b.candidate.source.id) continue;
+      if (yearOf(a.candidate.source) !== yearOf(b.candidate.source)) continue;
+      if (a.figure.whole !== b.figure.whole) continue;
+      if (negationOf(a.figure) !== negationOf(b.figure)) continue;
+      if (countsSimilarity(a.figure, b.figure) < 0.6) continue;
+      if (compareFigures(a.figure, b.figure) === 'conflict') out.push({ a, b });
+    }
+  }
+  return out;
+}
+
+export function figureTable(figures: readonly TableFigure[], numberOf: (sourceId: string) => number): ReportFigure[] {
+  const conflicts = findConflicts(figures);
+  return figures.map((tf) => {
+    const against = conflicts
+      .filter((c) => c.a === tf || c.b === tf)
+      .map((c) => (c.a === tf ? c.b : c.a))
+      .map((o) => `conflicts with ${o.figure.text} [${numberOf(o.candidate.source.id)}]`);
+    const year = yearOf(tf.candidate.source);
+    return {
+      value: tf.figure.value,
+      text: tf.figure.text,
+      counts: tf.figure.predicate,
+      whole: tf.figure.whole,
+      unit: tf.figure.unit,
+      source: numberOf(tf.candidate.source.id),
+      passageId: tf.candidate.passage.id,
+      agrees: against.length === 0,
+      note: against.length > 0 ? against.join('; ') : year ? `as of ${year}` : null,
+    };
+  });
+}

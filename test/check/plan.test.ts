@@ -1,0 +1,26 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { classifyInput, planInput } from '../../src/check/index.js';
+
+test('claims and questions are told apart', () => {
+  assert.equal(classifyInput('140 of 196 countries criminalize possession'), 'claim');
+  assert.equal(classifyInput('Which countries criminalize possession?'), 'question');
+  assert.equal(classifyInput('Does Freedonia punish possession'), 'question');
+  assert.equal(classifyInput('Doors are open'), 'claim');
+});
+
+test('"Which X do A versus only B?" is planned into A, B without A, and a comparison', () => {
+  const p = planInput('Which countries criminalize mere possession of child sexual abuse material versus only its production or distribution?');
+  assert.equal(p.kind, 'question');
+  assert.deepEqual(p.facets.map((f) => f.role), ['does-a', 'does-b-only', 'compare', 'topic']);
+  assert.equal(p.facets[0]?.claim, 'countries criminalize mere possession of child sexual abuse material');
+  assert.match(p.facets[1]?.claim ?? '', /^countries do not criminalize possession of child sexual abuse material, only criminalize production or distribution of child sexual abuse material$/);
+  assert.equal(p.facets[2]?.retrieve, false);
+});
+
+test('a claim is checked whole and in its clauses', () => {
+  const p = planInput('Ruritania criminalizes possession of banned images, but Freedonia punishes only their distribution');
+  assert.equal(p.kind, 'claim');
+  assert.deepEqual(p.facets.map((f) => f.role), ['claim', 'part', 'part']);
+  assert.equal(p.facets[2]?.claim, 'Freedonia punishes only their distribution');
+});
