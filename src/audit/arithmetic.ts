@@ -38,6 +38,18 @@ function percentOfWhole(text: string, out: ArithmeticFinding[]): void {
       out.push({ quote: m[0], message: `${m[1]} of ${m[2]} is ${fmt(computed)}%, not ${m[5]}% (${fmt(x, 2)} ÷ ${fmt(y, 2)} × 100 = ${fmt(computed)}).` });
     }
   }
+  // "Of the 120 schools, 30 (40%) …"
+  const re1b = new RegExp(String.raw`\bof\s+(?:the\s+|all\s+|its\s+)?(${NUM})\b([^.;()\d%]{0,50}?),\s*(${NUM})\b[^.;()\d%]{0,30}?\(\s*(${APPROX_WORD})(${NUM})${PCT}`, 'gi');
+  for (const m of text.matchAll(re1b)) {
+    const y = parseNum(m[1] ?? '');
+    const x = parseNum(m[3] ?? '');
+    const p = parseNum(m[5] ?? '');
+    if (!(y > 0) || x > y) continue;
+    const computed = (x / y) * 100;
+    if (!agrees(computed, p, m[5] ?? '', (m[4] ?? '') !== '')) {
+      out.push({ quote: m[0], message: `${m[3]} of ${m[1]} is ${fmt(computed)}%, not ${m[5]}% (${fmt(x, 2)} ÷ ${fmt(y, 2)} × 100 = ${fmt(computed)}).` });
+    }
+  }
   // "71% (140 of 196)"
   const re2 = new RegExp(String.raw`(${NUM})${PCT}[^.;()\d]{0,60}?\(\s*(${NUM})\s+(?:out\s+)?of\s+(?:the\s+)?(${NUM})\b`, 'gi');
   for (const m of text.matchAll(re2)) {

@@ -9,6 +9,8 @@ export interface PredicateWord {
   stem: string;
   /** A content word that restricts what is counted (not a stop word, not a reporting/filler word). */
   content: boolean;
+  /** Read from the clause before the figure: context for similarity, never a qualifier. */
+  context?: boolean;
 }
 
 const FILLER = new Set(
@@ -70,10 +72,14 @@ export function predicateOf(text: string, f: Figure): PredicateWord[] {
     return out.slice(0, 10);
   };
   const a = drop(words(after(text, f)));
-  if (a.some((w) => w.content)) return a;
-  return words(before(text, f))
+  const b = words(before(text, f))
     .filter((w) => w.stem !== unitStem)
-    .slice(-8);
+    .slice(-8)
+    .map((w) => ({ ...w, context: true }));
+  const n = a.filter((w) => w.content).length;
+  if (n >= 3) return a;
+  // Little after it ("covered 80 fish stocks"): the clause before says what is counted.
+  return n === 0 ? b : [...a, ...b];
 }
 
 export function contentStems(p: readonly PredicateWord[]): string[] {
@@ -99,8 +105,8 @@ export function predicateSimilarity(a: readonly PredicateWord[], b: readonly Pre
  * the inserted words are all stop or filler words.
  */
 export function droppedQualifier(shorter: readonly PredicateWord[], longer: readonly PredicateWord[]): string | null {
-  const a = shorter.filter((w) => w.content);
-  const b = longer.filter((w) => w.content);
+  const a = shorter.filter((w) => w.content && !w.context);
+  const b = longer.filter((w) => w.content && !w.context);
   if (a.length === 0 || b.length <= a.length) return null;
   let j = 0;
   const skipped: PredicateWord[] = [];

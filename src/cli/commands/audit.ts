@@ -1,13 +1,104 @@
-// Placeholder: the `verity audit` command is being built (see the project's issues).
+// `verity audit`: check an article's claims, citations and arithmetic against the corpus.
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import type { Command } from '../command.js';
-import { VerityError } from '../../errors.js';
+import { resolveDbPath } from '../../config.js';
+import { VerityError, quote } from '../../errors.js';
+import { openStore } from '../../store/open.js';
+import { annotateHtml, annotateMarkdown, auditArticle, auditJson, readArticle, readArticleFile, sniffFormat } from '../../audit/index.js';
+import type { Article } from '../../audit/index.js';
+
+const HELP = `Usage: verity audit <file.md|file.html|file.txt|-> [--db FILE] [--format md|html|json] [--out FILE] [--json]
+
+Checks an existing article: every check-worthy sentence (a figure or a citation) becomes a
+claim. Each claim is checked against the source it cites, when that source is in the corpus
+("does the cited source say this?"), and against the corpus as a whole, and gets a status:
+supported, contradicted, unsupported (nothing found) or unverifiable (an opinion or a
+prediction). Its figures are checked against the cited source (another value, or the same
+value for another thing), for arithmetic (percentages, ratios, totals, changes, "X of Y"),
+and for consistency across the article (part ≤ whole, nested counts, derived figures, the
+same quantity given two values). Flags: figure-source-mismatch, arithmetic,
+internal-inconsistency, citation-unsupported, contradicted, uncited.
+
+References are read from a numbered sources list ([1] … under "References" or "Sources",
+Markdown or HTML) and from inline links; each is matched to a corpus source by normalised
+URL, else by title.
+
+Options:
+  --db FILE          corpus database (default $VERITY_DB, else .verity/verity.db)
+  --format FORMAT    md (annotated Markdown, default), html (annotated page) or json
+  --out FILE         write the result to FILE instead of standard output
+  --input-format F   how to read "-" (standard input): md, html or txt (default: guessed)
+  --json             the same as --format json
+  -h, --help         this help
+
+Exit code: 0 when the audit ran (flags or not), 1 on failure, 2 on a usage error.
+
+Examples:
+  verity audit article.md
+  verity audit page.html --format html --out audited.html
+  cat draft.txt | verity audit - --input-format txt --json
+`;
+
+async function readStdin(stream: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of stream) chunks.push(typeof c === 'string' ? Buffer.from(c) : (c as Buffer));
+  return Buffer.concat(chunks).toString('utf8');
+}
 
 export const auditCommand: Command = {
   name: 'audit',
-  summary: '(not yet available)',
-  help: 'verity audit: not yet available in this build.\n',
-  options: {},
-  async run() {
-    throw new VerityError({ code: 'UNSUPPORTED', component: 'audit', problem: 'this command is not built yet', fix: 'use a later version' });
+  summary: "check an article's claims, citations and arithmetic",
+  help: HELP,
+  options: { db: { type: 'string' }, format: { type: 'string', short: 'f' }, out: { type: 'string', short: 'o' }, 'input-format': { type: 'string' } },
+  async run({ positionals, values, out, env, cwd, stdin }) {
+    const target = positionals[0];
+    if (target === undefined || positionals.length > 1) {
+      throw new VerityError({
+        code: 'USAGE',
+        component: 'audit',
+        problem: target === undefined ? 'no article given' : `expected one article, got ${positionals.length}: ${positionals.map((p) => quote(p)).join(', ')}`,
+        fix: 'pass one file (.md, .html, .txt) or "-" to read standard input',
+      });
+    }
+    const format = values.json === true ? 'json' : typeof values.format === 'string' ? values.format : 'md';
+    if (format !== 'md' && format !== 'html' && format !== 'json') {
+      throw new VerityError({ code: 'USAGE', component: 'audit', problem: `unknown --format ${quote(format)}`, fix: 'use --format md, html or json' });
+    }
+    const inputFormat = values['input-format'];
+    if (inputFormat !== undefined && inputFormat !== 'md' && inputFormat !== 'html' && inputFormat !== 'txt') {
+      throw new VerityError({ code: 'USAGE', component: 'audit', problem: `unknown --input-format ${quote(String(inputFormat))}`, fix: 'use --input-format md, html or txt' });
+    }
+
+    let article: Article;
+    if (target === '-') {
+      const text = await readStdin(stdin);
+      if (text.trim() === '') throw new VerityError({ code: 'BAD_INPUT', component: 'audit', problem: 'standard input is empty', fix: 'pipe the article text in, e.g. cat article.md | verity audit -' });
+      article = readArticle(text, inputFormat ?? sniffFormat(text));
+    } else {
+      article = await readArticleFile(resolve(cwd, target));
+    }
+
+    const store = await openStore(resolveDbPath(typeof values.db === 'string' ? values.db : undefined, env, cwd), { readonly: true });
+    try {
+      const result = await auditArticle(store, article, { onProgress: (e) => out.progress(e) });
+      for (const w of result.warnings) out.notice(`verity: [audit] warning: ${w}`);
+      const text = format === 'json' ? `${JSON.stringify(auditJson(result), null, 2)}\n` : format === 'html' ? annotateHtml(article, result) : annotateMarkdown(article, result);
+      if (typeof values.out === 'string') {
+        const path = resolve(cwd, values.out);
+        try {
+          await writeFile(path, text);
+        } catch (e) {
+          throw new VerityError({ code: 'IO', component: 'audit', problem: `cannot write ${quote(path)}: ${(e as Error).message}`, fix: 'check that the folder exists and is writable', cause: e });
+        }
+        if (format !== 'json') out.line(`wrote ${path}`);
+        else out.notice(`verity: [audit] wrote ${path}`);
+      } else {
+        out.write(text);
+      }
+      return 0;
+    } finally {
+      await store.close();
+    }
   },
 };

@@ -1,0 +1,101 @@
+// The annotated article: the text with each flagged sentence marked and its notes beneath the
+// paragraph; Markdown is written onto the original input (links kept), HTML is a clean page.
+import type { Article, AuditClaim, AuditResult } from './types.js';
+
+function notesFor(claims: readonly AuditClaim[], first: number): Array<{ id: string; claim: AuditClaim }> {
+  return claims.map((claim, i) => ({ id: `A${first + i}`, claim }));
+}
+
+function summaryLine(r: AuditResult): string {
+  const s = r.summary;
+  return `${s.claims} claims: ${s.supported} supported, ${s.contradicted} contradicted, ${s.unsupported} unsupported, ${s.unverifiable} unverifiable; ${s.flags} flag${s.flags === 1 ? '' : 's'}.`;
+}
+
+/** Markdown: `<mark>` around each flagged sentence with a note id, and the notes as a quote under its block. */
+export function annotateMarkdown(article: Article, result: AuditResult): string {
+  const flagged = result.claims.filter((c) => c.flags.length > 0);
+  const toInput = (i: number, end = false): number => {
+    if (article.origin.length === 0) return i;
+    return end ? (article.origin[i - 1] ?? 0) + 1 : (article.origin[i] ?? 0);
+  };
+  // Insertions on the input, applied from the end.
+  const edits: Array<{ at: number; text: string }> = [];
+  const ids = notesFor(flagged, 1);
+  const byBlock = new Map<number, typeof ids>();
+  for (const n of ids) {
+    edits.push({ at: toInput(n.claim.start), text: '<mark>' });
+    edits.push({ at: toInput(n.claim.end, true), text: `</mark><sup>${n.id}</sup>` });
+    const block = article.blocks.findIndex((b) => b.start <= n.claim.start && b.end >= n.claim.end);
+    byBlock.set(block, [...(byBlock.get(block) ?? []), n]);
+  }
+  for (const [block, notes] of byBlock) {
+    const b = article.blocks[block];
+    if (!b) continue;
+    const lines = notes.flatMap((n) => n.claim.flags.map((f) => `> **${n.id} · ${f.kind}** (${n.claim.status}): ${f.message}`));
+    edits.push({ at: toInput(b.end, true), text: `\n\n${lines.join('\n>\n')}\n` });
+  }
+  edits.sort((a, b) => b.at - a.at);
+  let out = article.origin.length === 0 ? article.text : article.source;
+  for (const e of edits) out = out.slice(0, e.at) + e.text + out.slice(e.at);
+  return `${out.trimEnd()}\n\n---\n\n**Audit:** ${summaryLine(result)}\n`;
+}
+
+function esc(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** HTML: a clean page of the article text, flagged sentences in <mark>, notes in an <aside> under each block. */
+export function annotateHtml(article: Article, result: AuditResult): string {
+  const flagged = notesFor(result.claims.filter((c) => c.flags.length > 0), 1);
+  const parts: string[] = [];
+  for (const b of article.blocks) {
+    const inside = flagged.filter((n) => n.claim.start >= b.start && n.claim.end <= b.end);
+    let html = '';
+    let pos = b.start;
+    for (const n of inside) {
+      html += esc(article.text.slice(pos, n.claim.start));
+      html += `<mark class="flag" id="${n.id}">${esc(article.text.slice(n.claim.start, n.claim.end))}</mark><sup><a href="#note-${n.id}">${n.id}</a></sup>`;
+      pos = n.claim.end;
+    }
+    html += esc(article.text.slice(pos, b.end));
+    const tag = b.kind === 'heading' ? 'h2' : b.kind === 'quote' ? 'blockquote' : b.kind === 'list-item' ? 'li' : 'p';
+    parts.push(b.kind === 'list-item' ? `<ul><li>${html}</li></ul>` : `<${tag}>${html}</${tag}>`);
+    if (inside.length > 0) {
+      const items = inside.flatMap((n) => n.claim.flags.map((f) => `<li id="note-${n.id}"><strong>${n.id} · ${esc(f.kind)}</strong> (${esc(n.claim.status)}): ${esc(f.message)}</li>`));
+      parts.push(`<aside class="audit-notes"><ul>${items.join('')}</ul></aside>`);
+    }
+  }
+  const title = esc(result.title ?? 'Article audit');
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Audit: ${title}</title>
+<style>body{max-width:46rem;margin:2rem auto;font:16px/1.55 system-ui,sans-serif;padding:0 1rem}mark.flag{background:#ffe08a}aside.audit-notes{border-left:4px solid #d97706;background:#fff8eb;margin:.5rem 0 1.2rem;padding:.3rem .8rem;font-size:.92em}</style>
+</head><body>
+<p><strong>Audit:</strong> ${esc(summaryLine(result))}</p>
+${parts.join('\n')}
+</body></html>
+`;
+}
+
+/** The JSON document of an audit (the issue's shape, plus references, summary by kind, warnings). */
+export function auditJson(result: AuditResult): unknown {
+  return {
+    schemaVersion: result.schemaVersion,
+    title: result.title,
+    claims: result.claims.map((c) => ({
+      text: c.text,
+      start: c.start,
+      end: c.end,
+      status: c.status,
+      kind: c.kind,
+      citations: c.citations,
+      figures: c.figures,
+      flags: c.flags,
+      cited: c.cited,
+      corpus: c.corpus,
+    })),
+    references: result.references,
+    summary: result.summary,
+    warnings: result.warnings,
+    timingsMs: result.timingsMs,
+  };
+}

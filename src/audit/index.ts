@@ -1,0 +1,12 @@
+// Article audit: read an article, find its claims, check them against the cited sources and the
+// corpus, check its figures (against sources, arithmetic, consistency), and annotate it.
+export { readArticle, readArticleFile, formatOfPath, sniffFormat, MAX_ARTICLE_CHARS } from './article.js';
+export { auditArticle } from './audit.js';
+export type { AuditOptions } from './audit.js';
+export { annotateMarkdown, annotateHtml, auditJson } from './annotate.js';
+export { checkArithmetic } from './arithmetic.js';
+export type { ArithmeticFinding } from './arithmetic.js';
+export { matchReferences } from './references.js';
+export { normaliseUrl } from './url.js';
+export { FLAG_KINDS } from './types.js';
+export type * from './types.js';
