@@ -115,7 +115,7 @@ function changes(text: string, out: ArithmeticFinding[]): void {
     const diff = Math.abs(b - a);
     if (cPct) {
       const rel = a !== 0 ? (diff / Math.abs(a)) * 100 : Number.NaN;
-      const points = Boolean(m[2] && m[4]) ? diff : Number.NaN; // from 20% to 30% may be "10 points"
+      const points = m[2] && m[4] ? diff : Number.NaN; // from 20% to 30% may be "10 points"
       if (agrees(rel, c, cText, approx) || agrees(points, c, cText, approx)) continue;
       out.push({
         quote: m[0],

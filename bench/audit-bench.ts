@@ -1,0 +1,59 @@
+// Benchmark: audit of a ~2,000-word article against a small corpus. Writes bench/results/audit.json.
+// Run: node --import tsx bench/audit-bench.ts
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { openStore } from '../src/store/open.js';
+import { ingestText } from '../src/ingest/index.js';
+import { auditArticle, readArticle } from '../src/audit/index.js';
+import { CASES } from '../test/fixtures/audit/cases.js';
+
+const store = await openStore(':memory:');
+for (const c of CASES) for (const d of c.corpus) await ingestText(store, { text: d.text, meta: { uri: d.uri, title: d.title, kind: d.kind ?? 'ngo' }, retrievedAt: '2026-01-01T00:00:00.000Z' });
+
+// The fixture articles' bodies, repeated (references renumbered per copy) to about 2,000 words.
+const bodies: string[] = [];
+const refs: string[] = [];
+let words = 0;
+let n = 0;
+while (words < 2000) {
+  for (const c of CASES.filter((x) => x.format === 'md')) {
+    const [body = '', list = ''] = c.article.split(/\n## (?:Sources|References)\n/);
+    const base = n;
+    bodies.push(body.replace(/^# .*$/m, '').replace(/\[(\d+)\]/g, (_m, d: string) => `[${base + Number(d)}]`));
+    for (const line of list.split('\n')) {
+      const m = /^(?:\[(\d+)\]|(\d+)\.)\s+(.*)$/.exec(line.trim());
+      if (m) refs.push(`[${base + Number(m[1] ?? m[2])}] ${m[3]}`);
+    }
+    n += 5;
+    words += body.split(/\s+/).length;
+  }
+}
+const article = `# Benchmark article\n\n${bodies.join('\n\n')}\n\n## Sources\n\n${refs.join('\n')}\n`;
+const wordCount = article.split(/\s+/).length;
+
+const runs: number[] = [];
+let claims = 0;
+let flags = 0;
+for (let i = 0; i < 5; i++) {
+  const t = performance.now();
+  const r = await auditArticle(store, readArticle(article, 'md'));
+  runs.push(performance.now() - t);
+  claims = r.summary.claims;
+  flags = r.summary.flags;
+}
+await store.close();
+runs.sort((a, b) => a - b);
+const result = {
+  bench: 'audit',
+  words: wordCount,
+  claims,
+  flags,
+  runs: runs.length,
+  medianMs: Math.round(runs[Math.floor(runs.length / 2)] ?? 0),
+  maxMs: Math.round(runs[runs.length - 1] ?? 0),
+  targetMs: 2000,
+  pass: (runs[runs.length - 1] ?? Infinity) < 2000,
+  node: process.version,
+};
+mkdirSync('bench/results', { recursive: true });
+writeFileSync('bench/results/audit.json', `${JSON.stringify(result, null, 2)}\n`);
+console.log(JSON.stringify(result));
