@@ -284,6 +284,8 @@ function isBareYear(text: string, start: number, end: number, value: number): bo
   if (NOT_YEAR_BEFORE.has(prev)) return false;
   const after = text.slice(end, end + 24).replace(/^\s+/, '');
   if (/^\+/.test(after)) return false;
+  // "the 2015 and 2016 reports": a year joined to a year.
+  if ((prev === 'and' || prev === 'or' || prev === 'to') && /(?:^|[^\d,.])(?:1[5-9]\d\d|20\d\d)\s*,?\s*(?:and|or|to)\s*$/.test(text.slice(Math.max(0, start - 16), start))) return true;
   if (prev === 'between' || prev === 'from') {
     const pair = /^\s*(?:and|to|-|–)\s*\d[\d,]*/.exec(text.slice(end, end + 16));
     if (pair && followsCount(text, end + pair[0].length)) return false;

@@ -54,15 +54,20 @@ const SINGULAR_UNITS = new Set([
   'degree', 'year', 'month', 'week', 'day', 'hour', 'minute', 'ppm', 'mph', 'kwh', 'gw', 'mw', 'twh', 'gb', 'tb',
 ]);
 const IRREGULAR_PLURALS = new Set(['people', 'children', 'men', 'women', 'criteria', 'data', 'police', 'cattle', 'staff', 'personnel', 'feet', 'teeth', 'mice', 'geese', 'phenomena', 'media', 'bacteria', 'youth', 'clergy', 'offspring', 'sheep', 'fish', 'deer', 'aircraft', 'livestock']);
-const NOT_NOUN_S = /(?:ss|us|is|ous|was|has|does|says|shows|finds|remains|seems|means|needs|makes|takes|gives|lives|works|appears|includes|contains|requires|represents|accounts|reports|suggests|indicates|faces|bans|criminalizes|criminalises|allows|prohibits|permits|uses|goes|comes|becomes|holds|keeps|gets|puts|sets|runs|pays|sees|lets)$/;
+const NOT_NOUN_S = /(?:ss|us|is|ous)$/;
+/** Verbs in -s that rarely stand as a counted noun ("140 countries says" is not a unit). */
+const VERBS_S = new Set(['was', 'has', 'does', 'is', 'says', 'shows', 'finds', 'remains', 'seems', 'means', 'makes', 'takes', 'gives', 'appears', 'includes', 'contains', 'requires', 'represents', 'suggests', 'indicates', 'criminalizes', 'criminalises', 'allows', 'prohibits', 'goes', 'comes', 'becomes', 'holds', 'keeps', 'gets', 'puts', 'pays', 'sees', 'lets', 'applies', 'occurs', 'exists']);
+
+const MONTH_NAMES = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
 
 /** Words before a number that make it a label, not a quantity ("Section 3", "No. 5"). */
 const LABELS = new Set([
-  'section', 'sections', 'sec', 'secs', 'ss', 'art', 'arts', 'article', 'articles', 'paragraph', 'paragraphs', 'para', 'paras', 'par', 'subparagraph',
-  'chapter', 'chapters', 'ch', 'chap', 'title', 'titles', 'rule', 'rules', 'clause', 'clauses', 'subsection', 'subsections', 'part', 'parts', 'schedule',
-  'annex', 'appendix', 'no', 'nos', 'number', 'numbers', 'item', 'page', 'pages', 'p', 'pp', 'figure', 'fig', 'figs', 'table', 'tables', 'footnote', 'footnotes',
-  'note', 'notes', 'volume', 'vol', 'vols', 'edition', 'version', 'v', 'ver', 'release', 'build', 'stat', 'u.s.c', 'usc', 'cfr', 'c.f.r', 'step', 'phase',
-  'count', 'counts', 'exhibit', 'line', 'lines', 'docket', 'resolution', 'directive', 'regulation', 'protocol', 'convention', 'law', 'bill', 'h.r', 'act',
+  'section', 'sections', 'sec', 'secs', 'ss', 'art', 'arts', 'article', 'articles', 'paragraph', 'paragraphs', 'para', 'paras', 'par', 'subparagraph', 'subparagraphs',
+  'annexes', 'schedules', 'appendices', 'volumes', 'figures', 'editions',
+  'chapter', 'chapters', 'ch', 'chap', 'title', 'titles', 'rule', 'clause', 'clauses', 'subsection', 'subsections', 'part', 'parts', 'schedule',
+  'annex', 'appendix', 'no', 'nos', 'number', 'item', 'page', 'pages', 'p', 'pp', 'figure', 'fig', 'figs', 'table', 'tables', 'footnote', 'footnotes',
+  'note', 'volume', 'vol', 'vols', 'edition', 'version', 'v', 'ver', 'release', 'build', 'stat', 'u.s.c', 'usc', 'cfr', 'c.f.r', 'step', 'phase',
+  'count', 'exhibit', 'line', 'docket', 'resolution', 'directive', 'regulation', 'protocol', 'convention', 'law', 'bill', 'h.r', 'act',
   'room', 'route', 'highway', 'interstate', 'flight', 'platform', 'gate', 'channel', 'model', 'n.j.s.a', 'r.s', 'tel', 'phone', 'fax', 'call', 'ext',
   'python', 'node', 'ios', 'android', 'windows', 'java', 'php', 'firefox', 'chrome', 'macos', 'ubuntu', 'debian', 'es', 'ecmascript', 'html', 'http',
   'level', 'grade', 'class', 'category', 'tier', 'stage', 'type', 'box', 'unit', 'ward', 'district', 'precinct', 'lot', 'season', 'episode', 'verse', 'psalm',
@@ -104,7 +109,8 @@ const BOUND_AFTER: ReadonlyArray<[RegExp, Bound | null, boolean]> = [
   [/^\s*(?:or\s+so|odd)(?![\p{L}])/iu, null, true],
 ];
 const CHANGE_VERBS = /(?:rose|rise|rises|risen|rising|fell|fall|falls|fallen|falling|increased?|increases|increasing|decreased?|decreases|decreasing|grew|grow|grows|grown|growing|dropped|drop|drops|declined?|declines|jumped|jump|climbed|climb|went|go|goes|gone|up|down|reduced?|raised?|cut|doubled|halved|soared|plunged|slid|changed?|moved?|shifted|expanded|shrank|shrunk)\s+(?:\S+\s+){0,3}from\s*$/i;
-const PREDICATE_STOP = new Set(['while', 'whereas', 'but', 'although', 'though', 'compared', 'versus', 'vs', 'however', 'yet', 'than']);
+const PREDICATE_STOP = new Set(['while', 'whereas', 'but', 'although', 'though', 'compared', 'versus', 'vs', 'however', 'than']);
+const DETERMINERS = new Set(['the', 'all', 'its', 'their', 'these', 'those', 'our', 'his', 'her', 'a', 'an', 'this', 'that']);
 const LEADING_SKIP = new Set(['that', 'which', 'who', 'whom']);
 const NOT_PREDICATE_START = new Set([
   'of', 'in', 'for', 'per', 'on', 'at', 'by', 'from', 'since', 'to', 'among', 'across', 'with', 'between', 'during', 'over', 'under', 'than', 'and', 'or',
@@ -116,7 +122,7 @@ const TRAILING_DROP = new Set([
   'are', 'be', 'been', 'of', 'between', 'among', 'as', 'many', 'much', 'maximum', 'minimum', 'excess', 'upwards', 'no', 'not', 'close', 'well', 'far', 'circa',
   'its', 'their', 'his', 'her', 'our', 'all', 'only', 'that', 'which', 'who',
 ]);
-const PHONE = /(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,5}\)[\s.-]?)\d{3,4}[\s.-]\d{3,5}|\+\d{1,3}(?:[\s.-]\d{1,5}){2,5}|(?<![\d.,])\d{3}[-.]\d{3}[-.]\d{4}(?![\d])|(?<![\d.,-])\d{3}-\d{4}(?![\d-])|\d+(?:-\d+){2,}/g;
+const PHONE = /(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,5}\)[\s.-]?)\d{3,4}[\s.-]\d{3,5}|\+\d{1,3}(?:[\s.-]\d{1,5}){2,5}|(?<![\d.,])\d{3}[-.]\d{3}[-.]\d{4}(?![\d])|(?<![\d.,-])\d{3}-\d{4}(?![\d-])|\d+(?:-\d+){2,}|(?<![\d.,])0\d{2,4}(?:[ -]\d{3,4}){1,3}(?!\d)/g;
 const URLISH = /(?:https?:\/\/|www\.)[^\s<>"]+|[\w.+-]+@[\w-]+\.[\w.-]+|\b(?:doi|DOI):\s?\S+|\b10\.\d{4,}\/\S+|\bISBN[\s:-]*[\dX-]{10,17}/g;
 
 /** Character ranges no figure may touch (dates, phone numbers, URLs). */
@@ -153,7 +159,7 @@ function prevWordOf(text: string, at: number): string {
 
 function isPluralNoun(w: string): boolean {
   if (IRREGULAR_PLURALS.has(w)) return true;
-  return w.length > 2 && w.endsWith('s') && !NOT_NOUN_S.test(w) && !STOPWORDS.has(w);
+  return w.length > 2 && w.endsWith('s') && !NOT_NOUN_S.test(w) && !VERBS_S.has(w) && !STOPWORDS.has(w);
 }
 
 class FigureReader {
@@ -344,6 +350,12 @@ class FigureReader {
         j++;
         continue;
       }
+      // "sections 3 and 4", "paragraphs 12 to 15", "pp. 4–9": the second number is a label too.
+      const n = this.toks[j + 1];
+      if ((t.lower === 'and' || t.lower === 'or' || t.lower === 'to' || t.lower === 'through' || t.text === '-' || t.text === '–') && n?.kind === 'num') {
+        j += 2;
+        continue;
+      }
       return j;
     }
   }
@@ -468,7 +480,7 @@ class FigureReader {
 
     // Whole: "140 of 196", "three of the five", "7 in 10", "9 out of 10".
     if (high === null && unit !== 'percent' && unit !== 'percentage points' && !core.unit && value >= 0) {
-      const wm = /^\s+(?:out\s+of|of(?:\s+(?:the|all|its|their|these|those))?|in)\s+/i.exec(tail);
+      const wm = /^\s+(?:out\s+of(?:\s+every)?|of(?:\s+(?:the|all|its|their|these|those|every))?|in(?:\s+every)?)\s+/i.exec(tail);
       if (wm) {
         const j = this.tokenAfter(end + wm[0].length, nextToken);
         const t = this.toks[j];
@@ -518,6 +530,18 @@ class FigureReader {
         end = Math.max(end, noun.end);
         nextToken = noun.next;
       }
+    }
+    const orSo = /^\s*or\s+so(?![\p{L}])/iu.exec(text.slice(end, end + 12));
+    if (orSo) {
+      approximate = true;
+      end += orSo[0].length;
+      nextToken = this.tokenAfter(end, nextToken);
+    }
+    // A bare integer after a proper name is a model or product number ("iPhone 15", "Boeing 737").
+    if (unit === null && !modified && whole === null && high === null && Number.isInteger(value) && !core.words) {
+      const p = this.toks[core.first - 1];
+      const pp = this.toks[core.first - 2];
+      if (p && p.kind === 'word' && /\p{Lu}/u.test(p.text) && pp && pp.kind === 'word' && !MONTH_NAMES.has(p.lower)) return null;
     }
     const predicate = this.predicate(start, end, of?.next ?? nextToken, floor);
     const figure: Figure = {
@@ -588,7 +612,7 @@ class FigureReader {
         if (hasUnit && !isPluralNoun(w.lower)) return null;
         return { word: w.lower, end: w.end, next: j + k + 1 };
       }
-      if (/(?:ed|ly|ize|ise)$/.test(w.lower) && k === 0 && !/(?:based|related|listed)$/.test(w.lower)) return null;
+      if (/(?:ed|ize|ise)$/.test(w.lower) && k === 0 && !/(?:based|related|listed)$/.test(w.lower)) return null;
     }
     return null;
   }
@@ -597,10 +621,14 @@ class FigureReader {
   /** "of [the|all] … <noun>" right after token j-1: the noun and the token after it. */
   private ofNoun(j: number): { word: string; next: number } | null {
     if (this.toks[j]?.lower !== 'of') return null;
-    for (let k = 1; k <= 5; k++) {
+    let k = 1;
+    while (k < 3 && DETERMINERS.has(this.toks[j + k]?.lower ?? '')) k++;
+    for (let n = 0; n < 3; n++, k++) {
       const w = this.toks[j + k];
-      if (w === undefined || w.kind !== 'word') return null;
-      if (isPluralNoun(w.lower) || (k > 1 && SINGULAR_UNITS.has(w.lower))) return { word: w.lower, next: j + k + 1 };
+      if (w === undefined || w.kind !== 'word' || (STOPWORDS.has(w.lower) && !DETERMINERS.has(w.lower))) return null;
+      if (isPluralNoun(w.lower)) return { word: w.lower, next: j + k + 1 };
+      const after = this.toks[j + k + 1];
+      if (after === undefined || after.kind !== 'word' || STOPWORDS.has(after.lower)) return { word: w.lower, next: j + k + 1 };
     }
     return null;
   }
