@@ -51,6 +51,18 @@ export function readMarkdownArticle(input: string, format: 'md' | 'txt'): Articl
     }
   }
 
+  // HTML comments (notes to editors) are not article text.
+  let inComment = false;
+  lines.forEach((l, i) => {
+    const opens = l.text.includes('<!--');
+    if (inComment || (opens && /^\s*<!--/.test(l.text))) {
+      skip.add(i);
+      if (l.text.includes('-->')) inComment = false;
+      else inComment = true;
+    }
+    if (opens && l.text.includes('-->') && /^\s*<!--.*-->\s*$/.test(l.text)) inComment = false;
+  });
+
   const numbered = new Map<number, ArticleReference>();
   const named = new Map<string, string>();
   const addNumbered = (n: number, text: string): void => {

@@ -1,7 +1,7 @@
 // The audit of one article: its claims, what the cited sources and the corpus say about each,
 // and the figure checks (against sources, arithmetic, consistency across the article).
 import type { Store } from '../contracts.js';
-import type { Passage, ProgressListener, Source } from '../model.js';
+import type { Passage, ProgressListener, Reason, Source } from '../model.js';
 import { contentTerms, splitSentences } from '../text/index.js';
 import { decideVerdict, judge, judgeProfiled, profileClaim, retrieve } from '../evidence/index.js';
 import type { ClaimProfile } from '../evidence/index.js';
@@ -102,8 +102,24 @@ function quote(passage: Passage, source: Source, terms: ReadonlySet<string>, sta
   return { text: bestSentence(passage.text, terms), from: 'source', sourceId: source.id, sourceTitle: source.title, passageId: passage.id, ...(ref !== undefined ? { ref } : {}), stance };
 }
 
+// A passage refutes a claim for the audit only with a reason that says how: figure conflicts are
+// left to the audit's own figure comparison (which knows what each figure counts), and a negation
+// does not count when the claim's "not" is a contrast ("X, not Y") or states a correct complement
+// ("that leaves 15 towns without …" after "10 of 25 towns").
+const REFUTING = new Set(['negation-mismatch', 'antonym', 'date-mismatch', 'entity-mismatch']);
+const CONTRAST = /,\s*(?:and\s+)?not\s+(?:the|a|an|in|as|by|for|to|on|at)\b|\brather\s+than\b|\binstead\s+of\b|\bnot\s+only\b/i;
+
+function refutation(claim: string, reasons: readonly Reason[], complement: boolean): Reason | null {
+  for (const r of reasons) {
+    if (!REFUTING.has(r.kind)) continue;
+    if (r.kind === 'negation-mismatch' && (CONTRAST.test(claim) || complement)) continue;
+    return r;
+  }
+  return null;
+}
+
 /** "Does the cited source say this?" — the closest passages of each cited source in the corpus. */
-async function citedCheck(ctx: Context, claim: string, profile: ClaimProfile, refs: Array<{ n: number; sourceId: string }>): Promise<SourceCheck> {
+async function citedCheck(ctx: Context, claim: string, profile: ClaimProfile, refs: Array<{ n: number; sourceId: string }>, complement: boolean): Promise<SourceCheck> {
   const terms = new Set(contentTerms(claim));
   const candidates: Array<{ p: Passage; s: Source; n: number; o: number }> = [];
   for (const r of refs) {
@@ -122,7 +138,7 @@ async function citedCheck(ctx: Context, claim: string, profile: ClaimProfile, re
   for (const c of candidates) {
     const j = judgeProfiled(profile, c.p.text);
     if (!bestS || j.probabilities.supports > bestS.v) bestS = { c, v: j.probabilities.supports };
-    if (!bestR || j.probabilities.refutes > bestR.v) bestR = { c, v: j.probabilities.refutes };
+    if (j.stance === 'refutes' && refutation(claim, j.reasons, complement) && (!bestR || j.probabilities.refutes > bestR.v)) bestR = { c, v: j.probabilities.refutes };
   }
   const verified = ctx.verify ? ctx.verify(claim, candidates.map((c) => ({ text: c.p.text })), { minCoverage: 0.6 }) : null;
   const min = ctx.options.minStance;
@@ -141,10 +157,12 @@ async function citedCheck(ctx: Context, claim: string, profile: ClaimProfile, re
 }
 
 /** What the corpus as a whole says about a claim. */
-async function corpusCheck(ctx: Context, claim: string, profile: ClaimProfile): Promise<SourceCheck> {
+async function corpusCheck(ctx: Context, claim: string, profile: ClaimProfile, complement: boolean): Promise<SourceCheck> {
   const evidence = await retrieve(ctx.store, claim, { limit: ctx.options.limit, perSource: 2 });
   if (evidence.length === 0) return { result: 'not-found', refs: [], evidence: [], reason: 'nothing in the corpus addresses it' };
-  const judgements = evidence.map((e) => judge(profile, { passage: e.passage, source: e.source, score: e.score }));
+  const judgements = evidence
+    .map((e) => judge(profile, { passage: e.passage, source: e.source, score: e.score }))
+    .map((j) => (j.stance === 'refutes' && !refutation(claim, j.reasons, complement) ? { ...j, stance: 'neutral' as const } : j));
   const verdict = decideVerdict(claim, judgements);
   const terms = new Set(contentTerms(claim));
   const pick = (stance: 'supports' | 'refutes') =>
@@ -199,6 +217,10 @@ export async function auditArticle(store: Store, article: Article, options: Audi
   }
   timings.read = now() - t0;
 
+  // Values that are whole − part of an "X of W" the article states: "that leaves 15 … without" is their complement.
+  const complements = new Set<number>();
+  for (const { sites } of chosen) for (const x of sites) if (x.figure.whole !== null && x.figure.whole > x.figure.value) complements.add(x.figure.whole - x.figure.value);
+
   const claims: AuditClaim[] = [];
   const figureResults: Array<Map<number, SourceFigureResult>> = [];
   let done = 0;
@@ -236,8 +258,9 @@ export async function auditArticle(store: Store, article: Article, options: Audi
     let cited: SourceCheck | null = null;
     let corpus: SourceCheck = { result: 'not-found', refs: [], evidence: [], reason: 'not checked: the sentence is a prediction or an opinion' };
     if (kind === 'factual') {
-      if (inCorpus.length > 0) cited = await citedCheck(ctx, text, profile, inCorpus.map((m) => ({ n: m.n, sourceId: m.sourceId })));
-      corpus = await corpusCheck(ctx, text, profile);
+      const complement = sites.some((x) => complements.has(x.figure.value));
+      if (inCorpus.length > 0) cited = await citedCheck(ctx, text, profile, inCorpus.map((m) => ({ n: m.n, sourceId: m.sourceId })), complement);
+      corpus = await corpusCheck(ctx, text, profile, complement);
     }
     const figureMismatch = flags.some((f) => f.kind === 'figure-source-mismatch');
     if (cited && figureMismatch && cited.result === 'supports') {

@@ -27,7 +27,7 @@ export interface ConsistencyFinding {
 }
 
 const NEGATION = /\b(?:not|no|never|without|lacks?|lacking|fails?\s+to|neither|nor|none|outside)\b|n't\b|\bnon-/i;
-const COMPLEMENT = /\b(?:remaining|rest|other|others|leaving|else)\b/i;
+const COMPLEMENT = /\b(?:remaining|rest|other|others|leaving|leaves?|else)\b/i;
 const NESTED = /\b(?:of\s+(?:these|them|those|which|whom)|among\s+(?:them|these|those)|of\s+this\s+group)\b[^.;\d]{0,20}?$/i;
 
 function sameUnit(a: ArticleFigure, b: ArticleFigure): boolean {

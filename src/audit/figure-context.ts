@@ -32,12 +32,17 @@ export function isYear(f: Figure): boolean {
   return f.unit === null && f.whole === null && Number.isInteger(f.value) && f.value >= 1800 && f.value <= 2100 && /^\d{4}$/.test(f.text.trim());
 }
 
+/** A loose key for a word: its stem cut to five letters, so "possession" and "possessing", "criminalise" and "criminalised" meet. */
+export function wordKey(word: string): string {
+  return stem(word.toLowerCase()).slice(0, 5);
+}
+
 function words(text: string): PredicateWord[] {
   return tokenize(text)
     .filter((t) => !/^\d/.test(t.text))
     .map((t) => {
       const s = stem(t.lower);
-      return { word: t.text, stem: s, content: !STOPWORDS.has(t.lower) && !FILLER.has(s) && t.lower.length > 1 };
+      return { word: t.text, stem: s.slice(0, 5), content: !STOPWORDS.has(t.lower) && !FILLER.has(s) && t.lower.length > 1 };
     });
 }
 
@@ -45,7 +50,7 @@ function words(text: string): PredicateWord[] {
 function after(text: string, f: Figure): string {
   let rest = text.slice(f.end, f.end + 160);
   rest = rest.replace(/^\s*(?:%|percent\b|per cent\b)/i, '');
-  rest = rest.replace(/^\s*(?:out\s+)?of\s+(?:the\s+|all\s+)?[\d,.]+/i, '');
+  rest = rest.replace(/^\s*(?:out\s+)?of\s+(?:the\s+|all\s+|those\s+|these\s+|its\s+|their\s+)?[\d,.]+/i, '');
   const cut = BOUNDARY.exec(rest);
   return cut ? rest.slice(0, cut.index) : rest;
 }
@@ -64,7 +69,7 @@ function before(text: string, f: Figure): string {
  * The unit itself is left out; `unitStem` names it.
  */
 export function predicateOf(text: string, f: Figure): PredicateWord[] {
-  const unitStem = f.unit ? stem(f.unit.split(/\s+/).pop() ?? f.unit) : null;
+  const unitStem = f.unit ? wordKey(f.unit.split(/\s+/).pop() ?? f.unit) : null;
   const drop = (ws: PredicateWord[]): PredicateWord[] => {
     const out = [...ws];
     const i = out.findIndex((w) => w.content);

@@ -25,8 +25,14 @@ export function figureSites(sentence: string): FigureSite[] {
       if (f.whole === null && lead && lead[1] && lead[2] && Number(lead[1].replace(/,/g, '')) >= f.value) {
         figure = { ...f, whole: Number(lead[1].replace(/,/g, '')), unit: lead[2].toLowerCase() };
       } else if (f.unit === null && f.whole !== null) {
-        const noun = /^\s*(?:out\s+)?of\s+(?:the\s+|all\s+)?[\d,.]+\s+([A-Za-z][A-Za-z-]{2,})/.exec(sentence.slice(f.end, f.end + 60))?.[1];
+        const noun = /^\s*(?:out\s+)?of\s+(?:the\s+|all\s+|those\s+|these\s+|its\s+|their\s+)?[\d,.]+\s+([A-Za-z][A-Za-z-]{2,})/.exec(sentence.slice(f.end, f.end + 60))?.[1];
         if (noun) figure = { ...f, unit: noun.toLowerCase() };
+      } else if (f.whole === null) {
+        // "140 of the 196 countries", "33 of those 107 countries".
+        const after = /^\s*(?:out\s+)?of\s+(?:the|all|those|these|its|their)\s+([\d,]+)\s+([A-Za-z][A-Za-z-]{2,})/.exec(sentence.slice(f.end, f.end + 60));
+        if (after && after[1] && after[2] && Number(after[1].replace(/,/g, '')) >= f.value) {
+          figure = { ...f, whole: Number(after[1].replace(/,/g, '')), unit: after[2].toLowerCase() };
+        }
       }
       return { figure, sentence, predicate: predicateOf(sentence, figure), years };
     });

@@ -5,7 +5,7 @@
 //   → a mismatch of meaning;
 // - another value for the same thing (same unit, same predicate, same time) → a mismatch of value.
 // Anything less clear is left alone.
-import { compareFigures } from '../evidence/index.js';
+import { compareFigures, unitsCompatible } from '../evidence/index.js';
 import { droppedQualifier, predicateSimilarity, predicateText } from './figure-context.js';
 import type { FigureSite } from './figures.js';
 
@@ -82,6 +82,25 @@ export function compareWithSource(article: FigureSite, sentences: readonly Sourc
       message: `The article gives ${label(article)}; the cited source [${conflict.s.ref}] gives ${label(conflict.site)} ("${conflict.s.text.trim()}").`,
       evidence: [conflict.s],
     };
+  }
+  // "38 of the 107 countries" against a source that counts out of the same 107: when none of its
+  // counts is 38 (and 38 is not one of them taken from the whole), the source does not give it.
+  const whole = article.figure.whole;
+  if (whole !== null && whole >= 10) {
+    const sameWhole = sentences.flatMap((s) => s.sites.filter((x) => x.figure.whole === whole && unitsCompatible(x.figure.unit, article.figure.unit)).map((site) => ({ s, site })));
+    const complement = sameWhole.some(({ site }) => Math.abs(whole - site.figure.value - article.figure.value) < 1e-9);
+    if (sameWhole.length > 0 && !complement && !yearsClash(article.years, sameWhole[0]!.site.years)) {
+      const best = [...sameWhole].sort((a, b) => predicateSimilarity(article.predicate, b.site.predicate) - predicateSimilarity(article.predicate, a.site.predicate))[0]!;
+      const values = [...new Set(sameWhole.map((x) => x.site.figure.value))];
+      return {
+        ...base,
+        kind: 'value',
+        message:
+          `The article gives ${label(article)}; the cited source [${best.s.ref}] counts out of the same ${whole} ${article.figure.unit ?? ''} ` +
+          `(${values.join(', ')}), and none of its counts is ${article.figure.text}. Closest in meaning: "${best.s.text.trim()}"`.replace(/\s+\(/, ' ('),
+        evidence: [best.s],
+      };
+    }
   }
   return null;
 }
