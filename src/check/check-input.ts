@@ -3,7 +3,8 @@
 // give a byte-identical report.
 import type { Store } from '../contracts.js';
 import { VerityError, quote } from '../errors.js';
-import { decideVerdict, judge, retrieve } from '../evidence/index.js';
+import { decideVerdict, judge, retrieve, type Evidence } from '../evidence/index.js';
+import { acronymPhrases } from '../report/acronyms.js';
 import type { Judgement, ProgressListener, Report, Verdict } from '../model.js';
 import { composeReport } from '../report/compose.js';
 import type { FacetEvidence } from '../report/compose-input.js';
@@ -15,7 +16,7 @@ export interface CheckOptions {
   /** The clock (default: the system clock). Inject a fixed one for reproducible reports. */
   now?: () => Date;
   onProgress?: ProgressListener;
-  /** Passages retrieved per facet (default 12). */
+  /** Passages retrieved per facet (default 16 for a question's facets, 12 for a claim's). */
   limit?: number;
   /** At most this many passages per source and facet (default 3). */
   perSource?: number;
@@ -37,6 +38,26 @@ function validate(input: string): string {
     });
   }
   return text;
+}
+
+/**
+ * Retrieval with the corpus's own acronyms: when the passages found define an acronym for a
+ * phrase of the claim ("child sexual abuse material (CSAM)"), the claim is searched again with
+ * the acronym, and the two result lists are merged (best score per passage).
+ */
+async function retrieveExpanded(store: Store, claim: string, options: { limit: number; perSource: number }): Promise<Evidence[]> {
+  const first = await retrieve(store, claim, options);
+  const merged = new Map(first.map((e) => [e.passage.id, e]));
+  for (const [acronym, phrase] of acronymPhrases(first.map((e) => e.passage.text))) {
+    const at = claim.toLowerCase().indexOf(phrase.toLowerCase());
+    if (at < 0) continue;
+    const variant = `${claim.slice(0, at)}${acronym}${claim.slice(at + phrase.length)}`;
+    for (const e of await retrieve(store, variant, options)) {
+      const known = merged.get(e.passage.id);
+      if (!known || known.score < e.score) merged.set(e.passage.id, e);
+    }
+  }
+  return [...merged.values()].sort((a, b) => b.score - a.score || a.passage.id.localeCompare(b.passage.id));
 }
 
 /** Check a question or a claim against the corpus in `store` and return the verified report. */
@@ -72,7 +93,7 @@ export async function checkInput(store: Store, input: string, options: CheckOpti
   for (const f of plan.facets) {
     let judgements: Judgement[] = [];
     if (f.retrieve) {
-      const evidence = await retrieve(store, f.claim, { limit: options.limit ?? 12, perSource: options.perSource ?? 3 });
+      const evidence = await retrieveExpanded(store, f.claim, { limit: options.limit ?? (plan.kind === 'question' ? 16 : 12), perSource: options.perSource ?? 3 });
       judgements = evidence.map((e) => {
         const j = judge(f.claim, e);
         return { claim: j.claim, passage: j.passage, source: j.source, stance: j.stance, strength: j.strength, relevance: j.relevance, reasons: j.reasons };
@@ -81,7 +102,7 @@ export async function checkInput(store: Store, input: string, options: CheckOpti
       progress({ stage: 'retrieve', done, total: toRetrieve.length, detail: f.label.slice(0, 60) });
     }
     const verdict: Verdict | null = plan.kind === 'claim' && f.retrieve ? decideVerdict(f.claim, judgements) : null;
-    facets.push({ id: f.id, role: f.role, label: f.label, claim: f.claim, retrieve: f.retrieve, judgements, verdict });
+    facets.push({ id: f.id, role: f.role, label: f.label, claim: f.claim, retrieve: f.retrieve, focus: f.focus, judgements, verdict });
   }
   lap('retrieve');
 

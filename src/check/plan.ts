@@ -19,6 +19,8 @@ export interface Facet {
   claim: string;
   /** Whether this facet has evidence of its own (compare facets are computed from others). */
   retrieve: boolean;
+  /** The words that set this facet apart from its siblings ("mere possession"); empty when none. */
+  focus: string[];
 }
 
 export interface Plan {
@@ -37,7 +39,7 @@ function clean(text: string): string {
 }
 
 /** "criminalize mere possession of X" + "only its production or distribution" → the B statement. */
-function expandAlternative(predA: string, altB: string): { b: string; negA: string; headA: string } {
+function expandAlternative(predA: string, altB: string): { b: string; negA: string; headA: string; altHead: string } {
   const words = predA.split(' ');
   const verb = words[0] ?? '';
   const ofAt = predA.toLowerCase().lastIndexOf(' of ');
@@ -50,7 +52,12 @@ function expandAlternative(predA: string, altB: string): { b: string; negA: stri
   const b = object && !alt.toLowerCase().includes(object.toLowerCase()) ? `${bCore} of ${object}` : bCore;
   const headNoun = headA.split(' ').pop() ?? headA;
   const negA = `do not ${verb} ${headNoun}${object ? ` of ${object}` : ''}`;
-  return { b, negA, headA };
+  return { b, negA, headA, altHead: alt.replace(/\s+of\s+.*$/, '') };
+}
+
+/** Content words of a phrase, as written (for focus lists). */
+function words(phrase: string): string[] {
+  return phrase.split(/\s+/).filter((w) => contentTerms(w).length > 0);
 }
 
 function splitClauses(claim: string): string[] {
@@ -65,8 +72,8 @@ export function planInput(input: string): Plan {
   const kind = classifyInput(input);
   const topicTerms = [...new Set(contentTerms(text))];
   const facets: Facet[] = [];
-  const add = (role: FacetRole, label: string, claim: string, retrieve = true): void => {
-    facets.push({ id: `f${facets.length + 1}`, role, label, claim, retrieve });
+  const add = (role: FacetRole, label: string, claim: string, retrieve = true, focus: string[] = []): void => {
+    facets.push({ id: `f${facets.length + 1}`, role, label, claim, retrieve, focus });
   };
 
   if (kind === 'claim') {
@@ -81,11 +88,14 @@ export function planInput(input: string): Plan {
   if (wh && right !== undefined && left !== undefined) {
     const subject = wh[1] ?? '';
     const predA = clean((WH.exec(left)?.[2] ?? left).replace(/^(?:do|does|did)\s+/i, ''));
-    const { b, negA, headA } = expandAlternative(predA, clean(right));
-    add('does-a', `Which ${subject} ${predA}`, `${subject} ${predA}`);
-    add('does-b-only', `Which ${subject} ${b.replace(/ of .*$/, '')} only, not ${headA}`, `${subject} ${negA}, only ${b}`);
+    const { b, negA, headA, altHead } = expandAlternative(predA, clean(right));
+    const headNoun = headA.split(' ').pop() ?? headA;
+    add('does-a', `Which ${subject} ${predA}`, `${subject} ${predA}`, true, words(headA));
+    add('does-b-only', `Which ${subject} ${b.replace(/ of .*$/, '')} only, not ${headA}`, `${subject} ${negA}, only ${b}`, true, [headNoun, ...words(altHead)]);
     add('compare', `How the two groups of ${subject} compare, with counts`, `${subject} ${predA} compared with ${subject} that ${negA}`, false);
-    add('topic', text, text);
+    // The broad reading, without the object: brings in statutes and treaties that name it otherwise.
+    const verb = predA.split(' ')[0] ?? '';
+    add('topic', text, `${verb} ${headA} ${altHead}`, true, [...words(headA), ...words(altHead)]);
     return { input, kind, facets, topicTerms };
   }
 

@@ -18,15 +18,29 @@ const VERB: Record<SourceKind, string> = {
 
 const STARTERS = new Set(['however', 'although', 'since', 'during', 'under', 'when', 'while', 'because', 'after', 'before', 'until', 'unlike', 'like', 'today', 'now', 'yet', 'still', 'thus', 'therefore', 'moreover', 'further', 'furthermore', 'instead', 'overall', 'many', 'several', 'countries', 'states', 'possession', 'production', 'distribution', 'member', 'parties', 'anyone', 'whoever', 'everyone', 'nobody']);
 
-/** A short name for a source: an acronym given in the publisher, else the publisher, else the title's head. */
+function cut(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const head = text.slice(0, max - 1);
+  return `${head.slice(0, Math.max(head.lastIndexOf(' '), 20))}…`;
+}
+
+/**
+ * A short name for a source: for legislation the head of its title ("18 U.S.C. § 2251");
+ * otherwise an acronym the publisher gives ("ICMEC"), a short name the title gives in
+ * parentheses ("Lanzarote Convention"), the head of the publisher ("United Nations"), or the
+ * head of the title.
+ */
 export function shortName(source: Pick<Source, 'title' | 'publisher' | 'kind'>): string {
-  const titleHead = (source.title.split(/\s+[—–-]\s+|:\s/)[0] ?? source.title).trim();
-  if (source.kind === 'legislation') return titleHead;
+  const titleHead = (source.title.split(/\s+[—–]\s+|\s+-\s+|:\s/)[0] ?? source.title).trim();
+  if (source.kind === 'legislation') return cut(titleHead.replace(/\s*\([^)]*\)\s*$/, ''), 60);
   const publisher = source.publisher?.trim() ?? '';
   const acronym = /\(([A-Z][A-Za-z&]{1,9})\)/.exec(publisher)?.[1];
   if (acronym) return acronym;
-  if (publisher !== '' && publisher.length <= 48) return publisher;
-  return titleHead.length <= 60 ? titleHead : `${titleHead.slice(0, 57)}…`;
+  const given = /\(([^()]+)\)/.exec(source.title)?.[1]?.split(/[,;]/)[0]?.trim();
+  if (given && /^\p{Lu}/u.test(given) && !/\d/.test(given) && given.length <= 32) return given;
+  const publisherHead = publisher.split(/\s*[(;,]/)[0]?.trim() ?? '';
+  if (publisherHead !== '' && publisherHead.length <= 48) return publisherHead;
+  return cut(titleHead, 60);
 }
 
 function year(source: Pick<Source, 'publishedAt'>): string | null {
@@ -42,7 +56,7 @@ function lowerFirst(sentence: string, context: string): string {
   if (first === '' || first.slice(1) !== first.slice(1).toLowerCase() || first[0] === first[0]?.toLowerCase()) return sentence;
   const lower = first.toLowerCase();
   const common = STOPWORDS.has(lower) || STARTERS.has(lower);
-  const nameInside = new RegExp(`[\\p{L},;]\\s+${first}\\b`, 'u').test(context);
+  const nameInside = new RegExp(`[\\p{L},;]\\s+${first}\\b`, 'u').test(context) || /^\s+\p{Lu}/u.test(sentence.slice(first.length));
   if (common || !nameInside) return lower + sentence.slice(first.length);
   return sentence;
 }

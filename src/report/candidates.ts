@@ -4,6 +4,7 @@
 import type { Figure, Judgement, Passage, Source, Stance } from '../model.js';
 import { contentTerms, extractFigures, splitSentences } from '../text/index.js';
 import { negationCount } from './negation.js';
+import { withExpansions } from './acronyms.js';
 
 export interface Candidate {
   /** The sentence as written in the passage (list markers and heading marks removed). */
@@ -20,6 +21,8 @@ export interface Candidate {
   negated: boolean;
   /** Share of the facet's content terms the sentence contains. */
   coverage: number;
+  /** Share of the facet's focus words the sentence contains (0 when the facet has none). */
+  focusCoverage: number;
   score: number;
   /** Position of the sentence in its passage, for stable ordering. */
   index: number;
@@ -40,13 +43,19 @@ function usable(text: string): boolean {
   if (text.endsWith('?') || text.endsWith(':')) return false;
   if (/[|]{2,}|^[-=*_]{3,}/.test(text)) return false;
   const words = text.split(/\s+/).length;
-  return words >= 6 && /[a-z]/.test(text);
+  const afterColon = /:\s+([^:]*)$/.exec(text)?.[1];
+  if (afterColon !== undefined && afterColon.split(/\s+/).length <= 5) return false;
+  return words >= 6 && /[a-z]/.test(text) && !/^[a-z]/.test(text);
 }
 
 export interface CandidateOptions {
   facetId: string;
   /** The facet's claim: candidates are scored by how much of it they cover. */
   claim: string;
+  /** Words that set the facet apart; covering them weighs more than covering the claim. */
+  focus?: readonly string[];
+  /** Acronyms the sources define, so "CSAM" covers "child sexual abuse material". */
+  acronyms?: ReadonlyMap<string, readonly string[]>;
   /** +1 favours negated sentences ("do not criminalize"), −1 disfavours them, 0 neither. */
   negation: -1 | 0 | 1;
 }
@@ -54,19 +63,21 @@ export interface CandidateOptions {
 /** Score every sentence of the judged passages for a facet. Deterministic order: best first. */
 export function candidatesFor(judgements: readonly Judgement[], options: CandidateOptions): Candidate[] {
   const facetTerms = [...new Set(contentTerms(options.claim))].filter((t) => !/^\d/.test(t));
+  const focus = [...new Set(contentTerms((options.focus ?? []).join(' ')))];
   const maxRelevance = Math.max(1e-9, ...judgements.map((j) => j.relevance));
   const out: Candidate[] = [];
   for (const j of judgements) {
     splitSentences(j.passage.text).forEach((span, index) => {
       const text = cleanSentence(span.text);
       if (!usable(text)) return;
-      const terms = new Set(contentTerms(text));
+      const terms = withExpansions(contentTerms(text), options.acronyms ?? new Map());
       const covered = facetTerms.filter((t) => terms.has(t)).length;
       const coverage = facetTerms.length === 0 ? 0 : covered / facetTerms.length;
-      if (coverage < 0.2) return;
+      const focusCoverage = focus.length === 0 ? 0 : focus.filter((t) => terms.has(t)).length / focus.length;
+      if (coverage < 0.2 && focusCoverage === 0) return;
       const figures = extractFigures(text).filter((f) => f.unit !== null || f.predicate !== null);
       const negated = negationCount(text) > 0;
-      let score = coverage + 0.25 * (j.relevance / maxRelevance);
+      let score = 0.7 * coverage + 0.8 * focusCoverage + 0.25 * (j.relevance / maxRelevance);
       if (figures.length > 0) score += 0.35;
       if (j.stance !== 'neutral') score += 0.15 * j.strength;
       if (options.negation !== 0) score += (negated ? 0.3 : -0.3) * options.negation;
@@ -82,6 +93,7 @@ export function candidatesFor(judgements: readonly Judgement[], options: Candida
         figures,
         negated,
         coverage,
+        focusCoverage,
         score,
         index,
       });

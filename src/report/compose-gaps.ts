@@ -11,6 +11,8 @@ import { joinWords } from './kind-words.js';
 
 export interface GapsInput {
   input: ComposeInput;
+  /** The figures that answer the question's facets (the counts a reader would compare). */
+  answerFigures: readonly TableFigure[];
   findings: readonly PendingFinding[];
   figures: readonly TableFigure[];
   /** Every source the draft cites (duplicates allowed). */
@@ -53,11 +55,22 @@ export function composeGaps(g: GapsInput): PendingSentence[] {
       passageIds: [c.a.candidate.passage.id, c.b.candidate.passage.id],
     });
   }
-  const worded = findWording(g.figures);
+  // Counts of the same thing given out of different wholes.
+  const byWhole = new Map<number, TableFigure>();
+  for (const f of g.answerFigures) if (f.figure.whole !== null && !byWhole.has(f.figure.whole)) byWhole.set(f.figure.whole, f);
+  if (byWhole.size >= 2) {
+    const listed = [...byWhole.values()].slice(0, 4);
+    out.push({
+      body: `The counts are out of different wholes: ${joinWords(listed.map((f) => `${f.figure.text} ${cite(f.candidate.source.id)}`))}; so they are hard to compare directly`,
+      sourceIds: [],
+      passageIds: listed.map((f) => f.candidate.passage.id),
+    });
+  }
+  const worded = findWording(g.answerFigures);
   if (worded) {
     const [a, b] = worded;
     out.push({
-      body: `The sources word what they count differently: “${a.figure.predicate?.trim()}” ${cite(a.candidate.source.id)} against “${b.figure.predicate?.trim()}” ${cite(b.candidate.source.id)}, so their figures are not strictly comparable`,
+      body: `The sources word what they count differently: “${a.figure.predicate?.trim()}” ${cite(a.candidate.source.id)} against “${b.figure.predicate?.trim()}” ${cite(b.candidate.source.id)}, so their figures are hard to compare`,
       sourceIds: [],
       passageIds: [a.candidate.passage.id, b.candidate.passage.id],
     });

@@ -14,6 +14,8 @@ export interface FacetEvidence {
   claim: string;
   /** False for facets computed from others (compare). */
   retrieve: boolean;
+  /** Words that set this facet apart from its siblings; empty when none. */
+  focus: string[];
   judgements: Judgement[];
   /** The facet's own verdict (claims and their parts); null for question facets. */
   verdict: Verdict | null;

@@ -14,9 +14,13 @@ import { PASSAGE_GLUE_STEMS } from './glue.js';
 export interface PerspectivesInput {
   input: ComposeInput;
   chosen: readonly Candidate[];
+  /** Every source retrieval brought in (read and judged), quoted or not. */
+  found: readonly Source[];
 }
 
 const STAKE_KINDS: ReadonlySet<SourceKind> = new Set(['ngo', 'legal-commentary']);
+const SINGULAR_KINDS: ReadonlySet<SourceKind> = new Set(['legislation', 'academic', 'legal-commentary']);
+const DULL = new Set(['still', 'there', 'which', 'their', 'these', 'those', 'other', 'under', 'would', 'where', 'while', 'being', 'whether', 'within', 'without', 'including']);
 const KIND_ONE: Partial<Record<SourceKind, string>> = { ngo: 'an NGO', 'legal-commentary': 'legal commentary' };
 
 function uniqueSources(cs: readonly Candidate[]): Source[] {
@@ -33,7 +37,7 @@ function emphasis(kind: SourceKind, chosen: readonly Candidate[], topic: Readonl
   for (const c of chosen) {
     const target = c.source.kind === kind ? inKind : other;
     for (const t of tokenize(c.text)) {
-      if (STOPWORDS.has(t.lower) || t.lower.length < 4 || /\d/.test(t.lower)) continue;
+      if (STOPWORDS.has(t.lower) || DULL.has(t.lower) || t.lower.length < 5 || !/^\p{L}+$/u.test(t.lower)) continue;
       const s = stem(t.lower);
       if (topic.has(s) || PASSAGE_GLUE_STEMS.has(s)) continue;
       target.set(s, (target.get(s) ?? 0) + 1);
@@ -59,10 +63,18 @@ export function composePerspectives(p: PerspectivesInput): PendingSentence[] {
   const out: PendingSentence[] = [];
   const byKind = new Map<SourceKind, Candidate[]>();
   for (const c of p.chosen) byKind.set(c.source.kind, [...(byKind.get(c.source.kind) ?? []), c]);
+  const foundKinds = new Map<SourceKind, Source[]>();
+  for (const s of [...p.found].sort((a, b) => a.id.localeCompare(b.id))) foundKinds.set(s.kind, [...(foundKinds.get(s.kind) ?? []), s]);
   const kinds = SOURCE_KINDS.filter((k) => byKind.has(k));
-  if (kinds.length === 0) return out;
+  const kindsFound = SOURCE_KINDS.filter((k) => foundKinds.has(k));
+  if (kindsFound.length === 0) return out;
 
-  const parts = kinds.map((k) => `${KIND_WORDS[k]} ${uniqueSources(byKind.get(k) ?? []).map((s) => cite(s.id)).join('')}`);
+  // Quoted sources first (already numbered), then the rest that retrieval brought in.
+  const parts = kindsFound.map((k) => {
+    const quoted = uniqueSources(byKind.get(k) ?? []);
+    const rest = (foundKinds.get(k) ?? []).filter((s) => !quoted.some((q) => q.id === s.id));
+    return `${KIND_WORDS[k]} ${[...quoted, ...rest].slice(0, 6).map((s) => cite(s.id)).join('')}`;
+  });
   out.push({ body: `The sources read are ${joinWords(parts)}`, sourceIds: [], passageIds: [], basis: 'metadata' });
 
   const topic = new Set(p.input.facets.flatMap((f) => tokenize(f.claim).map((t) => stem(t.lower))));
@@ -73,16 +85,16 @@ export function composePerspectives(p: PerspectivesInput): PendingSentence[] {
       if (words.length < 2) continue;
       const holding = cs.filter((c) => words.some((w) => c.text.toLowerCase().includes(w)));
       out.push({
-        body: `${KIND_WORDS[k].charAt(0).toUpperCase()}${KIND_WORDS[k].slice(1)} emphasise ${joinWords(words.map((w) => `“${w}”`))}`,
+        body: `${KIND_WORDS[k].charAt(0).toUpperCase()}${KIND_WORDS[k].slice(1)} ${SINGULAR_KINDS.has(k) ? 'emphasises' : 'emphasise'} ${joinWords(words.map((w) => `“${w}”`))}`,
         sourceIds: uniqueSources(holding).map((s) => s.id),
         passageIds: holding.map((c) => c.passage.id),
       });
     }
   }
 
-  const missing = EXPECTED_KINDS.filter((k) => !byKind.has(k));
+  const missing = EXPECTED_KINDS.filter((k) => !foundKinds.has(k));
   if (missing.length > 0) {
-    out.push({ body: `No ${joinWords(missing.map((k) => KIND_WORDS[k]), 'or')} were among the sources used`, sourceIds: [], passageIds: [], basis: 'absence' });
+    out.push({ body: `No ${joinWords(missing.map((k) => KIND_WORDS[k]), 'or')} turned up among the sources found`, sourceIds: [], passageIds: [], basis: 'absence' });
   }
 
   const stake = uniqueSources(p.chosen.filter((c) => STAKE_KINDS.has(c.source.kind)));

@@ -14,6 +14,9 @@ import type { DraftFinding, ReportDraft } from './draft.js';
 import { formatArithmetic } from './arithmetic.js';
 import { figureTable, type TableFigure } from './figures-table.js';
 import { metadataText, verifySentence } from './verify.js';
+import { acronymsIn } from './acronyms.js';
+
+type Acronyms = ReadonlyMap<string, readonly string[]>;
 
 import { REPORT_SCHEMA_VERSION } from './schema-version.js';
 export { REPORT_SCHEMA_VERSION };
@@ -56,15 +59,28 @@ function passes(c: Candidate): boolean {
   return verifySentence(attribute(c.text, c.source, c.passage.text), [{ text: c.passage.text }], { attribution: [sourceMeta(c.source)] }).verified;
 }
 
-/** The figure of a candidate that best says what the facet asks about: at least two of its counted words are the facet's. */
-function mainFigure(c: Candidate, claim: string): Figure | null {
-  const want = new Set(contentTerms(claim));
+/** What a figure must be about: the facet's claim and its focus words. */
+interface FigureTarget {
+  claim: string;
+  focus: readonly string[];
+}
+
+/**
+ * The figure of a candidate that best says what the facet asks about: it counts the facet's
+ * subject (its unit is a claim word, or it has none), at least two words of its predicate are
+ * the claim's, and one of them is a focus word when the facet has any.
+ */
+function mainFigure(c: Candidate, target: FigureTarget): Figure | null {
+  const want = new Set(contentTerms(target.claim));
+  const focus = new Set(contentTerms(target.focus.join(' ')));
   let best: { f: Figure; score: number } | null = null;
   for (const f of c.figures) {
-    const terms = contentTerms(`${f.predicate ?? ''} ${f.unit ?? ''}`);
+    const terms = contentTerms(f.predicate ?? '');
     const hits = terms.filter((t) => want.has(t)).length;
-    if (hits < 2 || (f.unit !== null && !contentTerms(f.unit).some((t) => want.has(t)))) continue;
-    const score = hits + (f.whole !== null ? 0.5 : 0);
+    const focusHits = terms.filter((t) => focus.has(t)).length;
+    if (hits < 2 || (focus.size > 0 && focusHits === 0)) continue;
+    if (f.unit !== null && !contentTerms(f.unit).some((t) => want.has(t))) continue;
+    const score = hits + 2 * focusHits + (f.whole !== null ? 0.5 : 0);
     if (best === null || score > best.score) best = { f, score };
   }
   return best?.f ?? null;
@@ -109,8 +125,8 @@ class Selection {
 }
 
 /** A headline built from a candidate's figure ("140 of 196 countries criminalize … (ICMEC, 2018)"), if the verifier accepts it. */
-function figureHeadline(c: Candidate, claim: string, derived: readonly number[] = []): string | null {
-  const f = mainFigure(c, claim);
+function figureHeadline(c: Candidate, target: FigureTarget, derived: readonly number[] = []): string | null {
+  const f = mainFigure(c, target);
   if (!f || f.predicate === null) return null;
   const whole = f.whole !== null ? ` of ${formatValue(f.whole)}` : '';
   const unit = f.unit && !f.predicate.toLowerCase().includes(f.unit.toLowerCase()) ? ` ${f.unit}` : '';
@@ -125,8 +141,8 @@ function sentenceCase(text: string): string {
 }
 
 /** "Of the 196 countries, 196 − 140 = 56 are outside the count of those that criminalize …" */
-function arithmeticSentence(c: Candidate, claim: string): PendingSentence | null {
-  const f = mainFigure(c, claim);
+function arithmeticSentence(c: Candidate, target: FigureTarget): PendingSentence | null {
+  const f = mainFigure(c, target);
   if (!f || f.whole === null || f.predicate === null || f.whole <= f.value || f.bound !== '=' || f.approximate) return null;
   const rest = f.whole - f.value;
   const unit = f.unit ?? 'counted';
@@ -137,9 +153,9 @@ function arithmeticSentence(c: Candidate, claim: string): PendingSentence | null
 }
 
 /** The lead candidate for a facet: the most recent source stating a counted figure, else the best sentence. */
-function lead(selection: Selection, pool: readonly Candidate[], claim: string, negated: boolean | null): Candidate | null {
+function lead(selection: Selection, pool: readonly Candidate[], target: FigureTarget, negated: boolean | null): Candidate | null {
   const withFigures = pool
-    .filter((c) => c.figures.length > 0 && c.coverage >= 0.35 && (negated === null || c.negated === negated) && mainFigure(c, claim)?.predicate)
+    .filter((c) => c.figures.length > 0 && c.coverage >= 0.35 && (negated === null || c.negated === negated) && mainFigure(c, target)?.predicate)
     .sort((a, b) => (yearOf(b.source) ?? 0) - (yearOf(a.source) ?? 0) || byScore(a, b));
   const [first] = selection.pick(withFigures, 1);
   if (first) return first;
@@ -196,25 +212,25 @@ interface Composition {
   findings: PendingFinding[];
 }
 
-function composeQuestion(input: ComposeInput, selection: Selection): Composition {
+function composeQuestion(input: ComposeInput, selection: Selection, acronyms: Acronyms): Composition {
   const a = facet(input, 'does-a');
   const b = facet(input, 'does-b-only');
   const topic = facet(input, 'topic') ?? input.facets[0];
   const all = allJudgements(input);
-  const topicPool = topic ? candidatesFor(all, { facetId: topic.id, claim: topic.claim, negation: 0 }) : [];
+  const topicPool = topic ? candidatesFor(all, { facetId: topic.id, claim: topic.claim, focus: topic.focus, acronyms, negation: 0 }) : [];
   const summary: PendingSentence[] = [];
   const findings: PendingFinding[] = [];
 
   if (a && b) {
-    const poolA = candidatesFor(a.judgements, { facetId: a.id, claim: a.claim, negation: -1 });
-    const poolB = candidatesFor(b.judgements, { facetId: b.id, claim: b.claim, negation: 1 });
-    const headA = lead(selection, poolA, a.claim, false);
-    const headB = lead(selection, poolB, b.claim, true);
-    const arithmetic = headA ? arithmeticSentence(headA, a.claim) : null;
+    const poolA = candidatesFor(a.judgements, { facetId: a.id, claim: a.claim, focus: a.focus, acronyms, negation: -1 });
+    const poolB = candidatesFor(b.judgements, { facetId: b.id, claim: b.claim, focus: b.focus, acronyms, negation: 1 });
+    const headA = lead(selection, poolA, a, false);
+    const headB = lead(selection, poolB, b, true);
+    const arithmetic = headA ? arithmeticSentence(headA, a) : null;
 
     // The counts over time: figure sentences from either facet, one per source, oldest first.
     const series = selection
-      .pick([...poolA.filter((c) => mainFigure(c, a.claim)), ...poolB.filter((c) => mainFigure(c, b.claim))].filter((c) => c.coverage >= 0.35).sort(byScore), 5)
+      .pick([...poolA.filter((c) => !c.negated && mainFigure(c, a)), ...poolB.filter((c) => c.negated && mainFigure(c, b))].sort(byScore), 5)
       .sort((x, y) => (yearOf(x.source) ?? 0) - (yearOf(y.source) ?? 0) || byScore(x, y));
     const restA = selection.pick(poolA, SENTENCES_PER_FINDING - 1, (c) => !c.negated && c.coverage >= 0.35);
     const restB = selection.pick(poolB, SENTENCES_PER_FINDING - 1, (c) => c.negated && c.coverage >= 0.35);
@@ -225,12 +241,12 @@ function composeQuestion(input: ComposeInput, selection: Selection): Composition
 
     const aBasis = headA ? [headA, ...restA] : restA;
     if (aBasis.length > 0) {
-      const h = (headA && figureHeadline(headA, a.claim)) ?? sentenceCase(a.label);
+      const h = (headA && figureHeadline(headA, a)) ?? sentenceCase(a.label);
       findings.push(finding(h, aBasis));
     }
     const bBasis = headB ? [headB, ...restB] : restB;
     if (bBasis.length > 0) {
-      const h = (headB && figureHeadline(headB, b.claim)) ?? sentenceCase(b.label);
+      const h = (headB && figureHeadline(headB, b)) ?? sentenceCase(b.label);
       findings.push(finding(h, bBasis));
     }
     if (series.length > 0 || arithmetic) {
@@ -242,14 +258,14 @@ function composeQuestion(input: ComposeInput, selection: Selection): Composition
       findings.push(finding(headline, series, arithmetic ? [arithmetic] : []));
     }
   } else if (topic) {
-    const head = lead(selection, topicPool, topic.claim, null);
+    const head = lead(selection, topicPool, topic, null);
     if (head) {
       summary.push(fromCandidate(head));
       const rest = selection.pick(topicPool, SENTENCES_PER_FINDING - 1, (c) => c.coverage >= 0.35);
-      findings.push(finding(figureHeadline(head, topic.claim) ?? sentenceCase(topic.label), [head, ...rest]));
+      findings.push(finding(figureHeadline(head, topic) ?? sentenceCase(topic.label), [head, ...rest]));
     }
     for (const part of input.facets.filter((f) => f.role === 'part')) {
-      const pool = candidatesFor(part.judgements, { facetId: part.id, claim: part.claim, negation: 0 });
+      const pool = candidatesFor(part.judgements, { facetId: part.id, claim: part.claim, focus: part.focus, acronyms, negation: 0 });
       const chosen = selection.pick(pool, SENTENCES_PER_FINDING, (c) => c.coverage >= 0.35);
       if (chosen.length > 0) findings.push(finding(sentenceCase(part.label), chosen));
     }
@@ -270,18 +286,18 @@ function verdictWords(v: Verdict): string {
   return v.label;
 }
 
-function composeClaim(input: ComposeInput, selection: Selection): Composition {
+function composeClaim(input: ComposeInput, selection: Selection, acronyms: Acronyms): Composition {
   const whole = facet(input, 'claim') ?? input.facets[0];
   const summary: PendingSentence[] = [];
   const findings: PendingFinding[] = [];
   if (!whole) return { summary, findings };
-  const pool = candidatesFor(whole.judgements, { facetId: whole.id, claim: whole.claim, negation: 0 });
+  const pool = candidatesFor(whole.judgements, { facetId: whole.id, claim: whole.claim, focus: whole.focus, acronyms, negation: 0 });
   const supports = selection.pick(pool, SENTENCES_PER_FINDING, (c) => c.stance === 'supports' && c.coverage >= 0.3);
   const refutes = selection.pick(pool, SENTENCES_PER_FINDING, (c) => c.stance === 'refutes' && c.coverage >= 0.3);
   if (supports[0]) summary.push(fromCandidate(supports[0]));
   if (refutes[0]) summary.push(fromCandidate(refutes[0]));
-  if (supports.length > 0) findings.push(finding(figureHeadline(supports[0] as Candidate, whole.claim) ?? 'What supports the claim', supports));
-  if (refutes.length > 0) findings.push(finding(figureHeadline(refutes[0] as Candidate, whole.claim) ?? 'What contradicts the claim', refutes));
+  if (supports.length > 0) findings.push(finding(figureHeadline(supports[0] as Candidate, whole) ?? 'What supports the claim', supports));
+  if (refutes.length > 0) findings.push(finding(figureHeadline(refutes[0] as Candidate, whole) ?? 'What contradicts the claim', refutes));
   if (supports.length === 0 && refutes.length === 0) {
     const context = selection.pick(pool, SENTENCES_PER_FINDING, (c) => c.coverage >= 0.3);
     if (context[0]) summary.push(fromCandidate(context[0]));
@@ -289,7 +305,7 @@ function composeClaim(input: ComposeInput, selection: Selection): Composition {
   }
   for (const part of input.facets.filter((f) => f.role === 'part')) {
     if (findings.length >= MAX_FINDINGS - 1) break;
-    const partPool = candidatesFor(part.judgements, { facetId: part.id, claim: part.claim, negation: 0 });
+    const partPool = candidatesFor(part.judgements, { facetId: part.id, claim: part.claim, focus: part.focus, acronyms, negation: 0 });
     const chosen = selection.pick(partPool, 3, (c) => c.stance !== 'neutral' && c.coverage >= 0.3);
     const label = part.verdict ? ` (${verdictWords(part.verdict)})` : '';
     if (chosen.length > 0) findings.push(finding(`On the part “${part.label}”${label}`, chosen));
@@ -304,7 +320,8 @@ function composeClaim(input: ComposeInput, selection: Selection): Composition {
 /** Compose the draft report. Sentences are numbered by first citation; sources listed in that order. */
 export function composeReport(input: ComposeInput): Composed {
   const selection = new Selection();
-  const body = input.kind === 'question' ? composeQuestion(input, selection) : composeClaim(input, selection);
+  const acronyms = acronymsIn(allJudgements(input).map((j) => j.passage.text));
+  const body = input.kind === 'question' ? composeQuestion(input, selection, acronyms) : composeClaim(input, selection, acronyms);
 
   const sources = new Map<string, Source>();
   const passages = new Map<string, Passage>();
@@ -327,8 +344,10 @@ export function composeReport(input: ComposeInput): Composed {
     }
   }
 
-  const gaps = composeGaps({ input, findings: body.findings, figures: tableFigures, sources: [...selection.all()].map((c) => c.source) });
-  const perspectives = composePerspectives({ input, chosen: selection.all() });
+  const targets = input.facets.filter((f) => f.role !== 'topic' && f.role !== 'compare');
+  const answerFigures = tableFigures.filter((tf) => targets.some((t) => mainFigure(tf.candidate, t) === tf.figure));
+  const gaps = composeGaps({ input, findings: body.findings, figures: tableFigures, answerFigures, sources: [...selection.all()].map((c) => c.source) });
+  const perspectives = composePerspectives({ input, chosen: selection.all(), found: [...sources.values()] });
   // The main caveat closes the summary.
   const caveat = gaps.find((g) => g.basis !== 'absence');
   const summary = caveat && body.summary.length < 5 ? [...body.summary, caveat] : body.summary;

@@ -192,8 +192,10 @@ export function verifySentence(text: string, cited: readonly CitedPassage[], opt
       if (best === null || score > best.score) best = { text: s.text, score };
     }
   }
-  // A sentence that does not closely follow any one passage sentence cannot contradict it by negation.
-  if (best !== null && best.score >= 0.5 && (options.checkNegation ?? true)) {
+  // A sentence that does not closely follow any one passage sentence cannot contradict it by
+  // negation; words in quotation marks are the sources' own and were checked for presence above.
+  const quotes = /[“"][^”"]*[”"]/.test(sentence);
+  if (best !== null && best.score >= 0.5 && !quotes && (options.checkNegation ?? true)) {
     const mine = negationCount(sentence);
     const theirs = negationCount(best.text);
     if (mine !== theirs) {
