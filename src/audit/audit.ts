@@ -147,7 +147,10 @@ async function citedCheck(ctx: Context, claim: string, profile: ClaimProfile, re
   }
   // The verifier's figure test is strict about wording; figures are judged by the audit's own
   // figure-against-source comparison, so a claim whose terms the source covers passes here.
-  const termsCovered = verified !== null && (verified.verified || /^figure /.test(verified.why));
+  // Likewise arithmetic (checked by the audit itself), and a negation that is a contrast ("X, not Y").
+  const termsCovered =
+    verified !== null &&
+    (verified.verified || /^(?:figure |the operand |arithmetic )/.test(verified.why) || (/^negation conflict/.test(verified.why) && CONTRAST.test(claim)));
   if (termsCovered || (bestS && bestS.v >= min)) {
     const c = bestS!.c;
     return { result: 'supports', refs: nums, evidence: [quote(c.p, c.s, terms, 'supports', c.n)], reason: termsCovered ? `the cited source [${c.n}] says this (${verified?.why ?? ''})` : `the cited source [${c.n}] says this` };

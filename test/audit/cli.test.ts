@@ -1,0 +1,94 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable, Readable } from 'node:stream';
+import { main } from '../../src/cli/main.js';
+import { openStore } from '../../src/store/open.js';
+import { ingestText } from '../../src/ingest/index.js';
+import { CASES } from '../fixtures/audit/cases.js';
+
+function capture() {
+  let text = '';
+  const stream = new Writable({
+    write(chunk, _enc, cb) {
+      text += String(chunk);
+      cb();
+    },
+  });
+  return { stream, get text() { return text; } };
+}
+
+async function run(argv: string[], cwd: string, stdinText = '') {
+  const stdout = capture();
+  const stderr = capture();
+  const code = await main(argv, { stdout: stdout.stream as unknown as typeof process.stdout, stderr: stderr.stream as unknown as typeof process.stderr, stdin: Readable.from([stdinText]) as unknown as typeof process.stdin, env: { NO_COLOR: '1' }, cwd });
+  return { code, stdout: stdout.text, stderr: stderr.text };
+}
+
+async function setup() {
+  const dir = mkdtempSync(join(tmpdir(), 'verity-audit-'));
+  const c = CASES[0]!;
+  const store = await openStore(join(dir, 'c.db'));
+  for (const d of c.corpus) await ingestText(store, { text: d.text, meta: { uri: d.uri, title: d.title, kind: d.kind ?? 'ngo' }, retrievedAt: '2026-01-01T00:00:00.000Z' });
+  await store.close();
+  writeFileSync(join(dir, 'article.md'), c.article);
+  return dir;
+}
+
+test('verity audit --json prints the issue shape', async () => {
+  const dir = await setup();
+  try {
+    const r = await run(['audit', 'article.md', '--db', 'c.db', '--json'], dir);
+    assert.equal(r.code, 0, r.stderr);
+    const doc = JSON.parse(r.stdout) as { claims: Array<{ text: string; start: number; end: number; status: string; citations: number[]; figures: unknown[]; flags: Array<{ kind: string; message: string; evidence: unknown[] }> }>; summary: Record<string, number> };
+    assert.ok(doc.claims.length > 0);
+    for (const c of doc.claims) {
+      assert.deepEqual(Object.keys(c).filter((k) => ['text', 'start', 'end', 'status', 'citations', 'figures', 'flags'].includes(k)).sort(), ['citations', 'end', 'figures', 'flags', 'start', 'status', 'text']);
+      for (const f of c.flags) assert.match(f.kind, /^(figure-source-mismatch|arithmetic|internal-inconsistency|citation-unsupported|contradicted|uncited)$/);
+    }
+    for (const k of ['claims', 'supported', 'contradicted', 'unsupported', 'flags']) assert.equal(typeof doc.summary[k], 'number');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('verity audit writes annotated Markdown and HTML; reads standard input', async () => {
+  const dir = await setup();
+  try {
+    const md = await run(['audit', 'article.md', '--db', 'c.db'], dir);
+    assert.equal(md.code, 0, md.stderr);
+    assert.match(md.stdout, /<mark>Only 62 countries have laws/);
+    assert.match(md.stdout, /> \*\*A\d+ · figure-source-mismatch\*\*/);
+    assert.match(md.stdout, /https:\/\/news\.example\.com\/story/); // the original text, links and sources kept
+    const html = await run(['audit', 'article.md', '--db', 'c.db', '--format', 'html', '--out', 'out.html'], dir);
+    assert.equal(html.code, 0, html.stderr);
+    assert.match(readFileSync(join(dir, 'out.html'), 'utf8'), /<mark class="flag" id="A1">/);
+    const piped = await run(['audit', '-', '--db', 'c.db', '--json'], dir, CASES[0]!.article);
+    assert.equal(piped.code, 0, piped.stderr);
+    assert.ok((JSON.parse(piped.stdout) as { summary: { flags: number } }).summary.flags > 0);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('verity audit: usage and input errors name the value and the fix', async () => {
+  const dir = await setup();
+  try {
+    const none = await run(['audit', '--db', 'c.db'], dir);
+    assert.equal(none.code, 2);
+    assert.match(none.stderr, /\[audit\] no article given\. Fix:/);
+    const fmt = await run(['audit', 'article.md', '--db', 'c.db', '--format', 'pdf'], dir);
+    assert.equal(fmt.code, 2);
+    assert.match(fmt.stderr, /unknown --format "pdf"/);
+    writeFileSync(join(dir, 'a.docx'), 'x');
+    const ext = await run(['audit', 'a.docx', '--db', 'c.db'], dir);
+    assert.equal(ext.code, 1);
+    assert.match(ext.stderr, /cannot audit ".*a\.docx": the extension "\.docx" is not \.md, \.html or \.txt/);
+    const missing = await run(['audit', 'nope.md', '--db', 'c.db'], dir);
+    assert.match(missing.stderr, /no such file/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
