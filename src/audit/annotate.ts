@@ -19,22 +19,23 @@ export function annotateMarkdown(article: Article, result: AuditResult): string 
     return end ? (article.origin[i - 1] ?? 0) + 1 : (article.origin[i] ?? 0);
   };
   // Insertions on the input, applied from the end.
-  const edits: Array<{ at: number; text: string }> = [];
+  // `order` settles edits at the same offset: a block's notes go after the closing mark of its last sentence.
+  const edits: Array<{ at: number; text: string; order: number }> = [];
   const ids = notesFor(flagged, 1);
   const byBlock = new Map<number, typeof ids>();
   for (const n of ids) {
-    edits.push({ at: toInput(n.claim.start), text: '<mark>' });
-    edits.push({ at: toInput(n.claim.end, true), text: `</mark><sup>${n.id}</sup>` });
+    edits.push({ at: toInput(n.claim.start), text: '<mark>', order: 2 });
+    edits.push({ at: toInput(n.claim.end, true), text: `</mark><sup>${n.id}</sup>`, order: 1 });
     const block = article.blocks.findIndex((b) => b.start <= n.claim.start && b.end >= n.claim.end);
     byBlock.set(block, [...(byBlock.get(block) ?? []), n]);
   }
   for (const [block, notes] of byBlock) {
     const b = article.blocks[block];
     if (!b) continue;
-    const lines = notes.flatMap((n) => n.claim.flags.map((f) => `> **${n.id} · ${f.kind}** (${n.claim.status}): ${f.message}`));
-    edits.push({ at: toInput(b.end, true), text: `\n\n${lines.join('\n>\n')}\n` });
+    const lines = notes.flatMap((n) => n.claim.flags.map((f) => `> **${n.id} · ${f.kind}:** ${f.message}`));
+    edits.push({ at: toInput(b.end, true), text: `\n\n${lines.join('\n>\n')}`, order: 0 });
   }
-  edits.sort((a, b) => b.at - a.at);
+  edits.sort((a, b) => b.at - a.at || a.order - b.order);
   let out = article.origin.length === 0 ? article.text : article.source;
   for (const e of edits) out = out.slice(0, e.at) + e.text + out.slice(e.at);
   return `${out.trimEnd()}\n\n---\n\n**Audit:** ${summaryLine(result)}\n`;
@@ -61,7 +62,7 @@ export function annotateHtml(article: Article, result: AuditResult): string {
     const tag = b.kind === 'heading' ? 'h2' : b.kind === 'quote' ? 'blockquote' : b.kind === 'list-item' ? 'li' : 'p';
     parts.push(b.kind === 'list-item' ? `<ul><li>${html}</li></ul>` : `<${tag}>${html}</${tag}>`);
     if (inside.length > 0) {
-      const items = inside.flatMap((n) => n.claim.flags.map((f) => `<li id="note-${n.id}"><strong>${n.id} · ${esc(f.kind)}</strong> (${esc(n.claim.status)}): ${esc(f.message)}</li>`));
+      const items = inside.flatMap((n) => n.claim.flags.map((f) => `<li id="note-${n.id}"><strong>${n.id} · ${esc(f.kind)}:</strong> ${esc(f.message)}</li>`));
       parts.push(`<aside class="audit-notes"><ul>${items.join('')}</ul></aside>`);
     }
   }

@@ -196,11 +196,20 @@ function restatedPercent(figs: ArticleFigure[], out: ConsistencyFinding[]): void
 /** Every cross-article inconsistency among the figures. `figs` in article order. */
 export function checkConsistency(figs: ArticleFigure[]): ConsistencyFinding[] {
   const out: ConsistencyFinding[] = [];
-  sameQuantity(figs, out);
+  // The pairwise checks compare figures of one unit only: group first (a long article has hundreds).
+  const groups = new Map<string, ArticleFigure[]>();
+  for (const f of figs) {
+    if (f.figure.unit === null) continue;
+    const key = /%|percent/i.test(f.figure.unit) ? '%' : stem(f.figure.unit);
+    groups.set(key, [...(groups.get(key) ?? []), f]);
+  }
+  for (const group of groups.values()) {
+    sameQuantity(group, out);
+    narrowerLarger(group, out);
+    partOverStatedWhole(group, out);
+    derivedMeaning(group, out);
+  }
   nestedCounts(figs, out);
-  narrowerLarger(figs, out);
-  partOverStatedWhole(figs, out);
-  derivedMeaning(figs, out);
   restatedPercent(figs, out);
   const seen = new Set<string>();
   return out.filter((f) => {

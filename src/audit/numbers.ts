@@ -23,9 +23,15 @@ export function halfStep(text: string): number {
 export const APPROX_BEFORE = /(?:about|around|approximately|roughly|nearly|almost|some|over|under|more than|less than|fewer than|close to|just over|just under|an estimated|estimated|~)\s*$/i;
 
 /** A number for a message: thousands separators, at most `digits` decimals. */
+const FORMATS = new Map<number, Intl.NumberFormat>();
+
 export function fmt(n: number, digits = 1): string {
-  const r = Math.round(n * 10 ** digits) / 10 ** digits;
-  return r.toLocaleString('en-US', { maximumFractionDigits: digits });
+  let f = FORMATS.get(digits);
+  if (!f) {
+    f = new Intl.NumberFormat('en-US', { maximumFractionDigits: digits });
+    FORMATS.set(digits, f);
+  }
+  return f.format(Math.round(n * 10 ** digits) / 10 ** digits);
 }
 
 export const WORD_NUMBER: Record<string, number> = {

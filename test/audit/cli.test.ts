@@ -60,7 +60,8 @@ test('verity audit writes annotated Markdown and HTML; reads standard input', as
     const md = await run(['audit', 'article.md', '--db', 'c.db'], dir);
     assert.equal(md.code, 0, md.stderr);
     assert.match(md.stdout, /<mark>Only 62 countries have laws/);
-    assert.match(md.stdout, /> \*\*A\d+ · figure-source-mismatch\*\*/);
+    assert.match(md.stdout, /> \*\*A\d+ · figure-source-mismatch:\*\*/);
+    assert.match(md.stdout, /<\/mark><sup>A\d+<\/sup>\n\n> \*\*A/);
     assert.match(md.stdout, /https:\/\/news\.example\.com\/story/); // the original text, links and sources kept
     const html = await run(['audit', 'article.md', '--db', 'c.db', '--format', 'html', '--out', 'out.html'], dir);
     assert.equal(html.code, 0, html.stderr);
