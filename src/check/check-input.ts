@@ -60,6 +60,23 @@ async function retrieveExpanded(store: Store, claim: string, options: { limit: n
   return [...merged.values()].sort((a, b) => b.score - a.score || a.passage.id.localeCompare(b.passage.id));
 }
 
+/**
+ * The wide net for counts: plain full-text hits (no per-source cap), so every edition of a
+ * survey that states a count can be found. Scores are scaled below the reranked evidence.
+ */
+async function searchWide(store: Store, claim: string, ranked: readonly Evidence[]): Promise<Evidence[]> {
+  const hits = await store.search(claim, { limit: 40 });
+  const top = Math.max(1e-9, ...hits.map((h) => h.score));
+  const scale = Math.max(1e-9, ...ranked.map((e) => e.score), 1) * 0.5;
+  return hits.map((h) => ({ passage: h.passage, source: h.source, score: (h.score / top) * scale, reasons: [{ kind: 'term-coverage', detail: 'full-text hit (wide search for counts)' }] }));
+}
+
+function mergeEvidence(a: readonly Evidence[], b: readonly Evidence[]): Evidence[] {
+  const merged = new Map(a.map((e) => [e.passage.id, e]));
+  for (const e of b) if (!merged.has(e.passage.id)) merged.set(e.passage.id, e);
+  return [...merged.values()];
+}
+
 /** Check a question or a claim against the corpus in `store` and return the verified report. */
 export async function checkInput(store: Store, input: string, options: CheckOptions = {}): Promise<Report> {
   const now = options.now ?? (() => new Date());
@@ -93,7 +110,9 @@ export async function checkInput(store: Store, input: string, options: CheckOpti
   for (const f of plan.facets) {
     let judgements: Judgement[] = [];
     if (f.retrieve) {
-      const evidence = await retrieveExpanded(store, f.claim, { limit: options.limit ?? (plan.kind === 'question' ? 16 : 12), perSource: options.perSource ?? 3 });
+      const wide = f.role === 'compare';
+      const retrieved = await retrieveExpanded(store, f.claim, { limit: options.limit ?? (wide ? 24 : plan.kind === 'question' ? 16 : 12), perSource: options.perSource ?? (wide ? 2 : 3) });
+      const evidence = wide ? mergeEvidence(retrieved, await searchWide(store, f.claim, retrieved)) : retrieved;
       judgements = evidence.map((e) => {
         const j = judge(f.claim, e);
         return { claim: j.claim, passage: j.passage, source: j.source, stance: j.stance, strength: j.strength, relevance: j.relevance, reasons: j.reasons };

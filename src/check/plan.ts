@@ -2,7 +2,7 @@
 // against); a claim becomes the whole claim plus its parts (clauses).
 //
 // "Which countries do A versus only B?" → who does A; who does B without A; how they compare
-// (computed from the counts of the first two, no retrieval of its own).
+// (the counts over time, searched for with the bare act: "countries criminalize possession").
 import { contentTerms } from '../text/index.js';
 import { classifyInput, type InputKind } from './classify.js';
 
@@ -55,6 +55,10 @@ function expandAlternative(predA: string, altB: string): { b: string; negA: stri
   return { b, negA, headA, altHead: alt.replace(/\s+of\s+.*$/, '') };
 }
 
+function verbOf(predicate: string): string {
+  return predicate.split(' ')[0] ?? '';
+}
+
 /** Content words of a phrase, as written (for focus lists). */
 function words(phrase: string): string[] {
   return phrase.split(/\s+/).filter((w) => contentTerms(w).length > 0);
@@ -92,7 +96,9 @@ export function planInput(input: string): Plan {
     const headNoun = headA.split(' ').pop() ?? headA;
     add('does-a', `Which ${subject} ${predA}`, `${subject} ${predA}`, true, words(headA));
     add('does-b-only', `Which ${subject} ${b.replace(/ of .*$/, '')} only, not ${headA}`, `${subject} ${negA}, only ${b}`, true, [headNoun, ...words(altHead)]);
-    add('compare', `How the two groups of ${subject} compare, with counts`, `${subject} ${predA} compared with ${subject} that ${negA}`, false);
+    // The counts over time: searched for with the bare subject, verb and act, so surveys that
+    // name the object differently ("child pornography") are found too.
+    add('compare', `How the two groups of ${subject} compare, with counts`, `${subject} ${verbOf(predA)} ${headNoun}`, true, [headNoun]);
     // The broad reading, without the object: brings in statutes and treaties that name it otherwise.
     const verb = predA.split(' ')[0] ?? '';
     add('topic', text, `${verb} ${headA} ${altHead}`, true, [...words(headA), ...words(altHead)]);

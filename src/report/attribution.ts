@@ -68,5 +68,8 @@ export function attribute(sentence: string, source: Pick<Source, 'title' | 'publ
   if (/\baccording to\b/i.test(body.slice(0, 60)) || body.toLowerCase().startsWith(name.toLowerCase())) return body;
   const y = year(source);
   const who = y && source.kind !== 'legislation' ? `${name} (${y})` : name;
-  return `${who} ${VERB[source.kind]} that ${lowerFirst(body, context)}`;
+  const lowered = lowerFirst(body, context);
+  // "… states that that conference …" reads badly: attribute with "According to" instead.
+  if (/^that\b/.test(lowered)) return `According to ${who}, ${lowered}`;
+  return `${who} ${VERB[source.kind]} that ${lowered}`;
 }

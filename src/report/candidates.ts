@@ -29,6 +29,8 @@ export interface Candidate {
 }
 
 const MIN_CHARS = 30;
+/** Sentences that lean on the one before them. */
+export const ANAPHORA = /^(?:this|that|these|those|it|its|they|their|such|both|the two|the same|here|there)\b/i;
 const MAX_CHARS = 480;
 
 function cleanSentence(text: string): string {
@@ -43,6 +45,7 @@ function usable(text: string): boolean {
   if (text.endsWith('?') || text.endsWith(':')) return false;
   if (/[|]{2,}|^[-=*_]{3,}/.test(text)) return false;
   const words = text.split(/\s+/).length;
+  if (!/[.!]["'”’)\]]*$/.test(text)) return false; // headings and fragments have no full stop
   const afterColon = /:\s+([^:]*)$/.exec(text)?.[1];
   if (afterColon !== undefined && afterColon.split(/\s+/).length <= 5) return false;
   return words >= 6 && /[a-z]/.test(text) && !/^[a-z]/.test(text);
@@ -81,6 +84,8 @@ export function candidatesFor(judgements: readonly Judgement[], options: Candida
       if (figures.length > 0) score += 0.35;
       if (j.stance !== 'neutral') score += 0.15 * j.strength;
       if (options.negation !== 0) score += (negated ? 0.3 : -0.3) * options.negation;
+      // A sentence that leans on the one before ("That conference …", "Those 56 …") reads badly alone.
+      if (ANAPHORA.test(text)) score -= 0.4;
       out.push({
         text,
         passage: j.passage,

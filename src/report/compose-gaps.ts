@@ -6,7 +6,8 @@ import { shortName } from './attribution.js';
 import { cite, type PendingSentence } from './citations.js';
 import type { ComposeInput } from './compose-input.js';
 import type { PendingFinding } from './compose.js';
-import { countsSimilarity, findConflicts, type TableFigure } from './figures-table.js';
+import { findConflicts, type TableFigure } from './figures-table.js';
+import { STOPWORDS, contentTerms, stem, tokenize } from '../text/index.js';
 import { joinWords } from './kind-words.js';
 
 export interface GapsInput {
@@ -66,13 +67,12 @@ export function composeGaps(g: GapsInput): PendingSentence[] {
       passageIds: listed.map((f) => f.candidate.passage.id),
     });
   }
-  const worded = findWording(g.answerFigures);
-  if (worded) {
-    const [a, b] = worded;
+  const qualified = qualifiers(g.answerFigures, g.input.facets.flatMap((f) => f.focus), g.input.facets.map((f) => f.claim));
+  if (qualified.length >= 2) {
     out.push({
-      body: `The sources word what they count differently: “${a.figure.predicate?.trim()}” ${cite(a.candidate.source.id)} against “${b.figure.predicate?.trim()}” ${cite(b.candidate.source.id)}, so their figures are hard to compare`,
+      body: `The sources qualify what they count differently: ${joinWords(qualified.map((q) => `“${q.phrase}” ${cite(q.figure.candidate.source.id)}`))}, so they may not count the same thing`,
       sourceIds: [],
-      passageIds: [a.candidate.passage.id, b.candidate.passage.id],
+      passageIds: qualified.map((q) => q.figure.candidate.passage.id),
     });
   }
 
@@ -90,8 +90,9 @@ export function composeGaps(g: GapsInput): PendingSentence[] {
 
   // Findings resting on a single source.
   for (const f of g.findings.filter((x) => x.answers)) {
-    const ids = unique(f.basis.map((c) => c.source));
-    const only = ids[0];
+    const cited = new Set(f.sentences.flatMap((s) => [...s.sourceIds, ...[...s.body.matchAll(/\{\{cite:([^}]+)\}\}/g)].map((m) => m[1] ?? '')]));
+    const ids = unique(f.basis.map((c) => c.source).filter((s) => cited.has(s.id)));
+    const only = cited.size === 1 ? ids[0] : undefined;
     if (ids.length === 1 && only) {
       out.push({ body: `The finding “${f.headline}” rests on a single source, ${shortName(only)}`, sourceIds: [only.id], passageIds: [], basis: 'metadata' });
     }
@@ -115,18 +116,34 @@ export function composeGaps(g: GapsInput): PendingSentence[] {
   return out;
 }
 
-/** Two figures counting overlapping but differently worded things (e.g. "simple" vs "knowing" possession). */
-function findWording(figures: readonly TableFigure[]): [TableFigure, TableFigure] | null {
-  for (let i = 0; i < figures.length; i++) {
-    for (let j = i + 1; j < figures.length; j++) {
-      const a = figures[i];
-      const b = figures[j];
-      if (!a || !b || a.figure.predicate === null || b.figure.predicate === null) continue;
-      if (a.candidate.negated !== b.candidate.negated) continue;
-      if (a.figure.predicate.trim().toLowerCase() === b.figure.predicate.trim().toLowerCase()) continue;
-      const sim = countsSimilarity(a.figure, b.figure);
-      if (sim >= 0.25 && sim < 0.75) return [a, b];
+/** Endings of English adjectives that qualify an act: simple, knowing, mere, intentional, actual … */
+const MODIFIER = /(?:ing|al|ive|ple|ous|ful|ic|ary|ent|ant|ere|ct)$/;
+
+interface Qualified {
+  phrase: string;
+  figure: TableFigure;
+}
+
+/**
+ * The word each count puts before the facet's focus noun ("simple possession", "knowing
+ * possession", "intentional possession"): different qualifiers mean the counts may measure
+ * different offences. Words of the claims themselves ("criminalise possession") are not qualifiers.
+ */
+function qualifiers(figures: readonly TableFigure[], focus: readonly string[], claims: readonly string[]): Qualified[] {
+  const nouns = new Set(focus.map((w) => stem(w.toLowerCase())));
+  const claimTerms = new Set(claims.flatMap((c) => contentTerms(c)));
+  const seen = new Map<string, Qualified>();
+  for (const f of figures) {
+    const tokens = tokenize(f.candidate.text);
+    for (let i = 1; i < tokens.length; i++) {
+      const noun = tokens[i];
+      const before = tokens[i - 1];
+      if (!noun || !before || !nouns.has(stem(noun.lower))) continue;
+      if (STOPWORDS.has(before.lower) || claimTerms.has(stem(before.lower)) || !/^\p{Ll}+$/u.test(before.text)) continue;
+      if (!MODIFIER.test(before.lower)) continue;
+      const phrase = `${before.text} ${noun.text}`;
+      if (!seen.has(before.lower)) seen.set(before.lower, { phrase, figure: f });
     }
   }
-  return null;
+  return [...seen.values()].slice(0, 4);
 }

@@ -20,7 +20,7 @@ export interface PerspectivesInput {
 
 const STAKE_KINDS: ReadonlySet<SourceKind> = new Set(['ngo', 'legal-commentary']);
 const SINGULAR_KINDS: ReadonlySet<SourceKind> = new Set(['legislation', 'academic', 'legal-commentary']);
-const DULL = new Set(['still', 'there', 'which', 'their', 'these', 'those', 'other', 'under', 'would', 'where', 'while', 'being', 'whether', 'within', 'without', 'including']);
+const DULL = new Set(['section', 'sections', 'article', 'articles', 'chapter', 'title', 'paragraph', 'party', 'parties', 'still', 'there', 'which', 'their', 'these', 'those', 'other', 'under', 'would', 'where', 'while', 'being', 'whether', 'within', 'without', 'including']);
 const KIND_ONE: Partial<Record<SourceKind, string>> = { ngo: 'an NGO', 'legal-commentary': 'legal commentary' };
 
 function uniqueSources(cs: readonly Candidate[]): Source[] {
@@ -37,7 +37,8 @@ function emphasis(kind: SourceKind, chosen: readonly Candidate[], topic: Readonl
   for (const c of chosen) {
     const target = c.source.kind === kind ? inKind : other;
     for (const t of tokenize(c.text)) {
-      if (STOPWORDS.has(t.lower) || DULL.has(t.lower) || t.lower.length < 5 || !/^\p{L}+$/u.test(t.lower)) continue;
+      // Lower-case words only: names ("United States") are not what a kind of source emphasises.
+      if (t.text !== t.lower || STOPWORDS.has(t.lower) || DULL.has(t.lower) || t.lower.length < 5 || !/^\p{L}+$/u.test(t.lower)) continue;
       const s = stem(t.lower);
       if (topic.has(s) || PASSAGE_GLUE_STEMS.has(s)) continue;
       target.set(s, (target.get(s) ?? 0) + 1);
@@ -99,9 +100,13 @@ export function composePerspectives(p: PerspectivesInput): PendingSentence[] {
 
   const stake = uniqueSources(p.chosen.filter((c) => STAKE_KINDS.has(c.source.kind)));
   if (stake.length > 0) {
-    const names = joinWords(stake.map((s) => `${shortName(s)} ${cite(s.id)} (${KIND_ONE[s.kind] ?? KIND_WORDS[s.kind]})`));
+    // One entry per publisher: "ICMEC [1][6] (an NGO)".
+    const byName = new Map<string, Source[]>();
+    for (const s of stake) byName.set(shortName(s), [...(byName.get(shortName(s)) ?? []), s]);
+    const entries = [...byName.entries()].map(([name, ss]) => `${name} ${ss.map((s) => cite(s.id)).join('')} (${KIND_ONE[ss[0]?.kind ?? 'other'] ?? ''})`);
+    const plural = entries.length > 1;
     out.push({
-      body: `${names} ${stake.length === 1 ? 'has' : 'have'} a stake in the answer, so ${stake.length === 1 ? 'its' : 'their'} framing deserves a careful reading alongside the primary texts`,
+      body: `${joinWords(entries)} ${plural ? 'have' : 'has'} a stake in the answer, so ${plural ? 'their' : 'its'} framing deserves a careful reading alongside the primary texts`,
       sourceIds: [],
       passageIds: [],
       basis: 'metadata',

@@ -5,13 +5,13 @@
 import type { Figure, Passage, ReportFigure, Source, Verdict } from '../model.js';
 import { contentTerms } from '../text/index.js';
 import { attribute, shortName } from './attribution.js';
-import { byScore, candidateKey, candidatesFor, nearDuplicate, type Candidate } from './candidates.js';
+import { ANAPHORA, byScore, candidateKey, candidatesFor, nearDuplicate, type Candidate } from './candidates.js';
 import { CitationNumbers, type PendingSentence } from './citations.js';
 import type { ComposeInput, FacetEvidence } from './compose-input.js';
 import { composeGaps } from './compose-gaps.js';
 import { composePerspectives } from './compose-perspectives.js';
 import type { DraftFinding, ReportDraft } from './draft.js';
-import { formatArithmetic } from './arithmetic.js';
+import { findArithmetic, formatArithmetic } from './arithmetic.js';
 import { figureTable, type TableFigure } from './figures-table.js';
 import { metadataText, verifySentence } from './verify.js';
 import { acronymsIn } from './acronyms.js';
@@ -38,6 +38,9 @@ export interface PendingFinding {
 }
 
 const MAX_FINDINGS = 6;
+/** Counted nouns that say nothing on their own ("two figures", "three ways"). */
+const MISREAD = /^[\d.,]+\s+(?!of\b|in\b|per\b|percent\b|million\b|billion\b|thousand\b|hundred\b)[a-z]+\s+\p{L}/u;
+const VAGUE_UNITS = /^(?:figures?|numbers?|times?|parts?|ways?|sides?|groups?|editions?|things?)$/i;
 const SENTENCES_PER_FINDING = 4;
 
 function yearOf(source: Source): number | null {
@@ -65,25 +68,40 @@ interface FigureTarget {
   focus: readonly string[];
 }
 
+interface FigureMatch {
+  f: Figure;
+  /** The figure's own predicate says what the facet asks (not just its sentence). */
+  strong: boolean;
+  score: number;
+}
+
 /**
  * The figure of a candidate that best says what the facet asks about: it counts the facet's
- * subject (its unit is a claim word, or it has none), at least two words of its predicate are
- * the claim's, and one of them is a focus word when the facet has any.
+ * subject (its unit is a claim word), at least two words of its predicate — or, more weakly,
+ * of its sentence — are the claim's, and one of them is a focus word when the facet has any.
  */
-function mainFigure(c: Candidate, target: FigureTarget): Figure | null {
+function figureMatch(c: Candidate, target: FigureTarget): FigureMatch | null {
   const want = new Set(contentTerms(target.claim));
   const focus = new Set(contentTerms(target.focus.join(' ')));
-  let best: { f: Figure; score: number } | null = null;
+  const sentenceTerms = contentTerms(c.text);
+  let best: FigureMatch | null = null;
   for (const f of c.figures) {
-    const terms = contentTerms(f.predicate ?? '');
-    const hits = terms.filter((t) => want.has(t)).length;
-    const focusHits = terms.filter((t) => focus.has(t)).length;
-    if (hits < 2 || (focus.size > 0 && focusHits === 0)) continue;
-    if (f.unit !== null && !contentTerms(f.unit).some((t) => want.has(t))) continue;
-    const score = hits + 2 * focusHits + (f.whole !== null ? 0.5 : 0);
-    if (best === null || score > best.score) best = { f, score };
+    if (f.unit === null || !contentTerms(f.unit).some((t) => want.has(t))) continue;
+    const unitTerms = new Set(contentTerms(f.unit));
+    const judge = (terms: string[]): boolean => {
+      const hits = terms.filter((t) => want.has(t) && !unitTerms.has(t)).length;
+      return hits >= 2 && (focus.size === 0 || terms.some((t) => focus.has(t)));
+    };
+    const strong = judge(contentTerms(f.predicate ?? ''));
+    if (!strong && !judge(sentenceTerms)) continue;
+    const score = (strong ? 10 : 0) + (f.whole !== null ? 1 : 0);
+    if (best === null || score > best.score) best = { f, strong, score };
   }
-  return best?.f ?? null;
+  return best;
+}
+
+function mainFigure(c: Candidate, target: FigureTarget): Figure | null {
+  return figureMatch(c, target)?.f ?? null;
 }
 
 function formatValue(v: number): string {
@@ -154,13 +172,31 @@ function arithmeticSentence(c: Candidate, target: FigureTarget): PendingSentence
 
 /** The lead candidate for a facet: the most recent source stating a counted figure, else the best sentence. */
 function lead(selection: Selection, pool: readonly Candidate[], target: FigureTarget, negated: boolean | null): Candidate | null {
+  const strength = (c: Candidate): number => (figureMatch(c, target)?.strong ? 1 : 0);
   const withFigures = pool
-    .filter((c) => c.figures.length > 0 && c.coverage >= 0.35 && (negated === null || c.negated === negated) && mainFigure(c, target)?.predicate)
-    .sort((a, b) => (yearOf(b.source) ?? 0) - (yearOf(a.source) ?? 0) || byScore(a, b));
+    .filter((c) => c.coverage >= 0.35 && (negated === null || c.negated === negated) && findArithmetic(c.text).length === 0 && mainFigure(c, target)?.predicate)
+    .sort((a, b) => strength(b) - strength(a) || (yearOf(b.source) ?? 0) - (yearOf(a.source) ?? 0) || byScore(a, b));
   const [first] = selection.pick(withFigures, 1);
   if (first) return first;
   const [fallback] = selection.pick(pool, 1, (c) => negated === null || c.negated === negated);
   return fallback ?? null;
+}
+
+function uniqueByKey(cs: readonly Candidate[]): Candidate[] {
+  const seen = new Set<string>();
+  return cs.filter((c) => {
+    const k = candidateKey(c);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/** Dated sources first, oldest first: a series reads as a history. */
+function byYearThenScore(x: Candidate, y: Candidate): number {
+  const a = yearOf(x.source) ?? 9999;
+  const b = yearOf(y.source) ?? 9999;
+  return a - b || byScore(x, y);
 }
 
 function finding(headline: string, basis: Candidate[], extra: PendingSentence[] = [], answers = true): PendingFinding {
@@ -229,9 +265,13 @@ function composeQuestion(input: ComposeInput, selection: Selection, acronyms: Ac
     const arithmetic = headA ? arithmeticSentence(headA, a) : null;
 
     // The counts over time: figure sentences from either facet, one per source, oldest first.
+    const counts = facet(input, 'compare');
+    const poolCounts = counts ? candidatesFor(counts.judgements, { facetId: counts.id, claim: counts.claim, focus: counts.focus, acronyms, negation: 0 }) : [];
+    const countsOf = (pool: readonly Candidate[]): Candidate[] =>
+      pool.filter((c) => findArithmetic(c.text).length === 0 && !ANAPHORA.test(c.text) && (c.negated ? mainFigure(c, b) : mainFigure(c, a)));
     const series = selection
-      .pick([...poolA.filter((c) => !c.negated && mainFigure(c, a)), ...poolB.filter((c) => c.negated && mainFigure(c, b))].sort(byScore), 5)
-      .sort((x, y) => (yearOf(x.source) ?? 0) - (yearOf(y.source) ?? 0) || byScore(x, y));
+      .pick(uniqueByKey([...countsOf(poolA), ...countsOf(poolB), ...countsOf(poolCounts)]).sort(byYearThenScore), 6)
+      .sort(byYearThenScore);
     const restA = selection.pick(poolA, SENTENCES_PER_FINDING - 1, (c) => !c.negated && c.coverage >= 0.35);
     const restB = selection.pick(poolB, SENTENCES_PER_FINDING - 1, (c) => c.negated && c.coverage >= 0.35);
 
@@ -276,8 +316,10 @@ function composeQuestion(input: ComposeInput, selection: Selection, acronyms: Ac
     findings.push(f);
   }
   // The summary's fourth sentence: what the primary texts provide, when a statute was read.
-  const statute = findings.find((f) => f.basis.some((c) => c.source.kind === 'legislation') && f.headline.startsWith('What'));
-  const statuteLead = statute?.basis[0];
+  // Prefer a statute sentence that answers the first facet, else the statutes finding's first.
+  const statuteLead =
+    findings[0]?.basis.find((c) => c.source.kind === 'legislation') ??
+    findings.find((f) => !f.answers && f.basis.some((c) => c.source.kind === 'legislation'))?.basis[0];
   if (statuteLead && summary.length < 4) summary.push(fromCandidate(statuteLead));
   return { summary, findings };
 }
@@ -338,7 +380,8 @@ export function composeReport(input: ComposeInput): Composed {
   for (const c of [...selection.all()].sort((x, y) => (yearOf(x.source) ?? 0) - (yearOf(y.source) ?? 0) || byScore(x, y))) {
     for (const figure of c.figures) {
       const key = `${c.passage.id}:${figure.start}`;
-      if (seenFigures.has(key) || figure.predicate === null) continue;
+      if (seenFigures.has(key) || figure.predicate === null || figure.unit === null || VAGUE_UNITS.test(figure.unit)) continue;
+      if (MISREAD.test(figure.text)) continue; // "56 include countries": a verb read as part of the figure
       seenFigures.add(key);
       tableFigures.push({ figure, candidate: c });
     }

@@ -67,7 +67,7 @@ export function figureTable(figures: readonly TableFigure[], numberOf: (sourceId
     return {
       value: tf.figure.value,
       text: tf.figure.text,
-      counts: tf.figure.predicate,
+      counts: contentTerms(tf.figure.predicate ?? '').length >= 2 ? tf.figure.predicate : tf.candidate.text,
       whole: tf.figure.whole,
       unit: tf.figure.unit,
       source: numberOf(tf.candidate.source.id),

@@ -12,7 +12,7 @@ const PASSAGE_GLUE = [
   'sets', 'out', 'adds', 'describes', 'describe', 'publisher', 'publishes', 'published', 'text', 'texts',
   'emphasise', 'emphasises', 'emphasize', 'emphasizes', 'disagree', 'disagrees', 'word', 'worded', 'differently',
   'against', 'strictly', 'comparable', 'group', 'outside', 'year', 'publications', 'work', 'works', 'datasets',
-  'whole', 'wholes', 'different', 'directly', 'hard', 'so',
+  'whole', 'wholes', 'different', 'directly', 'hard', 'so', 'qualify', 'thing',
 ];
 
 // Words a sentence about the sources themselves (gaps, perspectives) may use on top.
