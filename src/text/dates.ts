@@ -285,6 +285,7 @@ function isBareYear(text: string, start: number, end: number, value: number): bo
   const after = text.slice(end, end + 24).replace(/^\s+/, '');
   if (/^\+/.test(after)) return false;
   // "the 2015 and 2016 reports": a year joined to a year.
+  if (/(?:between|from)\s+\d[\d,]*\s*(?:and|to)\s*$/i.test(text.slice(Math.max(0, start - 30), start)) && followsCount(text, end)) return false;
   if ((prev === 'and' || prev === 'or' || prev === 'to') && /(?:^|[^\d,.])(?:1[5-9]\d\d|20\d\d)\s*,?\s*(?:and|or|to)\s*$/.test(text.slice(Math.max(0, start - 16), start))) return true;
   if (prev === 'between' || prev === 'from') {
     const pair = /^\s*(?:and|to|-|–)\s*\d[\d,]*/.exec(text.slice(end, end + 16));

