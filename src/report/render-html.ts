@@ -40,6 +40,7 @@ h2 .n { color: var(--accent); margin-right: .4rem; }
 p { margin: 0 0 1rem; }
 a { color: var(--accent); }
 a.cite { text-decoration: none; font: 600 .75em/1 system-ui, sans-serif; vertical-align: super; padding: 0 .1em; }
+td a.cite { vertical-align: baseline; font-size: 1em; }
 .verdict { display: flex; gap: .8rem; align-items: baseline; padding: .9rem 1rem; border-radius: .5rem; background: #f1f3f4; margin: 1rem 0 1.5rem; font-family: system-ui, sans-serif; font-size: .95rem; }
 .badge { font-weight: 700; text-transform: uppercase; letter-spacing: .05em; padding: .25rem .6rem; border-radius: .3rem; color: #fff; white-space: nowrap; }
 .badge.supported { background: #1e7e34; } .badge.refuted { background: #b3261e; } .badge.mixed { background: #b35c00; } .badge.unproven { background: #5f6368; }
@@ -87,7 +88,7 @@ export function renderHtml(report: Report): string {
     for (const f of report.figures) {
       parts.push(
         `<tr><td>${escapeHtml(f.text)}</td><td>${escapeHtml(f.counts ?? f.unit ?? '—')}</td><td>${f.whole ?? '—'}</td>` +
-          `<td>${linkCitations(`[${f.source}]`, known)}</td><td class="${f.agrees ? 'yes' : 'no'}">${f.agrees ? 'yes' : 'no'}</td><td>${escapeHtml(f.note ?? '')}</td></tr>`,
+          `<td>${linkCitations(`[${f.source}]`, known)}</td><td class="${f.agrees ? 'yes' : 'no'}">${f.agrees ? 'yes' : 'no'}</td><td>${linkCitations(f.note ?? '', known)}</td></tr>`,
       );
     }
     parts.push('</tbody></table></section>');
