@@ -121,3 +121,30 @@ test('analyzeText offsets are into the whole text', () => {
     }
   }
 });
+
+test('property: analyzeText never throws and every offset slices back, on any text', async () => {
+  const fc = (await import('fast-check')).default;
+  const arb = fc.oneof(
+    fc.string({ unit: 'grapheme', maxLength: 300 }),
+    fc.string({ unit: 'binary', maxLength: 300 }),
+    fc.array(fc.constantFrom('140', ' of ', '196', ' countries', ' not ', ' said ', '. ', '\n', '# ', '- ', 'U.S. ', '$5', '%', ' since 2006', '\u0000', '\u001b', '😀', 'é'), { maxLength: 50 }).map((a) => a.join('')),
+  );
+  fc.assert(
+    fc.property(arb, (text) => {
+      for (const s of analyzeText(text)) {
+        assert.equal(text.slice(s.start, s.end), s.text);
+        assert.ok(s.checkworthiness >= 0 && s.checkworthiness <= 1);
+        for (const x of [...s.figures, ...s.dates, ...s.cues]) assert.equal(text.slice(x.start, x.end), x.text);
+      }
+    }),
+    { numRuns: 300 },
+  );
+});
+
+test('a 1 MB line with control characters is analysed without error', () => {
+  const line = `${'abc\u0001 12 of 20 judges\u0007 said no '.repeat(30_000)}`.slice(0, 1_000_000);
+  const t0 = performance.now();
+  const result = analyzeText(line);
+  assert.ok(result.length >= 1);
+  assert.ok(performance.now() - t0 < 20_000);
+});
