@@ -145,6 +145,11 @@ async function citedCheck(ctx: Context, claim: string, profile: ClaimProfile, re
   if (bestR && bestR.v >= min && bestR.v > (bestS?.v ?? 0) && !verified?.verified) {
     return { result: 'refutes', refs: nums, evidence: [quote(bestR.c.p, bestR.c.s, terms, 'refutes', bestR.c.n)], reason: `the cited source [${bestR.c.n}] says otherwise` };
   }
+  // The verifier's negation test: the claim's closest passage sentence says the opposite.
+  if (verified && /^negation conflict/.test(verified.why) && !CONTRAST.test(claim) && !complement) {
+    const closest = [...candidates].sort((a, b) => overlap(terms, bestSentence(b.p.text, terms)) - overlap(terms, bestSentence(a.p.text, terms)))[0]!;
+    return { result: 'refutes', refs: nums, evidence: [quote(closest.p, closest.s, terms, 'refutes', closest.n)], reason: `the cited source [${closest.n}] says the opposite (${verified.why})` };
+  }
   // The verifier's figure test is strict about wording; figures are judged by the audit's own
   // figure-against-source comparison, so a claim whose terms the source covers passes here.
   // Likewise arithmetic (checked by the audit itself), and a negation that is a contrast ("X, not Y").

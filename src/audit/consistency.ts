@@ -154,8 +154,10 @@ function derivedMeaning(figs: ArticleFigure[], out: ConsistencyFinding[]): void 
       const shared = rStems.some((s) => pStems.has(s));
       const lead = r.sentence.slice(Math.max(0, r.figure.start - 40), r.figure.start);
       const negated = NEGATION.test(rText) || NEGATION.test(lead);
-      // The complement, stated as such: "56 do not criminalise possession", "the other 56 lack such laws".
-      if (negated && shared) continue;
+      const partNegated = NEGATION.test(predicateText(p.predicate));
+      // The complement, stated as such: "56 do not criminalise possession", "the other 56 lack such
+      // laws" — or, for a negated part ("138 without an offence"), "46 where it is an offence".
+      if (negated !== partNegated && shared) continue;
       if (!shared && !COMPLEMENT.test(lead) && !/\b(?:therefore|thus|so|hence|means?|meaning|which leaves)\b/i.test(r.sentence)) continue;
       out.push({
         claim: r.claim,

@@ -1,6 +1,6 @@
 // The figures of a sentence, as the audit reads them, each with what it counts.
 import type { Figure } from '../model.js';
-import { readFigures } from '../evidence/figure-reader.js';
+import { extractFigures } from '../text/index.js';
 import { isYear, predicateOf } from './figure-context.js';
 import type { PredicateWord } from './figure-context.js';
 
@@ -15,7 +15,7 @@ export interface FigureSite {
 /** Figures of a sentence (years left out), each with its predicate. */
 export function figureSites(sentence: string): FigureSite[] {
   const years = [...sentence.matchAll(/(?<![\d,.])(1[89]\d\d|20\d\d)(?![\d]|,\d)/g)].map((m) => Number(m[1]));
-  return readFigures(sentence)
+  const sites = extractFigures(sentence)
     .filter((f) => !isYear(f))
     .map((f) => {
       // "140 of 196 countries": the counted noun follows the whole.
@@ -36,6 +36,10 @@ export function figureSites(sentence: string): FigureSite[] {
       }
       return { figure, sentence, predicate: predicateOf(sentence, figure), years };
     });
+  // The whole of "140 of 196" or "Of the 196 countries, 140" belongs to that figure, not a figure of its own.
+  return sites.filter(
+    (x) => !sites.some((o) => o !== x && o.figure.whole === x.figure.value && ((x.figure.start >= o.figure.end && x.figure.start - o.figure.end <= 24) || (x.figure.end <= o.figure.start && o.figure.start - x.figure.end <= 80))),
+  );
 }
 
 /** Do two sentences speak of the same time? Both undated, or sharing a year. */
