@@ -70,6 +70,7 @@ const LABELS = new Set([
   'count', 'exhibit', 'line', 'docket', 'resolution', 'directive', 'regulation', 'protocol', 'convention', 'law', 'bill', 'h.r', 'act',
   'room', 'route', 'highway', 'interstate', 'flight', 'platform', 'gate', 'channel', 'model', 'n.j.s.a', 'r.s', 'tel', 'phone', 'fax', 'call', 'ext',
   'python', 'node', 'ios', 'android', 'windows', 'java', 'php', 'firefox', 'chrome', 'macos', 'ubuntu', 'debian', 'es', 'ecmascript', 'html', 'http',
+  'c', 'p.l', 'pl', 'ch', 'rn', 'manual', 'crm',
   'level', 'grade', 'class', 'category', 'tier', 'stage', 'type', 'box', 'unit', 'ward', 'district', 'precinct', 'lot', 'season', 'episode', 'verse', 'psalm',
 ]);
 /** Numbers right before these are citations ("18 U.S.C.", "117 Stat. 650", "535 U.S. 234"). */
@@ -100,7 +101,7 @@ const BOUND_PHRASES: ReadonlyArray<[RegExp, Bound, boolean]> = [
   [/(?:at\s+most|up\s+to|a\s+maximum\s+of|maximum\s+of|as\s+many\s+as|as\s+much\s+as|not\s+exceeding|≤|<=)\s*$/i, '<=', false],
   [/(?:under|below|<)\s*$/i, '<', false],
 ];
-const APPROX_BEFORE = /(?:about|approximately|approx\.?|roughly|nearly|almost|around|some|circa|ca\.|c\.|close\s+to|an\s+estimated|estimated|more\s+or\s+less|on\s+the\s+order\s+of|~|≈|±)\s*$/i;
+const APPROX_BEFORE = /(?:about|approximately|approx\.?|roughly|nearly|almost|around|some|circa|ca\.|close\s+to|an\s+estimated|estimated|more\s+or\s+less|on\s+the\s+order\s+of|~|≈|±)\s*$/i;
 const EXACT_BEFORE = /(?:exactly|precisely|only|just)\s*$/i;
 const BOUND_AFTER: ReadonlyArray<[RegExp, Bound | null, boolean]> = [
   [/^\s*(?:or|and)\s+(?:more|over|above|higher|greater|up)(?![\p{L}])/iu, '>=', false],
@@ -326,11 +327,15 @@ class FigureReader {
     const prevTok = this.toks[core.first - 1];
     const nextTok = this.toks[core.last + 1];
     // Enumerators: "(1)", "(iv)" are never quantities; nor "1." / "1)" opening a line.
-    if (!core.words && prevTok?.text === '(' && first.glued && nextTok?.text === ')' && nextTok.glued && Number.isInteger(core.value) && core.value < 1000) return true;
+    if (!core.words && (prevTok?.text === '(' || prevTok?.text === '[') && first.glued && (nextTok?.text === ')' || nextTok?.text === ']') && nextTok.glued && Number.isInteger(core.value) && core.value < 1000) return true;
     if (!core.words && nextTok && nextTok.glued && (nextTok.text === '.' || nextTok.text === ')') && /(?:^|\n)[ \t>*-]*\(?$/.test(before) && core.value < 1000) {
       const after2 = text.slice(nextTok.end, nextTok.end + 1);
       if (after2 === '' || /\s/.test(after2)) return true;
     }
+    // A provision reference: "9(4)", "1(d)", "20(1)(f)".
+    if (!core.words && nextTok?.glued && nextTok.text === '(' && this.toks[core.last + 2]?.glued && this.toks[core.last + 3]?.text === ')') return true;
+    // A long run of digits without separators is an identifier (file ids, case numbers), not a count.
+    if (!core.words && !core.scaled && /^\d{8,}$/.test(first.text)) return true;
     // A number glued to a hyphenated identifier tail ("24-4b", "108-21" after a label) was handled by glue rules.
     if (!core.words && nextTok?.glued && nextTok.text === '-' && this.toks[core.last + 2]?.glued && this.toks[core.last + 2]?.kind === 'num') {
       const hi = parseDigits(this.toks[core.last + 2]?.text ?? '');
@@ -352,6 +357,14 @@ class FigureReader {
       }
       // "sections 3 and 4", "paragraphs 12 to 15", "pp. 4–9": the second number is a label too.
       const n = this.toks[j + 1];
+      // "§§ 2251, 2252A, 2256": a list after a comma, when the number is not followed by a noun.
+      if (t.text === ',' && n?.kind === 'num') {
+        const after = this.toks[j + 2];
+        if (after === undefined || (after.glued && after.kind === 'word') || (after.kind === 'punct' && /^[,;.)\]([—–]$/.test(after.text)) || after.lower === 'and' || after.lower === 'or') {
+          j += 2;
+          continue;
+        }
+      }
       if ((t.lower === 'and' || t.lower === 'or' || t.lower === 'to' || t.lower === 'through' || t.text === '-' || t.text === '–') && n?.kind === 'num') {
         j += 2;
         continue;
@@ -477,6 +490,8 @@ class FigureReader {
       }
     }
     if (between && high === null) return null; // "between 5 and the end": not a figure we can read
+    // "95-406", "104-208": a glued hyphen between bare numbers with nothing counted is a document number.
+    if (high !== null && rm && rm[0] === '-' && unit === null && !modified && this.countedNoun(nextToken, value, false) === null) return null;
 
     // Whole: "140 of 196", "three of the five", "7 in 10", "9 out of 10".
     if (high === null && unit !== 'percent' && unit !== 'percentage points' && !core.unit && value >= 0) {
