@@ -17,7 +17,9 @@ import type { Span } from '../model.js';
 const ALWAYS = new Set([
   'mr', 'mrs', 'ms', 'dr', 'prof', 'sen', 'rep', 'gov', 'gen', 'col', 'lt', 'sgt', 'capt', 'rev', 'hon', 'mt', 'ft', 'st', 'messrs',
   'e.g', 'i.e', 'cf', 'vs', 'v', 'viz', 'approx', 'ca', 'esp', 'incl', 'resp', 'ibid', 'id', 'supp', 'ann', 'cal', 'fla', 'pa',
-  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'pub', 'rev', 'dept', 'univ', 'assn', 'natl', 'intl',
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'pub', 'dept', 'univ', 'assn', 'natl', 'intl',
+  // Legal reporters and courts: "(1st Cir. 1999)", "S. Ct. 1389", "F. Supp. 2d", "Cal. App.".
+  'cir', 'ct', 'app', 'dist', 'div', 'super', 'sess', 'cong', 'fed', 'amend', 'const', 'rptr', 'cr', 'crim', 'civ', 'proc', 'evid', 'ann',
 ]);
 
 /** Labels of a number that follows: "No. 5", "Art. 9(4)", "Sec. 3", "pp. 12–14", "123 Stat. 456". */
