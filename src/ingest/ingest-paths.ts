@@ -4,8 +4,12 @@ import type { Store, UpsertStatus } from '../contracts.js';
 import type { ProgressListener, SourceKind } from '../model.js';
 import { VerityError } from '../errors.js';
 import { expandInputs } from './expand-inputs.js';
-import { ingestText } from './ingest-text.js';
-import { loadFile } from './load-document.js';
+import { ingestTexts } from './ingest-text.js';
+import { loadFile, type LoadedDocument } from './load-document.js';
+
+/** Documents are written in batches of at most this many documents or characters (one transaction each). */
+const BATCH_DOCS = 64;
+const BATCH_CHARS = 8_000_000;
 
 export interface IngestOptions {
   /** The kind of documents that do not state one (default "other"). */
@@ -59,6 +63,27 @@ export async function ingestPaths(store: Store, inputs: string[], options: Inges
   const summary: IngestSummary = { files: 0, added: 0, unchanged: 0, replaced: 0, passages: 0, documents: [], skipped: expanded.skipped, failures: [] };
   for (const f of expanded.failures) summary.failures.push(failure(f.origin, f.error));
   const total = expanded.files.length;
+  let pending: LoadedDocument[] = [];
+  let pendingChars = 0;
+  const flush = async (): Promise<void> => {
+    if (pending.length === 0) return;
+    const batch = pending;
+    pending = [];
+    pendingChars = 0;
+    const retrievedAt = now().toISOString();
+    const results = await ingestTexts(store, batch.map((d) => ({ text: d.text, meta: d.meta, retrievedAt })));
+    batch.forEach((doc, k) => {
+      const r = results[k];
+      if (r === undefined) return;
+      if (r instanceof VerityError) {
+        summary.failures.push(failure(doc.origin, r));
+        return;
+      }
+      summary[r.status]++;
+      if (r.status !== 'unchanged') summary.passages += r.passages;
+      summary.documents.push({ origin: doc.origin, uri: doc.meta.uri, title: doc.meta.title, sourceId: r.sourceId, status: r.status, passages: r.passages });
+    });
+  };
   options.onProgress?.({ stage: 'ingest', done: 0, total });
   for (const [i, path] of expanded.files.entries()) {
     summary.files++;
@@ -66,19 +91,15 @@ export async function ingestPaths(store: Store, inputs: string[], options: Inges
       const loaded = await loadFile(path, { ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}), ...(options.kind ? { kind: options.kind } : {}) });
       for (const f of loaded.failures) summary.failures.push(failure(f.origin, f.error));
       for (const doc of loaded.documents) {
-        try {
-          const r = await ingestText(store, { text: doc.text, meta: doc.meta, retrievedAt: now().toISOString() });
-          summary[r.status]++;
-          if (r.status !== 'unchanged') summary.passages += r.passages;
-          summary.documents.push({ origin: doc.origin, uri: doc.meta.uri, title: doc.meta.title, sourceId: r.sourceId, status: r.status, passages: r.passages });
-        } catch (e) {
-          summary.failures.push(failure(doc.origin, e));
-        }
+        pending.push(doc);
+        pendingChars += doc.text.length;
+        if (pending.length >= BATCH_DOCS || pendingChars >= BATCH_CHARS) await flush();
       }
     } catch (e) {
       summary.failures.push(failure(path, e));
     }
     options.onProgress?.({ stage: 'ingest', done: i + 1, total, detail: path });
   }
+  await flush();
   return summary;
 }

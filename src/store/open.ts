@@ -5,7 +5,7 @@ import { closeSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { VerityError, quote } from '../errors.js';
 import { ENGINE_VERSION } from '../version.js';
-import { APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION } from './schema.js';
+import { APPLICATION_ID, CREATE_SCHEMA, MIGRATIONS, SCHEMA_VERSION } from './schema.js';
 import { sqliteError } from './sqlite-errors.js';
 import { SqliteStore } from './sqlite-store.js';
 
@@ -120,6 +120,14 @@ function migrate(db: Database.Database, path: string, readonly: boolean): void {
       problem: `${quote(path)} has schema version ${version} and needs migrating to ${SCHEMA_VERSION}, but it is opened read-only`,
       fix: 'run "verity ingest" once on it (which migrates it), or open it writable',
     });
+  }
+  if (version === 0 && tables === 0) {
+    db.transaction(() => {
+      db.exec(CREATE_SCHEMA);
+      db.pragma(`application_id = ${APPLICATION_ID}`);
+      db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    }).immediate();
+    return;
   }
   for (let v = version; v < SCHEMA_VERSION; v++) {
     const sql = MIGRATIONS[v];

@@ -2,18 +2,55 @@
 // marked as Verity's with `PRAGMA application_id`, so a foreign SQLite file is refused rather
 // than written into.
 //
-// Layout: `sources` holds metadata and the full text once; `passages` holds each chunk's text and
-// offsets; `passages_fts` is an external-content FTS5 index over `passages.text` (rowid = passage
-// rowid), so passage text is stored once and BM25 ranks it.
+// Layout (version 2):
+// - `sources`: metadata, one row per distinct text (id = sha256 of the text).
+// - `passages`: an FTS5 table (BM25) holding each passage's text and, unindexed, its source
+//   rowid, ordinal, offsets and the text between it and the previous passage (`gap`). A
+//   source's passages have consecutive rowids `passage_first … passage_first+passage_count-1`,
+//   so reading them needs no extra index, and storing a passage is a single insert.
+// - The source text is not stored twice: when passages are in order and do not overlap (what
+//   chunkPassages gives) it is gap0 + text0 + gap1 + text1 + … + tail (text_mode 'passages');
+//   otherwise it is kept whole in `sources.text` (text_mode 'full').
 
 /** "VERI" as a 32-bit integer. */
 export const APPLICATION_ID = 0x56455249;
 
 /** The newest schema this build writes. A database with a higher user_version is refused. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
+
+const TOKENIZER = "tokenize='porter unicode61 remove_diacritics 2'";
+
+/** The current schema, for a new database. Equal to what the migrations produce. */
+export const CREATE_SCHEMA = `
+  CREATE TABLE sources (
+    rowid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    uri TEXT NOT NULL,
+    title TEXT NOT NULL,
+    publisher TEXT,
+    author TEXT,
+    published_at TEXT,
+    retrieved_at TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    language TEXT,
+    license TEXT,
+    text_length INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    text_mode TEXT NOT NULL DEFAULT 'full',
+    tail TEXT,
+    passage_first INTEGER NOT NULL DEFAULT 0,
+    passage_count INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE INDEX sources_uri ON sources(uri);
+  CREATE VIRTUAL TABLE passages USING fts5(
+    text, source_rowid UNINDEXED, ordinal UNINDEXED, pstart UNINDEXED, pend UNINDEXED, gap UNINDEXED,
+    ${TOKENIZER}
+  );
+`;
 
 /** Migrations[i] moves a database from version i to i+1. Each runs in one transaction. */
 export const MIGRATIONS: readonly string[] = [
+  // 0 → 1: the first schema (passages in a plain table, indexed by an external-content FTS5 table).
   `
   CREATE TABLE sources (
     rowid INTEGER PRIMARY KEY,
@@ -40,11 +77,27 @@ export const MIGRATIONS: readonly string[] = [
     text TEXT NOT NULL
   );
   CREATE UNIQUE INDEX passages_source_ordinal ON passages(source_rowid, ordinal);
-  CREATE VIRTUAL TABLE passages_fts USING fts5(
-    text,
-    content='passages',
-    content_rowid='rowid',
-    tokenize='porter unicode61 remove_diacritics 2'
+  CREATE VIRTUAL TABLE passages_fts USING fts5(text, content='passages', content_rowid='rowid', ${TOKENIZER});
+  `,
+  // 1 → 2: passages move into one FTS5 table with consecutive rowids per source (one insert per
+  // passage instead of three structures). Version-1 sources keep their whole text ('full').
+  `
+  CREATE VIRTUAL TABLE passages_v2 USING fts5(
+    text, source_rowid UNINDEXED, ordinal UNINDEXED, pstart UNINDEXED, pend UNINDEXED, gap UNINDEXED,
+    ${TOKENIZER}
   );
+  INSERT INTO passages_v2 (text, source_rowid, ordinal, pstart, pend, gap)
+    SELECT text, source_rowid, ordinal, start, "end", NULL FROM passages ORDER BY source_rowid, ordinal;
+  ALTER TABLE sources ADD COLUMN text_mode TEXT NOT NULL DEFAULT 'full';
+  ALTER TABLE sources ADD COLUMN tail TEXT;
+  ALTER TABLE sources ADD COLUMN passage_first INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE sources ADD COLUMN passage_count INTEGER NOT NULL DEFAULT 0;
+  UPDATE sources SET passage_first = m.first, passage_count = m.n
+    FROM (SELECT source_rowid, count(*) AS n, 1 + sum(count(*)) OVER (ORDER BY source_rowid) - count(*) AS first
+          FROM passages GROUP BY source_rowid) AS m
+    WHERE m.source_rowid = sources.rowid;
+  DROP TABLE passages_fts;
+  DROP TABLE passages;
+  ALTER TABLE passages_v2 RENAME TO passages;
   `,
 ];

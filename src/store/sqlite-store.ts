@@ -1,4 +1,5 @@
 // The embedded Store engine: one SQLite file (WAL), FTS5 with BM25. Open it with openStore().
+// Layout and the reasons for it: see schema.ts.
 import type Database from 'better-sqlite3';
 import type { DocumentInput, SearchOptions, Store, StoreStats, UpsertResult } from '../contracts.js';
 import type { Passage, SearchHit, Source, SourceKind } from '../model.js';
@@ -23,25 +24,22 @@ interface SourceRow {
   language: string | null;
   license: string | null;
   text_length: number;
+  passage_first: number;
+  passage_count: number;
 }
 
 interface PassageRow {
   rowid: number;
-  source_id: string;
   ordinal: number;
-  start: number;
-  end: number;
+  pstart: number;
+  pend: number;
   text: string;
 }
 
 type HitRow = PassageRow & { score: number } & { [K in keyof SourceRow as `s_${K}`]: SourceRow[K] };
 
-const SOURCE_COLUMNS = 'rowid, id, uri, title, publisher, author, published_at, retrieved_at, kind, language, license, text_length';
-const HIT_COLUMNS =
-  'p.rowid AS rowid, s.id AS source_id, p.ordinal AS ordinal, p.start AS start, p."end" AS "end", p.text AS text, ' +
-  SOURCE_COLUMNS.split(', ')
-    .map((c) => `s.${c} AS s_${c}`)
-    .join(', ');
+const SOURCE_COLUMNS = 'rowid, id, uri, title, publisher, author, published_at, retrieved_at, kind, language, license, text_length, passage_first, passage_count';
+const PASSAGE_COLUMNS = 'rowid, ordinal, pstart, pend, text';
 
 function toSource(r: SourceRow): Source {
   return {
@@ -59,8 +57,8 @@ function toSource(r: SourceRow): Source {
   };
 }
 
-function toPassage(r: PassageRow): Passage {
-  return { id: passageId(r.source_id, r.ordinal), sourceId: r.source_id, ordinal: r.ordinal, text: r.text, start: r.start, end: r.end };
+function toPassage(sourceId: string, r: PassageRow): Passage {
+  return { id: passageId(sourceId, r.ordinal), sourceId, ordinal: r.ordinal, text: r.text, start: r.pstart, end: r.pend };
 }
 
 function hitSource(r: HitRow): Source {
@@ -77,14 +75,28 @@ function hitSource(r: HitRow): Source {
     language: r.s_language,
     license: r.s_license,
     text_length: r.s_text_length,
+    passage_first: r.s_passage_first,
+    passage_count: r.s_passage_count,
   });
 }
 
-/** Result of an integrity check: each list is empty on a sound database. */
+/** A document refused by a check made before any write: safe to skip inside a batch. */
+class RefusedBeforeWrite extends Error {
+  readonly error: VerityError;
+  constructor(options: ConstructorParameters<typeof VerityError>[0]) {
+    const error = new VerityError(options);
+    super(error.message);
+    this.error = error;
+  }
+}
+
+/** Result of an integrity check: `problems` is empty on a sound database. */
 export interface IntegrityReport {
   ok: boolean;
   problems: string[];
 }
+
+type Prepared = { doc: DocumentInput; id: string } | VerityError;
 
 export class SqliteStore implements Store {
   readonly engine = 'sqlite';
@@ -92,51 +104,62 @@ export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly stmts;
   private readonly upsertTxn: (doc: DocumentInput, id: string) => UpsertResult;
+  private readonly batchTxn: (items: Prepared[]) => (UpsertResult | VerityError)[];
   private closed = false;
 
   constructor(db: Database.Database, location: string) {
     this.db = db;
     this.location = location;
     const p = (sql: string) => db.prepare(sql);
+    const hitColumns =
+      'p.rowid AS rowid, p.ordinal AS ordinal, p.pstart AS pstart, p.pend AS pend, p.text AS text, ' +
+      SOURCE_COLUMNS.split(', ')
+        .map((c) => `s.${c} AS s_${c}`)
+        .join(', ');
     this.stmts = {
       sourceById: p(`SELECT ${SOURCE_COLUMNS} FROM sources WHERE id = ?`),
       sourceRowsByUri: p('SELECT rowid, id FROM sources WHERE uri = ?'),
       sourcesByPrefix: p(`SELECT ${SOURCE_COLUMNS} FROM sources WHERE id >= ? AND id < ? LIMIT 2`),
       listSources: p(`SELECT ${SOURCE_COLUMNS} FROM sources ORDER BY title, id`),
-      sourceText: p('SELECT text FROM sources WHERE id = ?'),
+      sourceTextRow: p('SELECT rowid, text_mode, text, tail, passage_first, passage_count FROM sources WHERE id = ?'),
+      passageGaps: p('SELECT gap, text FROM passages WHERE rowid BETWEEN ? AND ? ORDER BY rowid'),
+      nextPassageRowid: p('SELECT coalesce(max(id), 0) + 1 AS next FROM passages_content'),
       insertSource: p(
-        'INSERT INTO sources (id, uri, title, publisher, author, published_at, retrieved_at, kind, language, license, text_length, text) ' +
-          'VALUES (@id, @uri, @title, @publisher, @author, @publishedAt, @retrievedAt, @kind, @language, @license, @textLength, @text)',
+        'INSERT INTO sources (id, uri, title, publisher, author, published_at, retrieved_at, kind, language, license, text_length, text, text_mode, tail, passage_first, passage_count) ' +
+          'VALUES (@id, @uri, @title, @publisher, @author, @publishedAt, @retrievedAt, @kind, @language, @license, @textLength, @text, @textMode, @tail, @passageFirst, @passageCount)',
       ),
-      insertPassage: p('INSERT INTO passages (source_rowid, ordinal, start, "end", text) VALUES (?, ?, ?, ?, ?)'),
-      insertFts: p('INSERT INTO passages_fts (rowid, text) VALUES (?, ?)'),
-      deleteFtsOfSource: p(
-        "INSERT INTO passages_fts (passages_fts, rowid, text) SELECT 'delete', rowid, text FROM passages WHERE source_rowid = ?",
-      ),
-      deletePassagesOfSource: p('DELETE FROM passages WHERE source_rowid = ?'),
+      insertPassage: p('INSERT INTO passages (rowid, text, source_rowid, ordinal, pstart, pend, gap) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+      deletePassages: p('DELETE FROM passages WHERE rowid BETWEEN ? AND ?'),
       deleteSource: p('DELETE FROM sources WHERE rowid = ?'),
-      passageCount: p('SELECT count(*) AS n FROM passages WHERE source_rowid = ?'),
-      passagesOfSource: p(
-        'SELECT p.rowid, s.id AS source_id, p.ordinal, p.start, p."end", p.text FROM passages p JOIN sources s ON s.rowid = p.source_rowid WHERE s.id = ? ORDER BY p.ordinal',
-      ),
-      passageBySourceRowid: p(
-        'SELECT p.rowid, s.id AS source_id, p.ordinal, p.start, p."end", p.text FROM passages p JOIN sources s ON s.rowid = p.source_rowid WHERE p.source_rowid = ? AND p.ordinal = ?',
-      ),
+      passagesBetween: p(`SELECT ${PASSAGE_COLUMNS} FROM passages WHERE rowid BETWEEN ? AND ? ORDER BY rowid`),
+      passageAt: p(`SELECT ${PASSAGE_COLUMNS} FROM passages WHERE rowid = ?`),
       search: p(
-        `SELECT ${HIT_COLUMNS}, h.score AS score FROM (SELECT rowid, rank AS score FROM passages_fts WHERE passages_fts MATCH ? ORDER BY rank LIMIT ?) h ` +
-          'JOIN passages p ON p.rowid = h.rowid JOIN sources s ON s.rowid = p.source_rowid ORDER BY h.score, p.rowid',
+        `SELECT ${hitColumns}, h.score AS score FROM (SELECT rowid, source_rowid, rank AS score FROM passages WHERE passages MATCH ? ORDER BY rank LIMIT ?) h ` +
+          'JOIN passages p ON p.rowid = h.rowid JOIN sources s ON s.rowid = h.source_rowid ORDER BY h.score, h.rowid',
       ),
       searchIn: p(
-        `SELECT ${HIT_COLUMNS}, f.rank AS score FROM passages_fts f JOIN passages p ON p.rowid = f.rowid JOIN sources s ON s.rowid = p.source_rowid ` +
-          'WHERE passages_fts MATCH ? AND s.id IN (SELECT value FROM json_each(?)) ORDER BY f.rank, p.rowid LIMIT ?',
+        `SELECT ${hitColumns}, p.rank AS score FROM passages p JOIN sources s ON s.rowid = p.source_rowid ` +
+          'WHERE passages MATCH ? AND s.id IN (SELECT value FROM json_each(?)) ORDER BY p.rank, p.rowid LIMIT ?',
       ),
-      stats: p('SELECT (SELECT count(*) FROM sources) AS sources, (SELECT count(*) FROM passages) AS passages'),
+      stats: p('SELECT count(*) AS sources, coalesce(sum(passage_count), 0) AS passages FROM sources'),
       sourceIds: p('SELECT id FROM sources ORDER BY id'),
     };
-    this.upsertTxn = db.transaction((doc: DocumentInput, id: string) => this.upsertLocked(doc, id)).immediate as unknown as (
-      doc: DocumentInput,
-      id: string,
-    ) => UpsertResult;
+    this.upsertTxn = db.transaction((doc: DocumentInput, id: string) => this.upsertLocked(doc, id)).immediate as unknown as (doc: DocumentInput, id: string) => UpsertResult;
+    // No savepoint per document: FTS5 flushes its pending index data at every savepoint, which
+    // would undo the point of batching. upsertLocked does all its checks before its first
+    // write, so a refused document leaves nothing behind; a failure after a write (disk, lock)
+    // throws and rolls the whole batch back.
+    this.batchTxn = db.transaction((items: Prepared[]) =>
+      items.map((item) => {
+        if (item instanceof VerityError) return item;
+        try {
+          return this.upsertLocked(item.doc, item.id);
+        } catch (e) {
+          if (e instanceof RefusedBeforeWrite) return e.error;
+          throw e;
+        }
+      }),
+    ).immediate as unknown as (items: Prepared[]) => (UpsertResult | VerityError)[];
   }
 
   private guard<T>(what: string, fn: () => T): T {
@@ -146,6 +169,7 @@ export class SqliteStore implements Store {
     try {
       return fn();
     } catch (e) {
+      if (e instanceof RefusedBeforeWrite) throw e.error;
       throw sqliteError(e, this.location, what);
     }
   }
@@ -156,21 +180,44 @@ export class SqliteStore implements Store {
     return this.guard(`store ${quote(doc.meta.uri)}`, () => this.upsertTxn(doc, id));
   }
 
+  /**
+   * Upserts many documents in one transaction: far faster than one transaction each, because
+   * FTS5 writes an index segment per commit. Each document is still all-or-nothing: one that
+   * is refused comes back as an error in its slot and leaves nothing behind; a crash loses the
+   * whole batch, never part of a document.
+   */
+  async upsertDocuments(docs: readonly DocumentInput[]): Promise<(UpsertResult | VerityError)[]> {
+    const prepared: Prepared[] = docs.map((doc) => {
+      try {
+        validateDocument(doc);
+        return { doc, id: contentHash(doc.text) };
+      } catch (e) {
+        if (e instanceof VerityError) return e;
+        throw e;
+      }
+    });
+    return this.guard(`store ${docs.length} documents`, () => this.batchTxn(prepared));
+  }
+
   private upsertLocked(doc: DocumentInput, id: string): UpsertResult {
     const s = this.stmts;
     const sameUri = s.sourceRowsByUri.all(doc.meta.uri) as { rowid: number; id: string }[];
     const existing = s.sourceById.get(id) as SourceRow | undefined;
     if (existing && sameUri.some((r) => r.id === id)) {
-      return { sourceId: id, status: 'unchanged', passages: (s.passageCount.get(existing.rowid) as { n: number }).n };
+      return { sourceId: id, status: 'unchanged', passages: existing.passage_count };
     }
+    if (!existing) this.assertPrefixFree(id);
+    // Checks are done; writes start here.
     for (const r of sameUri) this.deleteByRowid(r.rowid);
     const replaced = sameUri.length > 0;
     if (existing) {
       // The same text is already stored under another uri: one source, nothing new to write.
-      return { sourceId: id, status: replaced ? 'replaced' : 'unchanged', passages: (s.passageCount.get(existing.rowid) as { n: number }).n };
+      return { sourceId: id, status: replaced ? 'replaced' : 'unchanged', passages: existing.passage_count };
     }
-    this.assertPrefixFree(id);
     const m = doc.meta;
+    const gapped = inOrder(doc.passages);
+    const last = doc.passages.at(-1);
+    const first = (s.nextPassageRowid.get() as { next: number }).next;
     const info = s.insertSource.run({
       id,
       uri: m.uri,
@@ -183,17 +230,20 @@ export class SqliteStore implements Store {
       language: m.language,
       license: m.license,
       textLength: doc.text.length,
-      text: doc.text,
+      text: gapped ? '' : doc.text,
+      textMode: gapped ? 'passages' : 'full',
+      tail: gapped ? doc.text.slice(last?.end ?? 0) : null,
+      passageFirst: first,
+      passageCount: doc.passages.length,
     });
     const sourceRowid = Number(info.lastInsertRowid);
-    let ordinal = 0;
-    for (const span of doc.passages) {
-      const text = doc.text.slice(span.start, span.end);
-      const prow = s.insertPassage.run(sourceRowid, ordinal, span.start, span.end, text).lastInsertRowid;
-      s.insertFts.run(prow, text);
-      ordinal++;
+    let prevEnd = 0;
+    for (const [ordinal, span] of doc.passages.entries()) {
+      const gap = gapped ? doc.text.slice(prevEnd, span.start) : null;
+      prevEnd = span.end;
+      s.insertPassage.run(first + ordinal, doc.text.slice(span.start, span.end), sourceRowid, ordinal, span.start, span.end, gap);
     }
-    return { sourceId: id, status: replaced ? 'replaced' : 'added', passages: ordinal };
+    return { sourceId: id, status: replaced ? 'replaced' : 'added', passages: doc.passages.length };
   }
 
   /** Passage ids use a 16-hex prefix of the source id; refuse the (astronomically rare) clash. */
@@ -201,7 +251,7 @@ export class SqliteStore implements Store {
     const prefix = id.slice(0, 16);
     const clash = this.stmts.sourcesByPrefix.all(prefix, `${prefix}g`) as SourceRow[];
     if (clash.length > 0) {
-      throw new VerityError({
+      throw new RefusedBeforeWrite({
         code: 'INTERNAL',
         component: 'store',
         problem: `source ${id} shares its passage-id prefix ${prefix} with source ${clash[0]?.id ?? '?'}`,
@@ -211,10 +261,9 @@ export class SqliteStore implements Store {
   }
 
   private deleteByRowid(rowid: number): void {
-    const s = this.stmts;
-    s.deleteFtsOfSource.run(rowid);
-    s.deletePassagesOfSource.run(rowid);
-    s.deleteSource.run(rowid);
+    const row = this.db.prepare('SELECT passage_first, passage_count FROM sources WHERE rowid = ?').get(rowid) as { passage_first: number; passage_count: number } | undefined;
+    if (row && row.passage_count > 0) this.stmts.deletePassages.run(row.passage_first, row.passage_first + row.passage_count - 1);
+    this.stmts.deleteSource.run(rowid);
   }
 
   async removeSource(id: string): Promise<boolean> {
@@ -240,11 +289,25 @@ export class SqliteStore implements Store {
   }
 
   async getSourceText(id: string): Promise<string | null> {
-    return this.guard(`read source ${quote(id)}`, () => (this.stmts.sourceText.get(id) as { text: string } | undefined)?.text ?? null);
+    return this.guard(`read source ${quote(id)}`, () => this.readText(id));
+  }
+
+  private readText(id: string): string | null {
+    const row = this.stmts.sourceTextRow.get(id) as { text_mode: string; text: string; tail: string | null; passage_first: number; passage_count: number } | undefined;
+    if (!row) return null;
+    if (row.text_mode !== 'passages') return row.text;
+    const parts: string[] = [];
+    for (const p of this.stmts.passageGaps.all(row.passage_first, row.passage_first + row.passage_count - 1) as { gap: string | null; text: string }[]) parts.push(p.gap ?? '', p.text);
+    parts.push(row.tail ?? '');
+    return parts.join('');
   }
 
   async getPassages(sourceId: string): Promise<Passage[]> {
-    return this.guard(`read passages of ${quote(sourceId)}`, () => (this.stmts.passagesOfSource.all(sourceId) as PassageRow[]).map(toPassage));
+    return this.guard(`read passages of ${quote(sourceId)}`, () => {
+      const src = this.stmts.sourceById.get(sourceId) as SourceRow | undefined;
+      if (!src || src.passage_count === 0) return [];
+      return (this.stmts.passagesBetween.all(src.passage_first, src.passage_first + src.passage_count - 1) as PassageRow[]).map((r) => toPassage(src.id, r));
+    });
   }
 
   async getPassage(id: string): Promise<Passage | null> {
@@ -253,9 +316,9 @@ export class SqliteStore implements Store {
     return this.guard(`read passage ${quote(id)}`, () => {
       const sources = this.stmts.sourcesByPrefix.all(parsed.prefix, `${parsed.prefix}g`) as SourceRow[];
       const src = sources[0];
-      if (!src || sources.length > 1) return null;
-      const row = this.stmts.passageBySourceRowid.get(src.rowid, parsed.ordinal) as PassageRow | undefined;
-      return row ? toPassage(row) : null;
+      if (!src || sources.length > 1 || parsed.ordinal >= src.passage_count) return null;
+      const row = this.stmts.passageAt.get(src.passage_first + parsed.ordinal) as PassageRow | undefined;
+      return row ? toPassage(src.id, row) : null;
     });
   }
 
@@ -273,10 +336,8 @@ export class SqliteStore implements Store {
     if (match === null) return [];
     if (options.sourceIds && options.sourceIds.length === 0) return [];
     return this.guard(`search for ${quote(query, 40)}`, () => {
-      const rows = (
-        options.sourceIds ? this.stmts.searchIn.all(match, JSON.stringify(options.sourceIds), limit) : this.stmts.search.all(match, limit)
-      ) as HitRow[];
-      return rows.map((r) => ({ score: -r.score, passage: toPassage(r), source: hitSource(r) }));
+      const rows = (options.sourceIds ? this.stmts.searchIn.all(match, JSON.stringify(options.sourceIds), limit) : this.stmts.search.all(match, limit)) as HitRow[];
+      return rows.map((r) => ({ score: -r.score, passage: toPassage(r.s_id, r), source: hitSource(r) }));
     });
   }
 
@@ -292,30 +353,35 @@ export class SqliteStore implements Store {
   }
 
   /**
-   * Checks the invariants a crash must never break: SQLite's own integrity, the FTS index
-   * against the passage table, no passage without a source, passages that slice the source text.
+   * Checks the invariants a crash must never break: SQLite's own integrity (including the FTS5
+   * index), every passage row owned by exactly one source's range, every source's text whole
+   * (right length and hash) and every passage slicing back onto it.
    */
   async checkIntegrity(): Promise<IntegrityReport> {
     return this.guard('check integrity', () => {
       const problems: string[] = [];
       const ic = this.db.pragma('integrity_check', { simple: true });
       if (ic !== 'ok') problems.push(`sqlite integrity_check: ${String(ic)}`);
-      // The FTS5 check against the passage table is a write-statement; a read-only connection
-      // relies on integrity_check above (which runs FTS5's own check in SQLite >= 3.44).
       if (!this.db.readonly) {
         try {
-          this.db.prepare("INSERT INTO passages_fts (passages_fts, rank) VALUES ('integrity-check', 1)").run();
+          this.db.prepare("INSERT INTO passages (passages, rank) VALUES ('integrity-check', 1)").run();
         } catch (e) {
           problems.push(`fts index: ${(e as Error).message}`);
         }
       }
-      const orphans = this.db.prepare('SELECT count(*) AS n FROM passages p LEFT JOIN sources s ON s.rowid = p.source_rowid WHERE s.rowid IS NULL').get() as { n: number };
-      if (orphans.n > 0) problems.push(`${orphans.n} passages have no source`);
-      const sources = this.db.prepare('SELECT rowid, id, text FROM sources').iterate() as IterableIterator<{ rowid: number; id: string; text: string }>;
-      const passages = this.db.prepare('SELECT ordinal, start, "end", text FROM passages WHERE source_rowid = ? ORDER BY ordinal');
+      const owned = this.db.prepare('SELECT coalesce(sum(passage_count), 0) AS n FROM sources').get() as { n: number };
+      const rows = this.db.prepare('SELECT count(*) AS n FROM passages_content').get() as { n: number };
+      if (owned.n !== rows.n) problems.push(`${rows.n} passage rows but sources account for ${owned.n}`);
+      const sources = this.stmts.listSources.all() as SourceRow[];
       for (const src of sources) {
-        for (const p of passages.all(src.rowid) as { ordinal: number; start: number; end: number; text: string }[]) {
-          if (src.text.slice(p.start, p.end) !== p.text) problems.push(`passage ${p.ordinal} of ${src.id} does not slice back onto its source text`);
+        const text = this.readText(src.id) ?? '';
+        if (text.length !== src.text_length) problems.push(`source ${src.id} text has length ${text.length}, not ${src.text_length}`);
+        else if (contentHash(text) !== src.id) problems.push(`source ${src.id} text does not hash to its id`);
+        const passages = src.passage_count > 0 ? (this.db.prepare('SELECT rowid, source_rowid, ordinal, pstart, pend, text FROM passages WHERE rowid BETWEEN ? AND ?').all(src.passage_first, src.passage_first + src.passage_count - 1) as (PassageRow & { source_rowid: number })[]) : [];
+        if (passages.length !== src.passage_count) problems.push(`source ${src.id} has ${passages.length} of its ${src.passage_count} passages`);
+        for (const p of passages) {
+          if (p.source_rowid !== src.rowid || p.ordinal !== p.rowid - src.passage_first) problems.push(`passage row ${p.rowid} is not passage ${p.rowid - src.passage_first} of ${src.id}`);
+          if (text.slice(p.pstart, p.pend) !== p.text) problems.push(`passage ${p.ordinal} of ${src.id} does not slice back onto its source text`);
         }
       }
       return { ok: problems.length === 0, problems };
@@ -327,6 +393,16 @@ export class SqliteStore implements Store {
     this.closed = true;
     this.db.close();
   }
+}
+
+/** Whether spans are in order and disjoint, so the text can be kept as passages plus gaps. */
+function inOrder(spans: readonly { start: number; end: number }[]): boolean {
+  let prev = 0;
+  for (const p of spans) {
+    if (p.start < prev) return false;
+    prev = p.end;
+  }
+  return true;
 }
 
 function validateDocument(doc: DocumentInput): void {

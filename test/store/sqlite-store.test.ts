@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { openStore } from '../../src/store/open.js';
-import { SCHEMA_VERSION } from '../../src/store/schema.js';
+import { APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION } from '../../src/store/schema.js';
 import { isVerityError, type VerityError } from '../../src/errors.js';
 import { doc, runStoreConformance } from './store-conformance.js';
 
@@ -114,11 +114,77 @@ test('checkIntegrity reports passages whose offsets no longer slice the source t
   assert.deepEqual(await s.checkIntegrity(), { ok: true, problems: [] });
   await s.close();
   const raw = new Database(path);
-  raw.exec('UPDATE passages SET start = start + 1 WHERE ordinal = 1');
+  raw.exec('UPDATE passages SET pstart = pstart + 1 WHERE rowid = (SELECT passage_first + 1 FROM sources)');
   raw.close();
   const again = await openStore(path);
   const report = await again.checkIntegrity();
   assert.equal(report.ok, false);
   assert.match(report.problems.join('\n'), /passage 1 of [0-9a-f]{64} does not slice back onto its source text/);
   await again.close();
+});
+
+test('checkIntegrity reports a passage row no source owns (a half-written document)', async () => {
+  const path = fresh();
+  const s = await openStore(path);
+  await s.upsertDocument(doc('h', 'Whole one. Whole two.'));
+  await s.close();
+  const raw = new Database(path);
+  raw.exec("INSERT INTO passages (rowid, text, source_rowid, ordinal, pstart, pend, gap) VALUES (99, 'Stray passage.', 42, 0, 0, 14, '')");
+  raw.close();
+  const again = await openStore(path);
+  const report = await again.checkIntegrity();
+  assert.deepEqual(report.problems, ['3 passage rows but sources account for 2']);
+  await again.close();
+});
+
+test('a version-1 database is migrated to the current schema, keeping its sources, passages and search', async () => {
+  const path = fresh();
+  const { mkdirSync: mk } = await import('node:fs');
+  const { dirname } = await import('node:path');
+  mk(dirname(path), { recursive: true });
+  const raw = new Database(path);
+  raw.exec(MIGRATIONS[0] ?? '');
+  raw.pragma(`application_id = ${APPLICATION_ID}`);
+  raw.pragma('user_version = 1');
+  const { createHash } = await import('node:crypto');
+  const texts = ['Old first document. It talks about fines.', 'Another old one. Possession is covered here.'];
+  texts.forEach((text, i) => {
+    const id = createHash('sha256').update(text).digest('hex');
+    const src = raw
+      .prepare("INSERT INTO sources (id, uri, title, retrieved_at, kind, text_length, text) VALUES (?, ?, ?, '2025-01-01T00:00:00.000Z', 'news', ?, ?)")
+      .run(id, `old-${i}`, `Old ${i}`, text.length, text).lastInsertRowid;
+    const cut = text.indexOf('.') + 1;
+    for (const [ordinal, [a, b]] of [[0, cut], [cut + 1, text.length]].entries()) {
+      const prow = raw.prepare('INSERT INTO passages (source_rowid, ordinal, start, "end", text) VALUES (?, ?, ?, ?, ?)').run(src, ordinal, a, b, text.slice(a, b)).lastInsertRowid;
+      raw.prepare('INSERT INTO passages_fts (rowid, text) VALUES (?, ?)').run(prow, text.slice(a, b));
+    }
+  });
+  raw.close();
+  const s = await openStore(path);
+  assert.deepEqual(await s.stats(), { sources: 2, passages: 4 });
+  assert.deepEqual((await s.checkIntegrity()).problems, []);
+  const hit = (await s.search('possession'))[0];
+  assert.equal(hit?.passage.text, 'Possession is covered here.');
+  assert.equal(hit?.source.title, 'Old 1');
+  assert.equal(await s.getSourceText(hit?.source.id ?? ''), texts[1]);
+  const r = await s.upsertDocument(doc('new', 'A new document after the migration.'));
+  assert.equal(r.status, 'added');
+  assert.deepEqual((await s.checkIntegrity()).problems, []);
+  await s.close();
+  const check = new Database(path, { readonly: true });
+  assert.equal(check.pragma('user_version', { simple: true }), SCHEMA_VERSION);
+  check.close();
+});
+
+test('a batch upsert is one transaction; a refused document is reported in its slot and the rest are stored', async () => {
+  const s = await openStore(':memory:');
+  const bad = doc('bad', 'Bad offsets.');
+  bad.passages = [{ start: 5, end: 2 }];
+  const results = await s.upsertDocuments([doc('one', 'First text.'), bad, doc('two', 'Second text.'), doc('one', 'First text.')]);
+  assert.deepEqual(
+    results.map((r) => (isVerityError(r) ? r.code : r.status)),
+    ['added', 'BAD_INPUT', 'added', 'unchanged'],
+  );
+  assert.deepEqual(await s.stats(), { sources: 2, passages: 2 });
+  await s.close();
 });

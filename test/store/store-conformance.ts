@@ -103,6 +103,37 @@ export function runStoreConformance(engine: string, open: () => Promise<Store>):
       }
     });
 
+    test('passages that overlap or come out of order are stored and slice back too', async () => {
+      const store = await open();
+      try {
+        const text = 'Alpha beta gamma. Delta epsilon.';
+        const input: DocumentInput = { ...doc('o', text), passages: [{ start: 18, end: 32 }, { start: 0, end: 17 }, { start: 6, end: 23 }] };
+        const r = await store.upsertDocument(input);
+        assert.equal(await store.getSourceText(r.sourceId), text);
+        const passages = await store.getPassages(r.sourceId);
+        assert.deepEqual(
+          passages.map((p) => p.text),
+          ['Delta epsilon.', 'Alpha beta gamma.', 'beta gamma. Delta'],
+        );
+        for (const p of passages) assert.equal(text.slice(p.start, p.end), p.text);
+      } finally {
+        await store.close();
+      }
+    });
+
+    test('text before the first passage, between passages and after the last is kept exactly', async () => {
+      const store = await open();
+      try {
+        const text = '\n\n  # Title\n\nBody one.  \t Body two.\n\n- item\n\n';
+        const input: DocumentInput = { ...doc('g', text), passages: ['Title', 'Body one.', 'Body two.'].map((w) => ({ start: text.indexOf(w), end: text.indexOf(w) + w.length })) };
+        const r = await store.upsertDocument(input);
+        assert.equal(await store.getSourceText(r.sourceId), text);
+        assert.deepEqual((await store.getPassages(r.sourceId)).map((p) => p.text), ['Title', 'Body one.', 'Body two.']);
+      } finally {
+        await store.close();
+      }
+    });
+
     test('removeSource removes the source, its passages and its index entries', async () => {
       const store = await open();
       try {
