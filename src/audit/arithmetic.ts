@@ -231,6 +231,9 @@ export function checkArithmetic(sentence: string): ArithmeticFinding[] {
   totals(sentence, out);
   remainders(sentence, out);
   for (const a of findArithmetic(sentence)) {
+    // "196 − 118 − 16 = 62" is read as "118 − 16 = 62": a chained expression is not checked.
+    const at = sentence.indexOf(a.text);
+    if (at > 0 && /[−–+×÷*/-]\s*$/.test(sentence.slice(Math.max(0, at - 4), at))) continue;
     if (!a.correct) {
       out.push({ quote: a.text, message: `${a.text} is wrong: ${formatArithmetic(a.left, a.operator, a.right, Math.round(a.computed * 100) / 100)}.` });
     }

@@ -7,6 +7,7 @@ import { stem } from '../text/index.js';
 import { contentStems, droppedQualifier, predicateSimilarity, predicateText } from './figure-context.js';
 import { sameTime } from './figures.js';
 import type { FigureSite } from './figures.js';
+import type { PredicateWord } from './figure-context.js';
 import { fmt } from './numbers.js';
 
 /** A figure of the article: which claim (sentence) it is in, and where. */
@@ -37,6 +38,11 @@ function sameUnit(a: ArticleFigure, b: ArticleFigure): boolean {
   return stem(x) === stem(y) || (unitsCompatible(x, y) && /%|percent/.test(`${x}${y}`) === /%|percent/.test(`${x}`));
 }
 
+/** The words read after the figure (not the context before it). */
+function own(s: ArticleFigure): PredicateWord[] {
+  return s.predicate.filter((w) => !w.context);
+}
+
 function quoted(s: ArticleFigure): string {
   return `"${s.figure.text}${s.figure.unit && !s.figure.text.includes(s.figure.unit) ? ` ${s.figure.unit}` : ''} ${predicateText(s.predicate)}"`.replace(/\s+"/, '"');
 }
@@ -48,8 +54,9 @@ function sameQuantity(figs: ArticleFigure[], out: ConsistencyFinding[]): void {
       const a = figs[i]!;
       const b = figs[j]!;
       if (a.claim === b.claim || !sameUnit(a, b) || !sameTime(a.years, b.years)) continue;
-      if (contentStems(a.predicate).length < 2 || contentStems(b.predicate).length < 2) continue;
-      if (predicateSimilarity(a.predicate, b.predicate) < 0.75) continue;
+      // Said of the same thing: two or more words after each figure, mostly shared, and close overall.
+      if (contentStems(own(a)).length < 2 || contentStems(own(b)).length < 2) continue;
+      if (predicateSimilarity(own(a), own(b)) < 0.5 || predicateSimilarity(a.predicate, b.predicate) < 0.75) continue;
       if (droppedQualifier(a.predicate, b.predicate) || droppedQualifier(b.predicate, a.predicate)) continue;
       if (compareFigures(b.figure, a.figure) !== 'conflict') continue;
       if (a.figure.whole !== null && b.figure.whole !== null && a.figure.whole !== b.figure.whole) continue;
@@ -99,6 +106,9 @@ function narrowerLarger(figs: ArticleFigure[], out: ConsistencyFinding[]): void 
       if (contentStems(a.predicate).length < 1) continue;
       const qualifier = droppedQualifier(a.predicate, b.predicate);
       if (!qualifier) continue;
+      // "the remaining 62 have some legislation, but not …" is a complement, not the broader group.
+      const near = (x: ArticleFigure) => x.sentence.slice(Math.max(0, x.figure.start - 40), Math.min(x.sentence.length, x.figure.end + 80));
+      if (COMPLEMENT.test(near(a)) || COMPLEMENT.test(near(b)) || /\bbut\s+not\b/i.test(near(a)) || /\bbut\s+not\b/i.test(near(b))) continue;
       // b counts a narrower group than a. Negated predicates do not nest that way.
       if (NEGATION.test(predicateText(a.predicate)) || NEGATION.test(predicateText(b.predicate))) continue;
       if (b.figure.value > a.figure.value && b.figure.bound !== '<' && b.figure.bound !== '<=' && a.figure.bound !== '>' && a.figure.bound !== '>=') {
@@ -116,12 +126,14 @@ function narrowerLarger(figs: ArticleFigure[], out: ConsistencyFinding[]): void 
 
 /** A count larger than the whole the article states for the same unit and the same kind of thing. */
 function partOverStatedWhole(figs: ArticleFigure[], out: ConsistencyFinding[]): void {
+  // Only the article's largest whole for the unit is "all of them"; smaller wholes are subsets.
+  const largest = Math.max(...figs.map((f) => f.figure.whole ?? -Infinity));
   for (const w of figs) {
-    if (w.figure.whole === null) continue;
+    if (w.figure.whole === null || w.figure.whole !== largest) continue;
     for (const x of figs) {
       if (x === w || x.claim === w.claim || x.figure.whole !== null || !sameUnit(w, x)) continue;
       if (/%|percent/i.test(x.figure.unit ?? '')) continue;
-      if (predicateSimilarity(w.predicate, x.predicate) < 0.5 && !droppedQualifier(w.predicate, x.predicate)) continue;
+      if (predicateSimilarity(own(w), own(x)) < 0.5 && !droppedQualifier(w.predicate, x.predicate)) continue;
       if (x.figure.value > w.figure.whole && x.figure.bound !== '<' && x.figure.bound !== '<=' && !x.figure.approximate) {
         const later = Math.max(x.claim, w.claim);
         out.push({
@@ -150,7 +162,8 @@ function derivedMeaning(figs: ArticleFigure[], out: ConsistencyFinding[]): void 
       const rText = predicateText(r.predicate);
       const pStems = new Set(contentStems(p.predicate));
       const rStems = contentStems(r.predicate);
-      if (pStems.size === 0 || rStems.length === 0) continue;
+      // "which leaves 46 (184 − 138) that did": a bare complement gives the number no new meaning.
+      if (pStems.size === 0 || rStems.length === 0 || contentStems(own(r)).length === 0) continue;
       const shared = rStems.some((s) => pStems.has(s));
       const lead = r.sentence.slice(Math.max(0, r.figure.start - 40), r.figure.start);
       const negated = NEGATION.test(rText) || NEGATION.test(lead);

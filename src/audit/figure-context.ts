@@ -19,7 +19,8 @@ const FILLER = new Set(
     'estimate estimated estimates note noted state stated indicate indicated suggest suggested reveal revealed record recorded ' +
     'count counted total overall altogether respectively currently now already still since recently reportedly roughly ' +
     'approximately around nearly almost about least exactly just some well year years today then further additional another ' +
-    'new latest figure figures number numbers people'
+    'new latest figure figures number numbers people reviewed surveyed studied covered examined assessed analysed analyzed ' +
+    'included listed counted polled sampled questioned'
   )
     .split(/\s+/)
     .map((w) => stem(w)),
@@ -132,6 +133,11 @@ export function droppedQualifier(shorter: readonly PredicateWord[], longer: read
     .slice(i0, i1 + 1)
     .map((w) => w.word)
     .join(' ');
+}
+
+/** Does the predicate deny ("did not criminalise", "no specific legislation", "without")? Only its own words count. */
+export function isNegated(p: readonly PredicateWord[]): boolean {
+  return p.some((w) => !w.context && /^(?:not|no|never|without|none|neither|nor|lack|lacks|lacked|lacking)$|n't$/i.test(w.word));
 }
 
 /** The predicate as readable words. */

@@ -6,7 +6,7 @@
 // - another value for the same thing (same unit, same predicate, same time) → a mismatch of value.
 // Anything less clear is left alone.
 import { compareFigures, unitsCompatible } from '../evidence/index.js';
-import { droppedQualifier, predicateSimilarity, predicateText } from './figure-context.js';
+import { droppedQualifier, isNegated, predicateSimilarity, predicateText } from './figure-context.js';
 import type { FigureSite } from './figures.js';
 
 /** A sentence of a cited source with its figures. */
@@ -49,7 +49,15 @@ export function compareWithSource(article: FigureSite, sentences: readonly Sourc
       if (rel === 'unrelated') continue;
       const sim = predicateSimilarity(article.predicate, site.predicate);
       if (rel === 'match') sameValue.push({ s, site });
-      else if (sim >= SAME_THING && !yearsClash(article.years, s.sites[0]?.years ?? []) && !droppedQualifier(article.predicate, site.predicate) && !droppedQualifier(site.predicate, article.predicate)) {
+      else if (
+        sim >= SAME_THING &&
+        // Another value for the same thing: same polarity, same whole (when the article states one), same time.
+        isNegated(article.predicate) === isNegated(site.predicate) &&
+        (article.figure.whole === null || site.figure.whole === article.figure.whole) &&
+        !yearsClash(article.years, s.sites[0]?.years ?? []) &&
+        !droppedQualifier(article.predicate, site.predicate) &&
+        !droppedQualifier(site.predicate, article.predicate)
+      ) {
         sameThingOther.push({ s, site });
       }
     }
@@ -97,7 +105,7 @@ export function compareWithSource(article: FigureSite, sentences: readonly Sourc
         kind: 'value',
         message:
           `The article gives ${label(article)}; the cited source [${best.s.ref}] counts out of the same ${whole} ${article.figure.unit ?? ''} ` +
-          `(${values.join(', ')}), and none of its counts is ${article.figure.text}. Closest in meaning: "${best.s.text.trim()}"`.replace(/\s+\(/, ' ('),
+          `(${values.join(', ')}), and none of its counts is ${article.figure.value}. Closest in meaning: "${best.s.text.trim()}"`.replace(/\s+\(/, ' ('),
         evidence: [best.s],
       };
     }
