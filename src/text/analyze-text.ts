@@ -27,8 +27,9 @@ function shift<T extends Span>(items: T[], by: number): T[] {
 
 export function analyzeText(text: string, options: AnalyzeOptions = {}): SentenceAnalysis[] {
   return splitSentences(text).map((s) => {
-    const figures = extractFigures(s.text);
     const dates = extractDates(s.text, options.reference ? { reference: options.reference } : {});
+    // Date spans do not depend on the reference, only their values do: reuse them as the figure mask.
+    const figures = extractFigures(s.text, { dates });
     const cues = findCues(s.text);
     const score = checkworthiness(s.text, { parts: { figures, dates, cues }, ...(options.model ? { model: options.model } : {}) });
     return {

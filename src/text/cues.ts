@@ -59,10 +59,19 @@ function subjectBefore(text: string, at: number): string | null {
   return /^(?:i|we|you|he|she|they|it)$/i.test(s) || /\p{L}/u.test(s) ? s : null;
 }
 
+/** All matches of a global regex, without the per-call clone that matchAll makes. */
+function* matches(re: RegExp, text: string): Generator<RegExpExecArray> {
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    if (m[0] === '') re.lastIndex++;
+    yield m;
+  }
+}
+
 /** Negation, hedge, contrast and attribution cues (see the contract at the top of this file). */
 export function findCues(text: string): Cue[] {
   const out: Cue[] = [];
-  for (const m of text.matchAll(NEGATORS)) {
+  for (const m of matches(NEGATORS, text)) {
     const start = m.index ?? 0;
     const rest = text.slice(start, start + 24);
     if (NOT_NEGATION.test(rest)) continue;
@@ -72,25 +81,25 @@ export function findCues(text: string): Cue[] {
     const scope = scopeAfter(text, end);
     out.push({ kind: 'negation', text: m[0], start, end, scope: scope?.text ?? null });
   }
-  for (const m of text.matchAll(HEDGES)) {
+  for (const m of matches(HEDGES, text)) {
     const start = m.index ?? 0;
     // "May" the month is not a hedge.
     if (m[0] === 'May' && /^\s+\d/.test(text.slice(start + 3, start + 6))) continue;
     out.push({ kind: 'hedge', text: m[0], start, end: start + m[0].length, scope: null });
   }
-  for (const m of text.matchAll(CONTRAST)) {
+  for (const m of matches(CONTRAST, text)) {
     const start = m.index ?? 0;
     if (/^(?:while|still|yet)$/i.test(m[0]) && !/(?:^|[,;]\s*|^\s*)$/.test(text.slice(Math.max(0, start - 3), start))) continue;
     out.push({ kind: 'contrast', text: m[0].trim(), start, end: start + m[0].trim().length, scope: null });
   }
-  for (const m of text.matchAll(ACCORDING)) {
+  for (const m of matches(ACCORDING, text)) {
     const start = m.index ?? 0;
     const cue = m[0].trimEnd();
     if (/^per$/i.test(cue) && !/^\s+(?:the|a|an)?\s*\p{Lu}/u.test(text.slice(start + 3, start + 10))) continue;
     const scope = scopeAfter(text, start + m[0].length, 8);
     out.push({ kind: 'attribution', text: cue, start, end: start + cue.length, scope: scope?.text ?? null });
   }
-  for (const m of text.matchAll(SAYS)) {
+  for (const m of matches(SAYS, text)) {
     const start = m.index ?? 0;
     const end = start + m[0].length;
     // Passive "was found guilty", "is said to" is not attribution.

@@ -104,7 +104,7 @@ function countOf(word: string | undefined): number | null {
 
 const NUM_WORD = '(\\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|several)';
 
-const PATTERNS: Array<{ re: RegExp; priority: number; handle: Handler }> = [
+const PATTERNS: Array<{ re: RegExp; priority: number; handle: Handler; gate?: RegExp }> = [
   {
     // 2019-05-05
     re: new RegExp(`${PB}${Y}-(\\d{2})-(\\d{2})${NB}`, 'gu'),
@@ -215,6 +215,7 @@ const PATTERNS: Array<{ re: RegExp; priority: number; handle: Handler }> = [
   },
   {
     // today, yesterday, tomorrow
+    gate: /today|yesterday|tomorrow/i,
     re: /(?<![\p{L}\p{N}])(?:[Tt]oday|[Yy]esterday|[Tt]omorrow)(?![\p{L}\p{N}])/gu,
     priority: 2,
     handle: (m, ref) => {
@@ -226,6 +227,7 @@ const PATTERNS: Array<{ re: RegExp; priority: number; handle: Handler }> = [
   },
   {
     // last year, this month, next week
+    gate: /year|month|week/i,
     re: /(?<![\p{L}\p{N}])(?:[Ll]ast|[Tt]his|[Nn]ext|[Pp]revious)\s+(year|month|week)(?![\p{L}\p{N}])/gu,
     priority: 2,
     handle: (m, ref) => {
@@ -238,6 +240,7 @@ const PATTERNS: Array<{ re: RegExp; priority: number; handle: Handler }> = [
   },
   {
     // three years ago, 5 months ago
+    gate: /ago\b/i,
     re: new RegExp(`(?<![\\p{L}\\p{N}])${NUM_WORD}\\s+(days?|weeks?|months?|years?|decades?)\\s+ago(?![\\p{L}\\p{N}])`, 'giu'),
     priority: 3,
     handle: (m, ref) => {
@@ -250,6 +253,7 @@ const PATTERNS: Array<{ re: RegExp; priority: number; handle: Handler }> = [
   },
   {
     // over the past 5 years, in the last decade, during the previous two years
+    gate: /past|last|previous/i,
     re: new RegExp(`(?<![\\p{L}\\p{N}])(?:(?:over|in|during|for|within)\\s+)?the\\s+(?:past|last|previous)\\s+(?:${NUM_WORD}\\s+)?(days?|weeks?|months?|years?|decades?)(?![\\p{L}\\p{N}])`, 'giu'),
     priority: 3,
     handle: (m, ref) => {
@@ -302,9 +306,11 @@ function isBareYear(text: string, start: number, end: number, value: number): bo
 export function extractDates(text: string, options: DateOptions = {}): DateMention[] {
   const ref = options.reference && !Number.isNaN(options.reference.getTime()) ? options.reference : undefined;
   const found: Candidate[] = [];
-  for (const { re, priority, handle } of PATTERNS) {
+  const digits = /\d/.test(text);
+  for (const { re, priority, handle, gate } of PATTERNS) {
+    if (gate ? !gate.test(text) : !digits) continue;
     re.lastIndex = 0;
-    for (const m of text.matchAll(re)) {
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
       const r = handle(m, ref, text);
       if (r === null) continue;
       const start = m.index ?? 0;
@@ -312,7 +318,8 @@ export function extractDates(text: string, options: DateOptions = {}): DateMenti
       found.push({ ...r, text: m[0], start, end, priority });
     }
   }
-  for (const m of text.matchAll(BARE_YEAR)) {
+  BARE_YEAR.lastIndex = 0;
+  for (let m = digits ? BARE_YEAR.exec(text) : null; m !== null; m = BARE_YEAR.exec(text)) {
     const start = m.index ?? 0;
     const end = start + m[0].length;
     const value = Number(m[1]);

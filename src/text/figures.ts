@@ -18,7 +18,7 @@
 // Not figures: years and other dates, ordinals (9th), section/article/paragraph numbers and
 // legal citations (§ 2252A, Art. 9(4), 2C:24-4, 18 U.S.C.), list markers and "(1)",
 // phone numbers, version strings, identifiers (COVID-19, G20), times (10:30, 5 pm).
-import type { Bound, Figure } from '../model.js';
+import type { Bound, DateMention, Figure } from '../model.js';
 import { extractDates } from './dates.js';
 import { lexQuantities, type QuantityToken } from './quantity-lexer.js';
 import { DENOMINATORS, SCALES, UNITS, isNumberWord, parseDigits, valueOfWords } from './number-words.js';
@@ -127,10 +127,11 @@ const PHONE = /(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,5}\)[\s.-]?)\d{3,4}[\s.-]\d{3,5}|\
 const URLISH = /(?:https?:\/\/|www\.)[^\s<>"]+|[\w.+-]+@[\w-]+\.[\w.-]+|\b(?:doi|DOI):\s?\S+|\b10\.\d{4,}\/\S+|\bISBN[\s:-]*[\dX-]{10,17}/g;
 
 /** Character ranges no figure may touch (dates, phone numbers, URLs). */
-function maskedRanges(text: string): Array<[number, number]> {
+function maskedRanges(text: string, dates?: readonly DateMention[]): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
-  for (const d of extractDates(text)) ranges.push([d.start, d.end]);
-  for (const re of [PHONE, URLISH]) {
+  for (const d of dates ?? extractDates(text)) ranges.push([d.start, d.end]);
+  const urlish = text.includes('@') || text.includes('//') || text.includes('www.') || /doi|DOI|ISBN|10\.\d{4}/.test(text);
+  for (const re of urlish ? [PHONE, URLISH] : [PHONE]) {
     re.lastIndex = 0;
     for (const m of text.matchAll(re)) ranges.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
   }
@@ -167,9 +168,9 @@ class FigureReader {
   private readonly toks: QuantityToken[];
   private readonly mask: Mask;
 
-  constructor(private readonly text: string) {
+  constructor(private readonly text: string, dates?: readonly DateMention[]) {
     this.toks = lexQuantities(text);
-    this.mask = new Mask(maskedRanges(text));
+    this.mask = new Mask(maskedRanges(text, dates));
   }
 
   run(): Figure[] {
@@ -702,7 +703,10 @@ class FigureReader {
   }
 }
 
-/** The figures in `text` (see the contract at the top of this file). */
-export function extractFigures(text: string): Figure[] {
-  return new FigureReader(text).run();
+/**
+ * The figures in `text` (see the contract at the top of this file). Pass `dates` when
+ * `extractDates(text)` (without a reference) was already run, to skip running it again.
+ */
+export function extractFigures(text: string, options: { dates?: readonly DateMention[] } = {}): Figure[] {
+  return new FigureReader(text, options.dates).run();
 }
