@@ -5,6 +5,7 @@ import type { Store } from '../contracts.js';
 import { VerityError, quote } from '../errors.js';
 import { decideVerdict, judge, retrieve, type Evidence } from '../evidence/index.js';
 import { acronymPhrases } from '../report/acronyms.js';
+import { STOPWORDS, tokenize } from '../text/index.js';
 import type { Judgement, ProgressListener, Report, Verdict } from '../model.js';
 import { composeReport } from '../report/compose.js';
 import type { FacetEvidence } from '../report/compose-input.js';
@@ -77,6 +78,30 @@ function mergeEvidence(a: readonly Evidence[], b: readonly Evidence[]): Evidence
   return [...merged.values()];
 }
 
+/**
+ * The names a claim is about ("Ruritania", "Optional Protocol"): capitalised words that are not
+ * stop words. A passage that names none of them is about something else — "Freedonia does not
+ * criminalize possession" is no evidence on Ruritania — and is set aside for that claim.
+ */
+function aboutTheSameNames(claim: string, judgements: Judgement[]): Judgement[] {
+  const names = tokenize(claim)
+    .filter((t) => /^\p{Lu}/u.test(t.text) && !STOPWORDS.has(t.lower) && t.text.length > 1)
+    .map((t) => t.lower);
+  if (names.length === 0) return judgements;
+  return judgements.filter((j) => {
+    const words = new Set(tokenize(`${j.passage.text} ${j.source.title}`).map((t) => t.lower));
+    return names.some((n) => words.has(n));
+  });
+}
+
+/** With no evidence at all a claim is unproven, whatever a model would say of empty input. */
+function claimVerdict(claim: string, judgements: Judgement[]): Verdict {
+  if (judgements.length === 0) {
+    return { label: 'unproven', confidence: 1, reason: 'No passage in the corpus addresses this claim.', reasons: [{ kind: 'low-overlap', detail: 'no evidence retrieved' }] };
+  }
+  return decideVerdict(claim, judgements);
+}
+
 /** Check a question or a claim against the corpus in `store` and return the verified report. */
 export async function checkInput(store: Store, input: string, options: CheckOptions = {}): Promise<Report> {
   const now = options.now ?? (() => new Date());
@@ -120,7 +145,8 @@ export async function checkInput(store: Store, input: string, options: CheckOpti
       done++;
       progress({ stage: 'retrieve', done, total: toRetrieve.length, detail: f.label.slice(0, 60) });
     }
-    const verdict: Verdict | null = plan.kind === 'claim' && f.retrieve ? decideVerdict(f.claim, judgements) : null;
+    if (plan.kind === 'claim') judgements = aboutTheSameNames(f.claim, judgements);
+    const verdict: Verdict | null = plan.kind === 'claim' && f.retrieve ? claimVerdict(f.claim, judgements) : null;
     facets.push({ id: f.id, role: f.role, label: f.label, claim: f.claim, retrieve: f.retrieve, focus: f.focus, judgements, verdict });
   }
   lap('retrieve');

@@ -51,6 +51,8 @@ export class CitationNumbers {
     const tail = [...new Set(s.sourceIds)].map((id) => this.number(id));
     for (const n of tail) note(n);
     body = body.replace(/\s+$/, '').replace(/[.]+$/, '');
+    // A sentence starts with a capital, even when it opens with a name written in lower case.
+    body = body.replace(/^\p{Ll}/u, (c) => c.toUpperCase());
     const marks = tail.map((n) => `[${n}]`).join('');
     const text = `${body}${marks ? ` ${marks}` : ''}.`;
     const out: DraftSentence = { text, citations, passageIds: [...new Set(s.passageIds)] };
