@@ -70,7 +70,7 @@ const LABELS = new Set([
   'count', 'exhibit', 'line', 'docket', 'resolution', 'directive', 'regulation', 'protocol', 'convention', 'law', 'bill', 'h.r', 'act',
   'room', 'route', 'highway', 'interstate', 'flight', 'platform', 'gate', 'channel', 'model', 'n.j.s.a', 'r.s', 'tel', 'phone', 'fax', 'call', 'ext',
   'python', 'node', 'ios', 'android', 'windows', 'java', 'php', 'firefox', 'chrome', 'macos', 'ubuntu', 'debian', 'es', 'ecmascript', 'html', 'http',
-  'c', 'p.l', 'pl', 'ch', 'rn', 'manual', 'crm',
+  'question', 'questions', 'exercise', 'exercises', 'c', 'p.l', 'pl', 'ch', 'rn', 'manual', 'crm',
   'level', 'grade', 'class', 'category', 'tier', 'stage', 'type', 'box', 'unit', 'ward', 'district', 'precinct', 'lot', 'season', 'episode', 'verse', 'psalm',
 ]);
 /** Numbers right before these are citations ("18 U.S.C.", "117 Stat. 650", "535 U.S. 234"). */
@@ -161,7 +161,7 @@ function prevWordOf(text: string, at: number): string {
 
 function isPluralNoun(w: string): boolean {
   if (IRREGULAR_PLURALS.has(w)) return true;
-  return w.length > 2 && w.endsWith('s') && !NOT_NOUN_S.test(w) && !VERBS_S.has(w) && !STOPWORDS.has(w);
+  return w.length > 2 && w.endsWith('s') && !/['’]/.test(w) && !NOT_NOUN_S.test(w) && !VERBS_S.has(w) && !STOPWORDS.has(w);
 }
 
 class FigureReader {
@@ -557,7 +557,7 @@ class FigureReader {
     if (unit === null && !modified && whole === null && high === null && Number.isInteger(value) && !core.words) {
       const p = this.toks[core.first - 1];
       const pp = this.toks[core.first - 2];
-      if (p && p.kind === 'word' && /\p{Lu}/u.test(p.text) && pp && pp.kind === 'word' && !MONTH_NAMES.has(p.lower)) return null;
+      if (p && p.kind === 'word' && /\p{Lu}/u.test(p.text) && !MONTH_NAMES.has(p.lower) && ((pp && pp.kind === 'word') || !STOPWORDS.has(p.lower))) return null;
     }
     const predicate = this.predicate(start, end, of?.next ?? nextToken, floor);
     const figure: Figure = {
