@@ -34,7 +34,7 @@ export function shortName(source: Pick<Source, 'title' | 'publisher' | 'kind'>):
   const titleHead = (source.title.split(/\s+[—–]\s+|\s+-\s+|:\s/)[0] ?? source.title).trim();
   if (source.kind === 'legislation') return cut(titleHead.replace(/\s*\([^)]*\)\s*$/, ''), 60);
   const publisher = source.publisher?.trim() ?? '';
-  const acronym = /\(([A-Z][A-Za-z&]{1,9})\)/.exec(publisher)?.[1];
+  const acronym = /\(([A-Z][A-Z&]{1,9})\)/.exec(publisher)?.[1];
   if (acronym) return acronym;
   const given = /\(([^()]+)\)/.exec(source.title)?.[1]?.split(/[,;]/)[0]?.trim();
   if (given && /^\p{Lu}/u.test(given) && !/\d/.test(given) && given.length <= 32) return given;

@@ -3,7 +3,8 @@
 // sentence, arithmetic on those figures shown in full, or a count of the sources themselves.
 // Deterministic: the same input gives the same draft, byte for byte.
 import type { Figure, Passage, ReportFigure, Source, Verdict } from '../model.js';
-import { contentTerms } from '../text/index.js';
+import { contentTerms, extractFigures } from '../text/index.js';
+import { compareFigures } from '../evidence/index.js';
 import { attribute, shortName } from './attribution.js';
 import { ANAPHORA, byScore, candidateKey, candidatesFor, nearDuplicate, type Candidate } from './candidates.js';
 import { CitationNumbers, type PendingSentence } from './citations.js';
@@ -328,21 +329,69 @@ function verdictWords(v: Verdict): string {
   return v.label;
 }
 
+/** How a source's figure stands to a figure the claim states. */
+type FigureRelation = 'agrees' | 'conflicts' | 'other-meaning';
+
+interface FigureEvidence {
+  candidate: Candidate;
+  relation: FigureRelation;
+}
+
+/**
+ * A claim's figures checked one by one: sentences stating the same count (agrees), the same
+ * thing with another value (conflicts), or the same number counting something else
+ * (other-meaning — "the 118 is a count of sufficient legislation").
+ */
+function figureEvidence(claim: string, pool: readonly Candidate[]): { figure: Figure; found: FigureEvidence[] }[] {
+  const out: { figure: Figure; found: FigureEvidence[] }[] = [];
+  for (const cf of extractFigures(claim).filter((f) => f.unit !== null || f.predicate !== null)) {
+    // What the figure counts, by its first two words: the act ("criminalise possession"), not the object.
+    const counted = contentTerms(cf.predicate ?? cf.unit ?? '').slice(0, 2);
+    const found: FigureEvidence[] = [];
+    for (const c of pool) {
+      let relation: FigureRelation | null = null;
+      for (const f of c.figures) {
+        const rel = compareFigures(cf, f);
+        if (rel === 'unrelated') continue;
+        const same = counted.length > 0 && counted.every((t) => c.terms.has(t)) && c.negated === /\b(?:not|no)\b/i.test(claim);
+        if (rel === 'match') relation = same ? 'agrees' : (relation ?? 'other-meaning');
+        else if (same && (cf.whole === null || f.whole === null || cf.whole === f.whole) && relation !== 'agrees') relation = 'conflicts';
+      }
+      if (relation) found.push({ candidate: c, relation });
+    }
+    out.push({ figure: cf, found });
+  }
+  return out;
+}
+
 function composeClaim(input: ComposeInput, selection: Selection, acronyms: Acronyms): Composition {
   const whole = facet(input, 'claim') ?? input.facets[0];
   const summary: PendingSentence[] = [];
   const findings: PendingFinding[] = [];
   if (!whole) return { summary, findings };
   const pool = candidatesFor(whole.judgements, { facetId: whole.id, claim: whole.claim, focus: whole.focus, acronyms, negation: 0 });
+
+  // Each figure of the claim against the sources' figures.
+  for (const { figure, found } of figureEvidence(whole.claim, pool)) {
+    const order: FigureRelation[] = ['agrees', 'conflicts', 'other-meaning'];
+    const chosen: Candidate[] = [];
+    for (const rel of order) chosen.push(...selection.pick(found.filter((x) => x.relation === rel).map((x) => x.candidate), rel === 'other-meaning' ? 1 : 2));
+    if (chosen.length === 0) continue;
+    const first = chosen[0] as Candidate;
+    summary.push(fromCandidate(first));
+    findings.push(finding(`The claim's figure, ${figure.text}, against the sources' counts`, chosen));
+    if (findings.length >= 2) break;
+  }
+
   const supports = selection.pick(pool, SENTENCES_PER_FINDING, (c) => c.stance === 'supports' && c.coverage >= 0.3);
   const refutes = selection.pick(pool, SENTENCES_PER_FINDING, (c) => c.stance === 'refutes' && c.coverage >= 0.3);
-  if (supports[0]) summary.push(fromCandidate(supports[0]));
-  if (refutes[0]) summary.push(fromCandidate(refutes[0]));
+  if (supports[0] && summary.length < 3) summary.push(fromCandidate(supports[0]));
+  if (refutes[0] && summary.length < 4) summary.push(fromCandidate(refutes[0]));
   if (supports.length > 0) findings.push(finding(figureHeadline(supports[0] as Candidate, whole) ?? 'What supports the claim', supports));
   if (refutes.length > 0) findings.push(finding(figureHeadline(refutes[0] as Candidate, whole) ?? 'What contradicts the claim', refutes));
   if (supports.length === 0 && refutes.length === 0) {
     const context = selection.pick(pool, SENTENCES_PER_FINDING, (c) => c.coverage >= 0.3);
-    if (context[0]) summary.push(fromCandidate(context[0]));
+    if (context[0] && summary.length < 3) summary.push(fromCandidate(context[0]));
     if (context.length > 0) findings.push(finding('What the sources say on the subject, without settling the claim', context));
   }
   for (const part of input.facets.filter((f) => f.role === 'part')) {
