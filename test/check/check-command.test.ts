@@ -1,0 +1,89 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable, Writable } from 'node:stream';
+import { main } from '../../src/cli/main.js';
+import { openStore } from '../../src/store/open.js';
+import { ingestText } from '../../src/ingest/index.js';
+import { SMALL_CORPUS } from '../fixtures/check/small-corpus.js';
+
+function capture() {
+  let text = '';
+  const stream = new Writable({
+    write(chunk, _enc, cb) {
+      text += String(chunk);
+      cb();
+    },
+  });
+  return { stream, get text() { return text; } };
+}
+
+async function run(argv: string[], cwd: string) {
+  const stdout = capture();
+  const stderr = capture();
+  const code = await main(argv, {
+    stdout: stdout.stream as unknown as typeof process.stdout,
+    stderr: stderr.stream as unknown as typeof process.stderr,
+    stdin: Readable.from([]) as unknown as typeof process.stdin,
+    env: { NO_COLOR: '1' },
+    cwd,
+  });
+  return { code, stdout: stdout.text, stderr: stderr.text };
+}
+
+const QUESTION = 'Which countries criminalize possession of banned images versus only their production or distribution?';
+
+test('verity check: report to stdout or a file in every format, progress on stderr, clear usage errors', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'verity-check-cmd-'));
+  try {
+    const store = await openStore(join(dir, 'c.db'));
+    for (const d of SMALL_CORPUS) await ingestText(store, { text: d.text, meta: { uri: d.uri, title: d.title, publisher: d.publisher, publishedAt: d.publishedAt, kind: d.kind }, retrievedAt: '2026-01-01T00:00:00.000Z' });
+    await store.close();
+
+    const md = await run(['check', QUESTION, '--db', 'c.db'], dir);
+    assert.equal(md.code, 0, md.stderr);
+    assert.match(md.stdout, /^# Fact check: Which countries/);
+    assert.match(md.stdout, /## Executive summary/);
+    assert.match(md.stderr, /retrieve: /);
+
+    const json = await run(['check', QUESTION, '--db', 'c.db', '--format', 'json', '--out', 'out/r.json'], dir);
+    assert.equal(json.code, 0, json.stderr);
+    const report = JSON.parse(readFileSync(join(dir, 'out/r.json'), 'utf8')) as { schemaVersion: number; kind: string; summary: { verified: boolean }[] };
+    assert.equal(report.schemaVersion, 1);
+    assert.equal(report.kind, 'question');
+    assert.match(json.stderr, /wrote .*r\.json \(json; \d+ sentences, \d+ unverified\)/);
+
+    const receipt = await run(['check', QUESTION, '--db', 'c.db', '--format', 'html', '--out', 'r.html', '--json'], dir);
+    assert.equal(receipt.code, 0);
+    assert.equal((JSON.parse(receipt.stdout) as { format: string }).format, 'html');
+    assert.match(readFileSync(join(dir, 'r.html'), 'utf8'), /^<!doctype html>/);
+
+    const question = await run(['check', QUESTION, '--db', 'c.db', '--format', 'claimreview'], dir);
+    assert.equal(question.code, 1);
+    assert.match(question.stderr, /ClaimReview describes a verdict on a claim/);
+
+    const claim = await run(['check', 'Ruritania criminalizes possession of banned images', '--db', 'c.db', '--format', 'claimreview'], dir);
+    assert.equal(claim.code, 0, claim.stderr);
+    const ld = JSON.parse(claim.stdout) as { '@type': string; claimReviewed: string; reviewRating: { alternateName: string } };
+    assert.equal(ld['@type'], 'ClaimReview');
+    assert.equal(ld.claimReviewed, 'Ruritania criminalizes possession of banned images');
+    assert.match(ld.reviewRating.alternateName, /^(Supported|Refuted|Mixed|Unproven)$/);
+
+    const none = await run(['check', '--db', 'c.db'], dir);
+    assert.equal(none.code, 2);
+    assert.match(none.stderr, /verity: \[check\] no question or claim given\. Fix:/);
+    const badFormat = await run(['check', QUESTION, '--db', 'c.db', '--format', 'pdf'], dir);
+    assert.equal(badFormat.code, 2);
+    assert.match(badFormat.stderr, /unknown --format "pdf"\. Fix: use one of md, html, json, claimreview/);
+    const missing = await run(['check', QUESTION, '--db', 'nope.db'], dir);
+    assert.equal(missing.code, 1);
+    assert.match(missing.stderr, /no corpus database at ".*nope\.db"\. Fix: ingest documents first/);
+    const help = await run(['check', '--help'], dir);
+    assert.equal(help.code, 0);
+    assert.match(help.stdout, /Usage: verity check "<question or claim>"/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
