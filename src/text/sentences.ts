@@ -44,7 +44,9 @@ const STARTERS = new Set(
 
 const TERMINATOR = /[.!?…]+["'”’»)\]]*(?=\s|$)/g;
 const HEADING = /^[ \t]{0,3}#{1,6}(?:[ \t]+|$)/;
-const LIST_ITEM = /^[ \t]*(?:[-*+•‣◦▪–]|\d{1,3}[.)]|[a-zA-Z][.)]|\((?:\d{1,3}|[a-zA-Z]{1,4})\))[ \t]+/;
+const LIST_ITEM = /^[ \t]*(?:[-*+•‣◦▪–]|\d{1,3}[.)]|\((?:\d{1,3}|[a-zA-Z]{1,4})\))[ \t]+/;
+/** "a) …", "B. …": a list item only at the start of a block or after another item ("J. Smith" may wrap onto a line). */
+const LETTER_ITEM = /^[ \t]*[a-zA-Z][.)][ \t]+/;
 const RULE = /^[ \t]*(?:[-*_=][ \t]*){3,}$/;
 const QUOTE_MARK = /^[ \t]*>[ \t]?/;
 const DOTTED = /^(?:\p{L}{1,4}\.)+\p{L}{1,4}$/u;
@@ -126,6 +128,8 @@ export function splitSentences(text: string): Span[] {
   const out: Span[] = [];
   let blockStart = -1;
   let lineStart = 0;
+  let lastWasItem = false;
+  let afterColon = false;
   const close = (end: number): void => {
     if (blockStart >= 0) splitBlock(text, blockStart, end, out);
     blockStart = -1;
@@ -147,7 +151,8 @@ export function splitSentences(text: string): Span[] {
         if (tail) stop = lineStart + tail.index;
         splitBlock(text, lineStart + heading[0].length, stop, out);
       } else {
-        const item = LIST_ITEM.exec(line) ?? (blockStart < 0 ? QUOTE_MARK.exec(line) : null);
+        const item = LIST_ITEM.exec(line) ?? (blockStart < 0 || lastWasItem || afterColon ? LETTER_ITEM.exec(line) : null) ?? (blockStart < 0 ? QUOTE_MARK.exec(line) : null);
+        lastWasItem = item !== null;
         if (item) {
           close(lineStart);
           content = lineStart + item[0].length;
@@ -161,6 +166,7 @@ export function splitSentences(text: string): Span[] {
         if (blockStart < 0) blockStart = content;
       }
     }
+    afterColon = /:\s*$/.test(line);
     if (lineEnd >= text.length) break;
     lineStart = lineEnd + 1;
   }

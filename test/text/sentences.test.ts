@@ -89,3 +89,9 @@ test('a 1 MB line without stops is one sentence and is fast', () => {
   assert.equal(spans.length, 1);
   assert.ok(performance.now() - t0 < 2000);
 });
+
+test('a wrapped initial is not a list marker; letter items after a colon or another item are', () => {
+  assert.deepEqual(texts('The report was written by\nJ. Smith and others. It was long.'), ['The report was written by\nJ. Smith and others.', 'It was long.']);
+  assert.deepEqual(texts('Intro:\nA. One thing\nB. Another'), ['Intro:', 'One thing', 'Another']);
+  assert.deepEqual(texts('# H1\r\nLine one.\r\n\r\nLine two'), ['H1', 'Line one.', 'Line two']);
+});
