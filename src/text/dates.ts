@@ -7,6 +7,7 @@
 //   no year and no reference).
 // - kind "span": `value` is the start and `until` the end ("between 2010 and 2012" → 2010,
 //   2012; "since 2006" → 2006, null; "until 2012" → null, 2012; "the 1990s" → 1990, 1999).
+//   "as of 2018" is a date (the time a statement holds at), with "as of" in its text.
 // - Relative mentions ("last year", "three years ago", "over the past 5 years", "today") are
 //   resolved against `reference` (UTC) when given.
 // - A bare four-digit number is a year only where it reads as one: "in 2019", "(2019)",
@@ -185,6 +186,12 @@ const PATTERNS: Array<{ re: RegExp; priority: number; handle: Handler; gate?: Re
     re: new RegExp(`(?<![\\p{L}\\p{N}])[Ss]ince\\s+${YEARISH}${NB}`, 'gu'),
     priority: 6,
     handle: (m) => ({ kind: 'span', value: yearish(m[1], m[2]), until: null }),
+  },
+  {
+    // as of 2018, as at March 2018: the date a statement holds at
+    re: new RegExp(`(?<![\\p{L}\\p{N}])[Aa]s\\s+(?:of|at)\\s+${YEARISH}${NB}`, 'gu'),
+    priority: 6,
+    handle: (m) => ({ kind: 'date', value: yearish(m[1], m[2]) }),
   },
   {
     // until 2012, through 2012, up to 2012

@@ -27,6 +27,7 @@ test('spans: since, between, ranges, until, decades', () => {
   assert.deepEqual(read('Data for 2010–2012 were lost.'), [['2010–2012', 'span', '2010', '2012']]);
   assert.deepEqual(read('It runs until 2030.'), [['until 2030', 'span', null, '2030']]);
   assert.deepEqual(read('In the 1990s reporting was rare.'), [['the 1990s', 'span', '1990', '1999']]);
+  assert.deepEqual(read('As of 2018, it held; as of January 2024 too.'), [['As of 2018', 'date', '2018', undefined], ['as of January 2024', 'date', '2024-01', undefined]]);
 });
 
 test('relative dates resolve against the reference, and are null without one', () => {
