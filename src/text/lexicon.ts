@@ -6,7 +6,8 @@
 // il-/ir- adjective pairs that WordNet lists ("lawful" ↔ "unlawful"). Both are lower-case,
 // spaces for WordNet's underscores, without the word itself, deduplicated, in WordNet order.
 // An inflected word falls back to its base form ("increased" → "increase"). Unknown words
-// give []. The dictionary is read on first use (see wordnet-files.ts) and results are cached.
+// give []. The dictionary is read on first use (see wordnet-files.ts); lemmas are found by
+// binary search in the sorted index files, and results are cached.
 import { readWordnetFile, type WordnetPos } from './wordnet-files.js';
 
 const POSES: readonly WordnetPos[] = ['noun', 'verb', 'adj', 'adv'];
@@ -19,33 +20,60 @@ interface Synset {
   pointers: Array<[string, number, string, number, number]>;
 }
 
-const indexes = new Map<WordnetPos, Map<string, number[]>>();
+const indexes = new Map<WordnetPos, string>();
 const data = new Map<WordnetPos, Buffer>();
 const synsets = new Map<string, Synset>();
+const lookups = new Map<string, number[] | null>();
 const synonymCache = new Map<string, string[]>();
 const antonymCache = new Map<string, string[]>();
 
-function indexOf(pos: WordnetPos): Map<string, number[]> {
-  let idx = indexes.get(pos);
-  if (idx) return idx;
-  idx = new Map();
-  const text = readWordnetFile('index', pos).toString('latin1');
-  let at = 0;
-  while (at < text.length) {
-    let nl = text.indexOf('\n', at);
-    if (nl < 0) nl = text.length;
-    if (text.charCodeAt(at) !== 32) {
-      const f = text.slice(at, nl).trim().split(' ');
-      const lemma = f[0] ?? '';
-      const synsetCount = Number(f[2]);
-      const pointerCount = Number(f[3]);
-      const offsets = f.slice(4 + pointerCount + 2, 4 + pointerCount + 2 + synsetCount).map(Number);
-      if (lemma !== '' && offsets.length > 0) idx.set(lemma, offsets);
-    }
-    at = nl + 1;
+/** The index file as text; lines are sorted by lemma, so lookups are binary searches. */
+function indexText(pos: WordnetPos): string {
+  let text = indexes.get(pos);
+  if (text === undefined) {
+    text = readWordnetFile('index', pos).toString('latin1');
+    indexes.set(pos, text);
   }
-  indexes.set(pos, idx);
-  return idx;
+  return text;
+}
+
+/** Synset offsets of a lemma in one part of speech, or null when it is not there. */
+function offsetsOf(pos: WordnetPos, lemma: string): number[] | null {
+  const key = `${pos}:${lemma}`;
+  const cached = lookups.get(key);
+  if (cached !== undefined) return cached;
+  const text = indexText(pos);
+  let lo = 0;
+  let hi = text.length;
+  let found: string | null = null;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const start = text.lastIndexOf('\n', mid - 1) + 1;
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    // The licence header lines start with a space and sort before every lemma.
+    const space = text.indexOf(' ', start);
+    const word = text.charCodeAt(start) === 32 ? '' : text.slice(start, space < 0 || space > end ? end : space);
+    if (word === lemma) {
+      found = text.slice(start, end);
+      break;
+    }
+    if (word < lemma) lo = end + 1;
+    else hi = start;
+  }
+  let offsets: number[] | null = null;
+  if (found !== null) {
+    const f = found.trim().split(' ');
+    const synsetCount = Number(f[2]);
+    const pointerCount = Number(f[3]);
+    offsets = f.slice(4 + pointerCount + 2, 4 + pointerCount + 2 + synsetCount).map(Number);
+  }
+  lookups.set(key, offsets);
+  return offsets;
+}
+
+function has(pos: WordnetPos, lemma: string): boolean {
+  return offsetsOf(pos, lemma) !== null;
 }
 
 const POS_OF_LETTER: Record<string, WordnetPos> = { n: 'noun', v: 'verb', a: 'adj', s: 'adj', r: 'adv' };
@@ -84,10 +112,10 @@ function synsetAt(pos: WordnetPos, offset: number): Synset | null {
 function lemmas(word: string): string[] {
   const w = word.trim().toLowerCase().replace(/\s+/g, '_');
   if (w === '') return [];
-  if (POSES.some((p) => indexOf(p).has(w))) return [w];
+  if (POSES.some((p) => has(p, w))) return [w];
   const out: string[] = [];
   const add = (c: string): void => {
-    if (c.length > 1 && !out.includes(c) && POSES.some((p) => indexOf(p).has(c))) out.push(c);
+    if (c.length > 1 && !out.includes(c) && POSES.some((p) => has(p, c))) out.push(c);
   };
   if (w.endsWith('ies')) add(`${w.slice(0, -3)}y`);
   if (w.endsWith('es')) add(w.slice(0, -2));
@@ -121,7 +149,7 @@ export function synonymsOf(word: string): string[] {
   const forms = lemmas(key);
   for (const lemma of forms) {
     for (const pos of POSES) {
-      for (const offset of (indexOf(pos).get(lemma) ?? []).slice(0, SENSES_FOR_SYNONYMS)) {
+      for (const offset of (offsetsOf(pos, lemma) ?? []).slice(0, SENSES_FOR_SYNONYMS)) {
         for (const w of synsetAt(pos, offset)?.words ?? []) {
           const s = show(w);
           if (w !== lemma && s !== key && !out.includes(s)) out.push(s);
@@ -145,7 +173,7 @@ export function antonymsOf(word: string): string[] {
   };
   for (const lemma of lemmas(key)) {
     for (const pos of POSES) {
-      for (const offset of indexOf(pos).get(lemma) ?? []) {
+      for (const offset of offsetsOf(pos, lemma) ?? []) {
         const s = synsetAt(pos, offset);
         if (!s) continue;
         const position = s.words.indexOf(lemma) + 1;
@@ -170,10 +198,9 @@ export function antonymsOf(word: string): string[] {
         }
       }
     }
-    const adj = indexOf('adj');
     const prefixed = /^(un|non|il|ir)(.+)$/.exec(lemma);
-    if (prefixed && adj.has(lemma) && adj.has(prefixed[2] ?? '')) push(prefixed[2] ?? '');
-    for (const p of ['un', 'non', 'il', 'ir']) if (adj.has(lemma) && adj.has(`${p}${lemma}`)) push(`${p}${lemma}`);
+    if (prefixed && has('adj', lemma) && has('adj', prefixed[2] ?? '')) push(prefixed[2] ?? '');
+    for (const p of ['un', 'non', 'il', 'ir']) if (has('adj', lemma) && has('adj', `${p}${lemma}`)) push(`${p}${lemma}`);
   }
   antonymCache.set(key, out);
   return out;
