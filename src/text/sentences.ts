@@ -151,7 +151,7 @@ export function splitSentences(text: string): Span[] {
         if (tail) stop = lineStart + tail.index;
         splitBlock(text, lineStart + heading[0].length, stop, out);
       } else {
-        const item = LIST_ITEM.exec(line) ?? (blockStart < 0 || lastWasItem || afterColon ? LETTER_ITEM.exec(line) : null) ?? (blockStart < 0 ? QUOTE_MARK.exec(line) : null);
+        const item: RegExpExecArray | null = LIST_ITEM.exec(line) ?? (blockStart < 0 || lastWasItem || afterColon ? LETTER_ITEM.exec(line) : null) ?? (blockStart < 0 ? QUOTE_MARK.exec(line) : null);
         lastWasItem = item !== null;
         if (item) {
           close(lineStart);
