@@ -222,3 +222,10 @@ export function readPairs(suite: 'healthver' | 'fever-symmetric' | 'covid-fact' 
   }
   return unique(pairs, (p) => `${p.claim}|${p.evidence}`);
 }
+
+/** An abstract as one document text: the title as its first sentence, then the sentences. */
+export function abstractText(doc: CorpusDoc): string {
+  const title = doc.title.trim();
+  const head = title === '' ? [] : [/[.!?]$/.test(title) ? title : `${title}.`];
+  return [...head, ...doc.sentences.map((s) => s.trim()).filter((s) => s !== '')].join(' ');
+}

@@ -1,13 +1,21 @@
 // What stance and retrieval need to know about a claim, computed once per claim.
 import type { Figure } from '../model.js';
-import { STOPWORDS, stem, tokenize } from '../text/tokens.js';
-import { isNegator, HEDGES } from './cue-lexicon.js';
-import { readFigures, readYears } from './figure-reader.js';
+import { STOPWORDS, antonymsOf, extractFigures, stem, synonymsOf, tokenize } from '../text/index.js';
+import { isNegator, HEDGES, oppositesOf } from './cue-lexicon.js';
+import { readYears } from './years.js';
 
 export interface ClaimProfile {
   text: string;
   /** Distinct content stems, in order of first appearance. */
   terms: string[];
+  /** Content stems in text order (with repeats), for aligning the claim with a sentence. */
+  sequence: string[];
+  /** Surface word of each term, for reasons. */
+  words: Map<string, string>;
+  /** Stems of WordNet synonyms of each term (single words only). */
+  synonyms: Map<string, Set<string>>;
+  /** Stems of words pointing the other way: WordNet antonyms and directional opposites. */
+  opposites: Map<string, Set<string>>;
   /** Adjacent content-stem pairs ("a|b"). */
   bigrams: string[];
   /** Stems of names, acronyms and numbers-with-letters: words a passage must share to be about the same thing. */
@@ -31,15 +39,33 @@ export function contentStems(text: string): Array<{ stem: string; word: string; 
   return out;
 }
 
+function singleWordStems(words: string[], self: string): Set<string> {
+  const out = new Set<string>();
+  for (const w of words) if (!w.includes(' ')) {
+    const s = stem(w);
+    if (s !== self) out.add(s);
+  }
+  return out;
+}
+
 export function profileClaim(text: string): ClaimProfile {
   const stems = contentStems(text);
   const terms: string[] = [];
-  const seen = new Set<string>();
+  const words = new Map<string, string>();
   for (const s of stems) {
-    if (!seen.has(s.stem)) {
-      seen.add(s.stem);
+    if (!words.has(s.stem)) {
+      words.set(s.stem, s.word);
       terms.push(s.stem);
     }
+  }
+  const synonyms = new Map<string, Set<string>>();
+  const opposites = new Map<string, Set<string>>();
+  for (const t of terms) {
+    const w = (words.get(t) ?? t).toLowerCase();
+    synonyms.set(t, singleWordStems(synonymsOf(w), t));
+    const opp = singleWordStems(antonymsOf(w), t);
+    for (const o of oppositesOf(t)) opp.add(o);
+    opposites.set(t, opp);
   }
   const bigrams: string[] = [];
   for (let i = 1; i < stems.length; i++) bigrams.push(`${stems[i - 1]!.stem}|${stems[i]!.stem}`);
@@ -59,12 +85,21 @@ export function profileClaim(text: string): ClaimProfile {
   return {
     text,
     terms,
+    sequence: stems.map((s) => s.stem),
+    words,
+    synonyms,
+    opposites,
     bigrams,
     entities,
     entityText,
-    figures: readFigures(text),
+    figures: extractFigures(text).filter((f) => !isYear(f)),
     years: readYears(text),
     negated: lowers.some(isNegator),
     hedged: lowers.some((w) => HEDGES.has(w)),
   };
+}
+
+/** A bare four-digit year read as a figure: dates are compared separately. */
+export function isYear(f: Figure): boolean {
+  return f.unit === null && f.bound === '=' && Number.isInteger(f.value) && f.value >= 1800 && f.value <= 2100 && /^\d{4}$/.test(f.text.trim());
 }

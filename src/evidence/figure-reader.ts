@@ -1,6 +1,6 @@
-// Figures for stance features. Uses a compact reader of its own (numbers with bounds,
-// approximation, scale words, percent and the counted noun) so stance never depends on the
-// availability of a richer extractor; years are left to date comparison.
+// A compact figure reader (numbers with bounds, approximation, scale words, percent and the
+// counted noun; years skipped). Stance now uses text/extractFigures; this stays for callers
+// that import it (audit).
 import type { Bound, Figure } from '../model.js';
 import { STOPWORDS } from '../text/tokens.js';
 
@@ -86,9 +86,4 @@ export function readFigures(text: string): Figure[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
-/** Four-digit years mentioned in a text (1800–2100). */
-export function readYears(text: string): number[] {
-  const out: number[] = [];
-  for (const m of text.matchAll(/(?<![\d,.])(1[89]\d\d|20\d\d|2100)(?![\d,])/g)) out.push(Number(m[1]));
-  return out;
-}
+export { readYears } from './years.js';

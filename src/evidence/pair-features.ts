@@ -1,25 +1,32 @@
 // Features of a (claim, evidence text) pair for the stance model, with the reasons they stand for.
-// Local cues (negation, opposites, hedges) are read in the evidence sentences that share most
-// words with the claim ("focus" sentences), so a long passage is judged where it talks about the claim.
+// Local cues (negation, opposites, substitutions, hedges) are read in the evidence sentences that
+// share most words with the claim ("focus" sentences), so a long passage is judged where it talks
+// about the claim.
 import type { Figure, Reason } from '../model.js';
-import { splitSentences } from '../text/sentences.js';
-import { tokenize } from '../text/tokens.js';
+import { extractFigures, splitSentences, tokenize } from '../text/index.js';
 import type { ClaimProfile } from './claim-profile.js';
-import { contentStems } from './claim-profile.js';
-import { HEDGES, REFUTATION_CUES, isNegator, oppositesOf } from './cue-lexicon.js';
+import { contentStems, isYear } from './claim-profile.js';
+import { HEDGES, REFUTATION_CUES, isNegator } from './cue-lexicon.js';
 import { compareFigures, normalUnit } from './figure-compare.js';
-import { readFigures, readYears } from './figure-reader.js';
+import { readYears } from './years.js';
+import { shippedIdf } from './idf.js';
+import type { IdfTable } from './idf.js';
 
 /** Feature names, in the order of the vector; the model file must list the same names. */
 export const FEATURE_NAMES = [
   'cov_all',
   'cov_best1',
   'cov_best2',
-  'cov_best1_sq',
+  'cov_syn',
+  'idf_cov',
+  'idf_cov_sq',
+  'max_missing_idf',
   'bigram_cov',
   'ent_cov',
   'ent_missing',
   'unmatched_terms',
+  'substitution',
+  'substitution_cov',
   'fig_match',
   'fig_conflict',
   'claim_neg',
@@ -50,6 +57,7 @@ interface SentenceInfo {
   start: number;
   end: number;
   text: string;
+  sequence: string[];
   stems: Set<string>;
 }
 
@@ -70,7 +78,8 @@ function sentencesOf(evidence: string | readonly string[]): SentenceInfo[] {
   }
   const out: SentenceInfo[] = [];
   for (const s of spans.slice(0, MAX_SENTENCES)) {
-    out.push({ start: s.start, end: s.end, text: s.text, stems: new Set(contentStems(s.text).map((c) => c.stem)) });
+    const sequence = contentStems(s.text).map((c) => c.stem);
+    out.push({ start: s.start, end: s.end, text: s.text, sequence, stems: new Set(sequence) });
   }
   return out;
 }
@@ -81,38 +90,77 @@ function covered(terms: string[], stems: Set<string>): number {
   return n;
 }
 
+/** Is the claim term present, directly or through a WordNet synonym? */
+function present(claim: ClaimProfile, term: string, stems: Set<string>): boolean {
+  if (stems.has(term)) return true;
+  for (const s of claim.synonyms.get(term) ?? []) if (stems.has(s)) return true;
+  return false;
+}
+
+/**
+ * Substitutions: a claim word missing from the sentence while its neighbour in the claim is
+ * there, followed (or preceded) by a word the claim does not have — "associated with stroke"
+ * against "associated with pneumonia".
+ */
+function substitutions(claim: ClaimProfile, sentence: SentenceInfo, isPresent: (t: string) => boolean): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  const claimSet = new Set(claim.terms);
+  const seq = claim.sequence;
+  const ev = sentence.sequence;
+  for (let i = 0; i < seq.length; i++) {
+    const t = seq[i]!;
+    if (isPresent(t)) continue;
+    const prev = seq[i - 1];
+    const next = seq[i + 1];
+    let found: string | undefined;
+    if (prev !== undefined) {
+      for (let p = 0; p < ev.length - 1 && !found; p++) if (ev[p] === prev && !claimSet.has(ev[p + 1]!)) found = ev[p + 1];
+    }
+    if (!found && next !== undefined) {
+      for (let q = 1; q < ev.length && !found; q++) if (ev[q] === next && !claimSet.has(ev[q - 1]!)) found = ev[q - 1];
+    }
+    if (found) out.push([t, found]);
+  }
+  return out;
+}
+
 /**
  * Compute the feature vector for a claim (profiled once) and an evidence text, or the evidence
  * already split into sentences (offsets then count the sentences joined with single spaces).
  */
-export function pairFeatures(claim: ClaimProfile, evidenceInput: string | readonly string[]): PairFeatures {
+export function pairFeatures(claim: ClaimProfile, evidenceInput: string | readonly string[], idf: IdfTable = shippedIdf()): PairFeatures {
   const sentences = sentencesOf(evidenceInput);
   const evidence = typeof evidenceInput === 'string' ? evidenceInput : evidenceInput.join(' ');
   const all = new Set<string>();
   for (const s of sentences) for (const t of s.stems) all.add(t);
   const nTerms = Math.max(1, claim.terms.length);
 
-  // Focus: the best sentence, then the one adding most uncovered claim terms.
+  // Focus: the best sentence (rare words weigh more), then the one adding most of what is left.
+  const weightIn = (stems: Set<string>, terms: string[]): number => {
+    let w = 0;
+    for (const t of terms) if (present(claim, t, stems)) w += idf(t);
+    return w;
+  };
   let best: SentenceInfo | undefined;
-  let bestN = -1;
+  let bestW = -1;
   for (const s of sentences) {
-    const n = covered(claim.terms, s.stems);
-    if (n > bestN || (n === bestN && best !== undefined && s.text.length < best.text.length)) {
+    const w = weightIn(s.stems, claim.terms);
+    if (w > bestW || (w === bestW && best !== undefined && s.text.length < best.text.length)) {
       best = s;
-      bestN = n;
+      bestW = w;
     }
   }
   const focus: SentenceInfo[] = best ? [best] : [];
-  let second: SentenceInfo | undefined;
   if (best && sentences.length > 1) {
-    const left = claim.terms.filter((t) => !best.stems.has(t));
-    let secondN = 0;
+    const left = claim.terms.filter((t) => !present(claim, t, best.stems));
+    let second: SentenceInfo | undefined;
+    let secondW = 0;
     for (const s of sentences) {
       if (s === best) continue;
-      const n = covered(left, s.stems);
-      if (n > secondN) {
+      const w = weightIn(s.stems, left);
+      if (w > secondW) {
         second = s;
-        secondN = n;
+        secondW = w;
       }
     }
     if (second) focus.push(second);
@@ -123,13 +171,28 @@ export function pairFeatures(claim: ClaimProfile, evidenceInput: string | readon
   const focusLower = tokenize(focusText).map((t) => t.lower);
 
   const covAll = covered(claim.terms, all) / nTerms;
-  const covBest1 = Math.max(0, bestN) / nTerms;
+  const covBest1 = best ? covered(claim.terms, best.stems) / nTerms : 0;
   const covBest2 = covered(claim.terms, focusStems) / nTerms;
+  const isPresent = (t: string): boolean => present(claim, t, focusStems);
+  const covSyn = claim.terms.filter(isPresent).length / nTerms;
+  let idfAll = 0;
+  let idfHit = 0;
+  let maxMissing = 0;
+  let rarestMissing = '';
+  for (const t of claim.terms) {
+    const w = idf(t);
+    idfAll += w;
+    if (isPresent(t)) idfHit += w;
+    else if (w > maxMissing) {
+      maxMissing = w;
+      rarestMissing = t;
+    }
+  }
+  const idfCov = idfAll > 0 ? idfHit / idfAll : 0;
   let bigramHits = 0;
   if (claim.bigrams.length > 0) {
-    const evStems = contentStems(focusText).map((c) => c.stem);
     const evBigrams = new Set<string>();
-    for (let i = 1; i < evStems.length; i++) evBigrams.add(`${evStems[i - 1]}|${evStems[i]}`);
+    for (const s of focus) for (let i = 1; i < s.sequence.length; i++) evBigrams.add(`${s.sequence[i - 1]}|${s.sequence[i]}`);
     for (const b of claim.bigrams) if (evBigrams.has(b)) bigramHits++;
   }
   const bigramCov = claim.bigrams.length > 0 ? bigramHits / claim.bigrams.length : covBest1;
@@ -137,16 +200,18 @@ export function pairFeatures(claim: ClaimProfile, evidenceInput: string | readon
   const reasons: Reason[] = [];
   const missingEntities = claim.entities.filter((e) => !all.has(e));
   const entCov = claim.entities.length > 0 ? 1 - missingEntities.length / claim.entities.length : 1;
-  if (missingEntities.length > 0 && covBest2 >= 0.4) {
+  if (missingEntities.length > 0 && idfCov >= 0.4) {
     reasons.push({ kind: 'entity-mismatch', detail: `the passage does not mention ${missingEntities.map((e) => `"${claim.entityText.get(e) ?? e}"`).join(', ')}` });
   }
-  const unmatched = claim.terms.filter((t) => !focusStems.has(t)).length;
+  const unmatched = claim.terms.filter((t) => !isPresent(t)).length;
+  const subs = best ? substitutions(claim, best, isPresent) : [];
+  for (const [c, e] of subs.slice(0, 2)) reasons.push({ kind: 'substitution', detail: `the claim has "${claim.words.get(c) ?? c}" where the passage has "${e}"` });
 
   // Figures: a match anywhere counts; a conflict only between figures of the same (stated) unit.
   let figMatch = 0;
   let figConflict = 0;
   if (claim.figures.length > 0) {
-    const found: Figure[] = readFigures(focus.length > 0 && evidence.length > 2000 ? focusText : evidence);
+    const found: Figure[] = extractFigures(evidence.length > 2000 ? focusText : evidence).filter((f) => !isYear(f));
     for (const c of claim.figures) {
       let matched: Figure | undefined;
       let conflicting: Figure | undefined;
@@ -167,17 +232,17 @@ export function pairFeatures(claim: ClaimProfile, evidenceInput: string | readon
 
   const evNeg = focusLower.some(isNegator);
   const negMismatch = claim.negated !== evNeg;
-  if (negMismatch && covBest2 >= 0.5) {
+  if (negMismatch && idfCov >= 0.5) {
     reasons.push({ kind: 'negation-mismatch', detail: claim.negated ? 'the claim is negated, the passage is not' : 'the passage negates what the claim asserts' });
   }
 
   let antonyms = 0;
   for (const t of claim.terms) {
     if (focusStems.has(t)) continue;
-    for (const o of oppositesOf(t)) {
+    for (const o of claim.opposites.get(t) ?? []) {
       if (focusStems.has(o) && !claim.terms.includes(o)) {
         antonyms++;
-        reasons.push({ kind: 'antonym', detail: `claim says "${t}", passage says "${o}"` });
+        reasons.push({ kind: 'antonym', detail: `the claim says "${claim.words.get(t) ?? t}", the passage the opposite ("${o}")` });
         break;
       }
     }
@@ -198,27 +263,33 @@ export function pairFeatures(claim: ClaimProfile, evidenceInput: string | readon
     }
   }
 
-  if (covBest2 >= 0.8) reasons.push({ kind: 'lexical-entailment', detail: `the passage contains ${Math.round(covBest2 * nTerms)} of ${nTerms} claim terms` });
-  else if (covBest2 < 0.3) reasons.push({ kind: 'low-overlap', detail: `the passage shares ${Math.round(covBest2 * nTerms)} of ${nTerms} claim terms` });
-  else reasons.push({ kind: 'term-coverage', detail: `the passage shares ${Math.round(covBest2 * nTerms)} of ${nTerms} claim terms` });
+  const shared = `the passage shares ${Math.round(covSyn * nTerms)} of ${nTerms} claim terms`;
+  if (idfCov >= 0.8) reasons.push({ kind: 'lexical-entailment', detail: `${shared}${rarestMissing ? `; missing "${claim.words.get(rarestMissing) ?? rarestMissing}"` : ''}` });
+  else if (idfCov < 0.3) reasons.push({ kind: 'low-overlap', detail: shared });
+  else reasons.push({ kind: 'term-coverage', detail: `${shared}${rarestMissing ? `; missing "${claim.words.get(rarestMissing) ?? rarestMissing}"` : ''}` });
 
   const values: number[] = [
     covAll,
     covBest1,
     covBest2,
-    covBest1 * covBest1,
+    covSyn,
+    idfCov,
+    idfCov * idfCov,
+    idf.max > 0 ? maxMissing / idf.max : 0,
     bigramCov,
     entCov,
     missingEntities.length > 0 ? 1 : 0,
     Math.min(1, unmatched / 5),
+    Math.min(1, subs.length),
+    Math.min(1, subs.length) * idfCov,
     figMatch,
     figConflict,
     claim.negated ? 1 : 0,
     evNeg ? 1 : 0,
     negMismatch ? 1 : 0,
-    negMismatch ? covBest2 : 0,
+    negMismatch ? idfCov : 0,
     Math.min(1, antonyms),
-    Math.min(1, antonyms) * covBest2,
+    Math.min(1, antonyms) * idfCov,
     hedgeEv ? 1 : 0,
     claim.hedged ? 1 : 0,
     refuteCue ? 1 : 0,

@@ -12,6 +12,8 @@ import type { LogisticModel } from './logistic.js';
 export const VERDICT_LABELS: readonly VerdictLabel[] = ['supported', 'refuted', 'mixed', 'unproven'];
 export const VERDICT_FEATURES = ['max_s', 'max_r', 'top3_s', 'top3_r', 'min_sr', 'n_s', 'n_r', 'mean_n', 'n_independent'] as const;
 export const VERDICT_SCHEMA_VERSION = 1;
+/** Strength both a supporting and a refuting independent passage must reach for "mixed" by rule. */
+export const MIXED_AT = 0.7;
 
 export interface VerdictModelFile extends LogisticModel {
   schemaVersion: number;
@@ -129,7 +131,16 @@ export function decideVerdict(claim: string, judgements: Judgement[], options: V
   let label: VerdictLabel = allowed[0]!;
   for (const l of allowed) if (probabilities[l] > probabilities[label]) label = l;
   const mass = allowed.reduce((a, l) => a + probabilities[l], 0) || 1;
-  const confidence = probabilities[label] / mass;
+  let confidence = probabilities[label] / mass;
+  // Rule over the learned weights: strong independent evidence both ways is "mixed", however rare
+  // mixed verdicts were in training. Its confidence is the weaker side's strength times the
+  // model's belief that the evidence is not silent.
+  const strongest = (stance: Stance): number => independent.reduce((m, j) => (j.stance === stance ? Math.max(m, j.strength) : m), 0);
+  const bothWays = Math.min(strongest('supports'), strongest('refutes'));
+  if (allowed.includes('mixed') && bothWays >= MIXED_AT) {
+    label = 'mixed';
+    confidence = Math.min(1, bothWays * (1 - probabilities.unproven));
+  }
 
   const supports = independent.filter((j) => j.stance === 'supports').sort((a, b) => b.strength - a.strength);
   const refutes = independent.filter((j) => j.stance === 'refutes').sort((a, b) => b.strength - a.strength);

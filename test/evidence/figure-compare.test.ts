@@ -2,7 +2,6 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Figure } from '../../src/model.js';
 import { compareFigures } from '../../src/evidence/index.js';
-import { readFigures } from '../../src/evidence/figure-reader.js';
 
 const fig = (value: number, over: Partial<Figure> = {}): Figure => ({ text: String(value), start: 0, end: 1, value, approximate: false, bound: '=', unit: null, whole: null, predicate: null, ...over });
 
@@ -30,17 +29,4 @@ test('different units are unrelated; differing wholes conflict', () => {
   assert.equal(compareFigures(fig(40, { unit: 'percent' }), fig(40, { unit: 'countries' })), 'unrelated');
   assert.equal(compareFigures(fig(40, { unit: '%' }), fig(40, { unit: 'percent' })), 'match');
   assert.equal(compareFigures(fig(140, { whole: 196 }), fig(140, { whole: 200 })), 'conflict');
-});
-
-test('the reader finds bounds, approximation, percent and scale, and skips years', () => {
-  const f = readFigures('In 2019, more than 1,000 people and about 56 countries; 12.5% of 1.2 million cases.');
-  assert.deepEqual(
-    f.map((x) => [x.value, x.bound, x.approximate, x.unit]),
-    [
-      [1000, '>', false, 'people'],
-      [56, '=', true, 'countries'],
-      [12.5, '=', false, 'percent'],
-      [1200000, '=', false, 'cases'],
-    ],
-  );
 });

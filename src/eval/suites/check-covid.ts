@@ -7,7 +7,7 @@ import { ingestText } from '../../ingest/index.js';
 import { openStore } from '../../store/index.js';
 import type { EvalOptions, EvalResult } from '../eval-result.js';
 import { classify, majorityBaseline } from '../metrics.js';
-import { readCheckCovid, readCheckCovidCorpus } from '../upstream-formats.js';
+import { abstractText, readCheckCovid, readCheckCovidCorpus } from '../upstream-formats.js';
 
 export const CHECK_COVID_LABELS = ['SUPPORT', 'REFUTE', 'NOTENOUGHINFO'] as const;
 const FROM_VERDICT: Record<VerdictLabel, string> = { supported: 'SUPPORT', refuted: 'REFUTE', mixed: 'NOTENOUGHINFO', unproven: 'NOTENOUGHINFO' };
@@ -23,7 +23,7 @@ export async function runCheckCovid(options: EvalOptions): Promise<EvalResult> {
   try {
     let k = 0;
     for (const d of docs) {
-      const text = [d.title, ...d.sentences].filter((s) => s.trim() !== '').join('\n\n');
+      const text = abstractText(d);
       if (text.trim() === '') continue;
       await ingestText(store, { text, meta: { uri: URI(d.id), title: d.title || d.id, kind: 'academic' }, retrievedAt: '1970-01-01T00:00:00.000Z' });
       options.onProgress?.({ stage: 'ingest', done: ++k, total: docs.length });

@@ -1,6 +1,7 @@
 // WiCE: a Wikipedia sentence and every sentence of the article it cites → supported /
 // partially_supported / not_supported. The stance model reads the whole article, focusing on the
-// sentences that share most words with the claim; P(supports) is the score behind the AUC.
+// sentences that share most words with the claim. The score behind the AUC is 1 − P(neutral):
+// how much the article speaks to the claim (WiCE has no refuting evidence).
 import { judgeProfiled, profileClaim } from '../../evidence/index.js';
 import type { EvalOptions, EvalResult } from '../eval-result.js';
 import { classify, majorityBaseline, rocAuc } from '../metrics.js';
@@ -22,7 +23,7 @@ export function runWice(options: EvalOptions): EvalResult {
     const j = judgeProfiled(profileClaim(c.claim), c.sentences);
     const p = j.probabilities;
     gold.push(c.gold);
-    scores.push(p.supports);
+    scores.push(1 - p.neutral);
     predicted.push(p.supports >= SUPPORTED_AT ? 'supported' : p.neutral >= NOT_SUPPORTED_AT ? 'not_supported' : 'partially_supported');
     options.onProgress?.({ stage: 'wice', done: i + 1, total: claims.length });
   });
