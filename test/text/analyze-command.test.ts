@@ -76,7 +76,7 @@ test('analyze a file prints sentences, figures and a summary', async () => {
   writeFileSync(join(dir, 'a.txt'), `\ufeff${TEXT}`);
   const r = await run(['analyze', 'a.txt'], '', dir);
   assert.equal(r.code, 0, r.stderr);
-  assert.match(r.stdout, /figure {2}"140 of 196 countries": value 140, unit countries, of 196, counts "criminalize simple possession"/);
+  assert.match(r.stdout, /figure {4}"140 of 196 countries": value 140, unit countries, of 196, counts "criminalize simple possession"/);
   assert.match(r.stdout, /2 sentences, 1 figure, 1 date; 1 check-worthy/);
 });
 

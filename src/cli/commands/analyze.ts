@@ -110,9 +110,9 @@ function printText(out: Output, sentences: SentenceAnalysis[]): void {
   for (const s of sentences) {
     const score = s.checkworthiness.toFixed(2);
     out.line(`${out.dim(`[${s.start}–${s.end}]`)} ${s.checkworthiness >= 0.5 ? out.bold(score) : score}  ${s.text.replace(/\s+/g, ' ')}`);
-    for (const f of s.figures) out.line(`    figure  ${describeFigure(f)}`);
-    for (const d of s.dates) out.line(`    ${d.kind.padEnd(6)}  ${quote(d.text, 60)}: ${d.kind === 'span' ? `${d.value ?? '…'} to ${d.until ?? '…'}` : (d.value ?? 'unresolved')}`);
-    for (const c of s.cues) out.line(`    ${c.kind === 'attribution' ? 'source' : c.kind.slice(0, 6).padEnd(6)}  ${quote(c.text, 30)}${c.scope ? ` → ${quote(c.scope, 60)}` : ''}`);
+    for (const f of s.figures) out.line(`    ${'figure'.padEnd(8)}  ${describeFigure(f)}`);
+    for (const d of s.dates) out.line(`    ${d.kind.padEnd(8)}  ${quote(d.text, 60)}: ${d.kind === 'span' ? `${d.value ?? '…'} to ${d.until ?? '…'}` : (d.value ?? 'unresolved')}`);
+    for (const c of s.cues) out.line(`    ${(c.kind === 'attribution' ? 'source' : c.kind).padEnd(8)}  ${quote(c.text, 30)}${c.scope ? ` → ${quote(c.scope, 60)}` : ''}`);
   }
   const figures = sentences.reduce((n, s) => n + s.figures.length, 0);
   const dates = sentences.reduce((n, s) => n + s.dates.length, 0);
