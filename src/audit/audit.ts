@@ -109,6 +109,19 @@ function quote(passage: Passage, source: Source, terms: ReadonlySet<string>, sta
 const REFUTING = new Set(['negation-mismatch', 'antonym', 'date-mismatch', 'entity-mismatch']);
 const CONTRAST = /,\s*(?:and\s+)?not\s+(?:the|a|an|in|as|by|for|to|on|at)\b|\brather\s+than\b|\binstead\s+of\b|\bnot\s+only\b/i;
 
+/** Share of the claim's content terms found in a text. */
+function coverage(terms: ReadonlySet<string>, text: string): number {
+  return terms.size === 0 ? 0 : overlap(terms, text) / terms.size;
+}
+
+/**
+ * A refuting passage must also be about the claim: its closest sentence holds at least this share
+ * of the claim's terms — half for the cited source (which the article says is about the claim),
+ * three quarters for any other passage of the corpus.
+ */
+const CITED_REFUTE_COVERAGE = 0.5;
+const CORPUS_REFUTE_COVERAGE = 0.75;
+
 function refutation(claim: string, reasons: readonly Reason[], complement: boolean): Reason | null {
   for (const r of reasons) {
     if (!REFUTING.has(r.kind)) continue;
@@ -138,7 +151,9 @@ async function citedCheck(ctx: Context, claim: string, profile: ClaimProfile, re
   for (const c of candidates) {
     const j = judgeProfiled(profile, c.p.text);
     if (!bestS || j.probabilities.supports > bestS.v) bestS = { c, v: j.probabilities.supports };
-    if (j.stance === 'refutes' && refutation(claim, j.reasons, complement) && (!bestR || j.probabilities.refutes > bestR.v)) bestR = { c, v: j.probabilities.refutes };
+    if (j.stance === 'refutes' && refutation(claim, j.reasons, complement) && coverage(terms, bestSentence(c.p.text, terms)) >= CITED_REFUTE_COVERAGE && (!bestR || j.probabilities.refutes > bestR.v)) {
+      bestR = { c, v: j.probabilities.refutes };
+    }
   }
   const verified = ctx.verify ? ctx.verify(claim, candidates.map((c) => ({ text: c.p.text })), { minCoverage: 0.6 }) : null;
   const min = ctx.options.minStance;
@@ -168,11 +183,13 @@ async function citedCheck(ctx: Context, claim: string, profile: ClaimProfile, re
 async function corpusCheck(ctx: Context, claim: string, profile: ClaimProfile, complement: boolean): Promise<SourceCheck> {
   const evidence = await retrieve(ctx.store, claim, { limit: ctx.options.limit, perSource: 2 });
   if (evidence.length === 0) return { result: 'not-found', refs: [], evidence: [], reason: 'nothing in the corpus addresses it' };
+  const terms = new Set(contentTerms(claim));
   const judgements = evidence
     .map((e) => judge(profile, { passage: e.passage, source: e.source, score: e.score }))
-    .map((j) => (j.stance === 'refutes' && !refutation(claim, j.reasons, complement) ? { ...j, stance: 'neutral' as const } : j));
+    .map((j) =>
+      j.stance === 'refutes' && (!refutation(claim, j.reasons, complement) || coverage(terms, bestSentence(j.passage.text, terms)) < CORPUS_REFUTE_COVERAGE) ? { ...j, stance: 'neutral' as const } : j,
+    );
   const verdict = decideVerdict(claim, judgements);
-  const terms = new Set(contentTerms(claim));
   const pick = (stance: 'supports' | 'refutes') =>
     judgements
       .filter((j) => j.stance === stance)

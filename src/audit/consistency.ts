@@ -4,7 +4,7 @@
 // does not follow from them.
 import { compareFigures, unitsCompatible } from '../evidence/index.js';
 import { stem } from '../text/index.js';
-import { contentStems, droppedQualifier, predicateSimilarity, predicateText } from './figure-context.js';
+import { contentStems, droppedQualifier, isNegated, predicateSimilarity, predicateText } from './figure-context.js';
 import { sameTime } from './figures.js';
 import type { FigureSite } from './figures.js';
 import type { PredicateWord } from './figure-context.js';
@@ -130,9 +130,12 @@ function partOverStatedWhole(figs: ArticleFigure[], out: ConsistencyFinding[]): 
   const largest = Math.max(...figs.map((f) => f.figure.whole ?? -Infinity));
   for (const w of figs) {
     if (w.figure.whole === null || w.figure.whole !== largest) continue;
+    // "of the 62 countries that have some legislation" is a subset, not a total.
+    if (/^(?:\s*(?:out\s+)?of\s+(?:the\s+|all\s+|those\s+|these\s+)?[\d,]+\s+[A-Za-z-]+)?\s*,?\s*(?:that|which|who|whose|with|where|having|in\s+which)\b/i.test(w.sentence.slice(w.figure.end, w.figure.end + 60))) continue;
     for (const x of figs) {
       if (x === w || x.claim === w.claim || x.figure.whole !== null || !sameUnit(w, x)) continue;
       if (/%|percent/i.test(x.figure.unit ?? '')) continue;
+      if (isNegated(w.predicate) !== isNegated(x.predicate)) continue;
       if (predicateSimilarity(own(w), own(x)) < 0.5 && !droppedQualifier(w.predicate, x.predicate)) continue;
       if (x.figure.value > w.figure.whole && x.figure.bound !== '<' && x.figure.bound !== '<=' && !x.figure.approximate) {
         const later = Math.max(x.claim, w.claim);
