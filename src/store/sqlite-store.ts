@@ -133,9 +133,11 @@ export class SqliteStore implements Store {
       deleteSource: p('DELETE FROM sources WHERE rowid = ?'),
       passagesBetween: p(`SELECT ${PASSAGE_COLUMNS} FROM passages WHERE rowid BETWEEN ? AND ? ORDER BY rowid`),
       passageAt: p(`SELECT ${PASSAGE_COLUMNS} FROM passages WHERE rowid = ?`),
+      // The passage columns come straight from the ranked FTS5 query (as a raw caller would
+      // write it); only the ≤ limit winners are joined to their sources.
       search: p(
-        `SELECT ${hitColumns}, h.score AS score FROM (SELECT rowid, source_rowid, rank AS score FROM passages WHERE passages MATCH ? ORDER BY rank LIMIT ?) h ` +
-          'JOIN passages p ON p.rowid = h.rowid JOIN sources s ON s.rowid = h.source_rowid ORDER BY h.score, h.rowid',
+        `SELECT ${hitColumns.replaceAll('p.', 'h.')}, h.score AS score FROM (SELECT rowid, text, source_rowid, ordinal, pstart, pend, rank AS score FROM passages WHERE passages MATCH ? ORDER BY rank LIMIT ?) h ` +
+          'JOIN sources s ON s.rowid = h.source_rowid ORDER BY h.score, h.rowid',
       ),
       searchIn: p(
         `SELECT ${hitColumns}, p.rank AS score FROM passages p JOIN sources s ON s.rowid = p.source_rowid ` +

@@ -3,9 +3,9 @@ import { resolve } from 'node:path';
 import type { Command } from '../command.js';
 import { resolveDbPath } from '../../config.js';
 import { VerityError, quote } from '../../errors.js';
-import { SOURCE_KINDS } from '../../model.js';
+import { SOURCE_KINDS, type SourceKind } from '../../model.js';
 import { DEFAULT_MAX_BYTES, ingestPaths } from '../../ingest/index.js';
-import { parseKind } from '../../ingest/metadata.js';
+import { isSourceKind } from '../../ingest/metadata.js';
 import { openStore } from '../../store/open.js';
 
 const HELP = `Usage: verity ingest <path|folder|glob>... [--db FILE] [--kind KIND] [--max-bytes N] [--json]
@@ -60,7 +60,13 @@ export const ingestCommand: Command = {
     if (positionals.length === 0) {
       throw new VerityError({ code: 'USAGE', component: 'ingest', problem: 'no files, folders or globs given', fix: 'name what to ingest, e.g. "verity ingest examples/corpus"' });
     }
-    const kind = typeof values.kind === 'string' ? parseKind(values.kind, '--kind', 'ingest') : undefined;
+    let kind: SourceKind | undefined;
+    if (typeof values.kind === 'string') {
+      if (!isSourceKind(values.kind)) {
+        throw new VerityError({ code: 'USAGE', component: 'ingest', problem: `--kind: unknown source kind ${quote(values.kind)}`, fix: `use one of: ${SOURCE_KINDS.join(', ')}` });
+      }
+      kind = values.kind;
+    }
     let maxBytes: number | undefined;
     if (typeof values['max-bytes'] === 'string') {
       const parsed = parseByteSize(values['max-bytes']);
