@@ -38,10 +38,12 @@ const YEAR_PREPS = new Set(['since', 'during', 'until', 'till', 'year', 'mid', '
 /** Words before a number that make it not a year. */
 const NOT_YEAR_BEFORE = new Set([
   'section', 'sections', 'sec', 'art', 'article', 'articles', 'no', 'nos', 'number', 'page', 'pages', 'p', 'pp', 'chapter', 'ch', 'title', 'volume', 'vol',
-  'paragraph', 'para', 'rule', 'clause', 'part', 'item', 'table', 'figure', 'fig', 'note', 'footnote', 'about', 'approximately', 'roughly', 'nearly',
-  'almost', 'some', 'over', 'than', 'least', 'most', 'exactly', 'around', 'estimated', 'under', 'below', 'above', 'only', 'just', 'stat', 'u.s.c', 'usc', 'cfr',
+  'paragraph', 'para', 'rule', 'clause', 'part', 'item', 'table', 'figure', 'fig', 'note', 'footnote', 'nearly',
+  'almost', 'some', 'over', 'than', 'least', 'most', 'exactly', 'estimated', 'under', 'below', 'above', 'only', 'just', 'stat', 'u.s.c', 'usc', 'cfr',
   'version', 'v', 'release', 'route', 'room', 'model', 'act', 'law', 'bill', 'code', 'count',
 ]);
+/** "around 1968" is a year, "around 2000 people" a count: decided by what follows. */
+const APPROX_YEAR = new Set(['about', 'around', 'approximately', 'roughly', 'circa', 'c', 'ca']);
 /** Words after a number that make it a count, not a year. */
 const COUNT_AFTER = /^(?:%|percent\b|per cent\b|thousand\b|million\b|billion\b|trillion\b|km\b|kg\b|miles?\b|metres?\b|meters?\b|tons?\b|tonnes?\b|dollars?\b|euros?\b|pounds?\b|U\.S\.C\b|U\.S\.\s|Stat\b|F\.\dd|people\b|persons\b|children\b|men\b|women\b|adults\b|of\s+(?:the\s+)?\d)/i;
 
@@ -295,6 +297,7 @@ function isBareYear(text: string, start: number, end: number, value: number): bo
   if (NOT_YEAR_BEFORE.has(prev)) return false;
   const after = text.slice(end, end + 24).replace(/^\s+/, '');
   if (/^\+/.test(after)) return false;
+  if (APPROX_YEAR.has(prev)) return !followsCount(text, end) && !/^(?:or|to|-|–)\s/.test(after) && value >= 1500;
   // "the 2015 and 2016 reports": a year joined to a year.
   if (/(?:between|from)\s+\d[\d,]*\s*(?:and|to)\s*$/i.test(text.slice(Math.max(0, start - 30), start)) && followsCount(text, end)) return false;
   if ((prev === 'and' || prev === 'or' || prev === 'to') && /(?:^|[^\d,.])(?:1[5-9]\d\d|20\d\d)\s*,?\s*(?:and|or|to)\s*$/.test(text.slice(Math.max(0, start - 16), start))) return true;

@@ -52,6 +52,7 @@ const MEASURES = new Set([
 const SINGULAR_UNITS = new Set([
   'percent', 'km', 'kg', 'mg', 'cm', 'mm', 'ml', 'kilometre', 'kilometer', 'kilogram', 'metre', 'meter', 'mile', 'ton', 'tonne', 'hectare', 'acre',
   'degree', 'year', 'month', 'week', 'day', 'hour', 'minute', 'ppm', 'mph', 'kwh', 'gw', 'mw', 'twh', 'gb', 'tb',
+  'm', 'ft', 'mi', 'g', 'lb', 'lbs', 'oz', 'ha', 'inhg', 'hpa', 'kph', 'gt', 'mt', 'ppb', 'km²', 'm²',
 ]);
 const IRREGULAR_PLURALS = new Set(['people', 'children', 'men', 'women', 'criteria', 'data', 'police', 'cattle', 'staff', 'personnel', 'feet', 'teeth', 'mice', 'geese', 'phenomena', 'media', 'bacteria', 'youth', 'clergy', 'offspring', 'sheep', 'fish', 'deer', 'aircraft', 'livestock']);
 const NOT_NOUN_S = /(?:ss|us|is|ous)$/;
@@ -87,6 +88,9 @@ const CURRENCY_UNITS: ReadonlyMap<string, string> = new Map([
 const CURRENCY_AFTER = /^\s+(dollars?|euros?|pounds(?:\s+sterling)?|pound\s+sterling|yen|yuan|renminbi|rupees?|francs?|pesos?|rubles?|roubles?|USD|EUR|GBP|JPY|CHF|AUD|CAD)(?![\p{L}\p{N}])/iu;
 const PERCENT_AFTER = /^(?:\s?%|\s+(?:per\s?cent|pct)(?![\p{L}])|\s+percentage\s+points?(?![\p{L}])|\s+points?(?![\p{L}])(?=\s+(?:higher|lower|more|less|above|below|increase|decrease|drop|rise)))/iu;
 
+const DEGREES_AFTER = /^\s?°\s?([CFK])?(?![\p{L}])/u;
+/** A digit after a chemical symbol is part of a formula ("CO 2", "PM 2.5", "NO 2"). */
+const FORMULA_BEFORE = /(?:^|[^\p{L}])(?:CO|NO|SO|PM|CH|NH|N|O|H)\s$/u;
 const BOUND_PHRASES: ReadonlyArray<[RegExp, Bound, boolean]> = [
   [/(?:just|slightly)\s+(?:over|above|more\s+than)\s*$/i, '>', true],
   [/(?:just|slightly)\s+(?:under|below|less\s+than|fewer\s+than)\s*$/i, '<', true],
@@ -322,6 +326,7 @@ class FigureReader {
     if (LABELS.has(prev) && !core.words) return true;
     if (LABELS.has(prev) && core.words && /^(?:section|article|chapter|title|part|paragraph|schedule|annex|appendix|rule|clause|no|number|page|volume|step|phase|stage|level|grade|tier|category|type|class|season|episode)$/.test(prev)) return true;
     if (CODE_BEFORE.test(before)) return true;
+    if (!core.words && FORMULA_BEFORE.test(before) && core.value < 10) return true;
     const after = text.slice(core.end, core.end + 24);
     if (CODE_AFTER.test(after)) return true;
     if (!core.words && TIME_AFTER.test(after) && !core.scaled) return true;
@@ -445,6 +450,12 @@ class FigureReader {
       end += curWord[0].length;
       tail = text.slice(end, end + 40);
     }
+    const degrees = unit === null ? DEGREES_AFTER.exec(tail) : null;
+    if (degrees) {
+      unit = degrees[1] ? `°${degrees[1].toUpperCase()}` : 'degrees';
+      end += degrees[0].length;
+      tail = text.slice(end, end + 40);
+    }
     nextToken = this.tokenAfter(end, nextToken);
 
     // Ranges: "5 to 20", "5-20", "between 150 and 160", "two or three".
@@ -523,7 +534,9 @@ class FigureReader {
     if (core.weak && whole === null && !modified && unit === null && high === null) {
       if (!(core.value < 1 && /^\s+of\s/i.test(tail))) return null;
     }
-    if (core.words && core.value === 1 && !core.scaled && whole === null && !modified && unit === null && high === null) return null;
+    if (core.words && (core.value === 1 || core.value === 0) && !core.scaled && whole === null && !modified && unit === null && high === null) return null;
+    // "the second half of", "the first quarter": a part, not a quantity.
+    if (core.weak && core.value < 1 && /(?:^|[^\p{L}])(?:the|first|second|third|fourth|last|latter|former|other|this|that|each|every)\s+$/iu.test(text.slice(Math.max(0, core.start - 10), core.start)) && !modified) return null;
 
     // Bound words after: "or more", "+", "or so".
     for (const [re, b, approx] of BOUND_AFTER) {
@@ -614,7 +627,7 @@ class FigureReader {
     // "5-year sentence": a hyphen glued to a word.
     if (t.glued && (t.text === '-' || t.text === '–')) {
       const w = this.toks[j + 1];
-      if (w && w.glued && w.kind === 'word') return { word: w.lower.replace(/-.*$/, ''), end: w.end, next: j + 2 };
+      if (w && w.glued && w.kind === 'word') return { word: /^per-?cent$/.test(w.lower) ? 'percent' : w.lower.replace(/-.*$/, ''), end: w.end, next: j + 2 };
       return null;
     }
     if (t.glued && t.kind === 'word' && MEASURES.has(t.lower)) return { word: t.lower, end: t.end, next: j + 1 };
@@ -643,6 +656,8 @@ class FigureReader {
       const w = this.toks[j + k];
       if (w === undefined || w.kind !== 'word' || (STOPWORDS.has(w.lower) && !DETERMINERS.has(w.lower))) return null;
       if (isPluralNoun(w.lower)) return { word: w.lower, next: j + k + 1 };
+      // "the carbon dioxide released from": the noun is before the participle.
+      if (n > 0 && /ed$/.test(w.lower)) return { word: this.toks[j + k - 1]?.lower ?? w.lower, next: j + k };
       const after = this.toks[j + k + 1];
       if (after === undefined || after.kind !== 'word' || STOPWORDS.has(after.lower)) return { word: w.lower, next: j + k + 1 };
     }

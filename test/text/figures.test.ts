@@ -188,3 +188,12 @@ test('a 1 MB line and control characters do not crash', () => {
   assert.ok(performance.now() - t0 < 10_000);
   assert.doesNotThrow(() => extractFigures('\u0000\u0001 5 \u0007 cats \u001b[31m 3%\u0000'));
 });
+
+test('degrees, formulas, parts and approximate years', () => {
+  assert.deepEqual(extractFigures('The temperature will reach 70 °C (158 °F).').map((f) => [f.value, f.unit]), [[70, '°C'], [158, '°F']]);
+  assert.deepEqual(extractFigures('It peaked around 1968 with 1,250 bears.').map((f) => f.value), [1250]);
+  assert.deepEqual(extractFigures('About 2000 people came.').map((f) => f.value), [2000]);
+  assert.deepEqual(extractFigures('PM 2.5 levels and CO 2 concentrations rose.'), []);
+  assert.deepEqual(extractFigures('In the second half of the 20th century it grew.'), []);
+  assert.equal(one('The predicted 67-per-cent decline did not happen.').unit, 'percent');
+});
