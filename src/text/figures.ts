@@ -229,7 +229,7 @@ class FigureReader {
     if (t.glued && prev && (prev.kind === 'word' || prev.kind === 'num')) return null;
     if (t.glued && prev && /^[:/._]$/.test(prev.text)) return null;
     // After "x-" glued: an identifier (COVID-19) or the tail of a range whose head was not a figure.
-    if (!inRange && t.glued && prev && /^[-–]$/.test(prev.text) && prev.glued && prev2 && (prev2.kind === 'word' || prev2.kind === 'num')) return null;
+    if (!inRange && t.glued && prev && /^[-–‐‑‒—]$/.test(prev.text) && prev.glued && prev2 && (prev2.kind === 'word' || prev2.kind === 'num')) return null;
     if (raw.includes(':') || raw.includes('/')) return null;
     if ((raw.match(/\./g) ?? []).length > 1) return null;
     let value = parseDigits(raw);
