@@ -2,7 +2,7 @@
 // and the figure checks (against sources, arithmetic, consistency across the article).
 import type { Store } from '../contracts.js';
 import type { Passage, ProgressListener, Reason, Source } from '../model.js';
-import { contentTerms, splitSentences } from '../text/index.js';
+import { checkworthiness, contentTerms, splitSentences } from '../text/index.js';
 import { decideVerdict, judge, judgeProfiled, profileClaim, retrieve } from '../evidence/index.js';
 import type { ClaimProfile } from '../evidence/index.js';
 import { checkArithmetic } from './arithmetic.js';
@@ -24,6 +24,8 @@ export interface AuditOptions {
   citedPassages?: number;
   /** Minimum stance probability for a passage to count as supporting or refuting (default 0.6). */
   minStance?: number;
+  /** A sentence with no figure and no citation is a claim from this check-worthiness on (default 0.5). */
+  minCheckworthiness?: number;
   /** A clock for timings (injected in tests). */
   now?: () => number;
   onProgress?: ProgressListener;
@@ -34,7 +36,7 @@ type SentenceVerifier = (text: string, cited: readonly { text: string }[], optio
 
 interface Context {
   store: Store;
-  options: Required<Pick<AuditOptions, 'limit' | 'citedPassages' | 'minStance'>>;
+  options: Required<Pick<AuditOptions, 'limit' | 'citedPassages' | 'minStance' | 'minCheckworthiness'>>;
   sources: Map<string, Source>;
   passages: Map<string, Passage[]>;
   sentences: Map<string, SourceSentence[]>;
@@ -181,7 +183,7 @@ async function citedCheck(ctx: Context, claim: string, profile: ClaimProfile, re
 
 /** What the corpus as a whole says about a claim. */
 async function corpusCheck(ctx: Context, claim: string, profile: ClaimProfile, complement: boolean): Promise<SourceCheck> {
-  const evidence = await retrieve(ctx.store, claim, { limit: ctx.options.limit, perSource: 2 });
+  const evidence = await retrieve(ctx.store, claim, { limit: ctx.options.limit, perSource: 2, candidates: 20 });
   if (evidence.length === 0) return { result: 'not-found', refs: [], evidence: [], reason: 'nothing in the corpus addresses it' };
   const terms = new Set(contentTerms(claim));
   const judgements = evidence
@@ -218,7 +220,7 @@ export async function auditArticle(store: Store, article: Article, options: Audi
   const sourceList = await store.listSources();
   const ctx: Context = {
     store,
-    options: { limit: options.limit ?? 6, citedPassages: options.citedPassages ?? 3, minStance: options.minStance ?? 0.6 },
+    options: { limit: options.limit ?? 6, citedPassages: options.citedPassages ?? 3, minStance: options.minStance ?? 0.6, minCheckworthiness: options.minCheckworthiness ?? 0.5 },
     sources: new Map(sourceList.map((s) => [s.id, s])),
     passages: new Map(),
     sentences: new Map(),
@@ -234,11 +236,12 @@ export async function auditArticle(store: Store, article: Article, options: Audi
 
   // Claims: sentences with a figure or a citation, or that the toolkit finds check-worthy.
   const sentences = articleSentences(article);
-  const chosen: Array<{ s: ArticleSentence; sites: ReturnType<typeof figureSites> }> = [];
+  const chosen: Array<{ s: ArticleSentence; sites: ReturnType<typeof figureSites>; worth: number }> = [];
   for (const s of sentences) {
     if (wordCount(s.clean) < MIN_CLAIM_WORDS || /\?\s*$/.test(s.clean.trim())) continue;
     const sites = figureSites(s.clean);
-    if (sites.length > 0 || s.citations.length > 0) chosen.push({ s, sites });
+    const worth = checkworthiness(s.clean.replace(/\s+/g, ' ').trim());
+    if (sites.length > 0 || s.citations.length > 0 || worth >= ctx.options.minCheckworthiness) chosen.push({ s, sites, worth });
   }
   timings.read = now() - t0;
 
@@ -249,7 +252,7 @@ export async function auditArticle(store: Store, article: Article, options: Audi
   const claims: AuditClaim[] = [];
   const figureResults: Array<Map<number, SourceFigureResult>> = [];
   let done = 0;
-  for (const { s, sites } of chosen) {
+  for (const { s, sites, worth } of chosen) {
     const text = s.clean.replace(/\s+/g, ' ').trim();
     const kind = claimKind(text);
     const profile = profileClaim(text);
@@ -323,7 +326,7 @@ export async function auditArticle(store: Store, article: Article, options: Audi
       citations: s.citations,
       figures: sites.map((x) => ({ ...x.figure, start: x.figure.start + s.start, end: x.figure.end + s.start, predicate: x.figure.predicate ?? (x.predicate.map((w) => w.word).join(' ') || null) })),
       flags,
-      checkworthiness: sites.length > 0 ? 1 : 0.5,
+      checkworthiness: Math.round(worth * 1000) / 1000,
       kind,
       cited,
       corpus,

@@ -1,6 +1,6 @@
 // The vocabulary of an article audit: what was read from the article, what each claim is,
 // and what the audit found. Plain data; JSON output is these types serialised.
-import type { Figure, Source, Span } from '../model.js';
+import type { Figure, Span } from '../model.js';
 
 export type ArticleFormat = 'md' | 'html' | 'txt';
 
@@ -136,6 +136,3 @@ export interface AuditResult {
   warnings: string[];
   timingsMs: Record<string, number>;
 }
-
-/** Corpus source lookup the audit needs; a Store satisfies it. */
-export type SourceList = () => Promise<Source[]>;
