@@ -124,7 +124,27 @@ const y = stance.map((e) => e.label);
 const counts: Record<string, number> = {};
 for (const e of stance) counts[`${e.set}/${STANCE_CLASSES[e.label]}`] = (counts[`${e.set}/${STANCE_CLASSES[e.label]}`] ?? 0) + 1;
 const fitted = fitLogistic(x, y, [...STANCE_CLASSES], [...FEATURE_NAMES], { l2: 1e-3, iterations: 1500, learningRate: 0.5, balance: true });
-const stanceFile: StanceModelFile = { schemaVersion: STANCE_SCHEMA_VERSION, kind: 'multinomial-logistic', ...fitted, trainedWith: { command: COMMAND, files: [...files], examples: counts } };
+// Two-way decisions for the RTE suites: the P(supports) cut-off with the best macro-F1 on the
+// suite's own training split.
+const decisions: Record<string, { supportsAt: number }> = {};
+for (const [suite, rel] of [['covid-fact', 'covid-fact/RTE-covidfact/train.tsv'], ['scifact', 'scifact/rte-scifact-oracle/train.tsv']] as const) {
+  const pairs = readPairs(suite, join(DATA, rel));
+  const scored = pairs.map((p) => ({ s: predictProba(fitted, pairFeatures(profileClaim(p.claim), p.evidence).values)[S.supports]!, pos: p.gold === 'entailment' }));
+  let best = { t: 0.5, f1: -1 };
+  for (let t = 0.05; t <= 0.95; t += 0.01) {
+    const f1s = [true, false].map((cls) => {
+      const tp = scored.filter((x) => x.s >= t === cls && x.pos === cls).length;
+      const pred = scored.filter((x) => x.s >= t === cls).length;
+      const gold = scored.filter((x) => x.pos === cls).length;
+      return pred + gold > 0 ? (2 * tp) / (pred + gold) : 0;
+    });
+    const f1 = (f1s[0]! + f1s[1]!) / 2;
+    if (f1 > best.f1 + 1e-9) best = { t: Math.round(t * 100) / 100, f1 };
+  }
+  decisions[suite] = { supportsAt: best.t };
+  console.log(`decision ${suite}: supports at P ≥ ${best.t} (train macro-F1 ${best.f1.toFixed(3)})`);
+}
+const stanceFile: StanceModelFile = { schemaVersion: STANCE_SCHEMA_VERSION, kind: 'multinomial-logistic', ...fitted, trainedWith: { command: COMMAND, files: [...files], examples: counts }, decisions };
 const trainAcc = x.filter((row, i) => argmax(predictProba(fitted, row)) === y[i]).length / x.length;
 console.log(`stance: ${stance.length} examples, training accuracy ${(trainAcc * 100).toFixed(1)}%`);
 writeFileSync(STANCE_MODEL_PATH, `${JSON.stringify(stanceFile, null, 1)}\n`);
@@ -191,7 +211,13 @@ const fitVerdict = (rows: number[]): LogisticModel =>
   fitLogistic(rows.map((i) => vx[i]!), rows.map((i) => vy[i]!), [...VERDICT_LABELS], [...VERDICT_FEATURES], { l2: 1e-3, iterations: 1500, learningRate: 0.5, balance: false });
 
 const verdictFit = fitVerdict(vy.map((_, i) => i));
-const verdictFile: VerdictModelFile = { schemaVersion: VERDICT_SCHEMA_VERSION, kind: 'multinomial-logistic', ...verdictFit, trainedWith: { command: COMMAND, files: verdictFiles, examples: vcounts } };
+// Per-suite weights for the suites with a training split, balanced for their macro-F1.
+const suites: Record<string, LogisticModel> = {};
+for (const suite of ['check-covid', 'citation-integrity']) {
+  const rows = vy.map((_, i) => i).filter((i) => vset[i] === suite);
+  suites[suite] = fitLogistic(rows.map((i) => vx[i]!), rows.map((i) => vy[i]!), [...VERDICT_LABELS], [...VERDICT_FEATURES], { l2: 1e-3, iterations: 1500, learningRate: 0.5, balance: true });
+}
+const verdictFile: VerdictModelFile = { schemaVersion: VERDICT_SCHEMA_VERSION, kind: 'multinomial-logistic', ...verdictFit, trainedWith: { command: COMMAND, files: verdictFiles, examples: vcounts }, suites };
 writeFileSync(VERDICT_MODEL_PATH, `${JSON.stringify(verdictFile, null, 1)}\n`);
 console.log(`wrote ${STANCE_MODEL_PATH} and ${VERDICT_MODEL_PATH}`);
 

@@ -14,6 +14,11 @@ export interface StanceModelFile extends LogisticModel {
   kind: 'multinomial-logistic';
   /** How the weights were made: the command and the files it read. */
   trainedWith: { command: string; files: string[]; examples: Record<string, number> };
+  /**
+   * Two-way decisions fitted on a benchmark's training split: "supports" when P(supports) is at
+   * least `supportsAt` (e.g. RTE entailment vs not_entailment).
+   */
+  decisions?: Record<string, { supportsAt: number }>;
 }
 
 export const STANCE_MODEL_PATH = fileURLToPath(new URL('../../models/stance.json', import.meta.url));

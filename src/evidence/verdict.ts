@@ -19,6 +19,11 @@ export interface VerdictModelFile extends LogisticModel {
   schemaVersion: number;
   kind: 'multinomial-logistic';
   trainedWith: { command: string; files: string[]; examples: Record<string, number> };
+  /**
+   * Weights fitted for one benchmark from its own training split (label priors and evidence
+   * differ between benchmarks); the top-level weights are the general model the pipeline uses.
+   */
+  suites?: Record<string, LogisticModel>;
 }
 
 export interface VerdictOptions {
@@ -110,6 +115,12 @@ export function verdictModel(): VerdictModelFile {
   }
   cached = checkVerdictModel(JSON.parse(text) as unknown, JSON.stringify(VERDICT_MODEL_PATH));
   return cached;
+}
+
+/** The weights fitted for a benchmark suite's own training split, else the general model. */
+export function suiteVerdictModel(suite: string): LogisticModel {
+  const m = verdictModel();
+  return m.suites?.[suite] ?? m;
 }
 
 const LABEL_WORDS: Record<VerdictLabel, string> = {

@@ -2,7 +2,7 @@
 // claim, judge what was retrieved, decide SUPPORT / REFUTE / NOTENOUGHINFO.
 import type { VerdictLabel } from '../../model.js';
 import { VerityError } from '../../errors.js';
-import { decideVerdict, judge, profileClaim, retrieve } from '../../evidence/index.js';
+import { decideVerdict, judge, profileClaim, suiteVerdictModel, retrieve } from '../../evidence/index.js';
 import { ingestText } from '../../ingest/index.js';
 import { openStore } from '../../store/index.js';
 import type { EvalOptions, EvalResult } from '../eval-result.js';
@@ -37,7 +37,7 @@ export async function runCheckCovid(options: EvalOptions): Promise<EvalResult> {
       if (evidence.some((e) => e.source.uri === URI(c.cordId))) found++;
       const profile = profileClaim(c.claim);
       const judgements = evidence.map((e) => judge(profile, e));
-      const v = decideVerdict(c.claim, judgements, { labels: ['supported', 'refuted', 'unproven'] });
+      const v = decideVerdict(c.claim, judgements, { labels: ['supported', 'refuted', 'unproven'], model: suiteVerdictModel('check-covid') });
       gold.push(c.gold);
       predicted.push(FROM_VERDICT[v.label]);
       options.onProgress?.({ stage: 'check-covid', done: i + 1, total: claims.length });

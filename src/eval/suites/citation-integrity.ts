@@ -1,7 +1,7 @@
 // Citation-Integrity: a citing sentence and the abstracts it cites → SUPPORT / REFUTE / NEI.
 import type { VerdictLabel } from '../../model.js';
 import { VerityError } from '../../errors.js';
-import { decideVerdict, judge, profileClaim } from '../../evidence/index.js';
+import { decideVerdict, judge, profileClaim, suiteVerdictModel } from '../../evidence/index.js';
 import type { EvalOptions, EvalResult } from '../eval-result.js';
 import { classify, majorityBaseline } from '../metrics.js';
 import { textEvidence } from '../synthetic-evidence.js';
@@ -30,7 +30,7 @@ export function runCitationIntegrity(options: EvalOptions): EvalResult {
       }
       return [judge(profile, textEvidence(id, doc.sentences.join(' '), doc.title))];
     });
-    const v = decideVerdict(c.claim, judgements, { labels: ['supported', 'refuted', 'unproven'] });
+    const v = decideVerdict(c.claim, judgements, { labels: ['supported', 'refuted', 'unproven'], model: suiteVerdictModel('citation-integrity') });
     gold.push(c.gold);
     predicted.push(FROM_VERDICT[v.label]);
     options.onProgress?.({ stage: 'citation-integrity', done: i + 1, total: claims.length });

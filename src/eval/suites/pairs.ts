@@ -1,10 +1,15 @@
 // Pair suites: one claim and one evidence text per row → stance. HealthVer has three labels;
 // FEVER-Symmetric, COVID-Fact and SciFact (RTE) have two, so the choice is between the two.
 import type { Stance } from '../../model.js';
-import { judgePair } from '../../evidence/index.js';
+import { judgePair, stanceModel } from '../../evidence/index.js';
 import type { EvalOptions, EvalResult } from '../eval-result.js';
 import { classify, majorityBaseline } from '../metrics.js';
 import { readPairs } from '../upstream-formats.js';
+
+/** The entailment cut-off fitted on the suite's training split (models/stance.json), else 0.5. */
+function supportsAt(suite: string): number {
+  return stanceModel().decisions?.[suite]?.supportsAt ?? 0.5;
+}
 
 type PairSuite = 'healthver' | 'fever-symmetric' | 'covid-fact' | 'scifact';
 
@@ -14,8 +19,8 @@ const LABELS: Record<PairSuite, { labels: string[]; map: (p: Record<Stance, numb
     map: (p) => (p.supports >= p.refutes && p.supports >= p.neutral ? 'Supports' : p.refutes >= p.neutral ? 'Refutes' : 'Neutral'),
   },
   'fever-symmetric': { labels: ['SUPPORTS', 'REFUTES'], map: (p) => (p.supports >= p.refutes ? 'SUPPORTS' : 'REFUTES') },
-  'covid-fact': { labels: ['entailment', 'not_entailment'], map: (p) => (p.supports >= p.refutes + p.neutral ? 'entailment' : 'not_entailment') },
-  scifact: { labels: ['entailment', 'not_entailment'], map: (p) => (p.supports >= p.refutes + p.neutral ? 'entailment' : 'not_entailment') },
+  'covid-fact': { labels: ['entailment', 'not_entailment'], map: (p) => (p.supports >= supportsAt('covid-fact') ? 'entailment' : 'not_entailment') },
+  scifact: { labels: ['entailment', 'not_entailment'], map: (p) => (p.supports >= supportsAt('scifact') ? 'entailment' : 'not_entailment') },
 };
 
 export function runPairs(suite: PairSuite, options: EvalOptions): EvalResult {
