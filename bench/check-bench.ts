@@ -98,7 +98,7 @@ function vocabulary(rnd: () => number): { words: string[]; cumulative: Float64Ar
   const syllables = 'ka lo mi ne ru sa ti vo pe da gri stel mon bar quo fen lis tor ach ver'.split(' ');
   while (words.length < 30_000) {
     let w = '';
-    for (let i = 0; i < 2 + Math.floor(rnd() * 2); i++) w += syllables[Math.floor(rnd() * syllables.length)];
+    for (let i = 0; i < 2 + Math.floor(rnd() * 3); i++) w += syllables[Math.floor(rnd() * syllables.length)];
     if (!seen.has(w)) {
       seen.add(w);
       words.push(w);
@@ -133,10 +133,12 @@ function pick(v: { words: string[]; cumulative: Float64Array }, r: number): stri
 async function generate(store: Store, passages: number): Promise<number> {
   const rnd = mulberry32(SEED);
   const v = vocabulary(rnd);
-  const docs = Math.ceil(passages / PASSAGES_PER_DOC);
+  // The chunker decides how many passages a paragraph becomes, so generate until the store holds
+  // the target (counted every 100 batches).
   let batch: TextDocument[] = [];
   const t0 = performance.now();
-  for (let d = 0; d < docs; d++) {
+  let stored = 0;
+  for (let d = 0; stored < passages; d++) {
     const paras: string[] = [];
     for (let p = 0; p < PASSAGES_PER_DOC; p++) {
       const words: string[] = [];
@@ -151,7 +153,10 @@ async function generate(store: Store, passages: number): Promise<number> {
     if (batch.length >= BATCH_DOCS) {
       await ingestTexts(store, batch);
       batch = [];
-      if (d % 5000 < BATCH_DOCS) console.error(`  generated ${((d + 1) * PASSAGES_PER_DOC).toLocaleString('en')} passages`);
+      if ((d + 1) % (BATCH_DOCS * 100) === 0) {
+        stored = (await store.stats()).passages;
+        console.error(`  generated ${stored.toLocaleString('en')} passages`);
+      }
     }
   }
   if (batch.length > 0) await ingestTexts(store, batch);

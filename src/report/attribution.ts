@@ -71,5 +71,7 @@ export function attribute(sentence: string, source: Pick<Source, 'title' | 'publ
   const lowered = lowerFirst(body, context);
   // "… states that that conference …" reads badly: attribute with "According to" instead.
   if (/^that\b/.test(lowered)) return `According to ${who}, ${lowered}`;
-  return `${who} ${VERB[source.kind]} that ${lowered}`;
+  // "18 U.S.C. §§ 2252 and 2252A provide": a name for several sections takes a plural verb.
+  const verb = /§§/.test(name) && VERB[source.kind].endsWith('s') ? VERB[source.kind].slice(0, -1) : VERB[source.kind];
+  return `${who} ${verb} that ${lowered}`;
 }
