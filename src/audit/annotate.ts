@@ -89,6 +89,7 @@ export function auditJson(result: AuditResult): unknown {
       status: c.status,
       kind: c.kind,
       citations: c.citations,
+      references: c.references,
       figures: c.figures,
       flags: c.flags,
       cited: c.cited,

@@ -324,6 +324,7 @@ export async function auditArticle(store: Store, article: Article, options: Audi
       end: s.end,
       status,
       citations: s.citations,
+      references: s.citations.map((n) => matchOf.get(n) ?? { n, sourceId: null, by: null, sourceTitle: null, sourceUri: null }),
       figures: sites.map((x) => ({ ...x.figure, start: x.figure.start + s.start, end: x.figure.end + s.start, predicate: x.figure.predicate ?? (x.predicate.map((w) => w.word).join(' ') || null) })),
       flags,
       checkworthiness: Math.round(worth * 1000) / 1000,

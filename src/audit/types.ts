@@ -104,6 +104,8 @@ export interface AuditClaim extends Span {
   status: ClaimStatus;
   /** Reference numbers cited in the sentence. */
   citations: number[];
+  /** What each cited reference resolved to in the corpus (sourceId null when it is not there). */
+  references: ReferenceMatch[];
   figures: Figure[];
   flags: AuditFlag[];
   checkworthiness: number;

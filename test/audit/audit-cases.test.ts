@@ -8,7 +8,13 @@ for (const c of CASES) {
   test(`audit: ${c.name}`, async () => {
     const store = await corpus(c.corpus);
     try {
-      const result = await auditArticle(store, readArticle(c.article, c.format));
+      const article = readArticle(c.article, c.format);
+      const result = await auditArticle(store, article);
+      // Offsets: each claim and each of its figures slices onto the article body.
+      for (const x of result.claims) {
+        assert.equal(article.text.slice(x.start, x.end), x.text);
+        for (const f of x.figures) assert.equal(article.text.slice(f.start, f.end), f.text);
+      }
       const describe = () => result.claims.map((x) => `${x.status} ${x.text}\n    ${x.flags.map((f) => `${f.kind}: ${f.message}`).join('\n    ')}`).join('\n');
       for (const [phrase, kind] of c.planted) {
         const claim = result.claims.find((x) => x.text.includes(phrase));
