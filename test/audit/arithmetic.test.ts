@@ -1,0 +1,51 @@
+// Arithmetic inside one sentence: each planted error is found (with the computation shown) and
+// each correct twin passes.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkArithmetic } from '../../src/audit/index.js';
+
+const WRONG: Array<[string, RegExp]> = [
+  ['In 2023, 140 of 196 countries (81%) criminalised possession.', /140 of 196 is 71\.4%, not 81%/],
+  ['Some 45% of the 200 cities (about 110) restrict cars.', /45% of 200 is 90, not 110/],
+  ['Of the 120 schools, 30 (40%) need new roofs.', /30 of 120 is 25%, not 40%/],
+  ['71% (150 of 196) of countries agreed.', /150 of 196 is 76\.5%, not 71%/],
+  ['The survey found 210 of 196 countries had laws.', /a part \(210\) cannot be larger than its whole \(196\)/],
+  ['Arrests rose from 1,200 in 2019 to 1,500 in 2023, an increase of 40%.', /change of 25%, not 40%/],
+  ['Arrests fell from 1,200 to 1,500, a drop of 300.', /is a rise, not a fall/],
+  ['Cases went from 40 to 52, a rise of 15.', /change of 12, not 15 \(52 − 40 = 12\)/],
+  ['One in four adults (40%) owns a car.', /One in four is 25%, not 40%/],
+  ['The agency recorded a total of 500 cases: 300 in the north, 150 in the south and 100 in the east.', /add up to 550, not 500 \(300 \+ 150 \+ 100 = 550\)/],
+  ['Of the 196 countries, 140 criminalise possession, leaving 46 that do not.', /196 − 140 = 56, not 46/],
+  ['So 196 − 140 = 66 countries remain.', /196 − 140 = 56/],
+  ['The budget doubled from 10 million to 30 million.', /has not doubled/],
+  ['The city has 900 buses, three times as many as the 200 it had in 2010.', /4\.5 times 200, not three times/],
+];
+const RIGHT = [
+  'In 2023, 140 of 196 countries (71%) criminalised possession.',
+  'In 2023, 140 of 196 countries, or about 70%, criminalised possession.',
+  'Some 45% of the 200 cities (90) restrict cars.',
+  'Of the 120 schools, 30 (25%) need new roofs.',
+  'Arrests rose from 1,200 in 2019 to 1,500 in 2023, an increase of 25%.',
+  'Support rose from 20% to 30%, a rise of 10 percentage points.',
+  'Cases went from 40 to 52, a rise of 12.',
+  'One in four adults (25%) owns a car.',
+  'The agency recorded a total of 550 cases: 300 in the north, 150 in the south and 100 in the east.',
+  'A total of 500 cases were recorded, including 300 in the north and 150 in the south.',
+  'Of the 196 countries, 140 criminalise possession, leaving 56 that do not.',
+  'The remaining 62 countries have some legislation (196 − 118 − 16 = 62).',
+  'The budget doubled from 10 million to 20 million.',
+  'The city has 600 buses, three times as many as the 200 it had in 2010.',
+  'On 3 of 2024 nothing happened.',
+];
+
+for (const [sentence, expected] of WRONG) {
+  test(`arithmetic flags: ${sentence}`, () => {
+    const found = checkArithmetic(sentence);
+    assert.equal(found.length, 1, JSON.stringify(found));
+    assert.match(found[0]!.message, expected);
+  });
+}
+
+test('arithmetic: correct sentences get no finding', () => {
+  for (const s of RIGHT) assert.deepEqual(checkArithmetic(s), [], s);
+});
