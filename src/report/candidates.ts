@@ -78,6 +78,7 @@ export function candidatesFor(judgements: readonly Judgement[], options: Candida
       const coverage = facetTerms.length === 0 ? 0 : covered / facetTerms.length;
       const focusCoverage = focus.length === 0 ? 0 : focus.filter((t) => terms.has(t)).length / focus.length;
       if (coverage < 0.2 && focusCoverage === 0) return;
+      if (covered < Math.min(2, facetTerms.length)) return; // one shared word ("made") is chance
       const figures = extractFigures(text).filter((f) => f.unit !== null || f.predicate !== null);
       const negated = negationCount(text) > 0;
       let score = 0.7 * coverage + 0.8 * focusCoverage + 0.25 * (j.relevance / maxRelevance);

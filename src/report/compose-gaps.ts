@@ -41,6 +41,10 @@ export function composeGaps(g: GapsInput): PendingSentence[] {
   const out: PendingSentence[] = [];
   const sources = unique(g.sources);
 
+  if (g.findings.length === 0) {
+    out.push({ body: `No passage found in the corpus addresses this ${g.input.kind} closely enough to quote`, sourceIds: [], passageIds: [], basis: 'absence' });
+  }
+
   // Parts of the question nothing addresses.
   for (const f of g.input.facets) {
     if (f.retrieve && f.judgements.length === 0) {
@@ -77,14 +81,14 @@ export function composeGaps(g: GapsInput): PendingSentence[] {
   }
 
   // Survey counts against primary texts.
-  const figureSources = unique(g.figures.map((f) => f.candidate.source));
+  const figureSources = unique(g.answerFigures.map((f) => f.candidate.source));
   const primary = sources.filter((s) => s.kind === 'legislation' || s.kind === 'intergovernmental');
   if (figureSources.length > 0 && figureSources.every((s) => s.kind !== 'legislation')) {
     const surveys = figureSources.slice(0, 4);
     const body =
       primary.length > 0
-        ? `The counts come from surveys and secondary reports, ${named(surveys)}; the primary legal texts read, ${named(primary.slice(0, 4))}, each cover a single jurisdiction or treaty, so they cannot confirm the counts`
-        : `The counts come from surveys and secondary reports, ${named(surveys)}; no primary legal text was read to check them`;
+        ? `The counts come from secondary sources, ${named(surveys)}; the primary legal texts read, ${named(primary.slice(0, 4))}, each cover a single jurisdiction or treaty, so they cannot confirm the counts`
+        : `The counts come from secondary sources, ${named(surveys)}; no primary legal text was read to check them`;
     out.push({ body, sourceIds: [], passageIds: [], basis: 'metadata' });
   }
 
