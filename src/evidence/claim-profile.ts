@@ -12,6 +12,8 @@ export interface ClaimProfile {
   sequence: string[];
   /** Surface word of each term, for reasons. */
   words: Map<string, string>;
+  /** Whether each term is written capitalised (a name) where it first appears. */
+  capitals: Map<string, boolean>;
   /** Stems of WordNet synonyms of each term (single words only). */
   synonyms: Map<string, Set<string>>;
   /** Stems of words pointing the other way: WordNet antonyms and directional opposites. */
@@ -52,9 +54,12 @@ export function profileClaim(text: string): ClaimProfile {
   const stems = contentStems(text);
   const terms: string[] = [];
   const words = new Map<string, string>();
+  const capitals = new Map<string, boolean>();
+  const firstStart = tokenize(text)[0]?.start ?? 0;
   for (const s of stems) {
     if (!words.has(s.stem)) {
       words.set(s.stem, s.word);
+      capitals.set(s.stem, s.capital && s.start !== firstStart);
       terms.push(s.stem);
     }
   }
@@ -87,6 +92,7 @@ export function profileClaim(text: string): ClaimProfile {
     terms,
     sequence: stems.map((s) => s.stem),
     words,
+    capitals,
     synonyms,
     opposites,
     bigrams,

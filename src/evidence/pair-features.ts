@@ -58,6 +58,8 @@ interface SentenceInfo {
   end: number;
   text: string;
   sequence: string[];
+  /** Whether each word of `sequence` is capitalised. */
+  capitals: boolean[];
   stems: Set<string>;
 }
 
@@ -78,8 +80,9 @@ function sentencesOf(evidence: string | readonly string[]): SentenceInfo[] {
   }
   const out: SentenceInfo[] = [];
   for (const s of spans.slice(0, MAX_SENTENCES)) {
-    const sequence = contentStems(s.text).map((c) => c.stem);
-    out.push({ start: s.start, end: s.end, text: s.text, sequence, stems: new Set(sequence) });
+    const words = contentStems(s.text);
+    const sequence = words.map((c) => c.stem);
+    out.push({ start: s.start, end: s.end, text: s.text, sequence, capitals: words.map((c) => c.capital), stems: new Set(sequence) });
   }
   return out;
 }
@@ -98,26 +101,31 @@ function present(claim: ClaimProfile, term: string, stems: Set<string>): boolean
 }
 
 /**
- * Substitutions: a claim word missing from the sentence while its neighbour in the claim is
- * there, followed (or preceded) by a word the claim does not have — "associated with stroke"
- * against "associated with pneumonia".
+ * Substitutions: a rare claim word missing from the sentence while its neighbour in the claim is
+ * there, next to a word of the same kind (both names or both common words) that the claim does
+ * not have — "associated with stroke" against "associated with pneumonia".
  */
-function substitutions(claim: ClaimProfile, sentence: SentenceInfo, isPresent: (t: string) => boolean): Array<[string, string]> {
+function substitutions(claim: ClaimProfile, sentence: SentenceInfo, isPresent: (t: string) => boolean, idf: IdfTable): Array<[string, string]> {
   const out: Array<[string, string]> = [];
   const claimSet = new Set(claim.terms);
   const seq = claim.sequence;
   const ev = sentence.sequence;
+  const sameKind = (t: string, k: number): boolean => (claim.capitals.get(t) ?? false) === (sentence.capitals[k] ?? false);
+  const candidate = (t: string, k: number): boolean => {
+    const e = ev[k];
+    return e !== undefined && !claimSet.has(e) && sameKind(t, k) && idf(e) >= idf.max * 0.35;
+  };
   for (let i = 0; i < seq.length; i++) {
     const t = seq[i]!;
-    if (isPresent(t)) continue;
+    if (isPresent(t) || idf(t) < idf.max * 0.35) continue;
     const prev = seq[i - 1];
     const next = seq[i + 1];
     let found: string | undefined;
     if (prev !== undefined) {
-      for (let p = 0; p < ev.length - 1 && !found; p++) if (ev[p] === prev && !claimSet.has(ev[p + 1]!)) found = ev[p + 1];
+      for (let p = 0; p < ev.length - 1 && !found; p++) if (ev[p] === prev && candidate(t, p + 1)) found = ev[p + 1];
     }
     if (!found && next !== undefined) {
-      for (let q = 1; q < ev.length && !found; q++) if (ev[q] === next && !claimSet.has(ev[q - 1]!)) found = ev[q - 1];
+      for (let q = 1; q < ev.length && !found; q++) if (ev[q] === next && candidate(t, q - 1)) found = ev[q - 1];
     }
     if (found) out.push([t, found]);
   }
@@ -204,7 +212,7 @@ export function pairFeatures(claim: ClaimProfile, evidenceInput: string | readon
     reasons.push({ kind: 'entity-mismatch', detail: `the passage does not mention ${missingEntities.map((e) => `"${claim.entityText.get(e) ?? e}"`).join(', ')}` });
   }
   const unmatched = claim.terms.filter((t) => !isPresent(t)).length;
-  const subs = best ? substitutions(claim, best, isPresent) : [];
+  const subs = best ? substitutions(claim, best, isPresent, idf) : [];
   for (const [c, e] of subs.slice(0, 2)) reasons.push({ kind: 'substitution', detail: `the claim has "${claim.words.get(c) ?? c}" where the passage has "${e}"` });
 
   // Figures: a match anywhere counts; a conflict only between figures of the same (stated) unit.

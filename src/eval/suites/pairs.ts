@@ -18,7 +18,7 @@ const LABELS: Record<PairSuite, { labels: string[]; map: (p: Record<Stance, numb
     labels: ['Supports', 'Refutes', 'Neutral'],
     map: (p) => (p.supports >= p.refutes && p.supports >= p.neutral ? 'Supports' : p.refutes >= p.neutral ? 'Refutes' : 'Neutral'),
   },
-  'fever-symmetric': { labels: ['SUPPORTS', 'REFUTES'], map: (p) => (p.supports >= p.refutes ? 'SUPPORTS' : 'REFUTES') },
+  'fever-symmetric': { labels: ['SUPPORTS', 'REFUTES'], map: (p) => (p.supports >= Math.max(p.refutes, p.neutral) ? 'SUPPORTS' : 'REFUTES') },
   'covid-fact': { labels: ['entailment', 'not_entailment'], map: (p) => (p.supports >= supportsAt('covid-fact') ? 'entailment' : 'not_entailment') },
   scifact: { labels: ['entailment', 'not_entailment'], map: (p) => (p.supports >= supportsAt('scifact') ? 'entailment' : 'not_entailment') },
 };
