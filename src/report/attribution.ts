@@ -56,7 +56,7 @@ function lowerFirst(sentence: string, context: string): string {
   if (first === '' || first.slice(1) !== first.slice(1).toLowerCase() || first[0] === first[0]?.toLowerCase()) return sentence;
   const lower = first.toLowerCase();
   const common = STOPWORDS.has(lower) || STARTERS.has(lower);
-  const nameInside = new RegExp(`[\\p{L},;]\\s+${first}\\b`, 'u').test(context) || /^\s+\p{Lu}/u.test(sentence.slice(first.length));
+  const nameInside = new RegExp(`[\\p{L},;][ \\t]+${first}\\b`, 'u').test(context) || /^\s+\p{Lu}/u.test(sentence.slice(first.length));
   if (common || !nameInside) return lower + sentence.slice(first.length);
   return sentence;
 }

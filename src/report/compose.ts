@@ -159,7 +159,14 @@ function sentenceCase(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** "Of the 196 countries, 196 − 140 = 56 are outside the count of those that criminalize …" */
+/** The remainder the arithmetic sentence states (whole − value), or null when it states none. */
+function arithmeticRest(c: Candidate, target: FigureTarget): number | null {
+  const f = mainFigure(c, target);
+  if (!f || f.whole === null || f.predicate === null || f.whole <= f.value || f.bound !== '=' || f.approximate) return null;
+  return f.whole - f.value;
+}
+
+/** "Of the 196 countries, 196 − 140 = 56 are outside the group that criminalize …" */
 function arithmeticSentence(c: Candidate, target: FigureTarget): PendingSentence | null {
   const f = mainFigure(c, target);
   if (!f || f.whole === null || f.predicate === null || f.whole <= f.value || f.bound !== '=' || f.approximate) return null;
@@ -279,6 +286,13 @@ function composeQuestion(input: ComposeInput, selection: Selection, acronyms: Ac
     if (headA) summary.push(fromCandidate(headA));
     if (headB) summary.push(fromCandidate(headB));
     if (arithmetic) summary.push(arithmetic);
+    // What the source itself says about the difference ("Those 56 include …"), read right after it.
+    const rest = headA ? arithmeticRest(headA, a) : null;
+    const aside =
+      headA && rest !== null
+        ? selection.pick([...poolA, ...poolB, ...poolCounts, ...topicPool].filter((c) => c.source.id === headA.source.id && new RegExp(`\\b${rest}\\b`).test(c.text) && findArithmetic(c.text).length === 0), 1)[0]
+        : undefined;
+    if (aside) summary.push(fromCandidate(aside));
 
     const aBasis = headA ? [headA, ...restA] : restA;
     if (aBasis.length > 0) {
@@ -296,7 +310,7 @@ function composeQuestion(input: ComposeInput, selection: Selection, acronyms: Ac
       const last = years[years.length - 1];
       const headline =
         first !== undefined && last !== undefined && first !== last ? `How the counts moved from ${first} to ${last}` : 'How the two groups compare in numbers';
-      findings.push(finding(headline, series, arithmetic ? [arithmetic] : []));
+      findings.push(finding(headline, series, arithmetic ? [arithmetic, ...(aside ? [fromCandidate(aside)] : [])] : []));
     }
   } else if (topic) {
     const head = lead(selection, topicPool, topic, null);
