@@ -217,6 +217,22 @@ export interface Report {
   figures: ReportFigure[];
   sources: ReportSource[];
   provenance: Provenance;
+  /** How the input was read: the facets (sub-questions or parts) checked, with their evidence. */
+  facets?: ReportFacet[];
+}
+
+/** One facet of a checked input: a sub-question of a question or a part of a claim. */
+export interface ReportFacet {
+  id: string;
+  role: string;
+  /** The sub-question in plain words. */
+  label: string;
+  /** The statement its evidence was retrieved for and judged against. */
+  claim: string;
+  /** Passages read for it. */
+  passages: number;
+  /** Its own verdict (claims and their parts); null for a question's facets. */
+  verdict: { label: VerdictLabel; confidence: number; reason: string } | null;
 }
 
 /** Progress events a long stage emits; the CLI draws bars from them. */

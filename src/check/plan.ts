@@ -101,7 +101,7 @@ export function planInput(input: string): Plan {
     add('compare', `How the two groups of ${subject} compare, with counts`, `${subject} ${verbOf(predA)} ${headNoun}`, true, [headNoun]);
     // The broad reading, without the object: brings in statutes and treaties that name it otherwise.
     const verb = predA.split(' ')[0] ?? '';
-    add('topic', text, `${verb} ${headA} ${altHead}`, true, [...words(headA), ...words(altHead)]);
+    add('topic', `What the texts say on ${headA} and on ${altHead}`, `${verb} ${headA} ${altHead}`, true, [...words(headA), ...words(altHead)]);
     return { input, kind, facets, topicTerms };
   }
 

@@ -483,6 +483,14 @@ export function composeReport(input: ComposeInput): Composed {
     figures,
     sources: numbers.list(),
     provenance: input.provenance,
+    facets: input.facets.map((f) => ({
+      id: f.id,
+      role: f.role,
+      label: f.label,
+      claim: f.claim,
+      passages: f.judgements.length,
+      verdict: f.verdict ? { label: f.verdict.label, confidence: Math.round(f.verdict.confidence * 100) / 100, reason: f.verdict.reason } : null,
+    })),
   };
   const cited = new Map<string, Passage>();
   for (const s of [...draftSummary, ...draftFindings.flatMap((f) => f.sentences), ...draftGaps, ...draftPerspectives]) {

@@ -56,6 +56,7 @@ ol.sources { padding-left: 0; list-style: none; font-size: .92rem; }
 ol.sources li { margin: 0 0 .6rem; padding-left: 2.4rem; text-indent: -2.4rem; }
 ol.sources li:target { background: #fff6d5; }
 .kind { font: .75rem/1 system-ui, sans-serif; color: var(--muted); border: 1px solid var(--rule); border-radius: .25rem; padding: .1rem .3rem; }
+ul.facets { font: .85rem/1.5 system-ui, sans-serif; color: var(--muted); padding-left: 1.2rem; }
 footer { margin-top: 2.5rem; border-top: 1px solid var(--rule); padding-top: 1rem; font: .8rem/1.5 system-ui, sans-serif; color: var(--muted); }
 `;
 
@@ -102,6 +103,14 @@ export function renderHtml(report: Report): string {
     );
   }
   parts.push('</ol></section>');
+  if (report.facets && report.facets.length > 0) {
+    parts.push('<section id="facets"><h2>How the input was read</h2><ul class="facets">');
+    for (const f of report.facets) {
+      const v = f.verdict ? ` — ${escapeHtml(LABELS[f.verdict.label] ?? f.verdict.label)} (${f.verdict.confidence.toFixed(2)})` : '';
+      parts.push(`<li>${escapeHtml(f.label)}: ${f.passages} passage${f.passages === 1 ? '' : 's'} read${v}</li>`);
+    }
+    parts.push('</ul></section>');
+  }
   const p = report.provenance;
   const timings = Object.entries(p.timingsMs).map(([k, v]) => `${escapeHtml(k)} ${v} ms`).join(', ');
   parts.push(

@@ -53,6 +53,14 @@ export function renderMarkdown(report: Report): string {
   out.push('');
   const p = report.provenance;
   const timings = Object.entries(p.timingsMs).map(([k, v]) => `${k} ${v} ms`).join(', ');
+  if (report.facets && report.facets.length > 0) {
+    out.push('## How the input was read', '');
+    for (const f of report.facets) {
+      const v = f.verdict ? ` — ${LABELS[f.verdict.label] ?? f.verdict.label} (${f.verdict.confidence.toFixed(2)})` : '';
+      out.push(`- ${escapeInline(f.label)}: ${f.passages} passage${f.passages === 1 ? '' : 's'} read${v}`);
+    }
+    out.push('');
+  }
   out.push('---', '', `_Made by ${p.engine} ${p.engineVersion} · analyst: ${p.analyst} · corpus snapshot ${p.corpusSnapshot} · ${p.createdAt} · ${timings}_`);
   if (p.warnings.length > 0) out.push('', ...p.warnings.map((w) => `_Warning: ${escapeInline(w)}_  `));
   out.push('');

@@ -272,6 +272,7 @@ export function verifyReport(draft: ReportDraft, passagesById: ReadonlyMap<strin
     figures: draft.figures,
     sources: draft.sources,
     provenance: draft.provenance,
+    ...(draft.facets ? { facets: draft.facets } : {}),
   };
 }
 
