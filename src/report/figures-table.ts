@@ -73,7 +73,7 @@ export function figureTable(figures: readonly TableFigure[], numberOf: (sourceId
       source: numberOf(tf.candidate.source.id),
       passageId: tf.candidate.passage.id,
       agrees: against.length === 0,
-      note: against.length > 0 ? against.join('; ') : year ? `as of ${year}` : null,
+      note: against.length > 0 ? against.join('; ') : year ? `source dated ${year}` : 'source undated',
     };
   });
 }
