@@ -1,0 +1,541 @@
+// The at-scale Store engine: PostgreSQL, tsvector + GIN, ranked with ts_rank_cd. Open it with
+// openPostgresStore(url). Layout and migrations: postgres-schema.ts. The `pg` package is loaded
+// only when a PostgreSQL store is opened.
+import { createHash } from 'node:crypto';
+import type { Pool, PoolClient } from 'pg';
+import type { DocumentInput, SearchOptions, Store, StoreStats, UpsertResult } from '../contracts.js';
+import type { Passage, SearchHit, Source, SourceKind } from '../model.js';
+import { VerityError, quote } from '../errors.js';
+import { ENGINE_VERSION } from '../version.js';
+import { contentHash, parsePassageId, passageId } from './content-hash.js';
+import { checkDocument, decodeText, encodeText } from './postgres-document-checks.js';
+import { maskUrl, postgresError } from './postgres-errors.js';
+import { PG_APPLICATION, PG_MIGRATIONS, PG_SCHEMA_VERSION, SCHEMA_NAME, searchConfig } from './postgres-schema.js';
+import { indexText, searchTerms } from './postgres-search-text.js';
+import { DEFAULT_SEARCH_LIMIT, MAX_SEARCH_LIMIT } from './sqlite-store.js';
+
+export interface PostgresStoreOptions {
+  /**
+   * The PostgreSQL schema holding Verity's tables, created when missing. Default: the URL's
+   * `?schema=` parameter, else "verity". Lower-case letters, digits and "_".
+   */
+  schema?: string;
+  /** Most connections this store holds at once (default 4). */
+  poolSize?: number;
+  /** Give up connecting after this many milliseconds (default 10 000). */
+  connectTimeoutMs?: number;
+}
+
+export const DEFAULT_PG_SCHEMA = 'verity';
+
+/** Integrity check result, as SqliteStore.checkIntegrity gives. */
+export interface PostgresIntegrityReport {
+  ok: boolean;
+  problems: string[];
+}
+
+interface SourceRow {
+  id: string;
+  uri: string;
+  title: string;
+  publisher: string | null;
+  author: string | null;
+  published_at: string | null;
+  retrieved_at: string;
+  kind: string;
+  language: string | null;
+  license: string | null;
+  text_length: number;
+  passage_count: number;
+}
+
+interface PassageRow {
+  source_id: string;
+  ordinal: number;
+  pstart: number;
+  pend: number;
+  text: string;
+  text_json: boolean;
+}
+
+type HitRow = PassageRow & SourceRow & { score: number };
+
+const SOURCE_COLUMNS = ['id', 'uri', 'title', 'publisher', 'author', 'published_at', 'retrieved_at', 'kind', 'language', 'license', 'text_length', 'passage_count'];
+const PASSAGE_COLUMNS = 'source_id, ordinal, pstart, pend, text, text_json';
+
+function toSource(r: SourceRow): Source {
+  return {
+    id: r.id,
+    uri: r.uri,
+    title: r.title,
+    publisher: r.publisher,
+    author: r.author,
+    publishedAt: r.published_at,
+    retrievedAt: r.retrieved_at,
+    kind: r.kind as SourceKind,
+    language: r.language,
+    license: r.license,
+    textLength: r.text_length,
+  };
+}
+
+function toPassage(r: PassageRow): Passage {
+  return { id: passageId(r.source_id, r.ordinal), sourceId: r.source_id, ordinal: r.ordinal, text: decodeText(r.text, r.text_json), start: r.pstart, end: r.pend };
+}
+
+/** A document refused by a check made before any write: safe to report in its batch slot. */
+class RefusedBeforeWrite extends Error {
+  readonly error: VerityError;
+  constructor(error: VerityError) {
+    super(error.message);
+    this.error = error;
+  }
+}
+
+/** Ids are sha256 hex; anything else (NUL, other text) cannot name a stored source. */
+const SOURCE_ID = /^[0-9a-f]{64}$/;
+
+/** A 64-bit advisory-lock key for (schema, kind, value), as a decimal string for a bigint parameter. */
+function lockKey(schema: string, kind: string, value: string): bigint {
+  return createHash('sha256').update(`${schema}\u0000${kind}\u0000${value}`, 'utf8').digest().readBigInt64BE(0);
+}
+
+type Prepared = { doc: DocumentInput; id: string } | VerityError;
+
+export class PostgresStore implements Store {
+  readonly engine = 'postgres';
+  readonly location: string;
+  readonly schema: string;
+  private readonly pool: Pool;
+  /** The schema, quoted for SQL (validated against SCHEMA_NAME, so quoting is all it needs). */
+  private readonly S: string;
+  private readonly cfg: string;
+  private closed = false;
+
+  constructor(pool: Pool, schema: string, location: string) {
+    this.pool = pool;
+    this.schema = schema;
+    this.location = location;
+    this.S = `"${schema}"`;
+    this.cfg = searchConfig(schema);
+  }
+
+  private assertOpen(what: string): void {
+    if (this.closed) {
+      throw new VerityError({ code: 'INTERNAL', component: 'store', problem: `cannot ${what}: the store at ${quote(this.location)} is closed`, fix: 'open it again with openPostgresStore()' });
+    }
+  }
+
+  /** Runs one or more statements outside a transaction (each is atomic on its own). */
+  private async read<T>(what: string, fn: (q: Pool) => Promise<T>): Promise<T> {
+    this.assertOpen(what);
+    try {
+      return await fn(this.pool);
+    } catch (e) {
+      throw postgresError(e, this.location, what);
+    }
+  }
+
+  /** Runs `fn` in one transaction on one connection; rolls back on any failure. */
+  private async transaction<T>(what: string, fn: (c: PoolClient) => Promise<T>): Promise<T> {
+    this.assertOpen(what);
+    let client: PoolClient;
+    try {
+      client = await this.pool.connect();
+    } catch (e) {
+      throw postgresError(e, this.location, what);
+    }
+    let broken: Error | undefined;
+    try {
+      await client.query('BEGIN');
+      const result = await fn(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (e) {
+      try {
+        await client.query('ROLLBACK');
+      } catch (rollbackError) {
+        // The connection is gone; the server rolls back on its own. Do not reuse the client.
+        broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+      }
+      if (e instanceof RefusedBeforeWrite) throw e.error;
+      throw postgresError(e, this.location, what);
+    } finally {
+      client.release(broken);
+    }
+  }
+
+  async upsertDocument(doc: DocumentInput): Promise<UpsertResult> {
+    checkDocument(doc);
+    const id = contentHash(doc.text);
+    return this.transaction(`store ${quote(doc.meta.uri)}`, async (c) => {
+      await this.lock(c, [{ doc, id }]);
+      return this.upsertLocked(c, doc, id);
+    });
+  }
+
+  /**
+   * Upserts many documents in one transaction. Each document is still all-or-nothing: one that
+   * is refused comes back as an error in its slot and leaves nothing behind; a failure of the
+   * connection or the server rolls the whole batch back and throws.
+   */
+  async upsertDocuments(docs: readonly DocumentInput[]): Promise<(UpsertResult | VerityError)[]> {
+    const prepared: Prepared[] = docs.map((doc) => {
+      try {
+        checkDocument(doc);
+        return { doc, id: contentHash(doc.text) };
+      } catch (e) {
+        if (e instanceof VerityError) return e;
+        throw e;
+      }
+    });
+    const ready = prepared.filter((p): p is { doc: DocumentInput; id: string } => !(p instanceof VerityError));
+    if (ready.length === 0) return prepared as VerityError[];
+    return this.transaction(`store ${docs.length} documents`, async (c) => {
+      await this.lock(c, ready);
+      const out: (UpsertResult | VerityError)[] = [];
+      for (const item of prepared) {
+        if (item instanceof VerityError) {
+          out.push(item);
+          continue;
+        }
+        try {
+          out.push(await this.upsertLocked(c, item.doc, item.id));
+        } catch (e) {
+          if (e instanceof RefusedBeforeWrite) out.push(e.error);
+          else throw e;
+        }
+      }
+      return out;
+    });
+  }
+
+  /**
+   * Serialises writers that touch the same uri or the same text (two workers ingesting the same
+   * file): transaction-scoped advisory locks, always taken in ascending key order, so two batches
+   * cannot deadlock on each other.
+   */
+  private async lock(c: PoolClient, items: readonly { doc: DocumentInput; id: string }[]): Promise<void> {
+    const keys = new Set<bigint>();
+    for (const { doc, id } of items) {
+      keys.add(lockKey(this.schema, 'uri', doc.meta.uri));
+      keys.add(lockKey(this.schema, 'id', id));
+    }
+    const sorted = [...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map(String);
+    for (let i = 0; i < sorted.length; i += 500) {
+      const chunk = sorted.slice(i, i + 500);
+      await c.query(`SELECT ${chunk.map((_, k) => `pg_advisory_xact_lock($${k + 1}::bigint)`).join(', ')}`, chunk);
+    }
+  }
+
+  /** The upsert itself, inside a transaction holding the document's locks. Checks come before the first write. */
+  private async upsertLocked(c: PoolClient, doc: DocumentInput, id: string): Promise<UpsertResult> {
+    const S = this.S;
+    const rows = (await c.query<{ id: string; uri: string; passage_count: number }>(`SELECT id, uri, passage_count FROM ${S}.sources WHERE uri = $1 OR id = $2`, [doc.meta.uri, id])).rows;
+    const sameUri = rows.filter((r) => r.uri === doc.meta.uri);
+    const existing = rows.find((r) => r.id === id);
+    if (existing && sameUri.some((r) => r.id === id)) return { sourceId: id, status: 'unchanged', passages: existing.passage_count };
+    if (!existing) await this.assertPrefixFree(c, id);
+    // Checks are done; writes start here. Passages go with their source (ON DELETE CASCADE).
+    if (sameUri.length > 0) await c.query(`DELETE FROM ${S}.sources WHERE uri = $1`, [doc.meta.uri]);
+    const replaced = sameUri.length > 0;
+    if (existing) {
+      // The same text is already stored under another uri: one source, nothing new to write.
+      return { sourceId: id, status: replaced ? 'replaced' : 'unchanged', passages: existing.passage_count };
+    }
+    const m = doc.meta;
+    const body = encodeText(doc.text);
+    await c.query(
+      `INSERT INTO ${S}.sources (id, uri, title, publisher, author, published_at, retrieved_at, kind, language, license, text_length, text, text_json, passage_count) ` +
+        'VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)',
+      [id, m.uri, m.title, m.publisher, m.author, m.publishedAt, doc.retrievedAt, m.kind, m.language, m.license, doc.text.length, body.text, body.json, doc.passages.length],
+    );
+    if (doc.passages.length > 0) {
+      const ordinals: number[] = [];
+      const starts: number[] = [];
+      const ends: number[] = [];
+      const texts: string[] = [];
+      const jsons: boolean[] = [];
+      const indexed: string[] = [];
+      for (const [ordinal, span] of doc.passages.entries()) {
+        const text = doc.text.slice(span.start, span.end);
+        const stored = encodeText(text);
+        ordinals.push(ordinal);
+        starts.push(span.start);
+        ends.push(span.end);
+        texts.push(stored.text);
+        jsons.push(stored.json);
+        indexed.push(indexText(text));
+      }
+      await c.query(
+        `INSERT INTO ${S}.passages (source_id, ordinal, pstart, pend, text, text_json, tsv) ` +
+          `SELECT $1, u.o, u.s, u.e, u.t, u.j, to_tsvector(${this.cfg}, u.n) FROM unnest($2::int[], $3::int[], $4::int[], $5::text[], $6::bool[], $7::text[]) AS u(o, s, e, t, j, n)`,
+        [id, ordinals, starts, ends, texts, jsons, indexed],
+      );
+    }
+    return { sourceId: id, status: replaced ? 'replaced' : 'added', passages: doc.passages.length };
+  }
+
+  /** Passage ids use a 16-hex prefix of the source id; refuse the (astronomically rare) clash. */
+  private async assertPrefixFree(c: PoolClient, id: string): Promise<void> {
+    const prefix = id.slice(0, 16);
+    const clash = (await c.query<{ id: string }>(`SELECT id FROM ${this.S}.sources WHERE id >= $1 AND id < $2 LIMIT 1`, [prefix, `${prefix}g`])).rows[0];
+    if (clash) {
+      throw new RefusedBeforeWrite(
+        new VerityError({ code: 'INTERNAL', component: 'store', problem: `source ${id} shares its passage-id prefix ${prefix} with source ${clash.id}`, fix: 'report this; passage ids would be ambiguous' }),
+      );
+    }
+  }
+
+  async removeSource(id: string): Promise<boolean> {
+    if (!SOURCE_ID.test(id)) {
+      this.assertOpen(`remove source ${quote(id)}`);
+      return false;
+    }
+    return this.transaction(`remove source ${quote(id)}`, async (c) => {
+      await c.query('SELECT pg_advisory_xact_lock($1::bigint)', [String(lockKey(this.schema, 'id', id))]);
+      const r = await c.query(`DELETE FROM ${this.S}.sources WHERE id = $1`, [id]);
+      return (r.rowCount ?? 0) > 0;
+    });
+  }
+
+  async listSources(): Promise<Source[]> {
+    return this.read('list sources', async (q) => (await q.query<SourceRow>(`SELECT ${SOURCE_COLUMNS.join(', ')} FROM ${this.S}.sources ORDER BY title, id`)).rows.map(toSource));
+  }
+
+  async getSource(id: string): Promise<Source | null> {
+    const what = `read source ${quote(id)}`;
+    if (!SOURCE_ID.test(id)) return this.read(what, async () => null);
+    return this.read(what, async (q) => {
+      const row = (await q.query<SourceRow>(`SELECT ${SOURCE_COLUMNS.join(', ')} FROM ${this.S}.sources WHERE id = $1`, [id])).rows[0];
+      return row ? toSource(row) : null;
+    });
+  }
+
+  async getSourceText(id: string): Promise<string | null> {
+    const what = `read source ${quote(id)}`;
+    if (!SOURCE_ID.test(id)) return this.read(what, async () => null);
+    return this.read(what, async (q) => {
+      const row = (await q.query<{ text: string; text_json: boolean }>(`SELECT text, text_json FROM ${this.S}.sources WHERE id = $1`, [id])).rows[0];
+      return row ? decodeText(row.text, row.text_json) : null;
+    });
+  }
+
+  async getPassages(sourceId: string): Promise<Passage[]> {
+    const what = `read passages of ${quote(sourceId)}`;
+    if (!SOURCE_ID.test(sourceId)) return this.read(what, async () => []);
+    return this.read(what, async (q) => (await q.query<PassageRow>(`SELECT ${PASSAGE_COLUMNS} FROM ${this.S}.passages WHERE source_id = $1 ORDER BY ordinal`, [sourceId])).rows.map(toPassage));
+  }
+
+  async getPassage(id: string): Promise<Passage | null> {
+    const what = `read passage ${quote(id)}`;
+    const parsed = parsePassageId(id);
+    if (!parsed) return this.read(what, async () => null);
+    return this.read(what, async (q) => {
+      const rows = (await q.query<PassageRow>(`SELECT ${PASSAGE_COLUMNS} FROM ${this.S}.passages WHERE source_id >= $1 AND source_id < $2 AND ordinal = $3 LIMIT 2`, [parsed.prefix, `${parsed.prefix}g`, parsed.ordinal])).rows;
+      const row = rows[0];
+      return row && rows.length === 1 ? toPassage(row) : null;
+    });
+  }
+
+  /**
+   * Ranked search. The query is cut into word terms (searchTerms); each becomes a tsquery through
+   * plainto_tsquery (a bound parameter, never parsed as tsquery syntax) and the terms are OR-ed.
+   * Score: ts_rank_cd normalised by passage length (higher is better); ties by source id and
+   * ordinal, so results are reproducible.
+   */
+  async search(query: string, options: SearchOptions = {}): Promise<SearchHit[]> {
+    const limit = options.limit ?? DEFAULT_SEARCH_LIMIT;
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_SEARCH_LIMIT) {
+      throw new VerityError({
+        code: 'BAD_INPUT',
+        component: 'search',
+        problem: `limit ${String(limit)} is not a whole number from 1 to ${MAX_SEARCH_LIMIT}`,
+        fix: `pass a limit between 1 and ${MAX_SEARCH_LIMIT}`,
+      });
+    }
+    const what = `search for ${quote(query, 40)}`;
+    const terms = searchTerms(query);
+    const ids = options.sourceIds?.filter((i) => SOURCE_ID.test(i));
+    if (terms.length === 0 || (ids && ids.length === 0)) return this.read(what, async () => []);
+    const S = this.S;
+    const sql =
+      `WITH q AS (SELECT string_agg('(' || t::text || ')', ' | ')::tsquery AS q FROM (SELECT plainto_tsquery(${this.cfg}, w) AS t FROM unnest($1::text[]) AS w) x WHERE numnode(t) > 0), ` +
+      `h AS (SELECT p.source_id, p.ordinal, p.pstart, p.pend, p.text, p.text_json, ts_rank_cd(p.tsv, q.q, 1) AS score FROM ${S}.passages p, q ` +
+      `WHERE p.tsv @@ q.q${ids ? ' AND p.source_id = ANY($3::text[])' : ''} ORDER BY score DESC, p.source_id, p.ordinal LIMIT $2) ` +
+      `SELECT h.*, ${SOURCE_COLUMNS.filter((c) => c !== 'id').map((c) => `s.${c}`).join(', ')}, s.id FROM h JOIN ${S}.sources s ON s.id = h.source_id ORDER BY h.score DESC, h.source_id, h.ordinal`;
+    return this.read(what, async (q) => {
+      const rows = (await q.query<HitRow>(sql, ids ? [terms, limit, ids] : [terms, limit])).rows;
+      return rows.map((r) => ({ score: r.score, passage: toPassage(r), source: toSource(r) }));
+    });
+  }
+
+  async stats(): Promise<StoreStats> {
+    return this.read('count the corpus', async (q) => {
+      const row = (await q.query<{ sources: number; passages: string }>(`SELECT count(*)::int AS sources, coalesce(sum(passage_count), 0)::bigint AS passages FROM ${this.S}.sources`)).rows[0];
+      return { sources: row?.sources ?? 0, passages: Number(row?.passages ?? 0) };
+    });
+  }
+
+  /** sha256 of the source ids in byte order joined by "\n": the same value the SQLite engine gives. */
+  async snapshotId(): Promise<string> {
+    return this.read('compute the snapshot id', async (q) => {
+      const row = (await q.query<{ h: string }>(`SELECT encode(sha256(convert_to(coalesce(string_agg(id, E'\\n' ORDER BY id), ''), 'UTF8')), 'hex') AS h FROM ${this.S}.sources`)).rows[0];
+      return row?.h ?? contentHash('');
+    });
+  }
+
+  /**
+   * Checks the invariants a crash must never break: every source's text whole (length and hash),
+   * its passage rows all there and each slicing back onto the text, and no passage without a
+   * source. Reads the whole corpus: for tests and repair, not for every request.
+   */
+  async checkIntegrity(): Promise<PostgresIntegrityReport> {
+    return this.read('check integrity', async (q) => {
+      const problems: string[] = [];
+      const orphans = (await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${this.S}.passages p WHERE NOT EXISTS (SELECT 1 FROM ${this.S}.sources s WHERE s.id = p.source_id)`)).rows[0]?.n ?? 0;
+      if (orphans > 0) problems.push(`${orphans} passage rows belong to no source`);
+      const sources = (await q.query<{ id: string; text: string; text_json: boolean; text_length: number; passage_count: number }>(`SELECT id, text, text_json, text_length, passage_count FROM ${this.S}.sources ORDER BY id`)).rows;
+      for (const src of sources) {
+        const text = decodeText(src.text, src.text_json);
+        if (text.length !== src.text_length) problems.push(`source ${src.id} text has length ${text.length}, not ${src.text_length}`);
+        else if (contentHash(text) !== src.id) problems.push(`source ${src.id} text does not hash to its id`);
+        const passages = (await q.query<PassageRow>(`SELECT ${PASSAGE_COLUMNS} FROM ${this.S}.passages WHERE source_id = $1 ORDER BY ordinal`, [src.id])).rows;
+        if (passages.length !== src.passage_count) problems.push(`source ${src.id} has ${passages.length} of its ${src.passage_count} passages`);
+        for (const [i, p] of passages.entries()) {
+          if (p.ordinal !== i) problems.push(`source ${src.id} has passage ${p.ordinal} where ${i} belongs`);
+          if (text.slice(p.pstart, p.pend) !== decodeText(p.text, p.text_json)) problems.push(`passage ${p.ordinal} of ${src.id} does not slice back onto its source text`);
+        }
+      }
+      return { ok: problems.length === 0, problems };
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.pool.end();
+  }
+}
+
+type PgModule = typeof import('pg');
+
+async function loadPg(): Promise<PgModule> {
+  try {
+    return await import('pg');
+  } catch (e) {
+    throw new VerityError({
+      code: 'UNSUPPORTED',
+      component: 'store',
+      problem: `the PostgreSQL store needs the "pg" package, which cannot be loaded (${(e as Error).message})`,
+      fix: 'run "npm install pg" in the Verity folder, or use the SQLite store (--db FILE)',
+      cause: e,
+    });
+  }
+}
+
+/** Splits `?schema=` off a URL: the rest goes to the driver. */
+function splitSchemaParam(url: string): { url: string; schema: string | undefined } {
+  try {
+    const u = new URL(url);
+    const schema = u.searchParams.get('schema') ?? undefined;
+    if (schema === undefined) return { url, schema };
+    u.searchParams.delete('schema');
+    return { url: u.toString(), schema };
+  } catch {
+    return { url, schema: undefined };
+  }
+}
+
+/**
+ * Opens (creating and migrating when needed) the corpus in PostgreSQL at `url`
+ * (postgres://USER:PASSWORD@HOST:PORT/DATABASE[?schema=NAME]). Throws VerityError:
+ * USAGE (not a postgres:// URL, bad schema name), UNSUPPORTED (`pg` missing), DB_UNAVAILABLE
+ * (server unreachable; retryable), DB_AUTH (login refused), NOT_FOUND (no such database),
+ * DB_INVALID (the schema holds tables that are not Verity's), DB_VERSION (made by a newer
+ * Verity). Messages name the URL with its password masked.
+ */
+export async function openPostgresStore(url: string, options: PostgresStoreOptions = {}): Promise<PostgresStore> {
+  if (!/^postgres(ql)?:\/\//i.test(url)) {
+    throw new VerityError({ code: 'USAGE', component: 'store', problem: `${quote(maskUrl(url))} is not a PostgreSQL URL`, fix: 'pass postgres://USER:PASSWORD@HOST:PORT/DATABASE' });
+  }
+  const split = splitSchemaParam(url);
+  const schema = options.schema ?? split.schema ?? DEFAULT_PG_SCHEMA;
+  const masked = maskUrl(split.url);
+  if (!SCHEMA_NAME.test(schema)) {
+    throw new VerityError({ code: 'USAGE', component: 'store', problem: `schema name ${quote(schema)} for ${quote(masked)} is not a plain lower-case identifier`, fix: 'use lower-case letters, digits and "_" (at most 63), starting with a letter or "_"' });
+  }
+  const location = `${masked}${masked.includes('?') ? '&' : '?'}schema=${schema}`;
+  const pg = await loadPg();
+  const pool = new pg.Pool({
+    connectionString: split.url,
+    max: options.poolSize ?? 4,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000,
+    idleTimeoutMillis: 30_000,
+    application_name: 'verity',
+  });
+  // An idle connection dropped by the server must not crash the process; the next query
+  // opens a fresh one or reports the failure.
+  pool.on('error', () => undefined);
+  try {
+    await migrate(pool, schema, location);
+  } catch (e) {
+    await pool.end().catch(() => undefined);
+    throw postgresError(e, location, 'open the corpus');
+  }
+  return new PostgresStore(pool, schema, location);
+}
+
+/** Brings the schema to PG_SCHEMA_VERSION under an advisory lock, or refuses it. */
+async function migrate(pool: Pool, schema: string, location: string): Promise<void> {
+  const client = await pool.connect();
+  const S = `"${schema}"`;
+  let broken: Error | undefined;
+  try {
+    await client.query('BEGIN');
+    await client.query('SELECT pg_advisory_xact_lock($1::bigint)', [String(lockKey(schema, 'migrate', ''))]);
+    const info = (
+      await client.query<{ has_version: boolean; tables: number }>(
+        "SELECT to_regclass(quote_ident($1) || '.schema_version') IS NOT NULL AS has_version, (SELECT count(*)::int FROM pg_tables WHERE schemaname = $1) AS tables",
+        [schema],
+      )
+    ).rows[0] ?? { has_version: false, tables: 0 };
+    let version = 0;
+    if (info.has_version) {
+      const row = (await client.query<{ application: string; version: number }>(`SELECT application, version FROM ${S}.schema_version`)).rows[0];
+      if (!row || row.application !== PG_APPLICATION) {
+        throw new VerityError({ code: 'DB_INVALID', component: 'store', problem: `schema ${quote(schema)} at ${quote(location, 160)} has a schema_version table that is not Verity's (${row ? `application ${quote(row.application)}` : 'empty'})`, fix: 'choose another schema with ?schema=NAME' });
+      }
+      version = row.version;
+    } else if (info.tables > 0) {
+      throw new VerityError({ code: 'DB_INVALID', component: 'store', problem: `schema ${quote(schema)} at ${quote(location, 160)} holds ${info.tables} tables but is not a Verity corpus`, fix: 'choose another schema with ?schema=NAME, or an empty database' });
+    }
+    if (version > PG_SCHEMA_VERSION) {
+      throw new VerityError({
+        code: 'DB_VERSION',
+        component: 'store',
+        problem: `schema ${quote(schema)} at ${quote(location, 160)} has schema version ${version}, made by a newer Verity; this build (${ENGINE_VERSION}) reads up to version ${PG_SCHEMA_VERSION}`,
+        fix: 'upgrade Verity, or use another schema with ?schema=NAME',
+      });
+    }
+    for (let v = version; v < PG_SCHEMA_VERSION; v++) {
+      const step = PG_MIGRATIONS[v];
+      if (step === undefined) throw new VerityError({ code: 'INTERNAL', component: 'store', problem: `no PostgreSQL migration from schema version ${v}`, fix: 'this is a bug in Verity; please report it' });
+      await client.query(step(S));
+      await client.query(
+        `INSERT INTO ${S}.schema_version (singleton, application, version) VALUES (true, $1, $2) ON CONFLICT (singleton) DO UPDATE SET version = EXCLUDED.version, migrated_at = now()`,
+        [PG_APPLICATION, v + 1],
+      );
+    }
+    await client.query('COMMIT');
+  } catch (e) {
+    try {
+      await client.query('ROLLBACK');
+    } catch (rollbackError) {
+      broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+    }
+    throw e;
+  } finally {
+    client.release(broken);
+  }
+}
