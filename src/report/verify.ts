@@ -83,10 +83,10 @@ function overlap(a: readonly string[], b: ReadonlySet<string>): number {
  * The words that say what a figure counts: its predicate and unit; when no predicate was read,
  * the words that follow the figure in its clause (at most eight).
  */
-function countedTerms(f: Figure, sentence: string): string[] {
+function countedTerms(f: Figure, sentence: string, ignore: ReadonlySet<string>): string[] {
   const after = (sentence.slice(f.end).split(/[,;:.()]/)[0] ?? '').split(/\s+/).slice(0, 8).join(' ');
   const words = [f.predicate ?? after, f.unit ?? ''].join(' ');
-  return contentTerms(words).filter((t) => !isNumeric(t) && !PASSAGE_GLUE_STEMS.has(t));
+  return contentTerms(words).filter((t) => !isNumeric(t) && !PASSAGE_GLUE_STEMS.has(t) && !ignore.has(t));
 }
 
 function describe(f: Figure): string {
@@ -118,7 +118,7 @@ function checkFigure(f: Figure, sentence: string, pool: readonly PassageFigure[]
   const requireCounts = options.requireCounts ?? true;
   if (requireCounts && f.unit === null && f.predicate === null) return `figure ${describe(f)} does not say what it counts`;
   if (options.derivedValues?.includes(f.value)) return null;
-  const matches = pool.filter((pf) => compareFigures(f, pf.figure) === 'match');
+  const matches = pool.filter((pf) => sameFigure(f, pf.figure));
   if (matches.length === 0 && pool.some((pf) => pf.figure.whole === f.value)) return null; // the whole a passage figure is out of
   if (matches.length === 0) {
     const conflicting = pool.find((pf) => compareFigures(f, pf.figure) === 'conflict');
@@ -126,7 +126,8 @@ function checkFigure(f: Figure, sentence: string, pool: readonly PassageFigure[]
       ? `figure ${describe(f)} conflicts with ${describe(conflicting.figure)} in the cited passage`
       : `figure ${describe(f)} does not appear in the cited passages`;
   }
-  const counted = countedTerms(f, sentence);
+  // Words that name the source ("ICMEC reports that …") are attribution, not what is counted.
+  const counted = countedTerms(f, sentence, termSet(options.attribution ?? []));
   const sameThing = matches.filter((pf) => counted.length === 0 || overlap(counted, termSet([pf.sentence])) >= MIN_PREDICATE_COVERAGE);
   if (sameThing.length === 0) {
     const found = matches[0];
@@ -137,6 +138,19 @@ function checkFigure(f: Figure, sentence: string, pool: readonly PassageFigure[]
     return `figure ${describe(f)} is given out of ${f.whole}, a whole the cited passage does not state`;
   }
   return null;
+}
+
+/**
+ * The same figure, stated the same way: compatible (evidence.compareFigures) and with the same
+ * bound, range and value — "up to 27 years" does not restate "up to 10 years", although a
+ * bound of 27 would contain 10. Approximate figures may differ by 10 %.
+ */
+function sameFigure(a: Figure, b: Figure): boolean {
+  if (compareFigures(a, b) !== 'match') return false;
+  if (a.bound !== b.bound || (a.high ?? null) !== (b.high ?? null)) return false;
+  if (a.value === b.value) return true;
+  const approximate = a.approximate || b.approximate;
+  return approximate && Math.abs(a.value - b.value) <= 0.1 * Math.max(Math.abs(a.value), Math.abs(b.value));
 }
 
 /** A number inside stated arithmetic: the result was recomputed; an operand must be a value or whole the passages state. */
