@@ -21,7 +21,7 @@ const PASSAGES_PER_DOC = 20;
 const QUERIES = 200;
 const LIMIT = 10;
 /** Documents per ingestTexts call (one transaction): what ingestPaths does with a folder. */
-const BATCH_DOCS = 64;
+const BATCH_DOCS = 1024;
 
 // ------------------------------------------------------------------ deterministic corpus
 
@@ -319,7 +319,7 @@ async function parent(): Promise<void> {
   if (process.env.VERITY_BENCH_1M === '1') scales.push(1_000_000);
   const runs: Record<string, unknown>[] = [];
   for (const scale of scales) {
-    const rounds = Number(process.env.VERITY_BENCH_ROUNDS ?? (scale > 100_000 ? 1 : 3));
+    const rounds = Number(process.env.VERITY_BENCH_ROUNDS ?? (scale > 100_000 ? 2 : 3));
     const dir = mkdtempSync(join(tmpdir(), 'verity-store-bench-'));
     try {
       const samples: Record<string, IngestResult[]> = { verity: [], 'raw-fts5': [] };

@@ -8,8 +8,8 @@ import { ingestTexts } from './ingest-text.js';
 import { loadFile, type LoadedDocument } from './load-document.js';
 
 /** Documents are written in batches of at most this many documents or characters (one transaction each). */
-const BATCH_DOCS = 64;
-const BATCH_CHARS = 8_000_000;
+const BATCH_DOCS = 1024;
+const BATCH_CHARS = 32_000_000;
 
 export interface IngestOptions {
   /** The kind of documents that do not state one (default "other"). */

@@ -6,10 +6,8 @@ import { pathToFileURL } from 'node:url';
 import type { SourceKind, SourceMeta } from '../model.js';
 import { VerityError, quote } from '../errors.js';
 import { DEFAULT_MAX_BYTES, decodeText, ioError, readBytes } from './decode.js';
-import { loadHtml } from './load-html.js';
 import { loadJsonl } from './load-jsonl.js';
 import { loadMarkdown } from './load-markdown.js';
-import { loadPdf } from './load-pdf.js';
 import { completeMeta, mergeMeta, metaFromRecord, type MetaPatch } from './metadata.js';
 
 export const LOADER_EXTENSIONS: Readonly<Record<string, 'text' | 'markdown' | 'html' | 'pdf' | 'jsonl'>> = {
@@ -114,10 +112,13 @@ export async function loadFile(path: string, options: LoadOptions = {}): Promise
     };
   }
   let loaded: { meta: MetaPatch; text: string };
-  if (loader === 'pdf') loaded = await loadPdf(bytes, path);
+  // PDF.js, Readability and linkedom are heavy: loaded on first use, so other commands start fast.
+  if (loader === 'pdf') loaded = await (await import('./load-pdf.js')).loadPdf(bytes, path);
   else {
     const source = decodeText(bytes, path);
-    loaded = loader === 'markdown' ? loadMarkdown(source, path) : loader === 'html' ? loadHtml(source, path) : { meta: {}, text: source };
+    if (loader === 'markdown') loaded = loadMarkdown(source, path);
+    else if (loader === 'html') loaded = (await import('./load-html.js')).loadHtml(source, path);
+    else loaded = { meta: {}, text: source };
   }
   return { documents: [{ origin: path, text: requireText(loaded.text, path), meta: completeMeta(mergeMeta(loaded.meta, sidecar), defaults) }], failures: [] };
 }
