@@ -10,7 +10,8 @@ export function maskUrl(url: string): string {
     if (u.searchParams.has('password')) u.searchParams.set('password', '***');
     return u.toString();
   } catch {
-    return url.replace(/(password=)[^\s&]*/gi, '$1***').replace(/(\/\/[^:/@\s]*):[^@\s]*@/, '$1:***@');
+    // Not parseable (spaces, odd characters): mask up to the last "@" of the authority.
+    return url.replace(/(password=)[^&]*/gi, '$1***').replace(/^([a-z][a-z0-9+.-]*:\/\/[^:@/]*):.*@/i, '$1:***@');
   }
 }
 
