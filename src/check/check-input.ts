@@ -5,7 +5,7 @@ import type { Store } from '../contracts.js';
 import { VerityError, quote } from '../errors.js';
 import { decideVerdict, judge, retrieve, type Evidence } from '../evidence/index.js';
 import { acronymPhrases } from '../report/acronyms.js';
-import { STOPWORDS, tokenize } from '../text/index.js';
+import { STOPWORDS, stem, tokenize } from '../text/index.js';
 import type { Judgement, ProgressListener, Report, Verdict } from '../model.js';
 import { composeReport } from '../report/compose.js';
 import type { FacetEvidence } from '../report/compose-input.js';
@@ -80,17 +80,20 @@ function mergeEvidence(a: readonly Evidence[], b: readonly Evidence[]): Evidence
 
 /**
  * The names a claim is about ("Ruritania", "Optional Protocol"): capitalised words that are not
- * stop words. A passage that names none of them is about something else — "Freedonia does not
+ * stop words. A passage that names fewer than half of them is about something else — "Freedonia does not
  * criminalize possession" is no evidence on Ruritania — and is set aside for that claim.
  */
 function aboutTheSameNames(claim: string, judgements: Judgement[]): Judgement[] {
   const names = tokenize(claim)
     .filter((t) => /^\p{Lu}/u.test(t.text) && !STOPWORDS.has(t.lower) && t.text.length > 1)
-    .map((t) => t.lower);
-  if (names.length === 0) return judgements;
+    .map((t) => stem(t.lower));
+  const distinct = [...new Set(names)];
+  if (distinct.length === 0) return judgements;
+  // At least half of the names: "States" alone does not make a passage about the Optional Protocol.
+  const needed = Math.ceil(distinct.length / 2);
   return judgements.filter((j) => {
-    const words = new Set(tokenize(`${j.passage.text} ${j.source.title}`).map((t) => t.lower));
-    return names.some((n) => words.has(n));
+    const words = new Set(tokenize(`${j.passage.text} ${j.source.title}`).map((t) => stem(t.lower)));
+    return distinct.filter((n) => words.has(n)).length >= needed;
   });
 }
 
@@ -145,8 +148,9 @@ export async function checkInput(store: Store, input: string, options: CheckOpti
       done++;
       progress({ stage: 'retrieve', done, total: toRetrieve.length, detail: f.label.slice(0, 60) });
     }
-    if (plan.kind === 'claim') judgements = aboutTheSameNames(f.claim, judgements);
-    const verdict: Verdict | null = plan.kind === 'claim' && f.retrieve ? claimVerdict(f.claim, judgements) : null;
+    const judged = f.role === 'claim' || f.role === 'part';
+    if (judged) judgements = aboutTheSameNames(f.claim, judgements);
+    const verdict: Verdict | null = judged && f.retrieve ? claimVerdict(f.claim, judgements) : null;
     facets.push({ id: f.id, role: f.role, label: f.label, claim: f.claim, retrieve: f.retrieve, focus: f.focus, judgements, verdict });
   }
   lap('retrieve');

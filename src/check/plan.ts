@@ -105,6 +105,17 @@ export function planInput(input: string): Plan {
     return { input, kind, facets, topicTerms };
   }
 
+  // A yes/no question ("Does the Protocol require …?") is checked as the statement it asks
+  // about; the statement gets a verdict, the question itself does not.
+  const yesNo = /^(?:is|are|was|were|do|does|did|has|have|had|can|could|should|would|will|must|may)\s+(.+)$/i.exec(text);
+  if (yesNo?.[1]) {
+    const asked = yesNo[1];
+    add('claim', text, asked);
+    const parts = splitClauses(asked);
+    if (parts.length > 1) for (const p of parts) add('part', p, p);
+    return { input, kind, facets, topicTerms };
+  }
+
   // Any other question: one facet for the question as a statement, plus its clauses.
   const statement = text.replace(/^(?:which|what|who|how many|how much|is|are|was|were|do|does|did|has|have|can|should|will)\s+/i, '');
   add('topic', text, statement);

@@ -15,6 +15,7 @@ import type { DraftFinding, ReportDraft } from './draft.js';
 import { findArithmetic, formatArithmetic } from './arithmetic.js';
 import { figureTable, type TableFigure } from './figures-table.js';
 import { metadataText, verifySentence } from './verify.js';
+import { negationCount } from './negation.js';
 import { acronymsIn } from './acronyms.js';
 
 type Acronyms = ReadonlyMap<string, readonly string[]>;
@@ -221,7 +222,8 @@ function kindFindings(selection: Selection, pool: readonly Candidate[]): Pending
       accept: (c) => c.source.kind === 'legislation',
       headline: (cs) => {
         const names = [...new Set(cs.map((c) => shortName(c.source)))];
-        return names.length === 1 ? `What ${names[0]} provides` : 'What the statutes provide';
+        const only = names[0];
+        return names.length === 1 && only ? `What ${only} ${/§§/.test(only) ? 'provide' : 'provides'}` : 'What the statutes provide';
       },
     },
     { accept: (c) => c.source.kind === 'intergovernmental', headline: () => 'What the international instruments require and allow' },
@@ -397,16 +399,22 @@ function composeClaim(input: ComposeInput, selection: Selection, acronyms: Acron
     if (findings.length >= 2) break;
   }
 
-  const supports = selection.pick(pool, SENTENCES_PER_FINDING, (c) => c.stance === 'supports' && c.coverage >= 0.3);
-  const refutes = selection.pick(pool, SENTENCES_PER_FINDING, (c) => c.stance === 'refutes' && c.coverage >= 0.3);
+  // A sentence that negates what the claim asserts (or the reverse) is never shown as support,
+  // whatever stance the judge gave it: "does not require" contradicts "requires".
+  const claimNegated = negationCount(whole.claim) > 0;
+  const flips = (c: Candidate): boolean => c.negated !== claimNegated && c.coverage >= 0.5;
+  const supports = selection.pick(pool, SENTENCES_PER_FINDING, (c) => c.stance === 'supports' && !flips(c) && c.coverage >= 0.3);
+  const refutes = selection.pick(pool, SENTENCES_PER_FINDING, (c) => (c.stance === 'refutes' || (c.stance === 'supports' && flips(c))) && c.coverage >= 0.3);
   if (supports[0] && summary.length < 3) summary.push(fromCandidate(supports[0]));
   if (refutes[0] && summary.length < 4) summary.push(fromCandidate(refutes[0]));
   if (supports.length > 0) findings.push(finding(figureHeadline(supports[0] as Candidate, whole) ?? 'What supports the claim', supports));
   if (refutes.length > 0) findings.push(finding(figureHeadline(refutes[0] as Candidate, whole) ?? 'What contradicts the claim', refutes));
-  if (supports.length === 0 && refutes.length === 0) {
-    const context = selection.pick(pool, SENTENCES_PER_FINDING, (c) => c.coverage >= 0.3);
-    if (context[0] && summary.length < 3) summary.push(fromCandidate(context[0]));
-    if (context.length > 0) findings.push(finding('What the sources say on the subject, without settling the claim', context));
+  // Context: close readings of the claim's subject the judge found neither for nor against it.
+  const contextual = supports.length + refutes.length < 3;
+  const context = contextual ? selection.pick(pool, SENTENCES_PER_FINDING - 1, (c) => c.coverage >= 0.25) : [];
+  for (const c of context) if (summary.length < 3) summary.push(fromCandidate(c));
+  if (context.length > 0) {
+    findings.push(finding(supports.length + refutes.length === 0 ? 'What the sources say on the subject, without settling the claim' : 'What else the sources say on it', context));
   }
   for (const part of input.facets.filter((f) => f.role === 'part')) {
     if (findings.length >= MAX_FINDINGS - 1) break;
@@ -426,7 +434,9 @@ function composeClaim(input: ComposeInput, selection: Selection, acronyms: Acron
 export function composeReport(input: ComposeInput): Composed {
   const selection = new Selection();
   const acronyms = acronymsIn(allJudgements(input).map((j) => j.passage.text));
-  const body = input.kind === 'question' ? composeQuestion(input, selection, acronyms) : composeClaim(input, selection, acronyms);
+  // A yes/no question is composed like the claim it asks about (its facet "claim").
+  const asClaim = input.kind === 'claim' || input.facets.some((f) => f.role === 'claim');
+  const body = asClaim ? composeClaim(input, selection, acronyms) : composeQuestion(input, selection, acronyms);
 
   const sources = new Map<string, Source>();
   const passages = new Map<string, Passage>();

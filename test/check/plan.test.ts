@@ -24,3 +24,9 @@ test('a claim is checked whole and in its clauses', () => {
   assert.deepEqual(p.facets.map((f) => f.role), ['claim', 'part', 'part']);
   assert.equal(p.facets[2]?.claim, 'Freedonia punishes only their distribution');
 });
+
+test('a yes/no question is checked as the statement it asks about', () => {
+  const p = planInput('Does the Optional Protocol require States to criminalise simple possession?');
+  assert.equal(p.kind, 'question');
+  assert.deepEqual(p.facets.map((f) => [f.role, f.claim]), [['claim', 'the Optional Protocol require States to criminalise simple possession']]);
+});
