@@ -2,7 +2,7 @@
 // features, then diversified (MMR, at most N passages per source).
 import type { Store } from '../contracts.js';
 import type { Passage, Reason, Source, SourceKind } from '../model.js';
-import { STOPWORDS, extractFigures, tokenize } from '../text/index.js';
+import { STOPWORDS, extractFigures, synonymsOf, tokenize } from '../text/index.js';
 import { contentStems, profileClaim } from './claim-profile.js';
 import type { ClaimProfile } from './claim-profile.js';
 import { compareFigures } from './figure-compare.js';
@@ -40,14 +40,22 @@ const KIND_PRIOR: Partial<Record<SourceKind, number>> = {
   other: 0,
 };
 
-/** The queries for a claim: the claim itself, its key terms, and its names and figures. */
+/** The queries for a claim: the claim itself, its key terms, its names and figures, and its key terms with WordNet synonyms. */
 export function claimQueries(claim: string): string[] {
   const words = tokenize(claim).filter((t) => !STOPWORDS.has(t.lower) && t.text.length > 1);
   const key = words.filter((t) => t.text.length > 3 || /\d/.test(t.text) || /^\p{Lu}/u.test(t.text)).map((t) => t.text);
   const names = words.filter((t, i) => (i > 0 && /^\p{Lu}/u.test(t.text)) || /\d/.test(t.text)).map((t) => t.text);
-  const out = [claim, key.join(' '), names.join(' ')].map((q) => q.trim()).filter((q) => q.length > 0);
+  const expanded: string[] = [];
+  for (const t of words) {
+    if (/^\p{Lu}/u.test(t.text) || /\d/.test(t.text)) continue;
+    for (const s of synonymsOf(t.lower).slice(0, SYNONYMS_PER_WORD)) if (!s.includes(' ')) expanded.push(s);
+  }
+  const out = [claim, key.join(' '), names.join(' '), expanded.length > 0 ? [...key, ...expanded].join(' ') : ''].map((q) => q.trim()).filter((q) => q.length > 0);
   return [...new Set(out)];
 }
+
+/** WordNet synonyms added per claim word in the expanded query. */
+const SYNONYMS_PER_WORD = 2;
 
 interface Candidate {
   passage: Passage;
