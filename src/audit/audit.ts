@@ -122,12 +122,31 @@ function coverage(terms: ReadonlySet<string>, text: string): number {
  * three quarters for any other passage of the corpus.
  */
 const CITED_REFUTE_COVERAGE = 0.5;
+/** "The cited source does not say this": below this share of the claim's terms in its closest passages … */
+const UNSUPPORTED_COVERAGE = 0.3;
+/** … and no passage supporting the claim with this probability or more. */
+const UNSUPPORTED_MAX_SUPPORT = 0.4;
 const CORPUS_REFUTE_COVERAGE = 0.75;
 
-function refutation(claim: string, reasons: readonly Reason[], complement: boolean): Reason | null {
+const NEGATOR = /\b(?:not|no|never|none|nor|neither|without|cannot)\b|n't\b/i;
+
+/**
+ * Does `sentence` say the opposite of `claim` by negation? Only when exactly one of them is
+ * negated and the sentence is about the claim: half of the claim's terms when the claim is the
+ * negated one ("the bridge never opened" against "the bridge opened"), three quarters when only
+ * the source sentence is negated (a "without" in a side clause is common).
+ */
+function negationConflict(claim: string, sentence: string): boolean {
+  const c = NEGATOR.test(claim);
+  if (c === NEGATOR.test(sentence) || CONTRAST.test(claim)) return false;
+  const terms = new Set(contentTerms(claim.replace(new RegExp(NEGATOR.source, 'gi'), ' ')));
+  return coverage(terms, sentence) >= (c ? 0.5 : 0.75);
+}
+
+function refutation(claim: string, reasons: readonly Reason[], complement: boolean, sentence: string): Reason | null {
   for (const r of reasons) {
     if (!REFUTING.has(r.kind)) continue;
-    if (r.kind === 'negation-mismatch' && (CONTRAST.test(claim) || complement)) continue;
+    if (r.kind === 'negation-mismatch' && (complement || !negationConflict(claim, sentence))) continue;
     return r;
   }
   return null;
@@ -153,7 +172,8 @@ async function citedCheck(ctx: Context, claim: string, profile: ClaimProfile, re
   for (const c of candidates) {
     const j = judgeProfiled(profile, c.p.text);
     if (!bestS || j.probabilities.supports > bestS.v) bestS = { c, v: j.probabilities.supports };
-    if (j.stance === 'refutes' && refutation(claim, j.reasons, complement) && coverage(terms, bestSentence(c.p.text, terms)) >= CITED_REFUTE_COVERAGE && (!bestR || j.probabilities.refutes > bestR.v)) {
+    const closest = bestSentence(c.p.text, terms);
+    if (j.stance === 'refutes' && refutation(claim, j.reasons, complement, closest) && coverage(terms, closest) >= CITED_REFUTE_COVERAGE && (!bestR || j.probabilities.refutes > bestR.v)) {
       bestR = { c, v: j.probabilities.refutes };
     }
   }
@@ -163,9 +183,11 @@ async function citedCheck(ctx: Context, claim: string, profile: ClaimProfile, re
     return { result: 'refutes', refs: nums, evidence: [quote(bestR.c.p, bestR.c.s, terms, 'refutes', bestR.c.n)], reason: `the cited source [${bestR.c.n}] says otherwise` };
   }
   // The verifier's negation test: the claim's closest passage sentence says the opposite.
-  if (verified && /^negation conflict/.test(verified.why) && !CONTRAST.test(claim) && !complement) {
+  if (verified && /^negation conflict/.test(verified.why) && !complement) {
     const closest = [...candidates].sort((a, b) => overlap(terms, bestSentence(b.p.text, terms)) - overlap(terms, bestSentence(a.p.text, terms)))[0]!;
-    return { result: 'refutes', refs: nums, evidence: [quote(closest.p, closest.s, terms, 'refutes', closest.n)], reason: `the cited source [${closest.n}] says the opposite (${verified.why})` };
+    if (negationConflict(claim, bestSentence(closest.p.text, terms))) {
+      return { result: 'refutes', refs: nums, evidence: [quote(closest.p, closest.s, terms, 'refutes', closest.n)], reason: `the cited source [${closest.n}] says the opposite (${verified.why})` };
+    }
   }
   // The verifier's figure test is strict about wording; figures are judged by the audit's own
   // figure-against-source comparison, so a claim whose terms the source covers passes here.
@@ -177,8 +199,17 @@ async function citedCheck(ctx: Context, claim: string, profile: ClaimProfile, re
     const c = bestS!.c;
     return { result: 'supports', refs: nums, evidence: [quote(c.p, c.s, terms, 'supports', c.n)], reason: termsCovered ? `the cited source [${c.n}] says this (${verified?.why ?? ''})` : `the cited source [${c.n}] says this` };
   }
-  const why = verified && !verified.verified ? verified.why : 'no passage of it states the claim';
-  return { result: 'not-found', refs: nums, evidence: bestS ? [quote(bestS.c.p, bestS.c.s, terms, 'neutral', bestS.c.n)] : [], reason: `the cited source does not say this: ${why}` };
+  // Precise before broad: "does not say this" only when the source hardly mentions the claim's
+  // terms and no passage leans towards it. On Citation-Integrity dev (biomedical citing sentences,
+  // bench/audit-bench.ts) this flags 12% of accurate citations (precision 0.54, base rate 0.40);
+  // without the coverage test, 60%.)
+  const cov = coverage(terms, candidates.map((c) => c.p.text).join(' '));
+  const evidence = bestS ? [quote(bestS.c.p, bestS.c.s, terms, 'neutral', bestS.c.n)] : [];
+  if (cov < UNSUPPORTED_COVERAGE && (bestS?.v ?? 0) < UNSUPPORTED_MAX_SUPPORT) {
+    return { result: 'not-found', refs: nums, evidence, reason: `the cited source does not say this: only ${Math.round(cov * 100)}% of the sentence's terms appear in its closest passages` };
+  }
+  const why = verified && !verified.verified ? verified.why : 'no passage clearly states the claim';
+  return { result: 'unclear', refs: nums, evidence, reason: `the cited source discusses this but does not clearly say it (${why})` };
 }
 
 /** What the corpus as a whole says about a claim. */
@@ -188,9 +219,10 @@ async function corpusCheck(ctx: Context, claim: string, profile: ClaimProfile, c
   const terms = new Set(contentTerms(claim));
   const judgements = evidence
     .map((e) => judge(profile, { passage: e.passage, source: e.source, score: e.score }))
-    .map((j) =>
-      j.stance === 'refutes' && (!refutation(claim, j.reasons, complement) || coverage(terms, bestSentence(j.passage.text, terms)) < CORPUS_REFUTE_COVERAGE) ? { ...j, stance: 'neutral' as const } : j,
-    );
+    .map((j) => {
+      const closest = bestSentence(j.passage.text, terms);
+      return j.stance === 'refutes' && (!refutation(claim, j.reasons, complement, closest) || coverage(terms, closest) < CORPUS_REFUTE_COVERAGE) ? { ...j, stance: 'neutral' as const } : j;
+    });
   const verdict = decideVerdict(claim, judgements);
   const pick = (stance: 'supports' | 'refutes') =>
     judgements

@@ -123,7 +123,8 @@ export function droppedQualifier(shorter: readonly PredicateWord[], longer: read
     if (j >= b.length) return null;
     j++;
   }
-  if (skipped.length === 0) return null;
+  // A qualifier is a word of four letters or more ("refined", "specific"), not a unit abbreviation ("cp").
+  if (!skipped.some((w) => /^\p{L}{4,}$/u.test(w.word))) return null;
   // Quote the inserted words as written, with the stop words between them.
   const first = skipped[0]!;
   const last = skipped[skipped.length - 1]!;

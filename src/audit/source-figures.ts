@@ -1,7 +1,7 @@
 // Figure against cited source: does the source give this value for this thing?
 // - the same value for the same thing → a match (no flag);
 // - the same value for another thing — the article's words are the source's with a qualifier
-//   dropped or added ("62 countries have *refined their* laws" reported as "62 countries have laws")
+//   dropped ("62 countries have *refined their* laws" reported as "62 countries have laws")
 //   → a mismatch of meaning;
 // - another value for the same thing (same unit, same predicate, same time) → a mismatch of value.
 // Anything less clear is left alone.
@@ -66,18 +66,18 @@ export function compareWithSource(article: FigureSite, sentences: readonly Sourc
   const exact = sameValue.find(({ site }) => predicateSimilarity(article.predicate, site.predicate) >= SAME_THING && !droppedQualifier(article.predicate, site.predicate) && !droppedQualifier(site.predicate, article.predicate));
   if (exact) return { ...base, kind: 'match', message: `the cited source [${exact.s.ref}] gives ${label(exact.site)}`, evidence: [exact.s] };
 
+  // Only a dropped qualifier is flagged: an article that names what its source leaves to context
+  // ("21% of the patients who had AD …") adds words without changing the meaning.
   for (const { s, site } of sameValue) {
+    if (site.figure.value !== article.figure.value) continue;
     const dropped = droppedQualifier(article.predicate, site.predicate);
-    const added = dropped ? null : droppedQualifier(site.predicate, article.predicate);
-    if (!dropped && !added) continue;
+    if (!dropped) continue;
     const other = sameThingOther[0];
     const also = other ? ` For ${label(article).replace(/^"[^ ]+ /, '"')} it gives ${other.site.figure.text}${other.site.figure.unit && !other.site.figure.text.includes(other.site.figure.unit) ? ` ${other.site.figure.unit}` : ''} ("${other.s.text.trim()}").` : '';
     return {
       ...base,
       kind: 'meaning',
-      message: dropped
-        ? `The cited source [${s.ref}] gives ${article.figure.text} for ${label(site)}; the article reports it as ${label(article)}, dropping "${dropped}".${also}`
-        : `The cited source [${s.ref}] gives ${article.figure.text} for ${label(site)}; the article reports it as ${label(article)}, adding "${added}".${also}`,
+      message: `The cited source [${s.ref}] gives ${article.figure.text} for ${label(site)}; the article reports it as ${label(article)}, dropping "${dropped}".${also}`,
       evidence: other ? [s, other.s] : [s],
     };
   }

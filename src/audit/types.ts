@@ -92,7 +92,12 @@ export interface AuditFlag {
 
 /** What one source (the cited one, or the corpus as a whole) says about a claim. */
 export interface SourceCheck {
-  result: 'supports' | 'refutes' | 'not-found' | 'not-in-corpus';
+  /**
+   * supports / refutes; not-found: the source hardly mentions what the claim says (the cited check
+   * flags this as citation-unsupported); unclear: it talks about it but neither clearly says it nor
+   * the opposite (no flag: lexical checks cannot tell a paraphrase from a misreading).
+   */
+  result: 'supports' | 'refutes' | 'not-found' | 'unclear';
   /** Reference numbers checked (cited check) — empty for the corpus-wide check. */
   refs: number[];
   evidence: EvidenceQuote[];
