@@ -83,14 +83,11 @@ function toPassage(r: PassageRow): Passage {
   return { id: passageId(r.source_id, r.ordinal), sourceId: r.source_id, ordinal: r.ordinal, text: decodeText(r.text, r.text_json), start: r.pstart, end: r.pend };
 }
 
-/** A document refused by a check made before any write: safe to report in its batch slot. */
-class RefusedBeforeWrite extends Error {
-  readonly error: VerityError;
-  constructor(error: VerityError) {
-    super(error.message);
-    this.error = error;
-  }
-}
+/**
+ * A passage's indexed words are cut at this many characters: PostgreSQL refuses a tsvector over
+ * 1 MB. Chunked passages are far shorter; the stored text is never cut.
+ */
+const MAX_INDEXED_CHARS = 200_000;
 
 /** Ids are sha256 hex; anything else (NUL, other text) cannot name a stored source. */
 const SOURCE_ID = /^[0-9a-f]{64}$/;
@@ -100,7 +97,15 @@ function lockKey(schema: string, kind: string, value: string): bigint {
   return createHash('sha256').update(`${schema}\u0000${kind}\u0000${value}`, 'utf8').digest().readBigInt64BE(0);
 }
 
-type Prepared = { doc: DocumentInput; id: string } | VerityError;
+type Ready = { doc: DocumentInput; id: string };
+type Prepared = Ready | VerityError;
+
+/** Passages are inserted in statements of about this many characters of text. */
+const PASSAGE_STATEMENT_CHARS = 4_000_000;
+
+function emptyPassageBatch() {
+  return { ids: [] as string[], ordinals: [] as number[], starts: [] as number[], ends: [] as number[], texts: [] as string[], jsons: [] as boolean[], indexed: [] as string[], chars: 0 };
+}
 
 export class PostgresStore implements Store {
   readonly engine = 'postgres';
@@ -158,7 +163,6 @@ export class PostgresStore implements Store {
         // The connection is gone; the server rolls back on its own. Do not reuse the client.
         broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
       }
-      if (e instanceof RefusedBeforeWrite) throw e.error;
       throw postgresError(e, this.location, what);
     } finally {
       client.release(broken);
@@ -168,16 +172,17 @@ export class PostgresStore implements Store {
   async upsertDocument(doc: DocumentInput): Promise<UpsertResult> {
     checkDocument(doc);
     const id = contentHash(doc.text);
-    return this.transaction(`store ${quote(doc.meta.uri)}`, async (c) => {
-      await this.lock(c, [{ doc, id }]);
-      return this.upsertLocked(c, doc, id);
-    });
+    const [result] = await this.transaction(`store ${quote(doc.meta.uri)}`, (c) => this.upsertMany(c, [{ doc, id }]));
+    if (result instanceof VerityError) throw result;
+    if (result === undefined) throw new VerityError({ code: 'INTERNAL', component: 'store', problem: `no result for ${quote(doc.meta.uri)}`, fix: 'this is a bug in Verity; please report it' });
+    return result;
   }
 
   /**
-   * Upserts many documents in one transaction. Each document is still all-or-nothing: one that
-   * is refused comes back as an error in its slot and leaves nothing behind; a failure of the
-   * connection or the server rolls the whole batch back and throws.
+   * Upserts many documents in one transaction, with a handful of statements for the whole
+   * batch. Each document is still all-or-nothing: one that is refused comes back as an error in
+   * its slot and leaves nothing behind; a failure of the connection or the server rolls the
+   * whole batch back and throws. Results are those of upserting the documents one by one, in order.
    */
   async upsertDocuments(docs: readonly DocumentInput[]): Promise<(UpsertResult | VerityError)[]> {
     const prepared: Prepared[] = docs.map((doc) => {
@@ -189,25 +194,89 @@ export class PostgresStore implements Store {
         throw e;
       }
     });
-    const ready = prepared.filter((p): p is { doc: DocumentInput; id: string } => !(p instanceof VerityError));
+    const ready = prepared.filter((p): p is Ready => !(p instanceof VerityError));
     if (ready.length === 0) return prepared as VerityError[];
-    return this.transaction(`store ${docs.length} documents`, async (c) => {
-      await this.lock(c, ready);
-      const out: (UpsertResult | VerityError)[] = [];
-      for (const item of prepared) {
-        if (item instanceof VerityError) {
-          out.push(item);
+    const results = await this.transaction(`store ${docs.length} documents`, (c) => this.upsertMany(c, ready));
+    let k = 0;
+    return prepared.map((p) => (p instanceof VerityError ? p : (results[k++] as UpsertResult | VerityError)));
+  }
+
+  /**
+   * The upserts of `items`, inside a transaction. Locks their uris and ids, reads every row they
+   * can touch, plays the documents through in order in memory (what one-by-one upserts would do:
+   * unchanged / replaced / added, later documents seeing earlier ones), then writes the net
+   * effect: one DELETE, one INSERT of sources, INSERTs of passages. All checks come before the
+   * first write.
+   */
+  private async upsertMany(c: PoolClient, items: readonly Ready[]): Promise<(UpsertResult | VerityError)[]> {
+    const S = this.S;
+    await this.lock(c, items);
+    const uris = [...new Set(items.map((i) => i.doc.meta.uri))];
+    const ids = [...new Set(items.map((i) => i.id))];
+    const rows = (await c.query<{ id: string; uri: string; passage_count: number }>(`SELECT id, uri, passage_count FROM ${S}.sources WHERE uri = ANY($1::text[]) OR id = ANY($2::text[])`, [uris, ids])).rows;
+    const known = new Set(rows.map((r) => r.id));
+    // Passage ids use a 16-hex prefix of the source id: find stored sources that share a new id's prefix.
+    const prefixes = [...new Set(ids.filter((i) => !known.has(i)).map((i) => i.slice(0, 16)))];
+    const clashRows = prefixes.length === 0 ? [] : (await c.query<{ p: string; id: string }>(`SELECT p, s.id FROM unnest($1::text[]) AS p JOIN ${S}.sources s ON s.id >= p AND s.id < p || 'g'`, [prefixes])).rows;
+    const clashes = new Map(clashRows.map((r) => [r.p, r.id]));
+
+    interface Entry {
+      uri: string;
+      passages: number;
+      /** Written by this batch (not yet in the database). */
+      item?: Ready;
+    }
+    const byId = new Map<string, Entry>(rows.map((r) => [r.id, { uri: r.uri, passages: r.passage_count }]));
+    const byUri = new Map<string, Set<string>>();
+    const addUri = (uri: string, id: string): void => {
+      const set = byUri.get(uri);
+      if (set) set.add(id);
+      else byUri.set(uri, new Set([id]));
+    };
+    for (const r of rows) addUri(r.uri, r.id);
+    const byPrefix = new Map<string, string>(rows.map((r) => [r.id.slice(0, 16), r.id]));
+    const deleteIds: string[] = [];
+    const results: (UpsertResult | VerityError)[] = [];
+    for (const item of items) {
+      const { doc, id } = item;
+      const uri = doc.meta.uri;
+      const existing = byId.get(id);
+      const sameUri = [...(byUri.get(uri) ?? [])];
+      if (existing && existing.uri === uri) {
+        results.push({ sourceId: id, status: 'unchanged', passages: existing.passages });
+        continue;
+      }
+      if (!existing) {
+        const prefix = id.slice(0, 16);
+        const clash = clashes.get(prefix) ?? byPrefix.get(prefix);
+        if (clash !== undefined) {
+          results.push(new VerityError({ code: 'INTERNAL', component: 'store', problem: `source ${id} shares its passage-id prefix ${prefix} with source ${clash}`, fix: 'report this; passage ids would be ambiguous' }));
           continue;
         }
-        try {
-          out.push(await this.upsertLocked(c, item.doc, item.id));
-        } catch (e) {
-          if (e instanceof RefusedBeforeWrite) out.push(e.error);
-          else throw e;
-        }
       }
-      return out;
-    });
+      for (const otherId of sameUri) {
+        if (!byId.get(otherId)?.item) deleteIds.push(otherId);
+        byId.delete(otherId);
+        if (byPrefix.get(otherId.slice(0, 16)) === otherId) byPrefix.delete(otherId.slice(0, 16));
+      }
+      byUri.delete(uri);
+      const replaced = sameUri.length > 0;
+      if (existing) {
+        // The same text is already stored under another uri: one source, nothing new to write.
+        results.push({ sourceId: id, status: replaced ? 'replaced' : 'unchanged', passages: existing.passages });
+        continue;
+      }
+      byId.set(id, { uri, passages: doc.passages.length, item });
+      addUri(uri, id);
+      byPrefix.set(id.slice(0, 16), id);
+      results.push({ sourceId: id, status: replaced ? 'replaced' : 'added', passages: doc.passages.length });
+    }
+
+    // Checks are done; writes start here. Passages go with their source (ON DELETE CASCADE).
+    if (deleteIds.length > 0) await c.query(`DELETE FROM ${S}.sources WHERE id = ANY($1::text[])`, [deleteIds]);
+    const inserts = [...byId.values()].flatMap((e) => (e.item ? [e.item] : []));
+    if (inserts.length > 0) await this.insertSources(c, inserts);
+    return results;
   }
 
   /**
@@ -215,7 +284,7 @@ export class PostgresStore implements Store {
    * file): transaction-scoped advisory locks, always taken in ascending key order, so two batches
    * cannot deadlock on each other.
    */
-  private async lock(c: PoolClient, items: readonly { doc: DocumentInput; id: string }[]): Promise<void> {
+  private async lock(c: PoolClient, items: readonly Ready[]): Promise<void> {
     const keys = new Set<bigint>();
     for (const { doc, id } of items) {
       keys.add(lockKey(this.schema, 'uri', doc.meta.uri));
@@ -228,63 +297,57 @@ export class PostgresStore implements Store {
     }
   }
 
-  /** The upsert itself, inside a transaction holding the document's locks. Checks come before the first write. */
-  private async upsertLocked(c: PoolClient, doc: DocumentInput, id: string): Promise<UpsertResult> {
+  /** Inserts new sources and their passages: one statement for the sources, few for the passages. */
+  private async insertSources(c: PoolClient, items: readonly Ready[]): Promise<void> {
     const S = this.S;
-    const rows = (await c.query<{ id: string; uri: string; passage_count: number }>(`SELECT id, uri, passage_count FROM ${S}.sources WHERE uri = $1 OR id = $2`, [doc.meta.uri, id])).rows;
-    const sameUri = rows.filter((r) => r.uri === doc.meta.uri);
-    const existing = rows.find((r) => r.id === id);
-    if (existing && sameUri.some((r) => r.id === id)) return { sourceId: id, status: 'unchanged', passages: existing.passage_count };
-    if (!existing) await this.assertPrefixFree(c, id);
-    // Checks are done; writes start here. Passages go with their source (ON DELETE CASCADE).
-    if (sameUri.length > 0) await c.query(`DELETE FROM ${S}.sources WHERE uri = $1`, [doc.meta.uri]);
-    const replaced = sameUri.length > 0;
-    if (existing) {
-      // The same text is already stored under another uri: one source, nothing new to write.
-      return { sourceId: id, status: replaced ? 'replaced' : 'unchanged', passages: existing.passage_count };
-    }
-    const m = doc.meta;
-    const body = encodeText(doc.text);
+    const col = <T>(f: (d: DocumentInput, id: string) => T): T[] => items.map((i) => f(i.doc, i.id));
+    const bodies = items.map((i) => encodeText(i.doc.text));
     await c.query(
       `INSERT INTO ${S}.sources (id, uri, title, publisher, author, published_at, retrieved_at, kind, language, license, text_length, text, text_json, passage_count) ` +
-        'VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)',
-      [id, m.uri, m.title, m.publisher, m.author, m.publishedAt, doc.retrievedAt, m.kind, m.language, m.license, doc.text.length, body.text, body.json, doc.passages.length],
+        'SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::int[], $12::text[], $13::bool[], $14::int[])',
+      [
+        col((_, id) => id),
+        col((d) => d.meta.uri),
+        col((d) => d.meta.title),
+        col((d) => d.meta.publisher),
+        col((d) => d.meta.author),
+        col((d) => d.meta.publishedAt),
+        col((d) => d.retrievedAt),
+        col((d) => d.meta.kind),
+        col((d) => d.meta.language),
+        col((d) => d.meta.license),
+        col((d) => d.text.length),
+        bodies.map((b) => b.text),
+        bodies.map((b) => b.json),
+        col((d) => d.passages.length),
+      ],
     );
-    if (doc.passages.length > 0) {
-      const ordinals: number[] = [];
-      const starts: number[] = [];
-      const ends: number[] = [];
-      const texts: string[] = [];
-      const jsons: boolean[] = [];
-      const indexed: string[] = [];
+    let batch = emptyPassageBatch();
+    const flush = async (): Promise<void> => {
+      if (batch.ordinals.length === 0) return;
+      await c.query(
+        `INSERT INTO ${S}.passages (source_id, ordinal, pstart, pend, text, text_json, tsv) ` +
+          `SELECT u.i, u.o, u.s, u.e, u.t, u.j, to_tsvector(${this.cfg}, u.n) FROM unnest($1::text[], $2::int[], $3::int[], $4::int[], $5::text[], $6::bool[], $7::text[]) AS u(i, o, s, e, t, j, n)`,
+        [batch.ids, batch.ordinals, batch.starts, batch.ends, batch.texts, batch.jsons, batch.indexed],
+      );
+      batch = emptyPassageBatch();
+    };
+    for (const { doc, id } of items) {
       for (const [ordinal, span] of doc.passages.entries()) {
         const text = doc.text.slice(span.start, span.end);
         const stored = encodeText(text);
-        ordinals.push(ordinal);
-        starts.push(span.start);
-        ends.push(span.end);
-        texts.push(stored.text);
-        jsons.push(stored.json);
-        indexed.push(indexText(text));
+        batch.ids.push(id);
+        batch.ordinals.push(ordinal);
+        batch.starts.push(span.start);
+        batch.ends.push(span.end);
+        batch.texts.push(stored.text);
+        batch.jsons.push(stored.json);
+        batch.indexed.push(indexText(text).slice(0, MAX_INDEXED_CHARS));
+        batch.chars += text.length;
+        if (batch.chars >= PASSAGE_STATEMENT_CHARS) await flush();
       }
-      await c.query(
-        `INSERT INTO ${S}.passages (source_id, ordinal, pstart, pend, text, text_json, tsv) ` +
-          `SELECT $1, u.o, u.s, u.e, u.t, u.j, to_tsvector(${this.cfg}, u.n) FROM unnest($2::int[], $3::int[], $4::int[], $5::text[], $6::bool[], $7::text[]) AS u(o, s, e, t, j, n)`,
-        [id, ordinals, starts, ends, texts, jsons, indexed],
-      );
     }
-    return { sourceId: id, status: replaced ? 'replaced' : 'added', passages: doc.passages.length };
-  }
-
-  /** Passage ids use a 16-hex prefix of the source id; refuse the (astronomically rare) clash. */
-  private async assertPrefixFree(c: PoolClient, id: string): Promise<void> {
-    const prefix = id.slice(0, 16);
-    const clash = (await c.query<{ id: string }>(`SELECT id FROM ${this.S}.sources WHERE id >= $1 AND id < $2 LIMIT 1`, [prefix, `${prefix}g`])).rows[0];
-    if (clash) {
-      throw new RefusedBeforeWrite(
-        new VerityError({ code: 'INTERNAL', component: 'store', problem: `source ${id} shares its passage-id prefix ${prefix} with source ${clash.id}`, fix: 'report this; passage ids would be ambiguous' }),
-      );
-    }
+    await flush();
   }
 
   async removeSource(id: string): Promise<boolean> {

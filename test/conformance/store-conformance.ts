@@ -372,6 +372,39 @@ export function runStoreConformance(name: string, makeStore: MakeStore): void {
       assert.deepEqual(await store.stats(), { sources: 2, passages: 2 });
     }));
 
+    test('batch upsert (when the engine has one) gives the same results and corpus as one-by-one upserts', async () => {
+      const probe = await open();
+      const hasBatch = batchOf(probe) !== null;
+      await probe.close();
+      if (!hasBatch) return;
+      const uris = ['u0', 'u1', 'u2'];
+      const texts = ['Text zero.', 'Text one. Two passages.', 'Text two.', 'Text three. Has. Three.'];
+      const seq = fc.array(fc.tuple(fc.constantFrom(...uris), fc.constantFrom(...texts)), { minLength: 1, maxLength: 8 });
+      const seed = fc.array(fc.tuple(fc.constantFrom(...uris), fc.constantFrom(...texts)), { maxLength: 3 });
+      await fc.assert(
+        fc.asyncProperty(seed, seq, async (before, steps) => {
+          const one = await open();
+          const many = await open();
+          try {
+            for (const [u, t] of before) {
+              await one.upsertDocument(doc(u, t));
+              await many.upsertDocument(doc(u, t));
+            }
+            const expected: UpsertResult[] = [];
+            for (const [u, t] of steps) expected.push(await one.upsertDocument(doc(u, t)));
+            const got = await (batchOf(many) as Batch)(steps.map(([u, t]) => doc(u, t)));
+            assert.deepEqual(got, expected);
+            assert.deepEqual(await many.listSources(), await one.listSources());
+            assert.deepEqual(await many.stats(), await one.stats());
+          } finally {
+            await one.close();
+            await many.close();
+          }
+        }),
+        { numRuns: 25 },
+      );
+    });
+
     test('a closed store refuses work with a clear error', async () => {
       const store = await open();
       await store.close();
