@@ -43,6 +43,11 @@ export const FEATURE_NAMES = [
   'all_in_one',
   'log_claim_len',
   'log_focus_len',
+  'hedge_cov',
+  'refute_cue_cov',
+  'fig_conflict_cov',
+  'ent_missing_cov',
+  'unmatched_cov',
 ] as const;
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 
@@ -306,6 +311,11 @@ export function pairFeatures(claim: ClaimProfile, evidenceInput: string | readon
     covBest1 >= 0.999 ? 1 : 0,
     Math.log1p(claim.terms.length),
     Math.log1p(focusLower.length),
+    hedgeEv ? idfCov : 0,
+    refuteCue ? idfCov : 0,
+    figConflict * idfCov,
+    missingEntities.length > 0 ? idfCov : 0,
+    Math.min(1, unmatched / 5) * idfCov,
   ];
   return { values, reasons, focus: focus.map((s) => ({ start: s.start, end: s.end })) };
 }
