@@ -28,6 +28,9 @@ export function readArticle(input: string, format: ArticleFormat = sniffFormat(i
     });
   }
   const text = input.replace(/^\uFEFF/, '');
+  if (text.trim() === '') {
+    throw new VerityError({ code: 'BAD_INPUT', component: 'audit', problem: 'the article is empty', fix: 'pass an article with text (Markdown, HTML or plain text)' });
+  }
   return format === 'html' ? readHtmlArticle(text) : readMarkdownArticle(text, format);
 }
 

@@ -264,6 +264,11 @@ export async function auditArticle(store: Store, article: Article, options: Audi
   const matches = matchReferences(article.references, sourceList);
   const matchOf = new Map<number, ReferenceMatch>(matches.map((m) => [m.n, m]));
   const known = new Set(article.references.map((r) => r.n));
+  if (sourceList.length === 0) warnings.push(`the corpus at ${store.location} is empty: claims were checked for arithmetic and consistency only`);
+  const missing = matches.filter((m) => m.sourceId === null).map((m) => m.n);
+  if (missing.length > 0 && sourceList.length > 0) {
+    warnings.push(`${missing.length} of ${matches.length} references are not in the corpus (${missing.map((n) => `[${n}]`).join('')}): sentences citing them were checked against the corpus as a whole only`);
+  }
   const usesCitations = article.references.length > 0;
 
   // Claims: sentences with a figure or a citation, or that the toolkit finds check-worthy.

@@ -48,3 +48,7 @@ test('arithmetic: wrong figures are found and correct ones pass', () => {
   assert.equal(checkArithmetic('Cases rose from 40 to 52, a rise of 12.').length, 0);
   assert.match(checkArithmetic('Of the 196 countries, 140 do, leaving 46 that do not.')[0]?.message ?? '', /196 − 140 = 56/);
 });
+
+test('an empty article is refused with the fix', () => {
+  assert.throws(() => readArticle('  \n', 'md'), /\[audit\] the article is empty\. Fix: pass an article with text/);
+});

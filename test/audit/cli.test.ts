@@ -93,3 +93,18 @@ test('verity audit: usage and input errors name the value and the fix', async ()
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('verity audit warns (stderr) about references that are not in the corpus', async () => {
+  const dir = await setup();
+  try {
+    writeFileSync(join(dir, 'b.md'), 'The survey found that 140 of 196 countries criminalise possession [1].\n\n## Sources\n\n[1] Some other report. https://elsewhere.example/x\n');
+    const r = await run(['audit', 'b.md', '--db', 'c.db', '--json'], dir);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, /warning: 1 of 1 references are not in the corpus \(\[1\]\)/);
+    const doc = JSON.parse(r.stdout) as { warnings: string[]; references: Array<{ match: { sourceId: string | null } }> };
+    assert.equal(doc.references[0]?.match.sourceId, null);
+    assert.equal(doc.warnings.length, 1);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
