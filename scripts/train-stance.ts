@@ -31,6 +31,7 @@ import { readJsonl } from '../src/eval/records.js';
 import { textEvidence } from '../src/eval/synthetic-evidence.js';
 import { abstractText, readCheckCovid, readCheckCovidCorpus, readCitationClaims, readCitationCorpus, readClimateFever, readPairs } from '../src/eval/upstream-formats.js';
 import { ingestText } from '../src/ingest/index.js';
+import { wholeSource } from '../src/eval/suites/check-covid.js';
 import { openStore } from '../src/store/index.js';
 import type { Judgement, VerdictLabel } from '../src/model.js';
 
@@ -190,7 +191,7 @@ useV('check-covid/Check-COVID/train/covidCheck_train_composed+extracted.json');
 for (const c of ccTrain) {
   const p = profileClaim(c.claim);
   const ev = await retrieve(store, c.claim, { limit: 5, perSource: 1 });
-  add('check-covid', ev.map((e) => judge(p, e)), CC[c.gold] ?? 'unproven');
+  add('check-covid', await Promise.all(ev.map(async (e) => judge(p, await wholeSource(store, e)))), CC[c.gold] ?? 'unproven');
 }
 await store.close();
 

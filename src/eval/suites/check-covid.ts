@@ -1,6 +1,8 @@
 // Check-COVID, the full pipeline: ingest the abstracts into a temporary store, retrieve for each
 // claim, judge what was retrieved, decide SUPPORT / REFUTE / NOTENOUGHINFO.
+import type { Store } from '../../contracts.js';
 import type { VerdictLabel } from '../../model.js';
+import type { Evidence } from '../../evidence/index.js';
 import { VerityError } from '../../errors.js';
 import { decideVerdict, judge, profileClaim, suiteVerdictModel, retrieve } from '../../evidence/index.js';
 import { ingestText } from '../../ingest/index.js';
@@ -12,6 +14,16 @@ import { abstractText, readCheckCovid, readCheckCovidCorpus } from '../upstream-
 export const CHECK_COVID_LABELS = ['SUPPORT', 'REFUTE', 'NOTENOUGHINFO'] as const;
 const FROM_VERDICT: Record<VerdictLabel, string> = { supported: 'SUPPORT', refuted: 'REFUTE', mixed: 'NOTENOUGHINFO', unproven: 'NOTENOUGHINFO' };
 const URI = (cordId: string): string => `cord:${cordId}`;
+
+/**
+ * An abstract is short and a claim is checked against the whole of it: judge the retrieved
+ * passage's full source (the stance features focus on its best sentences).
+ */
+export async function wholeSource(store: Store, e: Evidence): Promise<Evidence> {
+  const text = await store.getSourceText(e.source.id);
+  if (text === null || text.length > 6000) return e;
+  return { ...e, passage: { id: `${e.source.id}#all`, sourceId: e.source.id, ordinal: 0, text, start: 0, end: text.length } };
+}
 
 export async function runCheckCovid(options: EvalOptions): Promise<EvalResult> {
   if (!options.corpus) {
@@ -36,7 +48,7 @@ export async function runCheckCovid(options: EvalOptions): Promise<EvalResult> {
       const evidence = await retrieve(store, c.claim, { limit: 5, perSource: 1 });
       if (evidence.some((e) => e.source.uri === URI(c.cordId))) found++;
       const profile = profileClaim(c.claim);
-      const judgements = evidence.map((e) => judge(profile, e));
+      const judgements = await Promise.all(evidence.map(async (e) => judge(profile, await wholeSource(store, e))));
       const v = decideVerdict(c.claim, judgements, { labels: ['supported', 'refuted', 'unproven'], model: suiteVerdictModel('check-covid') });
       gold.push(c.gold);
       predicted.push(FROM_VERDICT[v.label]);
