@@ -4,7 +4,7 @@
 // does not follow from them.
 import { compareFigures, unitsCompatible } from '../evidence/index.js';
 import { stem } from '../text/index.js';
-import { contentStems, droppedQualifier, isNegated, predicateSimilarity, predicateText } from './figure-context.js';
+import { contentStems, describeFigure, droppedQualifier, isNegated, predicateSimilarity, predicateText } from './figure-context.js';
 import { sameTime } from './figures.js';
 import type { FigureSite } from './figures.js';
 import type { PredicateWord } from './figure-context.js';
@@ -44,7 +44,7 @@ function own(s: ArticleFigure): PredicateWord[] {
 }
 
 function quoted(s: ArticleFigure): string {
-  return `"${s.figure.text}${s.figure.unit && !s.figure.text.includes(s.figure.unit) ? ` ${s.figure.unit}` : ''} ${predicateText(s.predicate)}"`.replace(/\s+"/, '"');
+  return describeFigure(s.figure, s.predicate);
 }
 
 /** The same quantity — same unit, same predicate, same time — given different values. */

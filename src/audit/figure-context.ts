@@ -141,6 +141,14 @@ export function isNegated(p: readonly PredicateWord[]): boolean {
   return p.some((w) => !w.context && /^(?:not|no|never|without|none|neither|nor|lack|lacks|lacked|lacking)$|n't$/i.test(w.word));
 }
 
+/** A figure with what it counts, as words: the clause before it (when read), the figure, its unit, the clause after it. */
+export function describeFigure(f: Figure, p: readonly PredicateWord[]): string {
+  const before = p.filter((w) => w.context).map((w) => w.word).join(' ');
+  const after = p.filter((w) => !w.context).map((w) => w.word).join(' ');
+  const unit = f.unit && !f.text.toLowerCase().includes(f.unit.toLowerCase()) ? ` ${f.unit}` : '';
+  return `"${[before, `${f.text}${unit}`, after].filter((x) => x !== '').join(' ')}"`;
+}
+
 /** The predicate as readable words. */
 export function predicateText(p: readonly PredicateWord[]): string {
   return p.map((w) => w.word).join(' ');

@@ -6,7 +6,7 @@
 // - another value for the same thing (same unit, same predicate, same time) → a mismatch of value.
 // Anything less clear is left alone.
 import { compareFigures, unitsCompatible } from '../evidence/index.js';
-import { droppedQualifier, isNegated, predicateSimilarity, predicateText } from './figure-context.js';
+import { describeFigure, droppedQualifier, isNegated, predicateSimilarity } from './figure-context.js';
 import type { FigureSite } from './figures.js';
 
 /** A sentence of a cited source with its figures. */
@@ -35,8 +35,7 @@ function yearsClash(a: readonly number[], b: readonly number[]): boolean {
 }
 
 function label(site: FigureSite): string {
-  const unit = site.figure.unit && !site.figure.text.toLowerCase().includes(site.figure.unit) ? ` ${site.figure.unit}` : '';
-  return `"${site.figure.text}${unit} ${predicateText(site.predicate)}"`.replace(/\s+"$/, '"');
+  return describeFigure(site.figure, site.predicate);
 }
 
 /** Compare one article figure with the figures of its cited sources' sentences. */
@@ -73,7 +72,7 @@ export function compareWithSource(article: FigureSite, sentences: readonly Sourc
     const dropped = droppedQualifier(article.predicate, site.predicate);
     if (!dropped) continue;
     const other = sameThingOther[0];
-    const also = other ? ` For ${label(article).replace(/^"[^ ]+ /, '"')} it gives ${other.site.figure.text}${other.site.figure.unit && !other.site.figure.text.includes(other.site.figure.unit) ? ` ${other.site.figure.unit}` : ''} ("${other.s.text.trim()}").` : '';
+    const also = other ? ` For that, it gives ${label(other.site)} ("${other.s.text.trim()}").` : '';
     return {
       ...base,
       kind: 'meaning',

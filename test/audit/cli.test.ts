@@ -108,3 +108,22 @@ test('verity audit warns (stderr) about references that are not in the corpus', 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('annotated Markdown is the input plus marks and notes, nothing lost', async () => {
+  const { annotateMarkdown, auditArticle, readArticle } = await import('../../src/audit/index.js');
+  const dir = await setup();
+  try {
+    const store = await openStore(join(dir, 'c.db'), { readonly: true });
+    const article = readArticle(CASES[0]!.article, 'md');
+    const result = await auditArticle(store, article);
+    await store.close();
+    const out = annotateMarkdown(article, result);
+    const stripped = out
+      .replace(/\n\n---\n\n\*\*Audit:\*\*.*\n$/, '')
+      .replace(/<mark>|<\/mark><sup>A\d+<\/sup>/g, '')
+      .replace(/\n\n(?:>.*(?:\n|$))+/g, (m) => (/^\n\n> \*\*A\d+ ·/.test(m) ? '\n' : m));
+    assert.equal(stripped.trimEnd(), CASES[0]!.article.trimEnd());
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
