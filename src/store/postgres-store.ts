@@ -100,6 +100,11 @@ function lockKey(schema: string, kind: string, value: string): bigint {
 type Ready = { doc: DocumentInput; id: string };
 type Prepared = Ready | VerityError;
 
+/** BM25 parameters (as SQLite FTS5 uses), and the average passage length assumed before any is stored. */
+const BM25_K1 = 1.2;
+const BM25_B = 0.75;
+const DEFAULT_AVG_LEXEMES = 20;
+
 /** Passages are inserted in statements of about this many characters of text. */
 const PASSAGE_STATEMENT_CHARS = 4_000_000;
 
@@ -116,6 +121,7 @@ export class PostgresStore implements Store {
   private readonly S: string;
   private readonly cfg: string;
   private closed = false;
+  private avgLexemes: { value: number; at: number } | null = null;
 
   constructor(pool: Pool, schema: string, location: string) {
     this.pool = pool;
@@ -403,9 +409,11 @@ export class PostgresStore implements Store {
 
   /**
    * Ranked search. The query is cut into word terms (searchTerms); each becomes a tsquery through
-   * plainto_tsquery (a bound parameter, never parsed as tsquery syntax) and the terms are OR-ed.
-   * Score: ts_rank_cd normalised by passage length (higher is better); ties by source id and
-   * ordinal, so results are reproducible.
+   * plainto_tsquery (a bound parameter, never parsed as tsquery syntax) and the terms are OR-ed;
+   * the GIN index finds the passages holding any of them. Score (higher is better): BM25 with
+   * term frequency taken as 1 — the sum of the matched terms' idf, from PostgreSQL's statistics
+   * of the tsvector column, normalised by passage length (distinct lexemes) against the corpus
+   * average. Ties by source id and ordinal, so results are reproducible.
    */
   async search(query: string, options: SearchOptions = {}): Promise<SearchHit[]> {
     const limit = options.limit ?? DEFAULT_SEARCH_LIMIT;
@@ -422,14 +430,48 @@ export class PostgresStore implements Store {
     const ids = options.sourceIds?.filter((i) => SOURCE_ID.test(i));
     if (terms.length === 0 || (ids && ids.length === 0)) return this.read(what, async () => []);
     const S = this.S;
+    const cfg = this.cfg;
+    // terms: each word term as a tsquery and its lexemes. st: PostgreSQL's own statistics of the
+    // tsvector column (most common lexemes and the fraction of passages holding each; present
+    // once the table has been analysed). idf = -ln(fraction), a lexeme too rare to be listed
+    // taken at half the rarest listed fraction, a term of several lexemes at its rarest one;
+    // equal weights (1) while there are no statistics.
     const sql =
-      `WITH q AS (SELECT string_agg('(' || t::text || ')', ' | ')::tsquery AS q FROM (SELECT plainto_tsquery(${this.cfg}, w) AS t FROM unnest($1::text[]) AS w) x WHERE numnode(t) > 0), ` +
-      `h AS (SELECT p.source_id, p.ordinal, p.pstart, p.pend, p.text, p.text_json, ts_rank_cd(p.tsv, q.q, 1) AS score FROM ${S}.passages p, q ` +
-      `WHERE p.tsv @@ q.q${ids ? ' AND p.source_id = ANY($3::text[])' : ''} ORDER BY score DESC, p.source_id, p.ordinal LIMIT $2) ` +
+      `WITH terms AS (SELECT plainto_tsquery(${cfg}, w) AS tq, tsvector_to_array(to_tsvector(${cfg}, w)) AS lex FROM unnest($1::text[]) AS w), ` +
+      `st AS (SELECT s.most_common_elems::text::text[] AS e, s.most_common_elem_freqs AS f FROM pg_stats s WHERE s.schemaname = '${this.schema}' AND s.tablename = 'passages' AND s.attname = 'tsv'), ` +
+      // most_common_elem_freqs holds one fraction per listed lexeme, then the minimum, maximum and null fraction.
+      'w AS (SELECT t.tq, CASE WHEN st.e IS NULL THEN 1.0::float8 ELSE -ln(greatest(1e-9, (SELECT min(coalesce(st.f[array_position(st.e, l.x)], st.f[cardinality(st.e) + 1] / 2)) FROM unnest(t.lex) AS l(x)))::float8) END AS idf ' +
+      'FROM terms t LEFT JOIN st ON true WHERE numnode(t.tq) > 0), ' +
+      `q AS (SELECT string_agg('(' || tq::text || ')', ' | ')::tsquery AS q FROM w), ` +
+      `h AS (SELECT p.source_id, p.ordinal, p.pstart, p.pend, p.text, p.text_json, (SELECT sum(w.idf) FROM w WHERE p.tsv @@ w.tq) * ${BM25_K1 + 1} / (1 + ${BM25_K1} * (${1 - BM25_B} + ${BM25_B} * length(p.tsv) / $3::float8)) AS score FROM ${S}.passages p, q ` +
+      `WHERE p.tsv @@ q.q${ids ? ' AND p.source_id = ANY($4::text[])' : ''} ORDER BY score DESC, p.source_id, p.ordinal LIMIT $2) ` +
       `SELECT h.*, ${SOURCE_COLUMNS.filter((c) => c !== 'id').map((c) => `s.${c}`).join(', ')}, s.id FROM h JOIN ${S}.sources s ON s.id = h.source_id ORDER BY h.score DESC, h.source_id, h.ordinal`;
     return this.read(what, async (q) => {
-      const rows = (await q.query<HitRow>(sql, ids ? [terms, limit, ids] : [terms, limit])).rows;
+      const avg = await this.averageLexemes(q);
+      const rows = (await q.query<HitRow>(sql, ids ? [terms, limit, avg, ids] : [terms, limit, avg])).rows;
       return rows.map((r) => ({ score: r.score, passage: toPassage(r), source: toSource(r) }));
+    });
+  }
+
+  /** Average distinct lexemes per passage (BM25 length normalisation), from the first 10 000 passages; cached 10 minutes. */
+  private async averageLexemes(q: Pool): Promise<number> {
+    const now = Date.now();
+    if (this.avgLexemes && now - this.avgLexemes.at < 600_000) return this.avgLexemes.value;
+    const v = (await q.query<{ v: number | null }>(`SELECT avg(length(tsv))::float8 AS v FROM (SELECT tsv FROM ${this.S}.passages LIMIT 10000) x`)).rows[0]?.v;
+    if (v === null || v === undefined || !(v > 0)) return DEFAULT_AVG_LEXEMES;
+    this.avgLexemes = { value: v, at: now };
+    return v;
+  }
+
+  /**
+   * Refreshes the word statistics search weighs terms by (ANALYZE of the passages table).
+   * PostgreSQL's autovacuum does this on its own after enough writes; call it after a large
+   * ingest to rank with up-to-date weights at once.
+   */
+  async refreshStatistics(): Promise<void> {
+    await this.read('refresh search statistics', async (q) => {
+      await q.query(`ANALYZE ${this.S}.passages`);
+      this.avgLexemes = null;
     });
   }
 

@@ -124,6 +124,32 @@ if (pgAvailable('postgres store')) {
     });
   });
 
+  describe('postgres: ranking', () => {
+    test('once statistics are gathered, a rare query word outweighs a common one (idf)', async () => {
+      const store = await openPostgresStore(PG_URL, { schema: freshSchema() });
+      try {
+        const docs = [doc('rare', 'Possession noted here today.')];
+        for (let i = 0; i < 59; i++) docs.push(doc(`c${i}`, `Crime number ${i} noted here.`));
+        await store.upsertDocuments(docs);
+        await store.refreshStatistics();
+        const hits = await store.search('crime possession', { limit: 5 });
+        assert.equal(hits[0]?.passage.text, 'Possession noted here today.');
+        assert.ok((hits[0]?.score ?? 0) > 2 * (hits[1]?.score ?? 0), `rare-word hit far ahead: ${hits.map((h) => h.score).join(', ')}`);
+        // Without statistics every word weighs the same: the common word's passages fill the list.
+        const fresh = await openPostgresStore(PG_URL, { schema: freshSchema() });
+        try {
+          await fresh.upsertDocuments(docs);
+          const flat = await fresh.search('crime possession', { limit: 60 });
+          assert.equal(new Set(flat.map((h) => h.score.toFixed(6))).size <= 2, true, 'two passage lengths, two scores');
+        } finally {
+          await fresh.close();
+        }
+      } finally {
+        await store.close();
+      }
+    });
+  });
+
   describe('postgres: server errors', () => {
     test('a wrong password is a login error naming the masked URL, not retryable', async () => {
       const bad = new URL(PG_URL);
