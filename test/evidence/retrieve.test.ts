@@ -32,3 +32,8 @@ test('MMR prefers a different passage over a near copy', async () => {
   const copies = texts.filter((t) => t.startsWith('Arctic sea ice extent declined by 13 percent')).length;
   assert.equal(copies, 1);
 });
+
+test('one query adds WordNet synonyms of the claim words', () => {
+  const q = claimQueries('Global temperatures increase every decade.');
+  assert.ok(q.some((x) => /\bgain\b|\baddition\b/.test(x)), JSON.stringify(q));
+});

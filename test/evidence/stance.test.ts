@@ -43,3 +43,20 @@ test('an unrelated passage is neutral with a low-overlap reason', () => {
   assert.ok(kinds(r).includes('low-overlap'));
   assert.ok(r.strength >= 0 && r.strength <= 1);
 });
+
+test('a rare claim word replaced by another in the same slot is a substitution', () => {
+  const evidence = 'Severe COVID-19 could be associated with a neurologic event such as stroke.';
+  const swapped = judgePair('Severe covid-19 may be associated with pneumonia', evidence);
+  const same = judgePair('Severe covid-19 may be associated with a neurologic event', evidence);
+  assert.ok(kinds(swapped).includes('substitution'));
+  assert.ok(!kinds(same).includes('substitution'));
+  assert.ok(swapped.probabilities.supports < same.probabilities.supports);
+});
+
+test('a WordNet synonym counts as the claim word', () => {
+  const exact = judgePair('The drug heals the infection.', 'Doctors report that the drug heals the infection quickly.');
+  const synonym = judgePair('The drug heals the infection.', 'Doctors report that the drug cures the infection quickly.');
+  const other = judgePair('The drug heals the infection.', 'Doctors report that the drug spreads the infection quickly.');
+  assert.ok(synonym.probabilities.supports > other.probabilities.supports);
+  assert.ok(exact.probabilities.supports >= other.probabilities.supports);
+});
