@@ -9,7 +9,7 @@ import { VerityError, quote } from '../errors.js';
 import { ENGINE_VERSION } from '../version.js';
 import { contentHash, parsePassageId, passageId } from './content-hash.js';
 import { checkDocument, decodeText, encodeText } from './postgres-document-checks.js';
-import { maskUrl, postgresError } from './postgres-errors.js';
+import { isConnectionFailure, maskUrl, postgresError } from './postgres-errors.js';
 import { PG_APPLICATION, PG_MIGRATIONS, PG_SCHEMA_VERSION, SCHEMA_NAME, searchConfig } from './postgres-schema.js';
 import { indexText, searchTerms } from './postgres-search-text.js';
 import { DEFAULT_SEARCH_LIMIT, MAX_SEARCH_LIMIT } from './sqlite-store.js';
@@ -24,6 +24,8 @@ export interface PostgresStoreOptions {
   poolSize?: number;
   /** Give up connecting after this many milliseconds (default 10 000). */
   connectTimeoutMs?: number;
+  /** application_name of the connections, shown in pg_stat_activity (default "verity"). */
+  applicationName?: string;
 }
 
 export const DEFAULT_PG_SCHEMA = 'verity';
@@ -137,13 +139,22 @@ export class PostgresStore implements Store {
     }
   }
 
-  /** Runs one or more statements outside a transaction (each is atomic on its own). */
+  /**
+   * Runs reads outside a transaction (each statement is atomic on its own). A read that fails
+   * because its pooled connection had died (server restart, idle timeout) is tried once more on
+   * a fresh connection; reads have no effects, so this is safe.
+   */
   private async read<T>(what: string, fn: (q: Pool) => Promise<T>): Promise<T> {
     this.assertOpen(what);
     try {
       return await fn(this.pool);
-    } catch (e) {
-      throw postgresError(e, this.location, what);
+    } catch (first) {
+      if (!isConnectionFailure(first) || this.closed) throw postgresError(first, this.location, what);
+      try {
+        return await fn(this.pool);
+      } catch (e) {
+        throw postgresError(e, this.location, what);
+      }
     }
   }
 
@@ -577,7 +588,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     max: options.poolSize ?? 4,
     connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000,
     idleTimeoutMillis: 30_000,
-    application_name: 'verity',
+    application_name: options.applicationName ?? 'verity',
   });
   // An idle connection dropped by the server must not crash the process; the next query
   // opens a fresh one or reports the failure.

@@ -161,6 +161,24 @@ if (pgAvailable('postgres store')) {
       }));
     });
 
+    test('connections the server drops are replaced: the next call works', async () => {
+      const app = `verity-test-${process.pid}-drop`;
+      const store = await openPostgresStore(PG_URL, { schema: freshSchema(), applicationName: app });
+      try {
+        await store.upsertDocument(doc('d', 'Survives a dropped connection.'));
+        const killed = (await adminPool().query('SELECT count(*)::int AS n FROM pg_stat_activity, pg_terminate_backend(pid) WHERE application_name = $1', [app])).rows[0]?.n;
+        assert.ok((killed ?? 0) >= 1, 'the store had a connection to drop');
+        // Straight away (the pool may still hold the dead connection: the read is retried) …
+        assert.equal((await store.search('survives')).length, 1);
+        // … and after the pool has noticed.
+        await new Promise((r) => setTimeout(r, 200));
+        assert.equal((await store.search('survives')).length, 1);
+        assert.deepEqual(await store.stats(), { sources: 1, passages: 1 });
+      } finally {
+        await store.close();
+      }
+    });
+
     test('a database that does not exist is NOT_FOUND with the fix', async () => {
       const bad = new URL(PG_URL);
       bad.pathname = '/no_such_verity_db';
