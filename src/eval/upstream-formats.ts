@@ -25,8 +25,13 @@ export interface WiceClaim {
   id: string;
   claim: string;
   gold: string;
+  /** The cited article's sentences (entailment_retrieval format), or the first oracle chunk. */
   sentences: string[];
+  /** Every evidence chunk: the whole article, or each oracle chunk of the claim (oracle_chunks format). */
+  chunks: string[][];
   supporting: number[][];
+  /** Read from the oracle_chunks format (gold sentences plus distractors), not the full article. */
+  oracle: boolean;
 }
 export interface CitationClaim {
   id: string;
@@ -48,7 +53,7 @@ export interface CorpusDoc {
   sentences: string[];
 }
 
-type Format = 'climate-fever' | 'check-covid' | 'check-covid-corpus' | 'wice' | 'citation' | 'citation-corpus' | 'fever-symmetric' | 'rte' | 'healthver';
+type Format = 'climate-fever' | 'check-covid' | 'check-covid-corpus' | 'wice' | 'wice-oracle' | 'citation' | 'citation-corpus' | 'fever-symmetric' | 'rte' | 'healthver';
 
 /** The format of a row set (first rows are enough), or null. */
 function formatOf(rows: Row[], kind: 'jsonl' | 'tsv' | 'csv'): Format | null {
@@ -61,6 +66,7 @@ function formatOf(rows: Row[], kind: 'jsonl' | 'tsv' | 'csv'): Format | null {
   if (has('claim') && has('cord_id') && has('label')) return 'check-covid';
   if (has('cord_id') && Array.isArray(r.abstract)) return 'check-covid-corpus';
   if (has('claim') && Array.isArray(r.evidence) && has('supporting_sentences')) return 'wice';
+  if (has('claim') && Array.isArray(r.evidence) && has('label') && Array.isArray((r.meta as Row | undefined)?.chunk_idx)) return 'wice-oracle';
   if (has('claim') && has('cited_doc_ids')) return 'citation';
   if (has('doc_id') && Array.isArray(r.abstract)) return 'citation-corpus';
   if (has('claim') && (has('evidence_sentence') || (typeof r.evidence === 'string' && (has('gold_label') || has('label'))))) return 'fever-symmetric';
@@ -149,18 +155,42 @@ export function readCheckCovidCorpus(path: string): CorpusDoc[] {
   }));
 }
 
+/**
+ * WiCE claims: the entailment_retrieval format (claim + every sentence of the cited article), or
+ * the oracle_chunks format (about three rows per claim, each a chunk of gold and distractor
+ * sentences; the chunks of one claim are gathered). A folder holding both is read as the
+ * entailment_retrieval format only.
+ */
 export function readWice(path: string): WiceClaim[] {
-  const rows = rowsOf(path, ['wice'], 'WiCE claims (JSONL with label, claim, evidence, supporting_sentences)');
-  return unique(
-    rows.map(({ row }) => ({
-      id: str((row.meta as Row | undefined)?.id),
-      claim: str(row.claim),
-      gold: str(row.label),
-      sentences: (row.evidence as unknown[]).map(str),
-      supporting: Array.isArray(row.supporting_sentences) ? (row.supporting_sentences as unknown[]).filter(Array.isArray).map((s) => (s as unknown[]).map(Number)) : [],
-    })),
-    (c) => c.id || c.claim,
-  );
+  const rows = rowsOf(path, ['wice', 'wice-oracle'], 'WiCE claims (JSONL with label, claim, evidence, and supporting_sentences or meta.chunk_idx)');
+  const full = rows.filter(({ row }) => 'supporting_sentences' in row);
+  if (full.length > 0) {
+    return unique(
+      full.map(({ row }) => {
+        const sentences = (row.evidence as unknown[]).map(str);
+        return {
+          id: str((row.meta as Row | undefined)?.id),
+          claim: str(row.claim),
+          gold: str(row.label),
+          sentences,
+          chunks: [sentences],
+          supporting: Array.isArray(row.supporting_sentences) ? (row.supporting_sentences as unknown[]).filter(Array.isArray).map((x) => (x as unknown[]).map(Number)) : [],
+          oracle: false,
+        };
+      }),
+      (c) => c.id || c.claim,
+    );
+  }
+  const byId = new Map<string, WiceClaim>();
+  for (const { row } of rows) {
+    const id = str((row.meta as Row | undefined)?.id) || str(row.claim);
+    const chunk = (row.evidence as unknown[]).map(str);
+    const cur = byId.get(id);
+    if (cur) {
+      if (!cur.chunks.some((c) => c.join('\n') === chunk.join('\n'))) cur.chunks.push(chunk);
+    } else byId.set(id, { id, claim: str(row.claim), gold: str(row.label), sentences: chunk, chunks: [chunk], supporting: [], oracle: true });
+  }
+  return [...byId.values()];
 }
 
 /** Citation markers such as "[<|multi_cit|>]" are not words of the claim. */

@@ -59,3 +59,11 @@ test('wrong or unlabelled input is a clear error naming the file', () => {
   assert.throws(() => readPairs('scifact', `${F}/rte-unlabelled.tsv`), (e: unknown) => isVerityError(e) && /no entailment\/not_entailment label/.test(e.message));
   assert.throws(() => readClimateFever(`${F}/nope.jsonl`), (e: unknown) => isVerityError(e) && e.code === 'NOT_FOUND');
 });
+
+test('wice oracle chunks: the rows of one claim are gathered into its chunks', () => {
+  const w = readWice(`${F}/wice-oracle/chunks.jsonl`);
+  assert.deepEqual(w.map((x) => [x.id, x.gold, x.chunks.length, x.oracle]), [
+    ['dev1', 'supported', 2, true],
+    ['dev3', 'not_supported', 1, true],
+  ]);
+});

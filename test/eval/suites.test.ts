@@ -55,3 +55,11 @@ test('unknown suite, missing corpus and bad limit are usage errors', async () =>
   await assert.rejects(runEval('check-covid', { data: `${F}/check-covid` }), (e: unknown) => isVerityError(e) && e.code === 'USAGE' && e.message.includes('--corpus'));
   await assert.rejects(runEval('wice', { data: `${F}/wice.jsonl`, limit: 0 }), (e: unknown) => isVerityError(e) && e.code === 'USAGE');
 });
+
+test('wice on oracle chunks takes the best chunk of each claim', async () => {
+  const r = await runEval('wice', { data: `${F}/wice-oracle` });
+  assert.equal(r.n, 2);
+  assert.equal(r.extra.oracleChunks, true);
+  assert.equal(r.extra.chunks, 3);
+  assert.equal(r.auc, 1);
+});
