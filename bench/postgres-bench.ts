@@ -6,7 +6,8 @@
 //   node --import tsx bench/postgres-bench.ts            # 2 000 documents × 20 passages
 //   VERITY_BENCH_PG_DOCS=10000 node --import tsx bench/postgres-bench.ts
 //
-// Server: VERITY_BENCH_PG_URL, else VERITY_TEST_PG_URL. Uses its own schema, dropped at the end.
+// Server: VERITY_BENCH_PG_URL, else VERITY_TEST_PG_URL. Uses its own schema, dropped at the end
+// (kept as "bench_keep" with VERITY_BENCH_PG_KEEP=1, to inspect query plans).
 // Writes bench/results/postgres.json.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -137,8 +138,15 @@ async function main(): Promise<void> {
   }
   const qs = queries();
   const dir = mkdtempSync(join(tmpdir(), 'verity-pg-bench-'));
-  const schema = `bench_${process.pid}`;
+  const keep = process.env.VERITY_BENCH_PG_KEEP === '1';
+  const schema = keep ? 'bench_keep' : `bench_${process.pid}`;
   const lite = await openStore(join(dir, 'bench.db'));
+  if (keep) {
+    const pg = await import('pg');
+    const admin = new pg.Pool({ connectionString: URL_, max: 1 });
+    await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    await admin.end();
+  }
   const pgs = await openPostgresStore(URL_, { schema });
   try {
     const li = await ingest(lite);
@@ -174,6 +182,7 @@ async function main(): Promise<void> {
     await lite.close();
     await pgs.close();
     rmSync(dir, { recursive: true, force: true });
+    if (keep) return;
     const pg = await import('pg');
     const admin = new pg.Pool({ connectionString: URL_, max: 1 });
     await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);

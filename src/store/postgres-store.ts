@@ -26,6 +26,11 @@ export interface PostgresStoreOptions {
   connectTimeoutMs?: number;
   /** application_name of the connections, shown in pg_stat_activity (default "verity"). */
   applicationName?: string;
+  /**
+   * Open for reading only: the corpus must exist at this build's schema version (nothing is
+   * created or migrated), and writes are refused with DB_READONLY.
+   */
+  readonly?: boolean;
 }
 
 export const DEFAULT_PG_SCHEMA = 'verity';
@@ -125,8 +130,11 @@ export class PostgresStore implements Store {
   private closed = false;
   private avgLexemes: { value: number; at: number } | null = null;
 
-  constructor(pool: Pool, schema: string, location: string) {
+  readonly readonly: boolean;
+
+  constructor(pool: Pool, schema: string, location: string, readonly = false) {
     this.pool = pool;
+    this.readonly = readonly;
     this.schema = schema;
     this.location = location;
     this.S = `"${schema}"`;
@@ -158,9 +166,12 @@ export class PostgresStore implements Store {
     }
   }
 
-  /** Runs `fn` in one transaction on one connection; rolls back on any failure. */
+  /** Runs `fn` in one transaction on one connection; rolls back on any failure. Only writes use it. */
   private async transaction<T>(what: string, fn: (c: PoolClient) => Promise<T>): Promise<T> {
     this.assertOpen(what);
+    if (this.readonly) {
+      throw new VerityError({ code: 'DB_READONLY', component: 'store', problem: `cannot ${what}: the corpus at ${quote(this.location, 160)} is opened read-only`, fix: 'open it without readonly to write' });
+    }
     let client: PoolClient;
     try {
       client = await this.pool.connect();
@@ -566,6 +577,7 @@ function splitSchemaParam(url: string): { url: string; schema: string | undefine
 /**
  * Opens (creating and migrating when needed) the corpus in PostgreSQL at `url`
  * (postgres://USER:PASSWORD@HOST:PORT/DATABASE[?schema=NAME]). Throws VerityError:
+ * NOT_FOUND also when opened readonly and the schema holds no corpus;
  * USAGE (not a postgres:// URL, bad schema name), UNSUPPORTED (`pg` missing), DB_UNAVAILABLE
  * (server unreachable; retryable), DB_AUTH (login refused), NOT_FOUND (no such database),
  * DB_INVALID (the schema holds tables that are not Verity's), DB_VERSION (made by a newer
@@ -594,16 +606,16 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
   // opens a fresh one or reports the failure.
   pool.on('error', () => undefined);
   try {
-    await migrate(pool, schema, location);
+    await migrate(pool, schema, location, options.readonly ?? false);
   } catch (e) {
     await pool.end().catch(() => undefined);
     throw postgresError(e, location, 'open the corpus');
   }
-  return new PostgresStore(pool, schema, location);
+  return new PostgresStore(pool, schema, location, options.readonly ?? false);
 }
 
 /** Brings the schema to PG_SCHEMA_VERSION under an advisory lock, or refuses it. */
-async function migrate(pool: Pool, schema: string, location: string): Promise<void> {
+async function migrate(pool: Pool, schema: string, location: string, readonly: boolean): Promise<void> {
   const client = await pool.connect();
   const S = `"${schema}"`;
   let broken: Error | undefined;
@@ -632,6 +644,17 @@ async function migrate(pool: Pool, schema: string, location: string): Promise<vo
         component: 'store',
         problem: `schema ${quote(schema)} at ${quote(location, 160)} has schema version ${version}, made by a newer Verity; this build (${ENGINE_VERSION}) reads up to version ${PG_SCHEMA_VERSION}`,
         fix: 'upgrade Verity, or use another schema with ?schema=NAME',
+      });
+    }
+    if (readonly && version === 0) {
+      throw new VerityError({ code: 'NOT_FOUND', component: 'store', problem: `no Verity corpus in schema ${quote(schema)} at ${quote(location, 160)}`, fix: 'run "verity ingest <files>" with this database first, or check the URL and ?schema=' });
+    }
+    if (readonly && version < PG_SCHEMA_VERSION) {
+      throw new VerityError({
+        code: 'DB_VERSION',
+        component: 'store',
+        problem: `schema ${quote(schema)} at ${quote(location, 160)} has schema version ${version} and needs migrating to ${PG_SCHEMA_VERSION}, but it is opened read-only`,
+        fix: 'run "verity ingest" once on it (which migrates it), or open it writable',
       });
     }
     for (let v = version; v < PG_SCHEMA_VERSION; v++) {

@@ -93,6 +93,24 @@ if (pgAvailable('postgres store')) {
       }
     });
 
+    test('readonly: a missing corpus is NOT_FOUND and nothing is created; writes are refused', async () => {
+      const schema = freshSchema();
+      await assert.rejects(openPostgresStore(PG_URL, { schema, readonly: true }), expectError('NOT_FOUND', new RegExp(`no Verity corpus in schema "${schema}" at ".*\\*\\*\\*.*"\\. Fix: run "verity ingest`)));
+      assert.equal((await adminPool().query('SELECT count(*)::int AS n FROM pg_namespace WHERE nspname = $1', [schema])).rows[0]?.n, 0);
+      const w = await openPostgresStore(PG_URL, { schema });
+      const r = await w.upsertDocument(doc('ro', 'Read only text.'));
+      await w.close();
+      const ro = await openPostgresStore(PG_URL, { schema, readonly: true });
+      try {
+        assert.equal((await ro.search('read only'))[0]?.source.id, r.sourceId);
+        await assert.rejects(ro.upsertDocument(doc('ro2', 'Another.')), expectError('DB_READONLY', /opened read-only/));
+        await assert.rejects(ro.removeSource(r.sourceId), expectError('DB_READONLY', /opened read-only/));
+        assert.deepEqual(await ro.stats(), { sources: 1, passages: 1 });
+      } finally {
+        await ro.close();
+      }
+    });
+
     test('workers opening a new schema at once migrate it once', async () => {
       const schema = freshSchema();
       const stores = await Promise.all(Array.from({ length: 4 }, () => openPostgresStore(PG_URL, { schema, poolSize: 1 })));
