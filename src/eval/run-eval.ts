@@ -6,6 +6,7 @@ import { runCheckCovid } from './suites/check-covid.js';
 import { runCitationIntegrity } from './suites/citation-integrity.js';
 import { runClimateFever } from './suites/climate-fever.js';
 import { runPairs } from './suites/pairs.js';
+import { hasRteFiles as isRte } from './upstream-formats.js';
 import { runWice } from './suites/wice.js';
 
 export function isSuite(name: string): name is SuiteName {
@@ -28,6 +29,9 @@ export async function runEval(suite: string, options: EvalOptions): Promise<Eval
       return runWice(options);
     case 'citation-integrity':
       return runCitationIntegrity(options);
+    case 'scifact':
+      // The RTE oracle pairs, or SciFact-schema claims with --corpus.
+      return isRte(options.data) ? runPairs('scifact', options) : runCitationIntegrity(options, 'scifact');
     default:
       return runPairs(suite, options);
   }

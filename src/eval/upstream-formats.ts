@@ -53,7 +53,7 @@ export interface CorpusDoc {
   sentences: string[];
 }
 
-type Format = 'climate-fever' | 'check-covid' | 'check-covid-corpus' | 'wice' | 'wice-oracle' | 'citation' | 'citation-corpus' | 'fever-symmetric' | 'rte' | 'healthver';
+type Format = 'covid-fact-claims' | 'climate-fever' | 'check-covid' | 'check-covid-corpus' | 'wice' | 'wice-oracle' | 'citation' | 'citation-corpus' | 'fever-symmetric' | 'rte' | 'healthver';
 
 /** The format of a row set (first rows are enough), or null. */
 function formatOf(rows: Row[], kind: 'jsonl' | 'tsv' | 'csv'): Format | null {
@@ -69,6 +69,7 @@ function formatOf(rows: Row[], kind: 'jsonl' | 'tsv' | 'csv'): Format | null {
   if (has('claim') && Array.isArray(r.evidence) && has('label') && Array.isArray((r.meta as Row | undefined)?.chunk_idx)) return 'wice-oracle';
   if (has('claim') && has('cited_doc_ids')) return 'citation';
   if (has('doc_id') && Array.isArray(r.abstract)) return 'citation-corpus';
+  if (has('claim') && Array.isArray(r.evidence) && (r.label === 'SUPPORTED' || r.label === 'REFUTED')) return 'covid-fact-claims';
   if (has('claim') && (has('evidence_sentence') || (typeof r.evidence === 'string' && (has('gold_label') || has('label'))))) return 'fever-symmetric';
   return null;
 }
@@ -88,6 +89,11 @@ function readAny(file: string): { rows: Row[]; format: Format | null } {
     return { rows, format: formatOf(rows, 'jsonl') };
   }
   return { rows: [], format: null };
+}
+
+/** Does `path` hold RTE pair files (rather than claims of another format)? */
+export function hasRteFiles(path: string): boolean {
+  return filesUnder(path).some((f) => extname(f).toLowerCase() === '.tsv' && readAny(f).format === 'rte');
 }
 
 /** Every row of the files under `path` whose format is one of `formats`; an error when none is. */
@@ -227,7 +233,7 @@ export function readCitationCorpus(path: string): Map<string, CorpusDoc> {
 }
 
 /** Pair suites: one (claim, evidence, label) per row. */
-export function readPairs(suite: 'healthver' | 'fever-symmetric' | 'covid-fact' | 'scifact', path: string): PairExample[] {
+export function readPairs(suite: 'healthver' | 'fever-symmetric' | 'covid-fact' | 'scifact', path: string, labelsFrom?: string): PairExample[] {
   if (suite === 'healthver') {
     const rows = rowsOf(path, ['healthver'], 'HealthVer pairs (CSV with id, evidence, claim, label)');
     return unique(rows.map(({ row }) => ({ id: str(row.id), claim: str(row.claim).trim(), evidence: str(row.evidence), gold: str(row.label) })), (p) => `${p.id}|${p.claim}|${p.evidence}`);
@@ -246,9 +252,19 @@ export function readPairs(suite: 'healthver' | 'fever-symmetric' | 'covid-fact' 
     return str(row[keys[keys.length - 1] ?? '']);
   };
   const pairs = rows.map(({ row, file }) => ({ id: `${file}#${str(row.index)}`, claim: str(row.sentence2), evidence: str(row.sentence1), gold: labelKey(row) }));
+  if (labelsFrom) {
+    // COVID-Fact's test.tsv has no labels: join each claim to the released claims file
+    // (COVIDFACT_dataset.jsonl: claim, label SUPPORTED/REFUTED) on lower-cased alphanumerics.
+    const key = (t: string): string => t.toLowerCase().replace(/[^a-z0-9]/g, '');
+    const labels = new Map<string, string>();
+    for (const { row } of rowsOf(labelsFrom, ['covid-fact-claims'], 'COVID-Fact claims (JSONL with claim, label SUPPORTED/REFUTED)')) {
+      labels.set(key(str(row.claim)), str(row.label) === 'SUPPORTED' ? 'entailment' : 'not_entailment');
+    }
+    for (const p of pairs) if (p.gold !== 'entailment' && p.gold !== 'not_entailment') p.gold = labels.get(key(p.claim)) ?? p.gold;
+  }
   const unlabelled = pairs.find((p) => p.gold !== 'entailment' && p.gold !== 'not_entailment');
   if (unlabelled) {
-    throw new VerityError({ code: 'BAD_INPUT', component: 'eval', problem: `${quote(unlabelled.id)} has no entailment/not_entailment label (found ${quote(unlabelled.gold)})`, fix: 'pass an RTE file with a label column (the upstream test.tsv has none)' });
+    throw new VerityError({ code: 'BAD_INPUT', component: 'eval', problem: `${quote(unlabelled.id)} has no entailment/not_entailment label (found ${quote(unlabelled.gold)})`, fix: 'pass an RTE file with a label column, or for COVID-Fact\'s unlabelled test.tsv pass --corpus COVIDFACT_dataset.jsonl to read the labels from the claims file' });
   }
   return unique(pairs, (p) => `${p.claim}|${p.evidence}`);
 }

@@ -67,3 +67,9 @@ test('wice oracle chunks: the rows of one claim are gathered into its chunks', (
     ['dev3', 'not_supported', 1, true],
   ]);
 });
+
+test('COVID-Fact test.tsv without labels takes them from the claims file (normalised join)', () => {
+  const r = readPairs('covid-fact', `${F}/covid-fact-test/test.tsv`, `${F}/covidfact-claims.jsonl`);
+  assert.deepEqual(r.map((x) => x.gold), ['entailment', 'not_entailment']);
+  assert.throws(() => readPairs('covid-fact', `${F}/covid-fact-test/test.tsv`), (e: unknown) => isVerityError(e) && /--corpus COVIDFACT_dataset.jsonl/.test(e.message));
+});

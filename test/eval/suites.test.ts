@@ -63,3 +63,10 @@ test('wice on oracle chunks takes the best chunk of each claim', async () => {
   assert.equal(r.extra.chunks, 3);
   assert.equal(r.auc, 1);
 });
+
+test('scifact also runs SciFact-schema claims with their abstracts', async () => {
+  const r = await runEval('scifact', { data: `${F}/citation/claims.jsonl`, corpus: `${F}/citation/corpus.jsonl` });
+  assert.equal(r.suite, 'scifact');
+  assert.deepEqual(Object.keys(r.perClass), ['SUPPORT', 'REFUTE', 'NEI']);
+  assert.equal(r.n, 3);
+});

@@ -17,17 +17,21 @@ Suites:
                       (also sentence-level stance accuracy and a confidence reliability table)
   check-covid         full pipeline: ingest --corpus corpus.json, retrieve, verdict
                       SUPPORT/REFUTE/NOTENOUGHINFO; also abstract recall@5
-  wice                claim + cited article sentences → supported/partially_supported/not_supported;
-                      also ROC-AUC of supported vs the rest
+  wice                claim + cited article sentences (or the oracle_chunks format: best chunk per
+                      claim) → supported/partially_supported/not_supported; also ROC-AUC of
+                      supported vs the rest
   citation-integrity  citing sentence + cited abstracts (--corpus corpus.jsonl) → SUPPORT/REFUTE/NEI
   healthver           evidence–claim pairs (CSV) → Supports/Refutes/Neutral
   fever-symmetric     claim–evidence pairs (JSONL, v0.1 or v0.2) → SUPPORTS/REFUTES
-  covid-fact          RTE TSV pairs → entailment/not_entailment
-  scifact             RTE TSV (rte-scifact-oracle) pairs → entailment/not_entailment
+  covid-fact          RTE TSV pairs → entailment/not_entailment (an unlabelled test.tsv takes its
+                      labels from --corpus COVIDFACT_dataset.jsonl)
+  scifact             RTE TSV (rte-scifact-oracle) pairs → entailment/not_entailment, or
+                      SciFact-schema claims with --corpus corpus.jsonl → SUPPORT/REFUTE/NEI
 
 Options:
   --data PATH     claims file or folder (required)
-  --corpus FILE   abstracts for check-covid and citation-integrity
+  --corpus FILE   abstracts for check-covid, citation-integrity and scifact claims; the
+                  claims file for an unlabelled covid-fact test.tsv
   --limit N       only the first N claims (or pairs)
   --json          print {"suite","n","accuracy","macroF1","perClass","confusion","auc","recallAt5","claimsPerSecond",…}
   -h, --help      this help

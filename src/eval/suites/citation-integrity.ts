@@ -10,9 +10,13 @@ import { readCitationClaims, readCitationCorpus } from '../upstream-formats.js';
 export const CITATION_LABELS = ['SUPPORT', 'REFUTE', 'NEI'] as const;
 const FROM_VERDICT: Record<VerdictLabel, string> = { supported: 'SUPPORT', refuted: 'REFUTE', mixed: 'NEI', unproven: 'NEI' };
 
-export function runCitationIntegrity(options: EvalOptions): EvalResult {
+/**
+ * Also runs SciFact-schema claims of the `scifact` suite when they come with their abstracts
+ * (claims_*.jsonl + --corpus corpus.jsonl); the verdict weights are then the general ones.
+ */
+export function runCitationIntegrity(options: EvalOptions, suite: 'citation-integrity' | 'scifact' = 'citation-integrity'): EvalResult {
   if (!options.corpus) {
-    throw new VerityError({ code: 'USAGE', component: 'eval', problem: 'citation-integrity needs the cited abstracts', fix: 'pass --corpus corpus.jsonl (the SciFact-schema corpus next to the claims)' });
+    throw new VerityError({ code: 'USAGE', component: 'eval', problem: `${suite} claims need the cited abstracts`, fix: 'pass --corpus corpus.jsonl (the SciFact-schema corpus next to the claims)' });
   }
   const corpus = readCitationCorpus(options.corpus);
   const claims = readCitationClaims(options.data).slice(0, options.limit ?? Infinity);
@@ -30,14 +34,14 @@ export function runCitationIntegrity(options: EvalOptions): EvalResult {
       }
       return [judge(profile, textEvidence(id, doc.sentences.join(' '), doc.title))];
     });
-    const v = decideVerdict(c.claim, judgements, { labels: ['supported', 'refuted', 'unproven'], model: suiteVerdictModel('citation-integrity') });
+    const v = decideVerdict(c.claim, judgements, { labels: ['supported', 'refuted', 'unproven'], model: suiteVerdictModel(suite) });
     gold.push(c.gold);
     predicted.push(FROM_VERDICT[v.label]);
-    options.onProgress?.({ stage: 'citation-integrity', done: i + 1, total: claims.length });
+    options.onProgress?.({ stage: suite, done: i + 1, total: claims.length });
   });
   const seconds = (performance.now() - t0) / 1000;
   return {
-    suite: 'citation-integrity',
+    suite,
     ...classify(gold, predicted, CITATION_LABELS),
     auc: null,
     recallAt5: null,

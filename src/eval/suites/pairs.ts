@@ -24,7 +24,7 @@ const LABELS: Record<PairSuite, { labels: string[]; map: (p: Record<Stance, numb
 };
 
 export function runPairs(suite: PairSuite, options: EvalOptions): EvalResult {
-  const pairs = readPairs(suite, options.data).slice(0, options.limit ?? Infinity);
+  const pairs = readPairs(suite, options.data, suite === 'covid-fact' ? options.corpus : undefined).slice(0, options.limit ?? Infinity);
   const spec = LABELS[suite];
   const gold: string[] = [];
   const predicted: string[] = [];
