@@ -183,7 +183,7 @@ export async function citedCheck(ctx: SourceContext, claim: string, profile: Cla
 
 /** What the corpus as a whole says about a claim. */
 export async function corpusCheck(ctx: SourceContext, claim: string, profile: ClaimProfile, complement: boolean): Promise<SourceCheck> {
-  const evidence = await retrieve(ctx.store, claim, { limit: ctx.options.limit, perSource: 2, candidates: 20 });
+  const evidence = await retrieve(ctx.store, claim, { limit: ctx.options.limit, perSource: 2, candidates: 12 });
   if (evidence.length === 0) return { result: 'not-found', refs: [], evidence: [], reason: 'nothing in the corpus addresses it' };
   const terms = new Set(contentTerms(claim));
   const judgements = evidence
