@@ -2,7 +2,9 @@
 # Starts the services the test suite needs (today: PostgreSQL for the PostgreSQL store engine)
 # on loopback only, and prints how to reach them.
 #
-#   eval "$(scripts/ci-services.sh)"      # in CI (.ci/run) or locally
+#   eval "$(scripts/ci-services.sh)"      # locally
+#   scripts/ci-services.sh >/dev/null && source /tmp/verity-services.env   # in set -e scripts (.ci/run):
+#                                          # eval "$(…)" would hide a failure's exit status
 #
 # Idempotent: run it any number of times; a running server is reused, a missing one is
 # created. What it does:
