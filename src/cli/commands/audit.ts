@@ -8,10 +8,11 @@ import { openStore } from '../../store/open.js';
 import { annotateHtml, annotateMarkdown, auditArticle, auditJson, readArticle, readArticleFile, sniffFormat } from '../../audit/index.js';
 import type { Article } from '../../audit/index.js';
 
-const HELP = `Usage: verity audit <file.md|file.html|file.txt|-> [--db FILE] [--format md|html|json] [--out FILE] [--json]
+const HELP = `Usage: verity audit <file.md|file.html|file.txt|-> [--db FILE] [--format md|html|json] [--out FILE]
+                    [--input-format md|html|txt] [--json]
 
-Checks an existing article: every check-worthy sentence (a figure or a citation) becomes a
-claim. Each claim is checked against the source it cites, when that source is in the corpus
+Checks an existing article: every check-worthy sentence (one with a figure or a citation, or
+that the check-worthiness model scores 0.5 or more) becomes a claim. Each claim is checked against the source it cites, when that source is in the corpus
 ("does the cited source say this?"), and against the corpus as a whole, and gets a status:
 supported, contradicted, unsupported (nothing found) or unverifiable (an opinion or a
 prediction). Its figures are checked against the cited source (another value, or the same
