@@ -12,13 +12,14 @@ const HELP = `Usage: verity audit <file.md|file.html|file.txt|-> [--db FILE] [--
                     [--input-format md|html|txt] [--json]
 
 Checks an existing article: every check-worthy sentence (one with a figure or a citation, or
-that the check-worthiness model scores 0.5 or more) becomes a claim. Each claim is checked against the source it cites, when that source is in the corpus
-("does the cited source say this?"), and against the corpus as a whole, and gets a status:
-supported, contradicted, unsupported (nothing found) or unverifiable (an opinion or a
-prediction). Its figures are checked against the cited source (another value, or the same
-value for another thing), for arithmetic (percentages, ratios, totals, changes, "X of Y"),
-and for consistency across the article (part ≤ whole, nested counts, derived figures, the
-same quantity given two values). Flags: figure-source-mismatch, arithmetic,
+that the check-worthiness model scores 0.5 or more) becomes a claim. Each claim is checked
+against the source it cites, when that source is in the corpus ("does the cited source say
+this?"), and against the corpus as a whole, and gets a status: supported, contradicted,
+unsupported (nothing found) or unverifiable (an opinion or a prediction). Its figures are
+checked against the cited source (another value, or the same value for another thing), for
+arithmetic (percentages, ratios, totals, changes, "X of Y"), and for consistency across the
+article (part <= whole, nested counts, derived figures, the same quantity given two values).
+Flags: figure-source-mismatch, arithmetic,
 internal-inconsistency, citation-unsupported, contradicted, uncited.
 
 References are read from a numbered sources list ([1] … under "References" or "Sources",
