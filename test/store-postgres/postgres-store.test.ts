@@ -91,6 +91,12 @@ if (pgAvailable('postgres store')) {
       } finally {
         await s2.close();
       }
+      const s3 = await openPostgresStore(withParam.toString().replace(/^postgres:/, 'postgresql:'), { readonly: true });
+      try {
+        assert.deepEqual(await s3.stats(), { sources: 1, passages: 2 });
+      } finally {
+        await s3.close();
+      }
     });
 
     test('readonly: a missing corpus is NOT_FOUND and nothing is created; writes are refused', async () => {
