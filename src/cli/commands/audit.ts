@@ -19,8 +19,8 @@ unsupported (nothing found) or unverifiable (an opinion or a prediction). Its fi
 checked against the cited source (another value, or the same value for another thing), for
 arithmetic (percentages, ratios, totals, changes, "X of Y"), and for consistency across the
 article (part <= whole, nested counts, derived figures, the same quantity given two values).
-Flags: figure-source-mismatch, arithmetic,
-internal-inconsistency, citation-unsupported, contradicted, uncited.
+Flags: figure-source-mismatch, arithmetic, internal-inconsistency, citation-unsupported,
+contradicted, uncited.
 
 References are read from a numbered sources list ([1] … under "References" or "Sources",
 Markdown or HTML) and from inline links; each is matched to a corpus source by normalised
