@@ -65,6 +65,8 @@ interface SentenceInfo {
   sequence: string[];
   /** Whether each word of `sequence` is capitalised. */
   capitals: boolean[];
+  /** The words of `sequence` as written. */
+  words: string[];
   stems: Set<string>;
 }
 
@@ -87,7 +89,7 @@ function sentencesOf(evidence: string | readonly string[]): SentenceInfo[] {
   for (const s of spans.slice(0, MAX_SENTENCES)) {
     const words = contentStems(s.text);
     const sequence = words.map((c) => c.stem);
-    out.push({ start: s.start, end: s.end, text: s.text, sequence, capitals: words.map((c) => c.capital), stems: new Set(sequence) });
+    out.push({ start: s.start, end: s.end, text: s.text, sequence, capitals: words.map((c) => c.capital), words: words.map((c) => c.word), stems: new Set(sequence) });
   }
   return out;
 }
@@ -127,10 +129,10 @@ function substitutions(claim: ClaimProfile, sentence: SentenceInfo, isPresent: (
     const next = seq[i + 1];
     let found: string | undefined;
     if (prev !== undefined) {
-      for (let p = 0; p < ev.length - 1 && !found; p++) if (ev[p] === prev && candidate(t, p + 1)) found = ev[p + 1];
+      for (let p = 0; p < ev.length - 1 && !found; p++) if (ev[p] === prev && candidate(t, p + 1)) found = sentence.words[p + 1];
     }
     if (!found && next !== undefined) {
-      for (let q = 1; q < ev.length && !found; q++) if (ev[q] === next && candidate(t, q - 1)) found = ev[q - 1];
+      for (let q = 1; q < ev.length && !found; q++) if (ev[q] === next && candidate(t, q - 1)) found = sentence.words[q - 1];
     }
     if (found) out.push([t, found]);
   }
@@ -255,7 +257,8 @@ export function pairFeatures(claim: ClaimProfile, evidenceInput: string | readon
     for (const o of claim.opposites.get(t) ?? []) {
       if (focusStems.has(o) && !claim.terms.includes(o)) {
         antonyms++;
-        reasons.push({ kind: 'antonym', detail: `the claim says "${claim.words.get(t) ?? t}", the passage the opposite ("${o}")` });
+        const said = focus.map((f) => f.words[f.sequence.indexOf(o)]).find((w) => w !== undefined) ?? o;
+        reasons.push({ kind: 'antonym', detail: `the claim says "${claim.words.get(t) ?? t}", the passage the opposite ("${said}")` });
         break;
       }
     }
