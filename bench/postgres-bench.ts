@@ -182,11 +182,12 @@ async function main(): Promise<void> {
     await lite.close();
     await pgs.close();
     rmSync(dir, { recursive: true, force: true });
-    if (keep) return;
-    const pg = await import('pg');
-    const admin = new pg.Pool({ connectionString: URL_, max: 1 });
-    await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-    await admin.end();
+    if (!keep) {
+      const pg = await import('pg');
+      const admin = new pg.Pool({ connectionString: URL_, max: 1 });
+      await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      await admin.end();
+    }
   }
 }
 
