@@ -22,6 +22,8 @@ export function memoryStore(docs: Array<{ id: string; kind?: Source['kind']; pas
     engine: 'memory',
     location: 'memory',
     upsertDocument: async (_doc: DocumentInput): Promise<UpsertResult> => unsupported(),
+    upsertDocuments: async () => unsupported(),
+    checkIntegrity: async () => ({ ok: true, problems: [] }),
     removeSource: async () => unsupported(),
     listSources: async () => sources,
     getSource: async (id) => sources.find((s) => s.id === id) ?? null,
