@@ -1,9 +1,11 @@
 // The contracts the pipeline depends on. Implementations live in adapters (store/, analyst/ …)
-// and import this module; this module imports only the shared vocabulary in model.ts.
+// and import this module; this module imports only the shared vocabulary in model.ts and the
+// error type in errors.ts.
 //
 // Every method is async so the same contract fits an embedded engine (SQLite) and a
 // server (PostgreSQL) alike.
 
+import type { VerityError } from './errors.js';
 import type { Passage, SearchHit, Source, SourceMeta } from './model.js';
 
 /** A passage to store: offsets into the document text. The store fills ids and ordinals. */
@@ -43,6 +45,12 @@ export interface SearchOptions {
   sourceIds?: string[];
 }
 
+/** What `checkIntegrity` found: `ok` when every check passed, else one line per problem. */
+export interface IntegrityReport {
+  ok: boolean;
+  problems: string[];
+}
+
 export interface StoreStats {
   sources: number;
   passages: number;
@@ -67,6 +75,12 @@ export interface Store {
   readonly location: string;
 
   upsertDocument(doc: DocumentInput): Promise<UpsertResult>;
+  /**
+   * Many documents in one transaction (the fast path for ingestion). Each document is
+   * all-or-nothing; a refused one is reported in its slot as a VerityError and the
+   * rest are written. Results equal upserting the documents one by one, in order.
+   */
+  upsertDocuments(docs: readonly DocumentInput[]): Promise<(UpsertResult | VerityError)[]>;
   /** Remove a source and its passages. Returns false when it did not exist. */
   removeSource(id: string): Promise<boolean>;
 
@@ -80,6 +94,11 @@ export interface Store {
   search(query: string, options?: SearchOptions): Promise<SearchHit[]>;
 
   stats(): Promise<StoreStats>;
+  /**
+   * Reads the whole corpus and checks it: every text hashes to its id, every passage slices
+   * back onto its text, no orphan passages or index entries. Slow on a large corpus.
+   */
+  checkIntegrity(): Promise<IntegrityReport>;
   /** A stable id of the corpus contents (hash of the sorted source ids). */
   snapshotId(): Promise<string>;
   close(): Promise<void>;

@@ -1,7 +1,7 @@
 // Ingestion: loaders for .txt .md .html .pdf .jsonl, sentence-aware chunking, and the
 // transactional, idempotent path from files to the store.
 export { chunkPassages, DEFAULT_MAX_PASSAGE_CHARS, type ChunkOptions } from './chunk.js';
-export { ingestText, ingestTexts, canBatch, type TextDocument, type BatchUpsertStore } from './ingest-text.js';
+export { ingestText, ingestTexts, type TextDocument } from './ingest-text.js';
 export { loadDocument, loadFile, LOADER_EXTENSIONS, type LoadOptions, type LoadedDocument, type LoadResult } from './load-document.js';
 export { ingestPaths, type IngestOptions, type IngestSummary, type IngestedDocument, type IngestFailure } from './ingest-paths.js';
 export { expandInputs } from './expand-inputs.js';

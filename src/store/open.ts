@@ -8,6 +8,7 @@ import { ENGINE_VERSION } from '../version.js';
 import { APPLICATION_ID, CREATE_SCHEMA, MIGRATIONS, SCHEMA_VERSION } from './schema.js';
 import { sqliteError } from './sqlite-errors.js';
 import { SqliteStore } from './sqlite-store.js';
+import type { Store } from '../contracts.js';
 
 export interface OpenStoreOptions {
   /** Open for reading only; the file must exist. */
@@ -16,12 +17,31 @@ export interface OpenStoreOptions {
 
 const SQLITE_HEADER = 'SQLite format 3\u0000';
 
+const POSTGRES_URL = /^postgres(?:ql)?:\/\//i;
+
+/** True when `location` names a PostgreSQL server rather than a SQLite file. */
+export function isPostgresUrl(location: string): boolean {
+  return POSTGRES_URL.test(location);
+}
+
+/**
+ * Opens the corpus store at `location`: a postgres:// or postgresql:// URL opens the PostgreSQL
+ * engine (loaded only then); anything else is a SQLite file path (see openSqliteStore).
+ */
+export async function openStore(location: string, options: OpenStoreOptions = {}): Promise<Store> {
+  if (isPostgresUrl(location)) {
+    const { openPostgresStore } = await import('./postgres-store.js');
+    return openPostgresStore(location, { readonly: options.readonly ?? false });
+  }
+  return openSqliteStore(location, options);
+}
+
 /**
  * Opens (creating when needed) the SQLite corpus store at `path`; ':memory:' gives a private
  * in-memory store. Throws VerityError DB_INVALID (not SQLite / not Verity's), DB_VERSION (newer
  * schema), DB_READONLY (location cannot be written) or NOT_FOUND (readonly and missing).
  */
-export async function openStore(path: string, options: OpenStoreOptions = {}): Promise<SqliteStore> {
+export async function openSqliteStore(path: string, options: OpenStoreOptions = {}): Promise<SqliteStore> {
   const readonly = options.readonly ?? false;
   const memory = path === ':memory:';
   if (!memory) preflight(path, readonly);

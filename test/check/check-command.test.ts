@@ -79,7 +79,7 @@ test('verity check: report to stdout or a file in every format, progress on stde
     assert.match(badFormat.stderr, /unknown --format "pdf"\. Fix: use one of md, html, json, claimreview/);
     const missing = await run(['check', QUESTION, '--db', 'nope.db'], dir);
     assert.equal(missing.code, 1);
-    assert.match(missing.stderr, /no corpus database at ".*nope\.db"\. Fix: ingest documents first/);
+    assert.match(missing.stderr, /\[store\] no corpus database at ".*nope\.db"\. Fix: run "verity ingest <files>" first/);
     const help = await run(['check', '--help'], dir);
     assert.equal(help.code, 0);
     assert.match(help.stdout, /Usage: verity check "<question or claim>"/);

@@ -1,5 +1,5 @@
 // `verity check`: check a question or a claim against the corpus and print (or write) the report.
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Command } from '../command.js';
 import { VerityError, quote } from '../../errors.js';
@@ -58,14 +58,6 @@ export const checkCommand: Command = {
       throw new VerityError({ code: 'USAGE', component: 'check', problem: `unknown --format ${quote(format)}`, fix: `use one of ${REPORT_FORMATS.join(', ')}` });
     }
     const dbPath = resolveDbPath(typeof ctx.values.db === 'string' ? ctx.values.db : undefined, ctx.env, ctx.cwd);
-    if (!existsSync(dbPath)) {
-      throw new VerityError({
-        code: 'NOT_FOUND',
-        component: 'check',
-        problem: `no corpus database at ${quote(dbPath)}`,
-        fix: `ingest documents first: verity ingest <folder> --db ${dbPath}`,
-      });
-    }
     const store = await openStore(dbPath, { readonly: true });
     try {
       const report = await checkInput(store, input, { onProgress: (e) => ctx.out.progress(e) });
