@@ -2,7 +2,7 @@
 export { retrieve, claimQueries } from './retrieve.js';
 export type { Evidence, RetrieveOptions } from './retrieve.js';
 export { judge, judgePair, judgeProfiled } from './judge.js';
-export type { PairJudgement } from './judge.js';
+export type { JudgementDetail, PairJudgement } from './judge.js';
 export { decideVerdict, independentJudgements, suiteVerdictModel, VERDICT_LABELS } from './verdict.js';
 export { stanceModel } from './stance-model.js';
 export type { VerdictDetail, VerdictOptions } from './verdict.js';

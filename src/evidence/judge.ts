@@ -4,7 +4,7 @@ import { profileClaim } from './claim-profile.js';
 import type { ClaimProfile } from './claim-profile.js';
 import { predictProba } from './logistic.js';
 import type { LogisticModel } from './logistic.js';
-import { pairFeatures } from './pair-features.js';
+import { FEATURE_NAMES, pairFeatures } from './pair-features.js';
 import { STANCE_CLASSES, stanceModel } from './stance-model.js';
 
 export interface PairJudgement {
@@ -14,7 +14,14 @@ export interface PairJudgement {
   reasons: Reason[];
   /** Probability of each stance (supports, refutes, neutral). */
   probabilities: Record<Stance, number>;
+  /** Rarity-weighted share of the claim's words the passage contains, in [0,1]. */
+  coverage: number;
+  /** Rarity of the rarest claim word the passage lacks, in [0,1] (0 when none is missing). */
+  missingRare: number;
 }
+
+const COVERAGE = FEATURE_NAMES.indexOf('idf_cov');
+const MISSING = FEATURE_NAMES.indexOf('max_missing_idf');
 
 // Reasons that point the way of each stance; the others are context.
 const SUPPORT_KINDS = new Set(['figure-match', 'lexical-entailment', 'term-coverage']);
@@ -33,7 +40,7 @@ export function judgeProfiled(claim: ClaimProfile, evidenceText: string | readon
   STANCE_CLASSES.forEach((c, i) => (probabilities[c] = p[i] ?? 0));
   let stance: Stance = 'neutral';
   for (const c of STANCE_CLASSES) if (probabilities[c] > probabilities[stance]) stance = c;
-  return { stance, strength: probabilities[stance], reasons: orderReasons(stance, f.reasons), probabilities };
+  return { stance, strength: probabilities[stance], reasons: orderReasons(stance, f.reasons), probabilities, coverage: f.values[COVERAGE] ?? 0, missingRare: f.values[MISSING] ?? 0 };
 }
 
 /** Stance of an evidence text toward a claim: for pair benchmarks and the audit. */
@@ -42,7 +49,9 @@ export function judgePair(claim: string, evidenceText: string): PairJudgement {
 }
 
 /** Judge one retrieved (or cited) passage; `score` becomes the judgement's relevance. */
-export function judge(claim: string | ClaimProfile, evidence: { passage: Passage; source: Source; score?: number }): Judgement & { probabilities: Record<Stance, number> } {
+export type JudgementDetail = Judgement & { probabilities: Record<Stance, number>; coverage: number; missingRare: number };
+
+export function judge(claim: string | ClaimProfile, evidence: { passage: Passage; source: Source; score?: number }): JudgementDetail {
   const profile = typeof claim === 'string' ? profileClaim(claim) : claim;
   const j = judgeProfiled(profile, evidence.passage.text);
   return {
@@ -54,5 +63,7 @@ export function judge(claim: string | ClaimProfile, evidence: { passage: Passage
     relevance: evidence.score ?? 0,
     reasons: j.reasons,
     probabilities: j.probabilities,
+    coverage: j.coverage,
+    missingRare: j.missingRare,
   };
 }

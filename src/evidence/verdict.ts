@@ -10,7 +10,7 @@ import { predictProba } from './logistic.js';
 import type { LogisticModel } from './logistic.js';
 
 export const VERDICT_LABELS: readonly VerdictLabel[] = ['supported', 'refuted', 'mixed', 'unproven'];
-export const VERDICT_FEATURES = ['max_s', 'max_r', 'top3_s', 'top3_r', 'min_sr', 'n_s', 'n_r', 'mean_n', 'n_independent', 'max_relevance'] as const;
+export const VERDICT_FEATURES = ['max_s', 'max_r', 'top3_s', 'top3_r', 'min_sr', 'n_s', 'n_r', 'mean_n', 'n_independent', 'max_relevance', 'max_coverage', 'missing_rare'] as const;
 export const VERDICT_SCHEMA_VERSION = 1;
 /** Strength both a supporting and a refuting independent passage must reach for "mixed" by rule. */
 export const MIXED_AT = 0.7;
@@ -38,7 +38,7 @@ export interface VerdictDetail extends Verdict {
   independent: number;
 }
 
-type Judged = Judgement & { probabilities?: Record<Stance, number> };
+type Judged = Judgement & { probabilities?: Record<Stance, number>; coverage?: number; missingRare?: number };
 
 function stanceProbs(j: Judged): Record<Stance, number> {
   if (j.probabilities) return j.probabilities;
@@ -75,7 +75,10 @@ export function verdictFeatures(judgements: Judged[]): number[] {
   const nR = judgements.filter((j) => j.stance === 'refutes').length;
   const meanN = ps.length > 0 ? ps.reduce((a, p) => a + p.neutral, 0) / ps.length : 1;
   const maxRelevance = judgements.reduce((m, j) => Math.max(m, j.relevance), 0);
-  return [maxS, maxR, top3(s), top3(r), Math.min(maxS, maxR), Math.log1p(nS), Math.log1p(nR), meanN, Math.log1p(judgements.length), maxRelevance];
+  // The best-covering passage: how much of the claim it holds, and how rare what it lacks is.
+  let best: Judged | undefined;
+  for (const j of judgements) if (!best || (j.coverage ?? 0) > (best.coverage ?? 0)) best = j;
+  return [maxS, maxR, top3(s), top3(r), Math.min(maxS, maxR), Math.log1p(nS), Math.log1p(nR), meanN, Math.log1p(judgements.length), maxRelevance, best?.coverage ?? 0, best?.missingRare ?? 0];
 }
 
 export const VERDICT_MODEL_PATH = fileURLToPath(new URL('../../models/verdict.json', import.meta.url));
