@@ -76,9 +76,11 @@ export function verdictFeatures(judgements: Judged[]): number[] {
   const meanN = ps.length > 0 ? ps.reduce((a, p) => a + p.neutral, 0) / ps.length : 1;
   const maxRelevance = judgements.reduce((m, j) => Math.max(m, j.relevance), 0);
   // The best-covering passage: how much of the claim it holds, and how rare what it lacks is.
+  // Judgements made elsewhere may lack them: 1 − P(neutral) stands in for coverage then.
+  const coverage = (j: Judged): number => j.coverage ?? 1 - stanceProbs(j).neutral;
   let best: Judged | undefined;
-  for (const j of judgements) if (!best || (j.coverage ?? 0) > (best.coverage ?? 0)) best = j;
-  return [maxS, maxR, top3(s), top3(r), Math.min(maxS, maxR), Math.log1p(nS), Math.log1p(nR), meanN, Math.log1p(judgements.length), maxRelevance, best?.coverage ?? 0, best?.missingRare ?? 0];
+  for (const j of judgements) if (!best || coverage(j) > coverage(best)) best = j;
+  return [maxS, maxR, top3(s), top3(r), Math.min(maxS, maxR), Math.log1p(nS), Math.log1p(nR), meanN, Math.log1p(judgements.length), maxRelevance, best ? coverage(best) : 0, best?.missingRare ?? 0];
 }
 
 export const VERDICT_MODEL_PATH = fileURLToPath(new URL('../../models/verdict.json', import.meta.url));
