@@ -139,7 +139,8 @@ function fileSize(path: string): number {
   return n;
 }
 
-const RAW_PRAGMAS = ['journal_mode = WAL', 'synchronous = NORMAL', 'cache_size = -32000', 'temp_store = MEMORY'];
+/** The same pragmas Verity's store sets. */
+const RAW_PRAGMAS = ['journal_mode = WAL', 'synchronous = NORMAL', 'cache_size = -32000'];
 
 // ------------------------------------------------------------------ one engine per child
 
@@ -222,6 +223,7 @@ async function searchBoth(verityPath: string, rawPath: string, rounds: number): 
   const qs = queries(vocabulary(VOCABULARY));
   const store = await openStore(verityPath, { readonly: true });
   const db = new Database(rawPath, { readonly: true });
+  db.pragma('cache_size = -32000'); // as Verity's connection
   const raw = db.prepare('SELECT rowid, text, rank AS score FROM fts WHERE fts MATCH ? ORDER BY rank LIMIT ?');
   const runRaw = (q: string): number => {
     const e = buildMatchExpression(q); // a raw caller must make a safe expression too

@@ -56,7 +56,7 @@ export async function openSqliteStore(path: string, options: OpenStoreOptions = 
     if (!readonly && !memory) db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('cache_size = -32000');
-    db.pragma('temp_store = MEMORY');
+    // Not temp_store = MEMORY: it made heavy ranked FTS5 queries ~35 % slower (measured at 1M passages).
     migrate(db, path, readonly);
   } catch (e) {
     db.close();
