@@ -1,0 +1,25 @@
+// Verity as a library: the same functions the CLI calls.
+//
+//   import { openStore, ingestPaths, checkInput, renderReport } from 'verity-factcheck';
+//   const store = await openStore('.verity/verity.db');          // or a postgres:// URL
+//   await ingestPaths(store, ['examples/corpus']);
+//   const report = await checkInput(store, '140 of 196 countries criminalise simple possession');
+//   console.log(renderReport(report, 'md'));
+
+export * from './model.js';
+export type * from './contracts.js';
+export { VerityError, isVerityError } from './errors.js';
+export { ENGINE, ENGINE_VERSION } from './version.js';
+export { resolveDbPath } from './config.js';
+
+export { openStore, openSqliteStore, isPostgresUrl, type OpenStoreOptions } from './store/open.js';
+export { ingestPaths, ingestText, ingestTexts, loadDocument, chunkPassages } from './ingest/index.js';
+export type { IngestOptions, IngestSummary, TextDocument } from './ingest/index.js';
+
+export { analyzeText, splitSentences, extractFigures, extractDates, findCues, checkworthiness } from './text/index.js';
+export { retrieve, judge, judgePair, decideVerdict, compareFigures, type Evidence } from './evidence/index.js';
+
+export { checkInput, planInput, classifyInput, type CheckOptions } from './check/index.js';
+export { renderReport, verifySentence, verifyReport, REPORT_FORMATS, REPORT_SCHEMA_VERSION, type ReportFormat } from './report/index.js';
+export { readArticle, readArticleFile, auditArticle, annotateMarkdown, annotateHtml, auditJson } from './audit/index.js';
+export { runEval } from './eval/index.js';
