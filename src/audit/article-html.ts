@@ -1,6 +1,8 @@
 // Reading an HTML article: text by blocks, citation markers (<sup>, #ref links), inline links and
 // the sources list (an <ol>/<ul> under a References/Sources heading, or a list marked as references).
-import { parseHTML } from 'linkedom';
+import { createRequire } from 'node:module';
+import type { parseHTML } from 'linkedom';
+import { VerityError } from '../errors.js';
 import { MARKER, markerNumbers } from './citations.js';
 import { REFERENCE_HEADING, parseEntry } from './reference-entry.js';
 import { normaliseUrl } from './url.js';
@@ -40,8 +42,21 @@ interface HNode {
   querySelectorAll?(selector: string): ArrayLike<HNode>;
 }
 
+// linkedom costs ~150 ms to load; it is loaded (synchronously, so reading stays synchronous) on
+// the first HTML article only, not by every `verity audit` of a Markdown or text file.
+let parser: typeof parseHTML | null = null;
+function htmlParser(): typeof parseHTML {
+  if (parser) return parser;
+  try {
+    parser = (createRequire(import.meta.url)('linkedom') as { parseHTML: typeof parseHTML }).parseHTML;
+  } catch (cause) {
+    throw new VerityError({ code: 'NOT_FOUND', component: 'audit', problem: 'cannot load the HTML parser package "linkedom" to read an HTML article', fix: 'run "npm install" in the Verity folder (linkedom is a dependency)', cause });
+  }
+  return parser;
+}
+
 export function readHtmlArticle(input: string): Article {
-  const { document } = parseHTML(input.includes('<html') ? input : `<!doctype html><html><body>${input}</body></html>`) as unknown as {
+  const { document } = htmlParser()(input.includes('<html') ? input : `<!doctype html><html><body>${input}</body></html>`) as unknown as {
     document: { title: string; body: HNode | null; documentElement: HNode; querySelectorAll(s: string): ArrayLike<HNode> };
   };
   const root = document.body ?? document.documentElement;

@@ -17,6 +17,7 @@ export interface SourceContext {
   options: { limit: number; citedPassages: number; minStance: number };
   sources: Map<string, Source>;
   passages: Map<string, Passage[]>;
+  /** By source id (as first read) and by "sourceId#ref". */
   sentences: Map<string, SourceSentence[]>;
 }
 
@@ -38,20 +39,49 @@ export async function sentencesOf(ctx: SourceContext, sourceId: string, ref: num
   const key = `${sourceId}#${ref}`;
   const cached = ctx.sentences.get(key);
   if (cached) return cached;
-  const title = ctx.sources.get(sourceId)?.title ?? sourceId;
-  const out: SourceSentence[] = [];
-  for (const p of await passagesOf(ctx, sourceId)) {
-    for (const s of splitSentences(p.text)) {
-      out.push({ text: s.text, passageId: p.id, sourceId, sourceTitle: title, ref, sites: figureSites(s.text) });
+  // The sentences and figures of a source are read once; a source cited under several numbers
+  // only gets its ref changed.
+  let read = ctx.sentences.get(sourceId);
+  if (!read) {
+    const title = ctx.sources.get(sourceId)?.title ?? sourceId;
+    read = [];
+    for (const p of await passagesOf(ctx, sourceId)) {
+      for (const s of splitSentences(p.text)) {
+        read.push({ text: s.text, passageId: p.id, sourceId, sourceTitle: title, ref, sites: figureSites(s.text) });
+      }
     }
+    ctx.sentences.set(sourceId, read);
   }
+  const out = read.map((s) => (s.ref === ref ? s : { ...s, ref }));
   ctx.sentences.set(key, out);
   return out;
 }
 
+// Every claim reads the same few passages again (its cited source's, the corpus's best), so their
+// term sets and sentences are kept, keyed by text. Bounded: cleared when full, so a long-running
+// process auditing many articles does not grow without end.
+const TEXT_CACHE_MAX = 20_000;
+const termSets = new Map<string, ReadonlySet<string>>();
+const sentenceTexts = new Map<string, readonly string[]>();
+
+function remember<V>(cache: Map<string, V>, text: string, make: (text: string) => V): V {
+  let v = cache.get(text);
+  if (v === undefined) {
+    if (cache.size >= TEXT_CACHE_MAX) cache.clear();
+    v = make(text);
+    cache.set(text, v);
+  }
+  return v;
+}
+
+/** The distinct content terms of a text. */
+function termSet(text: string): ReadonlySet<string> {
+  return remember(termSets, text, (t) => new Set(contentTerms(t)));
+}
+
 function overlap(terms: ReadonlySet<string>, text: string): number {
   let n = 0;
-  for (const t of new Set(contentTerms(text))) if (terms.has(t)) n++;
+  for (const t of termSet(text)) if (terms.has(t)) n++;
   return n;
 }
 
@@ -59,11 +89,11 @@ function overlap(terms: ReadonlySet<string>, text: string): number {
 function bestSentence(text: string, terms: ReadonlySet<string>): string {
   let best = text;
   let score = -1;
-  for (const s of splitSentences(text)) {
-    const v = overlap(terms, s.text);
+  for (const sentence of remember(sentenceTexts, text, (t) => splitSentences(t).map((x) => x.text))) {
+    const v = overlap(terms, sentence);
     if (v > score) {
       score = v;
-      best = s.text;
+      best = sentence;
     }
   }
   return best.length > 400 ? `${best.slice(0, 400)}…` : best;
