@@ -90,3 +90,23 @@ const EMPTY: ReadonlySet<string> = new Set();
 export function isNegator(lower: string): boolean {
   return NEGATORS.has(lower) || lower.endsWith("n't") || lower.endsWith('n’t');
 }
+
+// Predicates said with a verb or with a noun phrase ("criminalise X" = "make X a crime / an
+// offence"): a restatement may use either. Each line is one family; stems match each other.
+const PARAPHRASE_GROUPS: string[] = [
+  'criminalise criminalize criminalises criminalizes criminalised criminalized criminalising criminalizing crime crimes criminal offence offences offense offenses',
+  'legalise legalize legalised legalized legal lawful',
+  'require requires required requirement mandatory obligatory compulsory',
+  'ratify ratifies ratified ratification',
+];
+
+const PARAPHRASES = new Map<string, Set<string>>();
+for (const line of PARAPHRASE_GROUPS) {
+  const stems = [...new Set(line.split(/\s+/).map(stem))];
+  for (const a of stems) for (const b of stems) if (a !== b) (PARAPHRASES.get(a) ?? PARAPHRASES.set(a, new Set()).get(a)!).add(b);
+}
+
+/** Stems that say the same predicate another way ("criminalise" ↔ "crime", "offence"). */
+export function paraphrasesOf(stemmed: string): ReadonlySet<string> {
+  return PARAPHRASES.get(stemmed) ?? EMPTY;
+}

@@ -5,6 +5,7 @@ import type { ClaimProfile } from './claim-profile.js';
 import { predictProba } from './logistic.js';
 import type { LogisticModel } from './logistic.js';
 import { FEATURE_NAMES, pairFeatures } from './pair-features.js';
+import { readRestatement } from './restatement.js';
 import { STANCE_CLASSES, stanceModel } from './stance-model.js';
 
 export interface PairJudgement {
@@ -24,23 +25,45 @@ const COVERAGE = FEATURE_NAMES.indexOf('idf_cov');
 const MISSING = FEATURE_NAMES.indexOf('max_missing_idf');
 
 // Reasons that point the way of each stance; the others are context.
-const SUPPORT_KINDS = new Set(['figure-match', 'lexical-entailment', 'term-coverage']);
-const REFUTE_KINDS = new Set(['figure-conflict', 'negation-mismatch', 'antonym', 'entity-mismatch', 'date-mismatch']);
+const SUPPORT_KINDS = new Set(['restatement', 'figure-match', 'lexical-entailment', 'term-coverage']);
+const REFUTE_KINDS = new Set(['restatement', 'figure-conflict', 'negation-mismatch', 'antonym', 'entity-mismatch', 'date-mismatch']);
 
 function orderReasons(stance: Stance, reasons: Reason[]): Reason[] {
-  const first = stance === 'supports' ? SUPPORT_KINDS : stance === 'refutes' ? REFUTE_KINDS : new Set(['low-overlap', 'hedge']);
+  const first = stance === 'supports' ? SUPPORT_KINDS : stance === 'refutes' ? REFUTE_KINDS : new Set(['quantifier-mismatch', 'low-overlap', 'hedge']);
   return [...reasons.filter((r) => first.has(r.kind)), ...reasons.filter((r) => !first.has(r.kind))];
 }
 
-/** Judge an evidence text (or its sentences) against an already profiled claim (fast path for many passages). */
-export function judgeProfiled(claim: ClaimProfile, evidenceText: string | readonly string[], model: LogisticModel = stanceModel()): PairJudgement {
+export interface JudgeOptions {
+  /** Apply the restatement rule (default true); false gives the learned model alone. */
+  restatement?: boolean;
+}
+
+/**
+ * Judge an evidence text (or its sentences) against an already profiled claim (fast path for
+ * many passages). When a sentence restates the claim (restatement.ts) the rule's stance gets at
+ * least the rule's probability and the other two share the rest in the model's proportions;
+ * otherwise the learned model decides alone.
+ */
+export function judgeProfiled(claim: ClaimProfile, evidenceText: string | readonly string[], model: LogisticModel = stanceModel(), options: JudgeOptions = {}): PairJudgement {
   const f = pairFeatures(claim, evidenceText);
   const p = predictProba(model, f.values);
   const probabilities: Record<Stance, number> = { supports: 0, refutes: 0, neutral: 0 };
   STANCE_CLASSES.forEach((c, i) => (probabilities[c] = p[i] ?? 0));
+  let reasons = f.reasons;
+  const rule = options.restatement === false ? null : readRestatement(claim, evidenceText);
+  if (rule) {
+    const target = Math.max(rule.strength, probabilities[rule.stance]);
+    const others = STANCE_CLASSES.filter((c) => c !== rule.stance);
+    const rest = others.reduce((a, c) => a + probabilities[c], 0);
+    for (const c of others) probabilities[c] = rest > 0 ? ((1 - target) * probabilities[c]) / rest : (1 - target) / others.length;
+    probabilities[rule.stance] = target;
+    // The rule's reading replaces the bare negation cue it explains.
+    reasons = [rule.reason, ...reasons.filter((r) => r.kind !== 'negation-mismatch' || rule.stance === 'refutes')];
+  }
   let stance: Stance = 'neutral';
   for (const c of STANCE_CLASSES) if (probabilities[c] > probabilities[stance]) stance = c;
-  return { stance, strength: probabilities[stance], reasons: orderReasons(stance, f.reasons), probabilities, coverage: f.values[COVERAGE] ?? 0, missingRare: f.values[MISSING] ?? 0 };
+  if (rule) stance = rule.stance;
+  return { stance, strength: probabilities[stance], reasons: orderReasons(stance, reasons), probabilities, coverage: f.values[COVERAGE] ?? 0, missingRare: f.values[MISSING] ?? 0 };
 }
 
 /** Stance of an evidence text toward a claim: for pair benchmarks and the audit. */

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { Judgement, Reason, Stance, Verdict, VerdictLabel } from '../model.js';
 import { VerityError } from '../errors.js';
 import { copyGroups } from './independence.js';
+import { DECISIVE_RESTATEMENT } from './restatement.js';
 import { predictProba } from './logistic.js';
 import type { LogisticModel } from './logistic.js';
 
@@ -14,6 +15,8 @@ export const VERDICT_FEATURES = ['max_s', 'max_r', 'top3_s', 'top3_r', 'min_sr',
 export const VERDICT_SCHEMA_VERSION = 1;
 /** Strength both a supporting and a refuting independent passage must reach for "mixed" by rule. */
 export const MIXED_AT = 0.7;
+/** Strength a judgement resting on a restatement (restatement.ts) needs to decide the verdict. */
+export const RESTATED_AT = DECISIVE_RESTATEMENT;
 
 export interface VerdictModelFile extends LogisticModel {
   schemaVersion: number;
@@ -140,11 +143,16 @@ const LABEL_WORDS: Record<VerdictLabel, string> = {
 export function decideVerdict(claim: string, judgements: Judgement[], options: VerdictOptions = {}): VerdictDetail {
   const model = options.model ?? verdictModel();
   const independent = independentJudgements(judgements as Judged[]);
+  const allowed = options.labels && options.labels.length > 0 ? options.labels : VERDICT_LABELS;
+  if (independent.length === 0 && allowed.includes('unproven')) {
+    // Nothing to weigh: no model is asked what empty evidence means.
+    const probabilities = { supported: 0, refuted: 0, mixed: 0, unproven: 1 } as Record<VerdictLabel, number>;
+    return { label: 'unproven', confidence: 1, reason: 'No evidence was found for this claim.', reasons: [{ kind: 'no-evidence', detail: `no passage was found or given for ${JSON.stringify(claim)}` }], probabilities, independent: 0 };
+  }
   const x = verdictFeatures(independent);
   const p = predictProba(model, x);
   const probabilities = { supported: 0, refuted: 0, mixed: 0, unproven: 0 } as Record<VerdictLabel, number>;
   VERDICT_LABELS.forEach((l, i) => (probabilities[l] = p[i] ?? 0));
-  const allowed = options.labels && options.labels.length > 0 ? options.labels : VERDICT_LABELS;
   let label: VerdictLabel = allowed[0]!;
   for (const l of allowed) if (probabilities[l] > probabilities[label]) label = l;
   const mass = allowed.reduce((a, l) => a + probabilities[l], 0) || 1;
@@ -158,10 +166,30 @@ export function decideVerdict(claim: string, judgements: Judgement[], options: V
     label = 'mixed';
     confidence = Math.min(1, bothWays * (1 - probabilities.unproven));
   }
+  // Rule over both: passages that plainly restate the claim (same words, names and figures)
+  // decide by their polarity. One way only → supported or refuted with the strongest
+  // restatement's strength as confidence; both ways → mixed.
+  const restated = (stance: Stance): Judgement[] => independent.filter((j) => j.stance === stance && j.strength >= RESTATED_AT && j.reasons.some((r) => r.kind === 'restatement'));
+  const rs = restated('supports');
+  const rr = restated('refutes');
+  const top = (js: Judgement[]): number => js.reduce((m, j) => Math.max(m, j.strength), 0);
+  if (rs.length > 0 && rr.length > 0 && allowed.includes('mixed')) {
+    label = 'mixed';
+    confidence = Math.min(top(rs), top(rr));
+  } else if (rs.length > 0 && rr.length === 0 && allowed.includes('supported')) {
+    label = 'supported';
+    confidence = top(rs);
+  } else if (rr.length > 0 && rs.length === 0 && allowed.includes('refuted')) {
+    label = 'refuted';
+    confidence = top(rr);
+  }
 
   const supports = independent.filter((j) => j.stance === 'supports').sort((a, b) => b.strength - a.strength);
   const refutes = independent.filter((j) => j.stance === 'refutes').sort((a, b) => b.strength - a.strength);
   const reasons: Reason[] = [];
+  if (rs.length + rr.length > 0) {
+    reasons.push({ kind: 'restatement', detail: `${rs.length} passage(s) restate the claim and ${rr.length} restate it the other way round (strength ≥ ${RESTATED_AT}): the verdict follows them` });
+  }
   const copies = judgements.length - independent.length;
   if (copies > 0) reasons.push({ kind: 'independence', detail: `${copies} passage(s) copy others and count once` });
   for (const j of [...supports.slice(0, 2), ...refutes.slice(0, 2)]) {
