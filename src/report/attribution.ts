@@ -1,7 +1,7 @@
 // Attribution: the glue the composer puts before an extracted sentence, with the hedge the
 // source kind calls for ("reports" for a survey, "provides" for a statute).
 import type { Source, SourceKind } from '../model.js';
-import { STOPWORDS } from '../text/index.js';
+import { STOPWORDS, extractFigures } from '../text/index.js';
 
 const VERB: Record<SourceKind, string> = {
   legislation: 'provides',
@@ -43,6 +43,40 @@ export function shortName(source: Pick<Source, 'title' | 'publisher' | 'kind'>):
   return cut(titleHead, 60);
 }
 
+/** Last words of names that take "the": "the United Nations", "the Lanzarote Convention". */
+const TAKES_ARTICLE = new Set([
+  'nations', 'convention', 'protocol', 'treaty', 'charter', 'covenant', 'directive', 'service', 'department', 'office',
+  'division', 'centre', 'center', 'institute', 'association', 'foundation', 'judiciary', 'commission', 'committee',
+  'union', 'court', 'courts', 'project', 'organisation', 'organization', 'agency', 'ministry', 'parliament', 'assembly',
+  'government', 'bureau', 'secretariat', 'council', 'library', 'network', 'coalition', 'alliance', 'tribunal',
+]);
+/** Titles of legal instruments: their text "provides", like a statute's. */
+const INSTRUMENT = /\b(?:Convention|Protocol|Treaty|Charter|Covenant|Directive|Regulation|Decision)\b/;
+
+/**
+ * The short name as it reads inside a sentence: with "the" when it names an institution or an
+ * instrument by a common noun ("the United Nations", "the Lanzarote Convention"), bare for
+ * acronyms, people, possessives and statutes ("ICMEC", "John Carr's blog", "18 U.S.C. § 2251").
+ */
+export function sourceName(source: Pick<Source, 'title' | 'publisher' | 'kind'>): string {
+  const name = shortName(source);
+  const words = name.split(/\s+/);
+  const last = words[words.length - 1]?.toLowerCase() ?? '';
+  if (words.length < 2 || /^(?:the|a|an)$/i.test(words[0] ?? '') || /['’]s\b/.test(name) || /^[\d§]/.test(name)) return name;
+  return TAKES_ARTICLE.has(last) ? `the ${name}` : name;
+}
+
+/**
+ * The verb that hedges a source's sentence: a statute or a treaty's text "provides"; a count from
+ * anything else — one survey, a blog, a news item — is "reported"; otherwise the kind's verb.
+ */
+export function hedgeVerb(sentence: string, source: Pick<Source, 'title' | 'kind'>): string {
+  if (source.kind === 'legislation') return 'provides';
+  if (source.kind === 'intergovernmental' && INSTRUMENT.test(source.title)) return 'provides';
+  const counted = extractFigures(sentence).some((f) => f.unit !== null && f.predicate !== null);
+  return counted ? 'reports' : VERB[source.kind];
+}
+
 function year(source: Pick<Source, 'publishedAt'>): string | null {
   return /^\d{4}/.exec(source.publishedAt ?? '')?.[0] ?? null;
 }
@@ -56,6 +90,8 @@ function lowerFirst(sentence: string, context: string): string {
   if (first === '' || first.slice(1) !== first.slice(1).toLowerCase() || first[0] === first[0]?.toLowerCase()) return sentence;
   const lower = first.toLowerCase();
   const common = STOPWORDS.has(lower) || STARTERS.has(lower);
+  // "Article 20(3)", "Section 2", "Title 18": a capitalised word before a number is a reference.
+  if (!common && /^\s+(?:\d|[IVXLC]+\b|\()/.test(sentence.slice(first.length))) return sentence;
   const nameInside = new RegExp(`[\\p{L},;][ \\t]+${first}\\b`, 'u').test(context) || /^\s+\p{Lu}/u.test(sentence.slice(first.length));
   if (common || !nameInside) return lower + sentence.slice(first.length);
   return sentence;
@@ -63,15 +99,16 @@ function lowerFirst(sentence: string, context: string): string {
 
 /** "ICMEC (2018) reports that …", "18 U.S.C. § 2252A provides that …"; sentences already attributed are kept. */
 export function attribute(sentence: string, source: Pick<Source, 'title' | 'publisher' | 'kind' | 'publishedAt'>, context = ''): string {
-  const name = shortName(source);
+  const name = sourceName(source);
   const body = sentence.replace(/[.;:]+$/, '').trim();
-  if (/\baccording to\b/i.test(body.slice(0, 60)) || body.toLowerCase().startsWith(name.toLowerCase())) return body;
+  if (/\baccording to\b/i.test(body.slice(0, 60)) || body.toLowerCase().startsWith(shortName(source).toLowerCase())) return body;
   const y = year(source);
   const who = y && source.kind !== 'legislation' ? `${name} (${y})` : name;
   const lowered = lowerFirst(body, context);
   // "… states that that conference …" reads badly: attribute with "According to" instead.
   if (/^that\b/.test(lowered)) return `According to ${who}, ${lowered}`;
   // "18 U.S.C. §§ 2252 and 2252A provide": a name for several sections takes a plural verb.
-  const verb = /§§/.test(name) && VERB[source.kind].endsWith('s') ? VERB[source.kind].slice(0, -1) : VERB[source.kind];
+  const hedge = hedgeVerb(body, source);
+  const verb = /§§/.test(name) && hedge.endsWith('s') ? hedge.slice(0, -1) : hedge;
   return `${who} ${verb} that ${lowered}`;
 }

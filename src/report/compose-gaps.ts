@@ -9,6 +9,8 @@ import type { PendingFinding } from './compose.js';
 import { findConflicts, type TableFigure } from './figures-table.js';
 import { STOPWORDS, contentTerms, stem, tokenize } from '../text/index.js';
 import { joinWords } from './kind-words.js';
+import type { Discrepancy } from './discrepancies.js';
+import { formatArithmetic } from './arithmetic.js';
 
 export interface GapsInput {
   input: ComposeInput;
@@ -18,6 +20,8 @@ export interface GapsInput {
   figures: readonly TableFigure[];
   /** Every source the draft cites (duplicates allowed). */
   sources: readonly Source[];
+  /** Figures that do not add up (see discrepancies.ts); shown first, with the arithmetic. */
+  discrepancies?: readonly Discrepancy[];
 }
 
 const OLD_AFTER_YEARS = 3;
@@ -51,6 +55,9 @@ export function composeGaps(g: GapsInput): PendingSentence[] {
       out.push({ body: `No source read addresses this part of the question: ${f.label.replace(/[?.]+$/, '')}`, sourceIds: [], passageIds: [], basis: 'absence' });
     }
   }
+
+  // Figures that do not add up, with both computations shown.
+  for (const d of (g.discrepancies ?? []).slice(0, 1)) out.push(discrepancySentence(d));
 
   // Conflicting figures, then the same count worded differently.
   for (const c of findConflicts(g.figures).slice(0, 2)) {
@@ -118,6 +125,25 @@ export function composeGaps(g: GapsInput): PendingSentence[] {
     });
   }
   return out;
+}
+
+/**
+ * "The figures disagree: 16 of the 196 countries still have no legislation … [3] and 38 of those
+ * 62 countries do not criminalise … [3] make 16 + 38 = 54 countries, but 196 − 140 = 56 countries
+ * are outside the 140 that criminalise simple possession of CSAM [1]."
+ */
+export function discrepancySentence(d: Discrepancy): PendingSentence {
+  const p = d.positive;
+  const unit = p.figure.unit ? ` ${p.figure.unit}` : '';
+  const parts = joinWords(d.parts.map((x) => `${x.mention.figure.text} ${x.phrase} ${cite(x.mention.source.id)}`));
+  const sum = `${d.parts.map((x) => x.mention.figure.value).join(' + ')} = ${d.sum}`;
+  return {
+    body:
+      `The figures disagree: ${parts} together make ${sum}${unit}, ` +
+      `but ${formatArithmetic(d.whole, '-', p.figure.value, d.complement)}${unit} are outside the ${p.figure.value} that ${d.positivePhrase} ${cite(p.source.id)}`,
+    sourceIds: [],
+    passageIds: [p.passage.id, ...d.parts.map((x) => x.mention.passage.id)],
+  };
 }
 
 /** Endings of English adjectives that qualify an act: simple, knowing, mere, intentional, actual … */

@@ -16,7 +16,9 @@ import { findArithmetic, formatArithmetic } from './arithmetic.js';
 import { figureTable, type TableFigure } from './figures-table.js';
 import { metadataText, verifySentence } from './verify.js';
 import { negationCount } from './negation.js';
-import { acronymsIn } from './acronyms.js';
+import { acronymsIn, withExpansions } from './acronyms.js';
+import { figureMentions, findDiscrepancies, type FigureMention } from './discrepancies.js';
+import { countedPhrase } from './counted-phrase.js';
 
 type Acronyms = ReadonlyMap<string, readonly string[]>;
 
@@ -144,14 +146,20 @@ class Selection {
   }
 }
 
-/** A headline built from a candidate's figure ("140 of 196 countries criminalize … (ICMEC, 2018)"), if the verifier accepts it. */
+/**
+ * A headline built from a candidate's figure ("140 of 196 countries criminalise simple possession
+ * of CSAM (ICMEC, 2018)"): a complete statement, so only a figure whose sentence says in full
+ * what it counts, in at most 14 words, qualifies — and only if the verifier accepts it.
+ */
 function figureHeadline(c: Candidate, target: FigureTarget, derived: readonly number[] = []): string | null {
   const f = mainFigure(c, target);
-  if (!f || f.predicate === null) return null;
+  if (!f) return null;
+  const phrase = countedPhrase(f, c.text, { maxWords: 14 });
+  if (!phrase || phrase.form !== 'predicate') return null;
   const whole = f.whole !== null ? ` of ${formatValue(f.whole)}` : '';
-  const unit = f.unit && !f.predicate.toLowerCase().includes(f.unit.toLowerCase()) ? ` ${f.unit}` : '';
+  const unit = f.unit && !phrase.text.toLowerCase().includes(f.unit.toLowerCase()) ? ` ${f.unit}` : '';
   const year = yearOf(c.source);
-  const text = `${formatValue(f.value)}${whole}${unit} ${f.predicate.trim()} (${shortName(c.source)}${year ? `, ${year}` : ''})`;
+  const text = `${formatValue(f.value)}${whole}${unit} ${phrase.text} (${shortName(c.source)}${year ? `, ${year}` : ''})`;
   const ok = verifySentence(text, [{ text: c.passage.text }], { attribution: [sourceMeta(c.source)], derivedValues: derived }).verified;
   return ok ? text : null;
 }
@@ -173,8 +181,9 @@ function arithmeticSentence(c: Candidate, target: FigureTarget): PendingSentence
   if (!f || f.whole === null || f.predicate === null || f.whole <= f.value || f.bound !== '=' || f.approximate) return null;
   const rest = f.whole - f.value;
   const unit = f.unit ?? 'counted';
-  // "reviewed criminalize …" → "criminalize …": a leading participle describes the whole, not the group.
-  const predicate = f.predicate.trim().replace(/^(?:\w+ed\s+)(?=\w)/, '');
+  const phrase = countedPhrase(f, c.text);
+  if (!phrase || phrase.form !== 'predicate') return null;
+  const predicate = phrase.text;
   const body = `Of the ${formatValue(f.whole)} ${unit} in ${shortName(c.source)}'s count, ${formatArithmetic(f.whole, '-', f.value, rest)} are outside the group that ${predicate}`;
   return { body, sourceIds: [c.source.id], passageIds: [c.passage.id] };
 }
@@ -285,8 +294,9 @@ function composeQuestion(input: ComposeInput, selection: Selection, acronyms: Ac
     const restA = selection.pick(poolA, SENTENCES_PER_FINDING - 1, (c) => !c.negated && c.coverage >= 0.35);
     const restB = selection.pick(poolB, SENTENCES_PER_FINDING - 1, (c) => c.negated && c.coverage >= 0.35);
 
+    // The direct answer first: facet A's count, what is left of its whole, what the source says
+    // the rest are; then facet B's count (the main caveat closes the summary, see composeReport).
     if (headA) summary.push(fromCandidate(headA));
-    if (headB) summary.push(fromCandidate(headB));
     if (arithmetic) summary.push(arithmetic);
     // What the source itself says about the difference ("Those 56 include …"), read right after it.
     const rest = headA ? arithmeticRest(headA, a) : null;
@@ -295,6 +305,7 @@ function composeQuestion(input: ComposeInput, selection: Selection, acronyms: Ac
         ? selection.pick([...poolA, ...poolB, ...poolCounts, ...topicPool].filter((c) => c.source.id === headA.source.id && new RegExp(`\\b${rest}\\b`).test(c.text) && findArithmetic(c.text).length === 0), 1)[0]
         : undefined;
     if (aside) summary.push(fromCandidate(aside));
+    if (headB) summary.push(fromCandidate(headB));
 
     const aBasis = headA ? [headA, ...restA] : restA;
     if (aBasis.length > 0) {
@@ -460,9 +471,19 @@ export function composeReport(input: ComposeInput): Composed {
     }
   }
 
+  // "196 countries" beside "140 of the 196 countries" from the same source is the whole, not a count of its own.
+  const isWholeOfAnother = (tf: TableFigure): boolean =>
+    tf.figure.whole === null &&
+    tableFigures.some((o) => o !== tf && o.candidate.source.id === tf.candidate.source.id && o.figure.whole === tf.figure.value && o.figure.unit === tf.figure.unit);
+  const ownFigures = tableFigures.filter((tf) => !isWholeOfAnother(tf));
+  tableFigures.splice(0, tableFigures.length, ...ownFigures);
+
   const targets = input.facets.filter((f) => f.role !== 'topic' && f.role !== 'compare');
   const answerFigures = tableFigures.filter((tf) => targets.some((t) => mainFigure(tf.candidate, t) === tf.figure));
-  const gaps = composeGaps({ input, findings: body.findings, figures: tableFigures, answerFigures, sources: [...selection.all()].map((c) => c.source) });
+  const terms = (text: string): ReadonlySet<string> => withExpansions(contentTerms(text), acronyms);
+  const positives: FigureMention[] = answerFigures.map((tf) => ({ figure: tf.figure, sentence: tf.candidate.text, passage: tf.candidate.passage, source: tf.candidate.source }));
+  const discrepancies = findDiscrepancies(positives, figureMentions(allJudgements(input)), { terms });
+  const gaps = composeGaps({ input, findings: body.findings, figures: tableFigures, answerFigures, sources: [...selection.all()].map((c) => c.source), discrepancies });
   const perspectives = composePerspectives({ input, chosen: selection.all(), found: [...sources.values()] });
   // The main caveat closes the summary.
   const caveat = gaps.find((g) => g.basis !== 'absence');

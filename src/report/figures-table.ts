@@ -6,6 +6,7 @@ import type { Figure, ReportFigure, Source } from '../model.js';
 import { compareFigures } from '../evidence/index.js';
 import { contentTerms } from '../text/index.js';
 import type { Candidate } from './candidates.js';
+import { countedPhrase } from './counted-phrase.js';
 
 export interface TableFigure {
   figure: Figure;
@@ -56,6 +57,18 @@ export function findConflicts(figures: readonly TableFigure[]): FigureConflict[]
   return out;
 }
 
+/**
+ * What a figure counts, briefly and completely: the complete phrase of its sentence
+ * ("criminalise simple possession of CSAM", "countries without any legislation"), else its
+ * counted noun alone — never a phrase cut mid-way nor the whole sentence.
+ */
+export function whatItCounts(figure: Figure, sentence: string): string {
+  const phrase = countedPhrase(figure, sentence);
+  if (phrase?.form === 'modifier' && figure.unit) return `${figure.unit} ${phrase.text}`;
+  if (phrase) return phrase.text;
+  return figure.unit ?? '';
+}
+
 export function figureTable(figures: readonly TableFigure[], numberOf: (sourceId: string) => number): ReportFigure[] {
   const conflicts = findConflicts(figures);
   return figures.map((tf) => {
@@ -67,7 +80,7 @@ export function figureTable(figures: readonly TableFigure[], numberOf: (sourceId
     return {
       value: tf.figure.value,
       text: tf.figure.text,
-      counts: contentTerms(tf.figure.predicate ?? '').length >= 2 ? tf.figure.predicate : tf.candidate.text,
+      counts: whatItCounts(tf.figure, tf.candidate.text),
       whole: tf.figure.whole,
       unit: tf.figure.unit,
       source: numberOf(tf.candidate.source.id),

@@ -13,6 +13,8 @@ const PASSAGE_GLUE = [
   'emphasise', 'emphasises', 'emphasize', 'emphasizes', 'disagree', 'disagrees', 'word', 'worded', 'differently',
   'against', 'strictly', 'comparable', 'group', 'outside', 'year', 'publications', 'work', 'works', 'datasets',
   'whole', 'wholes', 'different', 'directly', 'hard', 'so', 'qualify', 'thing',
+  // "The figures disagree: … together make 16 + 38 = 54"
+  'figures', 'together', 'make',
 ];
 
 // Words a sentence about the sources themselves (gaps, perspectives) may use on top.

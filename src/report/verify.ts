@@ -197,28 +197,14 @@ export function verifySentence(text: string, cited: readonly CitedPassage[], opt
     if (problem) return { verified: false, why: problem };
   }
 
-  // Negation: compare with the passage sentence that shares the most terms.
-  const sentenceTerms = contentTerms(sentence);
-  let best: { text: string; score: number } | null = null;
-  for (const c of cited) {
-    for (const s of splitSentences(c.text)) {
-      const score = overlap(sentenceTerms, new Set(contentTerms(s.text)));
-      if (best === null || score > best.score) best = { text: s.text, score };
-    }
-  }
-  // A sentence that does not closely follow any one passage sentence cannot contradict it by
-  // negation; words in quotation marks are the sources' own and were checked for presence above.
-  const quotes = /[“"][^”"]*[”"]/.test(sentence);
-  if (best !== null && best.score >= 0.5 && !quotes && (options.checkNegation ?? true)) {
-    const mine = negationCount(sentence);
-    const theirs = negationCount(best.text);
-    if (mine !== theirs) {
-      return {
-        verified: false,
-        why: mine > theirs
-          ? 'negation conflict: the sentence negates what its closest cited passage states'
-          : `negation conflict: its closest cited passage says the opposite (${JSON.stringify(best.text.slice(0, 80))})`,
-      };
+  // Negation: compare with the passage sentence that shares the most terms. A sentence that
+  // joins several cited statements ("… [1], but … [3] and … [3], which …") is compared part by
+  // part, each part being the text up to its citation mark.
+  if (options.checkNegation ?? true) {
+    const parts = negationParts(text);
+    for (const part of parts) {
+      const problem = negationProblem(part, cited, parts.length > 1 ? MIN_PART_TERMS : 0);
+      if (problem) return { verified: false, why: problem };
     }
   }
 
@@ -227,6 +213,40 @@ export function verifySentence(text: string, cited: readonly CitedPassage[], opt
     verified: true,
     why: `supported: ${Math.round(coverage * 100)}% term coverage${figures > 0 ? `, ${figures} figure${figures === 1 ? '' : 's'} found in the cited passages` : ''}, no negation conflict`,
   };
+}
+
+/** Content terms a part of a joined sentence needs before its negation is compared. */
+const MIN_PART_TERMS = 4;
+
+/** The sentence cut after each inline citation mark; one part when it cites only at the end. */
+function negationParts(text: string): string[] {
+  const parts = text
+    .split(/\[\d+\](?:\s*\[\d+\])*/)
+    .map((p) => p.trim())
+    .filter((p) => /\p{L}/u.test(p));
+  return parts.length > 1 ? parts : [stripCitations(text)];
+}
+
+/** A negation conflict between `part` and the cited sentence it follows most closely, or null. */
+function negationProblem(part: string, cited: readonly CitedPassage[], minTerms: number): string | null {
+  const partTerms = contentTerms(part);
+  if (partTerms.length < minTerms) return null;
+  let best: { text: string; score: number } | null = null;
+  for (const c of cited) {
+    for (const s of splitSentences(c.text)) {
+      const score = overlap(partTerms, new Set(contentTerms(s.text)));
+      if (best === null || score > best.score) best = { text: s.text, score };
+    }
+  }
+  // A part that does not closely follow any one passage sentence cannot contradict it by
+  // negation; words in quotation marks are the sources' own and were checked for presence above.
+  if (best === null || best.score < 0.5 || /[“"][^”"]*[”"]/.test(part)) return null;
+  const mine = negationCount(part);
+  const theirs = negationCount(best.text);
+  if (mine === theirs) return null;
+  return mine > theirs
+    ? 'negation conflict: the sentence negates what its closest cited passage states'
+    : `negation conflict: its closest cited passage says the opposite (${JSON.stringify(best.text.slice(0, 80))})`;
 }
 
 /** The metadata of a source as text: what attribution and metadata sentences may use. */
