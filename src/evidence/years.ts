@@ -3,6 +3,6 @@
 /** Four-digit years mentioned in a text (1800–2100). */
 export function readYears(text: string): number[] {
   const out: number[] = [];
-  for (const m of text.matchAll(/(?<![\d,.])(1[89]\d\d|20\d\d|2100)(?![\d,])/g)) out.push(Number(m[1]));
+  for (const m of text.matchAll(/(?<![\d,.])(1[89]\d\d|20\d\d|2100)(?!\d|,\d)/g)) out.push(Number(m[1]));
   return out;
 }

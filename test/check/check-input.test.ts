@@ -38,7 +38,7 @@ test('a claim the corpus supports is Supported', async () => {
 // supporting "Freedonia criminalizes possession" (it reports the negation-mismatch reason but
 // still says "supports"), so this end-to-end test is marked todo until that is fixed. It runs
 // and reports its result; it does not fail the suite.
-test('a claim the corpus refutes is Refuted', { todo: 'waits on the stance model weighting negation-mismatch (issue 4)' }, async () => {
+test('a claim the corpus refutes is Refuted', async () => {
   const store = await smallStore();
   const r = await checkInput(store, 'Freedonia criminalizes possession of banned images', { now: FIXED_NOW });
   assertWellFormed(r);

@@ -5,10 +5,11 @@ import { decideVerdict } from '../../src/evidence/index.js';
 
 const source: Source = { id: 's1', uri: 'file:///a', title: 'A', publisher: null, author: null, publishedAt: null, kind: 'academic', language: 'en', license: null, retrievedAt: '2026-01-01T00:00:00Z', textLength: 100 };
 let n = 0;
-function j(stance: Stance, strength: number, text = `Passage number ${++n} with its own distinct wording about topic ${n}.`): Judgement {
+function j(stance: Stance, strength: number, text = `Passage number ${++n} with its own distinct wording about topic ${n}.`, reasons: Judgement['reasons'] = []): Judgement {
   const passage: Passage = { id: `p${++n}`, sourceId: 's1', ordinal: n, text, start: 0, end: text.length };
-  return { claim: 'c', passage, source, stance, strength, relevance: 1, reasons: [] };
+  return { claim: 'c', passage, source, stance, strength, relevance: 1, reasons };
 }
+const restated = (stance: Stance, strength: number): Judgement => j(stance, strength, undefined, [{ kind: 'restatement', detail: 'the passage restates the claim' }]);
 
 test('strong support alone gives supported; strong refutation alone gives refuted', () => {
   const s = decideVerdict('c', [j('supports', 0.95), j('neutral', 0.8)]);
@@ -19,7 +20,11 @@ test('strong support alone gives supported; strong refutation alone gives refute
 });
 
 test('no evidence, or only neutral evidence, is unproven', () => {
-  assert.equal(decideVerdict('c', []).label, 'unproven');
+  const none = decideVerdict('Atlantis taxes bicycles', []);
+  assert.equal(none.label, 'unproven');
+  assert.equal(none.independent, 0);
+  assert.match(none.reason, /No evidence was found/);
+  assert.ok(none.reasons.some((r) => r.kind === 'no-evidence' && r.detail.includes('Atlantis')));
   assert.equal(decideVerdict('c', [j('neutral', 0.9), j('neutral', 0.9)]).label, 'unproven');
 });
 
@@ -35,4 +40,19 @@ test('copies of one passage count once', () => {
   const v = decideVerdict('c', [j('supports', 0.9, text), j('supports', 0.9, text), j('supports', 0.9, `Reuters: ${text}`)]);
   assert.equal(v.independent, 1);
   assert.ok(v.reasons.some((r) => r.kind === 'independence'));
+});
+
+test('a decisive restatement decides the verdict; restatements both ways are mixed; weak ones do not decide', () => {
+  // Many weak model-only supports against one refuting restatement: the restatement decides.
+  const noisy = [j('supports', 0.6), j('supports', 0.6), j('supports', 0.6), restated('refutes', 0.9)];
+  const r = decideVerdict('c', noisy);
+  assert.equal(r.label, 'refuted');
+  assert.equal(r.confidence, 0.9);
+  assert.ok(r.reasons.some((x) => x.kind === 'restatement'));
+  assert.equal(decideVerdict('c', [restated('supports', 0.8), j('refutes', 0.6)]).label, 'supported');
+  assert.equal(decideVerdict('c', [restated('supports', 0.8), restated('refutes', 0.9)]).label, 'mixed');
+  // Below the decisive strength the learned weights decide as before.
+  const weak = [j('supports', 0.6), j('supports', 0.6), j('supports', 0.6), restated('refutes', 0.6)];
+  const withoutRule = [j('supports', 0.6), j('supports', 0.6), j('supports', 0.6), j('refutes', 0.6)];
+  assert.equal(decideVerdict('c', weak).label, decideVerdict('c', withoutRule).label);
 });
