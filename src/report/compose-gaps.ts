@@ -2,7 +2,7 @@
 // rest on one source, undated or old sources, survey counts against primary texts, figures
 // that conflict, the same count worded differently, and facets no source addresses.
 import type { Source } from '../model.js';
-import { shortName } from './attribution.js';
+import { sourceName } from './attribution.js';
 import { cite, type PendingSentence } from './citations.js';
 import type { ComposeInput } from './compose-input.js';
 import type { PendingFinding } from './compose.js';
@@ -38,7 +38,7 @@ function unique(sources: readonly Source[]): Source[] {
 }
 
 function named(sources: readonly Source[]): string {
-  return joinWords(sources.map((s) => `${shortName(s)} ${cite(s.id)}`));
+  return joinWords(sources.map((s) => `${sourceName(s)} ${cite(s.id)}`));
 }
 
 export function composeGaps(g: GapsInput): PendingSentence[] {
@@ -62,7 +62,7 @@ export function composeGaps(g: GapsInput): PendingSentence[] {
   // Conflicting figures, then the same count worded differently.
   for (const c of findConflicts(g.figures).slice(0, 2)) {
     out.push({
-      body: `The sources disagree for the same year: ${shortName(c.a.candidate.source)} ${cite(c.a.candidate.source.id)} counts ${c.a.figure.text}; ${shortName(c.b.candidate.source)} ${cite(c.b.candidate.source.id)} counts ${c.b.figure.text}`,
+      body: `The sources disagree for the same year: ${sourceName(c.a.candidate.source)} ${cite(c.a.candidate.source.id)} counts ${c.a.figure.text}; ${sourceName(c.b.candidate.source)} ${cite(c.b.candidate.source.id)} counts ${c.b.figure.text}`,
       sourceIds: [],
       passageIds: [c.a.candidate.passage.id, c.b.candidate.passage.id],
     });
@@ -105,7 +105,7 @@ export function composeGaps(g: GapsInput): PendingSentence[] {
     const ids = unique(f.basis.map((c) => c.source).filter((s) => cited.has(s.id)));
     const only = cited.size === 1 ? ids[0] : undefined;
     if (ids.length === 1 && only) {
-      out.push({ body: `The finding “${f.headline}” rests on a single source, ${shortName(only)}`, sourceIds: [only.id], passageIds: [], basis: 'metadata' });
+      out.push({ body: `The finding “${f.headline}” rests on a single source, ${sourceName(only)}`, sourceIds: [only.id], passageIds: [], basis: 'metadata' });
     }
   }
 

@@ -4,7 +4,7 @@
 import type { Source, SourceKind } from '../model.js';
 import { SOURCE_KINDS } from '../model.js';
 import { STOPWORDS, stem, tokenize } from '../text/index.js';
-import { shortName } from './attribution.js';
+import { sourceName } from './attribution.js';
 import type { Candidate } from './candidates.js';
 import { cite, type PendingSentence } from './citations.js';
 import type { ComposeInput } from './compose-input.js';
@@ -102,7 +102,7 @@ export function composePerspectives(p: PerspectivesInput): PendingSentence[] {
   if (stake.length > 0) {
     // One entry per publisher: "ICMEC [1][6] (an NGO)".
     const byName = new Map<string, Source[]>();
-    for (const s of stake) byName.set(shortName(s), [...(byName.get(shortName(s)) ?? []), s]);
+    for (const s of stake) byName.set(sourceName(s), [...(byName.get(sourceName(s)) ?? []), s]);
     const entries = [...byName.entries()].map(([name, ss]) => `${name} ${ss.map((s) => cite(s.id)).join('')} (${KIND_ONE[ss[0]?.kind ?? 'other'] ?? ''})`);
     const plural = entries.length > 1;
     out.push({

@@ -466,6 +466,7 @@ export function composeReport(input: ComposeInput): Composed {
       const key = `${c.passage.id}:${figure.start}`;
       if (seenFigures.has(key) || figure.predicate === null || figure.unit === null || VAGUE_UNITS.test(figure.unit)) continue;
       if (MISREAD.test(figure.text)) continue; // "56 include countries": a verb read as part of the figure
+      if (/\b(?:those|these)\s*$/i.test(c.text.slice(0, figure.start))) continue; // "Those 40 towns …" restates a count
       seenFigures.add(key);
       tableFigures.push({ figure, candidate: c });
     }
@@ -496,7 +497,7 @@ export function composeReport(input: ComposeInput): Composed {
     .map((f) => ({ headline: f.headline, sentences: f.sentences.map((s) => numbers.finish(s)) }));
   const draftGaps = gaps.map((s) => numbers.finish(s));
   const draftPerspectives = perspectives.map((s) => numbers.finish(s));
-  const figures: ReportFigure[] = figureTable(tableFigures, (id) => numbers.number(id));
+  const figures: ReportFigure[] = figureTable(tableFigures, (id) => numbers.number(id), discrepancies);
 
   const verdict = input.verdict
     ? { label: input.verdict.label, confidence: Math.round(input.verdict.confidence * 100) / 100, reason: input.verdict.reason }

@@ -38,7 +38,9 @@ const CONJUNCTION = new Set(['and', 'or', 'but', 'while', 'whereas', 'so', 'yet'
 /** Finite verbs that end a modifier phrase ("countries without any legislation | is …"). */
 const FINITE = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'do', 'does', 'did', 'can', 'could', 'will', 'would', 'shall', 'should', 'may', 'might', 'must', 'remain', 'remains', 'remained']);
 /** Words before which a long clause may be cut, leaving a complete phrase. */
-const QUALIFIER = new Set(['regardless', 'irrespective', 'without', 'when', 'whenever', 'because', 'while', 'although', 'though', 'unless', 'if', 'since', 'after', 'before', 'under', 'which', 'who', 'whose', 'where', 'with', 'by', 'for', 'in', 'as', 'than', 'through', 'within', 'despite']);
+const QUALIFIER = new Set(['regardless', 'irrespective', 'without', 'when', 'whenever', 'because', 'while', 'although', 'though', 'unless', 'if', 'since', 'after', 'before', 'under', 'which', 'who', 'whose', 'where', 'with', 'by', 'for', 'in', 'than', 'through', 'within', 'despite']);
+/** Object pronouns a complete phrase may end on. */
+const OBJECT_PRONOUN = new Set(['it', 'them', 'him', 'her', 'us', 'me', 'there', 'here', 'themselves', 'itself']);
 /** Participles that describe the whole a figure is out of, not what it counts. */
 const WHOLE_PARTICIPLE = new Set(['reviewed', 'surveyed', 'studied', 'assessed', 'examined', 'analysed', 'analyzed', 'covered', 'listed', 'included', 'counted', 'sampled', 'polled']);
 /** A fronted phrase holding the figure: "In 138 of the 184 countries reviewed, …". */
@@ -83,8 +85,11 @@ function complete(ws: Word[], max: number): Word[] | null {
     if (cut < 0) return null;
     out = out.slice(0, cut);
   }
-  while (out.length > 0 && !isContent(out[out.length - 1])) out = out.slice(0, -1);
-  return out.filter((w) => isContent(w)).length >= 1 && out.length > 0 ? out : null;
+  // A phrase may end on its object pronoun ("ban private cars from them"), never on a
+  // preposition or determiner ("without regard to").
+  const last = out[out.length - 1];
+  if (last === undefined || (!isContent(last) && !OBJECT_PRONOUN.has(last.lower))) return null;
+  return out.some((w) => isContent(w)) ? out : null;
 }
 
 function join(sentence: string, ws: readonly Word[]): string {

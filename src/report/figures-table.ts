@@ -7,6 +7,7 @@ import { compareFigures } from '../evidence/index.js';
 import { contentTerms } from '../text/index.js';
 import type { Candidate } from './candidates.js';
 import { countedPhrase } from './counted-phrase.js';
+import type { Discrepancy, FigureMention } from './discrepancies.js';
 
 export interface TableFigure {
   figure: Figure;
@@ -69,13 +70,29 @@ export function whatItCounts(figure: Figure, sentence: string): string {
   return figure.unit ?? '';
 }
 
-export function figureTable(figures: readonly TableFigure[], numberOf: (sourceId: string) => number): ReportFigure[] {
+function sameMention(tf: TableFigure, m: FigureMention): boolean {
+  return tf.candidate.passage.id === m.passage.id && tf.figure.value === m.figure.value && tf.figure.whole === m.figure.whole && tf.figure.unit === m.figure.unit;
+}
+
+/** "does not add up: 16 + 38 = 54 [3] against 196 − 140 = 56 [1]" for a figure that takes part in a discrepancy. */
+function discrepancyNote(tf: TableFigure, discrepancies: readonly Discrepancy[], numberOf: (sourceId: string) => number): string[] {
+  return discrepancies
+    .filter((d) => sameMention(tf, d.positive) || d.parts.some((x) => sameMention(tf, x.mention)))
+    .map((d) => {
+      const parts = d.parts.map((x) => x.mention.figure.value).join(' + ');
+      const cites = [...new Set(d.parts.map((x) => numberOf(x.mention.source.id)))].map((n) => `[${n}]`).join('');
+      return `does not add up: ${parts} = ${d.sum} ${cites} against ${d.whole} − ${d.positive.figure.value} = ${d.complement} [${numberOf(d.positive.source.id)}]`;
+    });
+}
+
+export function figureTable(figures: readonly TableFigure[], numberOf: (sourceId: string) => number, discrepancies: readonly Discrepancy[] = []): ReportFigure[] {
   const conflicts = findConflicts(figures);
   return figures.map((tf) => {
     const against = conflicts
       .filter((c) => c.a === tf || c.b === tf)
       .map((c) => (c.a === tf ? c.b : c.a))
       .map((o) => `conflicts with ${o.figure.text} [${numberOf(o.candidate.source.id)}]`);
+    against.push(...discrepancyNote(tf, discrepancies, numberOf));
     const year = yearOf(tf.candidate.source);
     return {
       value: tf.figure.value,
