@@ -8,6 +8,9 @@ import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { renderHtml } from '../../src/report/index.js';
 import { sampleReport } from '../fixtures/check/sample-report.js';
+import { checkInput } from '../../src/check/index.js';
+import { FIXED_NOW } from '../check/helpers.js';
+import { TOWNS_QUESTION, townsStore } from '../check/report-polish-fixture.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -48,6 +51,29 @@ test('the HTML report renders in Chromium, without scripts, and every citation l
 
     await page.goto(pathToFileURL(file).href);
     await page.screenshot({ path: resolve(dir, 'report-html.png'), fullPage: true });
+  } finally {
+    await browser.close();
+  }
+});
+
+test('a report whose figures do not add up shows the gap and marks the figures, in Chromium', { skip: existsSync(CHROMIUM) ? false : `no browser at ${CHROMIUM} (install Debian's chromium)` }, async () => {
+  const store = await townsStore();
+  const report = await checkInput(store, TOWNS_QUESTION, { now: FIXED_NOW });
+  await store.close();
+  const dir = resolve('test-artifacts');
+  mkdirSync(dir, { recursive: true });
+  const file = resolve(dir, 'report-towns.html');
+  writeFileSync(file, renderHtml(report));
+
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1000, height: 900 }, javaScriptEnabled: false });
+    await page.goto(pathToFileURL(file).href);
+    assert.match(await page.locator('#summary').innerText(), /The figures disagree: .*10 \+ 28 = 38 towns.*120 − 80 = 40 towns/s);
+    assert.equal(await page.locator('.flag').count(), 0, 'no sentence is flagged');
+    assert.equal(await page.locator('#figures td.no').count(), 3);
+    assert.match(await page.locator('h2').nth(1).innerText(), /80 of 120 towns ban private cars from their centres \(EUI, 2024\)/);
+    await page.screenshot({ path: resolve(dir, 'report-towns.png'), fullPage: true });
   } finally {
     await browser.close();
   }
