@@ -106,6 +106,8 @@ export class SqliteStore implements Store {
   private readonly upsertTxn: (doc: DocumentInput, id: string) => UpsertResult;
   private readonly batchTxn: (items: Prepared[]) => (UpsertResult | VerityError)[];
   private closed = false;
+  /** Next free passage rowid inside the open write transaction; null outside one. */
+  private nextRowid: number | null = null;
 
   constructor(db: Database.Database, location: string) {
     this.db = db;
@@ -124,6 +126,7 @@ export class SqliteStore implements Store {
       sourceTextRow: p('SELECT rowid, text_mode, text, tail, passage_first, passage_count FROM sources WHERE id = ?'),
       passageGaps: p('SELECT gap, text FROM passages WHERE rowid BETWEEN ? AND ? ORDER BY rowid'),
       nextPassageRowid: p('SELECT coalesce(max(id), 0) + 1 AS next FROM passages_content'),
+      passageRange: p('SELECT passage_first, passage_count FROM sources WHERE rowid = ?'),
       insertSource: p(
         'INSERT INTO sources (id, uri, title, publisher, author, published_at, retrieved_at, kind, language, license, text_length, text, text_mode, tail, passage_first, passage_count) ' +
           'VALUES (@id, @uri, @title, @publisher, @author, @publishedAt, @retrievedAt, @kind, @language, @license, @textLength, @text, @textMode, @tail, @passageFirst, @passageCount)',
@@ -144,13 +147,17 @@ export class SqliteStore implements Store {
       stats: p('SELECT count(*) AS sources, coalesce(sum(passage_count), 0) AS passages FROM sources'),
       sourceIds: p('SELECT id FROM sources ORDER BY id'),
     };
-    this.upsertTxn = db.transaction((doc: DocumentInput, id: string) => this.upsertLocked(doc, id)).immediate as unknown as (doc: DocumentInput, id: string) => UpsertResult;
+    this.upsertTxn = db.transaction((doc: DocumentInput, id: string) => {
+      this.nextRowid = null;
+      return this.upsertLocked(doc, id);
+    }).immediate as unknown as (doc: DocumentInput, id: string) => UpsertResult;
     // No savepoint per document: FTS5 flushes its pending index data at every savepoint, which
     // would undo the point of batching. upsertLocked does all its checks before its first
     // write, so a refused document leaves nothing behind; a failure after a write (disk, lock)
     // throws and rolls the whole batch back.
-    this.batchTxn = db.transaction((items: Prepared[]) =>
-      items.map((item) => {
+    this.batchTxn = db.transaction((items: Prepared[]) => {
+      this.nextRowid = null;
+      return items.map((item) => {
         if (item instanceof VerityError) return item;
         try {
           return this.upsertLocked(item.doc, item.id);
@@ -158,8 +165,8 @@ export class SqliteStore implements Store {
           if (e instanceof RefusedBeforeWrite) return e.error;
           throw e;
         }
-      }),
-    ).immediate as unknown as (items: Prepared[]) => (UpsertResult | VerityError)[];
+      });
+    }).immediate as unknown as (items: Prepared[]) => (UpsertResult | VerityError)[];
   }
 
   private guard<T>(what: string, fn: () => T): T {
@@ -202,11 +209,23 @@ export class SqliteStore implements Store {
   private upsertLocked(doc: DocumentInput, id: string): UpsertResult {
     const s = this.stmts;
     const sameUri = s.sourceRowsByUri.all(doc.meta.uri) as { rowid: number; id: string }[];
-    const existing = s.sourceById.get(id) as SourceRow | undefined;
+    // One range lookup finds both this text (if stored) and any other source sharing the
+    // 16-hex passage-id prefix (astronomically rare: refused, as passage ids would be ambiguous).
+    const prefix = id.slice(0, 16);
+    const near = s.sourcesByPrefix.all(prefix, `${prefix}g`) as SourceRow[];
+    const existing = near.find((r) => r.id === id);
     if (existing && sameUri.some((r) => r.id === id)) {
       return { sourceId: id, status: 'unchanged', passages: existing.passage_count };
     }
-    if (!existing) this.assertPrefixFree(id);
+    const clash = near.find((r) => r.id !== id);
+    if (!existing && clash) {
+      throw new RefusedBeforeWrite({
+        code: 'INTERNAL',
+        component: 'store',
+        problem: `source ${id} shares its passage-id prefix ${prefix} with source ${clash.id}`,
+        fix: 'report this; passage ids would be ambiguous',
+      });
+    }
     // Checks are done; writes start here.
     for (const r of sameUri) this.deleteByRowid(r.rowid);
     const replaced = sameUri.length > 0;
@@ -217,7 +236,10 @@ export class SqliteStore implements Store {
     const m = doc.meta;
     const gapped = inOrder(doc.passages);
     const last = doc.passages.at(-1);
-    const first = (s.nextPassageRowid.get() as { next: number }).next;
+    // Passage rowids are handed out from a counter read once per transaction.
+    this.nextRowid ??= (s.nextPassageRowid.get() as { next: number }).next;
+    const first = this.nextRowid;
+    this.nextRowid += doc.passages.length;
     const info = s.insertSource.run({
       id,
       uri: m.uri,
@@ -246,22 +268,8 @@ export class SqliteStore implements Store {
     return { sourceId: id, status: replaced ? 'replaced' : 'added', passages: doc.passages.length };
   }
 
-  /** Passage ids use a 16-hex prefix of the source id; refuse the (astronomically rare) clash. */
-  private assertPrefixFree(id: string): void {
-    const prefix = id.slice(0, 16);
-    const clash = this.stmts.sourcesByPrefix.all(prefix, `${prefix}g`) as SourceRow[];
-    if (clash.length > 0) {
-      throw new RefusedBeforeWrite({
-        code: 'INTERNAL',
-        component: 'store',
-        problem: `source ${id} shares its passage-id prefix ${prefix} with source ${clash[0]?.id ?? '?'}`,
-        fix: 'report this; passage ids would be ambiguous',
-      });
-    }
-  }
-
   private deleteByRowid(rowid: number): void {
-    const row = this.db.prepare('SELECT passage_first, passage_count FROM sources WHERE rowid = ?').get(rowid) as { passage_first: number; passage_count: number } | undefined;
+    const row = this.stmts.passageRange.get(rowid) as { passage_first: number; passage_count: number } | undefined;
     if (row && row.passage_count > 0) this.stmts.deletePassages.run(row.passage_first, row.passage_first + row.passage_count - 1);
     this.stmts.deleteSource.run(rowid);
   }
