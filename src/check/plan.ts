@@ -4,6 +4,7 @@
 // "Which countries do A versus only B?" → who does A; who does B without A; how they compare
 // (the counts over time, searched for with the bare act: "countries criminalize possession").
 import { contentTerms } from '../text/index.js';
+import { isVerbWord } from './verb-words.js';
 import { classifyInput, type InputKind } from './classify.js';
 
 import type { FacetRole } from '../report/compose-input.js';
@@ -38,21 +39,29 @@ function clean(text: string): string {
   return text.trim().replace(/\s+/g, ' ').replace(/[?.!]+$/, '').trim();
 }
 
-/** "criminalize mere possession of X" + "only its production or distribution" → the B statement. */
-function expandAlternative(predA: string, altB: string): { b: string; negA: string; headA: string; altHead: string } {
+/**
+ * "criminalize mere possession of X" + "only its production or distribution" → the B statement.
+ * An alternative that names its own act ("… versus only restrict parking there") is B as written,
+ * and its negated A is the whole of A ("do not ban private cars from their centres").
+ */
+function expandAlternative(predA: string, altB: string): { b: string; negA: string; headA: string; altHead: string; ownAct: boolean } {
   const words = predA.split(' ');
   const verb = words[0] ?? '';
   const ofAt = predA.toLowerCase().lastIndexOf(' of ');
   const object = ofAt >= 0 ? predA.slice(ofAt + 4) : '';
   const headA = (ofAt >= 0 ? predA.slice(verb.length, ofAt) : predA.slice(verb.length)).trim();
   let alt = altB.replace(/^only\s+/i, '').replace(/^(?:to\s+)?/, '');
+  const altVerb = alt.split(' ')[0] ?? '';
+  if (altVerb.toLowerCase() !== verb.toLowerCase() && alt.split(' ').length >= 2 && isVerbWord(altVerb)) {
+    return { b: alt, negA: `do not ${predA}`, headA, altHead: alt.split(' ').slice(1).join(' '), ownAct: true };
+  }
   const mentionsOwnVerb = alt.split(' ')[0]?.toLowerCase() === verb.toLowerCase();
   alt = alt.replace(/\b(?:its|their|it|them)\b\s*/gi, '').trim();
   const bCore = mentionsOwnVerb ? alt : `${verb} ${alt}`;
   const b = object && !alt.toLowerCase().includes(object.toLowerCase()) ? `${bCore} of ${object}` : bCore;
   const headNoun = headA.split(' ').pop() ?? headA;
   const negA = `do not ${verb} ${headNoun}${object ? ` of ${object}` : ''}`;
-  return { b, negA, headA, altHead: alt.replace(/\s+of\s+.*$/, '') };
+  return { b, negA, headA, altHead: alt.replace(/\s+of\s+.*$/, ''), ownAct: false };
 }
 
 function verbOf(predicate: string): string {
@@ -92,10 +101,11 @@ export function planInput(input: string): Plan {
   if (wh && right !== undefined && left !== undefined) {
     const subject = wh[1] ?? '';
     const predA = clean((WH.exec(left)?.[2] ?? left).replace(/^(?:do|does|did)\s+/i, ''));
-    const { b, negA, headA, altHead } = expandAlternative(predA, clean(right));
+    const { b, negA, headA, altHead, ownAct } = expandAlternative(predA, clean(right));
     const headNoun = headA.split(' ').pop() ?? headA;
     add('does-a', `Which ${subject} ${predA}`, `${subject} ${predA}`, true, words(headA));
-    add('does-b-only', `Which ${subject} ${b.replace(/ of .*$/, '')} only, not ${headA}`, `${subject} ${negA}, only ${b}`, true, [headNoun, ...words(altHead)]);
+    const bLabel = ownAct ? `Which ${subject} only ${b}, and do not ${predA}` : `Which ${subject} ${b.replace(/ of .*$/, '')} only, not ${headA}`;
+    add('does-b-only', bLabel, `${subject} ${negA}, only ${b}`, true, [headNoun, ...words(altHead)]);
     // The counts over time: searched for with the bare subject, verb and act, so surveys that
     // name the object differently ("child pornography") are found too.
     add('compare', `How the two groups of ${subject} compare, with counts`, `${subject} ${verbOf(predA)} ${headNoun}`, true, [headNoun]);

@@ -30,3 +30,13 @@ test('a yes/no question is checked as the statement it asks about', () => {
   assert.equal(p.kind, 'question');
   assert.deepEqual(p.facets.map((f) => [f.role, f.claim]), [['claim', 'the Optional Protocol require States to criminalise simple possession']]);
 });
+
+test('an alternative that names its own act is planned as written, against the whole of A', () => {
+  const p = planInput('Which towns ban private cars from their centres versus only restrict parking there?');
+  const b = p.facets.find((f) => f.role === 'does-b-only');
+  assert.equal(b?.claim, 'towns do not ban private cars from their centres, only restrict parking there');
+  assert.equal(b?.label, 'Which towns only restrict parking there, and do not ban private cars from their centres');
+  // A noun of action after "only" still borrows A's verb.
+  const q = planInput('Which countries criminalize mere possession of images versus only production or distribution?');
+  assert.match(q.facets.find((f) => f.role === 'does-b-only')?.claim ?? '', /only criminalize production or distribution of images$/);
+});

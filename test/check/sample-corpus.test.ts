@@ -29,3 +29,23 @@ test('the demo question on examples/corpus: counts with their wholes, checked ar
   assert.ok(r.perspectives.some((p) => /legislation/.test(p.text)));
   assert.ok(r.figures.some((f) => f.value === 140 && f.whole === 196));
 });
+
+test('the demo report: complete headlines, the 56-versus-54 discrepancy computed and shown, direct answer first', async () => {
+  const store = await openStore(':memory:');
+  await ingestPaths(store, ['examples/corpus'], { now: FIXED_NOW });
+  const r = await checkInput(store, QUESTION, { now: FIXED_NOW });
+  await store.close();
+  assert.match(r.summary[0]?.text ?? '', /^ICMEC \(2018\) reports that 140 of the 196 countries criminalise simple possession of CSAM \[\d+\]\.$/);
+  const headlines = r.findings.map((f) => f.headline);
+  assert.ok(headlines.includes('140 of 196 countries criminalise simple possession of CSAM (ICMEC, 2018)'), JSON.stringify(headlines));
+  assert.ok(!headlines.some((h) => /\b(?:of|to|the|material)\s*\(/.test(h)), `a headline cut mid-phrase: ${JSON.stringify(headlines)}`);
+  const gap = r.gaps.find((g) => /^The figures disagree/.test(g.text));
+  assert.ok(gap, JSON.stringify(r.gaps.map((g) => g.text)));
+  assert.match(gap.text, /16 \+ 38 = 54 countries/);
+  assert.match(gap.text, /196 − 140 = 56 countries/);
+  assert.equal(r.summary[r.summary.length - 1]?.text, gap.text);
+  const all = [...r.summary, ...r.findings.flatMap((f) => f.sentences), ...r.gaps, ...r.perspectives].map((s) => s.text);
+  assert.ok(!all.some((t) => /\bthat (?:Commentary|Those|In) /.test(t)), 'glue keeps sentence case');
+  assert.ok(all.some((t) => /provides that Article 20\(3\)/.test(t)), 'a treaty provides; "Article 20(3)" keeps its capital');
+  for (const f of r.figures) assert.ok(f.counts !== null && f.counts.split(/\s+/).length <= 18 && !/[.]$/.test(f.counts), `what it counts: ${f.counts}`);
+});
