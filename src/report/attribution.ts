@@ -50,7 +50,9 @@ const TAKES_ARTICLE = new Set([
   'union', 'court', 'courts', 'project', 'organisation', 'organization', 'agency', 'ministry', 'parliament', 'assembly',
   'government', 'bureau', 'secretariat', 'council', 'library', 'network', 'coalition', 'alliance', 'tribunal',
 ]);
-/** Titles of legal instruments: their text "provides", like a statute's. */
+/** Words of a provision (what a text obliges, allows or defines), as against a statement about it. */
+const PROVISION = /\b(?:shall|may|must|require[sd]?|oblige[sd]?|lets?|allows?|permits?|prohibits?|forbids?|entitles?|defines?|means|appl(?:y|ies)|covers?|undertakes?)\b/i;
+/** Titles of legal instruments: their provisions "provide", like a statute's. */
 const INSTRUMENT = /\b(?:Convention|Protocol|Treaty|Charter|Covenant|Directive|Regulation|Decision)\b/;
 
 /**
@@ -67,12 +69,12 @@ export function sourceName(source: Pick<Source, 'title' | 'publisher' | 'kind'>)
 }
 
 /**
- * The verb that hedges a source's sentence: a statute or a treaty's text "provides"; a count from
+ * The verb that hedges a source's sentence: a statute, or a treaty's provision, "provides"; a count from
  * anything else — one survey, a blog, a news item — is "reported"; otherwise the kind's verb.
  */
 export function hedgeVerb(sentence: string, source: Pick<Source, 'title' | 'kind'>): string {
   if (source.kind === 'legislation') return 'provides';
-  if (source.kind === 'intergovernmental' && INSTRUMENT.test(source.title)) return 'provides';
+  if (source.kind === 'intergovernmental' && INSTRUMENT.test(source.title) && PROVISION.test(sentence)) return 'provides';
   const counted = extractFigures(sentence).some((f) => f.unit !== null && f.predicate !== null);
   return counted ? 'reports' : VERB[source.kind];
 }

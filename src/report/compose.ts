@@ -46,6 +46,8 @@ const MAX_FINDINGS = 6;
 const MISREAD = /^[\d.,]+\s+(?!of\b|in\b|per\b|percent\b|million\b|billion\b|thousand\b|hundred\b)[a-z]+\s+\p{L}/u;
 const VAGUE_UNITS = /^(?:figures?|numbers?|times?|parts?|ways?|sides?|groups?|editions?|things?)$/i;
 const SENTENCES_PER_FINDING = 4;
+/** A year read as a figure ("2018 counts"): the figures table leaves it out. */
+const YEAR_AS_COUNT = /^(?:1[89]|20)\d{2}\s+\p{Ll}+$/u;
 
 function yearOf(source: Source): number | null {
   const y = /^\d{4}/.exec(source.publishedAt ?? '')?.[0];
@@ -467,6 +469,7 @@ export function composeReport(input: ComposeInput): Composed {
       if (seenFigures.has(key) || figure.predicate === null || figure.unit === null || VAGUE_UNITS.test(figure.unit)) continue;
       if (MISREAD.test(figure.text)) continue; // "56 include countries": a verb read as part of the figure
       if (/\b(?:those|these)\s*$/i.test(c.text.slice(0, figure.start))) continue; // "Those 40 towns …" restates a count
+      if (YEAR_AS_COUNT.test(figure.text) && figure.whole === null) continue; // "the edition of 2018 counts 140 …": a year, not a count
       seenFigures.add(key);
       tableFigures.push({ figure, candidate: c });
     }
@@ -483,7 +486,7 @@ export function composeReport(input: ComposeInput): Composed {
   const answerFigures = tableFigures.filter((tf) => targets.some((t) => mainFigure(tf.candidate, t) === tf.figure));
   const terms = (text: string): ReadonlySet<string> => withExpansions(contentTerms(text), acronyms);
   const positives: FigureMention[] = answerFigures.map((tf) => ({ figure: tf.figure, sentence: tf.candidate.text, passage: tf.candidate.passage, source: tf.candidate.source }));
-  const discrepancies = findDiscrepancies(positives, figureMentions(allJudgements(input)), { terms });
+  const discrepancies = findDiscrepancies(positives, figureMentions(allJudgements(input)), { terms, context: targets.map((t) => t.claim) });
   const gaps = composeGaps({ input, findings: body.findings, figures: tableFigures, answerFigures, sources: [...selection.all()].map((c) => c.source), discrepancies });
   const perspectives = composePerspectives({ input, chosen: selection.all(), found: [...sources.values()] });
   // The main caveat closes the summary.
@@ -533,3 +536,4 @@ export function composeReport(input: ComposeInput): Composed {
   }
   return { draft, passages: cited };
 }
+

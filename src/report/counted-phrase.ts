@@ -39,6 +39,8 @@ const CONJUNCTION = new Set(['and', 'or', 'but', 'while', 'whereas', 'so', 'yet'
 const FINITE = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'do', 'does', 'did', 'can', 'could', 'will', 'would', 'shall', 'should', 'may', 'might', 'must', 'remain', 'remains', 'remained']);
 /** Words before which a long clause may be cut, leaving a complete phrase. */
 const QUALIFIER = new Set(['regardless', 'irrespective', 'without', 'when', 'whenever', 'because', 'while', 'although', 'though', 'unless', 'if', 'since', 'after', 'before', 'under', 'which', 'who', 'whose', 'where', 'with', 'by', 'for', 'in', 'than', 'through', 'within', 'despite']);
+/** Relative pronouns that open a predicate: "countries that criminalise …". */
+const RELATIVE = new Set(['that', 'which', 'who']);
 /** Object pronouns a complete phrase may end on. */
 const OBJECT_PRONOUN = new Set(['it', 'them', 'him', 'her', 'us', 'me', 'there', 'here', 'themselves', 'itself']);
 /** Participles that describe the whole a figure is out of, not what it counts. */
@@ -126,7 +128,9 @@ export function countedPhrase(figure: Figure, sentence: string, options: Counted
 
   if (head && !CONJUNCTION.has(head.lower) && after.some((w) => isContent(w))) {
     // "16 of the 196 countries reviewed still have …": the participle describes the whole.
-    const own = figure.whole !== null && WHOLE_PARTICIPLE.has(head.lower) && after.length > 1 ? after.slice(1) : after;
+    // "140 of 196 countries that criminalise …": the relative pronoun is not part of what is counted.
+    const own = (figure.whole !== null && WHOLE_PARTICIPLE.has(head.lower)) || RELATIVE.has(head.lower) ? after.slice(1) : after;
+    if (own.length === 0) return null;
     const ws = complete(own, max);
     return ws ? { text: join(sentence, ws), form: 'predicate' } : null;
   }

@@ -45,6 +45,12 @@ export interface Discrepancy {
 export interface DiscrepancyOptions {
   /** Content terms of a text, acronyms expanded ("CSAM" also gives "child", "sexual" …). */
   terms: (text: string) => ReadonlySet<string>;
+  /**
+   * What the positives answer, in the input's words (the facets' claims): their terms count as
+   * words of what P counts, so "CSAM" in P and "child sexual abuse material" in a part meet
+   * even when no passage read defines the acronym.
+   */
+  context?: readonly string[];
 }
 
 const MAX_SHORTFALL = 0.25;
@@ -101,14 +107,16 @@ function subGroups(whole: number, exclude: number, pool: readonly FigureMention[
 export function findDiscrepancies(positives: readonly FigureMention[], mentions: readonly FigureMention[], options: DiscrepancyOptions): Discrepancy[] {
   const out: Discrepancy[] = [];
   const seen = new Set<string>();
-  for (const p of positives) {
+  // Dated counts first, the newest first: an edition's own count is the better first route.
+  const ordered = [...positives].sort((a, b) => Number(yearOf(b.source) ?? 0) - Number(yearOf(a.source) ?? 0));
+  for (const p of ordered) {
     const f = p.figure;
     const whole = f.whole;
     if (whole === null || !exact(f) || f.value >= whole) continue;
     const positivePhrase = phraseOf(p);
     if (positivePhrase === null || negationCount(positivePhrase) > 0) continue;
     const unitTerms = new Set(contentTerms(f.unit ?? ''));
-    const want = [...options.terms(positivePhrase)].filter((t) => !unitTerms.has(t));
+    const want = [...new Set([positivePhrase, ...(options.context ?? [])].flatMap((t) => [...options.terms(t)]))].filter((t) => !unitTerms.has(t) && !/^\d/.test(t));
     const year = yearOf(p.source);
     const pool = mentions.filter((m) => {
       const y = yearOf(m.source);

@@ -40,6 +40,7 @@ test('hedges match the evidence: a count is reported, a statute or a treaty prov
   assert.equal(hedgeVerb('A town council may ban private cars from its centre.', statute), 'provides');
   assert.equal(hedgeVerb('Article 5 lets a Party restrict parking.', treaty), 'provides');
   assert.equal(hedgeVerb('Delegates discussed parking at length.', un), 'states');
+  assert.equal(hedgeVerb('The Convention was adopted in Example City on 1 June 2015.', treaty), 'states', 'a statement about a treaty is not a provision');
   assert.equal(hedgeVerb('Bylaws rarely say how long a ban lasts.', commentary), 'writes');
   assert.match(attribute('80 of the 120 towns ban private cars from their centres.', survey), /^EUI \(2024\) reports that 80 of the 120 towns/);
 });
