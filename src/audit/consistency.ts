@@ -31,11 +31,25 @@ const NEGATION = /\b(?:not|no|never|without|lacks?|lacking|fails?\s+to|neither|n
 const COMPLEMENT = /\b(?:remaining|rest|other|others|leaving|leaves?|else)\b/i;
 const NESTED = /\b(?:of\s+(?:these|them|those|which|whom)|among\s+(?:them|these|those)|of\s+this\s+group)\b[^.;\d]{0,20}?$/i;
 
+function unitsMatch(x: string, y: string): boolean {
+  return stem(x) === stem(y) || (unitsCompatible(x, y) && /%|percent/.test(`${x}${y}`) === /%|percent/.test(`${x}`));
+}
+
+// The pairwise checks ask about the same few unit pairs many times over (a figure-dense article
+// has hundreds of figures of one unit): answers are kept per pair, for one checkConsistency call.
+let unitPairs = new Map<string, boolean>();
+
 function sameUnit(a: ArticleFigure, b: ArticleFigure): boolean {
   const x = a.figure.unit;
   const y = b.figure.unit;
   if (x === null || y === null) return false;
-  return stem(x) === stem(y) || (unitsCompatible(x, y) && /%|percent/.test(`${x}${y}`) === /%|percent/.test(`${x}`));
+  const key = `${x}\u0000${y}`;
+  let v = unitPairs.get(key);
+  if (v === undefined) {
+    v = unitsMatch(x, y);
+    unitPairs.set(key, v);
+  }
+  return v;
 }
 
 /** The words read after the figure (not the context before it). */
@@ -101,9 +115,9 @@ function nestedCounts(figs: ArticleFigure[], out: ConsistencyFinding[]): void {
 /** A narrower group (the same predicate plus a qualifier) larger than the broader one. */
 function narrowerLarger(figs: ArticleFigure[], out: ConsistencyFinding[]): void {
   for (const a of figs) {
+    if (contentStems(a.predicate).length < 1) continue;
     for (const b of figs) {
       if (a === b || a.claim === b.claim || !sameUnit(a, b) || !sameTime(a.years, b.years)) continue;
-      if (contentStems(a.predicate).length < 1) continue;
       const qualifier = droppedQualifier(a.predicate, b.predicate);
       if (!qualifier) continue;
       // "the remaining 62 have some legislation, but not …" is a complement, not the broader group.
@@ -213,13 +227,16 @@ function restatedPercent(figs: ArticleFigure[], out: ConsistencyFinding[]): void
 
 /** Every cross-article inconsistency among the figures. `figs` in article order. */
 export function checkConsistency(figs: ArticleFigure[]): ConsistencyFinding[] {
+  unitPairs = new Map();
   const out: ConsistencyFinding[] = [];
   // The pairwise checks compare figures of one unit only: group first (a long article has hundreds).
   const groups = new Map<string, ArticleFigure[]>();
   for (const f of figs) {
     if (f.figure.unit === null) continue;
     const key = /%|percent/i.test(f.figure.unit) ? '%' : stem(f.figure.unit);
-    groups.set(key, [...(groups.get(key) ?? []), f]);
+    const group = groups.get(key);
+    if (group) group.push(f);
+    else groups.set(key, [f]);
   }
   for (const group of groups.values()) {
     sameQuantity(group, out);

@@ -22,16 +22,29 @@ export function halfStep(text: string): number {
 /** Words before a number that make it approximate. */
 export const APPROX_BEFORE = /(?:about|around|approximately|roughly|nearly|almost|some|over|under|more than|less than|fewer than|close to|just over|just under|an estimated|estimated|~)\s*$/i;
 
-/** A number for a message: thousands separators, at most `digits` decimals. */
+/** A number for a message: thousands separators, at most `digits` decimals (as en-US Intl.NumberFormat writes it). */
+export function fmt(n: number, digits = 1): string {
+  const v = Math.round(n * 10 ** digits) / 10 ** digits;
+  // Building the first Intl.NumberFormat of a process costs ~30 ms (ICU start-up): a number whose
+  // digits are exact in a double is written here; the rest (huge, non-finite) goes through Intl.
+  if (Number.isInteger(digits) && digits >= 0 && digits <= 10 && Math.abs(v) * 10 ** digits < 2 ** 50) {
+    if (Object.is(v, -0)) return '-0';
+    const [int = '', frac = ''] = Math.abs(v).toFixed(digits).split('.');
+    const decimals = frac.replace(/0+$/, '');
+    return `${v < 0 ? '-' : ''}${int.replace(/\B(?=(\d{3})+$)/g, ',')}${decimals ? `.${decimals}` : ''}`;
+  }
+  return intlFormat(digits).format(v);
+}
+
 const FORMATS = new Map<number, Intl.NumberFormat>();
 
-export function fmt(n: number, digits = 1): string {
+function intlFormat(digits: number): Intl.NumberFormat {
   let f = FORMATS.get(digits);
   if (!f) {
     f = new Intl.NumberFormat('en-US', { maximumFractionDigits: digits });
     FORMATS.set(digits, f);
   }
-  return f.format(Math.round(n * 10 ** digits) / 10 ** digits);
+  return f;
 }
 
 export const WORD_NUMBER: Record<string, number> = {
