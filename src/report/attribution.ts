@@ -51,7 +51,7 @@ const TAKES_ARTICLE = new Set([
   'government', 'bureau', 'secretariat', 'council', 'library', 'network', 'coalition', 'alliance', 'tribunal',
 ]);
 /** Words of a provision (what a text obliges, allows or defines), as against a statement about it. */
-const PROVISION = /\b(?:shall|may|must|require[sd]?|oblige[sd]?|lets?|allows?|permits?|prohibits?|forbids?|entitles?|defines?|means|appl(?:y|ies)|covers?|undertakes?)\b/i;
+const PROVISION = /\b(?:shall|may|must|can|require[sd]?|oblige[sd]?|lets?|allows?|permits?|prohibits?|forbids?|entitles?|defines?|means|appl(?:y|ies)|covers?|undertakes?)\b/i;
 /** Titles of legal instruments: their provisions "provide", like a statute's. */
 const INSTRUMENT = /\b(?:Convention|Protocol|Treaty|Charter|Covenant|Directive|Regulation|Decision)\b/;
 
@@ -78,6 +78,9 @@ export function hedgeVerb(sentence: string, source: Pick<Source, 'title' | 'kind
   const counted = extractFigures(sentence).some((f) => f.unit !== null && f.predicate !== null);
   return counted ? 'reports' : VERB[source.kind];
 }
+
+/** A sentence that opens by naming its own document: "The report analyses …", "This survey finds …". */
+const SELF_REFERENCE = /^(?:the|this)\s+(report|survey|study|review|post|release|article|summary|paper)\b(?=\s+\p{Ll})/iu;
 
 function year(source: Pick<Source, 'publishedAt'>): string | null {
   return /^\d{4}/.exec(source.publishedAt ?? '')?.[0] ?? null;
@@ -106,6 +109,12 @@ export function attribute(sentence: string, source: Pick<Source, 'title' | 'publ
   if (/\baccording to\b/i.test(body.slice(0, 60)) || body.toLowerCase().startsWith(shortName(source).toLowerCase())) return body;
   const y = year(source);
   const who = y && source.kind !== 'legislation' ? `${name} (${y})` : name;
+  // "ICMEC (2018) reports that the report analyses …": the source names itself, so its name
+  // takes the place of the self-reference ("ICMEC's report (2018) analyses …").
+  const self = SELF_REFERENCE.exec(body);
+  if (self && source.kind !== 'legislation' && !/['’]s\b/.test(name)) {
+    return `${name}'s ${(self[1] ?? '').toLowerCase()}${y ? ` (${y})` : ''}${body.slice(self[0].length)}`;
+  }
   const lowered = lowerFirst(body, context);
   // "… states that that conference …" reads badly: attribute with "According to" instead.
   if (/^that\b/.test(lowered)) return `According to ${who}, ${lowered}`;

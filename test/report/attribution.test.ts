@@ -44,3 +44,8 @@ test('hedges match the evidence: a count is reported, a statute or a treaty prov
   assert.equal(hedgeVerb('Bylaws rarely say how long a ban lasts.', commentary), 'writes');
   assert.match(attribute('80 of the 120 towns ban private cars from their centres.', survey), /^EUI \(2024\) reports that 80 of the 120 towns/);
 });
+
+test('a sentence that names its own document takes the source as its subject', () => {
+  assert.equal(attribute('The survey reviews the traffic rules of 120 towns in Examplestan.', survey), "EUI's survey (2024) reviews the traffic rules of 120 towns in Examplestan");
+  assert.match(attribute('The post says little about parking.', blog), /^Jane Roe's blog \(2024\) states that the post says little/);
+});
