@@ -50,7 +50,7 @@ export function judgeProfiled(claim: ClaimProfile, evidenceText: string | readon
   const probabilities: Record<Stance, number> = { supports: 0, refutes: 0, neutral: 0 };
   STANCE_CLASSES.forEach((c, i) => (probabilities[c] = p[i] ?? 0));
   let reasons = f.reasons;
-  const rule = options.restatement === false ? null : readRestatement(claim, evidenceText);
+  const rule = options.restatement === false ? null : readRestatement(claim, evidenceText, undefined, f.stems);
   if (rule) {
     const target = Math.max(rule.strength, probabilities[rule.stance]);
     const others = STANCE_CLASSES.filter((c) => c !== rule.stance);

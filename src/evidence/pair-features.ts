@@ -56,6 +56,8 @@ export interface PairFeatures {
   reasons: Reason[];
   /** Offsets (into the evidence text) of the focus sentences. */
   focus: Array<{ start: number; end: number }>;
+  /** Content stems of the whole evidence (of its first 400 sentences). */
+  stems: ReadonlySet<string>;
 }
 
 interface SentenceInfo {
@@ -320,5 +322,5 @@ export function pairFeatures(claim: ClaimProfile, evidenceInput: string | readon
     missingEntities.length > 0 ? idfCov : 0,
     Math.min(1, unmatched / 5) * idfCov,
   ];
-  return { values, reasons, focus: focus.map((s) => ({ start: s.start, end: s.end })) };
+  return { values, reasons, focus: focus.map((s) => ({ start: s.start, end: s.end })), stems: all };
 }

@@ -218,16 +218,20 @@ function judgeSentence(claim: ClaimProfile, terms: readonly string[], sentence: 
   return make('refutes', 'opposite', `the passage restates the claim (${shared}) with the opposite polarity: the claim ${describe(claimPolarity)}, the passage ${describe(passage)} — ${said}`);
 }
 
-/** The restatement reading of an evidence text (or its sentences) for a profiled claim. */
-export function readRestatement(claim: ClaimProfile, evidence: string | readonly string[], idf: IdfTable = shippedIdf()): Restatement | null {
+/**
+ * The restatement reading of an evidence text (or its sentences) for a profiled claim.
+ * `evidenceStems`, the content stems of the whole evidence when the caller has them, lets a
+ * passage that lacks the claim's words altogether be set aside without reading its sentences.
+ */
+export function readRestatement(claim: ClaimProfile, evidence: string | readonly string[], idf: IdfTable = shippedIdf(), evidenceStems?: ReadonlySet<string>): Restatement | null {
   if (claim.terms.length < 2) return null;
-  const sentences = typeof evidence === 'string' ? splitSentences(evidence).map((s) => s.text) : [...evidence];
-  const claimFigures = claim.figures;
-  const claimPolarity = readPolarity(claim.text, claim.figures);
   const terms = statementTerms(claim);
+  if (evidenceStems && !couldRestate(claim, terms, evidenceStems, idf)) return null;
+  const sentences = typeof evidence === 'string' ? splitSentences(evidence).map((s) => s.text) : [...evidence];
+  const claimPolarity = readPolarity(claim.text, claim.figures);
   let best: Candidate[] = [];
   for (const s of sentences.slice(0, MAX_SENTENCES)) {
-    const c = judgeSentence(claim, terms, s, idf, claimPolarity, claimFigures);
+    const c = judgeSentence(claim, terms, s, idf, claimPolarity, claim.figures);
     if (!c) continue;
     const top = best[0];
     if (!top || c.coverage > top.coverage + 1e-9) best = [c];
@@ -238,4 +242,20 @@ export function readRestatement(claim: ClaimProfile, evidence: string | readonly
   if (new Set(best.map((c) => c.stance)).size > 1) return null;
   const pick = best.reduce((a, b) => (b.strength > a.strength ? b : a));
   return { stance: pick.stance, strength: pick.strength, reason: pick.reason, coverage: pick.coverage };
+}
+
+/** Does the evidence as a whole hold enough of the claim's words for one sentence to restate it? */
+function couldRestate(claim: ClaimProfile, terms: readonly string[], stems: ReadonlySet<string>, idf: IdfTable): boolean {
+  let all = 0;
+  let hit = 0;
+  let n = 0;
+  for (const t of terms) {
+    all += idf(t);
+    if (termPresent(claim, t, stems)) {
+      hit += idf(t);
+      n++;
+    }
+  }
+  const mayMiss = terms.length >= TERMS_FOR_ONE_MISSING ? 1 : 0;
+  return all > 0 && hit / all >= RESTATE_COVERAGE && terms.length - n <= mayMiss && claim.entities.every((e) => stems.has(e));
 }
