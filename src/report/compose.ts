@@ -155,7 +155,8 @@ class Selection {
  */
 function figureHeadline(c: Candidate, target: FigureTarget, derived: readonly number[] = []): string | null {
   const f = mainFigure(c, target);
-  if (!f) return null;
+  // "28 of those 42 towns": a whole that points back to an earlier sentence cannot head a finding.
+  if (!f || /\bof\s+(?:those|these)\b/i.test(f.text)) return null;
   const phrase = countedPhrase(f, c.text, { maxWords: 14 });
   if (!phrase || phrase.form !== 'predicate') return null;
   const whole = f.whole !== null ? ` of ${formatValue(f.whole)}` : '';
@@ -177,7 +178,7 @@ function arithmeticRest(c: Candidate, target: FigureTarget): number | null {
   return f.whole - f.value;
 }
 
-/** "Of the 196 countries, 196 − 140 = 56 are outside the group that criminalize …" */
+/** "Of the 196 countries in ICMEC's count, 196 − 140 = 56 are outside the 140 that criminalise …" */
 function arithmeticSentence(c: Candidate, target: FigureTarget): PendingSentence | null {
   const f = mainFigure(c, target);
   if (!f || f.whole === null || f.predicate === null || f.whole <= f.value || f.bound !== '=' || f.approximate) return null;
@@ -186,7 +187,7 @@ function arithmeticSentence(c: Candidate, target: FigureTarget): PendingSentence
   const phrase = countedPhrase(f, c.text);
   if (!phrase || phrase.form !== 'predicate') return null;
   const predicate = phrase.text;
-  const body = `Of the ${formatValue(f.whole)} ${unit} in ${shortName(c.source)}'s count, ${formatArithmetic(f.whole, '-', f.value, rest)} are outside the group that ${predicate}`;
+  const body = `Of the ${formatValue(f.whole)} ${unit} in ${shortName(c.source)}'s count, ${formatArithmetic(f.whole, '-', f.value, rest)} are outside the ${formatValue(f.value)} that ${predicate}`;
   return { body, sourceIds: [c.source.id], passageIds: [c.passage.id] };
 }
 

@@ -93,3 +93,12 @@ test('the towns report is byte-identical across runs in every format', async () 
     assert.equal(renderReport(a, format), renderReport(b, format));
   }
 });
+
+test('a claim report on the towns corpus: the discrepancy gap too, and no headline whose whole points back ("of those 42")', async () => {
+  const store = await townsStore();
+  const r = await checkInput(store, '80 of the 120 towns ban private cars from their centres', { now: FIXED_NOW });
+  await store.close();
+  assert.deepEqual(sentences(r).filter((s) => !s.verified).map((s) => `${s.text} — ${s.why}`), []);
+  assert.ok(r.gaps.some((g) => /10 \+ 28 = 38 towns/.test(g.text) && /120 − 80 = 40 towns/.test(g.text)));
+  assert.ok(!r.findings.some((f) => /\bof (?:those )?42\b/.test(f.headline)), JSON.stringify(r.findings.map((f) => f.headline)));
+});
