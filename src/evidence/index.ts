@@ -2,7 +2,11 @@
 export { retrieve, claimQueries } from './retrieve.js';
 export type { Evidence, RetrieveOptions } from './retrieve.js';
 export { judge, judgePair, judgeProfiled } from './judge.js';
-export type { JudgementDetail, PairJudgement } from './judge.js';
+export type { JudgeOptions, JudgementDetail, PairJudgement } from './judge.js';
+export { readRestatement, statementTerms, DECISIVE_RESTATEMENT, RESTATE_COVERAGE } from './restatement.js';
+export type { Restatement } from './restatement.js';
+export { readPolarity, splitClauses } from './polarity.js';
+export type { Polarity, Quantity } from './polarity.js';
 export { decideVerdict, independentJudgements, suiteVerdictModel, VERDICT_LABELS } from './verdict.js';
 export { stanceModel } from './stance-model.js';
 export type { VerdictDetail, VerdictOptions } from './verdict.js';

@@ -173,6 +173,7 @@ export function decideVerdict(claim: string, judgements: Judgement[], options: V
   const rs = restated('supports');
   const rr = restated('refutes');
   const top = (js: Judgement[]): number => js.reduce((m, j) => Math.max(m, j.strength), 0);
+  let byRestatement = true;
   if (rs.length > 0 && rr.length > 0 && allowed.includes('mixed')) {
     label = 'mixed';
     confidence = Math.min(top(rs), top(rr));
@@ -182,6 +183,8 @@ export function decideVerdict(claim: string, judgements: Judgement[], options: V
   } else if (rr.length > 0 && rs.length === 0 && allowed.includes('refuted')) {
     label = 'refuted';
     confidence = top(rr);
+  } else {
+    byRestatement = false;
   }
 
   const supports = independent.filter((j) => j.stance === 'supports').sort((a, b) => b.strength - a.strength);
@@ -197,9 +200,13 @@ export function decideVerdict(claim: string, judgements: Judgement[], options: V
     reasons.push({ kind: j.stance === 'supports' ? 'supports' : 'refutes', detail: `passage ${j.passage.id} ${j.stance} (${j.strength.toFixed(2)})${why ? `: ${why.detail}` : ''}` });
   }
   const count = (n: number, what: string): string => (n === 0 ? `no passage ${what}` : n === 1 ? `1 passage ${what}` : `${n} passages ${what.replace(/s$/, '')}`);
+  const restatedWhy = (): string => {
+    const n = (k: number): string => (k === 0 ? 'none' : k === 1 ? '1 passage' : `${k} passages`);
+    return `${n(rs.length)} restate${rs.length === 1 ? 's' : ''} it as claimed and ${n(rr.length)} the other way round; `;
+  };
   const reason =
     independent.length === 0
       ? 'No evidence was found for this claim.'
-      : `${LABEL_WORDS[label][0]!.toUpperCase()}${LABEL_WORDS[label].slice(1)}: ${count(supports.length, 'supports')} and ${count(refutes.length, 'refutes')} it among ${independent.length} independent passage(s).`;
+      : `${LABEL_WORDS[label][0]!.toUpperCase()}${LABEL_WORDS[label].slice(1)}: ${byRestatement ? restatedWhy() : ''}${count(supports.length, 'supports')} and ${count(refutes.length, 'refutes')} it among ${independent.length} independent passage(s).`;
   return { label, confidence, reason, reasons, probabilities, independent: independent.length };
 }

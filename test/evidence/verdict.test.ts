@@ -49,6 +49,7 @@ test('a decisive restatement decides the verdict; restatements both ways are mix
   assert.equal(r.label, 'refuted');
   assert.equal(r.confidence, 0.9);
   assert.ok(r.reasons.some((x) => x.kind === 'restatement'));
+  assert.match(r.reason, /^The evidence refutes the claim: none restate it as claimed and 1 passage the other way round/);
   assert.equal(decideVerdict('c', [restated('supports', 0.8), j('refutes', 0.6)]).label, 'supported');
   assert.equal(decideVerdict('c', [restated('supports', 0.8), restated('refutes', 0.9)]).label, 'mixed');
   // Below the decisive strength the learned weights decide as before.
