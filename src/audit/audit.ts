@@ -79,7 +79,6 @@ export async function auditArticle(store: Store, article: Article, options: Audi
   for (const { s, sites, worth } of chosen) {
     const text = s.clean.replace(/\s+/g, ' ').trim();
     const kind = claimKind(text);
-    const profile = profileClaim(text);
     const flags: AuditFlag[] = [];
     const inCorpus = s.citations.map((n) => matchOf.get(n)).filter((m): m is ReferenceMatch & { sourceId: string } => Boolean(m?.sourceId));
 
@@ -90,7 +89,7 @@ export async function auditArticle(store: Store, article: Article, options: Audi
 
     // Figures against the cited sources.
     const figs = new Map<number, SourceFigureResult>();
-    if (inCorpus.length > 0) {
+    if (inCorpus.length > 0 && sites.length > 0) {
       const srcSentences = (await Promise.all(inCorpus.map((m) => sentencesOf(ctx, m.sourceId, m.n)))).flat();
       for (const site of sites) {
         const r = compareWithSource(site, srcSentences);
@@ -110,6 +109,7 @@ export async function auditArticle(store: Store, article: Article, options: Audi
     let cited: SourceCheck | null = null;
     let corpus: SourceCheck = { result: 'not-found', refs: [], evidence: [], reason: 'not checked: the sentence is a prediction or an opinion' };
     if (kind === 'factual') {
+      const profile = profileClaim(text);
       const complement = sites.some((x) => complements.has(x.figure.value));
       if (inCorpus.length > 0) cited = await citedCheck(ctx, text, profile, inCorpus.map((m) => ({ n: m.n, sourceId: m.sourceId })), complement);
       corpus = await corpusCheck(ctx, text, profile, complement);
