@@ -1,7 +1,7 @@
 // The embedded Store engine: one SQLite file (WAL), FTS5 with BM25. Open it with openStore().
 // Layout and the reasons for it: see schema.ts.
 import type Database from 'better-sqlite3';
-import type { DocumentInput, SearchOptions, Store, StoreStats, UpsertResult } from '../contracts.js';
+import type { DocumentInput, IntegrityReport, SearchOptions, Store, StoreStats, UpsertResult } from '../contracts.js';
 import type { Passage, SearchHit, Source, SourceKind } from '../model.js';
 import { VerityError, quote } from '../errors.js';
 import { contentHash, parsePassageId, passageId } from './content-hash.js';
@@ -90,11 +90,7 @@ class RefusedBeforeWrite extends Error {
   }
 }
 
-/** Result of an integrity check: `problems` is empty on a sound database. */
-export interface IntegrityReport {
-  ok: boolean;
-  problems: string[];
-}
+export type { IntegrityReport };
 
 type Prepared = { doc: DocumentInput; id: string } | VerityError;
 
