@@ -24,6 +24,23 @@ export interface Polarity {
   cues: string[];
 }
 
+/**
+ * Words that deny the statement they frame: "it is a myth that X", "the claim that X is false",
+ * "X has been debunked". The verbs deny anywhere; the nouns and adjectives only when predicated
+ * ("is false", "is a myth") or followed by "that" — "a fake news programme" denies nothing.
+ */
+export const DENIALS: ReadonlySet<string> = new Set(['myth', 'myths', 'false', 'untrue', 'incorrect', 'debunked', 'hoax', 'misconception', 'baseless', 'unfounded', 'disproved', 'disproven', 'refuted', 'fake', 'fabricated']);
+const DENYING_VERBS = new Set(['debunked', 'disproved', 'disproven', 'refuted']);
+const COPULAS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "isn't", "wasn't"]);
+
+function isDenial(tokens: ReadonlyArray<{ lower: string }>, i: number): boolean {
+  const w = tokens[i]?.lower ?? '';
+  if (!DENIALS.has(w)) return false;
+  if (DENYING_VERBS.has(w) || tokens[i + 1]?.lower === 'that') return true;
+  const prev = tokens[i - 1]?.lower ?? '';
+  const prev2 = tokens[i - 2]?.lower ?? '';
+  return COPULAS.has(prev) || ((prev === 'a' || prev === 'an') && COPULAS.has(prev2));
+}
 const UNIVERSAL = new Set(['all', 'every', 'each', 'always']);
 const UNIVERSAL_NEGATIVE = new Set(['no', 'none', 'nobody', 'nothing', 'neither', 'nowhere']);
 // Words that may stand before the subject: "In no country", "that every state", "the survey found that all".
@@ -39,9 +56,10 @@ export function isCount(f: Figure): boolean {
 /**
  * Read the polarity of one clause. `figures` are the clause's figures (offsets into `clause`);
  * the first count among them standing before the predicate's negator (or anywhere when there is
- * none) makes the quantity a count.
+ * none) makes the quantity a count. Denial words (DENIALS) count as negators unless listed in
+ * `own` (lower-cased words of the claim itself, which are what is being said, not a denial).
  */
-export function readPolarity(clause: string, figures: readonly Figure[] = []): Polarity {
+export function readPolarity(clause: string, figures: readonly Figure[] = [], own: ReadonlySet<string> = new Set()): Polarity {
   const tokens = tokenize(clause);
   const cues: string[] = [];
   let quantity: Quantity = 'plain';
@@ -58,6 +76,11 @@ export function readPolarity(clause: string, figures: readonly Figure[] = []): P
       continue;
     }
     // "95 of 184, not 138": a negator right before a number denies the figure, not the predicate.
+    if (isDenial(tokens, i) && !own.has(t.lower)) {
+      negations++;
+      cues.push(t.text);
+      continue;
+    }
     if (isNegator(t.lower) && !/^\d/.test(tokens[i + 1]?.text ?? '')) {
       negations++;
       // "do not" reads better than "not" in a reason.

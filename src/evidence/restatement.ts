@@ -29,6 +29,8 @@ const TERMS_FOR_ONE_MISSING = 10;
 const REPORTED_PENALTY = 0.3;
 const REPORTED = /\b(?:reported|reports|said|says|claimed|claims|alleged|alleges|wrote|argued|argues|told|asserted|insisted)\b/i;
 /** A figure the sentence denies ("not 138 of 184", "rather than 138"). */
+/** A sentence that asks or supposes ("whether X", "if X", "X?") asserts nothing. */
+const NOT_ASSERTED = /\b(?:whether|if)\b|\?\s*["”’)]*\s*$/i;
 const DENIED_BEFORE = /(?:\bnot|\brather than|\binstead of)\s*$/i;
 /** Probability the rule gives its stance at the coverage threshold and at full coverage. */
 const STRENGTH_LOW = 0.75;
@@ -103,7 +105,7 @@ export function statementTerms(claim: ClaimProfile): string[] {
   return rest.length >= 2 ? rest : claim.terms;
 }
 
-function judgeSentence(claim: ClaimProfile, terms: readonly string[], sentence: string, idf: IdfTable, claimPolarity: Polarity, claimFigures: Figure[]): Candidate | null {
+function judgeSentence(claim: ClaimProfile, terms: readonly string[], sentence: string, idf: IdfTable, claimFigures: Figure[]): Candidate | null {
   const words = contentStems(sentence);
   const stems = new Set(words.map((w) => w.stem));
   let all = 0;
@@ -121,6 +123,7 @@ function judgeSentence(claim: ClaimProfile, terms: readonly string[], sentence: 
   const mayMiss = terms.length >= TERMS_FOR_ONE_MISSING ? 1 : 0;
   if (coverage < RESTATE_COVERAGE || terms.length - n > mayMiss) return null;
   if (claim.entities.some((e) => !stems.has(e))) return null;
+  if (NOT_ASSERTED.test(sentence) && !NOT_ASSERTED.test(claim.text)) return null;
   // An opposite word ("decreased" for "increased") is the model's business, not a restatement.
   for (const t of claim.terms) {
     if (stems.has(t)) continue;
@@ -174,7 +177,9 @@ function judgeSentence(claim: ClaimProfile, terms: readonly string[], sentence: 
     }
   }
   const clauseFigures = found.filter((f) => f.start >= clause.start && f.start < clause.start + clause.text.length).map((f) => ({ ...f, start: f.start - clause.start, end: f.end - clause.start }));
-  const passage = readPolarity(clause.text, clauseFigures);
+  // A denial word both sides use ("the false claim") is what is said, not a denial: it counts for neither.
+  const passage = readPolarity(clause.text, clauseFigures, claimWords(claim));
+  const claimPolarity = readPolarity(claim.text, claimFigures, new Set(sentence.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []));
   if (anchor) {
     passage.quantity = 'count';
     passage.count = anchor;
@@ -228,10 +233,9 @@ export function readRestatement(claim: ClaimProfile, evidence: string | readonly
   const terms = statementTerms(claim);
   if (evidenceStems && !couldRestate(claim, terms, evidenceStems, idf)) return null;
   const sentences = typeof evidence === 'string' ? splitSentences(evidence).map((s) => s.text) : [...evidence];
-  const claimPolarity = readPolarity(claim.text, claim.figures);
   let best: Candidate[] = [];
   for (const s of sentences.slice(0, MAX_SENTENCES)) {
-    const c = judgeSentence(claim, terms, s, idf, claimPolarity, claim.figures);
+    const c = judgeSentence(claim, terms, s, idf, claim.figures);
     if (!c) continue;
     const top = best[0];
     if (!top || c.coverage > top.coverage + 1e-9) best = [c];
@@ -242,6 +246,17 @@ export function readRestatement(claim: ClaimProfile, evidence: string | readonly
   if (new Set(best.map((c) => c.stance)).size > 1) return null;
   const pick = best.reduce((a, b) => (b.strength > a.strength ? b : a));
   return { stance: pick.stance, strength: pick.strength, reason: pick.reason, coverage: pick.coverage };
+}
+
+const ownWords = new WeakMap<ClaimProfile, ReadonlySet<string>>();
+/** The claim's own words, lower-cased: a denial word the claim itself uses is not a denial. */
+function claimWords(claim: ClaimProfile): ReadonlySet<string> {
+  let w = ownWords.get(claim);
+  if (!w) {
+    w = new Set(claim.text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+    ownWords.set(claim, w);
+  }
+  return w;
 }
 
 /** Does the evidence as a whole hold enough of the claim's words for one sentence to restate it? */

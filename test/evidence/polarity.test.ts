@@ -30,3 +30,11 @@ test('clauses split at colons, semicolons, contrast joins and participles, not a
   assert.deepEqual(texts('In 138 of the 184 countries reviewed, possession was not a crime.'), ['In 138 of the 184 countries reviewed, possession was not a crime.']);
   for (const c of splitClauses('A; b: c, but d')) assert.equal('A; b: c, but d'.slice(c.start, c.start + c.text.length), c.text);
 });
+
+test('denial words deny only when predicated or followed by "that", and not when the claim uses them', () => {
+  assert.equal(read('It is a myth that vaccines cause autism').negated, true);
+  assert.equal(read('That claim was debunked').negated, true);
+  assert.equal(read('The claim that vaccines cause autism is false').negated, true);
+  assert.equal(read('A fake news program draws on the news').negated, false);
+  assert.equal(readPolarity('The rumour is false', [], new Set(['false'])).negated, false);
+});

@@ -88,3 +88,13 @@ test('the frame of a claim ("the 2018 review found") is not needed in the restat
   // A year the sentence contradicts keeps it from being a restatement.
   assert.equal(readRestatement(claim, 'In 2010, 140 of the 196 countries criminalise simple possession.'), null);
 });
+
+test('a restatement framed as a myth or as false is denied; a question or a "fake news" adjective is not', () => {
+  const claim = 'Vaccines cause autism';
+  assert.equal(judgePair(claim, 'It is a myth that vaccines cause autism.').stance, 'refutes');
+  assert.equal(judgePair(claim, 'The claim that vaccines cause autism is false.').stance, 'refutes');
+  assert.equal(readRestatement(profileClaim(claim), 'Researchers asked whether vaccines cause autism.'), null);
+  assert.equal(readRestatement(profileClaim('The Daily Show is a comedy show'), 'Describing itself as a fake news program, The Daily Show is a comedy show.')?.stance, 'supports');
+  // The claim's own "false" is what it says, not a denial.
+  assert.equal(judgePair('The false rumour spread online', 'The false rumour spread online within hours.').stance, 'supports');
+});
