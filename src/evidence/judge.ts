@@ -1,6 +1,6 @@
 // Stance of a passage toward a claim: the learned weights over pair features, with reasons.
 import type { Judgement, Passage, Reason, Source, Stance } from '../model.js';
-import { profileClaim } from './claim-profile.js';
+import { contentStems, profileClaim } from './claim-profile.js';
 import type { ClaimProfile } from './claim-profile.js';
 import { predictProba } from './logistic.js';
 import type { LogisticModel } from './logistic.js';
@@ -36,6 +36,11 @@ function orderReasons(stance: Stance, reasons: Reason[]): Reason[] {
 export interface JudgeOptions {
   /** Apply the restatement rule (default true); false gives the learned model alone. */
   restatement?: boolean;
+  /**
+   * Text around the evidence (its source's title): a name a restating sentence shortens ("the
+   * Protocol") may be found here. Not judged itself.
+   */
+  context?: string;
 }
 
 /**
@@ -50,7 +55,9 @@ export function judgeProfiled(claim: ClaimProfile, evidenceText: string | readon
   const probabilities: Record<Stance, number> = { supports: 0, refutes: 0, neutral: 0 };
   STANCE_CLASSES.forEach((c, i) => (probabilities[c] = p[i] ?? 0));
   let reasons = f.reasons;
-  const rule = options.restatement === false ? null : readRestatement(claim, evidenceText, undefined, f.stems);
+  let stems = f.stems;
+  if (options.context) stems = new Set([...stems, ...contentStems(options.context).map((w) => w.stem)]);
+  const rule = options.restatement === false ? null : readRestatement(claim, evidenceText, undefined, stems);
   if (rule) {
     const target = Math.max(rule.strength, probabilities[rule.stance]);
     const others = STANCE_CLASSES.filter((c) => c !== rule.stance);
@@ -76,7 +83,7 @@ export type JudgementDetail = Judgement & { probabilities: Record<Stance, number
 
 export function judge(claim: string | ClaimProfile, evidence: { passage: Passage; source: Source; score?: number }): JudgementDetail {
   const profile = typeof claim === 'string' ? profileClaim(claim) : claim;
-  const j = judgeProfiled(profile, evidence.passage.text);
+  const j = judgeProfiled(profile, evidence.passage.text, stanceModel(), { context: evidence.source.title });
   return {
     claim: profile.text,
     passage: evidence.passage,

@@ -105,9 +105,17 @@ export function statementTerms(claim: ClaimProfile): string[] {
   return rest.length >= 2 ? rest : claim.terms;
 }
 
-function judgeSentence(claim: ClaimProfile, terms: readonly string[], sentence: string, idf: IdfTable, claimFigures: Figure[]): Candidate | null {
+/**
+ * `context` holds the stems of the whole evidence: a name the sentence shortens ("the Protocol"
+ * for "the Optional Protocol") counts as present when the rest of the passage has it and the
+ * sentence keeps another of the claim's names.
+ */
+function judgeSentence(claim: ClaimProfile, terms: readonly string[], sentence: string, idf: IdfTable, claimFigures: Figure[], context: ReadonlySet<string>): Candidate | null {
   const words = contentStems(sentence);
   const stems = new Set(words.map((w) => w.stem));
+  if (claim.entities.length > 1 && claim.entities.some((e) => stems.has(e))) {
+    for (const e of claim.entities) if (!stems.has(e) && context.has(e)) stems.add(e);
+  }
   let all = 0;
   let hit = 0;
   let n = 0;
@@ -233,9 +241,10 @@ export function readRestatement(claim: ClaimProfile, evidence: string | readonly
   const terms = statementTerms(claim);
   if (evidenceStems && !couldRestate(claim, terms, evidenceStems, idf)) return null;
   const sentences = typeof evidence === 'string' ? splitSentences(evidence).map((s) => s.text) : [...evidence];
+  const context = evidenceStems ?? new Set(sentences.slice(0, MAX_SENTENCES).flatMap((s) => contentStems(s).map((w) => w.stem)));
   let best: Candidate[] = [];
   for (const s of sentences.slice(0, MAX_SENTENCES)) {
-    const c = judgeSentence(claim, terms, s, idf, claim.figures);
+    const c = judgeSentence(claim, terms, s, idf, claim.figures, context);
     if (!c) continue;
     const top = best[0];
     if (!top || c.coverage > top.coverage + 1e-9) best = [c];

@@ -31,6 +31,7 @@ const CASES: Array<{ claim: string; label: VerdictLabel; why: string }> = [
   { claim: 'The 2018 review found 150 of 196 countries criminalise simple possession', label: 'refuted', why: 'the 2018 figure is 140 of 196, not 150' },
   { claim: '138 of 184 countries had no child pornography law in 2006', label: 'refuted', why: "NetFamilyNews's misreading, corrected: 95 of 184, not 138 of 184" },
   { claim: 'No country criminalises simple possession of child sexual abuse material', label: 'refuted', why: '140 countries do' },
+  { claim: 'The Optional Protocol requires states to criminalise simple possession', label: 'refuted', why: 'the Protocol does not require States Parties to criminalise simple possession' },
   { claim: 'Norway fines drunk drivers 5,000 euros', label: 'unproven', why: 'nothing in the corpus is about it' },
 ];
 

@@ -98,3 +98,15 @@ test('a restatement framed as a myth or as false is denied; a question or a "fak
   // The claim's own "false" is what it says, not a denial.
   assert.equal(judgePair('The false rumour spread online', 'The false rumour spread online within hours.').stance, 'supports');
 });
+
+test('a name the sentence shortens counts when the passage or its source title has it in full', () => {
+  const claim = 'The Optional Protocol requires states to criminalise simple possession';
+  const sentence = 'The Protocol therefore does not require States Parties to criminalise simple possession.';
+  assert.equal(readRestatement(profileClaim(claim), sentence), null);
+  assert.equal(readRestatement(profileClaim(claim), `The Optional Protocol was adopted in 2000. ${sentence}`)?.stance, 'refutes');
+  const titled = judgeProfiled(profileClaim(claim), sentence, stanceModel(), { context: 'Optional Protocol to the Convention on the Rights of the Child' });
+  assert.equal(titled.stance, 'refutes');
+  assert.equal(first(titled)?.kind, 'restatement');
+  // A single name must be in the sentence itself.
+  assert.equal(readRestatement(profileClaim('Freedonia criminalizes possession of banned images'), 'Freedonia is a state. The country does not criminalize possession of banned images.'), null);
+});
