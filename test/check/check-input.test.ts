@@ -34,10 +34,8 @@ test('a claim the corpus supports is Supported', async () => {
   await store.close();
 });
 
-// The stance model (issue 4) currently judges "Freedonia does not criminalize possession" as
-// supporting "Freedonia criminalizes possession" (it reports the negation-mismatch reason but
-// still says "supports"), so this end-to-end test is marked todo until that is fixed. It runs
-// and reports its result; it does not fail the suite.
+// The corpus says "Freedonia does not criminalize possession": a restatement of the claim with
+// the opposite polarity, which must refute it.
 test('a claim the corpus refutes is Refuted', async () => {
   const store = await smallStore();
   const r = await checkInput(store, 'Freedonia criminalizes possession of banned images', { now: FIXED_NOW });
