@@ -64,41 +64,80 @@ function push(text: string, from: number, to: number, out: Span[]): void {
   if (b > a) out.push({ text: text.slice(a, b), start: a, end: b });
 }
 
+/** A character JavaScript's `\s` matches (isSpace without U+0085). */
+function isRegexSpace(c: number): boolean {
+  return c !== 0x85 && isSpace(c);
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+
+const LETTER = /\p{L}/u;
+const NUMBER_OR_CLOSER = /[\p{N})\]]/u;
+const LOWER_OR_PAUSE = /[\p{Ll},;:]/u;
+const NUMBER_START = /[\p{N}§(]/u;
+const ROMAN = /^[IVXLC]+\b/;
+const NEXT_WORD = /^[\p{L}’']+/u;
+const UPPER = /^\p{Lu}$/u;
+
+// The helpers below test ASCII characters by code and fall back to the Unicode regexes for
+// anything else, so they answer exactly as the regexes alone would (the hot path of ingestion).
+
 /** The word right before a period at `dot` ("U.S" in "U.S.", "Dr" in "Dr."), lower-cased. */
 function wordBefore(text: string, dot: number, floor: number): string {
   let i = dot;
   while (i > floor) {
-    const ch = text[i - 1] ?? '';
-    if (ch === '.' || /\p{L}/u.test(ch)) i--;
+    const c = text.charCodeAt(i - 1);
+    if (c === 46 || isAsciiLetter(c) || (c >= 128 && LETTER.test(text[i - 1] ?? ''))) i--;
     else break;
   }
   // A word glued to a digit or a bracket ("9(4)", "2252A") is not an abbreviation.
-  if (i > floor && /[\p{N})\]]/u.test(text[i - 1] ?? '')) return '';
+  if (i > floor) {
+    const c = text.charCodeAt(i - 1);
+    if ((c >= 48 && c <= 57) || c === 41 || c === 93 || (c >= 128 && NUMBER_OR_CLOSER.test(text[i - 1] ?? ''))) return '';
+  }
   return text.slice(i, dot).toLowerCase();
 }
 
 function nextWord(text: string, from: number, to: number): string {
-  const m = /^[\p{L}’']+/u.exec(text.slice(from, Math.min(to, from + 40)));
-  return (m?.[0] ?? '').toLowerCase();
+  const stop = Math.min(to, from + 40);
+  let i = from;
+  while (i < stop) {
+    const c = text.charCodeAt(i);
+    if (isAsciiLetter(c) || c === 39) i++;
+    else if (c < 128) break;
+    else {
+      // Not ASCII: let the regex decide (letters outside the BMP, ’).
+      const m = NEXT_WORD.exec(text.slice(from, stop));
+      return (m?.[0] ?? '').toLowerCase();
+    }
+  }
+  return text.slice(from, i).toLowerCase();
+}
+
+/** Whether the character at `at` is lower-case or , ; : (a sentence goes on after it). */
+function continues(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  if (c < 128) return (c >= 97 && c <= 122) || c === 44 || c === 59 || c === 58;
+  return LOWER_OR_PAUSE.test(text[at] ?? '');
 }
 
 /** Whether the terminator at [at, end) ends a sentence whose next visible character is at `next`. */
 function endsSentence(text: string, at: number, end: number, next: number, blockStart: number, blockEnd: number): boolean {
-  const c = text[next] ?? '';
-  if (/[\p{Ll},;:]/u.test(c)) return false;
-  const mark = text.slice(at, end);
-  if (!mark.startsWith('.') || mark.startsWith('..')) return true;
+  if (next < text.length && continues(text, next)) return false;
+  // Not a single period (!, ?, …, or an ellipsis "..."): an end.
+  if (text.charCodeAt(at) !== 46 || (at + 1 < end && text.charCodeAt(at + 1) === 46)) return true;
   const word = wordBefore(text, at, blockStart);
   if (word === '') return true;
-  const bare = word.replace(/\.$/, '');
-  const labelsNumber = /[\p{N}§(]/u.test(c) || /^[IVXLC]+\b/.test(text.slice(next, next + 6));
+  const bare = word.endsWith('.') ? word.slice(0, -1) : word;
+  const labelsNumber = (): boolean => NUMBER_START.test(text[next] ?? '') || ROMAN.test(text.slice(next, next + 6));
   if (ALWAYS.has(bare)) return false;
-  if (NUMBER_LABELS.has(bare) && labelsNumber) return false;
-  const starter = STARTERS.has(nextWord(text, next, blockEnd));
-  if (AMBIGUOUS.has(bare)) return starter;
-  if (DOTTED.test(bare)) return !labelsNumber && starter;
+  if (NUMBER_LABELS.has(bare) && labelsNumber()) return false;
+  if (AMBIGUOUS.has(bare)) return STARTERS.has(nextWord(text, next, blockEnd));
+  if (bare.includes('.') && DOTTED.test(bare)) return !labelsNumber() && STARTERS.has(nextWord(text, next, blockEnd));
   // A single capital initial ("J. Smith", "Pub. L. No."): not an end unless a sentence plainly starts.
-  if (bare.length === 1 && /^\p{Lu}$/u.test(text.slice(at - 1, at))) return false;
+  if (bare.length === 1 && UPPER.test(text.slice(at - 1, at))) return false;
   return true;
 }
 
@@ -166,10 +205,17 @@ export function splitSentences(text: string): Span[] {
         if (blockStart < 0) blockStart = content;
       }
     }
-    afterColon = /:\s*$/.test(line);
+    afterColon = endsWithColon(line);
     if (lineEnd >= text.length) break;
     lineStart = lineEnd + 1;
   }
   close(text.length);
   return out;
+}
+
+/** Whether the line ends with ':' and optional whitespace (what /:\s*$/ tests, without a regex). */
+function endsWithColon(line: string): boolean {
+  let j = line.length;
+  while (j > 0 && isRegexSpace(line.charCodeAt(j - 1))) j--;
+  return j > 0 && line.charCodeAt(j - 1) === 58;
 }
