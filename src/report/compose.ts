@@ -421,8 +421,8 @@ function composeClaim(input: ComposeInput, selection: Selection, acronyms: Acron
   const refutes = selection.pick(pool, SENTENCES_PER_FINDING, (c) => (c.stance === 'refutes' || (c.stance === 'supports' && flips(c))) && c.coverage >= 0.3);
   if (supports[0] && summary.length < 3) summary.push(fromCandidate(supports[0]));
   if (refutes[0] && summary.length < 4) summary.push(fromCandidate(refutes[0]));
-  if (supports.length > 0) findings.push(finding(figureHeadline(supports[0] as Candidate, whole) ?? 'What supports the claim', supports));
-  if (refutes.length > 0) findings.push(finding(figureHeadline(refutes[0] as Candidate, whole) ?? 'What contradicts the claim', refutes));
+  if (supports.length > 0) findings.push(finding(figureHeadline(supports[0] as Candidate, whole) ?? 'Passages read as supporting the claim', supports));
+  if (refutes.length > 0) findings.push(finding(figureHeadline(refutes[0] as Candidate, whole) ?? 'Passages read as weighing against the claim', refutes));
   // Context: close readings of the claim's subject the judge found neither for nor against it.
   const contextual = supports.length + refutes.length < 3;
   const context = contextual ? selection.pick(pool, SENTENCES_PER_FINDING - 1, (c) => c.coverage >= 0.25) : [];
