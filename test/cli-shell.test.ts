@@ -1,25 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Writable, Readable } from 'node:stream';
-import { main } from '../src/cli/main.js';
+import { runCli } from './helpers/run-cli.js';
 
-function capture() {
-  let text = '';
-  const stream = new Writable({
-    write(chunk, _enc, cb) {
-      text += String(chunk);
-      cb();
-    },
-  });
-  return { stream, get text() { return text; } };
-}
-
-async function run(argv: string[]) {
-  const stdout = capture();
-  const stderr = capture();
-  const code = await main(argv, { stdout: stdout.stream as unknown as typeof process.stdout, stderr: stderr.stream as unknown as typeof process.stderr, stdin: Readable.from([]) as unknown as typeof process.stdin, env: { NO_COLOR: '1' }, cwd: process.cwd() });
-  return { code, stdout: stdout.text, stderr: stderr.text };
-}
+const run = (argv: string[]) => runCli(argv);
 
 test('no command prints help and exits 2', async () => {
   const r = await run([]);

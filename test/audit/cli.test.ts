@@ -3,29 +3,12 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable, Readable } from 'node:stream';
-import { main } from '../../src/cli/main.js';
+import { runCli } from '../helpers/run-cli.js';
 import { openStore } from '../../src/store/open.js';
 import { ingestText } from '../../src/ingest/index.js';
 import { CASES } from '../fixtures/audit/cases.js';
 
-function capture() {
-  let text = '';
-  const stream = new Writable({
-    write(chunk, _enc, cb) {
-      text += String(chunk);
-      cb();
-    },
-  });
-  return { stream, get text() { return text; } };
-}
-
-async function run(argv: string[], cwd: string, stdinText = '') {
-  const stdout = capture();
-  const stderr = capture();
-  const code = await main(argv, { stdout: stdout.stream as unknown as typeof process.stdout, stderr: stderr.stream as unknown as typeof process.stderr, stdin: Readable.from([stdinText]) as unknown as typeof process.stdin, env: { NO_COLOR: '1' }, cwd });
-  return { code, stdout: stdout.text, stderr: stderr.text };
-}
+const run = (argv: string[], cwd: string, stdinText = '') => runCli(argv, { cwd, stdin: stdinText });
 
 async function setup() {
   const dir = mkdtempSync(join(tmpdir(), 'verity-audit-'));

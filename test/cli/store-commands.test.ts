@@ -3,36 +3,13 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable, Writable } from 'node:stream';
-import { main } from '../../src/cli/main.js';
+import { runCli } from '../helpers/run-cli.js';
 
 const FIX = join(process.cwd(), 'test/fixtures/ingest/corpus');
 const dir = mkdtempSync(join(tmpdir(), 'verity-cli-'));
 process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
 
-function capture() {
-  let text = '';
-  const stream = new Writable({
-    write(chunk, _enc, cb) {
-      text += String(chunk);
-      cb();
-    },
-  });
-  return { stream, get text() { return text; } };
-}
-
-async function run(argv: string[], env: NodeJS.ProcessEnv = {}, cwd = dir) {
-  const stdout = capture();
-  const stderr = capture();
-  const code = await main(argv, {
-    stdout: stdout.stream as unknown as typeof process.stdout,
-    stderr: stderr.stream as unknown as typeof process.stderr,
-    stdin: Readable.from([]) as unknown as typeof process.stdin,
-    env: { NO_COLOR: '1', ...env },
-    cwd,
-  });
-  return { code, stdout: stdout.text, stderr: stderr.text };
-}
+const run = (argv: string[], env: NodeJS.ProcessEnv = {}, cwd = dir) => runCli(argv, { env, cwd });
 
 test('ingest a folder, list the sources, search them — text and JSON', async () => {
   const db = join(dir, 'a.db');
@@ -75,11 +52,9 @@ test('ingest a folder, list the sources, search them — text and JSON', async (
 test('search highlights matching words on a colour terminal', async () => {
   const db = join(dir, 'h.db');
   await run(['ingest', join(FIX, 'overview.txt'), '--db', db]);
-  const stdout = capture();
-  const tty = Object.assign(stdout.stream, { isTTY: true });
-  const code = await main(['search', 'countries', '--db', db], { stdout: tty as unknown as typeof process.stdout, stderr: capture().stream as unknown as typeof process.stderr, stdin: Readable.from([]) as unknown as typeof process.stdin, env: {}, cwd: dir });
+  const { code, stdout } = await runCli(['search', 'countries', '--db', db], { cwd: dir, colourTerminal: true });
   assert.equal(code, 0);
-  assert.match(stdout.text, /between \u001b\[33mcountries\u001b\[0m\./);
+  assert.match(stdout, /between \u001b\[33mcountries\u001b\[0m\./);
 });
 
 test('any search text works: operators, SQL, emoji, nothing searchable', async () => {

@@ -2,33 +2,14 @@
 // SQLite file does (openStore dispatches on the URL scheme).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Readable, Writable } from 'node:stream';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../../src/cli/main.js';
+import { runCli } from '../helpers/run-cli.js';
 import { resolveDbPath } from '../../src/config.js';
 import { PG_URL, freshSchema, pgAvailable } from './pg-test-server.js';
 
-async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const sink = (append: (s: string) => void) =>
-    new Writable({
-      write(chunk, _enc, cb) {
-        append(String(chunk));
-        cb();
-      },
-    });
-  const code = await main(argv, {
-    stdout: sink((s) => (stdout += s)) as unknown as typeof process.stdout,
-    stderr: sink((s) => (stderr += s)) as unknown as typeof process.stderr,
-    stdin: Readable.from([]) as unknown as typeof process.stdin,
-    env: { NO_COLOR: '1' },
-    cwd: process.cwd(),
-  });
-  return { code, stdout, stderr };
-}
+const run = (argv: string[]) => runCli(argv);
 
 test('resolveDbPath keeps a postgres URL as it is and resolves a file path', () => {
   assert.equal(resolveDbPath('postgres://u:p@127.0.0.1:5432/db?schema=x', {}, '/work'), 'postgres://u:p@127.0.0.1:5432/db?schema=x');

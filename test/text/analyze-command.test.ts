@@ -1,51 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Writable, Readable } from 'node:stream';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { analyzeCommand } from '../../src/cli/commands/analyze.js';
-import { Output } from '../../src/cli/output.js';
-import { isVerityError } from '../../src/errors.js';
 import { analyzeText } from '../../src/text/index.js';
+import { runCli } from '../helpers/run-cli.js';
 
-function capture() {
-  let text = '';
-  const stream = new Writable({
-    write(chunk, _enc, cb) {
-      text += String(chunk);
-      cb();
-    },
-  });
-  return { stream, get text() { return text; } };
-}
-
-// Runs the command the way src/cli/main.ts does (parse, run, map VerityError to exit 1 or 2),
-// without importing the whole command registry.
-async function run(argv: string[], stdinText = '', cwd = process.cwd()) {
-  const stdout = capture();
-  const stderr = capture();
-  const json = argv.includes('--json');
-  const out = new Output({ stdout: stdout.stream, stderr: stderr.stream, env: { NO_COLOR: '1' }, json });
-  const positionals: string[] = [];
-  const values: Record<string, string | boolean> = {};
-  for (let i = 1; i < argv.length; i++) {
-    const a = argv[i] ?? '';
-    if (a === '--json') values.json = true;
-    else if (a === '--reference') values.reference = argv[++i] ?? '';
-    else positionals.push(a);
-  }
-  let code: number;
-  try {
-    code = await analyzeCommand.run({ positionals, values, out, env: {}, cwd, stdin: Readable.from([Buffer.from(stdinText)]) });
-  } catch (e) {
-    if (!isVerityError(e)) throw e;
-    if (json) out.printJson({ error: { code: e.code, component: e.component, message: e.message } });
-    else out.error(e.message);
-    code = e.code === 'USAGE' ? 2 : 1;
-  }
-  return { code, stdout: stdout.text, stderr: stderr.text };
-}
+const run = (argv: string[], stdinText = '', cwd = process.cwd()) => runCli(argv, { stdin: stdinText, cwd });
 
 interface JsonOut {
   sentences: Array<{ text: string; start: number; end: number; checkworthiness: number; figures: Array<Record<string, unknown>>; dates: Array<Record<string, unknown>>; cues: Array<Record<string, unknown>> }>;
