@@ -123,6 +123,11 @@ function continues(text: string, at: number): boolean {
   return LOWER_OR_PAUSE.test(text[at] ?? '');
 }
 
+/** Whether the word at `next` is a number a label names ("5", "§ 2", "(4)", "IV"). */
+function labelsNumber(text: string, next: number): boolean {
+  return NUMBER_START.test(text[next] ?? '') || ROMAN.test(text.slice(next, next + 6));
+}
+
 /** Whether the terminator at [at, end) ends a sentence whose next visible character is at `next`. */
 function endsSentence(text: string, at: number, end: number, next: number, blockStart: number, blockEnd: number): boolean {
   if (next < text.length && continues(text, next)) return false;
@@ -131,11 +136,10 @@ function endsSentence(text: string, at: number, end: number, next: number, block
   const word = wordBefore(text, at, blockStart);
   if (word === '') return true;
   const bare = word.endsWith('.') ? word.slice(0, -1) : word;
-  const labelsNumber = (): boolean => NUMBER_START.test(text[next] ?? '') || ROMAN.test(text.slice(next, next + 6));
   if (ALWAYS.has(bare)) return false;
-  if (NUMBER_LABELS.has(bare) && labelsNumber()) return false;
+  if (NUMBER_LABELS.has(bare) && labelsNumber(text, next)) return false;
   if (AMBIGUOUS.has(bare)) return STARTERS.has(nextWord(text, next, blockEnd));
-  if (bare.includes('.') && DOTTED.test(bare)) return !labelsNumber() && STARTERS.has(nextWord(text, next, blockEnd));
+  if (bare.includes('.') && DOTTED.test(bare)) return !labelsNumber(text, next) && STARTERS.has(nextWord(text, next, blockEnd));
   // A single capital initial ("J. Smith", "Pub. L. No."): not an end unless a sentence plainly starts.
   if (bare.length === 1 && UPPER.test(text.slice(at - 1, at))) return false;
   return true;
