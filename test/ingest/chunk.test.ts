@@ -78,3 +78,12 @@ test('property: spans are ordered, disjoint, trimmed, within maxChars and cover 
     { numRuns: 400 },
   );
 });
+
+test('a blank line may hold spaces, tabs or \\r; closing quotes and brackets after a stop still end a passage', () => {
+  assert.deepEqual(texts('First one ends here.\n \t\nSecond starts here.'), ['First one ends here.', 'Second starts here.']);
+  assert.deepEqual(texts('First one ends here.\r\n\r\nSecond starts here.'), ['First one ends here.', 'Second starts here.']);
+  assert.deepEqual(texts('He said "stop."\n\nNext paragraph here.'), ['He said "stop."', 'Next paragraph here.']);
+  assert.deepEqual(texts('See the list (below.)\n\nNext paragraph here.'), ['See the list (below.)', 'Next paragraph here.']);
+  // No stop before the quote: a heading, joined to what follows.
+  assert.deepEqual(texts('Heading "quoted"\n\nNext paragraph here.'), ['Heading "quoted"\n\nNext paragraph here.']);
+});
