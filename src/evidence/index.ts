@@ -15,3 +15,5 @@ export type { FigureRelation } from './figure-compare.js';
 export { profileClaim } from './claim-profile.js';
 export type { ClaimProfile } from './claim-profile.js';
 export { copyGroups } from './independence.js';
+export { coverageByBestSentences } from './sentence-coverage.js';
+export type { SentenceCoverage } from './sentence-coverage.js';

@@ -1,8 +1,11 @@
 // WiCE: a Wikipedia sentence and every sentence of the article it cites → supported /
 // partially_supported / not_supported. The stance model reads the whole article, focusing on the
-// sentences that share most words with the claim. The score behind the AUC is 1 − P(neutral):
-// how much the article speaks to the claim (WiCE has no refuting evidence).
-import { judgeProfiled, profileClaim } from '../../evidence/index.js';
+// sentences that share most words with the claim. The score behind the AUC is
+// (1 − P(neutral)) × coverage: how much the article speaks to the claim (WiCE has no refuting
+// evidence), times the rarity-weighted share of the claim's words that its best 3 sentences hold
+// together (a claim is supported only when every part of it is said). A product of two numbers
+// in [0,1]: no weight is fitted.
+import { coverageByBestSentences, judgeProfiled, profileClaim } from '../../evidence/index.js';
 import type { EvalOptions, EvalResult } from '../eval-result.js';
 import { classify, majorityBaseline, rocAuc } from '../metrics.js';
 import { readWice } from '../upstream-formats.js';
@@ -12,6 +15,8 @@ export const WICE_LABELS = ['supported', 'partially_supported', 'not_supported']
 /** Fixed cut-offs on the stance probabilities (set a priori, not tuned on WiCE). */
 const SUPPORTED_AT = 0.5;
 const NOT_SUPPORTED_AT = 0.6;
+/** Sentences whose union is asked to hold the claim's words. */
+export const WICE_SENTENCES = 3;
 
 export function runWice(options: EvalOptions): EvalResult {
   const claims = readWice(options.data).slice(0, options.limit ?? Infinity);
@@ -23,12 +28,17 @@ export function runWice(options: EvalOptions): EvalResult {
     // Oracle chunks: the best-scoring chunk of the claim decides (as the WiCE authors do).
     const profile = profileClaim(c.claim);
     let p = judgeProfiled(profile, c.chunks[0] ?? []).probabilities;
-    for (const chunk of c.chunks.slice(1)) {
-      const q = judgeProfiled(profile, chunk).probabilities;
-      if (q.neutral < p.neutral) p = q;
+    let score = -1;
+    for (const chunk of c.chunks) {
+      const q = chunk === c.chunks[0] ? p : judgeProfiled(profile, chunk).probabilities;
+      const s = (1 - q.neutral) * coverageByBestSentences(profile, chunk, WICE_SENTENCES).coverage;
+      if (s > score) {
+        score = s;
+        p = q;
+      }
     }
     gold.push(c.gold);
-    scores.push(1 - p.neutral);
+    scores.push(Math.max(0, score));
     predicted.push(p.supports >= SUPPORTED_AT ? 'supported' : p.neutral >= NOT_SUPPORTED_AT ? 'not_supported' : 'partially_supported');
     options.onProgress?.({ stage: 'wice', done: i + 1, total: claims.length });
   });
