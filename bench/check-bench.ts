@@ -17,6 +17,8 @@ import { openStore } from '../src/store/open.js';
 import type { Store } from '../src/contracts.js';
 import { tokenize } from '../src/text/index.js';
 import { verificationTally } from '../src/report/index.js';
+import { percentile } from './percentile.js';
+import { mulberry32, pickZipf, zipfVocabulary, type ZipfVocabulary } from './seeded.js';
 
 const INPUTS = [
   'Which countries criminalize mere possession of child sexual abuse material versus only its production or distribution?',
@@ -36,12 +38,6 @@ interface Timing {
   samplesMs: number[];
   sentences: number;
   unverified: number;
-}
-
-function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[i] ?? 0;
 }
 
 function summarise(timings: readonly Timing[]): { p50: number; p95: number; max: number; mean: number; checks: number } {
@@ -72,19 +68,8 @@ async function timeChecks(store: Store): Promise<Timing[]> {
   return out;
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** The sample corpus's words plus synthetic ones, with Zipf(1.07) weights. */
-function vocabulary(rnd: () => number): { words: string[]; cumulative: Float64Array } {
+function vocabulary(rnd: () => number): ZipfVocabulary {
   const seen = new Set<string>();
   const words: string[] = [];
   for (const f of readdirSync('examples/corpus').sort()) {
@@ -109,25 +94,7 @@ function vocabulary(rnd: () => number): { words: string[]; cumulative: Float64Ar
     const j = Math.floor(rnd() * (i + 1));
     [words[i], words[j]] = [words[j] as string, words[i] as string];
   }
-  const cumulative = new Float64Array(words.length);
-  let sum = 0;
-  for (let i = 0; i < words.length; i++) {
-    sum += 1 / (i + 1) ** 1.07;
-    cumulative[i] = sum;
-  }
-  for (let i = 0; i < words.length; i++) cumulative[i] = (cumulative[i] ?? 0) / sum;
-  return { words, cumulative };
-}
-
-function pick(v: { words: string[]; cumulative: Float64Array }, r: number): string {
-  let lo = 0;
-  let hi = v.cumulative.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((v.cumulative[mid] ?? 1) < r) lo = mid + 1;
-    else hi = mid;
-  }
-  return v.words[lo] ?? 'x';
+  return zipfVocabulary(words);
 }
 
 async function generate(store: Store, passages: number): Promise<number> {
@@ -142,7 +109,7 @@ async function generate(store: Store, passages: number): Promise<number> {
     const paras: string[] = [];
     for (let p = 0; p < PASSAGES_PER_DOC; p++) {
       const words: string[] = [];
-      for (let w = 0; w < WORDS_PER_PASSAGE; w++) words.push(pick(v, rnd()));
+      for (let w = 0; w < WORDS_PER_PASSAGE; w++) words.push(pickZipf(v, rnd()));
       paras.push(`${words.join(' ')}.`);
     }
     batch.push({

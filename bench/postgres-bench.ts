@@ -17,6 +17,8 @@ import type { Store } from '../src/contracts.js';
 import { ingestTexts, type TextDocument } from '../src/ingest/index.js';
 import { openStore } from '../src/store/open.js';
 import { openPostgresStore } from '../src/store/postgres-store.js';
+import { latency, round } from './percentile.js';
+import { mulberry32, pickZipf, zipfVocabulary, type ZipfVocabulary } from './seeded.js';
 
 const URL_ = process.env.VERITY_BENCH_PG_URL ?? process.env.VERITY_TEST_PG_URL ?? '';
 const DOCS = Number(process.env.VERITY_BENCH_PG_DOCS ?? 2000);
@@ -26,21 +28,10 @@ const QUERIES = 200;
 const LIMIT = 10;
 const SEED = 20261128;
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const SYLLABLES = 'ka lo mi ne ru sa ti vo pe da gri stel mon bar quo fen lis tor ach ver pol dun wes hal cor bin ram sut'.split(' ');
 
 /** 20 000 made-up words with Zipf(1.07) frequencies, like natural text. */
-function vocabulary(): { words: string[]; cumulative: Float64Array } {
+function vocabulary(): ZipfVocabulary {
   const rnd = mulberry32(SEED);
   const words: string[] = [];
   const seen = new Set<string>();
@@ -52,25 +43,12 @@ function vocabulary(): { words: string[]; cumulative: Float64Array } {
       words.push(w);
     }
   }
-  const cumulative = new Float64Array(words.length);
-  let sum = 0;
-  for (let i = 0; i < words.length; i++) cumulative[i] = sum += 1 / (i + 1) ** 1.07;
-  for (let i = 0; i < words.length; i++) cumulative[i] = (cumulative[i] ?? 0) / sum;
-  return { words, cumulative };
+  return zipfVocabulary(words);
 }
 
 const V = vocabulary();
 
-function pick(r: number): string {
-  let lo = 0;
-  let hi = V.cumulative.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((V.cumulative[mid] ?? 1) < r) lo = mid + 1;
-    else hi = mid;
-  }
-  return V.words[lo] ?? '';
-}
+const pick = (r: number): string => pickZipf(V, r);
 
 function documentText(i: number): string {
   const rnd = mulberry32(SEED ^ Math.imul(i + 1, 0x9e3779b1));
@@ -94,13 +72,6 @@ function queries(): string[] {
 }
 
 const nowMs = (): number => Number(process.hrtime.bigint()) / 1e6;
-const round = (x: number, d = 3): number => Math.round(x * 10 ** d) / 10 ** d;
-
-function latency(ms: number[]): { p50: number; p95: number; mean: number } {
-  const s = [...ms].sort((a, b) => a - b);
-  const at = (p: number): number => s[Math.max(0, Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1))] ?? 0;
-  return { p50: round(at(50)), p95: round(at(95)), mean: round(s.reduce((a, b) => a + b, 0) / Math.max(1, s.length)) };
-}
 
 async function ingest(store: Store): Promise<{ passages: number; ms: number }> {
   let passages = 0;

@@ -4,18 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyzeText, extractDates, extractFigures, splitSentences } from '../src/text/index.js';
-
-/** Deterministic PRNG (mulberry32) so every run measures the same text. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from './seeded.js';
 
 const SUBJECTS = ['The government', 'A new report', 'The court', 'Researchers at the university', 'Dr. Smith', 'The U.S. Department of Justice', 'The committee', 'Most member states', 'The agency', 'Critics'];
 const VERBS = ['said that', 'found that', 'reported that', 'argued that', 'noted that', 'estimated that', 'confirmed that'];
@@ -25,7 +14,7 @@ const TAILS = ['in 2019', 'since 2006', 'according to the ministry', 'under 18 U
 const FILLER = ['However, the evidence is mixed.', 'This is not the whole story.', 'Officials declined to comment on the matter.', 'The findings may change as more data arrive.', 'Many experts disagree with this view, arguing that the methods were flawed and the sample too small to draw conclusions.'];
 
 export function generateText(bytes: number, seed = 42): string {
-  const r = rng(seed);
+  const r = mulberry32(seed); // deterministic, so every run measures the same text
   const pick = <T>(a: readonly T[]): T => a[Math.floor(r() * a.length)] as T;
   const parts: string[] = [];
   let size = 0;

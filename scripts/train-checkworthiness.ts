@@ -15,6 +15,7 @@ import { parseArgs } from 'node:util';
 import { checkworthinessFeatures, DENSE_FEATURES } from '../src/text/checkworthiness-features.js';
 import { CHECKWORTHINESS_MODEL_PATH, CHECKWORTHINESS_SCHEMA_VERSION, type CheckworthinessModel } from '../src/text/checkworthiness-model.js';
 import { scoreFeatures } from '../src/text/checkworthiness.js';
+import { mulberry32 } from '../bench/seeded.js';
 import type { CheckworthinessFeatures } from '../src/text/checkworthiness-features.js';
 
 interface Example {
@@ -33,17 +34,6 @@ const L2 = 2e-5;
 const L2_TERMS = [1e-4, 1e-3];
 const MIN_DF = 4;
 const MAX_TERMS = 2500;
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** RFC 4180 CSV (quoted fields, doubled quotes, newlines inside quotes). */
 function parseCsv(text: string, sep = ','): string[][] {
@@ -156,7 +146,7 @@ function train(examples: Encoded[], vocabulary: string[], useTerms: boolean, l2 
     val.push(1);
     return { idx, val, y: e.label, weight: e.weight };
   });
-  const random = rng(SEED);
+  const random = mulberry32(SEED);
   const order = rows.map((_, i) => i);
   let step = 0;
   const grad = new Float64Array(n);
