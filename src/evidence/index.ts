@@ -17,3 +17,5 @@ export type { ClaimProfile } from './claim-profile.js';
 export { copyGroups } from './independence.js';
 export { coverageByBestSentences } from './sentence-coverage.js';
 export type { SentenceCoverage } from './sentence-coverage.js';
+export { statedFigures } from './stated-figures.js';
+export type { StatedFigures } from './stated-figures.js';

@@ -3,9 +3,10 @@
 // sentences that share most words with the claim. The score behind the AUC is
 // (1 − P(neutral)) × coverage: how much the article speaks to the claim (WiCE has no refuting
 // evidence), times the rarity-weighted share of the claim's words that its best 3 sentences hold
-// together (a claim is supported only when every part of it is said). A product of two numbers
-// in [0,1]: no weight is fitted.
-import { coverageByBestSentences, judgeProfiled, profileClaim } from '../../evidence/index.js';
+// together (a claim is supported only when every part of it is said), times the smoothed share of
+// the claim's figures and years the article states ((found + 1) / (needed + 1)). A product of
+// numbers in [0,1]: no weight is fitted.
+import { coverageByBestSentences, judgeProfiled, profileClaim, statedFigures } from '../../evidence/index.js';
 import type { EvalOptions, EvalResult } from '../eval-result.js';
 import { classify, majorityBaseline, rocAuc } from '../metrics.js';
 import { readWice } from '../upstream-formats.js';
@@ -31,7 +32,7 @@ export function runWice(options: EvalOptions): EvalResult {
     let score = -1;
     for (const chunk of c.chunks) {
       const q = chunk === c.chunks[0] ? p : judgeProfiled(profile, chunk).probabilities;
-      const s = (1 - q.neutral) * coverageByBestSentences(profile, chunk, WICE_SENTENCES).coverage;
+      const s = (1 - q.neutral) * coverageByBestSentences(profile, chunk, WICE_SENTENCES).coverage * statedFigures(profile, chunk.join(' ')).share;
       if (s > score) {
         score = s;
         p = q;
