@@ -29,3 +29,14 @@ test('unknown option is a usage error with --json giving a JSON error', async ()
   assert.equal(body.error.code, 'USAGE');
   assert.equal(body.error.component, 'sources');
 });
+
+test('the registry lists each command under its own name and summary, loaded on demand', async () => {
+  const { commands } = await import('../src/cli/commands/index.js');
+  assert.equal(new Set(commands.map((c) => c.name)).size, commands.length);
+  for (const entry of commands) {
+    const command = await entry.load();
+    assert.equal(command.name, entry.name);
+    assert.equal(command.summary, entry.summary, `summary of ${entry.name}`);
+    assert.match(command.help, new RegExp(`verity ${entry.name}`));
+  }
+});

@@ -43,17 +43,17 @@ export async function main(argv: string[], io = { stdout: process.stdout, stderr
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     const target = name === 'help' ? rest[0] : undefined;
-    const cmd = target ? commands.find((c) => c.name === target) : undefined;
-    io.stdout.write(cmd ? cmd.help : globalHelp());
+    const entry = target ? commands.find((c) => c.name === target) : undefined;
+    io.stdout.write(entry ? (await entry.load()).help : globalHelp());
     return name === undefined ? 2 : 0;
   }
   if (name === '--version' || name === '-V') {
     io.stdout.write(`${ENGINE_VERSION}\n`);
     return 0;
   }
-  const command: Command | undefined = commands.find((c) => c.name === name);
+  const entry = commands.find((c) => c.name === name);
   try {
-    if (!command) {
+    if (!entry) {
       throw new VerityError({
         code: 'USAGE',
         component: 'cli',
@@ -61,6 +61,7 @@ export async function main(argv: string[], io = { stdout: process.stdout, stderr
         fix: `run "verity --help" to list the commands (${commands.map((c) => c.name).join(', ')})`,
       });
     }
+    const command: Command = await entry.load();
     let parsed;
     try {
       parsed = parseArgs({ args: rest, options: { ...COMMON_OPTIONS, ...command.options }, allowPositionals: true, strict: true });

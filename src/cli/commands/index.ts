@@ -1,19 +1,21 @@
-// The command registry: one file per command in this folder, listed here in help order.
+// The command registry, in help order. Each command lives in its own file and is loaded only
+// when it runs (or its --help is asked for), so `verity search` does not pay for loading the
+// audit's HTML parser or the evaluation suites. The summaries here are what `verity --help`
+// lists; test/cli-shell.test.ts checks they match each command's own.
 import type { Command } from '../command.js';
-import { ingestCommand } from './ingest.js';
-import { sourcesCommand } from './sources.js';
-import { searchCommand } from './search.js';
-import { analyzeCommand } from './analyze.js';
-import { checkCommand } from './check.js';
-import { auditCommand } from './audit.js';
-import { evalCommand } from './eval.js';
 
-export const commands: Command[] = [
-  checkCommand,
-  auditCommand,
-  ingestCommand,
-  sourcesCommand,
-  searchCommand,
-  analyzeCommand,
-  evalCommand,
+export interface CommandEntry {
+  name: string;
+  summary: string;
+  load(): Promise<Command>;
+}
+
+export const commands: CommandEntry[] = [
+  { name: 'check', summary: 'fact-check a question or claim; write a verified report (md, html, json, claimreview)', load: async () => (await import('./check.js')).checkCommand },
+  { name: 'audit', summary: "check an article's claims, citations and arithmetic", load: async () => (await import('./audit.js')).auditCommand },
+  { name: 'ingest', summary: 'read files, folders or globs into the corpus (txt, md, html, pdf, jsonl)', load: async () => (await import('./ingest.js')).ingestCommand },
+  { name: 'sources', summary: 'list the sources in the corpus', load: async () => (await import('./sources.js')).sourcesCommand },
+  { name: 'search', summary: 'find the passages that best match some text', load: async () => (await import('./search.js')).searchCommand },
+  { name: 'analyze', summary: 'show the sentences, figures, dates, cues and check-worthiness of a text', load: async () => (await import('./analyze.js')).analyzeCommand },
+  { name: 'eval', summary: 'measure the analyst on a public benchmark (climate-fever, check-covid, wice, …)', load: async () => (await import('./eval.js')).evalCommand },
 ];
