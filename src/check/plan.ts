@@ -7,22 +7,11 @@ import { contentTerms } from '../text/index.js';
 import { isVerbWord } from './verb-words.js';
 import { classifyInput, type InputKind } from './classify.js';
 
-import type { FacetRole } from '../report/compose-input.js';
+import type { FacetRole, PlannedFacet } from '../report/compose-input.js';
 export type { FacetRole };
 
-export interface Facet {
-  /** Stable id within the plan: "f1", "f2" … */
-  id: string;
-  role: FacetRole;
-  /** The sub-question in plain words, for headlines and gap statements. */
-  label: string;
-  /** A declarative statement the evidence is retrieved for and judged against. */
-  claim: string;
-  /** Whether this facet has evidence of its own (compare facets are computed from others). */
-  retrieve: boolean;
-  /** The words that set this facet apart from its siblings ("mere possession"); empty when none. */
-  focus: string[];
-}
+/** One sub-question of the plan (the shape is shared with the composer's input). */
+export type Facet = PlannedFacet;
 
 export interface Plan {
   input: string;

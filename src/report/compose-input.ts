@@ -5,17 +5,26 @@ import type { Judgement, Provenance, Verdict } from '../model.js';
 /** What a facet asks: see check/plan.ts. */
 export type FacetRole = 'claim' | 'part' | 'does-a' | 'does-b-only' | 'compare' | 'topic';
 
-export interface FacetEvidence {
+/**
+ * One sub-question of a plan, as the planner (check/plan.ts) makes it. Defined here, not in
+ * check/, because report/ must not import check/; the planner re-exports it as its `Facet`.
+ */
+export interface PlannedFacet {
+  /** Stable id within the plan: "f1", "f2" … */
   id: string;
   role: FacetRole;
-  /** The sub-question in plain words. */
+  /** The sub-question in plain words, for headlines and gap statements. */
   label: string;
-  /** The statement evidence was retrieved for and judged against. */
+  /** A declarative statement the evidence is retrieved for and judged against. */
   claim: string;
-  /** False for facets computed from others (compare). */
+  /** Whether this facet has evidence of its own (compare facets are computed from others). */
   retrieve: boolean;
-  /** Words that set this facet apart from its siblings; empty when none. */
+  /** The words that set this facet apart from its siblings ("mere possession"); empty when none. */
   focus: string[];
+}
+
+/** A planned facet with the evidence judged for it. */
+export interface FacetEvidence extends PlannedFacet {
   judgements: Judgement[];
   /** The facet's own verdict (claims and their parts); null for question facets. */
   verdict: Verdict | null;

@@ -4,9 +4,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../helpers/run-cli.js';
-import { openStore } from '../../src/store/open.js';
-import { ingestText } from '../../src/ingest/index.js';
 import { SMALL_CORPUS } from '../fixtures/check/small-corpus.js';
+import { storeOfDocs } from './helpers.js';
 
 const run = (argv: string[], cwd: string) => runCli(argv, { cwd });
 
@@ -15,9 +14,7 @@ const QUESTION = 'Which countries criminalize possession of banned images versus
 test('verity check: report to stdout or a file in every format, progress on stderr, clear usage errors', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'verity-check-cmd-'));
   try {
-    const store = await openStore(join(dir, 'c.db'));
-    for (const d of SMALL_CORPUS) await ingestText(store, { text: d.text, meta: { uri: d.uri, title: d.title, publisher: d.publisher, publishedAt: d.publishedAt, kind: d.kind }, retrievedAt: '2026-01-01T00:00:00.000Z' });
-    await store.close();
+    await (await storeOfDocs(SMALL_CORPUS, join(dir, 'c.db'))).close();
 
     const md = await run(['check', QUESTION, '--db', 'c.db'], dir);
     assert.equal(md.code, 0, md.stderr);

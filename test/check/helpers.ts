@@ -1,14 +1,15 @@
-// Opens an in-memory store holding the small fixture corpus.
+// Opens stores holding fixture corpora: the small check corpus, or any list of fixture documents.
 import { openStore } from '../../src/store/open.js';
 import { ingestText } from '../../src/ingest/index.js';
 import type { Store } from '../../src/contracts.js';
-import { SMALL_CORPUS } from '../fixtures/check/small-corpus.js';
+import { SMALL_CORPUS, type FixtureDoc } from '../fixtures/check/small-corpus.js';
 
 export const FIXED_NOW = (): Date => new Date('2026-01-15T12:00:00.000Z');
 
-export async function smallStore(): Promise<Store> {
-  const store = await openStore(':memory:');
-  for (const d of SMALL_CORPUS) {
+/** A store at `path` (in memory by default) with every document ingested, retrieved 2026-01-01. */
+export async function storeOfDocs(docs: readonly FixtureDoc[], path = ':memory:'): Promise<Store> {
+  const store = await openStore(path);
+  for (const d of docs) {
     await ingestText(store, {
       text: d.text,
       meta: { uri: d.uri, title: d.title, publisher: d.publisher, publishedAt: d.publishedAt, kind: d.kind },
@@ -17,3 +18,5 @@ export async function smallStore(): Promise<Store> {
   }
   return store;
 }
+
+export const smallStore = (): Promise<Store> => storeOfDocs(SMALL_CORPUS);

@@ -1,23 +1,13 @@
 // A small invented corpus (Examplestan towns and car bans) for the report-polish tests: a survey
 // count with its whole, a summary page whose parts do not add up to what the survey leaves,
 // a statute, a treaty article and a news item. Every name and number here is made up.
-import { openStore } from '../../src/store/open.js';
-import { ingestText } from '../../src/ingest/index.js';
 import type { Store } from '../../src/contracts.js';
-import type { SourceKind } from '../../src/model.js';
-
-interface Doc {
-  uri: string;
-  title: string;
-  publisher: string;
-  publishedAt: string | null;
-  kind: SourceKind;
-  text: string;
-}
+import type { FixtureDoc } from '../fixtures/check/small-corpus.js';
+import { storeOfDocs } from './helpers.js';
 
 export const TOWNS_QUESTION = 'Which towns ban private cars from their centres versus only restrict parking there?';
 
-export const TOWNS_CORPUS: Doc[] = [
+export const TOWNS_CORPUS: FixtureDoc[] = [
   {
     uri: 'https://example.org/eui/car-free-survey-2024',
     title: 'Car-free centres survey, 3rd edition (2024)',
@@ -71,14 +61,4 @@ export const TOWNS_CORPUS: Doc[] = [
   },
 ];
 
-export async function townsStore(): Promise<Store> {
-  const store = await openStore(':memory:');
-  for (const d of TOWNS_CORPUS) {
-    await ingestText(store, {
-      text: d.text,
-      meta: { uri: d.uri, title: d.title, publisher: d.publisher, publishedAt: d.publishedAt, kind: d.kind },
-      retrievedAt: '2026-01-01T00:00:00.000Z',
-    });
-  }
-  return store;
-}
+export const townsStore = (): Promise<Store> => storeOfDocs(TOWNS_CORPUS);
