@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { VerityError } from '../errors.js';
+import { hasMatrixShape, hasNames, parseModelJson } from '../text/model-file.js';
 import { FEATURE_NAMES } from './pair-features.js';
 import type { LogisticModel } from './logistic.js';
 
@@ -36,9 +37,9 @@ export function checkStanceModel(value: unknown, where: string): StanceModelFile
   };
   if (!m || typeof m !== 'object') return fail('is not a JSON object');
   if (m.schemaVersion !== STANCE_SCHEMA_VERSION) fail(`has schemaVersion ${String(m.schemaVersion)}, expected ${STANCE_SCHEMA_VERSION}`);
-  if (!Array.isArray(m.features) || m.features.join(',') !== FEATURE_NAMES.join(',')) fail('lists other features than this build computes');
-  if (!Array.isArray(m.classes) || m.classes.join(',') !== STANCE_CLASSES.join(',')) fail(`has classes ${JSON.stringify(m.classes)}`);
-  if (!Array.isArray(m.weights) || m.weights.length !== STANCE_CLASSES.length || m.weights.some((w) => !Array.isArray(w) || w.length !== FEATURE_NAMES.length + 1)) fail('has weights of the wrong shape');
+  if (!hasNames(m.features, FEATURE_NAMES)) fail('lists other features than this build computes');
+  if (!hasNames(m.classes, STANCE_CLASSES)) fail(`has classes ${JSON.stringify(m.classes)}`);
+  if (!hasMatrixShape(m.weights, STANCE_CLASSES.length, FEATURE_NAMES.length + 1)) fail('has weights of the wrong shape');
   if (!Array.isArray(m.mean) || !Array.isArray(m.scale) || m.mean.length !== FEATURE_NAMES.length || m.scale.length !== FEATURE_NAMES.length) fail('has mean/scale of the wrong length');
   return m as StanceModelFile;
 }
@@ -54,12 +55,7 @@ export function stanceModel(): StanceModelFile {
   } catch (e) {
     throw new VerityError({ code: 'NOT_FOUND', component: 'evidence', problem: `cannot read the stance model ${JSON.stringify(STANCE_MODEL_PATH)}`, fix: 'reinstall Verity or run "node --import tsx scripts/train-stance.ts"', cause: e });
   }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (e) {
-    throw new VerityError({ code: 'BAD_INPUT', component: 'evidence', problem: `the stance model ${JSON.stringify(STANCE_MODEL_PATH)} is not valid JSON`, fix: 'restore models/stance.json from git or retrain it', cause: e });
-  }
+  const parsed = parseModelJson(text, { component: 'evidence', model: 'stance', path: STANCE_MODEL_PATH, fix: 'restore models/stance.json from git or retrain it' });
   cached = checkStanceModel(parsed, JSON.stringify(STANCE_MODEL_PATH));
   return cached;
 }

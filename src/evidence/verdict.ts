@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Judgement, Reason, Stance, Verdict, VerdictLabel } from '../model.js';
 import { VerityError } from '../errors.js';
+import { hasMatrixShape, hasNames, parseModelJson } from '../text/model-file.js';
 import { copyGroups } from './independence.js';
 import { DECISIVE_RESTATEMENT } from './restatement.js';
 import { predictProba } from './logistic.js';
@@ -96,13 +97,9 @@ export function checkVerdictModel(value: unknown, where: string): VerdictModelFi
     m !== null &&
     typeof m === 'object' &&
     m.schemaVersion === VERDICT_SCHEMA_VERSION &&
-    Array.isArray(m.features) &&
-    m.features.join(',') === VERDICT_FEATURES.join(',') &&
-    Array.isArray(m.classes) &&
-    m.classes.join(',') === VERDICT_LABELS.join(',') &&
-    Array.isArray(m.weights) &&
-    m.weights.length === VERDICT_LABELS.length &&
-    m.weights.every((w) => Array.isArray(w) && w.length === VERDICT_FEATURES.length + 1);
+    hasNames(m.features, VERDICT_FEATURES) &&
+    hasNames(m.classes, VERDICT_LABELS) &&
+    hasMatrixShape(m.weights, VERDICT_LABELS.length, VERDICT_FEATURES.length + 1);
   if (!ok) {
     throw new VerityError({
       code: 'BAD_INPUT',
@@ -122,7 +119,8 @@ export function verdictModel(): VerdictModelFile {
   } catch (e) {
     throw new VerityError({ code: 'NOT_FOUND', component: 'evidence', problem: `cannot read the verdict model ${JSON.stringify(VERDICT_MODEL_PATH)}`, fix: 'reinstall Verity or run "node --import tsx scripts/train-stance.ts"', cause: e });
   }
-  cached = checkVerdictModel(JSON.parse(text) as unknown, JSON.stringify(VERDICT_MODEL_PATH));
+  const parsed = parseModelJson(text, { component: 'evidence', model: 'verdict', path: VERDICT_MODEL_PATH, fix: 'restore models/verdict.json from git or retrain it with "node --import tsx scripts/train-stance.ts"' });
+  cached = checkVerdictModel(parsed, JSON.stringify(VERDICT_MODEL_PATH));
   return cached;
 }
 

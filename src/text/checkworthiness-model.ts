@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { VerityError } from '../errors.js';
 import { DENSE_FEATURES } from './checkworthiness-features.js';
+import { hasNames, parseModelJson } from './model-file.js';
 
 export const CHECKWORTHINESS_SCHEMA_VERSION = 1;
 export const CHECKWORTHINESS_MODEL_PATH = fileURLToPath(new URL('../../models/checkworthiness.json', import.meta.url));
@@ -34,7 +35,7 @@ export function validateCheckworthinessModel(value: unknown, source: string): Ch
   const m = value as Partial<CheckworthinessModel>;
   if (m.schemaVersion !== CHECKWORTHINESS_SCHEMA_VERSION) throw bad(`schemaVersion ${String(m.schemaVersion)}, expected ${CHECKWORTHINESS_SCHEMA_VERSION}`);
   if (m.kind !== 'logistic-regression' || typeof m.bias !== 'number') throw bad('kind or bias missing');
-  if (!Array.isArray(m.dense) || m.dense.join(',') !== DENSE_FEATURES.join(',')) throw bad('its dense features do not match this version of Verity');
+  if (!hasNames(m.dense, DENSE_FEATURES)) throw bad('its dense features do not match this version of Verity');
   if (!Array.isArray(m.denseWeights) || m.denseWeights.length !== DENSE_FEATURES.length || !m.denseWeights.every((w) => typeof w === 'number')) throw bad('denseWeights malformed');
   if (typeof m.terms !== 'object' || m.terms === null) throw bad('terms missing');
   return m as CheckworthinessModel;
@@ -57,12 +58,7 @@ export function shippedCheckworthinessModel(): CheckworthinessModel {
       cause,
     });
   }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(raw);
-  } catch (cause) {
-    throw new VerityError({ code: 'BAD_INPUT', component: 'text', problem: `the check-worthiness model ${JSON.stringify(CHECKWORTHINESS_MODEL_PATH)} is not valid JSON`, fix: 'retrain it with "node --import tsx scripts/train-checkworthiness.ts"', cause });
-  }
+  const parsed = parseModelJson(raw, { component: 'text', model: 'check-worthiness', path: CHECKWORTHINESS_MODEL_PATH, fix: 'retrain it with "node --import tsx scripts/train-checkworthiness.ts"' });
   cached = validateCheckworthinessModel(parsed, CHECKWORTHINESS_MODEL_PATH);
   return cached;
 }

@@ -1,0 +1,34 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { VerityError } from '../../src/errors.js';
+import { hasMatrixShape, hasNames, parseModelJson } from '../../src/text/model-file.js';
+
+const REF = { component: 'evidence', model: 'stance', path: '/m/stance.json', fix: 'restore models/stance.json from git' };
+
+test('parseModelJson returns the parsed value, and names the file, component and fix on bad JSON', () => {
+  assert.deepEqual(parseModelJson('{"schemaVersion":1,"weights":[[0,1]]}', REF), { schemaVersion: 1, weights: [[0, 1]] });
+  assert.throws(
+    () => parseModelJson('{"schemaVersion":', REF),
+    (e: unknown) =>
+      e instanceof VerityError &&
+      e.code === 'BAD_INPUT' &&
+      e.cause instanceof SyntaxError &&
+      e.message === 'verity: [evidence] the stance model "/m/stance.json" is not valid JSON. Fix: restore models/stance.json from git',
+  );
+});
+
+test('hasNames wants exactly the names in order', () => {
+  assert.equal(hasNames(['a', 'b'], ['a', 'b']), true);
+  assert.equal(hasNames(['b', 'a'], ['a', 'b']), false);
+  assert.equal(hasNames(['a'], ['a', 'b']), false);
+  assert.equal(hasNames('a,b', ['a', 'b']), false);
+  assert.equal(hasNames(undefined, []), false);
+});
+
+test('hasMatrixShape wants rows × columns, every row an array', () => {
+  assert.equal(hasMatrixShape([[1, 2, 3], [4, 5, 6]], 2, 3), true);
+  assert.equal(hasMatrixShape([[1, 2, 3]], 2, 3), false);
+  assert.equal(hasMatrixShape([[1, 2, 3], [4, 5]], 2, 3), false);
+  assert.equal(hasMatrixShape([[1, 2, 3], 'abc'], 2, 3), false);
+  assert.equal(hasMatrixShape(null, 0, 0), false);
+});
