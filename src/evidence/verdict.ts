@@ -28,12 +28,23 @@ export interface VerdictModelFile extends LogisticModel {
    * differ between benchmarks); the top-level weights are the general model the pipeline uses.
    */
   suites?: Record<string, LogisticModel>;
+  /**
+   * Decision rule of a suite with its own weights: each label's probability is multiplied by its
+   * class weight before the most likely label is taken (missing labels weigh 1). Chosen by the
+   * training script for macro-F1 on out-of-fold predictions over the suite's training split.
+   */
+  decisions?: Record<string, { classWeights: Partial<Record<VerdictLabel, number>> }>;
 }
 
 export interface VerdictOptions {
   /** Restrict the answer to these labels (a benchmark without "mixed", say). Default: all four. */
   labels?: readonly VerdictLabel[];
   model?: LogisticModel;
+  /**
+   * Multiply each label's probability by this weight (default 1) when choosing the label; the
+   * confidence stays the chosen label's unweighted probability. See `suiteDecision`.
+   */
+  classWeights?: Partial<Record<VerdictLabel, number>>;
 }
 
 export interface VerdictDetail extends Verdict {
@@ -130,6 +141,11 @@ export function suiteVerdictModel(suite: string): LogisticModel {
   return m.suites?.[suite] ?? m;
 }
 
+/** The class weights fitted for a benchmark suite's decisions (undefined: plain most-likely label). */
+export function suiteDecision(suite: string): Partial<Record<VerdictLabel, number>> | undefined {
+  return verdictModel().decisions?.[suite]?.classWeights;
+}
+
 const LABEL_WORDS: Record<VerdictLabel, string> = {
   supported: 'the evidence supports the claim',
   refuted: 'the evidence refutes the claim',
@@ -151,8 +167,9 @@ export function decideVerdict(claim: string, judgements: Judgement[], options: V
   const p = predictProba(model, x);
   const probabilities = { supported: 0, refuted: 0, mixed: 0, unproven: 0 } as Record<VerdictLabel, number>;
   VERDICT_LABELS.forEach((l, i) => (probabilities[l] = p[i] ?? 0));
+  const weighted = (l: VerdictLabel): number => probabilities[l] * (options.classWeights?.[l] ?? 1);
   let label: VerdictLabel = allowed[0]!;
-  for (const l of allowed) if (probabilities[l] > probabilities[label]) label = l;
+  for (const l of allowed) if (weighted(l) > weighted(label)) label = l;
   const mass = allowed.reduce((a, l) => a + probabilities[l], 0) || 1;
   let confidence = probabilities[label] / mass;
   // Rule over the learned weights: strong independent evidence both ways is "mixed", however rare

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Judgement, Passage, Source, Stance } from '../../src/model.js';
-import { decideVerdict } from '../../src/evidence/index.js';
+import { decideVerdict, suiteDecision } from '../../src/evidence/index.js';
 
 const source: Source = { id: 's1', uri: 'file:///a', title: 'A', publisher: null, author: null, publishedAt: null, kind: 'academic', language: 'en', license: null, retrievedAt: '2026-01-01T00:00:00Z', textLength: 100 };
 let n = 0;
@@ -56,4 +56,21 @@ test('a decisive restatement decides the verdict; restatements both ways are mix
   const weak = [j('supports', 0.6), j('supports', 0.6), j('supports', 0.6), restated('refutes', 0.6)];
   const withoutRule = [j('supports', 0.6), j('supports', 0.6), j('supports', 0.6), j('refutes', 0.6)];
   assert.equal(decideVerdict('c', weak).label, decideVerdict('c', withoutRule).label);
+});
+
+test('class weights tilt the choice of label but not the confidence; suites with a fitted decision have weights', () => {
+  const evidence = [j('neutral', 0.9), j('neutral', 0.85)];
+  const plain = decideVerdict('c', evidence, { labels: ['supported', 'refuted', 'unproven'] });
+  assert.equal(plain.label, 'unproven');
+  // Weigh "unproven" down until another label wins: the label changes, the probabilities do not.
+  const tilted = decideVerdict('c', evidence, { labels: ['supported', 'refuted', 'unproven'], classWeights: { unproven: 1e-6 } });
+  assert.notEqual(tilted.label, 'unproven');
+  assert.deepEqual(tilted.probabilities, plain.probabilities);
+  const allowed = ['supported', 'refuted'] as const;
+  assert.ok(Math.abs(tilted.confidence - tilted.probabilities[tilted.label] / allowed.reduce((a, l) => a + tilted.probabilities[l], tilted.probabilities.unproven)) < 1e-9);
+  for (const suite of ['check-covid', 'citation-integrity']) {
+    const w = suiteDecision(suite);
+    assert.ok(w && Object.values(w).every((x) => x > 0), `${suite} has positive class weights`);
+  }
+  assert.equal(suiteDecision('no-such-suite'), undefined);
 });

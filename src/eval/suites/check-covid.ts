@@ -4,7 +4,7 @@ import type { Store } from '../../contracts.js';
 import type { VerdictLabel } from '../../model.js';
 import type { Evidence } from '../../evidence/index.js';
 import { VerityError } from '../../errors.js';
-import { decideVerdict, judge, profileClaim, suiteVerdictModel, retrieve } from '../../evidence/index.js';
+import { decideVerdict, judge, profileClaim, suiteDecision, suiteVerdictModel, retrieve } from '../../evidence/index.js';
 import { ingestText } from '../../ingest/index.js';
 import { openStore } from '../../store/index.js';
 import type { EvalOptions, EvalResult } from '../eval-result.js';
@@ -49,7 +49,7 @@ export async function runCheckCovid(options: EvalOptions): Promise<EvalResult> {
       if (evidence.some((e) => e.source.uri === URI(c.cordId))) found++;
       const profile = profileClaim(c.claim);
       const judgements = await Promise.all(evidence.map(async (e) => judge(profile, await wholeSource(store, e))));
-      const v = decideVerdict(c.claim, judgements, { labels: ['supported', 'refuted', 'unproven'], model: suiteVerdictModel('check-covid') });
+      const v = decideVerdict(c.claim, judgements, { labels: ['supported', 'refuted', 'unproven'], model: suiteVerdictModel('check-covid'), classWeights: suiteDecision('check-covid') });
       gold.push(c.gold);
       predicted.push(FROM_VERDICT[v.label]);
       options.onProgress?.({ stage: 'check-covid', done: i + 1, total: claims.length });

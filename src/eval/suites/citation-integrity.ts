@@ -1,7 +1,7 @@
 // Citation-Integrity: a citing sentence and the abstracts it cites → SUPPORT / REFUTE / NEI.
 import type { VerdictLabel } from '../../model.js';
 import { VerityError } from '../../errors.js';
-import { decideVerdict, judge, profileClaim, suiteVerdictModel } from '../../evidence/index.js';
+import { decideVerdict, judge, profileClaim, suiteDecision, suiteVerdictModel } from '../../evidence/index.js';
 import type { EvalOptions, EvalResult } from '../eval-result.js';
 import { classify, majorityBaseline } from '../metrics.js';
 import { textEvidence } from '../synthetic-evidence.js';
@@ -34,7 +34,7 @@ export function runCitationIntegrity(options: EvalOptions, suite: 'citation-inte
       }
       return [judge(profile, textEvidence(id, doc.sentences.join(' '), doc.title))];
     });
-    const v = decideVerdict(c.claim, judgements, { labels: ['supported', 'refuted', 'unproven'], model: suiteVerdictModel(suite) });
+    const v = decideVerdict(c.claim, judgements, { labels: ['supported', 'refuted', 'unproven'], model: suiteVerdictModel(suite), classWeights: suiteDecision(suite) });
     gold.push(c.gold);
     predicted.push(FROM_VERDICT[v.label]);
     options.onProgress?.({ stage: suite, done: i + 1, total: claims.length });
