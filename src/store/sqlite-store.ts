@@ -30,16 +30,19 @@ interface SourceRow {
 
 interface PassageRow {
   rowid: number;
-  ordinal: number;
-  pstart: number;
-  pend: number;
   text: string;
 }
 
-type HitRow = PassageRow & { score: number } & { [K in keyof SourceRow as `s_${K}`]: SourceRow[K] };
+/** Where a source's passages are: its first passage rowid and its offsets ("s0,e0,s1,e1,…"). */
+interface PassageLayout {
+  passage_first: number;
+  passage_offsets: string;
+}
+
+type HitRow = PassageRow & { score: number; s_passage_offsets: string } & { [K in keyof SourceRow as `s_${K}`]: SourceRow[K] };
 
 const SOURCE_COLUMNS = 'rowid, id, uri, title, publisher, author, published_at, retrieved_at, kind, language, license, text_length, passage_first, passage_count';
-const PASSAGE_COLUMNS = 'rowid, ordinal, pstart, pend, text';
+const PASSAGE_COLUMNS = 'rowid, text';
 
 function toSource(r: SourceRow): Source {
   return {
@@ -57,8 +60,32 @@ function toSource(r: SourceRow): Source {
   };
 }
 
-function toPassage(sourceId: string, r: PassageRow): Passage {
-  return { id: passageId(sourceId, r.ordinal), sourceId, ordinal: r.ordinal, text: r.text, start: r.pstart, end: r.pend };
+/** A passage row of a source, its ordinal from its rowid and its offsets from the source's layout. */
+function toPassage(sourceId: string, r: PassageRow, layout: PassageLayout, offsets?: readonly number[]): Passage {
+  const ordinal = r.rowid - layout.passage_first;
+  const [start, end] = offsets ? [offsets[2 * ordinal] ?? 0, offsets[2 * ordinal + 1] ?? 0] : offsetsAt(layout.passage_offsets, ordinal);
+  return { id: passageId(sourceId, ordinal), sourceId, ordinal, text: r.text, start, end };
+}
+
+/** "s0,e0,s1,e1,…" for spans. */
+function encodeOffsets(spans: readonly { start: number; end: number }[]): string {
+  let out = '';
+  for (const p of spans) out += out === '' ? `${p.start},${p.end}` : `,${p.start},${p.end}`;
+  return out;
+}
+
+function decodeOffsets(encoded: string): number[] {
+  return encoded === '' ? [] : encoded.split(',').map(Number);
+}
+
+/** The start and end of passage `ordinal` in encoded offsets, without decoding the others. */
+function offsetsAt(encoded: string, ordinal: number): [number, number] {
+  let at = 0;
+  for (let k = 0; k < 2 * ordinal && at >= 0; k++) at = encoded.indexOf(',', at) + 1 || -1;
+  const comma = at >= 0 ? encoded.indexOf(',', at) : -1;
+  if (comma < 0) return [0, 0];
+  const next = encoded.indexOf(',', comma + 1);
+  return [Number(encoded.slice(at, comma)), Number(encoded.slice(comma + 1, next < 0 ? encoded.length : next))];
 }
 
 function hitSource(r: HitRow): Source {
@@ -110,7 +137,7 @@ export class SqliteStore implements Store {
     this.location = location;
     const p = (sql: string) => db.prepare(sql);
     const hitColumns =
-      'p.rowid AS rowid, p.ordinal AS ordinal, p.pstart AS pstart, p.pend AS pend, p.text AS text, ' +
+      'p.rowid AS rowid, p.text AS text, s.passage_offsets AS s_passage_offsets, ' +
       SOURCE_COLUMNS.split(', ')
         .map((c) => `s.${c} AS s_${c}`)
         .join(', ');
@@ -119,23 +146,24 @@ export class SqliteStore implements Store {
       sourceRowsByUri: p('SELECT rowid, id FROM sources WHERE uri = ?'),
       sourcesByPrefix: p(`SELECT ${SOURCE_COLUMNS} FROM sources WHERE id >= ? AND id < ? LIMIT 2`),
       listSources: p(`SELECT ${SOURCE_COLUMNS} FROM sources ORDER BY title, id`),
-      sourceTextRow: p('SELECT rowid, text_mode, text, tail, passage_first, passage_count FROM sources WHERE id = ?'),
-      passageGaps: p('SELECT gap, text FROM passages WHERE rowid BETWEEN ? AND ? ORDER BY rowid'),
+      sourceTextRow: p('SELECT rowid, text_mode, text, tail, gaps, passage_first, passage_count, passage_offsets FROM sources WHERE id = ?'),
+      passageTexts: p('SELECT text FROM passages WHERE rowid BETWEEN ? AND ? ORDER BY rowid'),
+      offsetsByRowid: p('SELECT passage_offsets FROM sources WHERE rowid = ?'),
       nextPassageRowid: p('SELECT coalesce(max(id), 0) + 1 AS next FROM passages_content'),
       passageRange: p('SELECT passage_first, passage_count FROM sources WHERE rowid = ?'),
       insertSource: p(
-        'INSERT INTO sources (id, uri, title, publisher, author, published_at, retrieved_at, kind, language, license, text_length, text, text_mode, tail, passage_first, passage_count) ' +
-          'VALUES (@id, @uri, @title, @publisher, @author, @publishedAt, @retrievedAt, @kind, @language, @license, @textLength, @text, @textMode, @tail, @passageFirst, @passageCount)',
+        'INSERT INTO sources (id, uri, title, publisher, author, published_at, retrieved_at, kind, language, license, text_length, text, text_mode, tail, gaps, passage_first, passage_count, passage_offsets) ' +
+          'VALUES (@id, @uri, @title, @publisher, @author, @publishedAt, @retrievedAt, @kind, @language, @license, @textLength, @text, @textMode, @tail, @gaps, @passageFirst, @passageCount, @passageOffsets)',
       ),
-      insertPassage: p('INSERT INTO passages (rowid, text, source_rowid, ordinal, pstart, pend, gap) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+      insertPassage: p('INSERT INTO passages (rowid, text, source_rowid) VALUES (?, ?, ?)'),
       deletePassages: p('DELETE FROM passages WHERE rowid BETWEEN ? AND ?'),
       deleteSource: p('DELETE FROM sources WHERE rowid = ?'),
       passagesBetween: p(`SELECT ${PASSAGE_COLUMNS} FROM passages WHERE rowid BETWEEN ? AND ? ORDER BY rowid`),
       passageAt: p(`SELECT ${PASSAGE_COLUMNS} FROM passages WHERE rowid = ?`),
       // The ranked FTS5 query exactly as a raw caller would write it (wrapping it in a subquery
       // and a join measured 10–25 % slower on heavy queries); sources are then read by rowid.
-      search: p('SELECT rowid, text, source_rowid, ordinal, pstart, pend, rank AS score FROM passages WHERE passages MATCH ? ORDER BY rank LIMIT ?'),
-      sourceByRowid: p(`SELECT ${SOURCE_COLUMNS} FROM sources WHERE rowid = ?`),
+      search: p('SELECT rowid, text, source_rowid, rank AS score FROM passages WHERE passages MATCH ? ORDER BY rank LIMIT ?'),
+      sourceByRowid: p(`SELECT ${SOURCE_COLUMNS}, passage_offsets FROM sources WHERE rowid = ?`),
       searchIn: p(
         `SELECT ${hitColumns}, p.rank AS score FROM passages p JOIN sources s ON s.rowid = p.source_rowid ` +
           'WHERE passages MATCH ? AND s.id IN (SELECT value FROM json_each(?)) ORDER BY p.rank, p.rowid LIMIT ?',
@@ -230,8 +258,19 @@ export class SqliteStore implements Store {
       return { sourceId: id, status: replaced ? 'replaced' : 'unchanged', passages: existing.passage_count };
     }
     const m = doc.meta;
+    const text = doc.text;
     const gapped = inOrder(doc.passages);
     const last = doc.passages.at(-1);
+    // The text before each passage, concatenated (their lengths follow from the offsets).
+    let gaps: string | null = null;
+    if (gapped) {
+      gaps = '';
+      let prevEnd = 0;
+      for (const span of doc.passages) {
+        if (span.start > prevEnd) gaps += text.slice(prevEnd, span.start);
+        prevEnd = span.end;
+      }
+    }
     // Passage rowids are handed out from a counter read once per transaction.
     this.nextRowid ??= (s.nextPassageRowid.get() as { next: number }).next;
     const first = this.nextRowid;
@@ -250,17 +289,16 @@ export class SqliteStore implements Store {
       textLength: doc.text.length,
       text: gapped ? '' : doc.text,
       textMode: gapped ? 'passages' : 'full',
-      tail: gapped ? doc.text.slice(last?.end ?? 0) : null,
+      tail: gapped ? text.slice(last?.end ?? 0) : null,
+      gaps,
       passageFirst: first,
       passageCount: doc.passages.length,
+      passageOffsets: encodeOffsets(doc.passages),
     });
     const sourceRowid = Number(info.lastInsertRowid);
-    let prevEnd = 0;
-    for (const [ordinal, span] of doc.passages.entries()) {
-      const gap = gapped ? doc.text.slice(prevEnd, span.start) : null;
-      prevEnd = span.end;
-      s.insertPassage.run(first + ordinal, doc.text.slice(span.start, span.end), sourceRowid, ordinal, span.start, span.end, gap);
-    }
+    const insert = s.insertPassage;
+    let rowid = first;
+    for (const span of doc.passages) insert.run(rowid++, text.slice(span.start, span.end), sourceRowid);
     return { sourceId: id, status: replaced ? 'replaced' : 'added', passages: doc.passages.length };
   }
 
@@ -297,11 +335,22 @@ export class SqliteStore implements Store {
   }
 
   private readText(id: string): string | null {
-    const row = this.stmts.sourceTextRow.get(id) as { text_mode: string; text: string; tail: string | null; passage_first: number; passage_count: number } | undefined;
+    const row = this.stmts.sourceTextRow.get(id) as
+      | { text_mode: string; text: string; tail: string | null; gaps: string | null; passage_first: number; passage_count: number; passage_offsets: string }
+      | undefined;
     if (!row) return null;
     if (row.text_mode !== 'passages') return row.text;
+    const offsets = decodeOffsets(row.passage_offsets);
+    const gaps = row.gaps ?? '';
     const parts: string[] = [];
-    for (const p of this.stmts.passageGaps.all(row.passage_first, row.passage_first + row.passage_count - 1) as { gap: string | null; text: string }[]) parts.push(p.gap ?? '', p.text);
+    let prevEnd = 0;
+    let at = 0;
+    for (const [k, p] of (this.stmts.passageTexts.all(row.passage_first, row.passage_first + row.passage_count - 1) as { text: string }[]).entries()) {
+      const start = offsets[2 * k] ?? prevEnd;
+      parts.push(gaps.slice(at, at + start - prevEnd), p.text);
+      at += start - prevEnd;
+      prevEnd = offsets[2 * k + 1] ?? start;
+    }
     parts.push(row.tail ?? '');
     return parts.join('');
   }
@@ -310,7 +359,9 @@ export class SqliteStore implements Store {
     return this.guard(`read passages of ${quote(sourceId)}`, () => {
       const src = this.stmts.sourceById.get(sourceId) as SourceRow | undefined;
       if (!src || src.passage_count === 0) return [];
-      return (this.stmts.passagesBetween.all(src.passage_first, src.passage_first + src.passage_count - 1) as PassageRow[]).map((r) => toPassage(src.id, r));
+      const layout = { passage_first: src.passage_first, passage_offsets: (this.stmts.offsetsByRowid.get(src.rowid) as { passage_offsets: string }).passage_offsets };
+      const offsets = decodeOffsets(layout.passage_offsets);
+      return (this.stmts.passagesBetween.all(src.passage_first, src.passage_first + src.passage_count - 1) as PassageRow[]).map((r) => toPassage(src.id, r, layout, offsets));
     });
   }
 
@@ -322,7 +373,9 @@ export class SqliteStore implements Store {
       const src = sources[0];
       if (!src || sources.length > 1 || parsed.ordinal >= src.passage_count) return null;
       const row = this.stmts.passageAt.get(src.passage_first + parsed.ordinal) as PassageRow | undefined;
-      return row ? toPassage(src.id, row) : null;
+      if (!row) return null;
+      const offsets = (this.stmts.offsetsByRowid.get(src.rowid) as { passage_offsets: string }).passage_offsets;
+      return toPassage(src.id, row, { passage_first: src.passage_first, passage_offsets: offsets });
     });
   }
 
@@ -342,19 +395,19 @@ export class SqliteStore implements Store {
     return this.guard(`search for ${quote(query, 40)}`, () => {
       if (options.sourceIds) {
         const rows = this.stmts.searchIn.all(match, JSON.stringify(options.sourceIds), limit) as HitRow[];
-        return rows.map((r) => ({ score: -r.score, passage: toPassage(r.s_id, r), source: hitSource(r) }));
+        return rows.map((r) => ({ score: -r.score, passage: toPassage(r.s_id, r, { passage_first: r.s_passage_first, passage_offsets: r.s_passage_offsets }), source: hitSource(r) }));
       }
       const rows = this.stmts.search.all(match, limit) as (PassageRow & { source_rowid: number; score: number })[];
-      const sources = new Map<number, SourceRow>();
+      const sources = new Map<number, SourceRow & { passage_offsets: string }>();
       const hits: SearchHit[] = [];
       for (const r of rows) {
         let src = sources.get(r.source_rowid);
         if (!src) {
-          src = this.stmts.sourceByRowid.get(r.source_rowid) as SourceRow | undefined;
+          src = this.stmts.sourceByRowid.get(r.source_rowid) as (SourceRow & { passage_offsets: string }) | undefined;
           if (!src) continue; // unreachable in a sound database (checkIntegrity reports it)
           sources.set(r.source_rowid, src);
         }
-        hits.push({ score: -r.score, passage: toPassage(src.id, r), source: toSource(src) });
+        hits.push({ score: -r.score, passage: toPassage(src.id, r, src), source: toSource(src) });
       }
       return hits;
     });
@@ -396,11 +449,14 @@ export class SqliteStore implements Store {
         const text = this.readText(src.id) ?? '';
         if (text.length !== src.text_length) problems.push(`source ${src.id} text has length ${text.length}, not ${src.text_length}`);
         else if (contentHash(text) !== src.id) problems.push(`source ${src.id} text does not hash to its id`);
-        const passages = src.passage_count > 0 ? (this.db.prepare('SELECT rowid, source_rowid, ordinal, pstart, pend, text FROM passages WHERE rowid BETWEEN ? AND ?').all(src.passage_first, src.passage_first + src.passage_count - 1) as (PassageRow & { source_rowid: number })[]) : [];
+        const passages = src.passage_count > 0 ? (this.db.prepare('SELECT rowid, source_rowid, text FROM passages WHERE rowid BETWEEN ? AND ?').all(src.passage_first, src.passage_first + src.passage_count - 1) as (PassageRow & { source_rowid: number })[]) : [];
         if (passages.length !== src.passage_count) problems.push(`source ${src.id} has ${passages.length} of its ${src.passage_count} passages`);
+        const offsets = decodeOffsets((this.stmts.offsetsByRowid.get(src.rowid) as { passage_offsets: string }).passage_offsets);
+        if (offsets.length !== 2 * src.passage_count || offsets.some((x) => !Number.isInteger(x))) problems.push(`source ${src.id} has ${offsets.length} passage offsets for its ${src.passage_count} passages`);
         for (const p of passages) {
-          if (p.source_rowid !== src.rowid || p.ordinal !== p.rowid - src.passage_first) problems.push(`passage row ${p.rowid} is not passage ${p.rowid - src.passage_first} of ${src.id}`);
-          if (text.slice(p.pstart, p.pend) !== p.text) problems.push(`passage ${p.ordinal} of ${src.id} does not slice back onto its source text`);
+          const ordinal = p.rowid - src.passage_first;
+          if (p.source_rowid !== src.rowid) problems.push(`passage row ${p.rowid} is not passage ${ordinal} of ${src.id}`);
+          if (text.slice(offsets[2 * ordinal], offsets[2 * ordinal + 1]) !== p.text) problems.push(`passage ${ordinal} of ${src.id} does not slice back onto its source text`);
         }
       }
       return { ok: problems.length === 0, problems };

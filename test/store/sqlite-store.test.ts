@@ -114,7 +114,10 @@ test('checkIntegrity reports passages whose offsets no longer slice the source t
   assert.deepEqual(await s.checkIntegrity(), { ok: true, problems: [] });
   await s.close();
   const raw = new Database(path);
-  raw.exec('UPDATE passages SET pstart = pstart + 1 WHERE rowid = (SELECT passage_first + 1 FROM sources)');
+  // Passage 1 starts one character later than it does.
+  const { passage_offsets: offsets } = raw.prepare('SELECT passage_offsets FROM sources').get() as { passage_offsets: string };
+  const shifted = offsets.split(',').map((x, k) => (k === 2 ? Number(x) + 1 : Number(x)));
+  raw.prepare('UPDATE sources SET passage_offsets = ?').run(shifted.join(','));
   raw.close();
   const again = await openStore(path);
   const report = await again.checkIntegrity();
@@ -129,7 +132,7 @@ test('checkIntegrity reports a passage row no source owns (a half-written docume
   await s.upsertDocument(doc('h', 'Whole one. Whole two.'));
   await s.close();
   const raw = new Database(path);
-  raw.exec("INSERT INTO passages (rowid, text, source_rowid, ordinal, pstart, pend, gap) VALUES (99, 'Stray passage.', 42, 0, 0, 14, '')");
+  raw.exec("INSERT INTO passages (rowid, text, source_rowid) VALUES (99, 'Stray passage.', 42)");
   raw.close();
   const again = await openStore(path);
   const report = await again.checkIntegrity();
@@ -173,6 +176,67 @@ test('a version-1 database is migrated to the current schema, keeping its source
   await s.close();
   const check = new Database(path, { readonly: true });
   assert.equal(check.pragma('user_version', { simple: true }), SCHEMA_VERSION);
+  check.close();
+});
+
+test('a version-2 database is migrated: offsets and gaps move to the source row, texts, passages and search unchanged', async () => {
+  const path = fresh();
+  mkdirSync(join(path, '..'), { recursive: true });
+  const raw = new Database(path);
+  raw.exec(MIGRATIONS[0] ?? '');
+  raw.exec(MIGRATIONS[1] ?? '');
+  raw.pragma(`application_id = ${APPLICATION_ID}`);
+  raw.pragma('user_version = 2');
+  const { createHash } = await import('node:crypto');
+  // A text kept as passages and gaps, and one kept whole (its passages overlap).
+  const gapped = '  Fines rose sharply.\n\nPossession is covered here. Tail words';
+  const whole = 'Overlapping passages about penalties.';
+  const spansOf = (text: string, parts: string[]): [number, number][] => parts.map((x) => [text.indexOf(x), text.indexOf(x) + x.length]);
+  let next = 1;
+  for (const [i, text, mode, spans] of [
+    [0, gapped, 'passages', spansOf(gapped, ['Fines rose sharply.', 'Possession is covered here.'])],
+    [1, whole, 'full', [[0, 20], [12, 37]]],
+  ] as const) {
+    const id = createHash('sha256').update(text).digest('hex');
+    const last = spans[spans.length - 1]?.[1] ?? 0;
+    const src = raw
+      .prepare("INSERT INTO sources (id, uri, title, retrieved_at, kind, text_length, text, text_mode, tail, passage_first, passage_count) VALUES (?, ?, ?, '2025-01-01T00:00:00.000Z', 'news', ?, ?, ?, ?, ?, ?)")
+      .run(id, `v2-${i}`, `V2 ${i}`, text.length, mode === 'full' ? text : '', mode, mode === 'full' ? null : text.slice(last), next, spans.length).lastInsertRowid;
+    let prevEnd = 0;
+    for (const [ordinal, [a, b]] of spans.entries()) {
+      raw.prepare('INSERT INTO passages (rowid, text, source_rowid, ordinal, pstart, pend, gap) VALUES (?, ?, ?, ?, ?, ?, ?)').run(next++, text.slice(a, b), src, ordinal, a, b, mode === 'full' ? null : text.slice(prevEnd, a));
+      prevEnd = b;
+    }
+  }
+  raw.close();
+  const s = await openStore(path);
+  assert.deepEqual(await s.stats(), { sources: 2, passages: 4 });
+  assert.deepEqual((await s.checkIntegrity()).problems, []);
+  const hit = (await s.search('possession'))[0];
+  assert.equal(hit?.passage.text, 'Possession is covered here.');
+  assert.equal(gapped.slice(hit?.passage.start, hit?.passage.end), hit?.passage.text);
+  assert.equal(hit?.passage.ordinal, 1);
+  assert.equal(await s.getSourceText(hit?.source.id ?? ''), gapped);
+  const wholeId = createHash('sha256').update(whole).digest('hex');
+  assert.equal(await s.getSourceText(wholeId), whole);
+  assert.deepEqual(
+    (await s.getPassages(wholeId)).map((p) => [p.ordinal, p.start, p.end, p.text]),
+    [
+      [0, 0, 20, whole.slice(0, 20)],
+      [1, 12, 37, whole.slice(12, 37)],
+    ],
+  );
+  assert.equal((await s.getPassage(`${wholeId.slice(0, 16)}:1`))?.start, 12);
+  const r = await s.upsertDocument(doc('new', 'A new document after the migration.'));
+  assert.equal(r.status, 'added');
+  assert.deepEqual((await s.checkIntegrity()).problems, []);
+  await s.close();
+  const check = new Database(path, { readonly: true });
+  assert.equal(check.pragma('user_version', { simple: true }), SCHEMA_VERSION);
+  assert.deepEqual(
+    (check.prepare('SELECT name FROM pragma_table_info(?) ORDER BY cid').all('passages') as { name: string }[]).map((c) => c.name),
+    ['text', 'source_rowid'],
+  );
   check.close();
 });
 
