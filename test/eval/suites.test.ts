@@ -37,6 +37,10 @@ test('wice reports an AUC; citation-integrity reads its corpus; --limit cuts', a
   wellFormed(w, ['supported', 'partially_supported', 'not_supported']);
   // The supported claim is held whole by the article; the partial one lacks "lives in Paris".
   assert.equal(w.auc, 1);
+  // Halves: claims 0 and 2 (supported, not_supported) rank right; claim 1 alone has no AUC.
+  const halves = w.extra.aucByHalf as number[];
+  assert.equal(halves[0], 1);
+  assert.ok(Number.isNaN(halves[1]));
   const c = await runEval('citation-integrity', { data: `${F}/citation/claims.jsonl`, corpus: `${F}/citation/corpus.jsonl`, limit: 2 });
   wellFormed(c, ['SUPPORT', 'REFUTE', 'NEI']);
   assert.equal(c.n, 2);

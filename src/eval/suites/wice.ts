@@ -51,6 +51,15 @@ export function runWice(options: EvalOptions): EvalResult {
     recallAt5: null,
     claimsPerSecond: Math.round(claims.length / Math.max(seconds, 1e-6)),
     majorityBaseline: majorityBaseline(gold, WICE_LABELS),
-    extra: { oracleChunks: claims.some((c) => c.oracle), chunks: claims.reduce((a, c) => a + c.chunks.length, 0) },
+    extra: {
+      oracleChunks: claims.some((c) => c.oracle),
+      chunks: claims.reduce((a, c) => a + c.chunks.length, 0),
+      // The AUC on each half of the file (claims 0, 2, 4 … and 1, 3, 5 …): WiCE has no train
+      // split, so a scoring change is kept only when it helps on both halves.
+      aucByHalf: [0, 1].map((h) => {
+        const idx = gold.map((_, i) => i).filter((i) => i % 2 === h);
+        return rocAuc(idx.map((i) => gold[i] === 'supported'), idx.map((i) => scores[i]!));
+      }),
+    },
   };
 }
