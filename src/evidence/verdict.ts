@@ -143,7 +143,18 @@ export function suiteVerdictModel(suite: string): LogisticModel {
 
 /** The class weights fitted for a benchmark suite's decisions (undefined: plain most-likely label). */
 export function suiteDecision(suite: string): Partial<Record<VerdictLabel, number>> | undefined {
-  return verdictModel().decisions?.[suite]?.classWeights;
+  const weights = verdictModel().decisions?.[suite]?.classWeights;
+  if (weights === undefined) return undefined;
+  const bad = Object.entries(weights).find(([label, w]) => !(VERDICT_LABELS as readonly string[]).includes(label) || typeof w !== 'number' || !(w > 0) || !Number.isFinite(w));
+  if (bad || typeof weights !== 'object') {
+    throw new VerityError({
+      code: 'BAD_INPUT',
+      component: 'evidence',
+      problem: `the verdict model ${JSON.stringify(VERDICT_MODEL_PATH)} has class weights for ${JSON.stringify(suite)} that are not positive numbers of known labels (${JSON.stringify(bad ?? weights)})`,
+      fix: 'retrain it with "node --import tsx scripts/train-stance.ts" (or restore models/verdict.json from git)',
+    });
+  }
+  return weights;
 }
 
 const LABEL_WORDS: Record<VerdictLabel, string> = {
