@@ -240,6 +240,32 @@ test('a version-2 database is migrated: offsets and gaps move to the source row,
   check.close();
 });
 
+test('a source replaced at the end of the table within a batch: the next passages still get consecutive rowids', async () => {
+  const s = await openStore(':memory:');
+  await s.upsertDocument(doc('keep', 'Kept text one. Kept text two.'));
+  // "last" is replaced twice in one batch, each time freeing the highest rowids, then a new source follows.
+  const results = await s.upsertDocuments([doc('last', 'Old alpha. Old beta. Old gamma.'), doc('last', 'New delta. New epsilon.'), doc('after', 'After zeta. After eta. After theta.')]);
+  assert.deepEqual(
+    results.map((r) => (isVerityError(r) ? r.code : r.status)),
+    ['added', 'replaced', 'added'],
+  );
+  await s.upsertDocuments([doc('after', 'After iota.'), doc('tail', 'Tail kappa. Tail lambda.')]);
+  assert.deepEqual((await s.checkIntegrity()).problems, []);
+  assert.deepEqual(await s.stats(), { sources: 4, passages: 2 + 2 + 1 + 2 });
+  for (const [word, text] of [
+    ['epsilon', 'New epsilon.'],
+    ['iota', 'After iota.'],
+    ['lambda', 'Tail lambda.'],
+  ]) {
+    const hit = (await s.search(word))[0];
+    assert.equal(hit?.passage.text, text);
+    assert.equal((await s.getPassage(hit?.passage.id ?? ''))?.text, text);
+  }
+  assert.deepEqual(await s.search('gamma'), []);
+  assert.deepEqual(await s.search('theta'), []);
+  await s.close();
+});
+
 test('a batch upsert is one transaction; a refused document is reported in its slot and the rest are stored', async () => {
   const s = await openStore(':memory:');
   const bad = doc('bad', 'Bad offsets.');
