@@ -180,6 +180,18 @@ export function splitSentences(text: string): Span[] {
   while (lineStart <= text.length) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = text.length;
+    const c0 = text.charCodeAt(lineStart);
+    const c1 = text.charCodeAt(lineStart + 1);
+    if (lineEnd > lineStart && isAsciiLetter(c0) && c1 !== 46 && c1 !== 41) {
+      // Fast path: a line opening with a letter not followed by "." or ")" is not blank, a rule,
+      // a heading, an item, a quote or a table row: it continues (or starts) the block.
+      lastWasItem = false;
+      if (blockStart < 0) blockStart = lineStart;
+      afterColon = endsWithColon(text, lineStart, Math.min(lineEnd, lineStart + 200));
+      if (lineEnd >= text.length) break;
+      lineStart = lineEnd + 1;
+      continue;
+    }
     const line = text.slice(lineStart, Math.min(lineEnd, lineStart + 200));
     let content = lineStart;
     const blank = line.trim() === '' && (lineEnd - lineStart <= 200 || text.slice(lineStart, lineEnd).trim() === '');
@@ -209,7 +221,7 @@ export function splitSentences(text: string): Span[] {
         if (blockStart < 0) blockStart = content;
       }
     }
-    afterColon = endsWithColon(line);
+    afterColon = endsWithColon(line, 0, line.length);
     if (lineEnd >= text.length) break;
     lineStart = lineEnd + 1;
   }
@@ -217,9 +229,9 @@ export function splitSentences(text: string): Span[] {
   return out;
 }
 
-/** Whether the line ends with ':' and optional whitespace (what /:\s*$/ tests, without a regex). */
-function endsWithColon(line: string): boolean {
-  let j = line.length;
-  while (j > 0 && isRegexSpace(line.charCodeAt(j - 1))) j--;
-  return j > 0 && line.charCodeAt(j - 1) === 58;
+/** Whether text[from, to) ends with ':' and optional whitespace (what /:\s*$/ tests on it, without a regex). */
+function endsWithColon(text: string, from: number, to: number): boolean {
+  let j = to;
+  while (j > from && isRegexSpace(text.charCodeAt(j - 1))) j--;
+  return j > from && text.charCodeAt(j - 1) === 58;
 }
