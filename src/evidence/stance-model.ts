@@ -1,9 +1,9 @@
 // The shipped stance weights (models/stance.json): loaded once, lazily, and checked against the
 // feature names this build computes, so a stale model file fails loudly instead of mis-scoring.
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { VerityError } from '../errors.js';
-import { hasMatrixShape, hasNames, parseModelJson } from '../text/model-file.js';
+import { hasMatrixShape, hasNames } from '../text/model-file.js';
+import { readModelJson } from '../text/read-model-file.js';
 import { FEATURE_NAMES } from './pair-features.js';
 import type { LogisticModel } from './logistic.js';
 
@@ -49,13 +49,13 @@ let cached: StanceModelFile | undefined;
 /** The shipped stance model (read on first use). */
 export function stanceModel(): StanceModelFile {
   if (cached) return cached;
-  let text: string;
-  try {
-    text = readFileSync(STANCE_MODEL_PATH, 'utf8');
-  } catch (e) {
-    throw new VerityError({ code: 'NOT_FOUND', component: 'evidence', problem: `cannot read the stance model ${JSON.stringify(STANCE_MODEL_PATH)}`, fix: 'reinstall Verity or run "node --import tsx scripts/train-stance.ts"', cause: e });
-  }
-  const parsed = parseModelJson(text, { component: 'evidence', model: 'stance', path: STANCE_MODEL_PATH, fix: 'restore models/stance.json from git or retrain it' });
+  const parsed = readModelJson({
+    component: 'evidence',
+    model: 'stance',
+    path: STANCE_MODEL_PATH,
+    missingFix: 'reinstall Verity or run "node --import tsx scripts/train-stance.ts"',
+    fix: 'restore models/stance.json from git or retrain it',
+  });
   cached = checkStanceModel(parsed, JSON.stringify(STANCE_MODEL_PATH));
   return cached;
 }

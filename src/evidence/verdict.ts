@@ -1,11 +1,11 @@
 // Verdict for a claim from its judged evidence. Copies count once; the aggregate of the
 // strongest supporting and refuting evidence goes through learned weights (models/verdict.json)
 // whose class probabilities serve as the calibrated confidence.
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Judgement, Reason, Stance, Verdict, VerdictLabel } from '../model.js';
 import { VerityError } from '../errors.js';
-import { hasMatrixShape, hasNames, parseModelJson } from '../text/model-file.js';
+import { hasMatrixShape, hasNames } from '../text/model-file.js';
+import { readModelJson } from '../text/read-model-file.js';
 import { copyGroups } from './independence.js';
 import { DECISIVE_RESTATEMENT } from './restatement.js';
 import { predictProba } from './logistic.js';
@@ -124,13 +124,13 @@ export function checkVerdictModel(value: unknown, where: string): VerdictModelFi
 
 export function verdictModel(): VerdictModelFile {
   if (cached) return cached;
-  let text: string;
-  try {
-    text = readFileSync(VERDICT_MODEL_PATH, 'utf8');
-  } catch (e) {
-    throw new VerityError({ code: 'NOT_FOUND', component: 'evidence', problem: `cannot read the verdict model ${JSON.stringify(VERDICT_MODEL_PATH)}`, fix: 'reinstall Verity or run "node --import tsx scripts/train-stance.ts"', cause: e });
-  }
-  const parsed = parseModelJson(text, { component: 'evidence', model: 'verdict', path: VERDICT_MODEL_PATH, fix: 'restore models/verdict.json from git or retrain it with "node --import tsx scripts/train-stance.ts"' });
+  const parsed = readModelJson({
+    component: 'evidence',
+    model: 'verdict',
+    path: VERDICT_MODEL_PATH,
+    missingFix: 'reinstall Verity or run "node --import tsx scripts/train-stance.ts"',
+    fix: 'restore models/verdict.json from git or retrain it with "node --import tsx scripts/train-stance.ts"',
+  });
   cached = checkVerdictModel(parsed, JSON.stringify(VERDICT_MODEL_PATH));
   return cached;
 }

@@ -1,10 +1,10 @@
 // The shipped check-worthiness weights (models/checkworthiness.json): their shape, a validator,
 // and the one lazy read of the file. Written by scripts/train-checkworthiness.ts.
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { VerityError } from '../errors.js';
 import { DENSE_FEATURES } from './checkworthiness-features.js';
-import { hasNames, parseModelJson } from './model-file.js';
+import { hasNames } from './model-file.js';
+import { readModelJson } from './read-model-file.js';
 
 export const CHECKWORTHINESS_SCHEMA_VERSION = 1;
 export const CHECKWORTHINESS_MODEL_PATH = fileURLToPath(new URL('../../models/checkworthiness.json', import.meta.url));
@@ -46,19 +46,13 @@ let cached: CheckworthinessModel | null = null;
 /** The shipped model, read once. */
 export function shippedCheckworthinessModel(): CheckworthinessModel {
   if (cached) return cached;
-  let raw: string;
-  try {
-    raw = readFileSync(CHECKWORTHINESS_MODEL_PATH, 'utf8');
-  } catch (cause) {
-    throw new VerityError({
-      code: 'NOT_FOUND',
-      component: 'text',
-      problem: `cannot read the check-worthiness model ${JSON.stringify(CHECKWORTHINESS_MODEL_PATH)}`,
-      fix: 'train it with "node --import tsx scripts/train-checkworthiness.ts" (or restore models/checkworthiness.json from git)',
-      cause,
-    });
-  }
-  const parsed = parseModelJson(raw, { component: 'text', model: 'check-worthiness', path: CHECKWORTHINESS_MODEL_PATH, fix: 'retrain it with "node --import tsx scripts/train-checkworthiness.ts"' });
+  const parsed = readModelJson({
+    component: 'text',
+    model: 'check-worthiness',
+    path: CHECKWORTHINESS_MODEL_PATH,
+    missingFix: 'train it with "node --import tsx scripts/train-checkworthiness.ts" (or restore models/checkworthiness.json from git)',
+    fix: 'retrain it with "node --import tsx scripts/train-checkworthiness.ts"',
+  });
   cached = validateCheckworthinessModel(parsed, CHECKWORTHINESS_MODEL_PATH);
   return cached;
 }

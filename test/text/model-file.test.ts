@@ -1,7 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { VerityError } from '../../src/errors.js';
 import { hasMatrixShape, hasNames, parseModelJson } from '../../src/text/model-file.js';
+import { readModelJson } from '../../src/text/read-model-file.js';
 
 const REF = { component: 'evidence', model: 'stance', path: '/m/stance.json', fix: 'restore models/stance.json from git' };
 
@@ -31,4 +35,22 @@ test('hasMatrixShape wants rows × columns, every row an array', () => {
   assert.equal(hasMatrixShape([[1, 2, 3], [4, 5]], 2, 3), false);
   assert.equal(hasMatrixShape([[1, 2, 3], 'abc'], 2, 3), false);
   assert.equal(hasMatrixShape(null, 0, 0), false);
+});
+
+test('readModelJson reads and parses a model file; a missing file is NOT_FOUND naming it, bad JSON is BAD_INPUT', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'verity-model-file-'));
+  try {
+    const ref = { component: 'text', model: 'check-worthiness', missingFix: 'train it', fix: 'retrain it' };
+    writeFileSync(join(dir, 'ok.json'), '{"bias":0.5}');
+    assert.deepEqual(readModelJson({ ...ref, path: join(dir, 'ok.json') }), { bias: 0.5 });
+    const missing = join(dir, 'missing.json');
+    assert.throws(
+      () => readModelJson({ ...ref, path: missing }),
+      (e: unknown) => e instanceof VerityError && e.code === 'NOT_FOUND' && e.message === `verity: [text] cannot read the check-worthiness model ${JSON.stringify(missing)}. Fix: train it`,
+    );
+    writeFileSync(join(dir, 'bad.json'), '{"bias":');
+    assert.throws(() => readModelJson({ ...ref, path: join(dir, 'bad.json') }), (e: unknown) => e instanceof VerityError && e.code === 'BAD_INPUT' && /is not valid JSON\. Fix: retrain it$/.test(e.message));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
