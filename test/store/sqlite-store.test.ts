@@ -252,11 +252,12 @@ test('a source replaced at the end of the table within a batch: the next passage
   await s.upsertDocuments([doc('after', 'After iota.'), doc('tail', 'Tail kappa. Tail lambda.')]);
   assert.deepEqual((await s.checkIntegrity()).problems, []);
   assert.deepEqual(await s.stats(), { sources: 4, passages: 2 + 2 + 1 + 2 });
-  for (const [word, text] of [
+  const expected: [string, string][] = [
     ['epsilon', 'New epsilon.'],
     ['iota', 'After iota.'],
     ['lambda', 'Tail lambda.'],
-  ]) {
+  ];
+  for (const [word, text] of expected) {
     const hit = (await s.search(word))[0];
     assert.equal(hit?.passage.text, text);
     assert.equal((await s.getPassage(hit?.passage.id ?? ''))?.text, text);
