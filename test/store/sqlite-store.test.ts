@@ -267,6 +267,23 @@ test('a source replaced at the end of the table within a batch: the next passage
   await s.close();
 });
 
+test('search hits, filtered or not, carry the offsets and ordinals of the stored passages', async () => {
+  const s = await openStore(':memory:');
+  const texts = Array.from({ length: 6 }, (_, i) => Array.from({ length: 12 }, (__, k) => `Doc ${i} line ${k} mentions ${k % 3 === 0 ? 'harbour' : 'field'} matters.`).join(i % 2 ? ' ' : '\n\n'));
+  const ids = (await s.upsertDocuments(texts.map((t, i) => doc(`d${i}`, t)))).map((r) => (isVerityError(r) ? '' : r.sourceId));
+  for (const options of [{ limit: 50 }, { limit: 50, sourceIds: [ids[1] ?? '', ids[4] ?? ''] }]) {
+    const hits = await s.search('harbour', options);
+    assert.equal(hits.length, 'sourceIds' in options ? 8 : 24);
+    for (const h of hits) {
+      const text = texts[ids.indexOf(h.source.id)] ?? '';
+      assert.equal(text.slice(h.passage.start, h.passage.end), h.passage.text);
+      assert.deepEqual(await s.getPassage(h.passage.id), h.passage);
+      assert.equal(h.passage.ordinal % 3, 0);
+    }
+  }
+  await s.close();
+});
+
 test('a batch upsert is one transaction; a refused document is reported in its slot and the rest are stored', async () => {
   const s = await openStore(':memory:');
   const bad = doc('bad', 'Bad offsets.');
