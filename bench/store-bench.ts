@@ -14,6 +14,8 @@ import { join } from 'node:path';
 import { chunkPassages, ingestText, ingestTexts, type TextDocument } from '../src/ingest/index.js';
 import { buildMatchExpression } from '../src/store/fts-query.js';
 import { openStore } from '../src/store/open.js';
+import { latency, round } from './percentile.js';
+import { mulberry32, pickZipf, zipfVocabulary, type ZipfVocabulary } from './seeded.js';
 
 const SEED = 20260128;
 const VOCABULARY = 50_000;
@@ -25,23 +27,9 @@ const BATCH_DOCS = 1024;
 
 // ------------------------------------------------------------------ deterministic corpus
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const SYLLABLES = 'ka lo mi ne ru sa ti vo pe da gri stel mon bar quo fen lis tor ach ver pol dun wes hal cor bin ram sut'.split(' ');
 
-interface Vocabulary {
-  words: string[];
-  cumulative: Float64Array;
-}
+type Vocabulary = ZipfVocabulary;
 
 function vocabulary(size: number): Vocabulary {
   const rnd = mulberry32(SEED);
@@ -57,25 +45,7 @@ function vocabulary(size: number): Vocabulary {
     }
   }
   // Zipf(1.07) frequencies, like natural text.
-  const cumulative = new Float64Array(size);
-  let sum = 0;
-  for (let i = 0; i < size; i++) {
-    sum += 1 / (i + 1) ** 1.07;
-    cumulative[i] = sum;
-  }
-  for (let i = 0; i < size; i++) cumulative[i] = (cumulative[i] ?? 0) / sum;
-  return { words, cumulative };
-}
-
-function pick(v: Vocabulary, r: number): string {
-  let lo = 0;
-  let hi = v.cumulative.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((v.cumulative[mid] ?? 1) < r) lo = mid + 1;
-    else hi = mid;
-  }
-  return v.words[lo] ?? '';
+  return zipfVocabulary(words);
 }
 
 /** Document i: PASSAGES_PER_DOC paragraphs of 1–3 sentences, 8–24 words each. Same i, same text. */
@@ -88,7 +58,7 @@ function documentText(v: Vocabulary, i: number): string {
     for (let s = 0; s < ns; s++) {
       const nw = 8 + Math.floor(rnd() * 17);
       const words: string[] = [];
-      for (let k = 0; k < nw; k++) words.push(pick(v, rnd()));
+      for (let k = 0; k < nw; k++) words.push(pickZipf(v, rnd()));
       if (rnd() < 0.3) words.splice(Math.floor(rnd() * nw), 0, String(Math.floor(rnd() * 2000)));
       const first = words[0] ?? 'x';
       words[0] = first.charAt(0).toUpperCase() + first.slice(1);
@@ -113,23 +83,6 @@ function queries(v: Vocabulary): string[] {
 }
 
 // ------------------------------------------------------------------ measurement helpers
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  const idx = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
-  return sorted[Math.max(0, idx)] ?? 0;
-}
-
-function latency(ms: number[]): { p50: number; p95: number; mean: number } {
-  const s = [...ms].sort((a, b) => a - b);
-  const mean = s.reduce((a, b) => a + b, 0) / Math.max(1, s.length);
-  return { p50: round(percentile(s, 50)), p95: round(percentile(s, 95)), mean: round(mean) };
-}
-
-function round(x: number, d = 3): number {
-  const f = 10 ** d;
-  return Math.round(x * f) / f;
-}
 
 const nowMs = (): number => Number(process.hrtime.bigint()) / 1e6;
 
