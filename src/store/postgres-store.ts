@@ -1,10 +1,11 @@
 // The at-scale Store engine: PostgreSQL, tsvector + GIN, ranked with ts_rank_cd. Open it with
 // openPostgresStore(url). Layout and migrations: postgres-schema.ts. The `pg` package is loaded
 // only when a PostgreSQL store is opened.
+import { sourceFromRow, type SourceColumns } from './source-row.js';
 import { createHash } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
 import type { DocumentInput, SearchOptions, Store, StoreStats, UpsertResult } from '../contracts.js';
-import type { Passage, SearchHit, Source, SourceKind } from '../model.js';
+import type { Passage, SearchHit, Source } from '../model.js';
 import { VerityError, quote } from '../errors.js';
 import { ENGINE_VERSION } from '../version.js';
 import { contentHash, parsePassageId, passageId } from './content-hash.js';
@@ -41,18 +42,7 @@ export interface PostgresIntegrityReport {
   problems: string[];
 }
 
-interface SourceRow {
-  id: string;
-  uri: string;
-  title: string;
-  publisher: string | null;
-  author: string | null;
-  published_at: string | null;
-  retrieved_at: string;
-  kind: string;
-  language: string | null;
-  license: string | null;
-  text_length: number;
+interface SourceRow extends SourceColumns {
   passage_count: number;
 }
 
@@ -70,21 +60,7 @@ type HitRow = PassageRow & SourceRow & { score: number };
 const SOURCE_COLUMNS = ['id', 'uri', 'title', 'publisher', 'author', 'published_at', 'retrieved_at', 'kind', 'language', 'license', 'text_length', 'passage_count'];
 const PASSAGE_COLUMNS = 'source_id, ordinal, pstart, pend, text, text_json';
 
-function toSource(r: SourceRow): Source {
-  return {
-    id: r.id,
-    uri: r.uri,
-    title: r.title,
-    publisher: r.publisher,
-    author: r.author,
-    publishedAt: r.published_at,
-    retrievedAt: r.retrieved_at,
-    kind: r.kind as SourceKind,
-    language: r.language,
-    license: r.license,
-    textLength: r.text_length,
-  };
-}
+const toSource = (r: SourceRow): Source => sourceFromRow(r);
 
 function toPassage(r: PassageRow): Passage {
   return { id: passageId(r.source_id, r.ordinal), sourceId: r.source_id, ordinal: r.ordinal, text: decodeText(r.text, r.text_json), start: r.pstart, end: r.pend };

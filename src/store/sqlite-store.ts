@@ -1,8 +1,9 @@
 // The embedded Store engine: one SQLite file (WAL), FTS5 with BM25. Open it with openStore().
 // Layout and the reasons for it: see schema.ts.
+import { sourceFromRow, type SourceColumns } from './source-row.js';
 import type Database from 'better-sqlite3';
 import type { DocumentInput, IntegrityReport, PassageSpan, SearchOptions, Store, StoreStats, UpsertResult } from '../contracts.js';
-import type { Passage, SearchHit, Source, SourceKind } from '../model.js';
+import type { Passage, SearchHit, Source } from '../model.js';
 import { VerityError, quote } from '../errors.js';
 import { contentHash, parsePassageId, passageId } from './content-hash.js';
 import { buildMatchExpression } from './fts-query.js';
@@ -11,19 +12,8 @@ import { sqliteError } from './sqlite-errors.js';
 export const DEFAULT_SEARCH_LIMIT = 10;
 export const MAX_SEARCH_LIMIT = 10_000;
 
-interface SourceRow {
+interface SourceRow extends SourceColumns {
   rowid: number;
-  id: string;
-  uri: string;
-  title: string;
-  publisher: string | null;
-  author: string | null;
-  published_at: string | null;
-  retrieved_at: string;
-  kind: string;
-  language: string | null;
-  license: string | null;
-  text_length: number;
   passage_first: number;
   passage_count: number;
 }
@@ -44,21 +34,7 @@ type HitRow = PassageRow & { score: number; s_passage_offsets: string } & { [K i
 const SOURCE_COLUMNS = 'rowid, id, uri, title, publisher, author, published_at, retrieved_at, kind, language, license, text_length, passage_first, passage_count';
 const PASSAGE_COLUMNS = 'rowid, text';
 
-function toSource(r: SourceRow): Source {
-  return {
-    id: r.id,
-    uri: r.uri,
-    title: r.title,
-    publisher: r.publisher,
-    author: r.author,
-    publishedAt: r.published_at,
-    retrievedAt: r.retrieved_at,
-    kind: r.kind as SourceKind,
-    language: r.language,
-    license: r.license,
-    textLength: r.text_length,
-  };
-}
+const toSource = (r: SourceRow): Source => sourceFromRow(r);
 
 /** A passage row of a source, its ordinal from its rowid and its offsets from the source's layout. */
 function toPassage(sourceId: string, r: PassageRow, layout: PassageLayout, offsets?: readonly number[]): Passage {

@@ -1,0 +1,34 @@
+// The sources table's columns, shared by the SQLite and PostgreSQL engines, and their mapping to
+// the Source type.
+import type { Source, SourceKind } from '../model.js';
+
+/** The columns both engines keep for a source (each engine's row type extends this). */
+export interface SourceColumns {
+  id: string;
+  uri: string;
+  title: string;
+  publisher: string | null;
+  author: string | null;
+  published_at: string | null;
+  retrieved_at: string;
+  kind: string;
+  language: string | null;
+  license: string | null;
+  text_length: number;
+}
+
+export function sourceFromRow(r: SourceColumns): Source {
+  return {
+    id: r.id,
+    uri: r.uri,
+    title: r.title,
+    publisher: r.publisher,
+    author: r.author,
+    publishedAt: r.published_at,
+    retrievedAt: r.retrieved_at,
+    kind: r.kind as SourceKind,
+    language: r.language,
+    license: r.license,
+    textLength: r.text_length,
+  };
+}
