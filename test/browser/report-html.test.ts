@@ -2,20 +2,19 @@
 // playwright-core; no browser is ever downloaded). Saves a screenshot to test-artifacts/.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS as ARGS, chromiumSkip } from '../helpers/chromium.js';
 import { renderHtml } from '../../src/report/index.js';
 import { sampleReport } from '../fixtures/check/sample-report.js';
 import { checkInput } from '../../src/check/index.js';
 import { FIXED_NOW } from '../check/helpers.js';
 import { TOWNS_QUESTION, townsStore } from '../check/report-polish-fixture.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-test('the HTML report renders in Chromium, without scripts, and every citation link resolves', { skip: existsSync(CHROMIUM) ? false : `no browser at ${CHROMIUM} (install Debian's chromium)` }, async () => {
+test('the HTML report renders in Chromium, without scripts, and every citation link resolves', { skip: chromiumSkip() }, async () => {
   const dir = resolve('test-artifacts');
   mkdirSync(dir, { recursive: true });
   const file = resolve(dir, 'report.html');
@@ -56,7 +55,7 @@ test('the HTML report renders in Chromium, without scripts, and every citation l
   }
 });
 
-test('a report whose figures do not add up shows the gap and marks the figures, in Chromium', { skip: existsSync(CHROMIUM) ? false : `no browser at ${CHROMIUM} (install Debian's chromium)` }, async () => {
+test('a report whose figures do not add up shows the gap and marks the figures, in Chromium', { skip: chromiumSkip() }, async () => {
   const store = await townsStore();
   const report = await checkInput(store, TOWNS_QUESTION, { now: FIXED_NOW });
   await store.close();
