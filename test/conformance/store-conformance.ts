@@ -157,7 +157,7 @@ export function runStoreConformance(name: string, makeStore: MakeStore): void {
         assert.deepEqual(await store.getPassages(id), []);
         assert.equal(await store.removeSource(id), false);
       }
-      for (const id of ['nope', `${r.sourceId.slice(0, 16)}:1`, `${r.sourceId.slice(0, 16)}:-1`, `${r.sourceId.slice(0, 15)}:0`, `${missing.slice(0, 16)}:0`, `${r.sourceId}:0`, '\u0000:0']) {
+      for (const id of ['nope', `${r.sourceId.slice(0, 16)}:1`, `${r.sourceId.slice(0, 16)}:99`, `${r.sourceId.slice(0, 16)}:-1`, `${r.sourceId.slice(0, 15)}:0`, `${missing.slice(0, 16)}:0`, `${r.sourceId}:0`, '\u0000:0']) {
         assert.equal(await store.getPassage(id), null, `getPassage(${JSON.stringify(id)})`);
       }
       assert.deepEqual(await store.stats(), { sources: 1, passages: 1 });
@@ -240,6 +240,7 @@ export function runStoreConformance(name: string, makeStore: MakeStore): void {
       assert.equal(hits[0]?.source.kind, 'legislation');
       for (let i = 1; i < hits.length; i++) assert.ok((hits[i - 1]?.score ?? 0) >= (hits[i]?.score ?? 0), 'scores descend');
       assert.ok(hits.every((h) => h.score > 0 && Number.isFinite(h.score)), 'higher is better, positive');
+      assert.ok(hits.every((h) => !h.source.title.startsWith('Food')), 'a passage with no query word is no hit');
       for (const h of hits) {
         assert.deepEqual(h.source, await store.getSource(h.source.id));
         assert.deepEqual(h.passage, await store.getPassage(h.passage.id));
@@ -262,6 +263,26 @@ export function runStoreConformance(name: string, makeStore: MakeStore): void {
       assert.equal(first.length, 12);
       for (let k = 0; k < 3; k++) assert.deepEqual(await store.search('tides', { limit: 12 }), first);
       assert.deepEqual(await store.search('tides', { limit: 5 }), first.slice(0, 5));
+    }));
+
+    test('search hits, filtered or not, carry the offsets and ordinals of the stored passages', withStore(async (store) => {
+      const texts = Array.from({ length: 6 }, (_, i) => Array.from({ length: 12 }, (__, k) => `Doc ${i} line ${k} mentions ${k % 3 === 0 ? 'harbour' : 'field'} matters.`).join(i % 2 ? ' ' : '\n\n'));
+      const docs = texts.map((t, i) => doc(`d${i}`, t));
+      const batch = batchOf(store);
+      const results: (UpsertResult | VerityError)[] = batch ? await batch(docs) : [];
+      if (!batch) for (const d of docs) results.push(await store.upsertDocument(d));
+      const ids = results.map((r) => (r instanceof VerityError ? '' : r.sourceId));
+      assert.deepEqual(ids, texts.map(sha256));
+      for (const options of [{ limit: 50 }, { limit: 50, sourceIds: [ids[1] ?? '', ids[4] ?? ''] }]) {
+        const hits = await store.search('harbour', options);
+        assert.equal(hits.length, 'sourceIds' in options ? 8 : 24);
+        for (const h of hits) {
+          const text = texts[ids.indexOf(h.source.id)] ?? '';
+          assert.equal(text.slice(h.passage.start, h.passage.end), h.passage.text);
+          assert.deepEqual(await store.getPassage(h.passage.id), h.passage);
+          assert.equal(h.passage.ordinal % 3, 0);
+        }
+      }
     }));
 
     test('any user text is a valid search: operators, quotes, SQL, emoji, 10 kB, nothing left', withStore(async (store) => {
@@ -308,7 +329,7 @@ export function runStoreConformance(name: string, makeStore: MakeStore): void {
           const hits = await store.search(q);
           assert.ok(Array.isArray(hits));
         }),
-        { numRuns: 200 },
+        { numRuns: 300 },
       );
     }));
 
