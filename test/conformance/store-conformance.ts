@@ -56,13 +56,6 @@ function isHarness(x: Store | StoreHarness): x is StoreHarness {
   return typeof (x as Partial<StoreHarness>).armWriteFault === 'function';
 }
 
-/** Batch upsert, when the engine has it (not part of the Store contract; ingest uses it). */
-type Batch = (docs: readonly DocumentInput[]) => Promise<(UpsertResult | VerityError)[]>;
-function batchOf(store: Store): Batch | null {
-  const fn = (store as { upsertDocuments?: unknown }).upsertDocuments;
-  return typeof fn === 'function' ? (fn as Batch).bind(store) : null;
-}
-
 /**
  * Registers the conformance tests for one engine. `makeStore` must give a fresh, empty store
  * each call; the suite closes every store it opens. Pass a StoreHarness to run the
@@ -268,9 +261,7 @@ export function runStoreConformance(name: string, makeStore: MakeStore): void {
     test('search hits, filtered or not, carry the offsets and ordinals of the stored passages', withStore(async (store) => {
       const texts = Array.from({ length: 6 }, (_, i) => Array.from({ length: 12 }, (__, k) => `Doc ${i} line ${k} mentions ${k % 3 === 0 ? 'harbour' : 'field'} matters.`).join(i % 2 ? ' ' : '\n\n'));
       const docs = texts.map((t, i) => doc(`d${i}`, t));
-      const batch = batchOf(store);
-      const results: (UpsertResult | VerityError)[] = batch ? await batch(docs) : [];
-      if (!batch) for (const d of docs) results.push(await store.upsertDocument(d));
+      const results = await store.upsertDocuments(docs);
       const ids = results.map((r) => (r instanceof VerityError ? '' : r.sourceId));
       assert.deepEqual(ids, texts.map(sha256));
       for (const options of [{ limit: 50 }, { limit: 50, sourceIds: [ids[1] ?? '', ids[4] ?? ''] }]) {
@@ -376,16 +367,10 @@ export function runStoreConformance(name: string, makeStore: MakeStore): void {
       assert.deepEqual(await store.stats(), { sources: 2, passages: 3 });
     }));
 
-    test('batch upsert (when the engine has one): refused documents come back in their slots, the rest are stored', withStore(async (store) => {
-      const batch = batchOf(store);
-      if (!batch) {
-        // Not in the contract: an engine without it passes by storing one document at a time.
-        assert.equal(typeof store.upsertDocument, 'function');
-        return;
-      }
+    test('batch upsert: refused documents come back in their slots, the rest are stored', withStore(async (store) => {
       const bad = doc('bad', 'Bad.');
       bad.passages = [{ start: 2, end: 1 }];
-      const results = await batch([doc('one', 'Batch one.'), bad, doc('two', 'Batch two.'), doc('one', 'Batch one.')]);
+      const results = await store.upsertDocuments([doc('one', 'Batch one.'), bad, doc('two', 'Batch two.'), doc('one', 'Batch one.')]);
       assert.equal((results[0] as UpsertResult).status, 'added');
       assert.ok(results[1] instanceof VerityError && results[1].code === 'BAD_INPUT');
       assert.equal((results[2] as UpsertResult).status, 'added');
@@ -393,11 +378,7 @@ export function runStoreConformance(name: string, makeStore: MakeStore): void {
       assert.deepEqual(await store.stats(), { sources: 2, passages: 2 });
     }));
 
-    test('batch upsert (when the engine has one) gives the same results and corpus as one-by-one upserts', async () => {
-      const probe = await open();
-      const hasBatch = batchOf(probe) !== null;
-      await probe.close();
-      if (!hasBatch) return;
+    test('batch upsert gives the same results and corpus as one-by-one upserts', async () => {
       const uris = ['u0', 'u1', 'u2'];
       const texts = ['Text zero.', 'Text one. Two passages.', 'Text two.', 'Text three. Has. Three.'];
       const seq = fc.array(fc.tuple(fc.constantFrom(...uris), fc.constantFrom(...texts)), { minLength: 1, maxLength: 8 });
@@ -413,7 +394,7 @@ export function runStoreConformance(name: string, makeStore: MakeStore): void {
             }
             const expected: UpsertResult[] = [];
             for (const [u, t] of steps) expected.push(await one.upsertDocument(doc(u, t)));
-            const got = await (batchOf(many) as Batch)(steps.map(([u, t]) => doc(u, t)));
+            const got = await many.upsertDocuments(steps.map(([u, t]) => doc(u, t)));
             assert.deepEqual(got, expected);
             assert.deepEqual(await many.listSources(), await one.listSources());
             assert.deepEqual(await many.stats(), await one.stats());
@@ -454,12 +435,9 @@ export function runStoreConformance(name: string, makeStore: MakeStore): void {
         assert.deepEqual((await store.getPassages(old.sourceId)).map((p) => p.text), ['Old version.', 'Still here.']);
         assert.deepEqual(await store.search('never stored brand'), []);
         assert.equal((await store.search('still')).length, 1);
-        const batch = batchOf(store);
-        if (batch) {
-          // In a batch, a failure after writes began rolls back the whole batch and throws.
-          await assert.rejects(batch([doc('file:///b1.txt', 'Batch good.'), doc('file:///b2.txt', 'Batch bad.', { title: FAULT_TITLE })]), isVerityError);
-          assert.deepEqual(await store.stats(), before.stats);
-        }
+        // In a batch, a failure after writes began rolls back the whole batch and throws.
+        await assert.rejects(store.upsertDocuments([doc('file:///b1.txt', 'Batch good.'), doc('file:///b2.txt', 'Batch bad.', { title: FAULT_TITLE })]), isVerityError);
+        assert.deepEqual(await store.stats(), before.stats);
         // The store still works afterwards.
         assert.equal((await store.upsertDocument(doc('file:///atomic.txt', 'Newer version.'))).status, 'replaced');
       } finally {
