@@ -13,7 +13,8 @@ import { checkDocument, decodeText, encodeText } from './postgres-document-check
 import { isConnectionFailure, maskUrl, postgresError } from './postgres-errors.js';
 import { PG_APPLICATION, PG_MIGRATIONS, PG_SCHEMA_VERSION, SCHEMA_NAME, searchConfig } from './postgres-schema.js';
 import { indexText, searchTerms } from './postgres-search-text.js';
-import { DEFAULT_SEARCH_LIMIT, MAX_SEARCH_LIMIT } from './sqlite-store.js';
+import { prepareBatch, type PreparedDocument } from './prepare-batch.js';
+import { searchLimit } from './search-limit.js';
 
 export interface PostgresStoreOptions {
   /**
@@ -79,9 +80,6 @@ const SOURCE_ID = /^[0-9a-f]{64}$/;
 function lockKey(schema: string, kind: string, value: string): bigint {
   return createHash('sha256').update(`${schema}\u0000${kind}\u0000${value}`, 'utf8').digest().readBigInt64BE(0);
 }
-
-type Ready = { doc: DocumentInput; id: string };
-type Prepared = Ready | VerityError;
 
 /** BM25 parameters (as SQLite FTS5 uses), and the average passage length assumed before any is stored. */
 const BM25_K1 = 1.2;
@@ -189,16 +187,8 @@ export class PostgresStore implements Store {
    * whole batch back and throws. Results are those of upserting the documents one by one, in order.
    */
   async upsertDocuments(docs: readonly DocumentInput[]): Promise<(UpsertResult | VerityError)[]> {
-    const prepared: Prepared[] = docs.map((doc) => {
-      try {
-        checkDocument(doc);
-        return { doc, id: contentHash(doc.text) };
-      } catch (e) {
-        if (e instanceof VerityError) return e;
-        throw e;
-      }
-    });
-    const ready = prepared.filter((p): p is Ready => !(p instanceof VerityError));
+    const prepared = prepareBatch(docs, checkDocument);
+    const ready = prepared.filter((p): p is PreparedDocument => !(p instanceof VerityError));
     if (ready.length === 0) return prepared as VerityError[];
     const results = await this.transaction(`store ${docs.length} documents`, (c) => this.upsertMany(c, ready));
     let k = 0;
@@ -212,7 +202,7 @@ export class PostgresStore implements Store {
    * effect: one DELETE, one INSERT of sources, INSERTs of passages. All checks come before the
    * first write.
    */
-  private async upsertMany(c: PoolClient, items: readonly Ready[]): Promise<(UpsertResult | VerityError)[]> {
+  private async upsertMany(c: PoolClient, items: readonly PreparedDocument[]): Promise<(UpsertResult | VerityError)[]> {
     const S = this.S;
     await this.lock(c, items);
     const uris = [...new Set(items.map((i) => i.doc.meta.uri))];
@@ -228,7 +218,7 @@ export class PostgresStore implements Store {
       uri: string;
       passages: number;
       /** Written by this batch (not yet in the database). */
-      item?: Ready;
+      item?: PreparedDocument;
     }
     const byId = new Map<string, Entry>(rows.map((r) => [r.id, { uri: r.uri, passages: r.passage_count }]));
     const byUri = new Map<string, Set<string>>();
@@ -288,7 +278,7 @@ export class PostgresStore implements Store {
    * file): transaction-scoped advisory locks, always taken in ascending key order, so two batches
    * cannot deadlock on each other.
    */
-  private async lock(c: PoolClient, items: readonly Ready[]): Promise<void> {
+  private async lock(c: PoolClient, items: readonly PreparedDocument[]): Promise<void> {
     const keys = new Set<bigint>();
     for (const { doc, id } of items) {
       keys.add(lockKey(this.schema, 'uri', doc.meta.uri));
@@ -302,7 +292,7 @@ export class PostgresStore implements Store {
   }
 
   /** Inserts new sources and their passages: one statement for the sources, few for the passages. */
-  private async insertSources(c: PoolClient, items: readonly Ready[]): Promise<void> {
+  private async insertSources(c: PoolClient, items: readonly PreparedDocument[]): Promise<void> {
     const S = this.S;
     const col = <T>(f: (d: DocumentInput, id: string) => T): T[] => items.map((i) => f(i.doc, i.id));
     const bodies = items.map((i) => encodeText(i.doc.text));
@@ -414,15 +404,7 @@ export class PostgresStore implements Store {
    * average. Ties by source id and ordinal, so results are reproducible.
    */
   async search(query: string, options: SearchOptions = {}): Promise<SearchHit[]> {
-    const limit = options.limit ?? DEFAULT_SEARCH_LIMIT;
-    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_SEARCH_LIMIT) {
-      throw new VerityError({
-        code: 'BAD_INPUT',
-        component: 'search',
-        problem: `limit ${String(limit)} is not a whole number from 1 to ${MAX_SEARCH_LIMIT}`,
-        fix: `pass a limit between 1 and ${MAX_SEARCH_LIMIT}`,
-      });
-    }
+    const limit = searchLimit(options);
     const what = `search for ${quote(query, 40)}`;
     const terms = searchTerms(query);
     const ids = options.sourceIds?.filter((i) => SOURCE_ID.test(i));

@@ -6,11 +6,13 @@ import type { DocumentInput, IntegrityReport, PassageSpan, SearchOptions, Store,
 import type { Passage, SearchHit, Source } from '../model.js';
 import { VerityError, quote } from '../errors.js';
 import { contentHash, parsePassageId, passageId } from './content-hash.js';
+import { checkDocumentInput } from './document-checks.js';
 import { buildMatchExpression } from './fts-query.js';
+import { prepareBatch, type PreparedDocument } from './prepare-batch.js';
+import { searchLimit } from './search-limit.js';
 import { sqliteError } from './sqlite-errors.js';
 
-export const DEFAULT_SEARCH_LIMIT = 10;
-export const MAX_SEARCH_LIMIT = 10_000;
+export { DEFAULT_SEARCH_LIMIT, MAX_SEARCH_LIMIT } from './search-limit.js';
 
 interface SourceRow extends SourceColumns {
   rowid: number;
@@ -95,7 +97,7 @@ class RefusedBeforeWrite extends Error {
 
 export type { IntegrityReport };
 
-type Prepared = { doc: DocumentInput; id: string } | VerityError;
+type Prepared = PreparedDocument | VerityError;
 
 export class SqliteStore implements Store {
   readonly engine = 'sqlite';
@@ -184,7 +186,7 @@ export class SqliteStore implements Store {
   }
 
   async upsertDocument(doc: DocumentInput): Promise<UpsertResult> {
-    validateDocument(doc);
+    checkDocumentInput(doc);
     const id = contentHash(doc.text);
     return this.guard(`store ${quote(doc.meta.uri)}`, () => this.upsertTxn(doc, id));
   }
@@ -196,15 +198,7 @@ export class SqliteStore implements Store {
    * whole batch, never part of a document.
    */
   async upsertDocuments(docs: readonly DocumentInput[]): Promise<(UpsertResult | VerityError)[]> {
-    const prepared: Prepared[] = docs.map((doc) => {
-      try {
-        validateDocument(doc);
-        return { doc, id: contentHash(doc.text) };
-      } catch (e) {
-        if (e instanceof VerityError) return e;
-        throw e;
-      }
-    });
+    const prepared = prepareBatch(docs, checkDocumentInput);
     return this.guard(`store ${docs.length} documents`, () => this.batchTxn(prepared));
   }
 
@@ -376,15 +370,7 @@ export class SqliteStore implements Store {
   }
 
   async search(query: string, options: SearchOptions = {}): Promise<SearchHit[]> {
-    const limit = options.limit ?? DEFAULT_SEARCH_LIMIT;
-    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_SEARCH_LIMIT) {
-      throw new VerityError({
-        code: 'BAD_INPUT',
-        component: 'search',
-        problem: `limit ${String(limit)} is not a whole number from 1 to ${MAX_SEARCH_LIMIT}`,
-        fix: `pass a limit between 1 and ${MAX_SEARCH_LIMIT}`,
-      });
-    }
+    const limit = searchLimit(options);
     const match = buildMatchExpression(query);
     if (match === null) return [];
     if (options.sourceIds && options.sourceIds.length === 0) return [];
@@ -474,15 +460,4 @@ function inOrder(spans: readonly { start: number; end: number }[]): boolean {
     prev = p.end;
   }
   return true;
-}
-
-function validateDocument(doc: DocumentInput): void {
-  const bad = (problem: string, fix: string): VerityError => new VerityError({ code: 'BAD_INPUT', component: 'store', problem, fix });
-  if (typeof doc.text !== 'string' || doc.text.length === 0) throw bad(`document ${quote(doc.meta.uri)} has no text`, 'pass the document text');
-  if (!doc.meta.uri) throw bad('document has an empty uri', 'give every document a uri (file path or URL)');
-  for (const [i, p] of doc.passages.entries()) {
-    if (!Number.isInteger(p.start) || !Number.isInteger(p.end) || p.start < 0 || p.end <= p.start || p.end > doc.text.length) {
-      throw bad(`passage ${i} of ${quote(doc.meta.uri)} has offsets ${p.start}..${p.end} outside the text (length ${doc.text.length})`, 'pass spans with 0 <= start < end <= text.length');
-    }
-  }
 }
