@@ -18,4 +18,5 @@ export const commands: CommandEntry[] = [
   { name: 'search', summary: 'find the passages that best match some text', load: async () => (await import('./search.js')).searchCommand },
   { name: 'analyze', summary: 'show the sentences, figures, dates, cues and check-worthiness of a text', load: async () => (await import('./analyze.js')).analyzeCommand },
   { name: 'eval', summary: 'measure the analyst on a public benchmark (climate-fever, check-covid, wice, …)', load: async () => (await import('./eval.js')).evalCommand },
+  { name: 'serve', summary: 'serve a web page and an HTTP API for checks and audits (loopback by default)', load: async () => (await import('./serve.js')).serveCommand },
 ];

@@ -1,0 +1,105 @@
+// `verity serve`: the web page and JSON API over checks and audits, until interrupted.
+import type { Command } from '../command.js';
+import { resolveDbPath } from '../../config.js';
+import { VerityError, quote } from '../../errors.js';
+import { openStore } from '../../store/open.js';
+import { DEFAULT_HOST, DEFAULT_PORT, startServer } from '../../server/index.js';
+
+const HELP = `verity serve — a web page and an HTTP API for checks and audits
+
+Usage: verity serve [--db FILE] [--port N] [--host ADDRESS] [--concurrency N] [--json]
+
+Opens the corpus read-only once and serves, until interrupted (Ctrl+C):
+  GET  /                          a page: type a question or claim (Check) or paste an
+                                  article (Audit), follow the progress, read the report
+  POST /api/checks                {"input": "<question or claim>"} → 202 {"id": …}
+  POST /api/audits                the article as the body (text/markdown, text/html or
+                                  text/plain) → 202 {"id": …}
+  GET  /api/jobs/:id              status, progress, and the report JSON when done
+  GET  /api/jobs/:id/events       Server-Sent Events: progress …, then done / failed
+  GET  /api/jobs/:id/report?format=md|html|json|claimreview
+  DELETE /api/jobs/:id            cancel a queued or running job
+  GET  /api/health                corpus and queue counts
+Errors are JSON: {"error": {"code", "component", "problem", "fix"}}. Bodies over 2 MiB get 413.
+
+It binds ${DEFAULT_HOST} (this machine only) unless --host is given. There is no
+authentication: give --host 0.0.0.0 (or another address) only on a network you trust.
+
+Options:
+  --db FILE          corpus database (default: $VERITY_DB, else .verity/verity.db)
+  --port N           port (default ${DEFAULT_PORT}; 0 picks a free one)
+  --host ADDRESS     address to bind (default ${DEFAULT_HOST}; a non-loopback address must be given here)
+  --concurrency N    jobs run at once (default 1; the rest wait in line)
+  --json             print the address as JSON on start
+  -h, --help         this help
+
+Examples:
+  verity serve
+  verity serve --db corpus.db --port 9000
+  curl -s localhost:8080/api/checks -H 'content-type: application/json' -d '{"input":"140 of 196 countries criminalize possession"}'
+`;
+
+function intOption(name: string, value: string | boolean | string[] | undefined, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  const text = String(value);
+  const n = /^\d+$/.test(text) ? Number(text) : NaN;
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new VerityError({ code: 'USAGE', component: 'serve', problem: `--${name} ${quote(text)} is not a whole number from ${min} to ${max}`, fix: `pass --${name} N with ${min} ≤ N ≤ ${max}` });
+  }
+  return n;
+}
+
+export const serveCommand: Command = {
+  name: 'serve',
+  summary: 'serve a web page and an HTTP API for checks and audits (loopback by default)',
+  help: HELP,
+  options: { db: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, concurrency: { type: 'string' } },
+  async run(ctx) {
+    if (ctx.positionals.length > 0) {
+      throw new VerityError({ code: 'USAGE', component: 'serve', problem: `unexpected argument ${quote(ctx.positionals[0]!)}`, fix: 'run verity serve [--db FILE] [--port N] [--host ADDRESS]' });
+    }
+    const port = intOption('port', ctx.values.port, 0, 65535) ?? DEFAULT_PORT;
+    const concurrency = intOption('concurrency', ctx.values.concurrency, 1, 64);
+    const hostFlag = typeof ctx.values.host === 'string' ? ctx.values.host.trim() : undefined;
+    if (hostFlag === '') throw new VerityError({ code: 'USAGE', component: 'serve', problem: '--host is empty', fix: `pass an address, e.g. --host ${DEFAULT_HOST}` });
+    const dbPath = resolveDbPath(typeof ctx.values.db === 'string' ? ctx.values.db : undefined, ctx.env, ctx.cwd);
+    const store = await openStore(dbPath, { readonly: true });
+    try {
+      const stats = await store.stats();
+      if (stats.passages === 0) ctx.out.notice(`verity: [serve] warning: the corpus at ${store.location} is empty; checks will fail until you run verity ingest`);
+      const server = await startServer({
+        store,
+        host: hostFlag ?? DEFAULT_HOST,
+        allowPublic: hostFlag !== undefined,
+        port,
+        ...(concurrency !== undefined ? { concurrency } : {}),
+        log: (line) => ctx.out.notice(line),
+      });
+      if (ctx.out.json) {
+        ctx.out.printJson({ url: server.url, host: server.host, port: server.port, loopback: server.loopback, db: store.location, sources: stats.sources, passages: stats.passages });
+      } else {
+        ctx.out.line(`verity: serving ${server.url}/ (corpus ${store.location}: ${stats.sources} sources, ${stats.passages} passages)`);
+        ctx.out.line(
+          server.loopback
+            ? `verity: bound to ${server.host}, so only this machine can connect; pass --host 0.0.0.0 to serve others (there is no authentication)`
+            : `verity: warning: bound to ${server.host}, reachable from other machines, with no authentication`,
+        );
+        ctx.out.line('verity: press Ctrl+C to stop');
+      }
+      await new Promise<void>((resolve) => {
+        const stop = (): void => {
+          process.off('SIGINT', stop);
+          process.off('SIGTERM', stop);
+          resolve();
+        };
+        process.on('SIGINT', stop);
+        process.on('SIGTERM', stop);
+      });
+      ctx.out.notice('verity: [serve] stopping');
+      await server.close();
+      return 0;
+    } finally {
+      await store.close();
+    }
+  },
+};

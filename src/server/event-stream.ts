@@ -1,0 +1,57 @@
+// GET /api/jobs/:id/events as Server-Sent Events: the job's events so far, then live ones —
+// `status`, `progress` …, then one of `done`, `failed`, `cancelled` — after which the stream
+// ends. A comment line every `heartbeatMs` keeps proxies from closing an idle stream.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { JobEvent, Queue } from '../jobs/index.js';
+import { errorBody } from './http-error.js';
+
+export interface EventStreamOptions {
+  heartbeatMs?: number;
+  headers: Record<string, string>;
+}
+
+function frame(event: JobEvent, links: (id: string) => Record<string, string>): { name: string; data: unknown } {
+  switch (event.type) {
+    case 'status':
+      return { name: 'status', data: { id: event.id, status: event.status } };
+    case 'progress':
+      return { name: 'progress', data: { id: event.id, ...event.progress } };
+    case 'done':
+      return { name: 'done', data: { id: event.id, status: 'done', links: links(event.id) } };
+    case 'failed':
+      return { name: 'failed', data: { id: event.id, status: 'failed', ...errorBody(event.error) } };
+    case 'cancelled':
+      return { name: 'cancelled', data: { id: event.id, status: 'cancelled', ...errorBody(event.error) } };
+  }
+}
+
+/** Streams the events of job `id` (which the caller has checked exists) until its terminal event or the client leaves. */
+export async function streamJobEvents<R>(req: IncomingMessage, res: ServerResponse, queue: Queue<R>, id: string, links: (id: string) => Record<string, string>, options: EventStreamOptions): Promise<void> {
+  res.writeHead(200, {
+    ...options.headers,
+    'content-type': 'text/event-stream; charset=utf-8',
+    'cache-control': 'no-store',
+    connection: 'keep-alive',
+    'x-accel-buffering': 'no',
+  });
+  res.write('retry: 2000\n\n');
+  let seq = 0;
+  let ended = false;
+  let stop: () => void = () => undefined;
+  const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), options.heartbeatMs ?? 15_000);
+  const end = (): void => {
+    if (ended) return;
+    ended = true;
+    clearInterval(heartbeat);
+    stop();
+    res.end();
+  };
+  req.on('close', end);
+  stop = await queue.subscribe(id, (event) => {
+    if (ended) return;
+    const { name, data } = frame(event, links);
+    res.write(`id: ${++seq}\nevent: ${name}\ndata: ${JSON.stringify(data)}\n\n`);
+    if (event.type === 'done' || event.type === 'failed' || event.type === 'cancelled') setImmediate(end);
+  });
+  if (ended) stop();
+}

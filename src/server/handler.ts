@@ -1,0 +1,268 @@
+// The HTTP routes: parse the request, call the queue or the store, answer. No logic the library
+// lacks lives here. Every error is JSON {"error": {code, component, problem, fix}} with its status.
+import { randomBytes } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Store } from '../contracts.js';
+import { quote } from '../errors.js';
+import { ENGINE, ENGINE_VERSION } from '../version.js';
+import type { JobSnapshot, JobSpec, Queue } from '../jobs/index.js';
+import { streamJobEvents } from './event-stream.js';
+import { HttpError, asHttpError, errorBody } from './http-error.js';
+import { renderJobReport, reportJson } from './job-report.js';
+import { validateJobSpec } from './job-runner.js';
+import type { VerityJobResult } from './job-runner.js';
+import { readBodyText, requireMediaType } from './request-body.js';
+import { uiPage, uiPolicy } from './ui-page.js';
+
+export interface HandlerOptions {
+  store: Store;
+  queue: Queue<VerityJobResult>;
+  /** Largest request body read, in bytes (default 2 MiB). */
+  maxBodyBytes: number;
+  /** Host names (lower case, no port) the Host header may carry; null accepts any (a public bind). */
+  allowedHosts: ReadonlySet<string> | null;
+  heartbeatMs?: number;
+  /** Where unexpected (INTERNAL) failures are logged. */
+  log: (line: string) => void;
+}
+
+/** Headers every answer carries. */
+const BASE_HEADERS: Record<string, string> = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'cross-origin-resource-policy': 'same-origin',
+  'cache-control': 'no-store',
+};
+
+/** The policy of a rendered report: no script at all, its own inline style, framed only by this origin. */
+const REPORT_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'; sandbox";
+
+const AUDIT_TYPES: Record<string, 'md' | 'html' | 'txt'> = { 'text/markdown': 'md', 'text/x-markdown': 'md', 'text/html': 'html', 'text/plain': 'txt' };
+
+function send(res: ServerResponse, status: number, body: string, headers: Record<string, string>): void {
+  res.writeHead(status, { ...BASE_HEADERS, 'content-length': String(Buffer.byteLength(body)), ...headers });
+  res.end(body);
+}
+
+function sendJson(res: ServerResponse, status: number, value: unknown, headers: Record<string, string> = {}): void {
+  send(res, status, `${JSON.stringify(value, null, 2)}\n`, { 'content-type': 'application/json; charset=utf-8', ...headers });
+}
+
+function links(id: string): Record<string, string> {
+  const base = `/api/jobs/${encodeURIComponent(id)}`;
+  return {
+    self: base,
+    events: `${base}/events`,
+    md: `${base}/report?format=md`,
+    html: `${base}/report?format=html`,
+    json: `${base}/report?format=json`,
+    claimreview: `${base}/report?format=claimreview`,
+  };
+}
+
+function jobView(job: JobSnapshot<VerityJobResult>): Record<string, unknown> {
+  return {
+    id: job.id,
+    kind: job.spec.kind,
+    status: job.status,
+    createdAt: job.createdAt,
+    startedAt: job.startedAt,
+    finishedAt: job.finishedAt,
+    position: job.position,
+    progress: job.progress,
+    report: job.result ? reportJson(job.result) : null,
+    ...(job.error ? errorBody(job.error) : {}),
+    links: links(job.id),
+  };
+}
+
+function methodNotAllowed(method: string, path: string, allowed: string[]): HttpError {
+  return new HttpError(405, { code: 'USAGE', component: 'server', problem: `${method} is not allowed on ${path}`, fix: `use ${allowed.join(' or ')}` }, { allow: allowed.join(', ') });
+}
+
+function notFound(path: string): HttpError {
+  return new HttpError(404, {
+    code: 'NOT_FOUND',
+    component: 'server',
+    problem: `no route ${quote(path)}`,
+    fix: 'the API is POST /api/checks, POST /api/audits, GET /api/jobs/:id, GET /api/jobs/:id/events, GET /api/jobs/:id/report?format=…, DELETE /api/jobs/:id, GET /api/health',
+  });
+}
+
+async function jobOr404(queue: Queue<VerityJobResult>, id: string): Promise<JobSnapshot<VerityJobResult>> {
+  const job = await queue.get(id);
+  if (!job) {
+    throw new HttpError(404, {
+      code: 'NOT_FOUND',
+      component: 'server',
+      problem: `no job with id ${quote(id)} (never submitted, or finished long ago and dropped from the history)`,
+      fix: 'submit it again with POST /api/checks or POST /api/audits',
+    });
+  }
+  return job;
+}
+
+/** Refuses a Host header naming another host (DNS rebinding) and a cross-site Origin on a write. */
+function guard(req: IncomingMessage, allowedHosts: ReadonlySet<string> | null): void {
+  const host = req.headers.host ?? '';
+  if (allowedHosts) {
+    const name = host.replace(/:\d+$/, '').toLowerCase();
+    if (!allowedHosts.has(name)) {
+      throw new HttpError(403, { code: 'FORBIDDEN', component: 'server', problem: `the Host header ${quote(host)} is not this server's`, fix: `open the page as http://localhost or http://127.0.0.1 (the server is bound to loopback)` });
+    }
+  }
+  const origin = req.headers.origin;
+  if (origin !== undefined && req.method !== 'GET' && req.method !== 'HEAD') {
+    let same = false;
+    try {
+      same = new URL(origin).host.toLowerCase() === host.toLowerCase();
+    } catch {
+      same = false;
+    }
+    if (!same) {
+      throw new HttpError(403, { code: 'FORBIDDEN', component: 'server', problem: `a request from the origin ${quote(origin)} may not submit jobs here`, fix: 'submit from the page this server serves, or from a client that sends no cross-site Origin' });
+    }
+  }
+}
+
+async function submit(res: ServerResponse, queue: Queue<VerityJobResult>, spec: JobSpec): Promise<void> {
+  validateJobSpec(spec);
+  const id = await queue.submit(spec);
+  const job = await queue.get(id);
+  sendJson(res, 202, { id, kind: spec.kind, status: job?.status ?? 'queued', links: links(id) }, { location: `/api/jobs/${encodeURIComponent(id)}` });
+}
+
+async function postCheck(req: IncomingMessage, res: ServerResponse, o: HandlerOptions): Promise<void> {
+  requireMediaType(req, ['application/json'], 'check');
+  const text = await readBodyText(req, o.maxBodyBytes, 'check');
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch (e) {
+    throw new HttpError(400, { code: 'BAD_INPUT', component: 'check', problem: `the request body is not valid JSON (${(e as Error).message})`, fix: 'send {"input": "<question or claim>"}' });
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new HttpError(400, { code: 'BAD_INPUT', component: 'check', problem: `the request body is ${Array.isArray(body) ? 'an array' : body === null ? 'null' : `a ${typeof body}`}, not an object`, fix: 'send {"input": "<question or claim>"}' });
+  }
+  const input = (body as Record<string, unknown>).input;
+  if (typeof input !== 'string') {
+    throw new HttpError(400, {
+      code: 'BAD_INPUT',
+      component: 'check',
+      problem: input === undefined ? 'the request body has no "input" field' : `"input" is a ${input === null ? 'null' : typeof input}, not a string`,
+      fix: 'send {"input": "<question or claim>"}',
+    });
+  }
+  await submit(res, o.queue, { kind: 'check', input });
+}
+
+async function postAudit(req: IncomingMessage, res: ServerResponse, o: HandlerOptions): Promise<void> {
+  const media = requireMediaType(req, Object.keys(AUDIT_TYPES), 'audit');
+  const text = await readBodyText(req, o.maxBodyBytes, 'audit');
+  await submit(res, o.queue, { kind: 'audit', input: text, options: { format: AUDIT_TYPES[media.type]! } });
+}
+
+async function health(res: ServerResponse, o: HandlerOptions): Promise<void> {
+  const stats = await o.store.stats();
+  sendJson(res, 200, {
+    ok: true,
+    engine: ENGINE,
+    version: ENGINE_VERSION,
+    store: { engine: o.store.engine, sources: stats.sources, passages: stats.passages },
+    queue: { engine: o.queue.engine, ...(await o.queue.stats()) },
+  });
+}
+
+async function report(url: URL, res: ServerResponse, o: HandlerOptions, id: string): Promise<void> {
+  const job = await jobOr404(o.queue, id);
+  const format = url.searchParams.get('format') ?? 'json';
+  const rendered = renderJobReport(job, format);
+  const headers: Record<string, string> = { 'content-type': rendered.contentType };
+  if (format === 'html') {
+    headers['content-security-policy'] = REPORT_POLICY;
+    headers['x-frame-options'] = 'SAMEORIGIN';
+  }
+  if (url.searchParams.get('download') === '1') headers['content-disposition'] = `attachment; filename="verity-${job.spec.kind}-${job.id.replace(/[^\w-]/g, '')}.${rendered.extension}"`;
+  send(res, 200, rendered.body, headers);
+}
+
+async function route(req: IncomingMessage, res: ServerResponse, o: HandlerOptions): Promise<void> {
+  guard(req, o.allowedHosts);
+  const method = req.method ?? 'GET';
+  const url = new URL(req.url ?? '/', 'http://server.invalid');
+  const path = url.pathname;
+
+  if (path === '/') {
+    if (method !== 'GET') throw methodNotAllowed(method, path, ['GET']);
+    const nonce = randomBytes(16).toString('base64');
+    send(res, 200, uiPage(nonce), { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': uiPolicy(nonce), 'x-frame-options': 'DENY' });
+    return;
+  }
+  if (path === '/api/health') {
+    if (method !== 'GET') throw methodNotAllowed(method, path, ['GET']);
+    return health(res, o);
+  }
+  if (path === '/api/checks') {
+    if (method !== 'POST') throw methodNotAllowed(method, path, ['POST']);
+    return postCheck(req, res, o);
+  }
+  if (path === '/api/audits') {
+    if (method !== 'POST') throw methodNotAllowed(method, path, ['POST']);
+    return postAudit(req, res, o);
+  }
+  const m = /^\/api\/jobs\/([^/]+)(\/events|\/report)?$/.exec(path);
+  if (m) {
+    let id: string;
+    try {
+      id = decodeURIComponent(m[1]!);
+    } catch {
+      throw new HttpError(400, { code: 'BAD_INPUT', component: 'server', problem: `the job id ${quote(m[1]!)} is not valid URL encoding`, fix: 'use the id POST /api/checks or /api/audits returned' });
+    }
+    const tail = m[2];
+    if (tail === '/events') {
+      if (method !== 'GET') throw methodNotAllowed(method, path, ['GET']);
+      await jobOr404(o.queue, id);
+      return streamJobEvents(req, res, o.queue, id, links, { headers: BASE_HEADERS, ...(o.heartbeatMs ? { heartbeatMs: o.heartbeatMs } : {}) });
+    }
+    if (tail === '/report') {
+      if (method !== 'GET') throw methodNotAllowed(method, path, ['GET']);
+      return report(url, res, o, id);
+    }
+    if (method === 'GET') {
+      sendJson(res, 200, jobView(await jobOr404(o.queue, id)));
+      return;
+    }
+    if (method === 'DELETE') {
+      const job = await jobOr404(o.queue, id);
+      const cancelled = await o.queue.cancel(id);
+      if (!cancelled) {
+        throw new HttpError(409, { code: 'CONFLICT', component: 'server', problem: `job ${quote(id)} has already ended (${job.status})`, fix: 'nothing to cancel' });
+      }
+      sendJson(res, 202, { id, cancelling: true, links: links(id) });
+      return;
+    }
+    throw methodNotAllowed(method, path, ['GET', 'DELETE']);
+  }
+  throw notFound(path);
+}
+
+/** The request handler for node:http's createServer. */
+export function createHandler(options: HandlerOptions): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
+    route(req, res, options).catch((e: unknown) => {
+      const err = asHttpError(e);
+      if (err.status >= 500 && err.error.code === 'INTERNAL') options.log(`verity: [server] ${req.method} ${req.url}: ${err.error.message}`);
+      if (res.headersSent) {
+        res.destroy();
+        return;
+      }
+      sendJson(res, err.status, errorBody(err.error), err.headers);
+      if (err.headers.connection === 'close') {
+        // The rest of an oversized upload is discarded; stop waiting for it after a grace period.
+        const timer = setTimeout(() => req.socket.destroy(), 5_000);
+        timer.unref();
+        req.on('end', () => clearTimeout(timer));
+      }
+    });
+  };
+}

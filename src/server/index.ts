@@ -1,0 +1,10 @@
+// The HTTP server: a JSON API and a web page over the job queue, checks and audits.
+export { startServer, isLoopback, DEFAULT_HOST, DEFAULT_PORT, DEFAULT_MAX_BODY_BYTES } from './start-server.js';
+export type { ServerOptions, RunningServer } from './start-server.js';
+export { createHandler } from './handler.js';
+export type { HandlerOptions } from './handler.js';
+export { createJobRunner, validateJobSpec } from './job-runner.js';
+export type { VerityJobResult, JobRunnerOptions } from './job-runner.js';
+export { renderJobReport, reportJson } from './job-report.js';
+export { HttpError, errorBody } from './http-error.js';
+export { uiPage, uiPolicy } from './ui-page.js';

@@ -1,0 +1,135 @@
+// Starting and stopping the server: bind (loopback unless told otherwise), wire the queue and
+// the shared store into the handler, and shut down cleanly (streams ended, jobs stopped).
+import { createServer } from 'node:http';
+import type { Server } from 'node:http';
+import { isIP } from 'node:net';
+import type { Store } from '../contracts.js';
+import { VerityError, quote } from '../errors.js';
+import { createInProcessQueue } from '../jobs/index.js';
+import type { Queue } from '../jobs/index.js';
+import { createHandler } from './handler.js';
+import { createJobRunner } from './job-runner.js';
+import type { VerityJobResult } from './job-runner.js';
+
+export const DEFAULT_PORT = 8080;
+export const DEFAULT_HOST = '127.0.0.1';
+export const DEFAULT_MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+export interface ServerOptions {
+  /** The corpus, opened once (read-only) by the caller and shared by every job. Not closed by the server. */
+  store: Store;
+  /** Address to bind (default 127.0.0.1). */
+  host?: string;
+  /** Port (default 8080; 0 picks a free one). */
+  port?: number;
+  /** Must be true to bind an address other than loopback (the CLI sets it only when --host is given). */
+  allowPublic?: boolean;
+  /** The queue (default: an in-process queue running checks and audits on `store`). */
+  queue?: Queue<VerityJobResult>;
+  /** Jobs run at once by the default queue (default 1). */
+  concurrency?: number;
+  /** Finished jobs the default queue keeps (default 100). */
+  history?: number;
+  /** Largest request body, in bytes (default 2 MiB). */
+  maxBodyBytes?: number;
+  /** Interval of the keep-alive comments on event streams (default 15 s). */
+  heartbeatMs?: number;
+  /** Clock for reports (default: the system clock). */
+  now?: () => Date;
+  log?: (line: string) => void;
+}
+
+export interface RunningServer {
+  /** e.g. http://127.0.0.1:8080 */
+  url: string;
+  host: string;
+  port: number;
+  /** True when the bound address is loopback. */
+  loopback: boolean;
+  queue: Queue<VerityJobResult>;
+  /** Stop accepting, end open streams, stop the jobs. Leaves the store open. */
+  close(): Promise<void>;
+}
+
+/** True for addresses only this machine can reach: 127.0.0.0/8, ::1, localhost. */
+export function isLoopback(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
+  if (h === 'localhost' || h === '::1' || h === '0:0:0:0:0:0:0:1') return true;
+  if (isIP(h) === 4) return h.startsWith('127.');
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(h);
+  return mapped !== null && mapped[1]!.startsWith('127.');
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onError = (e: NodeJS.ErrnoException): void => {
+      server.off('listening', onListening);
+      const why = e.code === 'EADDRINUSE' ? `port ${port} is already in use` : e.code === 'EACCES' ? `binding port ${port} needs more privileges` : e.code === 'EADDRNOTAVAIL' || e.code === 'ENOTFOUND' ? `${quote(host)} is not an address of this machine` : e.message;
+      reject(new VerityError({ code: 'IO', component: 'serve', problem: `cannot listen on ${host}:${port}: ${why}`, fix: e.code === 'EADDRNOTAVAIL' || e.code === 'ENOTFOUND' ? 'pass --host with an address of this machine, e.g. 127.0.0.1' : 'choose another --port (0 picks a free one)', cause: e }));
+    };
+    const onListening = (): void => {
+      server.off('error', onError);
+      resolve();
+    };
+    server.once('error', onError);
+    server.once('listening', onListening);
+    server.listen(port, host);
+  });
+}
+
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const host = options.host ?? DEFAULT_HOST;
+  const port = options.port ?? DEFAULT_PORT;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new VerityError({ code: 'USAGE', component: 'serve', problem: `the port ${quote(String(port))} is not a whole number from 0 to 65535`, fix: 'pass --port N, e.g. --port 8080 (0 picks a free one)' });
+  }
+  const loopback = isLoopback(host);
+  if (!loopback && options.allowPublic !== true) {
+    throw new VerityError({
+      code: 'USAGE',
+      component: 'serve',
+      problem: `refusing to bind ${quote(host)}: it is not a loopback address, and the server has no authentication`,
+      fix: `pass --host ${host} explicitly to serve other machines, or leave --host out to serve this machine only`,
+    });
+  }
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const queue =
+    options.queue ??
+    createInProcessQueue<VerityJobResult>({
+      run: createJobRunner(options.store, options.now ? { now: options.now } : {}),
+      ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
+      ...(options.history !== undefined ? { history: options.history } : {}),
+    });
+  const server = createServer(
+    createHandler({
+      store: options.store,
+      queue,
+      maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+      // On loopback only local names are accepted in Host (a page on another site cannot reach the API through DNS rebinding).
+      allowedHosts: loopback ? new Set(['localhost', '127.0.0.1', '[::1]', host.toLowerCase()]) : null,
+      log,
+      ...(options.heartbeatMs !== undefined ? { heartbeatMs: options.heartbeatMs } : {}),
+    }),
+  );
+  await listen(server, port, host);
+  const address = server.address();
+  const boundPort = typeof address === 'object' && address !== null ? address.port : port;
+  const urlHost = host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
+  let closing: Promise<void> | null = null;
+  return {
+    url: `http://${urlHost}:${boundPort}`,
+    host,
+    port: boundPort,
+    loopback,
+    queue,
+    close() {
+      closing ??= (async () => {
+        const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+        await queue.close();
+        server.closeAllConnections();
+        await stopped;
+      })();
+      return closing;
+    },
+  };
+}
