@@ -28,6 +28,7 @@ import type { StanceModelFile } from '../src/evidence/stance-model.js';
 import { VERDICT_FEATURES, VERDICT_LABELS, VERDICT_MODEL_PATH, VERDICT_SCHEMA_VERSION, decideVerdict, independentJudgements, verdictFeatures } from '../src/evidence/verdict.js';
 import type { VerdictModelFile } from '../src/evidence/verdict.js';
 import { readJsonl } from '../src/eval/records.js';
+import { CITING_FEATURES, citingFeatures } from '../src/eval/citing-sentence.js';
 import { textEvidence } from '../src/eval/synthetic-evidence.js';
 import { abstractText, readCheckCovid, readCheckCovidCorpus, readCitationClaims, readCitationCorpus, readClimateFever, readPairs } from '../src/eval/upstream-formats.js';
 import { ingestText } from '../src/ingest/index.js';
@@ -162,13 +163,17 @@ const V: Record<VerdictLabel, number> = { supported: 0, refuted: 1, mixed: 2, un
 const vx: number[][] = [];
 const vy: number[] = [];
 const vset: string[] = [];
+// Features of the claim itself, appended for a suite's own weights only (Citation-Integrity:
+// the citing sentence's markers).
+const vextra: number[][] = [];
 const verdictFiles: string[] = [];
 const useV = (rel: string): string => {
   verdictFiles.push(rel);
   return join(DATA, rel);
 };
-const add = (set: string, judgements: Judgement[], label: VerdictLabel): void => {
+const add = (set: string, judgements: Judgement[], label: VerdictLabel, extra: number[] = []): void => {
   vx.push(verdictFeatures(independentJudgements(judgements)));
+  vextra.push(extra);
   vy.push(V[label]);
   vset.push(set);
 };
@@ -203,7 +208,7 @@ for (const c of ciTrain) {
     const doc = ciCorpus.get(id);
     return doc ? [judge(p, textEvidence(id, doc.sentences.join(' ')))] : [];
   });
-  add('citation-integrity', js, CI[c.gold] ?? 'unproven');
+  add('citation-integrity', js, CI[c.gold] ?? 'unproven', citingFeatures(c.raw));
 }
 
 const vcounts: Record<string, number> = {};
@@ -212,12 +217,14 @@ const fitVerdict = (rows: number[]): LogisticModel =>
   fitLogistic(rows.map((i) => vx[i]!), rows.map((i) => vy[i]!), [...VERDICT_LABELS], [...VERDICT_FEATURES], { l2: 1e-3, iterations: 1500, learningRate: 0.5, balance: false });
 
 const verdictFit = fitVerdict(vy.map((_, i) => i));
-// Per-suite weights for the suites with a training split, balanced for their macro-F1.
+// Per-suite weights for the suites with a training split, balanced for their macro-F1, over the
+// aggregate features and the suite's own claim features.
+const SUITE_EXTRA: Record<string, readonly string[]> = { 'check-covid': [], 'citation-integrity': CITING_FEATURES };
+const suiteRow = (i: number): number[] => [...vx[i]!, ...vextra[i]!];
+const fitSuite = (suite: string, rows: number[]): LogisticModel =>
+  fitLogistic(rows.map(suiteRow), rows.map((i) => vy[i]!), [...VERDICT_LABELS], [...VERDICT_FEATURES, ...SUITE_EXTRA[suite]!], { l2: 1e-3, iterations: 1500, learningRate: 0.5, balance: true });
 const suites: Record<string, LogisticModel> = {};
-for (const suite of ['check-covid', 'citation-integrity']) {
-  const rows = vy.map((_, i) => i).filter((i) => vset[i] === suite);
-  suites[suite] = fitLogistic(rows.map((i) => vx[i]!), rows.map((i) => vy[i]!), [...VERDICT_LABELS], [...VERDICT_FEATURES], { l2: 1e-3, iterations: 1500, learningRate: 0.5, balance: true });
-}
+for (const suite of ['check-covid', 'citation-integrity']) suites[suite] = fitSuite(suite, vy.map((_, i) => i).filter((i) => vset[i] === suite));
 // Their decision rule: class weights on the probabilities, chosen for macro-F1 on out-of-fold
 // predictions (5 folds by position) over the same training split, from a small grid tried nearest
 // 1 first (ties keep the weight nearer 1). Balanced weights over-predict a rare class; this
@@ -229,10 +236,9 @@ for (const suite of ['check-covid', 'citation-integrity']) {
   const rows = vy.map((_, i) => i).filter((i) => vset[i] === suite);
   const oof: number[][] = [];
   for (let f = 0; f < FOLDS; f++) {
-    const fit = rows.filter((_, k) => k % FOLDS !== f);
-    const m = fitLogistic(fit.map((i) => vx[i]!), fit.map((i) => vy[i]!), [...VERDICT_LABELS], [...VERDICT_FEATURES], { l2: 1e-3, iterations: 1500, learningRate: 0.5, balance: true });
+    const m = fitSuite(suite, rows.filter((_, k) => k % FOLDS !== f));
     rows.forEach((i, k) => {
-      if (k % FOLDS === f) oof[k] = predictProba(m, vx[i]!);
+      if (k % FOLDS === f) oof[k] = predictProba(m, suiteRow(i));
     });
   }
   const allowed = [V.supported, V.refuted, V.unproven];

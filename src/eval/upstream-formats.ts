@@ -40,6 +40,8 @@ export interface CitationClaim {
   docIds: string[];
   /** Gold rationale sentence indices per cited doc (for training). */
   rationale: Record<string, number[]>;
+  /** The claim as published, citation markers included (see citing-sentence.ts). */
+  raw: string;
 }
 export interface PairExample {
   id: string;
@@ -217,7 +219,7 @@ export function readCitationClaims(path: string): CitationClaim[] {
       for (const [l, n] of counts) if (gold === 'NEI' || n > (counts.get(gold) ?? 0)) gold = l;
       const rationale: Record<string, number[]> = {};
       for (const [doc, v] of Object.entries(evidence)) rationale[doc] = v.flatMap((x) => x.sentences ?? []);
-      return { id: str(row.id), claim: stripCitationMarkers(str(row.claim)), gold, docIds: ((row.cited_doc_ids as unknown[]) ?? []).map(str), rationale };
+      return { id: str(row.id), claim: stripCitationMarkers(str(row.claim)), raw: str(row.claim), gold, docIds: ((row.cited_doc_ids as unknown[]) ?? []).map(str), rationale };
     }),
     (c) => c.id || c.claim,
   );

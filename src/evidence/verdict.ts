@@ -45,6 +45,12 @@ export interface VerdictOptions {
    * confidence stays the chosen label's unweighted probability. See `suiteDecision`.
    */
   classWeights?: Partial<Record<VerdictLabel, number>>;
+  /**
+   * Features of the claim itself appended after VERDICT_FEATURES, for a model fitted with them
+   * (a benchmark suite's own weights: the citing sentence's markers, say). The model must list
+   * exactly VERDICT_FEATURES followed by as many names.
+   */
+  extraFeatures?: readonly number[];
 }
 
 export interface VerdictDetail extends Verdict {
@@ -174,7 +180,15 @@ export function decideVerdict(claim: string, judgements: Judgement[], options: V
     const probabilities = { supported: 0, refuted: 0, mixed: 0, unproven: 1 } as Record<VerdictLabel, number>;
     return { label: 'unproven', confidence: 1, reason: 'No evidence was found for this claim.', reasons: [{ kind: 'no-evidence', detail: `no passage was found or given for ${JSON.stringify(claim)}` }], probabilities, independent: 0 };
   }
-  const x = verdictFeatures(independent);
+  const x = [...verdictFeatures(independent), ...(options.extraFeatures ?? [])];
+  if (model.features.length !== x.length) {
+    throw new VerityError({
+      code: 'BAD_INPUT',
+      component: 'evidence',
+      problem: `the verdict weights expect ${model.features.length} features (${model.features.join(',')}) but ${x.length} were given (${VERDICT_FEATURES.length} aggregate + ${options.extraFeatures?.length ?? 0} extra)`,
+      fix: 'pass the extra features the weights were fitted with, or retrain them with "node --import tsx scripts/train-stance.ts"',
+    });
+  }
   const p = predictProba(model, x);
   const probabilities = { supported: 0, refuted: 0, mixed: 0, unproven: 0 } as Record<VerdictLabel, number>;
   VERDICT_LABELS.forEach((l, i) => (probabilities[l] = p[i] ?? 0));

@@ -74,3 +74,17 @@ test('class weights tilt the choice of label but not the confidence; suites with
   }
   assert.equal(suiteDecision('no-such-suite'), undefined);
 });
+
+test('extra claim features must match the weights they are given to', () => {
+  const model = { classes: ['supported', 'refuted', 'mixed', 'unproven'], features: ['a'], mean: [0], scale: [1], weights: [[0, 1], [0, 0], [0, 0], [0, -1]] };
+  assert.throws(
+    () => decideVerdict('c', [j('supports', 0.9)], { model, extraFeatures: [1] }),
+    (e: unknown) => e instanceof Error && /expect 1 features/.test(e.message) && /retrain/.test(e.message),
+  );
+  // Weights over the 12 aggregate features and one extra: only the extra one counts here.
+  const row = (w: number): number[] => [0, ...new Array<number>(12).fill(0), w];
+  const extra = { classes: ['supported', 'refuted', 'mixed', 'unproven'], features: [...'abcdefghijkl', 'x'], mean: new Array<number>(13).fill(0), scale: new Array<number>(13).fill(1), weights: [row(-2), row(2), row(0), row(0)] };
+  const evidence = [j('supports', 0.6)];
+  assert.equal(decideVerdict('c', evidence, { model: extra, extraFeatures: [1], labels: ['supported', 'refuted'] }).label, 'refuted');
+  assert.equal(decideVerdict('c', evidence, { model: extra, extraFeatures: [-1], labels: ['supported', 'refuted'] }).label, 'supported');
+});

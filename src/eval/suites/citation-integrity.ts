@@ -4,6 +4,7 @@ import { VerityError } from '../../errors.js';
 import { decideVerdict, judge, profileClaim, suiteDecision, suiteVerdictModel } from '../../evidence/index.js';
 import type { EvalOptions, EvalResult } from '../eval-result.js';
 import { classify, majorityBaseline } from '../metrics.js';
+import { citingFeatures } from '../citing-sentence.js';
 import { textEvidence } from '../synthetic-evidence.js';
 import { readCitationClaims, readCitationCorpus } from '../upstream-formats.js';
 
@@ -11,6 +12,9 @@ export const CITATION_LABELS = ['SUPPORT', 'REFUTE', 'NEI'] as const;
 const FROM_VERDICT: Record<VerdictLabel, string> = { supported: 'SUPPORT', refuted: 'REFUTE', mixed: 'NEI', unproven: 'NEI' };
 
 /**
+ * Citation-Integrity's own verdict weights also read the citing sentence's markers
+ * (citing-sentence.ts); SciFact claims have none and use the general weights.
+ *
  * Also runs SciFact-schema claims of the `scifact` suite when they come with their abstracts
  * (claims_*.jsonl + --corpus corpus.jsonl); the verdict weights are then the general ones.
  */
@@ -23,6 +27,8 @@ export function runCitationIntegrity(options: EvalOptions, suite: 'citation-inte
   const gold: string[] = [];
   const predicted: string[] = [];
   let missing = 0;
+  const model = suiteVerdictModel(suite);
+  const classWeights = suiteDecision(suite);
   const t0 = performance.now();
   claims.forEach((c, i) => {
     const profile = profileClaim(c.claim);
@@ -34,7 +40,8 @@ export function runCitationIntegrity(options: EvalOptions, suite: 'citation-inte
       }
       return [judge(profile, textEvidence(id, doc.sentences.join(' '), doc.title))];
     });
-    const v = decideVerdict(c.claim, judgements, { labels: ['supported', 'refuted', 'unproven'], model: suiteVerdictModel(suite), classWeights: suiteDecision(suite) });
+    const extraFeatures = suite === 'citation-integrity' ? citingFeatures(c.raw) : undefined;
+    const v = decideVerdict(c.claim, judgements, { labels: ['supported', 'refuted', 'unproven'], model, classWeights, extraFeatures });
     gold.push(c.gold);
     predicted.push(FROM_VERDICT[v.label]);
     options.onProgress?.({ stage: suite, done: i + 1, total: claims.length });
