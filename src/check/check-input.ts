@@ -7,7 +7,8 @@ import { decideVerdict, judge, retrieve, type Evidence } from '../evidence/index
 import { acronymPhrases } from '../report/acronyms.js';
 import { STOPWORDS, stem, tokenize } from '../text/index.js';
 import type { Judgement, ProgressListener, Report, Verdict } from '../model.js';
-import { composeReport } from '../report/compose.js';
+import type { Analyst } from '../analyst/analyst.js';
+import { rulesAnalyst } from '../analyst/rules-analyst.js';
 import type { FacetEvidence } from '../report/compose-input.js';
 import { verificationTally, verifyReport } from '../report/verify.js';
 import { ENGINE, ENGINE_VERSION } from '../version.js';
@@ -21,6 +22,11 @@ export interface CheckOptions {
   limit?: number;
   /** At most this many passages per source and facet (default 3). */
   perSource?: number;
+  /**
+   * Who writes the report from the judged evidence (default: the rules analyst). Whatever the
+   * analyst, every sentence goes through the same verifier and the verdict is decideVerdict's.
+   */
+  analyst?: Analyst;
 }
 
 export const MAX_INPUT_CHARS = 2000;
@@ -160,13 +166,14 @@ export async function checkInput(store: Store, input: string, options: CheckOpti
   for (const f of facets) if (f.retrieve && f.judgements.length === 0) warnings.push(`no passage found for facet ${JSON.stringify(f.label)}`);
 
   const snapshot = await store.snapshotId();
-  const composed = composeReport({
+  const analyst = options.analyst ?? rulesAnalyst;
+  const composed = await analyst.compose({
     input: text,
     kind: plan.kind,
     facets,
     verdict: whole,
     now: started,
-    provenance: { engine: ENGINE, engineVersion: ENGINE_VERSION, analyst: 'rules', corpusSnapshot: snapshot, createdAt: started.toISOString(), timingsMs: timings, warnings },
+    provenance: { engine: ENGINE, engineVersion: ENGINE_VERSION, analyst: analyst.name, corpusSnapshot: snapshot, createdAt: started.toISOString(), timingsMs: timings, warnings },
   });
   progress({ stage: 'compose', done: 1, total: 1 });
   lap('compose');

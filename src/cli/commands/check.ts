@@ -6,11 +6,13 @@ import { VerityError, quote } from '../../errors.js';
 import { resolveDbPath } from '../../config.js';
 import { openStore } from '../../store/open.js';
 import { checkInput } from '../../check/index.js';
+import { analystConfig, createAnalyst } from '../../analyst/analyst-config.js';
 import { REPORT_FORMATS, isReportFormat, renderReport, verificationTally } from '../../report/index.js';
 
 const HELP = `verity check — fact-check a question or a claim against your corpus
 
 Usage: verity check "<question or claim>" [--db FILE] [--format md|html|json|claimreview] [--out FILE] [--json]
+                    [--analyst rules|llm] [--llm-url URL] [--llm-model NAME]
 
 A claim ("140 of 196 countries criminalize possession") gets a verdict — Supported, Refuted,
 Mixed or Unproven — with a confidence and the reason. A question ("Which countries
@@ -29,6 +31,16 @@ Options:
                    schemaVersion), claimreview (schema.org JSON-LD; claims only)
   --out FILE       write the report to FILE instead of stdout
   --json           print the report as JSON (with --out: a short JSON receipt)
+  --analyst NAME   who writes the prose: rules (default; offline, deterministic) or llm (a
+                   model on any OpenAI-compatible server). With llm the summary and findings
+                   are the model's, and every sentence still goes through the verifier;
+                   verdict, gaps, perspectives and figures stay computed. See docs/analyst.md
+  --llm-url URL    the server's OpenAI-compatible base (default $VERITY_LLM_URL), e.g.
+                   http://127.0.0.1:11434/v1 (Ollama), http://127.0.0.1:8080/v1 (llama.cpp)
+  --llm-model NAME the model (default $VERITY_LLM_MODEL). A key, when the server needs
+                   one, is read from $VERITY_LLM_API_KEY (never printed); the deadline of a
+                   request from $VERITY_LLM_TIMEOUT (seconds, default 120); a seed from
+                   $VERITY_LLM_SEED
   -h, --help       this help
 
 Examples:
@@ -36,6 +48,7 @@ Examples:
   verity check "Which countries criminalize mere possession of child sexual abuse material versus only its production or distribution?"
   verity check "140 of 196 countries criminalize simple possession" --format html --out report.html
   verity check "140 of 196 countries criminalize simple possession" --format claimreview
+  verity check "140 of 196 countries criminalize simple possession" --analyst llm --llm-url http://127.0.0.1:11434/v1 --llm-model llama3.1:8b
 `;
 
 export const checkCommand: Command = {
@@ -46,6 +59,9 @@ export const checkCommand: Command = {
     db: { type: 'string' },
     format: { type: 'string' },
     out: { type: 'string' },
+    analyst: { type: 'string' },
+    'llm-url': { type: 'string' },
+    'llm-model': { type: 'string' },
   },
   async run(ctx) {
     const input = ctx.positionals.join(' ').trim();
@@ -57,10 +73,16 @@ export const checkCommand: Command = {
     if (!isReportFormat(format)) {
       throw new VerityError({ code: 'USAGE', component: 'check', problem: `unknown --format ${quote(format)}`, fix: `use one of ${REPORT_FORMATS.join(', ')}` });
     }
+    const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+    // Read before the store is opened: a missing URL or model is a usage error, found first.
+    const config = analystConfig({ analyst: str(ctx.values.analyst), llmUrl: str(ctx.values['llm-url']), llmModel: str(ctx.values['llm-model']) }, ctx.env);
+    const analyst = await createAnalyst(config, {
+      onRetry: (r) => ctx.out.notice(`verity: [llm] ${r.reason}; retrying in ${(r.delayMs / 1000).toFixed(1)} s (attempt ${r.attempt + 1})`),
+    });
     const dbPath = resolveDbPath(typeof ctx.values.db === 'string' ? ctx.values.db : undefined, ctx.env, ctx.cwd);
     const store = await openStore(dbPath, { readonly: true });
     try {
-      const report = await checkInput(store, input, { onProgress: (e) => ctx.out.progress(e) });
+      const report = await checkInput(store, input, { onProgress: (e) => ctx.out.progress(e), analyst });
       const rendered = renderReport(report, format);
       const tally = verificationTally(report);
       const outFlag = typeof ctx.values.out === 'string' ? ctx.values.out : undefined;

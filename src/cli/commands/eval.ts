@@ -4,8 +4,10 @@ import type { Command } from '../command.js';
 import { VerityError, quote } from '../../errors.js';
 import { runEval, SUITES } from '../../eval/index.js';
 import type { EvalResult } from '../../eval/index.js';
+import { analystConfig, createAnalyst } from '../../analyst/analyst-config.js';
 
 const HELP = `Usage: verity eval <suite> --data FILE|FOLDER [--corpus FILE] [--limit N] [--json]
+                   [--analyst rules|llm] [--llm-url URL] [--llm-model NAME] [--llm-concurrency N]
 
 Runs the rules analyst on a public fact-checking benchmark, read in its upstream format, and
 prints accuracy, macro-F1, per-class precision/recall/F1, the confusion matrix, and a
@@ -33,6 +35,12 @@ Options:
   --corpus FILE   abstracts for check-covid, citation-integrity and scifact claims; the
                   claims file for an unlabelled covid-fact test.tsv
   --limit N       only the first N claims (or pairs)
+  --analyst NAME  rules (default) or llm: the pair suites (healthver, fever-symmetric,
+                  covid-fact, scifact RTE) judged by a model on an OpenAI-compatible server,
+                  pairs sent in batches of 5 (see docs/analyst.md)
+  --llm-url URL   the server's base, e.g. http://127.0.0.1:11434/v1 (default $VERITY_LLM_URL)
+  --llm-model M   the model (default $VERITY_LLM_MODEL); key from $VERITY_LLM_API_KEY
+  --llm-concurrency N  requests in flight at once (default 2)
   --json          print {"suite","n","accuracy","macroF1","perClass","confusion","auc","recallAt5","claimsPerSecond",…}
   -h, --help      this help
 
@@ -65,8 +73,16 @@ export const evalCommand: Command = {
   name: 'eval',
   summary: 'measure the analyst on a public benchmark (climate-fever, check-covid, wice, …)',
   help: HELP,
-  options: { data: { type: 'string' }, corpus: { type: 'string' }, limit: { type: 'string', short: 'n' } },
-  async run({ positionals, values, out, cwd }) {
+  options: {
+    data: { type: 'string' },
+    corpus: { type: 'string' },
+    limit: { type: 'string', short: 'n' },
+    analyst: { type: 'string' },
+    'llm-url': { type: 'string' },
+    'llm-model': { type: 'string' },
+    'llm-concurrency': { type: 'string' },
+  },
+  async run({ positionals, values, out, cwd, env }) {
     const suite = positionals[0];
     if (suite === undefined || positionals.length > 1) {
       throw new VerityError({ code: 'USAGE', component: 'eval', problem: suite === undefined ? 'no suite given' : `one suite at a time (got ${positionals.map((p) => quote(p)).join(', ')})`, fix: `run "verity eval <suite> --data PATH" with a suite among ${SUITES.join(', ')}` });
@@ -81,12 +97,23 @@ export const evalCommand: Command = {
       }
       limit = Number(values.limit);
     }
-    const result = await runEval(suite, {
+    const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+    const config = analystConfig({ analyst: str(values.analyst), llmUrl: str(values['llm-url']), llmModel: str(values['llm-model']), llmConcurrency: str(values['llm-concurrency']) }, env);
+    const options = {
       data: resolve(cwd, values.data),
       corpus: typeof values.corpus === 'string' ? resolve(cwd, values.corpus) : undefined,
       limit,
-      onProgress: (e) => out.progress(e),
-    });
+      onProgress: (e: Parameters<typeof out.progress>[0]) => out.progress(e),
+    };
+    let result: EvalResult;
+    if (config.kind === 'rules') {
+      result = await runEval(suite, options);
+    } else {
+      // Loaded only when a model is asked for.
+      const { runPairStanceEval } = await import('../../analyst/pair-stance-eval.js');
+      const analyst = await createAnalyst(config, { onRetry: (r) => out.notice(`verity: [llm] ${r.reason}; retrying in ${(r.delayMs / 1000).toFixed(1)} s (attempt ${r.attempt + 1})`) });
+      result = await runPairStanceEval(suite, options, analyst);
+    }
     if (out.json) out.printJson(result);
     else printResult(result, (s) => out.line(s));
     return 0;

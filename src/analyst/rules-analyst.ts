@@ -1,0 +1,23 @@
+// The rules analyst (the default): the deterministic composer in report/compose.ts and the
+// learned pair judge in evidence/judge.ts, behind the Analyst contract. No network, no model
+// server; the same input gives the same report byte for byte.
+import type { Stance } from '../model.js';
+import { judgePair } from '../evidence/index.js';
+import { composeReport, type Composed } from '../report/compose.js';
+import type { ComposeInput } from '../report/compose-input.js';
+import type { Analyst, StanceOptions, StancePair } from './analyst.js';
+
+export const rulesAnalyst: Analyst = {
+  name: 'rules',
+  async compose(input: ComposeInput): Promise<Composed> {
+    return composeReport(input);
+  },
+  async stance(pairs: readonly StancePair[], options: StanceOptions = {}): Promise<Stance[]> {
+    const out: Stance[] = [];
+    for (const p of pairs) {
+      out.push(judgePair(p.claim, p.evidence).stance);
+      options.onProgress?.(out.length, pairs.length);
+    }
+    return out;
+  },
+};
