@@ -1,11 +1,14 @@
-// Ingesting files, folders and globs: each document is its own transaction, a failure in one
+// Ingesting files, folders, globs and URLs: each document is its own transaction, a failure in one
 // file is recorded and the rest go on, and the summary says what happened to every input.
 import type { Store, UpsertStatus } from '../contracts.js';
 import type { ProgressListener, SourceKind } from '../model.js';
 import { VerityError } from '../errors.js';
 import { expandInputs } from './expand-inputs.js';
 import { ingestTexts } from './ingest-text.js';
-import { loadFile, type LoadedDocument } from './load-document.js';
+import { loadFile, type LoadedDocument, type LoadResult } from './load-document.js';
+import { isUrlInput, loadUrl } from './load-url.js';
+import type { SafeFetchOptions } from '../web/safe-fetch.js';
+import { DEFAULT_WEB_CONCURRENCY, mapLimit } from '../web/concurrency.js';
 
 /** Documents are written in batches of at most this many documents or characters (one transaction each). */
 const BATCH_DOCS = 1024;
@@ -14,8 +17,12 @@ const BATCH_CHARS = 32_000_000;
 export interface IngestOptions {
   /** The kind of documents that do not state one (default "other"). */
   kind?: SourceKind;
-  /** Refuse files larger than this many bytes, before reading (default 50 MB). */
+  /** Refuse files larger than this many bytes, before reading (default 50 MB; URLs 20 MB). */
   maxBytes?: number;
+  /** How URLs are fetched (allowPrivate, timeoutMs, maxRedirects, userAgent …): see web/safe-fetch.ts. */
+  web?: SafeFetchOptions;
+  /** URLs fetched at once (default 2). */
+  webConcurrency?: number;
   /** Clock for retrievedAt; injected so tests are reproducible. */
   now?: () => Date;
   onProgress?: ProgressListener;
@@ -42,6 +49,8 @@ export interface IngestFailure {
 export interface IngestSummary {
   /** Files read (not counting skipped ones and missing paths). */
   files: number;
+  /** URLs fetched (successfully or not). */
+  urls: number;
   added: number;
   unchanged: number;
   replaced: number;
@@ -59,10 +68,14 @@ function failure(origin: string, e: unknown): IngestFailure {
 
 export async function ingestPaths(store: Store, inputs: string[], options: IngestOptions = {}): Promise<IngestSummary> {
   const now = options.now ?? (() => new Date());
-  const expanded = await expandInputs(inputs, options.onNotice);
-  const summary: IngestSummary = { files: 0, added: 0, unchanged: 0, replaced: 0, passages: 0, documents: [], skipped: expanded.skipped, failures: [] };
+  const urls = inputs.filter(isUrlInput);
+  const expanded = await expandInputs(
+    inputs.filter((i) => !isUrlInput(i)),
+    options.onNotice,
+  );
+  const summary: IngestSummary = { files: 0, urls: 0, added: 0, unchanged: 0, replaced: 0, passages: 0, documents: [], skipped: expanded.skipped, failures: [] };
   for (const f of expanded.failures) summary.failures.push(failure(f.origin, f.error));
-  const total = expanded.files.length;
+  const total = expanded.files.length + urls.length;
   let pending: LoadedDocument[] = [];
   let pendingChars = 0;
   const flush = async (): Promise<void> => {
@@ -71,7 +84,7 @@ export async function ingestPaths(store: Store, inputs: string[], options: Inges
     pending = [];
     pendingChars = 0;
     const retrievedAt = now().toISOString();
-    const results = await ingestTexts(store, batch.map((d) => ({ text: d.text, meta: d.meta, retrievedAt })));
+    const results = await ingestTexts(store, batch.map((d) => ({ text: d.text, meta: d.meta, retrievedAt: d.retrievedAt ?? retrievedAt })));
     batch.forEach((doc, k) => {
       const r = results[k];
       if (r === undefined) return;
@@ -85,20 +98,42 @@ export async function ingestPaths(store: Store, inputs: string[], options: Inges
     });
   };
   options.onProgress?.({ stage: 'ingest', done: 0, total });
+  const take = async (loaded: LoadResult): Promise<void> => {
+    for (const f of loaded.failures) summary.failures.push(failure(f.origin, f.error));
+    for (const doc of loaded.documents) {
+      pending.push(doc);
+      pendingChars += doc.text.length;
+      if (pending.length >= BATCH_DOCS || pendingChars >= BATCH_CHARS) await flush();
+    }
+  };
   for (const [i, path] of expanded.files.entries()) {
     summary.files++;
     try {
-      const loaded = await loadFile(path, { ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}), ...(options.kind ? { kind: options.kind } : {}) });
-      for (const f of loaded.failures) summary.failures.push(failure(f.origin, f.error));
-      for (const doc of loaded.documents) {
-        pending.push(doc);
-        pendingChars += doc.text.length;
-        if (pending.length >= BATCH_DOCS || pendingChars >= BATCH_CHARS) await flush();
-      }
+      await take(await loadFile(path, { ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}), ...(options.kind ? { kind: options.kind } : {}) }));
     } catch (e) {
       summary.failures.push(failure(path, e));
     }
     options.onProgress?.({ stage: 'ingest', done: i + 1, total, detail: path });
+  }
+  // URLs: fetched a few at a time; each is loaded (or fails) on its own, in input order.
+  let fetched = 0;
+  const loadedUrls = await mapLimit(urls, options.webConcurrency ?? DEFAULT_WEB_CONCURRENCY, async (url) => {
+    let result: LoadResult | VerityError;
+    try {
+      result = await loadUrl(url, { ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}), ...(options.kind ? { kind: options.kind } : {}), ...(options.web ? { web: options.web } : {}), now });
+    } catch (e) {
+      if (!(e instanceof VerityError)) throw e;
+      result = e;
+    }
+    fetched++;
+    options.onProgress?.({ stage: 'ingest', done: expanded.files.length + fetched, total, detail: url });
+    return result;
+  });
+  for (const [k, url] of urls.entries()) {
+    summary.urls++;
+    const r = loadedUrls[k];
+    if (r instanceof VerityError) summary.failures.push(failure(url, r));
+    else if (r) await take(r);
   }
   await flush();
   return summary;

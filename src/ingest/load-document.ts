@@ -37,6 +37,8 @@ export interface LoadedDocument {
   text: string;
   /** Where it came from, for messages: the path, or "path:line" for JSONL. */
   origin: string;
+  /** When it was fetched (URLs); files take the time they are written. */
+  retrievedAt?: string;
 }
 
 export interface LoadFailure {

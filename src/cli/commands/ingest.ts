@@ -1,4 +1,4 @@
-// `verity ingest`: load files, folders and globs into the corpus store.
+// `verity ingest`: load files, folders, globs and URLs into the corpus store.
 import { resolve } from 'node:path';
 import type { Command } from '../command.js';
 import { resolveDbPath } from '../../config.js';
@@ -6,14 +6,24 @@ import { VerityError, quote } from '../../errors.js';
 import { SOURCE_KINDS, type SourceKind } from '../../model.js';
 import { DEFAULT_MAX_BYTES, ingestPaths } from '../../ingest/index.js';
 import { isSourceKind } from '../../ingest/metadata.js';
+import { isUrlInput } from '../../ingest/load-url.js';
 import { openStore } from '../../store/open.js';
+import { DEFAULT_WEB_MAX_BYTES } from '../../web/safe-fetch.js';
+import { webOptionsFromEnv } from '../../web/env-options.js';
 
-const HELP = `Usage: verity ingest <path|folder|glob>... [--db FILE] [--kind KIND] [--max-bytes N] [--json]
+const HELP = `Usage: verity ingest <path|folder|glob|url>... [--db FILE] [--kind KIND] [--max-bytes N] [--json]
 
 Reads documents into the corpus: each is cut into passages of whole sentences and indexed
 for search. Folders are read recursively; quote globs so Verity expands them ("docs/**/*.md").
 Re-ingesting an unchanged file changes nothing; a changed file replaces its old passages.
 A file that fails is reported and the others still go in (exit code 1 if any failed).
+
+URLs (http:// and https://) are fetched safely and read by their content type (HTML, PDF,
+Markdown, text, JSON, JSONL); the source's address is the final URL after redirects.
+Private, loopback, link-local and other non-public addresses are refused, redirects are
+checked hop by hop (at most 5), a fetch has 20 s and 20 MB (--max-bytes) at most.
+VERITY_WEB_ALLOW_PRIVATE=1 lifts the address check: for tests and intranets only.
+See docs/web.md.
 
 File types:
   .txt            plain text (UTF-8 or UTF-16 with a byte-order mark)
@@ -27,7 +37,8 @@ Options:
   --db FILE        corpus database (default $VERITY_DB, else .verity/verity.db)
   --kind KIND      kind of documents that do not state one (default other):
                    ${SOURCE_KINDS.join(', ')}
-  --max-bytes N    refuse larger files before reading them (default ${DEFAULT_MAX_BYTES}; 20MB, 1G accepted)
+  --max-bytes N    refuse larger files before reading them (default ${DEFAULT_MAX_BYTES}; 20MB, 1G accepted);
+                   for URLs the body cap (default ${DEFAULT_WEB_MAX_BYTES})
   --json           print a JSON summary
   -h, --help       this help
 
@@ -35,6 +46,7 @@ Examples:
   verity ingest examples/corpus
   verity ingest report.pdf --kind government --db work.db
   verity ingest "news/**/*.html" --kind news --max-bytes 5MB --json
+  verity ingest https://en.wikipedia.org/wiki/Fact-checking notes.md --kind reference
 `;
 
 /** Parses "5000", "20MB", "1.5G" into bytes. */
@@ -58,7 +70,7 @@ export const ingestCommand: Command = {
   },
   async run({ positionals, values, out, env, cwd }) {
     if (positionals.length === 0) {
-      throw new VerityError({ code: 'USAGE', component: 'ingest', problem: 'no files, folders or globs given', fix: 'name what to ingest, e.g. "verity ingest examples/corpus"' });
+      throw new VerityError({ code: 'USAGE', component: 'ingest', problem: 'no files, folders, globs or URLs given', fix: 'name what to ingest, e.g. "verity ingest examples/corpus"' });
     }
     let kind: SourceKind | undefined;
     if (typeof values.kind === 'string') {
@@ -78,10 +90,11 @@ export const ingestCommand: Command = {
     const dbPath = resolveDbPath(typeof values.db === 'string' ? values.db : undefined, env, cwd);
     const store = await openStore(dbPath);
     try {
-      // Paths are shown as typed when they are relative to this process's folder.
-      const inputs = cwd === process.cwd() ? positionals : positionals.map((p) => resolve(cwd, p));
+      // Paths are shown as typed when they are relative to this process's folder; URLs as given.
+      const inputs = cwd === process.cwd() ? positionals : positionals.map((p) => (isUrlInput(p) ? p : resolve(cwd, p)));
       const summary = await ingestPaths(store, inputs, {
         ...(kind ? { kind } : {}),
+        web: webOptionsFromEnv(env),
         ...(maxBytes !== undefined ? { maxBytes } : {}),
         onProgress: (e) => out.progress(e),
         onNotice: (msg) => {
@@ -96,8 +109,9 @@ export const ingestCommand: Command = {
           if (d.status !== 'unchanged') out.line(`${d.status.padEnd(8)} ${d.title} ${out.dim(`(${d.passages} passage${d.passages === 1 ? '' : 's'}, ${d.origin})`)}`);
         }
         for (const f of summary.failures) out.error(f.message);
+        const urls = summary.urls > 0 ? ` and ${summary.urls} URL${summary.urls === 1 ? '' : 's'}` : '';
         out.line(
-          `${summary.files} file${summary.files === 1 ? '' : 's'} read: ${summary.added} added, ${summary.replaced} replaced, ${summary.unchanged} unchanged, ` +
+          `${summary.files} file${summary.files === 1 ? '' : 's'}${urls} read: ${summary.added} added, ${summary.replaced} replaced, ${summary.unchanged} unchanged, ` +
             `${summary.failures.length} failed, ${summary.skipped.length} skipped; ${summary.passages} passages written.`,
         );
         out.line(`Corpus ${dbPath}: ${stats.sources} sources, ${stats.passages} passages.`);
