@@ -132,7 +132,12 @@ export class InProcessQueue<R> implements Queue<R> {
   async subscribe(id: string, listener: JobListener): Promise<() => void> {
     const e = this.jobs.get(id);
     if (!e) throw unknownJob(id);
-    for (const ev of [...e.events]) listener(ev);
+    try {
+      for (const ev of [...e.events]) listener(ev);
+    } catch {
+      // Same rule as for live events: a listener that throws is dropped.
+      return () => undefined;
+    }
     if (isTerminal(e.status)) return () => undefined;
     e.listeners.add(listener);
     return () => {
