@@ -45,7 +45,7 @@ async function statusOf(queue: Queue<string>, id: string): Promise<string | unde
 
 test('runs at most `concurrency` jobs at once, and starts queued jobs in submission order', async () => {
   const { queue, started } = manualQueue({ concurrency: 2 });
-  const ids = [];
+  const ids: string[] = [];
   for (const input of ['a', 'b', 'c', 'd']) ids.push(await queue.submit({ kind: 'check', input }));
   await until(() => started.length === 2, 'two starts');
   await tick();
