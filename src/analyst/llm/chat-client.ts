@@ -126,9 +126,17 @@ export class ChatClient {
   readonly endpoint: string;
   readonly model: string;
   private readonly options: ChatClientOptions;
+  /** user:password from the URL (fetch refuses URLs with credentials): sent as Basic auth. */
+  private readonly basic: { user: string; password: string } | null = null;
 
   constructor(options: ChatClientOptions) {
-    this.endpoint = chatEndpoint(options.baseUrl);
+    const endpoint = new URL(chatEndpoint(options.baseUrl));
+    if (endpoint.username !== '' || endpoint.password !== '') {
+      this.basic = { user: decodeURIComponent(endpoint.username), password: decodeURIComponent(endpoint.password) };
+      endpoint.username = '';
+      endpoint.password = '';
+    }
+    this.endpoint = endpoint.toString();
     if (options.model.trim() === '') {
       throw new VerityError({ code: 'USAGE', component: COMPONENT, problem: 'the LLM model name is empty', fix: 'pass --llm-model NAME (or set VERITY_LLM_MODEL), e.g. --llm-model llama3.1:8b' });
     }
@@ -142,7 +150,7 @@ export class ChatClient {
   }
 
   private clean(text: string): string {
-    return redact(text, [this.options.apiKey]);
+    return redact(text, [this.options.apiKey, this.basic?.password, this.basic ? Buffer.from(`${this.basic.user}:${this.basic.password}`).toString('base64') : undefined]);
   }
 
   /** Send the conversation; resolve with the assistant's answer or throw a VerityError. */
@@ -164,6 +172,7 @@ export class ChatClient {
     });
     const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
     if (o.apiKey) headers.authorization = `Bearer ${o.apiKey}`;
+    else if (this.basic) headers.authorization = `Basic ${Buffer.from(`${this.basic.user}:${this.basic.password}`).toString('base64')}`;
 
     let last: VerityError | null = null;
     for (let attempt = 1; attempt <= maxAttempts; attempt++) {

@@ -7,12 +7,15 @@
 // - any other number, or a citation that is not a number → a passage id that names the
 //   problem, which the verifier reports as not found: the sentence is flagged, never dropped;
 // - no citation at all → the verifier flags it "no citation".
+// Gap sentences that name a rules finding ("The finding “…” rests on a single source") are
+// replaced by the same statement about the model's findings.
 // A headline is not a sentence of the argument, so the verifier does not see it: it is checked
 // here against the passages its finding cites, and one that fails is marked "(unverified)"
 // with a warning giving the reason.
 import type { Passage, ReportSource, Source } from '../../model.js';
 import type { Composed } from '../../report/compose.js';
 import type { DraftFinding, DraftSentence } from '../../report/draft.js';
+import { sourceName } from '../../report/attribution.js';
 import { metadataText, verifySentence } from '../../report/verify.js';
 import type { NumberedPassage } from './report-prompt.js';
 import type { ProseSentence, ReportProse } from './report-prose.js';
@@ -77,10 +80,18 @@ export function composeFromProse(rules: Composed, passages: readonly NumberedPas
     warnings.push(`the headline of finding ${i + 1} (${JSON.stringify(f.headline)}) is not supported by its passages: ${check.why}`);
     return { headline: `${f.headline} (unverified)`, sentences };
   });
+  // Single-source findings, stated for the model's findings instead of the rules analyst's.
+  const gaps = rules.draft.gaps.filter((g) => !rules.draft.findings.some((f) => g.text.includes(`“${f.headline}”`)));
+  for (const f of findings) {
+    const cited = [...new Set(f.sentences.flatMap((s) => s.citations))];
+    const only = cited.length === 1 ? numbering.sources.find((s) => s.n === cited[0]) : undefined;
+    const source = only ? passages.find((p) => p.source.id === only.id)?.source : undefined;
+    if (only && source) gaps.push({ text: `The finding “${f.headline}” rests on a single source, ${sourceName(source)} [${only.n}].`, citations: [only.n], passageIds: [], basis: 'metadata' });
+  }
   const all = new Map<string, Passage>(rules.passages);
   for (const p of passages) all.set(p.passage.id, p.passage);
   return {
-    composed: { draft: { ...rules.draft, summary, findings, sources: numbering.sources }, passages: all },
+    composed: { draft: { ...rules.draft, summary, findings, gaps, sources: numbering.sources }, passages: all },
     warnings,
   };
 }
