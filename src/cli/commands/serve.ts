@@ -75,6 +75,16 @@ export const serveCommand: Command = {
         ...(concurrency !== undefined ? { concurrency } : {}),
         log: (line) => ctx.out.notice(line),
       });
+      // Listen for the signals before saying where we serve: a client may stop us as soon as it reads that.
+      const interrupted = new Promise<void>((resolve) => {
+        const stop = (): void => {
+          process.off('SIGINT', stop);
+          process.off('SIGTERM', stop);
+          resolve();
+        };
+        process.on('SIGINT', stop);
+        process.on('SIGTERM', stop);
+      });
       if (ctx.out.json) {
         ctx.out.printJson({ url: server.url, host: server.host, port: server.port, loopback: server.loopback, db: store.location, sources: stats.sources, passages: stats.passages });
       } else {
@@ -86,15 +96,7 @@ export const serveCommand: Command = {
         );
         ctx.out.line('verity: press Ctrl+C to stop');
       }
-      await new Promise<void>((resolve) => {
-        const stop = (): void => {
-          process.off('SIGINT', stop);
-          process.off('SIGTERM', stop);
-          resolve();
-        };
-        process.on('SIGINT', stop);
-        process.on('SIGTERM', stop);
-      });
+      await interrupted;
       ctx.out.notice('verity: [serve] stopping');
       await server.close();
       return 0;

@@ -1,0 +1,112 @@
+// `verity serve` as a user runs it: a child process on a free port that says where it listens
+// and that it is loopback-only, answers, and stops cleanly on SIGTERM; usage errors exit 2.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { storeOfDocs } from '../check/helpers.js';
+import { SMALL_CORPUS } from '../fixtures/check/small-corpus.js';
+import { runCli } from '../helpers/run-cli.js';
+
+let dir: string;
+let db: string;
+before(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'verity-serve-'));
+  db = join(dir, 'corpus.db');
+  const store = await storeOfDocs(SMALL_CORPUS, db);
+  await store.close();
+});
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+interface Served {
+  stdout: string;
+  stderr: string;
+  url: string;
+  stop(): Promise<number | null>;
+}
+
+/** Spawns `verity serve …` and resolves once it prints its address. */
+function serve(args: string[]): Promise<Served> {
+  const child = spawn(process.execPath, ['--import', 'tsx', resolve('src/cli/main.ts'), 'serve', '--db', db, '--port', '0', ...args], { env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const out = { stdout: '', stderr: '' };
+  const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+  return new Promise((resolvePromise, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`serve did not start: ${out.stdout} ${out.stderr}`));
+    }, 30_000);
+    child.stderr.on('data', (c: Buffer) => (out.stderr += String(c)));
+    child.stdout.on('data', (c: Buffer) => {
+      out.stdout += String(c);
+      const m = /serving (http:\/\/[^\s/]+)\//.exec(out.stdout) ?? /"url": "(http:\/\/[^"]+)"/.exec(out.stdout);
+      if (m && /press Ctrl\+C|"passages"/.test(out.stdout)) {
+        clearTimeout(timer);
+        resolvePromise({
+          get stdout() {
+            return out.stdout;
+          },
+          get stderr() {
+            return out.stderr;
+          },
+          url: m[1]!,
+          async stop() {
+            child.kill('SIGTERM');
+            return exited;
+          },
+        });
+      }
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`serve exited with ${code}: ${out.stdout} ${out.stderr}`));
+    });
+  });
+}
+
+test('verity serve binds loopback by default, says so, serves the page and the API, and stops on SIGTERM', async () => {
+  const s = await serve([]);
+  assert.match(s.url, /^http:\/\/127\.0\.0\.1:\d+$/);
+  assert.match(s.stdout, /corpus .*corpus\.db: 5 sources, \d+ passages/);
+  assert.match(s.stdout, /bound to 127\.0\.0\.1, so only this machine can connect; pass --host 0\.0\.0\.0 to serve others \(there is no authentication\)/);
+  const health = (await (await fetch(`${s.url}/api/health`)).json()) as { store: { sources: number } };
+  assert.equal(health.store.sources, 5);
+  const page = await fetch(`${s.url}/`);
+  assert.equal(page.status, 200);
+  assert.match(await page.text(), /<label for="input">Question, claim or article<\/label>/);
+  assert.equal(await s.stop(), 0);
+  assert.match(s.stderr, /stopping/);
+});
+
+test('an explicit --host with a public address is served, with a warning', async () => {
+  const s = await serve(['--host', '0.0.0.0']);
+  assert.match(s.stdout, /warning: bound to 0\.0\.0\.0, reachable from other machines, with no authentication/);
+  assert.equal(await s.stop(), 0);
+});
+
+test('--json prints the address as JSON', async () => {
+  const s = await serve(['--json']);
+  const info = JSON.parse(s.stdout) as { url: string; loopback: boolean; sources: number };
+  assert.equal(info.loopback, true);
+  assert.equal(info.sources, 5);
+  assert.equal(await s.stop(), 0);
+});
+
+test('usage errors exit 2 with the fix; a missing corpus exits 1', async () => {
+  let r = await runCli(['serve', '--db', db, '--port', 'eighty']);
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /verity: \[serve\] --port "eighty" is not a whole number from 0 to 65535\. Fix: pass --port N/);
+  r = await runCli(['serve', '--db', db, '--concurrency', '0']);
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /--concurrency "0" is not a whole number from 1 to 64/);
+  r = await runCli(['serve', '--db', db, 'extra']);
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /unexpected argument "extra"/);
+  r = await runCli(['serve', '--db', join(dir, 'missing.db')]);
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /missing\.db/);
+  r = await runCli(['serve', '--help']);
+  assert.equal(r.code, 0);
+  assert.match(r.stdout, /Usage: verity serve/);
+});
