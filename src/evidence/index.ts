@@ -19,3 +19,7 @@ export { coverageByBestSentences } from './sentence-coverage.js';
 export type { SentenceCoverage } from './sentence-coverage.js';
 export { statedFigures } from './stated-figures.js';
 export type { StatedFigures } from './stated-figures.js';
+export { statedNames, namePhrases } from './stated-names.js';
+export type { StatedNames } from './stated-names.js';
+export { readDates, statesDate } from './dates.js';
+export type { CalendarDate } from './dates.js';

@@ -1,25 +1,34 @@
-// Does a text state the claim's figures and years? A claim whose number or date appears nowhere
-// in its source is at best partly supported by it, whatever else the two share.
+// Does a text state the claim's figures, years and days? A claim whose number or date appears
+// nowhere in its source is at best partly supported by it, whatever else the two share.
 import { extractFigures } from '../text/index.js';
 import type { ClaimProfile } from './claim-profile.js';
 import { isYear } from './claim-profile.js';
+import { readDates, statesDate } from './dates.js';
 import { compareFigures } from './figure-compare.js';
 import { readYears } from './years.js';
 
 export interface StatedFigures {
-  /** Figures (years excluded) and years of the claim. */
+  /** Figures (years excluded), years and days ("27 July", "May 19, 2016") of the claim. */
   needed: number;
-  /** How many of them the text states: a figure as a compatible figure (bounds, approximation), a year as the same year. */
+  /**
+   * How many of them the text states: a figure as a compatible figure (bounds, approximation), a
+   * year as the same year, a day as the same day of the same month (dates.ts).
+   */
   found: number;
   /** (found + 1) / (needed + 1): 1 for a claim without figures, never 0 (add-one smoothing). */
   share: number;
 }
 
-/** Count which of the claim's figures and years the text states anywhere. */
+/** Count which of the claim's figures, years and days the text states anywhere. */
 export function statedFigures(claim: ClaimProfile, text: string): StatedFigures {
-  const needed = claim.figures.length + claim.years.length;
+  const days = readDates(claim.text).filter((d) => d.day !== null);
+  const needed = claim.figures.length + claim.years.length + days.length;
   if (needed === 0) return { needed, found: 0, share: 1 };
   let found = 0;
+  if (days.length > 0) {
+    const stated = readDates(text);
+    for (const d of days) if (statesDate(d, stated)) found++;
+  }
   if (claim.figures.length > 0) {
     const figures = extractFigures(text).filter((f) => !isYear(f));
     for (const c of claim.figures) if (figures.some((f) => compareFigures(c, f) === 'match')) found++;

@@ -17,3 +17,13 @@ test('a claim without figures needs none; a missing figure never drives the shar
   const r = statedFigures(profileClaim('It sold 5,000 copies.'), 'It sold well.');
   assert.deepEqual(r, { needed: 1, found: 0, share: 0.5 });
 });
+
+test('a claimed day must be stated as the same day of the same month', () => {
+  const claim = profileClaim('The film premiered at Cannes on May 19, 2016.');
+  // Year and day both stated ("19 May" written the other way round).
+  assert.deepEqual(statedFigures(claim, 'Cannes, 19 May 2016: the film premiered tonight.'), { needed: 2, found: 2, share: 1 });
+  // The year alone: the day is missing.
+  assert.deepEqual(statedFigures(claim, 'The 2016 Cannes line-up includes the film.'), { needed: 2, found: 1, share: 2 / 3 });
+  // A neighbouring day is another day.
+  assert.equal(statedFigures(profileClaim('Soyuz MS-06 launched on September 13, 2017.'), 'It launched Tuesday, Sept. 12, 2017.').found, 1);
+});

@@ -4,9 +4,10 @@
 // (1 − P(neutral)) × coverage: how much the article speaks to the claim (WiCE has no refuting
 // evidence), times the rarity-weighted share of the claim's words that its best 3 sentences hold
 // together (a claim is supported only when every part of it is said), times the smoothed share of
-// the claim's figures and years the article states ((found + 1) / (needed + 1)). A product of
-// numbers in [0,1]: no weight is fitted.
-import { coverageByBestSentences, judgeProfiled, profileClaim, statedFigures } from '../../evidence/index.js';
+// the claim's figures, years and days the article states ((found + 1) / (needed + 1)), times the
+// smoothed share of the claim's multi-word names it states verbatim. A product of numbers in
+// [0,1]: no weight is fitted.
+import { coverageByBestSentences, judgeProfiled, profileClaim, statedFigures, statedNames } from '../../evidence/index.js';
 import type { EvalOptions, EvalResult } from '../eval-result.js';
 import { classify, majorityBaseline, rocAuc } from '../metrics.js';
 import { readWice } from '../upstream-formats.js';
@@ -32,7 +33,8 @@ export function runWice(options: EvalOptions): EvalResult {
     let score = -1;
     for (const chunk of c.chunks) {
       const q = chunk === c.chunks[0] ? p : judgeProfiled(profile, chunk).probabilities;
-      const s = (1 - q.neutral) * coverageByBestSentences(profile, chunk, WICE_SENTENCES).coverage * statedFigures(profile, chunk.join(' ')).share;
+      const text = chunk.join(' ');
+      const s = (1 - q.neutral) * coverageByBestSentences(profile, chunk, WICE_SENTENCES).coverage * statedFigures(profile, text).share * statedNames(c.claim, text).share;
       if (s > score) {
         score = s;
         p = q;
