@@ -70,3 +70,16 @@ test('the store adapter does not import the pipeline', () => {
     assert.ok(!['check', 'evidence', 'report', 'audit', 'eval', 'ingest'].includes(layer(e.to)), `${e.from} imports ${e.to}`);
   }
 });
+
+test('jobs/ depends only on the shared contracts; server/ takes a Store and never reaches a store engine or the CLI', () => {
+  for (const e of edges()) {
+    const from = layer(e.from);
+    if (from === 'jobs') {
+      const ok = layer(e.to) === 'jobs' || ['model.ts', 'errors.ts', 'contracts.ts'].includes(e.to) || e.to.startsWith('node:');
+      assert.ok(ok, `${e.from} imports ${e.to}`);
+    }
+    if (from === 'server') {
+      assert.ok(layer(e.to) !== 'store' && e.to !== 'better-sqlite3' && e.to !== 'pg', `${e.from} imports ${e.to}`);
+    }
+  }
+});

@@ -25,7 +25,7 @@ const CSS = `
 :root { color-scheme: light; --ink: #1d1d1f; --muted: #555b61; --rule: #cfd3d7; --accent: #1a5fb4; --bad: #b3261e; }
 * { box-sizing: border-box; }
 body { margin: 0; background: #fbfbf8; color: var(--ink); font: 16px/1.5 system-ui, sans-serif; }
-header, main { max-width: 60rem; margin: 0 auto; padding: 1rem; }
+header, main, footer { max-width: 60rem; margin: 0 auto; padding: 1rem; }
 header { padding-top: 1.5rem; }
 h1 { font-size: 1.6rem; margin: 0 0 .25rem; }
 header p { margin: 0; color: var(--muted); }
