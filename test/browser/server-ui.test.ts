@@ -69,13 +69,12 @@ test('type a claim, press Check, see the progress, then the verdict in the repor
   const { page, watch } = await openPage(1100);
   try {
     // Record every progress value and status line the page shows (read through the DevTools protocol, not a page script).
-    await page.evaluate(() => {
-      const seen: string[] = [];
-      (window as unknown as { seen: string[] }).seen = seen;
-      const bar = document.getElementById('bar') as HTMLProgressElement;
-      const status = document.getElementById('status')!;
-      new MutationObserver(() => seen.push(`${bar.value}|${status.textContent ?? ''}`)).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
-    });
+    await page.evaluate(`(() => {
+      const seen = (window.seen = []);
+      const bar = document.getElementById('bar');
+      const status = document.getElementById('status');
+      new MutationObserver(() => seen.push(bar.value + '|' + (status.textContent || ''))).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+    })()`);
     await page.getByLabel('Question, claim or article').fill('Ruritania criminalizes possession of banned images');
     await page.getByRole('button', { name: 'Check', exact: true }).click();
 
@@ -83,7 +82,7 @@ test('type a claim, press Check, see the progress, then the verdict in the repor
     assert.equal(await page.getByRole('button', { name: 'Check', exact: true }).isDisabled(), true, 'Check is disabled while a job runs');
     await page.locator('#result').waitFor({ state: 'visible', timeout: 30_000 });
 
-    const seen = await page.evaluate(() => (window as unknown as { seen: string[] }).seen);
+    const seen = await page.evaluate<string[]>('window.seen');
     const values = seen.map((s) => Number(s.split('|')[0]));
     assert.ok(values.some((v) => v > 0 && v < 100), `a partial progress value was shown: ${JSON.stringify(seen)}`);
     assert.ok(seen.some((s) => /Finding and weighing evidence \(\d+ of \d+\)…/.test(s)), `a stage was named: ${JSON.stringify(seen)}`);
@@ -97,11 +96,11 @@ test('type a claim, press Check, see the progress, then the verdict in the repor
     assert.equal(await page.locator('#report').getAttribute('sandbox'), '', 'the report frame is sandboxed (no scripts, no same-origin)');
 
     // Focus moves to the result; the downloads point at the report formats, ClaimReview included for a claim.
-    assert.equal(await page.evaluate(() => document.activeElement?.id), 'result-heading');
+    assert.equal(await page.evaluate<string | undefined>('document.activeElement?.id'), 'result-heading');
     const hrefs = await page.locator('.downloads a').evaluateAll((as) => as.map((a) => (a.parentElement?.hidden ? null : a.getAttribute('href'))));
     assert.equal(hrefs.length, 4);
     assert.ok(hrefs.every((h) => h !== null && /^\/api\/jobs\/[0-9a-f-]{36}\/report\?format=(html|md|json|claimreview)/.test(h)), JSON.stringify(hrefs));
-    const md = await page.evaluate(async (href) => (await fetch(href)).text(), hrefs[1]!);
+    const md = await page.evaluate<string>(`fetch(${JSON.stringify(hrefs[1])}).then((r) => r.text())`);
     assert.match(md, /^# Fact check: Ruritania criminalizes possession of banned images/);
 
     assert.deepEqual(watch.requests.filter((u) => !u.startsWith(t.url)), [], 'nothing is loaded from anywhere else');
@@ -117,16 +116,16 @@ test('at 400 px, by keyboard alone: a question is checked, nothing overflows, an
   const { page, watch } = await openPage(400);
   try {
     await page.keyboard.press('Tab');
-    assert.equal(await page.evaluate(() => document.activeElement?.id), 'input', 'the text box is the first stop');
+    assert.equal(await page.evaluate<string | undefined>('document.activeElement?.id'), 'input', 'the text box is the first stop');
     await page.keyboard.type('Which countries criminalize possession of banned images?');
     await page.keyboard.press('Tab');
-    assert.equal(await page.evaluate(() => document.activeElement?.id), 'check');
+    assert.equal(await page.evaluate<string | undefined>('document.activeElement?.id'), 'check');
     await page.keyboard.press('Enter');
     await page.locator('#result').waitFor({ state: 'visible', timeout: 30_000 });
     assert.match(await page.frameLocator('#report').locator('h1').innerText(), /^Fact check: Which countries/);
     assert.equal(await page.locator('#dl-claimreview').isVisible(), false);
     assert.equal(await page.locator('#dl-json').isVisible(), true);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
     assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px at 400px`);
     assert.deepEqual(watch.problems, []);
     mkdirSync(ARTIFACTS, { recursive: true });
@@ -145,7 +144,7 @@ test('an empty box or a refused input shows the problem and the fix in an alert'
     assert.match(await alert.innerText(), /The text box is empty\. type a question or a claim\./);
     await page.getByLabel('Question, claim or article').fill('x'.repeat(2500));
     await page.getByRole('button', { name: 'Check', exact: true }).click();
-    await page.waitForFunction(() => /2000/.test(document.getElementById('error')?.textContent ?? ''));
+    await page.waitForFunction("/2000/.test(document.getElementById('error')?.textContent ?? '')");
     assert.match(await alert.innerText(), /is 2500 characters long \(the limit is 2000\)\. check one question or claim at a time/);
     assert.equal(await page.getByRole('button', { name: 'Check', exact: true }).isDisabled(), false, 'the form is usable again');
   } finally {
