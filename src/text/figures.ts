@@ -23,6 +23,7 @@ import { extractDates } from './dates.js';
 import { lexQuantities, type QuantityToken } from './quantity-lexer.js';
 import { DENOMINATORS, SCALES, UNITS, isNumberWord, parseDigits, valueOfWords } from './number-words.js';
 import { STOPWORDS } from './tokens.js';
+import { createTextMemo } from './text-memo.js';
 
 export { parseNumberWords } from './number-words.js';
 
@@ -719,9 +720,27 @@ class FigureReader {
 }
 
 /**
+ * Texts whose figures are remembered. An audit reads the same passages' and sentences' figures
+ * many times over (retrieval's rerank, stance features, the verifier, claim profiles); see
+ * docs/bench-audit.md. Texts over FIGURE_MEMO_MAX_TEXT characters are read every time.
+ */
+export const FIGURE_MEMO_CAPACITY = 2000;
+export const FIGURE_MEMO_MAX_TEXT = 20_000;
+
+const figureMemo = createTextMemo((text: string) => new FigureReader(text).run(), {
+  capacity: FIGURE_MEMO_CAPACITY,
+  maxTextLength: FIGURE_MEMO_MAX_TEXT,
+  // Figures are flat objects; callers shift offsets and filter, so each call gets its own.
+  copy: (figures) => figures.map((f) => ({ ...f })),
+});
+
+/**
  * The figures in `text` (see the contract at the top of this file). Pass `dates` when
  * `extractDates(text)` (without a reference) was already run, to skip running it again.
+ * The result is the caller's own (a fresh array of fresh objects), even when remembered.
  */
 export function extractFigures(text: string, options: { dates?: readonly DateMention[] } = {}): Figure[] {
-  return new FigureReader(text, options.dates).run();
+  // With `dates` the caller has done part of the work already: read directly, keep nothing.
+  if (options.dates) return new FigureReader(text, options.dates).run();
+  return figureMemo.get(text);
 }
