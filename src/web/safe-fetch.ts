@@ -226,13 +226,26 @@ async function readCapped(res: http.IncomingMessage, url: URL, maxBytes: number)
   return Buffer.concat(chunks);
 }
 
-function statusError(url: URL, status: number, statusText: string | undefined): VerityError {
-  const label = `${status}${statusText ? ` ${statusText}` : ''}`;
-  if (status === 404 || status === 410) return webError('NOT_FOUND', url, `the server answered ${label}`, 'check the URL; the page may have moved or been removed');
-  if (status === 401 || status === 403) return webError('HTTP', url, `the server answered ${label}`, 'the page needs a login or refuses robots; save it from a browser and ingest the file');
-  if (status === 429) return webError('HTTP', url, `the server answered ${label} (rate limited)`, 'wait and retry, or fetch fewer pages at a time', { retryable: true });
-  if (status >= 500) return webError('HTTP', url, `the server answered ${label}`, 'retry later; the server has a problem', { retryable: true });
-  return webError('HTTP', url, `the server answered ${label}`, 'check the URL');
+/** A non-2xx answer: the status is a field, so callers (a search adapter on 403) never read the message. */
+export class HttpStatusError extends VerityError {
+  readonly status: number;
+  readonly url: string;
+  constructor(url: URL, status: number, statusText: string | undefined) {
+    const label = `${status}${statusText ? ` ${statusText}` : ''}`;
+    const [code, fix, retryable] =
+      status === 404 || status === 410
+        ? ['NOT_FOUND', 'check the URL; the page may have moved or been removed', false]
+        : status === 401 || status === 403
+          ? ['HTTP', 'the page needs a login or refuses robots; save it from a browser and ingest the file', false]
+          : status === 429
+            ? ['HTTP', 'wait and retry, or fetch fewer pages at a time', true]
+            : status >= 500
+              ? ['HTTP', 'retry later; the server has a problem', true]
+              : ['HTTP', 'check the URL', false];
+    super({ code, component: 'web', problem: `cannot fetch ${quote(shownUrl(url), 200)}: the server answered ${label}${status === 429 ? ' (rate limited)' : ''}`, fix, retryable });
+    this.status = status;
+    this.url = shownUrl(url);
+  }
 }
 
 function networkError(e: unknown, url: URL, timedOut: boolean, timeoutMs: number): VerityError {
@@ -304,7 +317,7 @@ export async function safeFetch(input: string, options: SafeFetchOptions = {}): 
       }
       if (status < 200 || status >= 300) {
         res.destroy();
-        throw statusError(url, status, res.statusMessage);
+        throw new HttpStatusError(url, status, res.statusMessage);
       }
       const ct = parseContentType(res.headers['content-type']);
       const declared = kindOfMediaType(ct.mediaType);
