@@ -5,7 +5,7 @@
 // - the host is resolved once per hop and EVERY resolved address is checked against the
 //   address policy (address-policy.ts: loopback, private, link-local, CGNAT, multicast,
 //   unspecified, IPv4-mapped IPv6 … are refused); the connection is then pinned to the
-//   checked address through a custom `lookup`, so a DNS answer that changes between the check
+//   checked addresses through a custom `lookup`, so a DNS answer that changes between the check
 //   and the connect (DNS rebinding) cannot reach another address;
 // - redirects are followed by hand, at most `maxRedirects`, each hop checked again;
 // - one deadline (`timeoutMs`) covers every hop and the whole body;
@@ -163,15 +163,16 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
   });
 }
 
-/** A `lookup` that always answers with the checked address: the connection cannot be re-resolved. */
-function pinnedLookup(pinned: LookupAddress) {
+/** A `lookup` that answers only with the checked addresses: the connection cannot be re-resolved elsewhere. */
+function pinnedLookup(checked: LookupAddress[]) {
+  const first = checked[0] as LookupAddress;
   return (_hostname: string, options: LookupOptions | number, callback: (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void): void => {
-    if (typeof options === 'object' && options.all) callback(null, [pinned]);
-    else callback(null, pinned.address, pinned.family);
+    if (typeof options === 'object' && options.all) callback(null, checked);
+    else callback(null, first.address, first.family);
   };
 }
 
-function request(url: URL, pinned: LookupAddress, headers: Record<string, string>, signal: AbortSignal): Promise<http.IncomingMessage> {
+function request(url: URL, checked: LookupAddress[], headers: Record<string, string>, signal: AbortSignal): Promise<http.IncomingMessage> {
   return new Promise((resolvePromise, reject) => {
     const mod = url.protocol === 'https:' ? https : http;
     const req = mod.request(
@@ -183,7 +184,7 @@ function request(url: URL, pinned: LookupAddress, headers: Record<string, string
         method: 'GET',
         headers,
         agent: false,
-        lookup: pinnedLookup(pinned),
+        lookup: pinnedLookup(checked),
         signal,
       },
       resolvePromise,
@@ -287,10 +288,9 @@ export async function safeFetch(input: string, options: SafeFetchOptions = {}): 
   try {
     for (;;) {
       const addresses = await checkedAddresses(url, options, controller.signal);
-      const pinned = addresses[0] as LookupAddress;
       let res: http.IncomingMessage;
       try {
-        res = await request(url, pinned, headers, controller.signal);
+        res = await request(url, addresses, headers, controller.signal);
       } catch (e) {
         throw networkError(e, url, timedOut, timeoutMs);
       }
@@ -344,7 +344,8 @@ export async function safeFetch(input: string, options: SafeFetchOptions = {}): 
           throw webError('UNSUPPORTED', url, `the content type is ${ct.mediaType ? quote(ct.mediaType) : 'not stated'} and the body is not a PDF or HTML page`, `Verity reads ${accept.join(', ')}; save the document in one of those formats and ingest the file`);
         }
       }
-      return { requestedUrl: first.href, url: url.href, status, mediaType: ct.mediaType, kind: kind as MediaKind, charset: ct.charset, body, redirects, address: pinned.address };
+      const address = res.socket?.remoteAddress ?? (addresses[0] as LookupAddress).address;
+      return { requestedUrl: first.href, url: url.href, status, mediaType: ct.mediaType, kind: kind as MediaKind, charset: ct.charset, body, redirects, address };
     }
   } catch (e) {
     throw networkError(e, url, timedOut, timeoutMs);
