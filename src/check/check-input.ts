@@ -167,6 +167,8 @@ export async function checkInput(store: Store, input: string, options: CheckOpti
 
   const snapshot = await store.snapshotId();
   const analyst = options.analyst ?? rulesAnalyst;
+  // A model may take a while: say so before asking it (the rules analyst is instant).
+  if (analyst !== rulesAnalyst) progress({ stage: 'compose', done: 0, total: 1, detail: `asking ${analyst.name}` });
   const composed = await analyst.compose({
     input: text,
     kind: plan.kind,

@@ -31,6 +31,7 @@ test('verity check --analyst llm --llm-url … --llm-model m: the model writes, 
     try {
       const llm = await runCli(['check', CLAIM, '--db', 'c.db', '--format', 'json', '--analyst', 'llm', '--llm-url', srv.baseUrl, '--llm-model', 'm'], { cwd: dir });
       assert.equal(llm.code, 0, llm.stderr);
+      assert.match(llm.stderr, /compose: 0\/1 asking llm:m\n/);
       assert.equal(srv.requests.length, 1);
       const body = srv.requests[0]?.body as { model: string; temperature: number; messages: { content: string }[] };
       assert.equal(body.model, 'm');

@@ -42,7 +42,10 @@ test('the prompt holds the claim, the decided verdict and the numbered passages,
 test('a report whose LLM sentences all verify: cited by source number, verdict and computed parts unchanged', async () => {
   const { report, warnings } = await reportFrom([recorded('report-verified')]);
   const all = sentences(report);
-  assert.equal(all.length, 8);
+  assert.equal(all.length, 9);
+  // The summary closes with the computed caveat, as a rules report's does.
+  assert.equal(report.summary.at(-1)?.basis, 'metadata');
+  assert.match(report.summary.at(-1)?.text ?? '', /^The counts come from secondary sources, the Examplestan Urban Institute \[1\]/);
   for (const s of all) assert.ok(s.verified, `${s.text}: ${s.why}`);
   assert.deepEqual(warnings, []);
   assert.equal(report.summary[0]?.text, 'The Examplestan Urban Institute reports that 31 of the 52 cities it reviewed restrict cars in their centres [1].');
@@ -92,8 +95,9 @@ test('an unsupported sentence and a wrong figure are flagged, in Markdown and JS
 
 test('a citation to a passage that was not given, or that is not a number, or none at all: flagged, not dropped', async () => {
   const { report } = await reportFrom([recorded('report-bad-citation')]);
-  assert.equal(report.summary.length, 4);
-  const [seven, word, none, good] = report.summary;
+  assert.equal(report.summary.length, 5);
+  const [seven, word, none, good, caveat] = report.summary;
+  assert.equal(caveat?.basis, 'metadata');
   assert.equal(seven?.verified, false);
   assert.equal(seven?.why, 'cites passage [7] (only passages 1–3 were given), which was not found');
   assert.equal(seven?.text, 'Only 9 of the 52 cities ban cars from their centres outright.');
@@ -142,10 +146,11 @@ test('tolerant reading: a bare list with inline marks is the summary', async () 
   const content = 'Sure! [{"text": "The Examplestan Urban Institute reviewed 52 cities in 2024 [1]."}, {"text": "Only 9 of the 52 cities ban cars from their centres outright.", "cites": ["1"]},]';
   const { report, warnings } = await reportFrom([answer(content)]);
   assert.equal(report.findings.length, 0);
-  assert.deepEqual(report.summary.map((s) => [s.text, s.verified]), [
+  assert.deepEqual(report.summary.slice(0, 2).map((s) => [s.text, s.verified]), [
     ['The Examplestan Urban Institute reviewed 52 cities in 2024 [1].', true],
     ['Only 9 of the 52 cities ban cars from their centres outright [1].', true],
   ]);
+  assert.equal(report.summary.length, 3);
   assert.equal(warnings.length, 1);
   assert.match(warnings[0] ?? '', /^the model's answer was repaired: text around the JSON ignored; trailing commas removed; a bare list of sentences was read as the summary; citation marks written in the text were read as its citations$/);
 });

@@ -7,6 +7,8 @@
 // - any other number, or a citation that is not a number → a passage id that names the
 //   problem, which the verifier reports as not found: the sentence is flagged, never dropped;
 // - no citation at all → the verifier flags it "no citation".
+// The summary closes with the main caveat, computed like the rules analyst's (the model is
+// asked not to write about the sources' kinds and dates, which it cannot cite).
 // Gap sentences that name a rules finding ("The finding “…” rests on a single source") are
 // replaced by the same statement about the model's findings.
 // A headline is not a sentence of the argument, so the verifier does not see it: it is checked
@@ -88,6 +90,9 @@ export function composeFromProse(rules: Composed, passages: readonly NumberedPas
     const source = only ? passages.find((p) => p.source.id === only.id)?.source : undefined;
     if (only && source) gaps.push({ text: `The finding “${f.headline}” rests on a single source, ${sourceName(source)} [${only.n}].`, citations: [only.n], passageIds: [], basis: 'metadata' });
   }
+  // The main caveat closes the summary, as in a rules report: the first gap that is not an absence.
+  const caveat = gaps.find((g) => g.basis !== 'absence');
+  if (caveat && summary.length < 5) summary.push(caveat);
   const all = new Map<string, Passage>(rules.passages);
   for (const p of passages) all.set(p.passage.id, p.passage);
   return {

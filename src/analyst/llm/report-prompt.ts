@@ -67,7 +67,7 @@ Rules:
 
 Answer with only this JSON, no other text:
 {"summary": [{"text": "…", "cites": [1]}], "findings": [{"headline": "…", "cites": [2], "sentences": [{"text": "…", "cites": [2, 3]}]}]}
-The summary has 3 to 5 sentences: the direct answer first, then the main figures, then the main caveat. Give 2 to 5 findings; each has a headline (a short statement a reader could quote, resting on the passages in its "cites") and 2 to 5 sentences.`;
+The summary has 2 to 4 sentences: the direct answer first, then the main figures. Do not write about which kinds of source are missing, how old they are or what they cannot show: Verity adds those statements itself. Give 2 to 5 findings; each has a headline (a short statement a reader could quote, resting on the passages in its "cites") and 2 to 5 sentences.`;
 
 function passageBlock(p: NumberedPassage): string {
   const s = p.source;
