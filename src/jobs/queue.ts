@@ -108,7 +108,11 @@ export interface QueueStats {
  * - `subscribe` replays the job's events so far, then delivers live ones, in order, ending with
  *   the terminal event; subscribing to a finished job replays and ends at once; it throws
  *   VerityError NOT_FOUND for an unknown id;
- * - a job that throws a VerityError fails with that error's code, component, problem and fix.
+ * - a job that throws a VerityError fails with that error's code, component, problem and fix;
+ *   anything else thrown fails it as INTERNAL;
+ * - a job cancelled while running ends `cancelled` even if its runner then returns a result;
+ * - a listener that throws is dropped; the job and the other listeners go on.
+ * test/jobs/queue-conformance.ts is the suite; run it against a new implementation.
  */
 export interface Queue<R> {
   /** Name of the implementation, e.g. "in-process". */
