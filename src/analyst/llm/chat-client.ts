@@ -174,64 +174,74 @@ export class ChatClient {
     if (o.apiKey) headers.authorization = `Bearer ${o.apiKey}`;
     else if (this.basic) headers.authorization = `Basic ${Buffer.from(`${this.basic.user}:${this.basic.password}`).toString('base64')}`;
 
-    let last: VerityError | null = null;
-    for (let attempt = 1; attempt <= maxAttempts; attempt++) {
-      const controller = new AbortController();
-      let timedOut = false;
-      const timer = setTimeout(() => {
-        timedOut = true;
-        controller.abort();
-      }, timeoutMs);
-      let retryAfter: number | null = null;
-      try {
-        let response: Response;
-        let text: string | null;
-        try {
-          response = await doFetch(this.endpoint, { method: 'POST', headers, body, signal: controller.signal });
-          text = await readCapped(response, o.maxResponseBytes ?? 8 * 1024 * 1024);
-        } catch (e) {
-          if (timedOut) {
-            throw new VerityError({
-              code: 'TIMEOUT',
-              component: COMPONENT,
-              problem: `the LLM server at ${this.where()} gave no answer within ${Math.round(timeoutMs / 100) / 10} s`,
-              fix: 'use a faster or smaller model, check the server is not overloaded, or raise the deadline with VERITY_LLM_TIMEOUT (seconds)',
-              cause: e,
-            });
-          }
-          last = new VerityError({
-            code: 'IO',
-            component: COMPONENT,
-            retryable: true,
-            problem: `cannot reach the LLM server at ${this.where()}: ${this.clean(networkCode(e))}`,
-            fix: 'start the server (ollama serve, llama-server, vllm serve, LM Studio) or correct --llm-url / VERITY_LLM_URL',
-            cause: e,
-          });
-          throw last;
-        }
-        if (text === null) {
-          throw new VerityError({ code: 'TOO_LARGE', component: COMPONENT, problem: `the LLM server at ${this.where()} sent a response larger than ${o.maxResponseBytes ?? 8 * 1024 * 1024} bytes`, fix: 'check --llm-url points at a chat-completions endpoint' });
-        }
-        if (response.ok) return { ...this.parse(text, response.status), attempts: attempt };
-        retryAfter = parseRetryAfter(response.headers.get('retry-after'), now());
-        last = this.statusError(response.status, text);
-        throw last;
-      } catch (e) {
-        if (!(e instanceof VerityError) || !e.retryable || attempt === maxAttempts) {
-          if (e instanceof VerityError && e.retryable && maxAttempts > 1) {
-            throw new VerityError({ code: e.code, component: COMPONENT, retryable: true, problem: `${e.problem} (gave up after ${maxAttempts} attempts)`, fix: e.fix, cause: e.cause });
-          }
-          throw e;
-        }
-        const delayMs = retryDelay(attempt, retryAfter, policy);
-        o.onRetry?.({ attempt, delayMs, reason: e.problem });
-        await sleep(delayMs);
-      } finally {
-        clearTimeout(timer);
+    for (let attempt = 1; ; attempt++) {
+      const outcome = await this.attempt(doFetch, { method: 'POST', headers, body }, timeoutMs, now);
+      if ('answer' in outcome) return { ...outcome.answer, attempts: attempt };
+      const e = outcome.error;
+      if (!e.retryable) throw e;
+      if (attempt >= maxAttempts) {
+        if (maxAttempts === 1) throw e;
+        throw new VerityError({ code: e.code, component: COMPONENT, retryable: true, problem: `${e.problem} (gave up after ${maxAttempts} attempts)`, fix: e.fix, cause: e.cause });
       }
+      const delayMs = retryDelay(attempt, outcome.retryAfterMs, policy);
+      o.onRetry?.({ attempt, delayMs, reason: e.problem });
+      await sleep(delayMs);
     }
-    // Unreachable: the loop returns or throws on its last attempt.
-    throw last ?? new VerityError({ code: 'INTERNAL', component: COMPONENT, problem: 'no attempt was made', fix: 'this is a bug in Verity' });
+  }
+
+  /** One request under its own deadline: the answer, or the error and any Retry-After. */
+  private async attempt(
+    doFetch: typeof fetch,
+    init: { method: string; headers: Record<string, string>; body: string },
+    timeoutMs: number,
+    now: () => number,
+  ): Promise<{ answer: Omit<ChatAnswer, 'attempts'> } | { error: VerityError; retryAfterMs: number | null }> {
+    const max = this.options.maxResponseBytes ?? 8 * 1024 * 1024;
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, timeoutMs);
+    let response: Response;
+    let text: string | null;
+    try {
+      response = await doFetch(this.endpoint, { ...init, signal: controller.signal });
+      text = await readCapped(response, max);
+    } catch (e) {
+      if (timedOut) {
+        const error = new VerityError({
+          code: 'TIMEOUT',
+          component: COMPONENT,
+          problem: `the LLM server at ${this.where()} gave no answer within ${Math.round(timeoutMs / 100) / 10} s`,
+          fix: 'use a faster or smaller model, check the server is not overloaded, or raise the deadline with VERITY_LLM_TIMEOUT (seconds)',
+          cause: e,
+        });
+        return { error, retryAfterMs: null };
+      }
+      const error = new VerityError({
+        code: 'IO',
+        component: COMPONENT,
+        retryable: true,
+        problem: `cannot reach the LLM server at ${this.where()}: ${this.clean(networkCode(e))}`,
+        fix: 'start the server (ollama serve, llama-server, vllm serve, LM Studio) or correct --llm-url / VERITY_LLM_URL',
+        cause: e,
+      });
+      return { error, retryAfterMs: null };
+    } finally {
+      clearTimeout(timer);
+    }
+    if (text === null) {
+      const error = new VerityError({ code: 'TOO_LARGE', component: COMPONENT, problem: `the LLM server at ${this.where()} sent a response larger than ${max} bytes`, fix: 'check that --llm-url points at a chat-completions endpoint' });
+      return { error, retryAfterMs: null };
+    }
+    if (!response.ok) return { error: this.statusError(response.status, text), retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), now()) };
+    try {
+      return { answer: this.parse(text, response.status) };
+    } catch (e) {
+      if (e instanceof VerityError) return { error: e, retryAfterMs: null };
+      throw e;
+    }
   }
 
   private statusError(status: number, body: string): VerityError {
