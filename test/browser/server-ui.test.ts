@@ -151,3 +151,29 @@ test('an empty box or a refused input shows the problem and the fix in an alert'
     await page.close();
   }
 });
+
+test('paste an article, press Audit article: the counts and the annotated article appear, without ClaimReview', { skip }, async () => {
+  const { page, watch } = await openPage(1000);
+  try {
+    const article = [
+      '# Possession laws',
+      '',
+      'The Global Law Survey found that 30 of the 50 countries reviewed criminalize simple possession of banned images [1].',
+      '',
+      '## Sources',
+      '',
+      '[1] Global Law Survey 2020 — Child Safety Institute (CSI). https://example.org/global-law-survey-2020',
+    ].join('\n');
+    await page.getByLabel('Question, claim or article').fill(article);
+    await page.getByLabel('Article format').selectOption('text/markdown');
+    await page.getByRole('button', { name: 'Audit article' }).click();
+    await page.locator('#result').waitFor({ state: 'visible', timeout: 30_000 });
+    assert.equal(await page.locator('#result-heading').innerText(), 'Audit');
+    assert.match(await page.locator('#verdict').innerText(), /^\d+ claims: \d+ supported, \d+ contradicted, \d+ unsupported, \d+ unverifiable; \d+ flags\.$/);
+    assert.match(await page.frameLocator('#report').locator('body').innerText(), /30 of the 50 countries reviewed criminalize simple possession/);
+    assert.equal(await page.locator('#dl-claimreview').isVisible(), false);
+    assert.deepEqual(watch.problems, []);
+  } finally {
+    await page.close();
+  }
+});
