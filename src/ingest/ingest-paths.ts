@@ -13,6 +13,8 @@ import { DEFAULT_WEB_CONCURRENCY, mapLimit } from '../web/concurrency.js';
 /** Documents are written in batches of at most this many documents or characters (one transaction each). */
 const BATCH_DOCS = 1024;
 const BATCH_CHARS = 32_000_000;
+/** URLs are fetched in groups of this many (their texts are held until the group is stored). */
+const URL_GROUP = 16;
 
 export interface IngestOptions {
   /** The kind of documents that do not state one (default "other"). */
@@ -68,7 +70,7 @@ function failure(origin: string, e: unknown): IngestFailure {
 
 export async function ingestPaths(store: Store, inputs: string[], options: IngestOptions = {}): Promise<IngestSummary> {
   const now = options.now ?? (() => new Date());
-  const urls = inputs.filter(isUrlInput);
+  const urls = [...new Set(inputs.filter(isUrlInput))];
   const expanded = await expandInputs(
     inputs.filter((i) => !isUrlInput(i)),
     options.onNotice,
@@ -115,25 +117,29 @@ export async function ingestPaths(store: Store, inputs: string[], options: Inges
     }
     options.onProgress?.({ stage: 'ingest', done: i + 1, total, detail: path });
   }
-  // URLs: fetched a few at a time; each is loaded (or fails) on its own, in input order.
+  // URLs: fetched a few at a time, in groups so a long list never holds every page in memory;
+  // each is loaded (or fails) on its own, and documents go in in input order.
   let fetched = 0;
-  const loadedUrls = await mapLimit(urls, options.webConcurrency ?? DEFAULT_WEB_CONCURRENCY, async (url) => {
-    let result: LoadResult | VerityError;
-    try {
-      result = await loadUrl(url, { ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}), ...(options.kind ? { kind: options.kind } : {}), ...(options.web ? { web: options.web } : {}), now });
-    } catch (e) {
-      if (!(e instanceof VerityError)) throw e;
-      result = e;
+  for (let g = 0; g < urls.length; g += URL_GROUP) {
+    const group = urls.slice(g, g + URL_GROUP);
+    const loadedUrls = await mapLimit(group, options.webConcurrency ?? DEFAULT_WEB_CONCURRENCY, async (url) => {
+      let result: LoadResult | VerityError;
+      try {
+        result = await loadUrl(url, { ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}), ...(options.kind ? { kind: options.kind } : {}), ...(options.web ? { web: options.web } : {}), now });
+      } catch (e) {
+        if (!(e instanceof VerityError)) throw e;
+        result = e;
+      }
+      fetched++;
+      options.onProgress?.({ stage: 'ingest', done: expanded.files.length + fetched, total, detail: url });
+      return result;
+    });
+    for (const [k, url] of group.entries()) {
+      summary.urls++;
+      const r = loadedUrls[k];
+      if (r instanceof VerityError) summary.failures.push(failure(url, r));
+      else if (r) await take(r);
     }
-    fetched++;
-    options.onProgress?.({ stage: 'ingest', done: expanded.files.length + fetched, total, detail: url });
-    return result;
-  });
-  for (const [k, url] of urls.entries()) {
-    summary.urls++;
-    const r = loadedUrls[k];
-    if (r instanceof VerityError) summary.failures.push(failure(url, r));
-    else if (r) await take(r);
   }
   await flush();
   return summary;

@@ -14,6 +14,8 @@ let server: LocalServer;
 const dir = mkdtempSync(join(tmpdir(), 'verity-web-ingest-'));
 const now = (): Date => new Date('2026-01-02T03:04:05.000Z');
 const web = { allowPrivate: true };
+let inFlight = 0;
+let peak = 0;
 
 before(async () => {
   server = await startServer();
@@ -25,6 +27,14 @@ before(async () => {
   server.route('/report.pdf', send(makePdf({ pages: [['The annual report counts 140 countries.'], ['Page two says more.']], info: { Title: 'Annual Report' } }), 'application/pdf'));
   server.route('/latin1', send(Buffer.from('<html><body><p>Caf\u00e9 law: the r\u00e9gime changed in 2020 and fines doubled.</p></body></html>', 'latin1'), 'text/html; charset=ISO-8859-1'));
   server.route('/image', send(Buffer.from([0x89, 0x50]), 'image/png'));
+  server.route('/numbered', (_req, res, url) => {
+    inFlight++;
+    peak = Math.max(peak, inFlight);
+    setTimeout(() => {
+      inFlight--;
+      res.writeHead(200, { 'content-type': 'text/plain' }).end(`Numbered page ${url.searchParams.get('n')}. It says one thing.`);
+    }, 3);
+  });
   writeFileSync(join(dir, 'local.txt'), 'A local file sits in the same batch. It still goes in.');
 });
 after(async () => {
@@ -115,6 +125,22 @@ test('a broken or refused URL loses nothing else in the batch', async () => {
     assert.equal(strict.unchanged, 1);
     assert.equal(strict.failures[0]?.code, 'REFUSED');
     assert.match(strict.failures[0]?.message ?? '', /^verity: \[web\] cannot fetch "http:\/\/127\.0\.0\.1:\d+\/plain": the address 127\.0\.0\.1 is loopback/);
+  } finally {
+    await store.close();
+  }
+});
+
+test('many URLs: fetched in groups, two at a time, stored in input order, a repeated URL fetched once', async () => {
+  const store = await openStore(':memory:');
+  try {
+    const urls = Array.from({ length: 40 }, (_, i) => `${server.origin}/numbered?n=${i}`);
+    const before = server.requests.length;
+    const s = await ingestPaths(store, [...urls, urls[3] as string], { now, web });
+    assert.equal(s.urls, 40);
+    assert.equal(s.added, 40);
+    assert.equal(server.requests.length - before, 40);
+    assert.deepEqual(s.documents.map((d) => d.origin), urls);
+    assert.equal(peak, 2, 'two requests in flight at most (the default), and the limit was reached');
   } finally {
     await store.close();
   }
