@@ -299,14 +299,14 @@ export async function safeFetch(input: string, options: SafeFetchOptions = {}): 
       if ([301, 302, 303, 307, 308].includes(status) && location) {
         res.resume();
         res.destroy();
-        if (redirects.length >= maxRedirects) {
-          throw webError('REFUSED', first, `more than ${maxRedirects} redirects (last to ${quote(shownUrl(new URL(location, url)), 200)})`, 'open the URL in a browser and ingest the final address; or raise maxRedirects');
-        }
         let next: URL;
         try {
           next = new URL(location, url);
         } catch {
           throw webError('BAD_INPUT', url, `the server redirected to an invalid URL ${quote(location)}`, 'check the URL');
+        }
+        if (redirects.length >= maxRedirects) {
+          throw webError('REFUSED', first, `more than ${maxRedirects} redirects (last to ${quote(shownUrl(next), 200)})`, 'open the URL in a browser and ingest the final address; or raise maxRedirects');
         }
         if (next.protocol !== 'http:' && next.protocol !== 'https:') {
           throw webError('REFUSED', url, `the server redirected to a ${quote(next.protocol.replace(/:$/, ''))} URL`, 'Verity follows redirects to http and https only');

@@ -115,9 +115,15 @@ export class WikipediaSearch implements WebSearch {
     if (text === '') {
       throw new VerityError({ code: 'BAD_INPUT', component: 'web', problem: `the Wikipedia article ${quote(result.title)} has no text (TextExtracts returned an empty extract)`, fix: 'the page may be a disambiguation or special page; pick another result' });
     }
-    const uri = page.canonicalurl ?? page.fullurl ?? result.url;
+    let uri = result.url;
+    for (const candidate of [page.canonicalurl, page.fullurl]) {
+      if (typeof candidate === 'string' && URL.canParse(candidate)) {
+        uri = candidate;
+        break;
+      }
+    }
     // Publisher and licence follow where the article lives (a mirror of Wikipedia still serves Wikipedia's URLs).
-    const host = new URL(uri, this.api).hostname;
+    const host = new URL(uri).hostname;
     const isWikipedia = /(^|\.)wikipedia\.org$/i.test(host);
     const edited = page.revisions?.[0]?.timestamp;
     const meta: SourceMeta = {
