@@ -1,7 +1,7 @@
 // GET /api/jobs/:id/events as Server-Sent Events: the job's events so far, then live ones —
 // `status`, `progress` …, then one of `done`, `failed`, `cancelled` — after which the stream
 // ends. A comment line every `heartbeatMs` keeps proxies from closing an idle stream.
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ServerResponse } from 'node:http';
 import type { JobEvent, Queue } from '../jobs/index.js';
 import { errorBody } from './http-error.js';
 
@@ -26,7 +26,7 @@ function frame(event: JobEvent, links: (id: string) => Record<string, string>): 
 }
 
 /** Streams the events of job `id` (which the caller has checked exists) until its terminal event or the client leaves. */
-export async function streamJobEvents<R>(req: IncomingMessage, res: ServerResponse, queue: Queue<R>, id: string, links: (id: string) => Record<string, string>, options: EventStreamOptions): Promise<void> {
+export async function streamJobEvents<R>(res: ServerResponse, queue: Queue<R>, id: string, links: (id: string) => Record<string, string>, options: EventStreamOptions): Promise<void> {
   res.writeHead(200, {
     ...options.headers,
     'content-type': 'text/event-stream; charset=utf-8',
@@ -46,7 +46,8 @@ export async function streamJobEvents<R>(req: IncomingMessage, res: ServerRespon
     stop();
     res.end();
   };
-  req.on('close', end);
+  // 'close' on the response: the stream ended, or the client went away.
+  res.on('close', end);
   stop = await queue.subscribe(id, (event) => {
     if (ended) return;
     const { name, data } = frame(event, links);

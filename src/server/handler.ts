@@ -222,7 +222,7 @@ async function route(req: IncomingMessage, res: ServerResponse, o: HandlerOption
     if (tail === '/events') {
       if (method !== 'GET') throw methodNotAllowed(method, path, ['GET']);
       await jobOr404(o.queue, id);
-      return streamJobEvents(req, res, o.queue, id, links, { headers: BASE_HEADERS, ...(o.heartbeatMs ? { heartbeatMs: o.heartbeatMs } : {}) });
+      return streamJobEvents(res, o.queue, id, links, { headers: BASE_HEADERS, ...(o.heartbeatMs ? { heartbeatMs: o.heartbeatMs } : {}) });
     }
     if (tail === '/report') {
       if (method !== 'GET') throw methodNotAllowed(method, path, ['GET']);

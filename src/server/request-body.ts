@@ -83,6 +83,10 @@ export async function readBodyText(req: IncomingMessage, limit: number, componen
     };
     req.on('data', onData);
     req.on('end', onEnd);
+    // A client that goes away mid-upload: nothing will answer it, but the promise must settle.
+    req.on('close', () => {
+      if (!req.complete) reject(new HttpError(400, { code: 'BAD_INPUT', component, problem: 'the client closed the connection before the body was complete', fix: 'send the request again' }));
+    });
     req.on('error', (e) => reject(new HttpError(400, { code: 'BAD_INPUT', component, problem: `the request body could not be read: ${e.message}`, fix: 'send the request again' })));
   });
 }

@@ -220,3 +220,38 @@ test('a port already in use is an IO error with a fix', async () => {
     (e: unknown) => e instanceof VerityError && e.code === 'IO' && new RegExp(`port ${t.server.port} is already in use`).test(e.message) && /choose another --port/.test(e.message),
   );
 });
+
+test('a client that leaves an event stream is unsubscribed from the job', async () => {
+  let active = 0;
+  const inner = createInProcessQueue<VerityJobResult>({ run: (_spec, ctx) => new Promise((_resolve, reject) => ctx.signal.addEventListener('abort', () => reject(ctx.signal.reason))) });
+  const counting: typeof inner = {
+    engine: inner.engine,
+    submit: (spec) => inner.submit(spec),
+    get: (id) => inner.get(id),
+    cancel: (id) => inner.cancel(id),
+    stats: () => inner.stats(),
+    close: () => inner.close(),
+    async subscribe(id, listener) {
+      const stop = await inner.subscribe(id, listener);
+      active++;
+      return () => {
+        active--;
+        stop();
+      };
+    },
+  };
+  const s = await testServer({ queue: counting });
+  try {
+    const { id } = (await (await postJson(`${s.url}/api/checks`, { input: 'stalled' })).json()) as { id: string };
+    const controller = new AbortController();
+    const res = await fetch(`${s.url}/api/jobs/${id}/events`, { signal: controller.signal });
+    await res.body!.getReader().read();
+    assert.equal(active, 1);
+    controller.abort();
+    for (let i = 0; i < 100 && active > 0; i++) await new Promise((r) => setTimeout(r, 10));
+    assert.equal(active, 0, 'the listener was removed when the client left');
+    assert.equal((JSON.parse((await raw(`${s.url}/api/jobs/${id}`)).body) as { status: string }).status, 'running', 'the job goes on');
+  } finally {
+    await s.close();
+  }
+});
