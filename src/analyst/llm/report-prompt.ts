@@ -73,7 +73,9 @@ function passageBlock(p: NumberedPassage): string {
   const s = p.source;
   const meta = [s.publisher, s.kind, s.publishedAt ?? 'undated'].filter((x): x is string => Boolean(x)).join(', ');
   const stance = p.stance ? `; judged ${p.stance} toward the claim` : '';
-  return `[${p.n}] ${JSON.stringify(s.title)} (${meta})${stance}\n${p.passage.text.replace(/\s+/g, ' ').trim()}`;
+  // Line breaks are kept: a heading run into the next sentence would read as one sentence.
+  const text = p.passage.text.replace(/[^\S\n]+/g, ' ').replace(/ ?\n ?/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
+  return `[${p.n}] ${JSON.stringify(s.title)} (${meta})${stance}\n${text}`;
 }
 
 /** The chat messages asking for the report prose. */
