@@ -207,7 +207,7 @@ export function uiPage(nonce: string): string {
 <li><a id="dl-json" download>Download JSON</a></li>
 <li><a id="dl-claimreview" download>Download ClaimReview</a></li>
 </ul>
-<iframe id="report" sandbox title="Report"></iframe>
+<iframe id="report" sandbox="allow-popups allow-popups-to-escape-sandbox" title="Report"></iframe>
 </section>
 </main>
 <footer><p class="hint">Verity ${escapeHtml(ENGINE_VERSION)}</p></footer>
