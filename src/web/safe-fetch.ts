@@ -24,6 +24,7 @@ import type { LookupAddress, LookupOptions } from 'node:dns';
 import * as http from 'node:http';
 import * as https from 'node:https';
 import { isIP } from 'node:net';
+import * as tls from 'node:tls';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import type { Readable } from 'node:stream';
 import { VerityError, quote } from '../errors.js';
@@ -58,6 +59,8 @@ export interface SafeFetchOptions {
   resolve?: Resolver;
   /** Cancels the fetch. */
   signal?: AbortSignal;
+  /** Extra CA certificates (PEM) trusted for https, added to the system's: an intranet's private CA, or a test's. */
+  ca?: string | readonly string[];
 }
 
 export interface FetchedResource {
@@ -172,11 +175,12 @@ function pinnedLookup(checked: LookupAddress[]) {
   };
 }
 
-function request(url: URL, checked: LookupAddress[], headers: Record<string, string>, signal: AbortSignal): Promise<http.IncomingMessage> {
+function request(url: URL, checked: LookupAddress[], headers: Record<string, string>, signal: AbortSignal, ca: readonly string[] | undefined): Promise<http.IncomingMessage> {
   return new Promise((resolvePromise, reject) => {
     const mod = url.protocol === 'https:' ? https : http;
     const req = mod.request(
       {
+        ...(ca && url.protocol === 'https:' ? { ca: [...tls.rootCertificates, ...ca] } : {}),
         protocol: url.protocol,
         hostname: url.hostname.replace(/^\[|\]$/g, ''),
         port: url.port || undefined,
@@ -290,7 +294,7 @@ export async function safeFetch(input: string, options: SafeFetchOptions = {}): 
       const addresses = await checkedAddresses(url, options, controller.signal);
       let res: http.IncomingMessage;
       try {
-        res = await request(url, addresses, headers, controller.signal);
+        res = await request(url, addresses, headers, controller.signal, options.ca === undefined ? undefined : typeof options.ca === 'string' ? [options.ca] : options.ca);
       } catch (e) {
         throw networkError(e, url, timedOut, timeoutMs);
       }
