@@ -165,6 +165,14 @@ test('an unreachable server: retried, then an IO error saying to start the serve
   assert.match(e.message, new RegExp(`cannot reach the LLM server at "http://127\\.0\\.0\\.1:${port}/v1/chat/completions" \\(model "m"\\): ECONNREFUSED \\(gave up after 2 attempts\\)\\. Fix: start the server`));
 });
 
+test('a port fetch refuses is a usage error at once, not retried', async () => {
+  const { client, waits } = fastClient('http://127.0.0.1:9/v1');
+  const e = await rejection(client.complete(MESSAGES));
+  assert.equal(e.code, 'USAGE');
+  assert.equal(waits.length, 0);
+  assert.match(e.message, /uses a port that fetch refuses \(a blocked port\)\. Fix: run the server on another port/);
+});
+
 test('bad URLs and an empty model are usage errors before any request', () => {
   for (const url of ['not a url', 'ftp://example.org/v1', '', 'http://']) {
     assert.throws(() => new ChatClient({ baseUrl: url, model: 'm' }), (e: unknown) => e instanceof VerityError && e.code === 'USAGE' && /\[llm\] the LLM server URL ".*" is not an http\(s\) URL\. Fix: pass --llm-url/.test(e.message));

@@ -219,11 +219,17 @@ export class ChatClient {
         });
         return { error, retryAfterMs: null };
       }
+      const reason = networkCode(e);
+      if (reason === 'bad port') {
+        // fetch refuses some ports outright (the "bad ports" of the Fetch standard): no retry helps.
+        const error = new VerityError({ code: 'USAGE', component: COMPONENT, problem: `the LLM server URL ${this.where()} uses a port that fetch refuses (a blocked port)`, fix: 'run the server on another port (Ollama 11434, llama.cpp 8080, vLLM 8000, LM Studio 1234) and pass it in --llm-url', cause: e });
+        return { error, retryAfterMs: null };
+      }
       const error = new VerityError({
         code: 'IO',
         component: COMPONENT,
         retryable: true,
-        problem: `cannot reach the LLM server at ${this.where()}: ${this.clean(networkCode(e))}`,
+        problem: `cannot reach the LLM server at ${this.where()}: ${this.clean(reason)}`,
         fix: 'start the server (ollama serve, llama-server, vllm serve, LM Studio) or correct --llm-url / VERITY_LLM_URL',
         cause: e,
       });
