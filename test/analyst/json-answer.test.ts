@@ -11,6 +11,7 @@ test('clean JSON, fenced JSON, JSON inside prose, trailing commas', () => {
   assert.deepEqual(readJsonAnswer('Here you go:\n{"a": "b } ]"}\nHope it helps.'), { value: { a: 'b } ]' }, repairs: ['text around the JSON ignored'] });
   assert.deepEqual(readJsonAnswer('[{"a": 1,}, 2,]'), { value: [{ a: 1 }, 2], repairs: ['trailing commas removed'] });
   assert.deepEqual(readJsonAnswer('{"s": "a, ]"}').value, { s: 'a, ]' });
+  assert.deepEqual(readJsonAnswer('<think>The shape is {"summary": …} so</think>\n{"a": 1}'), { value: { a: 1 }, repairs: ['reasoning block removed'] });
 });
 
 test('what cannot be read is refused with the reason', () => {

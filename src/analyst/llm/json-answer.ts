@@ -1,5 +1,5 @@
 // Reading JSON out of a model's answer, tolerantly: models wrap it in code fences, open with
-// "Here is the JSON:", close with remarks, or leave a trailing comma. What can be repaired is,
+// "Here is the JSON:" (or a <think> block), close with remarks, or leave a trailing comma. What can be repaired is,
 // and each repair is named (it becomes a warning); what cannot be read is refused with the
 // reason — never cast through.
 
@@ -61,6 +61,12 @@ function withoutTrailingCommas(json: string): string {
 export function readJsonAnswer(answer: string): JsonAnswer {
   const repairs: string[] = [];
   let text = answer.trim();
+  // Reasoning models (Qwen3, DeepSeek-R1 …) think aloud first; their braces are not the answer.
+  const thought = text.replace(/^<think>[\s\S]*?<\/think>\s*/, '');
+  if (thought !== text) {
+    text = thought;
+    repairs.push('reasoning block removed');
+  }
   if (text === '') throw new JsonAnswerError('the answer is empty');
   const fence = /```[a-zA-Z]*\s*\n?([\s\S]*?)```/.exec(text);
   if (fence?.[1] !== undefined) {
