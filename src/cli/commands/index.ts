@@ -13,7 +13,7 @@ export interface CommandEntry {
 export const commands: CommandEntry[] = [
   { name: 'check', summary: 'fact-check a question or claim; write a verified report (md, html, json, claimreview)', load: async () => (await import('./check.js')).checkCommand },
   { name: 'audit', summary: "check an article's claims, citations and arithmetic", load: async () => (await import('./audit.js')).auditCommand },
-  { name: 'ingest', summary: 'read files, folders or globs into the corpus (txt, md, html, pdf, jsonl)', load: async () => (await import('./ingest.js')).ingestCommand },
+  { name: 'ingest', summary: 'read files, folders, globs or URLs into the corpus (txt, md, html, pdf, jsonl)', load: async () => (await import('./ingest.js')).ingestCommand },
   { name: 'web-search', summary: 'search Wikipedia or a SearXNG instance; --ingest reads the results into the corpus', load: async () => (await import('./web-search.js')).webSearchCommand },
   { name: 'sources', summary: 'list the sources in the corpus', load: async () => (await import('./sources.js')).sourcesCommand },
   { name: 'search', summary: 'find the passages that best match some text', load: async () => (await import('./search.js')).searchCommand },
