@@ -59,7 +59,7 @@ export interface StoreStats {
 /**
  * The corpus store. Engines: SQLite (embedded default), others at scale.
  *
- * Guarantees every engine gives (the conformance suite in test/store checks them):
+ * Guarantees every engine gives (test/conformance/store-conformance.ts checks them on SQLite and PostgreSQL):
  * - `upsertDocument` is atomic: after a crash at any point, a document is either fully
  *   present (source row + all passages + index entries) or absent.
  * - re-upserting identical content for the same uri is a no-op ("unchanged").
