@@ -5,7 +5,7 @@ import { VerityError, quote } from '../errors.js';
 import type { ProgressEvent } from '../model.js';
 import { cancelledError, toJobError } from './job-error.js';
 import { isTerminal } from './queue.js';
-import type { JobError, JobEvent, JobListener, JobRunner, JobSnapshot, JobSpec, JobStatus, Queue, QueueStats } from './queue.js';
+import type { JobError, JobEvent, JobEventBody, JobListener, JobRunner, JobSnapshot, JobSpec, JobStatus, Queue, QueueStats } from './queue.js';
 
 export interface InProcessQueueOptions<R> {
   run: JobRunner<R>;
@@ -34,6 +34,8 @@ interface Entry<R> {
   result: R | null;
   error: JobError | null;
   events: JobEvent[];
+  /** The seq of the last event emitted. */
+  seq: number;
   listeners: Set<JobListener>;
   controller: AbortController | null;
   settled: Promise<void> | null;
@@ -101,6 +103,7 @@ export class InProcessQueue<R> implements Queue<R> {
       result: null,
       error: null,
       events: [],
+      seq: 0,
       listeners: new Set(),
       controller: null,
       settled: null,
@@ -238,7 +241,8 @@ export class InProcessQueue<R> implements Queue<R> {
   }
 
   /** Records an event for replay (dropping the oldest progress when full) and delivers it. */
-  private emit(e: Entry<R>, event: JobEvent): void {
+  private emit(e: Entry<R>, body: JobEventBody): void {
+    const event: JobEvent = { ...body, seq: ++e.seq };
     if (e.events.length >= this.maxEvents) {
       const oldest = e.events.findIndex((x) => x.type === 'progress');
       if (oldest >= 0) e.events.splice(oldest, 1);

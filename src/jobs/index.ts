@@ -1,6 +1,6 @@
 // Jobs: the Queue contract and the in-process queue (a Redis-backed one can follow behind the same contract).
 export { JOB_KINDS, TERMINAL_STATUSES, isTerminal } from './queue.js';
-export type { JobKind, JobSpec, JobStatus, JobError, JobSnapshot, JobEvent, JobListener, JobContext, JobRunner, Queue, QueueStats } from './queue.js';
+export type { JobKind, JobSpec, JobStatus, JobError, JobSnapshot, JobEvent, JobEventBody, JobListener, JobContext, JobRunner, Queue, QueueStats } from './queue.js';
 export { InProcessQueue, createInProcessQueue } from './in-process-queue.js';
 export type { InProcessQueueOptions } from './in-process-queue.js';
 export { CooperativeStore } from './cooperative-store.js';

@@ -63,17 +63,21 @@ export interface JobSnapshot<R> {
   error: JobError | null;
 }
 
-/**
- * Events of one job, in order: any number of `progress`, a `status` when it starts running,
- * then exactly one terminal event (`done`, `failed` or `cancelled`), after which nothing more
- * is sent for that job.
- */
-export type JobEvent =
+/** What happened, without its place in the job's sequence. */
+export type JobEventBody =
   | { type: 'status'; id: string; status: JobStatus }
   | { type: 'progress'; id: string; progress: ProgressEvent }
   | { type: 'done'; id: string }
   | { type: 'failed'; id: string; error: JobError }
   | { type: 'cancelled'; id: string; error: JobError };
+
+/**
+ * Events of one job, in order: a `status` when it starts running, any number of `progress`,
+ * then exactly one terminal event (`done`, `failed` or `cancelled`), after which nothing more
+ * is sent for that job. `seq` numbers a job's events 1, 2, 3 … and never changes, so a client
+ * that reconnects can skip what it has seen (SSE Last-Event-ID) even when old events were dropped.
+ */
+export type JobEvent = JobEventBody & { seq: number };
 
 export type JobListener = (event: JobEvent) => void;
 

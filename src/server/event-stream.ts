@@ -1,12 +1,15 @@
 // GET /api/jobs/:id/events as Server-Sent Events: the job's events so far, then live ones —
 // `status`, `progress` …, then one of `done`, `failed`, `cancelled` — after which the stream
-// ends. A comment line every `heartbeatMs` keeps proxies from closing an idle stream.
+// ends. Each event's SSE id is its seq, so a reconnecting EventSource (Last-Event-ID) gets only
+// what it has not seen. A comment line every `heartbeatMs` keeps proxies from closing an idle stream.
 import type { ServerResponse } from 'node:http';
 import type { JobEvent, Queue } from '../jobs/index.js';
 import { errorBody } from './http-error.js';
 
 export interface EventStreamOptions {
   heartbeatMs?: number;
+  /** Events with a seq up to this one are not sent again (the client's Last-Event-ID). */
+  after?: number;
   headers: Record<string, string>;
 }
 
@@ -35,7 +38,6 @@ export async function streamJobEvents<R>(res: ServerResponse, queue: Queue<R>, i
     'x-accel-buffering': 'no',
   });
   res.write('retry: 2000\n\n');
-  let seq = 0;
   let ended = false;
   let stop: () => void = () => undefined;
   const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), options.heartbeatMs ?? 15_000);
@@ -50,9 +52,12 @@ export async function streamJobEvents<R>(res: ServerResponse, queue: Queue<R>, i
   res.on('close', end);
   stop = await queue.subscribe(id, (event) => {
     if (ended) return;
-    const { name, data } = frame(event, links);
-    res.write(`id: ${++seq}\nevent: ${name}\ndata: ${JSON.stringify(data)}\n\n`);
-    if (event.type === 'done' || event.type === 'failed' || event.type === 'cancelled') setImmediate(end);
+    const terminal = event.type === 'done' || event.type === 'failed' || event.type === 'cancelled';
+    if (event.seq > (options.after ?? 0)) {
+      const { name, data } = frame(event, links);
+      res.write(`id: ${event.seq}\nevent: ${name}\ndata: ${JSON.stringify(data)}\n\n`);
+    }
+    if (terminal) setImmediate(end);
   });
   if (ended) stop();
 }

@@ -222,7 +222,8 @@ async function route(req: IncomingMessage, res: ServerResponse, o: HandlerOption
     if (tail === '/events') {
       if (method !== 'GET') throw methodNotAllowed(method, path, ['GET']);
       await jobOr404(o.queue, id);
-      return streamJobEvents(res, o.queue, id, links, { headers: BASE_HEADERS, ...(o.heartbeatMs ? { heartbeatMs: o.heartbeatMs } : {}) });
+      const last = Number(req.headers['last-event-id'] ?? url.searchParams.get('after') ?? 0);
+      return streamJobEvents(res, o.queue, id, links, { headers: BASE_HEADERS, after: Number.isSafeInteger(last) && last > 0 ? last : 0, ...(o.heartbeatMs ? { heartbeatMs: o.heartbeatMs } : {}) });
     }
     if (tail === '/report') {
       if (method !== 'GET') throw methodNotAllowed(method, path, ['GET']);

@@ -59,6 +59,7 @@ test('replay keeps the newest progress when a job emits more events than it keep
     ['status', 9, 10, 'done'],
     'oldest progress dropped first; the status and terminal events stay',
   );
+  assert.deepEqual(events.map((e) => e.seq), [1, 10, 11, 12], 'the kept events keep their numbers');
 });
 
 test('history is bounded: the oldest finished jobs are evicted, queued and running ones never', async () => {

@@ -87,12 +87,14 @@ export function queueConformance(name: string, make: QueueFactory): void {
     const expected = ['status:running', 'progress:plan 1/1', 'progress:retrieve 1/2', 'progress:retrieve 2/2', 'done'];
     const show = (e: JobEvent): string => (e.type === 'progress' ? `progress:${e.progress.stage} ${e.progress.done}/${e.progress.total}` : e.type === 'status' ? `status:${e.status}` : e.type);
     assert.deepEqual(live.map(show), expected);
+    assert.deepEqual(live.map((e) => e.seq), [1, 2, 3, 4, 5], 'events are numbered 1, 2, 3 …');
     stop();
     // Progress reported after the job ended is ignored.
     ctx.onProgress({ stage: 'late', done: 1, total: 1 });
     const replayed: JobEvent[] = [];
     await queue.subscribe(id, (e) => replayed.push(e));
     assert.deepEqual(replayed.map(show), expected);
+    assert.deepEqual(replayed.map((e) => e.seq), [1, 2, 3, 4, 5], 'a replay keeps the numbers');
   });
 
   test(`${name}: a job that throws a VerityError fails with its code, component, problem and fix`, async () => {

@@ -83,6 +83,13 @@ test('a check: 202 with an id, progress then done over SSE, and the same report 
   // Asking for the events of a finished job replays them and ends.
   const again = await readEvents(`${t.url}/api/jobs/${id}/events`);
   assert.deepEqual(again.map((e) => e.event), names);
+  assert.deepEqual(again.map((e) => e.id), names.map((_n, i) => i + 1));
+  // A reconnecting client (Last-Event-ID, or ?after=) gets only what it has not seen.
+  const resumed = await readEvents(`${t.url}/api/jobs/${id}/events`, { 'last-event-id': '3' });
+  assert.deepEqual(resumed.map((e) => e.id), again.filter((e) => e.id > 3).map((e) => e.id));
+  assert.equal(resumed.at(-1)?.event, 'done');
+  const afterAll = await readEvents(`${t.url}/api/jobs/${id}/events?after=${again.length}`);
+  assert.deepEqual(afterAll, [], 'nothing new: the stream just ends');
 });
 
 test('a question has no ClaimReview form: 400 UNSUPPORTED with the fix', async () => {

@@ -55,15 +55,16 @@ export async function postJson(url: string, value: unknown): Promise<Response> {
 }
 
 /** Reads a Server-Sent Events stream to its end: the (event, data) pairs in order. */
-export async function readEvents(url: string): Promise<Array<{ event: string; data: Record<string, unknown> }>> {
-  const res = await fetch(url);
+export async function readEvents(url: string, headers: Record<string, string> = {}): Promise<Array<{ id: number; event: string; data: Record<string, unknown> }>> {
+  const res = await fetch(url, { headers });
   if (!res.ok) throw new Error(`events: HTTP ${res.status}: ${await res.text()}`);
   const text = await res.text();
-  const out: Array<{ event: string; data: Record<string, unknown> }> = [];
+  const out: Array<{ id: number; event: string; data: Record<string, unknown> }> = [];
   for (const block of text.split('\n\n')) {
+    const id = Number(/^id: (\d+)$/m.exec(block)?.[1]);
     const event = /^event: (.+)$/m.exec(block)?.[1];
     const data = /^data: (.+)$/m.exec(block)?.[1];
-    if (event && data) out.push({ event, data: JSON.parse(data) as Record<string, unknown> });
+    if (event && data) out.push({ id, event, data: JSON.parse(data) as Record<string, unknown> });
   }
   return out;
 }
