@@ -14,11 +14,13 @@ export interface AnalystFlags {
   llmModel?: string;
   /** Stance requests in flight (eval). */
   llmConcurrency?: string;
+  /** On a model failure, the rules report with a warning instead of an error (check). */
+  llmFallback?: boolean;
 }
 
 export type AnalystConfig =
   | { kind: 'rules' }
-  | { kind: 'llm'; baseUrl: string; model: string; apiKey?: string; timeoutMs?: number; seed?: number; concurrency?: number };
+  | { kind: 'llm'; baseUrl: string; model: string; apiKey?: string; timeoutMs?: number; seed?: number; concurrency?: number; fallback?: boolean };
 
 const COMPONENT = 'cli';
 
@@ -37,7 +39,7 @@ export function analystConfig(flags: AnalystFlags, env: NodeJS.ProcessEnv): Anal
     throw new VerityError({ code: 'USAGE', component: COMPONENT, problem: `unknown --analyst ${quote(kind)}`, fix: 'use --analyst rules (the default, offline) or --analyst llm (an OpenAI-compatible server)' });
   }
   if (kind === 'rules') {
-    const stray = flags.llmUrl !== undefined ? '--llm-url' : flags.llmModel !== undefined ? '--llm-model' : flags.llmConcurrency !== undefined ? '--llm-concurrency' : null;
+    const stray = flags.llmUrl !== undefined ? '--llm-url' : flags.llmModel !== undefined ? '--llm-model' : flags.llmConcurrency !== undefined ? '--llm-concurrency' : flags.llmFallback ? '--llm-fallback' : null;
     if (stray) throw new VerityError({ code: 'USAGE', component: COMPONENT, problem: `${stray} is given but the analyst is "rules"`, fix: 'add --analyst llm to use a language model, or leave out the --llm-* options' });
     return { kind: 'rules' };
   }
@@ -59,6 +61,7 @@ export function analystConfig(flags: AnalystFlags, env: NodeJS.ProcessEnv): Anal
     if (!/^\d+$/.test(env.VERITY_LLM_SEED.trim())) throw new VerityError({ code: 'USAGE', component: COMPONENT, problem: `VERITY_LLM_SEED ${quote(env.VERITY_LLM_SEED)} is not a whole number`, fix: 'set it to a whole number such as 42, or unset it' });
     config.seed = Number(env.VERITY_LLM_SEED.trim());
   }
+  if (flags.llmFallback) config.fallback = true;
   if (flags.llmConcurrency !== undefined) config.concurrency = positiveNumber(flags.llmConcurrency, '--llm-concurrency', 'pass the number of requests in flight, e.g. --llm-concurrency 4', true);
   return config;
 }
@@ -79,6 +82,7 @@ export async function createAnalyst(config: AnalystConfig, options: CreateAnalys
     ...(config.timeoutMs !== undefined ? { timeoutMs: config.timeoutMs } : {}),
     ...(config.seed !== undefined ? { seed: config.seed } : {}),
     ...(config.concurrency !== undefined ? { concurrency: config.concurrency } : {}),
+    ...(config.fallback ? { fallback: true } : {}),
     ...(options.onRetry ? { onRetry: options.onRetry } : {}),
   });
 }

@@ -106,6 +106,28 @@ test('failures: no URL is a usage error; a refused key is a clear error with the
   });
 });
 
+test('--llm-fallback: when the model fails, the rules report with a warning, and provenance says so', async () => {
+  await withCorpus(async (dir) => {
+    const srv = await startReplayServer([recorded('report-unparseable'), recorded('report-unparseable')]);
+    try {
+      const run = await runCli(['check', CLAIM, '--db', 'c.db', '--format', 'json', '--analyst', 'llm', '--llm-url', srv.baseUrl, '--llm-model', 'm', '--llm-fallback'], { cwd: dir });
+      assert.equal(run.code, 0, run.stderr);
+      assert.equal(srv.requests.length, 2);
+      const report = JSON.parse(run.stdout) as Report;
+      assert.equal(report.provenance.analyst, 'rules (llm:m failed)');
+      assert.ok(report.provenance.warnings.some((w) => /^the LLM analyst failed, so the summary and findings are the rules analyst's: verity: \[llm\] the model "m" .* answered twice with report JSON that cannot be read/.test(w)), report.provenance.warnings.join(' | '));
+      const rules = JSON.parse((await runCli(['check', CLAIM, '--db', 'c.db', '--format', 'json'], { cwd: dir })).stdout) as Report;
+      assert.deepEqual(report.summary, rules.summary);
+      assert.deepEqual(report.findings, rules.findings);
+      const stray = await runCli(['check', CLAIM, '--db', 'c.db', '--llm-fallback'], { cwd: dir });
+      assert.equal(stray.code, 2);
+      assert.match(stray.stderr, /--llm-fallback is given but the analyst is "rules"/);
+    } finally {
+      await srv.close();
+    }
+  });
+});
+
 test('verity eval <pair-suite> --analyst llm: stances from the model, scored like the rules analyst', async () => {
   const srv = await startReplayServer([recorded('stance-batch')]);
   try {

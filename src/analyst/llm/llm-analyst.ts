@@ -5,7 +5,8 @@
 // compose: the rules draft is made first (verdict, gaps, perspectives, figures stay computed);
 // the model is shown the numbered passages and writes the summary and findings; an answer
 // that cannot be read is retried once with the reason, then refused (VerityError, component
-// "llm") — the user gets an error, never a half report. The pipeline then verifies every
+// "llm") — the user gets an error (or, with `fallback`, the rules report and a warning), never
+// a half report. The pipeline then verifies every
 // sentence like any other.
 // stance: pairs in batches of `batchSize`, at most `concurrency` requests in flight.
 import { VerityError, quote } from '../../errors.js';
@@ -27,6 +28,12 @@ export interface LlmAnalystOptions extends ChatClientOptions {
   batchSize?: number;
   /** Stance requests in flight at once (default 2). */
   concurrency?: number;
+  /**
+   * When the model fails (server down, unreadable answers), give the rules analyst's report with
+   * a warning instead of an error (default false: an error). Provenance then says
+   * "rules (llm:<model> failed)". Usage errors (a bad URL) are never hidden this way.
+   */
+  fallback?: boolean;
 }
 
 const COMPONENT = 'llm';
@@ -71,6 +78,17 @@ export class LlmAnalyst implements Analyst {
 
   async compose(input: ComposeInput): Promise<Composed> {
     const rules = composeReport(input);
+    try {
+      return await this.composeProse(input, rules);
+    } catch (e) {
+      if (!this.options.fallback || !(e instanceof VerityError) || e.code === 'USAGE') throw e;
+      input.provenance.analyst = `rules (${this.name} failed)`;
+      input.provenance.warnings.push(`the LLM analyst failed, so the summary and findings are the rules analyst's: ${e.message}`);
+      return rules;
+    }
+  }
+
+  private async composeProse(input: ComposeInput, rules: Composed): Promise<Composed> {
     const passages = selectPassages(input, { ...DEFAULT_PASSAGE_BUDGET, ...this.options.passages });
     if (passages.length === 0) {
       input.provenance.warnings.push('no evidence passage to give the model: the summary and findings are the rules analyst\'s');

@@ -12,7 +12,7 @@ import { REPORT_FORMATS, isReportFormat, renderReport, verificationTally } from 
 const HELP = `verity check — fact-check a question or a claim against your corpus
 
 Usage: verity check "<question or claim>" [--db FILE] [--format md|html|json|claimreview] [--out FILE] [--json]
-                    [--analyst rules|llm] [--llm-url URL] [--llm-model NAME]
+                    [--analyst rules|llm] [--llm-url URL] [--llm-model NAME] [--llm-fallback]
 
 A claim ("140 of 196 countries criminalize possession") gets a verdict — Supported, Refuted,
 Mixed or Unproven — with a confidence and the reason. A question ("Which countries
@@ -41,6 +41,8 @@ Options:
                    one, is read from $VERITY_LLM_API_KEY (never printed); the deadline of a
                    request from $VERITY_LLM_TIMEOUT (seconds, default 120); a seed from
                    $VERITY_LLM_SEED
+  --llm-fallback   if the model fails (server down, unreadable answers), print the rules
+                   report with a warning instead of failing
   -h, --help       this help
 
 Examples:
@@ -62,6 +64,7 @@ export const checkCommand: Command = {
     analyst: { type: 'string' },
     'llm-url': { type: 'string' },
     'llm-model': { type: 'string' },
+    'llm-fallback': { type: 'boolean' },
   },
   async run(ctx) {
     const input = ctx.positionals.join(' ').trim();
@@ -75,7 +78,7 @@ export const checkCommand: Command = {
     }
     const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
     // Read before the store is opened: a missing URL or model is a usage error, found first.
-    const config = analystConfig({ analyst: str(ctx.values.analyst), llmUrl: str(ctx.values['llm-url']), llmModel: str(ctx.values['llm-model']) }, ctx.env);
+    const config = analystConfig({ analyst: str(ctx.values.analyst), llmUrl: str(ctx.values['llm-url']), llmModel: str(ctx.values['llm-model']), llmFallback: ctx.values['llm-fallback'] === true }, ctx.env);
     const analyst = await createAnalyst(config, {
       onRetry: (r) => ctx.out.notice(`verity: [llm] ${r.reason}; retrying in ${(r.delayMs / 1000).toFixed(1)} s (attempt ${r.attempt + 1})`),
     });
