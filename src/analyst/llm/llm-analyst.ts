@@ -72,7 +72,7 @@ export class LlmAnalyst implements Analyst {
       code: 'BAD_RESPONSE',
       component: COMPONENT,
       problem: `the model ${quote(this.client.model)} at ${quote(this.client.endpoint, 120)} answered twice with ${what} that cannot be read: ${reason}`,
-      fix: 'use an instruction-following chat model (7B parameters or more does best), or run with --analyst rules',
+      fix: 'use an instruction-following chat model that can answer in JSON, or run with --analyst rules',
     });
   }
 
