@@ -187,3 +187,43 @@ test('concurrent submissions all finish, one at a time, each with its own report
   const spans = jobs.map((j) => [Date.parse(j.startedAt as string), Date.parse(j.finishedAt as string)] as const).sort((a, b) => a[0] - b[0]);
   for (let i = 1; i < spans.length; i++) assert.ok(spans[i]![0] >= spans[i - 1]![1], 'jobs ran one after another');
 });
+
+test('GET / is one self-contained page under a strict CSP whose nonce changes per response', async () => {
+  const nonces: string[] = [];
+  for (let i = 0; i < 2; i++) {
+    const res = await fetch(`${t.url}/`);
+    assert.equal(res.status, 200);
+    assert.equal(res.headers.get('content-type'), 'text/html; charset=utf-8');
+    assert.equal(res.headers.get('x-frame-options'), 'DENY');
+    const csp = res.headers.get('content-security-policy') ?? '';
+    const nonce = /script-src 'nonce-([A-Za-z0-9+/=]+)'/.exec(csp)?.[1];
+    assert.ok(nonce, csp);
+    assert.match(csp, /default-src 'none'/);
+    assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/);
+    const html = await res.text();
+    assert.equal((html.match(/<script/g) ?? []).length, 1);
+    assert.match(html, new RegExp(`<script nonce="${nonce.replace(/[+/=]/g, (c) => `\\${c}`)}">`));
+    assert.doesNotMatch(html, /\son[a-z]+=/i, 'no inline event handlers');
+    assert.doesNotMatch(html, /(?:src|href)="(?:https?:)?\/\//, 'nothing loaded from elsewhere');
+    nonces.push(nonce);
+  }
+  assert.notEqual(nonces[0], nonces[1]);
+});
+
+test('an idle event stream carries keep-alive comments', async () => {
+  const { createInProcessQueue } = await import('../../src/jobs/index.js');
+  const queue = createInProcessQueue<never>({ run: (_s, ctx) => new Promise((_r, reject) => ctx.signal.addEventListener('abort', () => reject(ctx.signal.reason))) });
+  const s = await testServer({ queue, heartbeatMs: 20 });
+  try {
+    const { id } = (await (await postJson(`${s.url}/api/checks`, { input: 'idle' })).json()) as { id: string };
+    const res = await fetch(`${s.url}/api/jobs/${id}/events`);
+    const reader = res.body!.getReader();
+    let text = '';
+    const deadline = Date.now() + 5_000;
+    while (!/: keep-alive/.test(text) && Date.now() < deadline) text += new TextDecoder().decode((await reader.read()).value);
+    assert.match(text, /: keep-alive\n\n/);
+    await reader.cancel();
+  } finally {
+    await s.close();
+  }
+});
