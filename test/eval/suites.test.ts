@@ -30,6 +30,10 @@ test('check-covid: ingests the corpus, retrieves, finds the gold abstract in the
   wellFormed(r, ['SUPPORT', 'REFUTE', 'NOTENOUGHINFO']);
   assert.equal(r.n, 3);
   assert.equal(r.recallAt5, 1);
+  // Stance toward the gold evidence sentences: the NEI claim without any is left out.
+  const g = r.extra.goldEvidence as { n: number; accuracy: number; macroF1: number };
+  assert.equal(g.n, 2);
+  assert.ok(g.macroF1 >= 0 && g.macroF1 <= 1 && g.accuracy >= 0 && g.accuracy <= 1);
 });
 
 test('wice reports an AUC; citation-integrity reads its corpus; --limit cuts', async () => {
