@@ -129,7 +129,7 @@ async function submit(res: ServerResponse, queue: Queue<VerityJobResult>, spec: 
   validateJobSpec(spec);
   const id = await queue.submit(spec);
   const job = await queue.get(id);
-  sendJson(res, 202, { id, kind: spec.kind, status: job?.status ?? 'queued', links: links(id) }, { location: `/api/jobs/${encodeURIComponent(id)}` });
+  sendJson(res, 202, { id, kind: spec.kind, status: job?.status ?? 'queued', position: job?.position ?? null, links: links(id) }, { location: `/api/jobs/${encodeURIComponent(id)}` });
 }
 
 async function postCheck(req: IncomingMessage, res: ServerResponse, o: HandlerOptions): Promise<void> {

@@ -147,7 +147,7 @@ async function submit(kind) {
   const body = await res.json().catch(() => ({ error: { problem: 'The server sent an unreadable answer (HTTP ' + res.status + ')', fix: null } }));
   if (!res.ok) { showError(body); return; }
   current = body.id;
-  statusEl.textContent = 'Waiting to start…';
+  statusEl.textContent = body.position > 0 ? 'Waiting to start (' + body.position + ' job' + (body.position === 1 ? '' : 's') + ' ahead)…' : 'Waiting to start…';
   follow(body.id, kind);
 }
 form.addEventListener('submit', (ev) => { ev.preventDefault(); submit(ev.submitter === auditBtn ? 'audit' : 'check'); });

@@ -167,7 +167,9 @@ test('a full queue: 503 BUSY with Retry-After', async () => {
   try {
     assert.equal((await postJson(`${s.url}/api/checks`, { input: 'one' })).status, 202);
     await new Promise((r) => setImmediate(r));
-    assert.equal((await postJson(`${s.url}/api/checks`, { input: 'two' })).status, 202);
+    const second = await postJson(`${s.url}/api/checks`, { input: 'two' });
+    assert.equal(second.status, 202);
+    assert.deepEqual(((await second.json()) as { status: string; position: number }).position, 0, 'next in line');
     const res = await json(`${s.url}/api/checks`, JSON.stringify({ input: 'three' }));
     const e = await expectError(res, 503, 'BUSY', /1 jobs are already waiting \(the limit is 1\)/);
     assert.match(e.fix ?? '', /retry/);
