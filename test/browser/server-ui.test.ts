@@ -178,3 +178,22 @@ test('paste an article, press Audit article: the counts and the annotated articl
     await page.close();
   }
 });
+
+test('Cancel stops a running check and says so', { skip }, async () => {
+  const { page, watch } = await openPage(1000);
+  try {
+    await page.getByLabel('Question, claim or article').fill('Which countries criminalize possession of banned images versus only their production or distribution?');
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
+    const cancel = page.getByRole('button', { name: 'Cancel' });
+    await cancel.waitFor({ state: 'visible' });
+    await cancel.click();
+    const alert = page.getByRole('alert');
+    await alert.waitFor({ state: 'visible', timeout: 30_000 });
+    assert.match(await alert.innerText(), /was cancelled \((while it ran|before it started)\)\. submit it again if you still need it\./);
+    assert.equal(await page.locator('#result').isVisible(), false);
+    assert.equal(await cancel.isVisible(), false);
+    assert.deepEqual(watch.problems, []);
+  } finally {
+    await page.close();
+  }
+});
