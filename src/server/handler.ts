@@ -32,6 +32,8 @@ const BASE_HEADERS: Record<string, string> = {
   'referrer-policy': 'no-referrer',
   'cross-origin-resource-policy': 'same-origin',
   'cache-control': 'no-store',
+  // JSON, Markdown and the rest are data: nothing in them may run or be framed (the page and HTML reports set their own).
+  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
 };
 
 /** The policy of a rendered report: no script at all, its own inline style, framed only by this origin. */

@@ -78,6 +78,9 @@ test('a check: 202 with an id, progress then done over SSE, and the same report 
   const html = await fetch(`${t.url}/api/jobs/${id}/report?format=html`);
   assert.match(html.headers.get('content-security-policy') ?? '', /default-src 'none'.*sandbox/);
   assert.equal(html.headers.get('x-frame-options'), 'SAMEORIGIN');
+  const md = await fetch(`${t.url}/api/jobs/${id}/report?format=md`);
+  assert.equal(md.headers.get('content-security-policy'), "default-src 'none'; frame-ancestors 'none'");
+  assert.equal(md.headers.get('x-content-type-options'), 'nosniff');
   const download = await fetch(`${t.url}/api/jobs/${id}/report?format=md&download=1`);
   assert.equal(download.headers.get('content-disposition'), `attachment; filename="verity-check-${id}.md"`);
   // Asking for the events of a finished job replays them and ends.
