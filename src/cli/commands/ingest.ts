@@ -61,7 +61,7 @@ export function parseByteSize(value: string): number | null {
 
 export const ingestCommand: Command = {
   name: 'ingest',
-  summary: 'read files, folders or globs into the corpus (txt, md, html, pdf, jsonl)',
+  summary: 'read files, folders, globs or URLs into the corpus (txt, md, html, pdf, jsonl)',
   help: HELP,
   options: {
     db: { type: 'string' },
