@@ -23,3 +23,6 @@ export { checkInput, planInput, classifyInput, type CheckOptions } from './check
 export { renderReport, verifySentence, verifyReport, REPORT_FORMATS, REPORT_SCHEMA_VERSION, type ReportFormat } from './report/index.js';
 export { readArticle, readArticleFile, auditArticle, annotateMarkdown, annotateHtml, auditJson } from './audit/index.js';
 export { runEval } from './eval/index.js';
+
+export { rulesAnalyst, analystConfig, createAnalyst, type Analyst, type AnalystConfig } from './analyst/index.js';
+export { safeFetch, webDocuments, createWebSearch, WikipediaSearch, SearxngSearch, type WebSearch, type SafeFetchOptions, type WebDocumentsOptions, type WebDocumentsResult } from './web/index.js';
