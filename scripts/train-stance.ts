@@ -206,7 +206,7 @@ for (const c of ciTrain) {
   const p = profileClaim(c.claim);
   const js = c.docIds.flatMap((id) => {
     const doc = ciCorpus.get(id);
-    return doc ? [judge(p, textEvidence(id, doc.sentences.join(' ')))] : [];
+    return doc ? [judge(p, textEvidence(id, doc.sentences.join(' '), doc.title))] : [];
   });
   add('citation-integrity', js, CI[c.gold] ?? 'unproven', citingFeatures(c.raw));
 }
