@@ -202,6 +202,8 @@ export interface Provenance {
   createdAt: string;
   timingsMs: Record<string, number>;
   warnings: string[];
+  /** What the web stage searched and stored before retrieval; absent when the check did not use the web. */
+  web?: WebProvenance;
 }
 
 export interface Report {
@@ -243,3 +245,22 @@ export interface ProgressEvent {
   detail?: string;
 }
 export type ProgressListener = (event: ProgressEvent) => void;
+
+/** The web stage of a check (`verity check --web`): what was searched, and what it added to the corpus. */
+export interface WebProvenance {
+  /** Engine name ("wikipedia", "searxng") and the endpoint it was asked at. */
+  engine: string;
+  endpoint: string;
+  /** The searches made, in order: the input's words first, then each facet's. */
+  queries: string[];
+  /** Distinct results (by URL) over all searches. */
+  results: number;
+  /** Documents stored: new to the corpus, already there with the same text, or replacing an older text of the same URI. */
+  added: number;
+  unchanged: number;
+  replaced: number;
+  /** Results that could not be read or stored; each is also a warning of the report. */
+  failed: number;
+  /** URIs of the documents stored (whatever their status), in rank order. */
+  uris: string[];
+}

@@ -13,6 +13,7 @@ import type { FacetEvidence } from '../report/compose-input.js';
 import { verificationTally, verifyReport } from '../report/verify.js';
 import { ENGINE, ENGINE_VERSION } from '../version.js';
 import { planInput } from './plan.js';
+import { gatherWebSources, webQueries, type CheckWebOptions, type WebStageResult } from './web-sources.js';
 
 export interface CheckOptions {
   /** The clock (default: the system clock). Inject a fixed one for reproducible reports. */
@@ -27,6 +28,11 @@ export interface CheckOptions {
    * analyst, every sentence goes through the same verifier and the verdict is decideVerdict's.
    */
   analyst?: Analyst;
+  /**
+   * Sources from the web (see CheckWebOptions): searched, read and ingested into `store` before
+   * retrieval, so the store must be writable. Absent: no network is touched.
+   */
+  web?: CheckWebOptions;
 }
 
 export const MAX_INPUT_CHARS = 2000;
@@ -125,7 +131,21 @@ export async function checkInput(store: Store, input: string, options: CheckOpti
   };
 
   const text = validate(input);
+  let web: WebStageResult | null = null;
+  if (options.web) {
+    web = await gatherWebSources(store, webQueries(planInput(text), options.web.facets ?? true), { ...options.web, now, onProgress: progress });
+    lap('web');
+  }
   const stats = await store.stats();
+  if (stats.passages === 0 && web) {
+    const w = web.provenance;
+    throw new VerityError({
+      code: 'NOT_FOUND',
+      component: 'check',
+      problem: `the corpus at ${quote(store.location)} is empty and the web search of ${w.engine} gave no readable document (${w.results} result(s) for ${w.queries.map((q) => quote(q)).join(', ')}; ${w.failed} could not be read)`,
+      fix: 'try other words, another engine (--web-engine searxng), or ingest documents first, e.g. verity ingest examples/corpus',
+    });
+  }
   if (stats.passages === 0) {
     throw new VerityError({
       code: 'NOT_FOUND',
@@ -162,7 +182,7 @@ export async function checkInput(store: Store, input: string, options: CheckOpti
   lap('retrieve');
 
   const whole = plan.kind === 'claim' ? (facets.find((f) => f.role === 'claim')?.verdict ?? null) : null;
-  const warnings: string[] = [];
+  const warnings: string[] = web ? [...web.warnings] : [];
   for (const f of facets) if (f.retrieve && f.judgements.length === 0) warnings.push(`no passage found for facet ${JSON.stringify(f.label)}`);
 
   const snapshot = await store.snapshotId();
@@ -175,7 +195,7 @@ export async function checkInput(store: Store, input: string, options: CheckOpti
     facets,
     verdict: whole,
     now: started,
-    provenance: { engine: ENGINE, engineVersion: ENGINE_VERSION, analyst: analyst.name, corpusSnapshot: snapshot, createdAt: started.toISOString(), timingsMs: timings, warnings },
+    provenance: { engine: ENGINE, engineVersion: ENGINE_VERSION, analyst: analyst.name, corpusSnapshot: snapshot, createdAt: started.toISOString(), timingsMs: timings, warnings, ...(web ? { web: web.provenance } : {}) },
   });
   progress({ stage: 'compose', done: 1, total: 1 });
   lap('compose');

@@ -1,0 +1,177 @@
+// The web stage of a check: search the web for the input (and its facets), read the results and
+// store them in the corpus, so retrieval finds them and the report's sources have content hashes
+// (a later run, offline, reads the same passages).
+//
+// The engine comes in as the `WebSearch` contract (web/web-search.ts): the caller (CLI, server)
+// builds the adapter; nothing here imports one.
+import type { Store } from '../contracts.js';
+import { VerityError, quote } from '../errors.js';
+import { ingestTexts } from '../ingest/ingest-text.js';
+import type { ProgressListener, SourceKind, WebProvenance } from '../model.js';
+import { STOPWORDS, tokenize } from '../text/index.js';
+import { DEFAULT_WEB_CONCURRENCY, mapLimit } from '../web/concurrency.js';
+import type { WebDocument, WebFailure, WebResult, WebSearch } from '../web/web-search.js';
+import type { Plan } from './plan.js';
+
+/**
+ * Web sources for one check (`CheckOptions.web`). Without it a check never touches the network.
+ *
+ * The store must be writable: what is read is ingested before retrieval. A result that cannot be
+ * read or stored becomes a warning of the report (and goes to `onWarning`); a search that fails
+ * (engine unreachable, an error answer) fails the check with a VerityError — a report that
+ * silently lacks the web sources the user asked for would look complete when it is not.
+ */
+export interface CheckWebOptions {
+  /** The engine (e.g. `createWebSearch('wikipedia', …)` from web/, built by the caller). */
+  search: WebSearch;
+  /** Results read per search, 1 to 50 (default 5). */
+  limit?: number;
+  /**
+   * Also search for each planned facet of a question or part of a claim (default true). At most
+   * MAX_WEB_QUERIES searches in all; a result found by several searches is read once.
+   */
+  facets?: boolean;
+  /** Results read at once (default 2: polite to the servers). */
+  concurrency?: number;
+  /** Kind for documents whose kind the engine does not know (default "other"; Wikipedia says "reference"). */
+  kind?: SourceKind;
+  /** Called with each warning as it happens (the CLI prints them on stderr); they are also in the report. */
+  onWarning?: (message: string) => void;
+  signal?: AbortSignal;
+}
+
+/** Searches per check, the input's included. */
+export const MAX_WEB_QUERIES = 5;
+export const DEFAULT_WEB_LIMIT = 5;
+const MAX_WEB_LIMIT = 50;
+/** Words kept in a search query: engines match every word, so a long sentence finds nothing. */
+const MAX_QUERY_WORDS = 10;
+
+/**
+ * The search words for a statement: its words as written, without stop words and bare numbers
+ * ("140 of 196 countries criminalize simple possession" → "countries criminalize simple
+ * possession"); search engines such as Wikipedia's require every word, and a figure the source
+ * states otherwise ("140 of the 196") would hide it. Falls back to the text when nothing is left.
+ */
+export function webQuery(text: string): string {
+  const words = tokenize(text)
+    .filter((t) => !STOPWORDS.has(t.lower) && !/^[\d.,]+$/.test(t.text))
+    .map((t) => t.text);
+  const kept = [...new Set(words)].slice(0, MAX_QUERY_WORDS);
+  return kept.length > 0 ? kept.join(' ') : text.trim();
+}
+
+/** The searches for a plan: the input's words, then (when `facets`) each retrieved facet's, distinct, at most MAX_WEB_QUERIES. */
+export function webQueries(plan: Plan, facets = true): string[] {
+  const texts = [plan.input, ...(facets ? plan.facets.filter((f) => f.retrieve).map((f) => f.claim) : [])];
+  const out: string[] = [];
+  for (const t of texts) {
+    const q = webQuery(t);
+    if (q !== '' && !out.some((o) => o.toLowerCase() === q.toLowerCase())) out.push(q);
+    if (out.length >= MAX_WEB_QUERIES) break;
+  }
+  return out;
+}
+
+export interface WebStageResult {
+  provenance: WebProvenance;
+  /** One line per result not read or not stored, in rank order ("web: …"). */
+  warnings: string[];
+}
+
+function checkLimit(limit: number | undefined): number {
+  const n = limit ?? DEFAULT_WEB_LIMIT;
+  if (!Number.isInteger(n) || n < 1 || n > MAX_WEB_LIMIT) {
+    throw new VerityError({ code: 'USAGE', component: 'check', problem: `the web result limit ${quote(String(n))} is not a whole number from 1 to ${MAX_WEB_LIMIT}`, fix: 'pass e.g. limit: 5 (CLI: --web-limit 5)' });
+  }
+  return n;
+}
+
+const failureLine = (url: string, message: string): string => `web: could not read ${quote(url, 200)}: ${message.replace(/^verity: /, '')}`;
+
+/**
+ * Runs the web stage: the searches in order (one at a time), then the distinct results read a few
+ * at a time, then every document stored in one transaction. Progress: stage "web", first over
+ * the searches, then over the results read.
+ */
+export async function gatherWebSources(store: Store, queries: readonly string[], options: CheckWebOptions & { now: () => Date; onProgress: ProgressListener }): Promise<WebStageResult> {
+  const limit = checkLimit(options.limit);
+  const engine = options.search;
+  const signal = options.signal;
+  const warnings: string[] = [];
+  const warn = (line: string): void => {
+    warnings.push(line);
+    options.onWarning?.(line);
+  };
+
+  const found: WebResult[] = [];
+  const seen = new Set<string>();
+  let searched = 0;
+  for (const q of queries) {
+    options.onProgress({ stage: 'web', done: searched, total: queries.length, detail: `searching ${engine.name} for ${quote(q, 60)}` });
+    let results: WebResult[];
+    try {
+      results = await engine.search(q, { limit, ...(signal ? { signal } : {}) });
+    } catch (e) {
+      if (!(e instanceof VerityError)) throw e;
+      throw new VerityError({
+        code: e.code,
+        component: 'web',
+        problem: `the web search of ${engine.name} at ${quote(engine.endpoint, 200)} for ${quote(q)} failed: ${e.problem}`,
+        fix: `${e.fix ?? 'check the engine is reachable'}; or check without --web (library: no web option) for a report from the corpus alone`,
+        retryable: e.retryable,
+        cause: e,
+      });
+    }
+    for (const r of results.slice(0, limit)) {
+      if (seen.has(r.url)) continue;
+      seen.add(r.url);
+      found.push(r);
+    }
+    searched++;
+  }
+  options.onProgress({ stage: 'web', done: searched, total: queries.length, detail: `${found.length} result(s) from ${engine.name}` });
+
+  let readCount = 0;
+  const read = await mapLimit(found, options.concurrency ?? DEFAULT_WEB_CONCURRENCY, async (r): Promise<WebDocument[] | WebFailure> => {
+    try {
+      return await engine.read(r, { now: options.now, ...(options.kind ? { kind: options.kind } : {}), ...(signal ? { signal } : {}) });
+    } catch (e) {
+      if (e instanceof VerityError) return { url: r.url, code: e.code, message: e.message };
+      throw e;
+    } finally {
+      readCount++;
+      options.onProgress({ stage: 'web', done: readCount, total: found.length, detail: `read ${r.title.slice(0, 60)}` });
+    }
+  });
+
+  // One document per URI (two results may lead to the same article), in rank order.
+  const documents: WebDocument[] = [];
+  const uris = new Set<string>();
+  for (const r of read) {
+    if (!Array.isArray(r)) {
+      warn(failureLine(r.url, r.message));
+      continue;
+    }
+    for (const d of r) {
+      if (uris.has(d.meta.uri)) continue;
+      uris.add(d.meta.uri);
+      documents.push(d);
+    }
+  }
+
+  const provenance: WebProvenance = { engine: engine.name, endpoint: engine.endpoint, queries: [...queries], results: found.length, added: 0, unchanged: 0, replaced: 0, failed: warnings.length, uris: [] };
+  const written = documents.length > 0 ? await ingestTexts(store, documents) : [];
+  documents.forEach((d, k) => {
+    const w = written[k];
+    if (w === undefined) return;
+    if (w instanceof VerityError) {
+      warn(failureLine(d.origin, w.message));
+      provenance.failed++;
+      return;
+    }
+    provenance[w.status]++;
+    provenance.uris.push(d.meta.uri);
+  });
+  return { provenance, warnings };
+}
