@@ -1,18 +1,24 @@
 // `verity check`: check a question or a claim against the corpus and print (or write) the report.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { Command } from '../command.js';
+import type { Command, CommandContext } from '../command.js';
 import { VerityError, quote } from '../../errors.js';
 import { resolveDbPath } from '../../config.js';
 import { openStore } from '../../store/open.js';
-import { checkInput } from '../../check/index.js';
+import { DEFAULT_WEB_LIMIT, checkInput } from '../../check/index.js';
 import { analystConfig, createAnalyst } from '../../analyst/analyst-config.js';
 import { REPORT_FORMATS, isReportFormat, renderReport, verificationTally } from '../../report/index.js';
+import { webOptionsFromEnv } from '../../web/env-options.js';
+import { WEB_ENGINES, createWebSearch } from '../../web/web-documents.js';
+import type { WebSearch } from '../../web/web-search.js';
+
+const MAX_WEB_LIMIT = 20;
 
 const HELP = `verity check — fact-check a question or a claim against your corpus
 
 Usage: verity check "<question or claim>" [--db FILE] [--format md|html|json|claimreview] [--out FILE] [--json]
                     [--analyst rules|llm] [--llm-url URL] [--llm-model NAME] [--llm-fallback]
+                    [--web [--web-engine wikipedia|searxng] [--web-url URL] [--web-limit N]]
 
 A claim ("140 of 196 countries criminalize possession") gets a verdict — Supported, Refuted,
 Mixed or Unproven — with a confidence and the reason. A question ("Which countries
@@ -43,6 +49,16 @@ Options:
                    $VERITY_LLM_SEED
   --llm-fallback   if the model fails (server down, unreadable answers), print the rules
                    report with a warning instead of failing
+  --web            before checking, search the web for the input and for each facet (at most
+                   5 searches), read the results and ingest them into the corpus (--db is then
+                   opened for writing, and created if missing); the report cites them like any
+                   source, and the next run finds them offline. Without --web nothing touches
+                   the network. A result that cannot be read is a warning (stderr and the
+                   report); an engine that cannot be reached fails the check. See docs/web.md
+  --web-engine E   wikipedia (default) or searxng
+  --web-url URL    the engine's address (default: wikipedia $VERITY_WIKIPEDIA_URL, else
+                   https://en.wikipedia.org/w/api.php; searxng $VERITY_SEARXNG_URL, required)
+  --web-limit N    results read per search, 1 to ${MAX_WEB_LIMIT} (default ${DEFAULT_WEB_LIMIT})
   -h, --help       this help
 
 Examples:
@@ -50,6 +66,7 @@ Examples:
   verity check "Which countries criminalize mere possession of child sexual abuse material versus only its production or distribution?"
   verity check "140 of 196 countries criminalize simple possession" --format html --out report.html
   verity check "140 of 196 countries criminalize simple possession" --format claimreview
+  verity check "Fact-checking organizations passed 400 by 2023" --web --db web.db
   verity check "140 of 196 countries criminalize simple possession" --analyst llm --llm-url http://127.0.0.1:11434/v1 --llm-model llama3.1:8b
 `;
 
@@ -65,6 +82,10 @@ export const checkCommand: Command = {
     'llm-url': { type: 'string' },
     'llm-model': { type: 'string' },
     'llm-fallback': { type: 'boolean' },
+    web: { type: 'boolean' },
+    'web-engine': { type: 'string' },
+    'web-url': { type: 'string' },
+    'web-limit': { type: 'string' },
   },
   async run(ctx) {
     const input = ctx.positionals.join(' ').trim();
@@ -82,10 +103,20 @@ export const checkCommand: Command = {
     const analyst = await createAnalyst(config, {
       onRetry: (r) => ctx.out.notice(`verity: [llm] ${r.reason}; retrying in ${(r.delayMs / 1000).toFixed(1)} s (attempt ${r.attempt + 1})`),
     });
+    const web = webEngine(ctx);
     const dbPath = resolveDbPath(typeof ctx.values.db === 'string' ? ctx.values.db : undefined, ctx.env, ctx.cwd);
-    const store = await openStore(dbPath, { readonly: true });
+    // Writable only when web sources are to be ingested.
+    const store = await openStore(dbPath, { readonly: web === null });
     try {
-      const report = await checkInput(store, input, { onProgress: (e) => ctx.out.progress(e), analyst });
+      const report = await checkInput(store, input, {
+        onProgress: (e) => ctx.out.progress(e),
+        analyst,
+        ...(web ? { web: { search: web.search, limit: web.limit, onWarning: (w: string) => ctx.out.notice(`verity: warning: ${w}`) } } : {}),
+      });
+      const w = report.provenance.web;
+      if (w) {
+        ctx.out.notice(`web: ${w.results} result${w.results === 1 ? '' : 's'} from ${w.engine} for ${w.queries.length} search${w.queries.length === 1 ? '' : 'es'}: ${w.added} added, ${w.unchanged} already in the corpus, ${w.replaced} replaced, ${w.failed} failed (${dbPath})`);
+      }
       const rendered = renderReport(report, format);
       const tally = verificationTally(report);
       const outFlag = typeof ctx.values.out === 'string' ? ctx.values.out : undefined;
@@ -100,7 +131,7 @@ export const checkCommand: Command = {
           throw new VerityError({ code: 'IO', component: 'check', problem: `cannot write ${quote(path)}: ${(e as Error).message}`, fix: 'choose a writable --out path', cause: e });
         }
         if (ctx.out.json) {
-          ctx.out.printJson({ out: path, format, kind: report.kind, verdict: report.verdict, sentences: tally.checked, unverified: tally.failed });
+          ctx.out.printJson({ out: path, format, kind: report.kind, verdict: report.verdict, sentences: tally.checked, unverified: tally.failed, ...(w ? { web: w } : {}) });
         } else {
           ctx.out.notice(`wrote ${path} (${format}; ${tally.checked} sentences, ${tally.failed} unverified)`);
         }
@@ -111,3 +142,34 @@ export const checkCommand: Command = {
     }
   },
 };
+
+/** The engine for --web, or null without it; the --web-* flags without --web are a usage error (nothing would use them). */
+function webEngine(ctx: CommandContext): { search: WebSearch; limit: number } | null {
+  const v = ctx.values;
+  const given = (['web-engine', 'web-url', 'web-limit'] as const).filter((k) => v[k] !== undefined);
+  if (v.web !== true) {
+    const first = given[0];
+    if (first !== undefined) {
+      throw new VerityError({ code: 'USAGE', component: 'check', problem: `--${first} is given without --web`, fix: 'add --web to search the web before checking, or drop the flag' });
+    }
+    return null;
+  }
+  const name = typeof v['web-engine'] === 'string' ? v['web-engine'] : 'wikipedia';
+  if (!(WEB_ENGINES as readonly string[]).includes(name)) {
+    throw new VerityError({ code: 'USAGE', component: 'check', problem: `--web-engine: unknown engine ${quote(name)}`, fix: `use one of: ${WEB_ENGINES.join(', ')}` });
+  }
+  let limit = DEFAULT_WEB_LIMIT;
+  if (typeof v['web-limit'] === 'string') {
+    const n = Number(v['web-limit']);
+    if (!Number.isInteger(n) || n < 1 || n > MAX_WEB_LIMIT) {
+      throw new VerityError({ code: 'USAGE', component: 'check', problem: `--web-limit ${quote(v['web-limit'])} is not a whole number from 1 to ${MAX_WEB_LIMIT}`, fix: 'e.g. --web-limit 5' });
+    }
+    limit = n;
+  }
+  const url = typeof v['web-url'] === 'string' && v['web-url'] !== '' ? v['web-url'] : name === 'searxng' ? ctx.env.VERITY_SEARXNG_URL : ctx.env.VERITY_WIKIPEDIA_URL;
+  if (name === 'searxng' && !url) {
+    throw new VerityError({ code: 'USAGE', component: 'check', problem: '--web-engine searxng needs the address of a SearXNG instance', fix: 'pass --web-url http://localhost:8888 (or set VERITY_SEARXNG_URL); docs/web.md shows how to run one' });
+  }
+  const search = createWebSearch(name, { ...(url ? { baseUrl: url } : {}), web: webOptionsFromEnv(ctx.env) });
+  return { search, limit };
+}
