@@ -5,3 +5,8 @@ export { InProcessQueue, createInProcessQueue } from './in-process-queue.js';
 export type { InProcessQueueOptions } from './in-process-queue.js';
 export { CooperativeStore } from './cooperative-store.js';
 export { toJobError, cancelledError } from './job-error.js';
+export { RedisQueue, createRedisQueue, openRedisQueue } from './redis-queue.js';
+export type { RedisQueueOptions } from './redis-queue.js';
+export { startRedisWorker, DEFAULT_QUEUE_NAME } from './redis-worker.js';
+export type { RedisWorker, RedisWorkerOptions, WorkerStopMode } from './redis-worker.js';
+export { redactRedisUrl, REDIS_FIX } from './redis-connection.js';

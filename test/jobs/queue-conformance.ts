@@ -1,5 +1,7 @@
 // The Queue contract's conformance suite: every Queue implementation runs these tests (the
-// in-process queue now; a Redis-backed one later). Runners are driven by hand (deferreds).
+// in-process queue, and the Redis-backed one in test/jobs/redis-queue.test.ts). Runners are
+// driven by hand (deferreds). Events may reach listeners a moment after the state changes (a
+// remote queue delivers them by pub/sub), so the tests wait for them rather than assume them.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { JobContext, JobEvent, JobRunner, JobSpec, Queue } from '../../src/jobs/index.js';
@@ -30,10 +32,16 @@ function manualQueue(make: QueueFactory, options: { concurrency?: number; maxQue
 }
 
 export const tick = (): Promise<void> => new Promise((r) => setImmediate(r));
-export async function until(cond: () => boolean | Promise<boolean>, what: string): Promise<void> {
+/** Waits for a condition: a few event-loop turns (an in-process queue), then up to 10 s in 5 ms steps (a remote one). */
+export async function until(cond: () => boolean | Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
   for (let i = 0; i < 200; i++) {
     if (await cond()) return;
     await tick();
+  }
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await cond()) return;
+    await new Promise((r) => setTimeout(r, 5));
   }
   assert.fail(`timed out waiting for ${what}`);
 }
@@ -84,6 +92,7 @@ export function queueConformance(name: string, make: QueueFactory): void {
     assert.deepEqual((await queue.get(id))?.progress, { stage: 'retrieve', done: 2, total: 2 });
     started[0]!.finish('ok');
     await until(async () => (await statusOf(queue, id)) === 'done', 'done');
+    await until(() => live.length === 5, 'the five events delivered');
     const expected = ['status:running', 'progress:plan 1/1', 'progress:retrieve 1/2', 'progress:retrieve 2/2', 'done'];
     const show = (e: JobEvent): string => (e.type === 'progress' ? `progress:${e.progress.stage} ${e.progress.done}/${e.progress.total}` : e.type === 'status' ? `status:${e.status}` : e.type);
     assert.deepEqual(live.map(show), expected);
@@ -105,6 +114,7 @@ export function queueConformance(name: string, make: QueueFactory): void {
     await until(() => started.length === 1, 'start');
     started[0]!.fail(new VerityError({ code: 'NOT_FOUND', component: 'check', problem: 'the corpus at "x.db" is empty', fix: 'ingest documents first', retryable: false }));
     await until(async () => (await statusOf(queue, id)) === 'failed', 'failed');
+    await until(() => events.at(-1)?.type === 'failed', 'the failed event delivered');
     const job = await queue.get(id);
     assert.deepEqual(job?.error, {
       code: 'NOT_FOUND',
@@ -147,6 +157,7 @@ export function queueConformance(name: string, make: QueueFactory): void {
     await queue.subscribe(b, (e) => bEvents.push(e));
     assert.equal(await queue.cancel(b), true);
     assert.equal(await statusOf(queue, b), 'cancelled');
+    await until(() => bEvents.length > 0, 'the cancelled event delivered');
     assert.deepEqual(bEvents.map((e) => e.type), ['cancelled']);
     assert.equal((await queue.get(b))?.error?.code, 'CANCELLED');
 
@@ -182,9 +193,9 @@ export function queueConformance(name: string, make: QueueFactory): void {
   });
 
   test(`${name}: submit refuses with BUSY (retryable) when the waiting line is full`, async () => {
-    const { queue } = manualQueue(make, { maxQueued: 2 });
+    const { queue, started } = manualQueue(make, { maxQueued: 2 });
     await queue.submit({ kind: 'check', input: '1' });
-    await tick();
+    await until(() => started.length === 1, 'the first job starts');
     await queue.submit({ kind: 'check', input: '2' });
     await queue.submit({ kind: 'check', input: '3' });
     await assert.rejects(
@@ -224,6 +235,7 @@ export function queueConformance(name: string, make: QueueFactory): void {
     started[0]!.ctx.onProgress({ stage: 'plan', done: 1, total: 1 });
     started[0]!.finish('ok');
     await until(async () => (await statusOf(queue, id)) === 'done', 'done');
+    await until(() => seen.at(-1) === 'done', 'the done event delivered');
     assert.deepEqual(seen, ['status', 'progress', 'done']);
   });
 }
