@@ -98,8 +98,9 @@ export function renderHtml(report: Report): string {
   for (const s of report.sources) {
     const publisher = s.publisher ? ` — ${escapeHtml(s.publisher)}` : '';
     const safeUri = /^(?:https?:|file:|urn:)/i.test(s.uri) ? s.uri : `#source-${s.n}`;
+    // Web sources open in a new tab: the report may be shown framed (verity serve), where the frame may not navigate away.
     parts.push(
-      `<li id="source-${s.n}">[${s.n}] <a href="${escapeHtml(safeUri)}">${escapeHtml(s.title)}</a>${publisher}, ${escapeHtml(s.date ?? 'undated')}. <span class="kind">${escapeHtml(s.kind)}</span></li>`,
+      `<li id="source-${s.n}">[${s.n}] <a href="${escapeHtml(safeUri)}"${/^https?:/i.test(safeUri) ? ' target="_blank" rel="noopener noreferrer"' : ''}>${escapeHtml(s.title)}</a>${publisher}, ${escapeHtml(s.date ?? 'undated')}. <span class="kind">${escapeHtml(s.kind)}</span></li>`,
     );
   }
   parts.push('</ol></section>');

@@ -44,5 +44,8 @@ test('HTML escapes every value and never links a non-http URI', () => {
   assert.ok(html.includes('Global Law Survey 2020 &amp; &quot;friends&quot;'));
   assert.ok(!html.includes('href="javascript:'));
   assert.match(html, /<a class="cite" href="#source-2">\[2\]<\/a>/);
+  // web sources open in a new tab (a framed report may not navigate away); anchors stay in the page
+  assert.match(html, /<a href="https:\/\/example\.org\/survey" target="_blank" rel="noopener noreferrer">/);
+  assert.match(html, /<li id="source-4">\[4\] <a href="#source-4">/);
   assert.throws(() => renderReport(sampleReport(), 'pdf'), /unknown format "pdf"/);
 });
