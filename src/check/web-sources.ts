@@ -46,29 +46,38 @@ export const DEFAULT_WEB_LIMIT = 5;
 const MAX_WEB_LIMIT = 50;
 /** Words kept in a search query: engines match every word, so a long sentence finds nothing. */
 const MAX_QUERY_WORDS = 10;
+/** A facet's search needs this many words; a shorter one ("ban outright") says too little to search for alone. */
+const MIN_FACET_QUERY_WORDS = 3;
+/** Words of a question's frame that a source would not contain (beside the stop words). */
+const FRAME_WORDS: ReadonlySet<string> = new Set(['versus', 'vs', 'rather', 'whether', 'opposed', 'compared']);
 
 /**
  * The search words for a statement: its words as written, without stop words and bare numbers
  * ("140 of 196 countries criminalize simple possession" → "countries criminalize simple
  * possession"); search engines such as Wikipedia's require every word, and a figure the source
- * states otherwise ("140 of the 196") would hide it. Falls back to the text when nothing is left.
+ * states otherwise ("140 of the 196") would hide it; nor a question's frame ("versus"). Falls back
+ * to the text when nothing is left.
  */
 export function webQuery(text: string): string {
   const words = tokenize(text)
-    .filter((t) => !STOPWORDS.has(t.lower) && !/^[\d.,]+$/.test(t.text))
+    .filter((t) => !STOPWORDS.has(t.lower) && !FRAME_WORDS.has(t.lower) && !/^[\d.,]+$/.test(t.text))
     .map((t) => t.text);
   const kept = [...new Set(words)].slice(0, MAX_QUERY_WORDS);
   return kept.length > 0 ? kept.join(' ') : text.trim();
 }
 
-/** The searches for a plan: the input's words, then (when `facets`) each retrieved facet's, distinct, at most MAX_WEB_QUERIES. */
+/**
+ * The searches for a plan: the input's words, then (when `facets`) each retrieved facet's of at
+ * least MIN_FACET_QUERY_WORDS words, distinct, at most MAX_WEB_QUERIES.
+ */
 export function webQueries(plan: Plan, facets = true): string[] {
-  const texts = [plan.input, ...(facets ? plan.facets.filter((f) => f.retrieve).map((f) => f.claim) : [])];
-  const out: string[] = [];
-  for (const t of texts) {
-    const q = webQuery(t);
-    if (q !== '' && !out.some((o) => o.toLowerCase() === q.toLowerCase())) out.push(q);
+  const out = [webQuery(plan.input)];
+  for (const f of facets ? plan.facets : []) {
     if (out.length >= MAX_WEB_QUERIES) break;
+    if (!f.retrieve) continue;
+    const q = webQuery(f.claim);
+    if (q.split(' ').length < MIN_FACET_QUERY_WORDS) continue;
+    if (!out.some((o) => o.toLowerCase() === q.toLowerCase())) out.push(q);
   }
   return out;
 }

@@ -212,7 +212,16 @@ test('web limits are checked: 0 or 51 results per search is a usage error', asyn
   }
 });
 
-test('webQuery keeps the words an engine should match: no stop words, no bare numbers, at most 10 words', () => {
+test('webQueries: the input first; facets of fewer than 3 words, repeats and searches past 5 are left out', () => {
+  const claim = webQueries(planInput('31 of 52 cities in Examplestan restrict cars in their centres, but only 9 ban them outright'));
+  assert.deepEqual(claim, ['cities Examplestan restrict cars centres ban outright', 'cities Examplestan restrict cars centres'], 'the part "ban outright" is too short to search alone');
+  const question = webQueries(planInput('Which countries criminalize mere possession of child sexual abuse material versus only its production or distribution?'));
+  assert.equal(question.length, 5);
+  assert.equal(question[0], 'countries criminalize mere possession child sexual abuse material production distribution');
+  assert.deepEqual(webQueries(planInput('Which countries criminalize mere possession versus only distribution?'), false), ['countries criminalize mere possession distribution']);
+});
+
+test('webQuery keeps the words an engine should match: no stop words, no bare numbers, no "versus", at most 10 words', () => {
   assert.equal(webQuery('140 of 196 countries criminalize simple possession'), 'countries criminalize simple possession');
   assert.equal(webQuery('Is COVID-19 deadlier than the flu?'), 'COVID-19 deadlier flu');
   assert.equal(webQuery('1,000 of 2,000'), '1,000 of 2,000', 'nothing left: the text as given');
