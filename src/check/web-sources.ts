@@ -84,7 +84,7 @@ export function webQueries(plan: Plan, facets = true): string[] {
 
 export interface WebStageResult {
   provenance: WebProvenance;
-  /** One line per result not read or not stored, in rank order ("web: …"). */
+  /** One line per result not read or not stored, in rank order, or one saying the searches found nothing ("web: …"). */
   warnings: string[];
 }
 
@@ -140,6 +140,8 @@ export async function gatherWebSources(store: Store, queries: readonly string[],
     searched++;
   }
   options.onProgress({ stage: 'web', done: searched, total: queries.length, detail: `${found.length} result(s) from ${engine.name}` });
+  // Not a failure, but a reader of the report should know the web was asked and had nothing.
+  if (found.length === 0) warn(`web: ${engine.name} found nothing for ${queries.map((q) => quote(q)).join(', ')}`);
 
   let readCount = 0;
   const read = await mapLimit(found, options.concurrency ?? DEFAULT_WEB_CONCURRENCY, async (r): Promise<WebDocument[] | WebFailure> => {
@@ -169,7 +171,8 @@ export async function gatherWebSources(store: Store, queries: readonly string[],
     }
   }
 
-  const provenance: WebProvenance = { engine: engine.name, endpoint: engine.endpoint, queries: [...queries], results: found.length, added: 0, unchanged: 0, replaced: 0, failed: warnings.length, uris: [] };
+  const failed = read.filter((r) => !Array.isArray(r)).length;
+  const provenance: WebProvenance = { engine: engine.name, endpoint: engine.endpoint, queries: [...queries], results: found.length, added: 0, unchanged: 0, replaced: 0, failed, uris: [] };
   const written = documents.length > 0 ? await ingestTexts(store, documents) : [];
   documents.forEach((d, k) => {
     const w = written[k];

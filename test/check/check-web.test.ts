@@ -10,6 +10,7 @@ import { openStore } from '../../src/store/open.js';
 import { WikipediaSearch } from '../../src/web/wikipedia.js';
 import { SearxngSearch } from '../../src/web/searxng.js';
 import type { ProgressEvent } from '../../src/model.js';
+import type { WebSearch } from '../../src/web/web-search.js';
 import { startServer } from '../web/local-server.js';
 import { startWebFixtureServer, type WebFixtureServer } from './check-web-server.js';
 import { FIXED_NOW, smallStore } from './helpers.js';
@@ -167,6 +168,29 @@ test('SearXNG with allowPrivate (tests, intranets): the page is read and ingeste
     const warnings = report.provenance.warnings.filter((w) => w.startsWith('web: '));
     assert.equal(warnings.length, 1);
     assert.match(warnings[0] ?? '', /\/articles\/gone": \[web\] .*404|not found/i);
+  } finally {
+    await store.close();
+  }
+});
+
+test('a web that finds nothing: a warning says so, and the check runs on the corpus', async () => {
+  const store = await smallStore();
+  try {
+    const asked: string[] = [];
+    const empty: WebSearch = {
+      name: 'stub',
+      endpoint: 'http://stub.invalid/search',
+      search: (q) => {
+        asked.push(q);
+        return Promise.resolve([]);
+      },
+      read: () => Promise.reject(new Error('read must not be called without results')),
+    };
+    const report = await checkInput(store, 'Ruritania criminalizes possession of banned images', { now: FIXED_NOW, web: { search: empty } });
+    assert.deepEqual(asked, ['Ruritania criminalizes possession banned images']);
+    assert.equal(report.verdict?.label, 'supported');
+    assert.deepEqual(report.provenance.warnings.filter((w) => w.startsWith('web: ')), ['web: stub found nothing for "Ruritania criminalizes possession banned images"']);
+    assert.deepEqual([report.provenance.web?.results, report.provenance.web?.failed, report.provenance.web?.added], [0, 0, 0]);
   } finally {
     await store.close();
   }
