@@ -73,12 +73,12 @@ export function positiveWhole(name: string, value: number | undefined, fallback:
   return v;
 }
 
-function lostError(id: string, starts: number): JobError {
+function lostError(id: string, lost: number): JobError {
   return toJobError(
     new VerityError({
       code: 'WORKER_LOST',
       component: 'jobs',
-      problem: `job ${quote(id)} was started ${starts} times and each time its worker stopped before it ended (killed, out of memory, or cut off from Redis)`,
+      problem: `job ${quote(id)} is not started again: its worker stopped before it ended ${lost === 1 ? 'once' : `${lost} times`} (killed, out of memory, or cut off from Redis)`,
       fix: "read the workers' logs for the cause, then submit the job again",
     }),
   );
