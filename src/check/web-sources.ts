@@ -37,6 +37,7 @@ export interface CheckWebOptions {
   kind?: SourceKind;
   /** Called with each warning as it happens (the CLI prints them on stderr); they are also in the report. */
   onWarning?: (message: string) => void;
+  /** Cancels the web stage: the engine's error is thrown (not turned into warnings). */
   signal?: AbortSignal;
 }
 
@@ -148,7 +149,8 @@ export async function gatherWebSources(store: Store, queries: readonly string[],
     try {
       return await engine.read(r, { now: options.now, ...(options.kind ? { kind: options.kind } : {}), ...(signal ? { signal } : {}) });
     } catch (e) {
-      if (e instanceof VerityError) return { url: r.url, code: e.code, message: e.message };
+      // A cancelled check is cancelled, not a report with every remaining source "unreadable".
+      if (e instanceof VerityError && !signal?.aborted) return { url: r.url, code: e.code, message: e.message };
       throw e;
     } finally {
       readCount++;

@@ -196,6 +196,27 @@ test('a web that finds nothing: a warning says so, and the check runs on the cor
   }
 });
 
+test('a cancelled web stage throws; the reads it interrupted are not turned into warnings', async () => {
+  const store = await smallStore();
+  try {
+    const controller = new AbortController();
+    const result = (n: number) => ({ rank: n, url: `http://stub.invalid/${n}`, title: `page ${n}`, snippet: '', engine: 'stub', publishedAt: null });
+    const engine: WebSearch = {
+      name: 'stub',
+      endpoint: 'http://stub.invalid/search',
+      search: () => Promise.resolve([result(1), result(2)]),
+      read: (_r, o) => {
+        controller.abort();
+        assert.equal(o?.signal, controller.signal, 'the signal reaches the engine');
+        return Promise.reject(new VerityError({ code: 'ABORTED', component: 'web', problem: 'cannot fetch: the fetch was cancelled' }));
+      },
+    };
+    await assert.rejects(checkInput(store, CLAIM, { now: FIXED_NOW, web: { search: engine, signal: controller.signal } }), (e: unknown) => e instanceof VerityError && e.code === 'ABORTED');
+  } finally {
+    await store.close();
+  }
+});
+
 test('the search engine unreachable: the check fails with the engine, the endpoint and both ways out', async () => {
   const down = await startServer();
   const origin = down.origin;
