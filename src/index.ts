@@ -19,7 +19,7 @@ export type { IngestOptions, IngestSummary, TextDocument } from './ingest/index.
 export { analyzeText, splitSentences, extractFigures, extractDates, findCues, checkworthiness } from './text/index.js';
 export { retrieve, judge, judgePair, decideVerdict, compareFigures, type Evidence } from './evidence/index.js';
 
-export { checkInput, planInput, classifyInput, type CheckOptions } from './check/index.js';
+export { checkInput, planInput, classifyInput, type CheckOptions, type CheckWebOptions } from './check/index.js';
 export { renderReport, verifySentence, verifyReport, REPORT_FORMATS, REPORT_SCHEMA_VERSION, type ReportFormat } from './report/index.js';
 export { readArticle, readArticleFile, auditArticle, annotateMarkdown, annotateHtml, auditJson } from './audit/index.js';
 export { runEval } from './eval/index.js';
