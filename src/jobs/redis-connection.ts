@@ -38,11 +38,11 @@ export function checkRedisUrl(url: string): void {
 /** A failure talking to Redis, as a VerityError (UNAVAILABLE, retryable); VerityErrors pass through. */
 export function redisError(url: string, e: unknown, doing: string): VerityError {
   if (isVerityError(e)) return e;
-  const text = e instanceof Error ? e.message : String(e);
+  const text = (e instanceof Error ? e.message : String(e)).replace(/\.+$/, '');
   return new VerityError({
     code: 'UNAVAILABLE',
     component: 'jobs',
-    problem: `cannot ${doing} at Redis ${quote(redactRedisUrl(url))}: ${text}`,
+    problem: `cannot ${doing} (Redis at ${quote(redactRedisUrl(url))}): ${text}`,
     fix: REDIS_FIX,
     retryable: true,
     cause: e,
@@ -82,12 +82,16 @@ export async function connectRedis(url: string, options: ConnectOptions = {}): P
   };
   const client = new RedisClient(url, redisOptions);
   // Errors also arrive as rejected commands; an unhandled 'error' event would crash the process.
-  client.on('error', () => undefined);
+  let cause: unknown = null;
+  client.on('error', (e) => {
+    cause ??= e;
+  });
   try {
     await client.connect();
   } catch (e) {
     client.disconnect();
-    throw redisError(url, e, 'connect');
+    // ioredis rejects with "Connection is closed"; the socket's error says why (ECONNREFUSED …).
+    throw redisError(url, cause ?? e, 'connect');
   }
   connected = true;
   return client;

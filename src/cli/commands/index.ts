@@ -20,4 +20,5 @@ export const commands: CommandEntry[] = [
   { name: 'analyze', summary: 'show the sentences, figures, dates, cues and check-worthiness of a text', load: async () => (await import('./analyze.js')).analyzeCommand },
   { name: 'eval', summary: 'measure the analyst on a public benchmark (climate-fever, check-covid, wice, …)', load: async () => (await import('./eval.js')).evalCommand },
   { name: 'serve', summary: 'serve a web page and an HTTP API for checks and audits (loopback by default)', load: async () => (await import('./serve.js')).serveCommand },
+  { name: 'worker', summary: 'run checks and audits from a Redis queue (many workers, many machines)', load: async () => (await import('./worker.js')).workerCommand },
 ];

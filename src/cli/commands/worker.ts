@@ -1,0 +1,109 @@
+// `verity worker`: runs checks and audits taken from a Redis queue (BullMQ) until interrupted,
+// with the same runner as `verity serve`.
+import type { Command } from '../command.js';
+import { resolveDbPath } from '../../config.js';
+import { VerityError, quote } from '../../errors.js';
+import { openStore } from '../../store/open.js';
+import { DEFAULT_QUEUE_NAME, redactRedisUrl, startRedisWorker } from '../../jobs/index.js';
+import { createJobRunner } from '../../server/job-runner.js';
+
+export const DEFAULT_QUEUE_URL = 'redis://127.0.0.1:6379';
+
+const HELP = `verity worker — run checks and audits from a Redis queue
+
+Usage: verity worker [--db FILE|postgres://…] [--queue redis://…] [--name NAME] [--concurrency N] [--json]
+
+Takes jobs submitted to a Redis-backed queue (by a server started with a Redis queue) and
+runs them, reporting their progress, until interrupted. Run as many workers, on as many
+machines, as you like: each takes the next job in line. Every worker and server of one
+deployment must reach the same corpus (a PostgreSQL URL, or copies of one SQLite file) and
+use the same --queue and --name.
+
+Stopping: Ctrl+C (SIGINT) or SIGTERM stops taking jobs and lets the running ones finish; a
+second one hands the running jobs back to the queue, where another worker starts them again.
+A worker that dies (kill -9, power loss) holds its job until its lock lapses (30 s), then
+another worker starts it again; a job whose workers die twice fails (WORKER_LOST).
+
+Options:
+  --db FILE          corpus database (default: $VERITY_DB, else .verity/verity.db),
+                     or a postgres:// URL
+  --queue URL        Redis URL (default: $VERITY_QUEUE_URL, else ${DEFAULT_QUEUE_URL})
+  --name NAME        queue name (default "${DEFAULT_QUEUE_NAME}")
+  --concurrency N    jobs run at once (default 1: a check keeps one core busy)
+  --json             print the worker's settings as JSON on start
+  -h, --help         this help
+
+Examples:
+  redis-server --port 6379 --bind 127.0.0.1 --daemonize yes
+  verity worker --db corpus.db
+  VERITY_QUEUE_URL=redis://queue.internal:6379 verity worker --db postgres://verity@db/verity --concurrency 2
+`;
+
+function intOption(name: string, value: string | boolean | string[] | undefined, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  const text = String(value);
+  const n = /^\d+$/.test(text) ? Number(text) : NaN;
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new VerityError({ code: 'USAGE', component: 'worker', problem: `--${name} ${quote(text)} is not a whole number from ${min} to ${max}`, fix: `pass --${name} N with ${min} ≤ N ≤ ${max}` });
+  }
+  return n;
+}
+
+export const workerCommand: Command = {
+  name: 'worker',
+  summary: 'run checks and audits from a Redis queue (many workers, many machines)',
+  help: HELP,
+  options: { db: { type: 'string' }, queue: { type: 'string' }, name: { type: 'string' }, concurrency: { type: 'string' } },
+  async run(ctx) {
+    if (ctx.positionals.length > 0) {
+      throw new VerityError({ code: 'USAGE', component: 'worker', problem: `unexpected argument ${quote(ctx.positionals[0]!)}`, fix: 'run verity worker [--db FILE] [--queue redis://…] [--concurrency N]' });
+    }
+    const concurrency = intOption('concurrency', ctx.values.concurrency, 1, 64) ?? 1;
+    const flag = typeof ctx.values.queue === 'string' ? ctx.values.queue.trim() : undefined;
+    if (flag === '') throw new VerityError({ code: 'USAGE', component: 'worker', problem: '--queue is empty', fix: `pass a Redis URL, e.g. --queue ${DEFAULT_QUEUE_URL}` });
+    const url = flag ?? (ctx.env.VERITY_QUEUE_URL?.trim() || DEFAULT_QUEUE_URL);
+    const name = typeof ctx.values.name === 'string' ? ctx.values.name : DEFAULT_QUEUE_NAME;
+    const dbPath = resolveDbPath(typeof ctx.values.db === 'string' ? ctx.values.db : undefined, ctx.env, ctx.cwd);
+    const store = await openStore(dbPath, { readonly: true });
+    try {
+      const stats = await store.stats();
+      if (stats.passages === 0) ctx.out.notice(`verity: [worker] warning: the corpus at ${store.location} is empty; checks will fail until you run verity ingest`);
+      const worker = await startRedisWorker({ url, name, concurrency, run: createJobRunner(store), log: (line) => ctx.out.notice(line) });
+      // Listen for the signals before saying we are ready: a supervisor may stop us as soon as it reads that.
+      let stops = 0;
+      let settle: { resolve: () => void; reject: (e: unknown) => void } = { resolve: () => undefined, reject: () => undefined };
+      const done = new Promise<void>((resolve, reject) => {
+        settle = { resolve, reject };
+      });
+      const stop = (): void => {
+        stops++;
+        if (stops === 1) {
+          const n = worker.running().length;
+          ctx.out.notice(n > 0 ? `verity: [worker] stopping: finishing ${n} running job${n === 1 ? '' : 's'}; interrupt again to hand ${n === 1 ? 'it' : 'them'} back to the queue` : 'verity: [worker] stopping');
+          worker.close('finish').then(settle.resolve, settle.reject);
+        } else {
+          ctx.out.notice('verity: [worker] handing the running jobs back to the queue');
+          void worker.close('handback');
+        }
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+      if (ctx.out.json) {
+        ctx.out.printJson({ worker: worker.id, queue: redactRedisUrl(url), name, concurrency, db: store.location, sources: stats.sources, passages: stats.passages });
+      } else {
+        ctx.out.line(`verity: worker ready (queue ${redactRedisUrl(url)} ${quote(name)}, concurrency ${concurrency}, corpus ${store.location}: ${stats.sources} sources, ${stats.passages} passages)`);
+        ctx.out.line('verity: press Ctrl+C to stop');
+      }
+      try {
+        await done;
+      } finally {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+      }
+      ctx.out.notice('verity: [worker] stopped');
+      return 0;
+    } finally {
+      await store.close();
+    }
+  },
+};
