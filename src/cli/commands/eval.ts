@@ -67,6 +67,8 @@ function printResult(r: EvalResult, line: (s?: string) => void): void {
   for (const g of labels) line(`  ${g.padEnd(w)}  ${labels.map((p) => String(r.confusion[g]?.[p] ?? 0).padStart(6)).join(' ')}`);
   const ev = r.extra.evidenceStance as { accuracy: number; macroF1: number; n: number } | undefined;
   if (ev) line(`  evidence-level stance: ${ev.n} sentences, accuracy ${pct(ev.accuracy)}, macro-F1 ${ev.macroF1.toFixed(3)}`);
+  const gold = r.extra.goldEvidence as { accuracy: number; macroF1: number; n: number } | undefined;
+  if (gold) line(`  against the gold evidence sentences: ${gold.n} claims, accuracy ${pct(gold.accuracy)}, macro-F1 ${gold.macroF1.toFixed(3)}`);
 }
 
 export const evalCommand: Command = {
