@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Starts the services the test suite needs (today: PostgreSQL for the PostgreSQL store engine)
-# on loopback only, and prints how to reach them.
+# Starts the services the test suite needs (PostgreSQL for the PostgreSQL store engine, Redis
+# for the Redis-backed job queue) on loopback only, and prints how to reach them.
 #
 #   eval "$(scripts/ci-services.sh)"      # locally
 #   scripts/ci-services.sh >/dev/null && source /tmp/verity-services.env   # in set -e scripts (.ci/run):
@@ -14,14 +14,20 @@
 #   3. starts the server on 127.0.0.1:${VERITY_PG_PORT:-54329} with its socket in the data folder;
 #   4. creates the role and database for tests (verity_test / verity_test, CREATEDB so
 #      tests may make their own databases; tests use their own schemas and drop them);
-#   5. writes `export VERITY_TEST_PG_URL=...` to ${VERITY_SERVICES_ENV:-/tmp/verity-services.env}
-#      and prints the same line on stdout. Everything else goes to stderr, so `eval` is safe.
+#   5. starts redis-server on 127.0.0.1:${VERITY_REDIS_PORT:-63790} with no persistence (data in
+#      memory only; pid and log in ${VERITY_REDIS_DIR:-/tmp/verity-redis}); a server already
+#      answering there is reused. This script installs nothing for Redis: .ci/run installs the
+#      Debian package; without redis-server it warns (fails under CI=true) and sets no Redis URL;
+#   6. writes `export VERITY_TEST_PG_URL=...` and `export VERITY_TEST_REDIS_URL=...` to
+#      ${VERITY_SERVICES_ENV:-/tmp/verity-services.env} and prints the same lines on stdout.
+#      Everything else goes to stderr, so `eval` is safe.
 #
 # Run as root (CI), the server runs as the `postgres` user; run as another user, it runs as
 # that user (then PostgreSQL must already be installed).
 #
-# Environment: VERITY_PG_PORT, VERITY_PG_DATA, VERITY_SERVICES_ENV, VERITY_PG_PASSWORD.
-# Stop the server: scripts/ci-services.sh --stop
+# Environment: VERITY_PG_PORT, VERITY_PG_DATA, VERITY_SERVICES_ENV, VERITY_PG_PASSWORD,
+# VERITY_REDIS_PORT, VERITY_REDIS_DIR.
+# Stop the servers: scripts/ci-services.sh --stop
 set -euo pipefail
 
 PORT="${VERITY_PG_PORT:-54329}"
@@ -31,6 +37,8 @@ ROLE=verity_test
 DB=verity_test
 PASSWORD="${VERITY_PG_PASSWORD:-verity_test_pw}"
 HOST=127.0.0.1
+REDIS_PORT="${VERITY_REDIS_PORT:-63790}"
+REDIS_DIR="${VERITY_REDIS_DIR:-/tmp/verity-redis}"
 
 log() { printf 'ci-services: %s\n' "$*" >&2; }
 die() { printf 'ci-services: error: %s\n' "$*" >&2; exit 1; }
@@ -68,7 +76,23 @@ else
   as_owner() { "$@"; }
 fi
 
+# Whether a Redis server answers PING on $HOST:$REDIS_PORT (bash's /dev/tcp: no redis-cli needed).
+redis_answers() {
+  local reply=''
+  { exec 3<>"/dev/tcp/$HOST/$REDIS_PORT"; } 2>/dev/null || return 1
+  printf 'PING\r\n' >&3
+  IFS= read -r -t 2 reply <&3 || true
+  exec 3<&- 3>&-
+  [ "${reply%$'\r'}" = "+PONG" ]
+}
+
 if [ "${1:-}" = "--stop" ]; then
+  if [ -f "$REDIS_DIR/redis.pid" ] && kill -0 "$(cat "$REDIS_DIR/redis.pid")" 2>/dev/null; then
+    log "stopping redis-server (pid $(cat "$REDIS_DIR/redis.pid"))"
+    kill "$(cat "$REDIS_DIR/redis.pid")"
+  else
+    log "no redis-server started from $REDIS_DIR"
+  fi
   if [ -f "$DATA/postmaster.pid" ]; then
     as_owner "$BIN/pg_ctl" -D "$DATA" -m fast -w stop >&2
   else
@@ -133,10 +157,30 @@ SELECT format('CREATE DATABASE %I OWNER %I ENCODING ''UTF8'' TEMPLATE template0'
   WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = :'db') \gexec
 SQL
 
-# ---------------------------------------------------------------- 5. tell the caller
+# ---------------------------------------------------------------- 5. Redis
+REDIS_URL=''
+if redis_answers; then
+  log "redis-server already answering on $HOST:$REDIS_PORT"
+  REDIS_URL="redis://$HOST:$REDIS_PORT/0"
+elif command -v redis-server >/dev/null 2>&1; then
+  log "starting redis-server on $HOST:$REDIS_PORT (no persistence)"
+  mkdir -p "$REDIS_DIR"
+  redis-server --bind "$HOST" --port "$REDIS_PORT" --protected-mode yes --save '' --appendonly no \
+    --dir "$REDIS_DIR" --pidfile "$REDIS_DIR/redis.pid" --logfile "$REDIS_DIR/redis.log" --daemonize yes >&2
+  for _ in $(seq 1 50); do redis_answers && break; sleep 0.1; done
+  redis_answers || { tail -n 20 "$REDIS_DIR/redis.log" >&2 || true; die "redis-server did not answer on $HOST:$REDIS_PORT; see $REDIS_DIR/redis.log"; }
+  REDIS_URL="redis://$HOST:$REDIS_PORT/0"
+elif [ "${CI:-}" = "true" ]; then
+  die "redis-server is not installed. Fix: apt-get install -y redis-server (.ci/run does it)"
+else
+  log "warning: redis-server is not installed; the Redis queue tests will skip. Fix: apt-get install -y redis-server"
+fi
+
+# ---------------------------------------------------------------- 6. tell the caller
 URL="postgres://$ROLE:$PASSWORD@$HOST:$PORT/$DB"
-line="export VERITY_TEST_PG_URL='$URL'"
+lines="export VERITY_TEST_PG_URL='$URL'"
+[ -n "$REDIS_URL" ] && lines="$lines"$'\n'"export VERITY_TEST_REDIS_URL='$REDIS_URL'"
 mkdir -p "$(dirname "$ENV_FILE")"
-printf '%s\n' "$line" > "$ENV_FILE"
-log "ready: $ROLE@$HOST:$PORT/$DB (also written to $ENV_FILE)"
-printf '%s\n' "$line"
+printf '%s\n' "$lines" > "$ENV_FILE"
+log "ready: $ROLE@$HOST:$PORT/$DB${REDIS_URL:+ and Redis at $REDIS_URL} (also written to $ENV_FILE)"
+printf '%s\n' "$lines"
