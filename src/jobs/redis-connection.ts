@@ -73,12 +73,14 @@ export async function connectRedis(url: string, options: ConnectOptions = {}): P
   checkRedisUrl(url);
   const RedisClient = await loadIoredis();
   let connected = false;
+  let closed = false;
   const redisOptions: RedisOptions = {
     lazyConnect: true,
     connectTimeout: options.connectTimeoutMs ?? 5000,
     maxRetriesPerRequest: options.blocking ? null : 2,
     enableReadyCheck: true,
-    retryStrategy: (times) => (connected ? Math.min(200 * times, 2000) : null),
+    // Shared by the copies BullMQ makes (duplicate()), so closing this one stops theirs retrying too.
+    retryStrategy: (times) => (connected && !closed ? Math.min(200 * times, 2000) : null),
   };
   const client = new RedisClient(url, redisOptions);
   // Errors also arrive as rejected commands; an unhandled 'error' event would crash the process.
@@ -94,11 +96,17 @@ export async function connectRedis(url: string, options: ConnectOptions = {}): P
     throw redisError(url, cause ?? e, 'connect');
   }
   connected = true;
+  stoppers.set(client, () => {
+    closed = true;
+  });
   return client;
 }
 
+const stoppers = new WeakMap<Redis, () => void>();
+
 /** Closes a connection politely, or drops it when Redis is gone. */
 export async function closeRedis(client: Redis): Promise<void> {
+  stoppers.get(client)?.();
   if (client.status === 'end') return;
   try {
     await Promise.race([client.quit(), new Promise((resolve) => setTimeout(resolve, 1000).unref())]);

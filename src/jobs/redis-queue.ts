@@ -336,7 +336,8 @@ export class RedisQueue<R> implements Queue<R> {
           if (snap && snap.status === 'running') stopping.push(id);
           await this.cancel(id);
         } catch {
-          // Redis gone: nothing more to cancel.
+          // Redis gone: nothing more can be cancelled.
+          break;
         }
       }
     }
@@ -350,7 +351,7 @@ export class RedisQueue<R> implements Queue<R> {
         await sleep(50);
       }
     }
-    await this.bull?.close().catch(() => undefined);
+    if (this.bull) await Promise.race([this.bull.close().catch(() => undefined), sleep(2000)]);
     if (this.subscriber) await closeRedis(this.subscriber);
     if (this.client) await closeRedis(this.client);
     this.subs.clear();

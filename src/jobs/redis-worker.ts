@@ -91,6 +91,8 @@ class RedisWorkerImpl<R> implements RedisWorker {
   readonly concurrency: number;
   private readonly controllers = new Map<string, AbortController>();
   private readonly handingBack = new Set<string>();
+  /** The jobs being processed here (settled when their end is recorded, or recording failed). */
+  private readonly inflight = new Set<Promise<void>>();
   private heartbeat: NodeJS.Timeout | null = null;
   private closing: Promise<void> | null = null;
   private worker: Worker | null = null;
@@ -128,7 +130,19 @@ class RedisWorkerImpl<R> implements RedisWorker {
       this.beat().catch((e: unknown) => this.log(`verity: [jobs] warning: ${redisError(this.options.url, e, 'register the worker').message}`));
     }, 5000);
     this.heartbeat.unref();
-    const worker = new WorkerClass(this.state.options.name, (job, token) => this.process(job, token), {
+    const worker = new WorkerClass(
+      this.state.options.name,
+      (job, token) => {
+        const p = this.process(job, token);
+        const settled = p.then(
+          () => undefined,
+          () => undefined,
+        );
+        this.inflight.add(settled);
+        void settled.finally(() => this.inflight.delete(settled));
+        return p;
+      },
+      {
       connection: this.bullConnection,
       prefix: BULL_PREFIX,
       concurrency: this.concurrency,
@@ -137,7 +151,8 @@ class RedisWorkerImpl<R> implements RedisWorker {
       // BullMQ would fail a job stalled more often than this; the start script fails it first (WORKER_LOST).
       maxStalledCount: this.maxRecoveries + 1,
       autorun: true,
-    });
+      },
+    );
     worker.on('error', (e) => this.log(`verity: [jobs] warning: ${redisError(this.options.url, e, 'take jobs').message}`));
     this.worker = worker;
     await worker.waitUntilReady();
@@ -242,7 +257,23 @@ class RedisWorkerImpl<R> implements RedisWorker {
     if (this.heartbeat) clearInterval(this.heartbeat);
     if (mode === 'handback') this.handBack();
     try {
-      await this.worker?.close();
+      const worker = this.worker;
+      if (worker) {
+        // With Redis gone BullMQ's graceful close never returns: force it (nothing can be recorded anyway).
+        const force = this.state.client.status !== 'ready';
+        const closed = worker.close(force).then(
+          () => true,
+          () => true,
+        );
+        // Running jobs end (or go back in line) first; then BullMQ gets a few seconds to let go
+        // of Redis, and is forced when Redis is gone.
+        await Promise.all([...this.inflight]);
+        const timer = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 5000).unref());
+        if (!(await Promise.race([closed, timer]))) {
+          void worker.close(true).catch(() => undefined);
+          void worker.disconnect().catch(() => undefined);
+        }
+      }
     } finally {
       await this.state.leave(this.member).catch(() => undefined);
       await closeRedis(this.subscriber);

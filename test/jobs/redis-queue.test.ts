@@ -4,6 +4,7 @@
 // and a clear error when Redis cannot be reached.
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { createRedisQueue, openRedisQueue, startRedisWorker } from '../../src/jobs/index.js';
 import type { JobContext, JobEvent, Queue, RedisWorker } from '../../src/jobs/index.js';
 import { VerityError } from '../../src/errors.js';
@@ -156,6 +157,34 @@ if (redisAvailable('redis queue')) {
     assert.equal((await reader.get(id))?.result, 'ran later');
   });
 }
+
+test('redis: Redis going away under an open queue: calls fail UNAVAILABLE with the fix, and close still returns', { skip: REDIS_URL ? false : 'needs VERITY_TEST_REDIS_URL (and redis-server)' }, async () => {
+  const port = 20000 + (process.pid % 20000);
+  const server = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  const exited = new Promise((r) => server.once('exit', r));
+  try {
+    const url = `redis://127.0.0.1:${port}`;
+    let queue: Queue<string> | null = null;
+    await until(async () => {
+      queue = await openRedisQueue<string>({ url, name: 'down', run: async () => 'ran' }).catch(() => null);
+      return queue !== null;
+    }, 'the private redis-server answers');
+    const q = queue! as Queue<string>;
+    const id = await q.submit({ kind: 'check', input: 'before' });
+    await until(async () => (await statusOf(q, id)) === 'done', 'done while Redis is up');
+    server.kill('SIGKILL');
+    await exited;
+    await assert.rejects(
+      () => q.submit({ kind: 'check', input: 'after' }),
+      (e: unknown) => e instanceof VerityError && e.code === 'UNAVAILABLE' && e.retryable && e.message.includes(`Redis at "${url}"`) && e.message.includes('Fix: start redis-server or check --queue/VERITY_QUEUE_URL'),
+    );
+    const t0 = Date.now();
+    await q.close();
+    assert.ok(Date.now() - t0 < 20_000, `close took ${Date.now() - t0} ms`);
+  } finally {
+    server.kill('SIGKILL');
+  }
+});
 
 // Needs no Redis: a port nobody listens on.
 test('redis: an unreachable Redis is a clear error naming the URL (password hidden) and the fix', async () => {
