@@ -11,6 +11,8 @@
 //   P:vqueued, P:vrunning   sets of ids by status;   P:vfinished   list of finished ids (history)
 //   P:vevents      pub/sub channel: every event of every job;   P:vcancel   channel: ids to stop
 //   P:vworkers     sorted set: live workers ("<worker id> <concurrency>", scored by expiry time)
+//   P:vconfig      hash: history and maxEvents as the servers set them (workers follow them, so
+//                  the bounds are the server's even when a worker was started with other values)
 import type { Redis } from 'ioredis';
 import type { ProgressEvent } from '../model.js';
 import { redisError } from './redis-connection.js';
@@ -53,8 +55,15 @@ local function terminal(st)
 end
 `;
 
-// KEYS: hkey, ekey, queued, running. ARGV: channel, maxEvents, startedAt, status-running body, max starts.
-const START = `${EMIT}
+// The bound a server set in P:vconfig, else the caller's own.
+const SETTING = `
+local function setting(configKey, field, fallback)
+  return tonumber(redis.call('HGET', configKey, field) or fallback)
+end
+`;
+
+// KEYS: hkey, ekey, queued, running, config. ARGV: channel, maxEvents, startedAt, status-running body, max starts, id.
+const START = `${EMIT}${SETTING}
 local st = redis.call('HGET', KEYS[1], 'status')
 if not st then return 'missing' end
 if terminal(st) then return 'finished' end
@@ -66,22 +75,22 @@ redis.call('SADD', KEYS[4], ARGV[6])
 if st ~= 'running' then
   redis.call('HSET', KEYS[1], 'status', 'running', 'startedAt', ARGV[3])
 end
-emit(KEYS[1], KEYS[2], ARGV[1], ARGV[2], ARGV[4])
+emit(KEYS[1], KEYS[2], ARGV[1], setting(KEYS[5], 'maxEvents', ARGV[2]), ARGV[4])
 return 'run'
 `;
 
-// KEYS: hkey, ekey. ARGV: channel, maxEvents, progress JSON, progress body.
-const PROGRESS = `${EMIT}
+// KEYS: hkey, ekey, config. ARGV: channel, maxEvents, progress JSON, progress body.
+const PROGRESS = `${EMIT}${SETTING}
 if redis.call('HGET', KEYS[1], 'status') ~= 'running' then return 0 end
 redis.call('HSET', KEYS[1], 'progress', ARGV[3])
-emit(KEYS[1], KEYS[2], ARGV[1], ARGV[2], ARGV[4])
+emit(KEYS[1], KEYS[2], ARGV[1], setting(KEYS[3], 'maxEvents', ARGV[2]), ARGV[4])
 return 1
 `;
 
-// KEYS: hkey, ekey, queued, running, finished. ARGV: channel, maxEvents, finishedAt, status,
+// KEYS: hkey, ekey, queued, running, finished, config. ARGV: channel, maxEvents, finishedAt, status,
 // result JSON or '', error JSON or '', body, history, cancelled error JSON, cancelled body, id, key prefix.
 // A job asked to stop that then returns a result still ends cancelled.
-const FINISH = `${EMIT}
+const FINISH = `${EMIT}${SETTING}
 local st = redis.call('HGET', KEYS[1], 'status')
 if not st or terminal(st) then return 0 end
 local status, result, err, body = ARGV[4], ARGV[5], ARGV[6], ARGV[7]
@@ -93,25 +102,26 @@ if result ~= '' then redis.call('HSET', KEYS[1], 'result', result) end
 if err ~= '' then redis.call('HSET', KEYS[1], 'error', err) end
 redis.call('SREM', KEYS[3], ARGV[11])
 redis.call('SREM', KEYS[4], ARGV[11])
-emit(KEYS[1], KEYS[2], ARGV[1], ARGV[2], body)
+emit(KEYS[1], KEYS[2], ARGV[1], setting(KEYS[6], 'maxEvents', ARGV[2]), body)
 redis.call('RPUSH', KEYS[5], ARGV[11])
-while redis.call('LLEN', KEYS[5]) > tonumber(ARGV[8]) do
+local history = setting(KEYS[6], 'history', ARGV[8])
+while redis.call('LLEN', KEYS[5]) > history do
   local old = redis.call('LPOP', KEYS[5])
   redis.call('DEL', ARGV[12] .. ':vj:' .. old, ARGV[12] .. ':ve:' .. old)
 end
 return 1
 `;
 
-// A running job handed back to the line by a stopping worker. KEYS: hkey, ekey, queued, running.
-// ARGV: channel, maxEvents, status-queued body, id.
-const REQUEUE = `${EMIT}
+// A running job handed back to the line by a stopping worker. KEYS: hkey, ekey, queued, running,
+// config. ARGV: channel, maxEvents, status-queued body, id.
+const REQUEUE = `${EMIT}${SETTING}
 if redis.call('HGET', KEYS[1], 'status') ~= 'running' then return 0 end
 redis.call('HSET', KEYS[1], 'status', 'queued')
 redis.call('HDEL', KEYS[1], 'startedAt', 'progress')
 redis.call('HINCRBY', KEYS[1], 'starts', -1)
 redis.call('SREM', KEYS[4], ARGV[4])
 redis.call('SADD', KEYS[3], ARGV[4])
-emit(KEYS[1], KEYS[2], ARGV[1], ARGV[2], ARGV[3])
+emit(KEYS[1], KEYS[2], ARGV[1], setting(KEYS[5], 'maxEvents', ARGV[2]), ARGV[3])
 return 1
 `;
 
@@ -146,6 +156,7 @@ export class RedisJobState {
   readonly runningKey: string;
   readonly finishedKey: string;
   readonly waitKey: string;
+  readonly configKey: string;
 
   constructor(
     readonly client: Redis,
@@ -159,6 +170,7 @@ export class RedisJobState {
     this.runningKey = `${this.prefix}:vrunning`;
     this.finishedKey = `${this.prefix}:vfinished`;
     this.waitKey = `${this.prefix}:wait`;
+    this.configKey = `${this.prefix}:vconfig`;
   }
 
   jobKey(id: string): string {
@@ -177,6 +189,11 @@ export class RedisJobState {
     }
   }
 
+  /** Sets the history and event bounds every worker of this queue applies (a server's settings). */
+  async publishBounds(): Promise<void> {
+    await this.call('set the queue bounds', () => this.client.hset(this.configKey, 'history', this.options.history, 'maxEvents', this.options.maxEvents));
+  }
+
   /** Records a new queued job (before it is handed to BullMQ). */
   async create(id: string, spec: JobSpec, createdAt: string): Promise<void> {
     await this.call('record a job', () =>
@@ -193,7 +210,7 @@ export class RedisJobState {
   async start(id: string, startedAt: string, maxStarts: number): Promise<StartOutcome> {
     const body = bodyJson({ type: 'status', id, status: 'running' });
     const out = await this.call('start a job', () =>
-      this.client.eval(START, 4, this.jobKey(id), this.eventsKey(id), this.queuedKey, this.runningKey, this.eventsChannel, this.options.maxEvents, startedAt, body, maxStarts, id),
+      this.client.eval(START, 5, this.jobKey(id), this.eventsKey(id), this.queuedKey, this.runningKey, this.configKey, this.eventsChannel, this.options.maxEvents, startedAt, body, maxStarts, id),
     );
     return out as StartOutcome;
   }
@@ -201,7 +218,7 @@ export class RedisJobState {
   async progress(id: string, progress: ProgressEvent): Promise<void> {
     const p = JSON.stringify(progress);
     const body = bodyJson({ type: 'progress', id, progress });
-    await this.call('record progress', () => this.client.eval(PROGRESS, 2, this.jobKey(id), this.eventsKey(id), this.eventsChannel, this.options.maxEvents, p, body));
+    await this.call('record progress', () => this.client.eval(PROGRESS, 3, this.jobKey(id), this.eventsKey(id), this.configKey, this.eventsChannel, this.options.maxEvents, p, body));
   }
 
   /** Ends a job (once; later calls do nothing). Returns whether this call ended it. */
@@ -211,12 +228,13 @@ export class RedisJobState {
     const out = await this.call('finish a job', () =>
       this.client.eval(
         FINISH,
-        5,
+        6,
         this.jobKey(id),
         this.eventsKey(id),
         this.queuedKey,
         this.runningKey,
         this.finishedKey,
+        this.configKey,
         this.eventsChannel,
         this.options.maxEvents,
         finishedAt,
@@ -237,7 +255,7 @@ export class RedisJobState {
   /** Puts a running job back in the waiting state (its worker is stopping). */
   async requeue(id: string): Promise<void> {
     const body = bodyJson({ type: 'status', id, status: 'queued' });
-    await this.call('hand back a job', () => this.client.eval(REQUEUE, 4, this.jobKey(id), this.eventsKey(id), this.queuedKey, this.runningKey, this.eventsChannel, this.options.maxEvents, body, id));
+    await this.call('hand back a job', () => this.client.eval(REQUEUE, 5, this.jobKey(id), this.eventsKey(id), this.queuedKey, this.runningKey, this.configKey, this.eventsChannel, this.options.maxEvents, body, id));
   }
 
   /** Marks a queued or running job as asked to stop and tells the workers; returns the status it had, or null. */

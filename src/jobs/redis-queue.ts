@@ -29,7 +29,11 @@ export interface RedisQueueOptions<R> {
   concurrency?: number;
   /** Jobs waiting to start before `submit` refuses with BUSY (default 100; counted across all servers). */
   maxQueued?: number;
-  /** Finished jobs kept for `get` (default 100); the oldest finished is evicted first. */
+  /**
+   * Finished jobs kept for `get` (default 100); the oldest finished is evicted first. This and
+   * `maxEvents` are stored in Redis when the queue opens, and every worker applies them (the
+   * last server to open sets them).
+   */
   history?: number;
   /** Events kept per job for replay (default 500); the oldest progress events are dropped first. */
   maxEvents?: number;
@@ -127,6 +131,7 @@ export class RedisQueue<R> implements Queue<R> {
         if (firstReady) return;
         for (const set of this.subs.values()) for (const s of set) void this.catchUp(s).catch(() => undefined);
       });
+      await state.publishBounds();
       await subscriber.subscribe(state.eventsChannel);
       firstReady = false;
       const { Queue: BullQueueClass } = await import('bullmq');

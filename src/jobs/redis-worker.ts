@@ -31,7 +31,7 @@ export interface RedisWorkerOptions<R> {
   stalledCheckMs?: number;
   /** Times a job may be restarted after its worker died before it fails (default 1). */
   maxRecoveries?: number;
-  /** Events kept per job, and finished jobs kept; use the same values as the queue (defaults 500, 100). */
+  /** Events kept per job, and finished jobs kept (defaults 500, 100), when no server has set them (a server's values win). */
   maxEvents?: number;
   history?: number;
   now?: () => Date;

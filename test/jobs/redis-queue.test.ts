@@ -79,19 +79,21 @@ if (redisAvailable('redis queue')) {
     assert.deepEqual(all.filter((e) => e.seq > 2).map((e) => e.type), ['progress', 'done']);
   });
 
-  test('redis: replay keeps the newest progress when a job emits more events than it keeps; history is bounded', async () => {
+  test("redis: replay keeps the newest progress when a job emits more events than it keeps; history is bounded (the server's bounds, applied by a worker started with others)", async () => {
     const name = freshQueueName('bounds');
-    const queue = await openRedisQueue<string>({
+    const queue = await openRedisQueue<string>({ url: REDIS_URL, name, maxEvents: 4, history: 2 });
+    open.push(queue);
+    const worker = await startRedisWorker<string>({
       url: REDIS_URL,
       name,
-      maxEvents: 4,
-      history: 2,
+      maxEvents: 500,
+      history: 100,
       run: async (_s, c) => {
         for (let i = 1; i <= 10; i++) c.onProgress({ stage: 'audit', done: i, total: 10 });
         return 'ok';
       },
     });
-    open.push(queue);
+    open.push(worker);
     const ids: string[] = [];
     for (const input of ['a', 'b', 'c']) {
       const id = await queue.submit({ kind: 'audit', input });
