@@ -1,0 +1,336 @@
+// Queue benchmark: what a job costs on its way through Verity's queues, against a baseline
+// measured in the same run.
+//
+//   node --import tsx bench/queue-bench.ts            # ~30-60 s: 200 no-op + 100 cpu jobs per row
+//   node --import tsx bench/queue-bench.ts --big      # 2,000 no-op + 500 cpu jobs per row
+//   source /tmp/verity-services.env first for the Redis rows (scripts/ci-services.sh starts Redis)
+//
+// Rows (each with no-op jobs and with jobs that spin the CPU for CPU_MS):
+//   - in-process: baseline = a plain loop awaiting the runner directly; then the in-process
+//     queue (concurrency 1) running the same runner;
+//   - Redis, 1 and 2 worker processes: baseline = raw BullMQ (Queue + QueueEvents here, Worker in
+//     child processes, no Verity code); then Verity's Redis queue here and `startRedisWorker` in
+//     the child processes. Without VERITY_TEST_REDIS_URL these rows say why they were skipped.
+// Figures: jobs/s for a burst of N jobs submitted at once (ratio to the baseline's jobs/s), and
+// submit→done latency p50/p95 of jobs submitted one at a time (overhead over the baseline's p50).
+// Writes bench/results/queue.json.
+//
+// Internal: `--worker verity|bull <redis-url> <queue-name>` makes this file a worker process.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { createInProcessQueue, openRedisQueue, startRedisWorker } from '../src/jobs/index.js';
+import type { JobRunner, JobSpec, Queue } from '../src/jobs/index.js';
+import { latency, round } from './percentile.js';
+
+const CPU_MS = 5;
+const BIG = process.argv.includes('--big');
+const NOOP_JOBS = BIG ? 2000 : 200;
+const CPU_JOBS = BIG ? 500 : 100;
+const SOLO_JOBS = BIG ? 200 : 40;
+const WARM_JOBS = 10;
+
+type BenchResult = { ok: true };
+
+/** Spins the CPU for `ms` milliseconds (a stand-in for a small job's work). */
+function spin(ms: number): void {
+  const end = performance.now() + ms;
+  while (performance.now() < end) {
+    // busy
+  }
+}
+
+const runner: JobRunner<BenchResult> = (spec) => {
+  const ms = Number(spec.options?.cpuMs ?? 0);
+  if (ms > 0) spin(ms);
+  return Promise.resolve({ ok: true });
+};
+
+const spec = (cpuMs: number): JobSpec => ({ kind: 'check', input: 'bench', options: { cpuMs } });
+
+/** One way of running jobs: `submit` resolves once the job is handed over, with a promise of its end. */
+interface Harness {
+  submit(cpuMs: number): Promise<{ end: Promise<void> }>;
+  close(): Promise<void>;
+}
+
+interface Measured {
+  jobs: number;
+  wallMs: number;
+  jobsPerSec: number;
+  burst: { p50: number; p95: number; mean: number };
+  solo: { p50: number; p95: number; mean: number };
+}
+
+async function measure(h: Harness, cpuMs: number, jobs: number): Promise<Measured> {
+  for (let i = 0; i < WARM_JOBS; i++) await (await h.submit(cpuMs)).end;
+  // Burst: every job submitted at once (awaiting only the hand-over), then wait for all.
+  const burstMs: number[] = [];
+  const ends: Promise<void>[] = [];
+  const t0 = performance.now();
+  for (let i = 0; i < jobs; i++) {
+    const ts = performance.now();
+    const { end } = await h.submit(cpuMs);
+    ends.push(end.then(() => void burstMs.push(performance.now() - ts)));
+  }
+  await Promise.all(ends);
+  const wallMs = performance.now() - t0;
+  // Solo: one job at a time, so the latency is the queue's own, not time spent waiting in line.
+  const soloMs: number[] = [];
+  for (let i = 0; i < SOLO_JOBS; i++) {
+    const ts = performance.now();
+    await (await h.submit(cpuMs)).end;
+    soloMs.push(performance.now() - ts);
+  }
+  return { jobs, wallMs: round(wallMs, 1), jobsPerSec: round((jobs / wallMs) * 1000, 1), burst: latency(burstMs), solo: latency(soloMs) };
+}
+
+function directHarness(): Harness {
+  return {
+    submit: async (cpuMs) => {
+      await runner(spec(cpuMs), { id: 'direct', onProgress: () => undefined, signal: new AbortController().signal });
+      return { end: Promise.resolve() };
+    },
+    close: () => Promise.resolve(),
+  };
+}
+
+function verityHarness(queue: Queue<BenchResult>): Harness {
+  return {
+    submit: async (cpuMs) => {
+      const id = await queue.submit(spec(cpuMs));
+      const end = new Promise<void>((resolve, reject) => {
+        queue
+          .subscribe(id, (e) => {
+            if (e.type === 'done') resolve();
+            else if (e.type === 'failed' || e.type === 'cancelled') reject(new Error(`job ${id} ${e.type}: ${e.error.message}`));
+          })
+          .catch(reject);
+      });
+      return { end };
+    },
+    close: () => queue.close(),
+  };
+}
+
+async function bullHarness(url: string, name: string): Promise<Harness> {
+  const { Queue: BullQueue, QueueEvents } = await import('bullmq');
+  const { Redis } = await import('ioredis');
+  const connection = new Redis(url, { maxRetriesPerRequest: null });
+  const eventsConnection = new Redis(url, { maxRetriesPerRequest: null });
+  const queue = new BullQueue(name, { connection });
+  const events = new QueueEvents(name, { connection: eventsConnection });
+  await queue.waitUntilReady();
+  await events.waitUntilReady();
+  const waiting = new Map<string, () => void>();
+  const early = new Set<string>();
+  events.on('completed', ({ jobId }) => {
+    const w = waiting.get(jobId);
+    if (w) {
+      waiting.delete(jobId);
+      w();
+    } else early.add(jobId);
+  });
+  let seq = 0;
+  return {
+    submit: async (cpuMs) => {
+      const jobId = `j${++seq}`;
+      const end = new Promise<void>((resolve) => waiting.set(jobId, resolve));
+      await queue.add('bench', { cpuMs }, { jobId, removeOnComplete: true, removeOnFail: true });
+      if (early.delete(jobId)) waiting.get(jobId)?.();
+      return { end };
+    },
+    close: async () => {
+      await events.close();
+      await queue.obliterate({ force: true }).catch(() => undefined);
+      await queue.close();
+      connection.disconnect();
+      eventsConnection.disconnect();
+    },
+  };
+}
+
+/** Starts `n` worker processes (this file with --worker) and resolves when each says it is ready. */
+async function startWorkers(kind: 'verity' | 'bull', url: string, name: string, n: number): Promise<ChildProcess[]> {
+  const children: ChildProcess[] = [];
+  for (let i = 0; i < n; i++) {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/queue-bench.ts', '--worker', kind, url, name], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    children.push(child);
+    await new Promise<void>((resolve, reject) => {
+      child.once('message', () => resolve());
+      child.once('exit', (code) => reject(new Error(`${kind} worker exited with code ${String(code)} before it was ready`)));
+    });
+  }
+  return children;
+}
+
+async function stopWorkers(children: readonly ChildProcess[]): Promise<void> {
+  await Promise.all(
+    children.map(
+      (c) =>
+        new Promise<void>((resolve) => {
+          if (c.exitCode !== null) return resolve();
+          c.once('exit', () => resolve());
+          c.send('stop');
+        }),
+    ),
+  );
+}
+
+/** The worker process: runs `runner` for queue `name` until told to stop. */
+async function workerMain(kind: string, url: string, name: string): Promise<void> {
+  let close: () => Promise<void>;
+  if (kind === 'verity') {
+    const worker = await startRedisWorker<BenchResult>({ url, name, run: runner, concurrency: 1 });
+    close = () => worker.close('finish');
+  } else {
+    const { Worker } = await import('bullmq');
+    const { Redis } = await import('ioredis');
+    const connection = new Redis(url, { maxRetriesPerRequest: null });
+    const worker = new Worker(
+      name,
+      (job) => {
+        const ms = Number((job.data as { cpuMs?: number }).cpuMs ?? 0);
+        if (ms > 0) spin(ms);
+        return Promise.resolve({ ok: true });
+      },
+      { connection, concurrency: 1 },
+    );
+    await worker.waitUntilReady();
+    close = async () => {
+      await worker.close();
+      connection.disconnect();
+    };
+  }
+  process.on('message', () => {
+    void close().finally(() => process.exit(0));
+  });
+  process.send?.('ready');
+}
+
+interface Row {
+  queue: string;
+  workers: number | null;
+  work: string;
+  baseline: boolean;
+  skipped?: string;
+  result?: Measured;
+  /** This row's jobs/s over its baseline's (1 = as fast as the baseline). */
+  throughputRatio?: number;
+  /** This row's solo p50 latency over its baseline's, and the difference in ms. */
+  latencyRatio?: number;
+  overheadMsP50?: number;
+}
+
+const WORKS = [
+  { work: 'no-op', cpuMs: 0, jobs: NOOP_JOBS },
+  { work: `cpu ${CPU_MS} ms`, cpuMs: CPU_MS, jobs: CPU_JOBS },
+];
+
+function compare(row: Row, base: Row): Row {
+  if (!row.result || !base.result) return row;
+  return {
+    ...row,
+    throughputRatio: round(row.result.jobsPerSec / base.result.jobsPerSec, 3),
+    latencyRatio: round(row.result.solo.p50 / Math.max(1e-6, base.result.solo.p50), 2),
+    overheadMsP50: round(row.result.solo.p50 - base.result.solo.p50, 3),
+  };
+}
+
+function print(r: Row): void {
+  const label = `${r.queue}${r.workers !== null ? ` ×${r.workers}` : ''} ${r.work}`.padEnd(38);
+  if (!r.result) return console.log(`${label} skipped: ${r.skipped ?? ''}`);
+  const m = r.result;
+  const vs = r.baseline ? '(baseline)' : `${String(r.throughputRatio)}× baseline jobs/s, +${String(r.overheadMsP50)} ms p50`;
+  console.log(`${label} ${String(m.jobsPerSec).padStart(9)} jobs/s  solo p50 ${m.solo.p50} ms p95 ${m.solo.p95} ms  burst p50 ${m.burst.p50} ms  ${vs}`);
+}
+
+async function main(): Promise<void> {
+  const rows: Row[] = [];
+  const load = [loadavg()[0] ?? 0];
+  for (const w of WORKS) {
+    console.error(`queue bench: in-process, ${w.work}`);
+    const base: Row = { queue: 'direct runner call', workers: null, work: w.work, baseline: true, result: await measure(directHarness(), w.cpuMs, w.jobs) };
+    const q = createInProcessQueue<BenchResult>({ run: runner, concurrency: 1, maxQueued: w.jobs + 10, history: 100 });
+    const h = verityHarness(q);
+    const row = compare({ queue: 'in-process queue', workers: null, work: w.work, baseline: false, result: await measure(h, w.cpuMs, w.jobs) }, base);
+    await h.close();
+    rows.push(base, row);
+    print(base);
+    print(row);
+  }
+
+  const url = process.env.VERITY_TEST_REDIS_URL;
+  const tag = `bench-${process.pid}`;
+  for (const workers of [1, 2]) {
+    for (const w of WORKS) {
+      if (!url) {
+        const why = 'VERITY_TEST_REDIS_URL is not set (run scripts/ci-services.sh, then source /tmp/verity-services.env)';
+        rows.push({ queue: 'raw BullMQ', workers, work: w.work, baseline: true, skipped: why }, { queue: 'Verity Redis queue', workers, work: w.work, baseline: false, skipped: why });
+        continue;
+      }
+      console.error(`queue bench: Redis, ${workers} worker process(es), ${w.work}`);
+      const rawName = `${tag}-raw-${workers}-${w.cpuMs}`;
+      const rawWorkers = await startWorkers('bull', url, rawName, workers);
+      const raw = await bullHarness(url, rawName);
+      let base: Row;
+      try {
+        base = { queue: 'raw BullMQ', workers, work: w.work, baseline: true, result: await measure(raw, w.cpuMs, w.jobs) };
+      } finally {
+        await raw.close();
+        await stopWorkers(rawWorkers);
+      }
+      const name = `${tag}-v-${workers}-${w.cpuMs}`;
+      const vWorkers = await startWorkers('verity', url, name, workers);
+      const queue = await openRedisQueue<BenchResult>({ url, name, maxQueued: w.jobs + 10 });
+      const h = verityHarness(queue);
+      let row: Row;
+      try {
+        row = compare({ queue: 'Verity Redis queue', workers, work: w.work, baseline: false, result: await measure(h, w.cpuMs, w.jobs) }, base);
+      } finally {
+        await h.close();
+        await stopWorkers(vWorkers);
+      }
+      rows.push(base, row);
+      print(base);
+      print(row);
+    }
+  }
+  if (url) await dropKeys(url, tag);
+  for (const r of rows) if (r.skipped) print(r);
+  load.push(loadavg()[0] ?? 0);
+
+  const doc = {
+    bench: 'queue',
+    command: `node --import tsx bench/queue-bench.ts${BIG ? ' --big' : ''}`,
+    cpuMs: CPU_MS,
+    soloJobs: SOLO_JOBS,
+    redis: url ? url.replace(/\/\/[^@]*@/, '//***@') : null,
+    loadAverage1m: { start: round(load[0] ?? 0, 2), end: round(load[1] ?? 0, 2) },
+    node: process.version,
+    cpus: cpus().length,
+    date: new Date().toISOString(),
+    rows,
+  };
+  mkdirSync('bench/results', { recursive: true });
+  writeFileSync('bench/results/queue.json', `${JSON.stringify(doc, null, 2)}\n`);
+}
+
+/** Deletes this run's keys (Verity's queue and BullMQ's) from the shared Redis. */
+async function dropKeys(url: string, tag: string): Promise<void> {
+  const { Redis } = await import('ioredis');
+  const r = new Redis(url);
+  for (const pattern of [`verity:${tag}-*`, `bull:${tag}-*`]) {
+    let cursor = '0';
+    do {
+      const [next, keys] = await r.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
+      cursor = next;
+      if (keys.length > 0) await r.del(...keys);
+    } while (cursor !== '0');
+  }
+  r.disconnect();
+}
+
+const wi = process.argv.indexOf('--worker');
+if (wi >= 0) await workerMain(process.argv[wi + 1] ?? '', process.argv[wi + 2] ?? '', process.argv[wi + 3] ?? '');
+else await main();
