@@ -10,12 +10,14 @@ import type { ArticleSentence } from './claims.js';
 import { checkConsistency } from './consistency.js';
 import type { ArticleFigure } from './consistency.js';
 import { figureSites } from './figures.js';
+import { fetchReferences } from './fetch-references.js';
+import type { AuditFetchOptions } from './fetch-references.js';
 import { matchReferences } from './references.js';
 import { citedCheck, corpusCheck, sentencesOf, sourceContext } from './source-checks.js';
 import { compareWithSource } from './source-figures.js';
 import type { SourceFigureResult, SourceSentence } from './source-figures.js';
 import { FLAG_KINDS } from './types.js';
-import type { Article, AuditClaim, AuditFlag, AuditResult, ClaimStatus, EvidenceQuote, FlagKind, ReferenceMatch, SourceCheck } from './types.js';
+import type { Article, AuditClaim, AuditFlag, AuditResult, ClaimStatus, EvidenceQuote, FlagKind, ReferenceFetch, ReferenceMatch, SourceCheck } from './types.js';
 
 export interface AuditOptions {
   /** Passages retrieved from the corpus per claim (default 6). */
@@ -29,6 +31,11 @@ export interface AuditOptions {
   /** A clock for timings (injected in tests). */
   now?: () => number;
   onProgress?: ProgressListener;
+  /**
+   * Before auditing, fetch the cited web pages that are not in the corpus and ingest them
+   * (fetch-references.ts). The store must then be writable. Without it the audit makes no request.
+   */
+  fetch?: AuditFetchOptions;
 }
 
 const MIN_CLAIM_WORDS = 5;
@@ -43,12 +50,25 @@ export async function auditArticle(store: Store, article: Article, options: Audi
   const t0 = now();
   const timings: Record<string, number> = {};
   const warnings: string[] = [];
-  const sourceList = await store.listSources();
-  const ctx = sourceContext(store, sourceList, { limit: options.limit ?? 6, citedPassages: options.citedPassages ?? 3, minStance: options.minStance ?? 0.6 });
+  let sourceList = await store.listSources();
   const minCheckworthiness = options.minCheckworthiness ?? 0.5;
 
   // References → corpus sources.
-  const matches = matchReferences(article.references, sourceList);
+  let matches = matchReferences(article.references, sourceList);
+  // --fetch: the cited pages not in the corpus are read and stored first, then matched again
+  // (by their requested URL as well as the final one: a redirect still counts).
+  let fetchedOf: Map<number, ReferenceFetch> | null = null;
+  if (options.fetch) {
+    const stage = await fetchReferences(store, article.references, matches, { ...options.fetch, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+    fetchedOf = stage.fetched;
+    warnings.push(...stage.warnings);
+    if (stage.matches.size > 0) {
+      sourceList = await store.listSources();
+      matches = matchReferences(article.references, sourceList).map((m) => (m.sourceId === null ? (stage.matches.get(m.n) ?? m) : m));
+    }
+    timings.fetch = now() - t0;
+  }
+  const ctx = sourceContext(store, sourceList, { limit: options.limit ?? 6, citedPassages: options.citedPassages ?? 3, minStance: options.minStance ?? 0.6 });
   const matchOf = new Map<number, ReferenceMatch>(matches.map((m) => [m.n, m]));
   const known = new Set(article.references.map((r) => r.n));
   if (sourceList.length === 0) warnings.push(`the corpus at ${store.location} is empty: claims were checked for arithmetic and consistency only`);
@@ -67,7 +87,7 @@ export async function auditArticle(store: Store, article: Article, options: Audi
     const worth = checkworthiness(s.clean.replace(/\s+/g, ' ').trim());
     if (sites.length > 0 || s.citations.length > 0 || worth >= minCheckworthiness) chosen.push({ s, sites, worth });
   }
-  timings.read = now() - t0;
+  timings.read = now() - t0 - (timings.fetch ?? 0);
 
   // Values that are whole − part of an "X of W" the article states: "that leaves 15 … without" is their complement.
   const complements = new Set<number>();
@@ -158,7 +178,7 @@ export async function auditArticle(store: Store, article: Article, options: Audi
     });
     options.onProgress?.({ stage: 'audit', done: ++done, total: chosen.length });
   }
-  timings.claims = now() - t0 - (timings.read ?? 0);
+  timings.claims = now() - t0 - (timings.read ?? 0) - (timings.fetch ?? 0);
 
   // Consistency across the article.
   const all: ArticleFigure[] = chosen.flatMap(({ sites }, i) => sites.map((site) => ({ ...site, claim: i })));
@@ -179,7 +199,11 @@ export async function auditArticle(store: Store, article: Article, options: Audi
     title: article.title,
     format: article.format,
     claims,
-    references: article.references.map((r) => ({ ...r, match: matchOf.get(r.n) ?? { n: r.n, sourceId: null, by: null, sourceTitle: null, sourceUri: null } })),
+    references: article.references.map((r) => {
+      const match = matchOf.get(r.n) ?? { n: r.n, sourceId: null, by: null, sourceTitle: null, sourceUri: null };
+      const fetched = fetchedOf?.get(r.n);
+      return fetched ? { ...r, match, fetched } : { ...r, match };
+    }),
     summary: {
       claims: claims.length,
       supported: count('supported'),

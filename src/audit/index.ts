@@ -3,6 +3,8 @@
 export { readArticle, readArticleFile, formatOfPath, sniffFormat, MAX_ARTICLE_CHARS } from './article.js';
 export { auditArticle } from './audit.js';
 export type { AuditOptions } from './audit.js';
+export { fetchReferences, referencesToFetch, storeLoader, checkFetchLimit, DEFAULT_FETCH_LIMIT, MAX_FETCH_LIMIT } from './fetch-references.js';
+export type { AuditFetchOptions, ReferenceLoader, LoadedReference, FetchStageResult } from './fetch-references.js';
 export { annotateMarkdown, annotateHtml, auditJson } from './annotate.js';
 export { checkArithmetic } from './arithmetic.js';
 export type { ArithmeticFinding } from './arithmetic.js';

@@ -58,6 +58,12 @@ export interface ReferenceMatch {
   sourceUri: string | null;
 }
 
+/**
+ * What `--fetch` did for a reference (absent without it): the page it read and stored (`status`
+ * as the store reports it: added, unchanged, replaced; `finalUrl` after redirects), or why not.
+ */
+export type ReferenceFetch = { status: 'added' | 'unchanged' | 'replaced'; finalUrl: string; sourceId: string } | { error: string; code: string };
+
 export type ClaimStatus = 'supported' | 'contradicted' | 'unsupported' | 'unverifiable';
 
 export const FLAG_KINDS = [
@@ -137,7 +143,8 @@ export interface AuditResult {
   title: string | null;
   format: ArticleFormat;
   claims: AuditClaim[];
-  references: (ArticleReference & { match: ReferenceMatch })[];
+  /** Each reference with its corpus match; `fetched` only when the audit was asked to fetch (and tried this one). */
+  references: (ArticleReference & { match: ReferenceMatch; fetched?: ReferenceFetch })[];
   summary: AuditSummary;
   /** Degraded steps, as data (a reference that could not be matched is not one: see `references`). */
   warnings: string[];

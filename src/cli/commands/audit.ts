@@ -5,11 +5,12 @@ import type { Command } from '../command.js';
 import { resolveDbPath } from '../../config.js';
 import { VerityError, quote } from '../../errors.js';
 import { openStore } from '../../store/open.js';
-import { annotateHtml, annotateMarkdown, auditArticle, auditJson, readArticle, readArticleFile, sniffFormat } from '../../audit/index.js';
-import type { Article } from '../../audit/index.js';
+import { DEFAULT_FETCH_LIMIT, MAX_FETCH_LIMIT, annotateHtml, annotateMarkdown, auditArticle, auditJson, readArticle, readArticleFile, sniffFormat } from '../../audit/index.js';
+import type { Article, AuditFetchOptions, AuditResult } from '../../audit/index.js';
+import { webOptionsFromEnv } from '../../web/env-options.js';
 
 const HELP = `Usage: verity audit <file.md|file.html|file.txt|-> [--db FILE] [--format md|html|json] [--out FILE]
-                    [--input-format md|html|txt] [--json]
+                    [--input-format md|html|txt] [--json] [--fetch [--fetch-limit N]]
 
 Checks an existing article: every check-worthy sentence (one with a figure or a citation, or
 that the check-worthiness model scores 0.5 or more) becomes a claim. Each claim is checked
@@ -26,12 +27,24 @@ References are read from a numbered sources list ([1] … under "References" or 
 Markdown or HTML) and from inline links; each is matched to a corpus source by normalised
 URL, else by title.
 
+With --fetch, the cited web pages come first: every reference with an http(s) URL that is
+not in the corpus is fetched (two at a time, at most --fetch-limit URLs), read (HTML, PDF,
+text, Markdown) and ingested into the corpus (--db is then opened for writing, and created
+if missing), so "does the cited source say this?" reads the page itself; the next run finds
+it offline and fetches nothing again. A page that redirects still counts for its reference.
+A page that cannot be fetched (a private or loopback address, 404, too large, not a page,
+timeout) stays "not in the corpus" and is named in a warning with the reason; the audit runs
+anyway. Without --fetch nothing touches the network. Private addresses are refused unless
+VERITY_WEB_ALLOW_PRIVATE=1 (tests, intranets); VERITY_WEB_TIMEOUT_MS sets a fetch's deadline.
+
 Options:
   --db FILE          corpus database (default $VERITY_DB, else .verity/verity.db)
   --format FORMAT    md (annotated Markdown, default), html (annotated page) or json
   --out FILE         write the result to FILE instead of standard output
   --input-format F   how to read "-" (standard input): md, html or txt (default: guessed)
   --json             the same as --format json
+  --fetch            fetch the cited pages not in the corpus and ingest them before auditing
+  --fetch-limit N    URLs fetched at most, 1 to ${MAX_FETCH_LIMIT} (default ${DEFAULT_FETCH_LIMIT}); the rest are named in a warning
   -h, --help         this help
 
 Exit code: 0 when the audit ran (flags or not), 1 on failure, 2 on a usage error.
@@ -40,6 +53,7 @@ Examples:
   verity audit article.md
   verity audit page.html --format html --out audited.html
   cat draft.txt | verity audit - --input-format txt --json
+  verity audit draft.md --fetch --db drafts.db --format json --out audit.json
 `;
 
 async function readStdin(stream: NodeJS.ReadableStream): Promise<string> {
@@ -52,7 +66,7 @@ export const auditCommand: Command = {
   name: 'audit',
   summary: "check an article's claims, citations and arithmetic",
   help: HELP,
-  options: { db: { type: 'string' }, format: { type: 'string', short: 'f' }, out: { type: 'string', short: 'o' }, 'input-format': { type: 'string' } },
+  options: { db: { type: 'string' }, format: { type: 'string', short: 'f' }, out: { type: 'string', short: 'o' }, 'input-format': { type: 'string' }, fetch: { type: 'boolean' }, 'fetch-limit': { type: 'string' } },
   async run({ positionals, values, out, env, cwd, stdin }) {
     const target = positionals[0];
     if (target === undefined || positionals.length > 1) {
@@ -71,6 +85,7 @@ export const auditCommand: Command = {
     if (inputFormat !== undefined && inputFormat !== 'md' && inputFormat !== 'html' && inputFormat !== 'txt') {
       throw new VerityError({ code: 'USAGE', component: 'audit', problem: `unknown --input-format ${quote(String(inputFormat))}`, fix: 'use --input-format md, html or txt' });
     }
+    const fetch = fetchOptions(values, env, (w) => out.notice(`verity: [audit] warning: ${w}`));
 
     let article: Article;
     if (target === '-') {
@@ -81,10 +96,14 @@ export const auditCommand: Command = {
       article = await readArticleFile(resolve(cwd, target));
     }
 
-    const store = await openStore(resolveDbPath(typeof values.db === 'string' ? values.db : undefined, env, cwd), { readonly: true });
+    const dbPath = resolveDbPath(typeof values.db === 'string' ? values.db : undefined, env, cwd);
+    // Writable only when fetched pages are to be ingested.
+    const store = await openStore(dbPath, { readonly: fetch === null });
     try {
-      const result = await auditArticle(store, article, { onProgress: (e) => out.progress(e) });
-      for (const w of result.warnings) out.notice(`verity: [audit] warning: ${w}`);
+      const result = await auditArticle(store, article, { onProgress: (e) => out.progress(e), ...(fetch ? { fetch } : {}) });
+      // Fetch warnings were printed as they happened.
+      for (const w of result.warnings) if (fetch === null || !w.startsWith('fetch: ')) out.notice(`verity: [audit] warning: ${w}`);
+      if (fetch) out.notice(fetchSummary(result.references, dbPath));
       const text = format === 'json' ? `${JSON.stringify(auditJson(result), null, 2)}\n` : format === 'html' ? annotateHtml(article, result) : annotateMarkdown(article, result);
       if (typeof values.out === 'string') {
         const path = resolve(cwd, values.out);
@@ -104,3 +123,37 @@ export const auditCommand: Command = {
     }
   },
 };
+
+/** The --fetch options, or null without --fetch; --fetch-limit without --fetch is a usage error (nothing would use it). */
+function fetchOptions(values: Record<string, unknown>, env: NodeJS.ProcessEnv, onWarning: (w: string) => void): AuditFetchOptions | null {
+  const rawLimit = values['fetch-limit'];
+  if (values.fetch !== true) {
+    if (rawLimit !== undefined) throw new VerityError({ code: 'USAGE', component: 'audit', problem: '--fetch-limit is given without --fetch', fix: 'add --fetch to read the cited pages from the web, or drop --fetch-limit' });
+    return null;
+  }
+  let limit = DEFAULT_FETCH_LIMIT;
+  if (typeof rawLimit === 'string') {
+    const n = Number(rawLimit);
+    if (rawLimit.trim() === '' || !Number.isInteger(n) || n < 1 || n > MAX_FETCH_LIMIT) {
+      throw new VerityError({ code: 'USAGE', component: 'audit', problem: `--fetch-limit ${quote(rawLimit)} is not a whole number from 1 to ${MAX_FETCH_LIMIT}`, fix: `e.g. --fetch-limit ${DEFAULT_FETCH_LIMIT}` });
+    }
+    limit = n;
+  }
+  return { web: webOptionsFromEnv(env), limit, onWarning };
+}
+
+/** One line on stderr: what --fetch did. */
+function fetchSummary(references: AuditResult['references'], dbPath: string): string {
+  const c = { added: 0, unchanged: 0, replaced: 0, failed: 0 };
+  const urls = new Set<string>();
+  for (const r of references) {
+    const f = r.fetched;
+    if (!f) continue;
+    const key = r.url ?? `#${r.n}`;
+    if (urls.has(key)) continue;
+    urls.add(key);
+    if ('error' in f) c.failed++;
+    else c[f.status]++;
+  }
+  return `fetch: ${urls.size} cited page${urls.size === 1 ? '' : 's'} not in the corpus: ${c.added} added, ${c.unchanged} unchanged, ${c.replaced} replaced, ${c.failed} not fetched (${dbPath})`;
+}
