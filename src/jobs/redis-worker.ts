@@ -213,7 +213,8 @@ class RedisWorkerImpl<R> implements RedisWorker {
       }
       open = false;
       await Promise.all([...writes]);
-      if (this.handingBack.has(id) && signal.reason === HANDBACK) {
+      // Handed back unless it managed to finish anyway (then its result stands).
+      if (!ok && this.handingBack.has(id) && signal.reason === HANDBACK) {
         await this.state.requeue(id);
         await job.moveToWait(token);
         this.log(`verity: [jobs] job ${id} handed back to the queue`);
@@ -221,7 +222,7 @@ class RedisWorkerImpl<R> implements RedisWorker {
         throw new WaitingError();
       }
       let status: 'done' | 'failed' | 'cancelled';
-      if (signal.aborted || (ok && (await this.state.cancelRequested(id)))) {
+      if ((signal.aborted && signal.reason !== HANDBACK) || (ok && (await this.state.cancelRequested(id)))) {
         status = 'cancelled';
         await this.state.finish(id, 'cancelled', null, cancelled, this.now(), cancelled);
       } else if (ok) {
