@@ -174,7 +174,10 @@ export async function fetchReferences(
       for (const n of item.refs) fetched.set(n, { error: o.problem, code: o.code });
       // Web errors name the URL already; an injected loader's may not.
       const named = o.problem.includes(item.url) ? '' : ` ${quote(item.url, 200)}`;
-      warn(`fetch: reference ${refList(item.refs)}${named} could not be fetched, so it stays not in the corpus: ${o.problem}`);
+      // A refusal's fix (how to allow an intranet address, how to follow the redirects) is worth
+      // saying; the others' ("check the URL", "retry") add nothing to the reason.
+      const fix = o.code === 'REFUSED' && o.fix ? ` (${o.fix})` : '';
+      warn(`fetch: reference ${refList(item.refs)}${named} could not be fetched, so it stays not in the corpus: ${o.problem}${fix}`);
       return;
     }
     counts[o.status]++;
