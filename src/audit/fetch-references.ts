@@ -12,7 +12,8 @@
 //   the reference, its URL and the reason — never an exception; the audit goes on without it;
 // - a fetched page is matched to its reference by the requested URL and by the final URL, so a
 //   redirect still counts; the outcome records `{ status, finalUrl, sourceId }`;
-// - a cancelled fetch (`signal` aborted) throws.
+// - a cancelled fetch (`signal` aborted) throws, and so does a store that cannot be written
+//   (opened read-only, disk full): those are not a page's failure.
 //
 // audit/ never builds a store engine: the store comes in, and a caller that wants another fetch
 // (a server with its own cache, a test) injects `load`.
@@ -155,8 +156,9 @@ export async function fetchReferences(
     try {
       return await load(item.url, signal ? { signal } : {});
     } catch (e) {
-      // A cancelled audit is cancelled, not a report with every remaining page "unreadable".
-      if (e instanceof VerityError && !signal?.aborted) return e;
+      // A cancelled audit is cancelled, not a report with every remaining page "unreadable";
+      // a store that cannot be written (read-only, disk full) is not the page's fault either.
+      if (e instanceof VerityError && e.component !== 'store' && !signal?.aborted) return e;
       throw e;
     } finally {
       options.onProgress?.({ stage: 'fetch', done: ++done, total: todo.length, detail: item.url });

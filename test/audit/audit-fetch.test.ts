@@ -2,8 +2,13 @@
 // ingested, and then checked like any source; failures are warnings naming the reason.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { openStore } from '../../src/store/open.js';
-import { auditArticle, readArticle } from '../../src/audit/index.js';
+import { ingestText } from '../../src/ingest/index.js';
+import { VerityError } from '../../src/errors.js';
+import { auditArticle, readArticle, referencesToFetch } from '../../src/audit/index.js';
 import type { AuditResult, ReferenceFetch } from '../../src/audit/index.js';
 import type { ProgressEvent } from '../../src/model.js';
 import { PATHS, fixtureText, requestedPaths, startCitedPages } from '../fixtures/audit-fetch/server.js';
@@ -113,7 +118,6 @@ test('audit with fetch: the limit caps the URLs fetched and names the rest; an i
         limit: 2,
         load: async (url) => {
           asked.push(url);
-          const { VerityError } = await import('../../src/errors.js');
           throw new VerityError({ code: 'TIMEOUT', component: 'web', problem: `cannot fetch ${url}: no answer within 1 s`, fix: 'retry later' });
         },
       },
@@ -138,6 +142,71 @@ test('audit without fetch: no fetched field, references not in the corpus stay s
     assert.equal(r.timingsMs.fetch, undefined);
   } finally {
     await store.close();
+    await server.close();
+  }
+});
+
+test('referencesToFetch: http(s) URLs not matched, one entry per normalised URL, in reference order', () => {
+  const article = readArticle(`# Notes
+
+A first sentence with enough words in it [1]. A second sentence with enough words [2][3][4][5].
+
+## Sources
+
+[1] First. https://a.example.org/page?utm_source=x
+[2] Second. http://www.a.example.org/page/
+[3] Third, no link at all.
+[4] Fourth. ftp://files.example.org/report.pdf
+[5] Fifth. https://b.example.org/report
+`, 'md');
+  const matches = article.references.map((r) => ({ n: r.n, sourceId: r.n === 5 ? 'known' : null, by: null, sourceTitle: null, sourceUri: null }));
+  assert.deepEqual(referencesToFetch(article.references, matches), [{ url: 'https://a.example.org/page?utm_source=x', key: 'a.example.org/page', refs: [1, 2] }]);
+});
+
+test('audit with fetch: two pages at a time; a cancelled audit or a read-only store throws instead of warning', async () => {
+  const article = readArticle(fixtureText('article.md', 'https://cited.example.org'), 'md');
+  const store = await openStore(':memory:');
+  try {
+    let running = 0;
+    let most = 0;
+    const r = await auditArticle(store, article, {
+      fetch: {
+        load: async (url) => {
+          running++;
+          most = Math.max(most, running);
+          await new Promise((res) => setTimeout(res, 20));
+          running--;
+          throw new VerityError({ code: 'HTTP', component: 'web', problem: `cannot fetch ${url}: the server answered 500`, fix: 'retry later' });
+        },
+      },
+    });
+    assert.equal(most, 2);
+    assert.equal(r.references.filter((x) => x.fetched && 'error' in x.fetched).length, 3);
+
+    const ac = new AbortController();
+    ac.abort();
+    const aborted = new VerityError({ code: 'ABORTED', component: 'web', problem: 'the fetch was cancelled', fix: 'run it again' });
+    await assert.rejects(auditArticle(store, article, { fetch: { signal: ac.signal, load: async () => Promise.reject(aborted) } }), /the fetch was cancelled/);
+  } finally {
+    await store.close();
+  }
+
+  const server = await startCitedPages();
+  const dir = mkdtempSync(join(tmpdir(), 'verity-audit-fetch-'));
+  try {
+    const db = join(dir, 'ro.db');
+    const w = await openStore(db);
+    await ingestText(w, { text: 'An unrelated note about river levels in spring.', meta: { uri: 'https://notes.example.org/rivers', title: 'River levels' } });
+    await w.close();
+    const ro = await openStore(db, { readonly: true });
+    try {
+      const live = readArticle(fixtureText('article.md', server.origin), 'md');
+      await assert.rejects(auditArticle(ro, live, { fetch: { web: { allowPrivate: true } } }), /read-only/);
+    } finally {
+      await ro.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
     await server.close();
   }
 });

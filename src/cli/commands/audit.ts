@@ -5,7 +5,7 @@ import type { Command } from '../command.js';
 import { resolveDbPath } from '../../config.js';
 import { VerityError, quote } from '../../errors.js';
 import { openStore } from '../../store/open.js';
-import { DEFAULT_FETCH_LIMIT, MAX_FETCH_LIMIT, annotateHtml, annotateMarkdown, auditArticle, auditJson, readArticle, readArticleFile, sniffFormat } from '../../audit/index.js';
+import { DEFAULT_FETCH_LIMIT, MAX_FETCH_LIMIT, normaliseUrl, annotateHtml, annotateMarkdown, auditArticle, auditJson, readArticle, readArticleFile, sniffFormat } from '../../audit/index.js';
 import type { Article, AuditFetchOptions, AuditResult } from '../../audit/index.js';
 import { webOptionsFromEnv } from '../../web/env-options.js';
 
@@ -149,7 +149,8 @@ function fetchSummary(references: AuditResult['references'], dbPath: string): st
   for (const r of references) {
     const f = r.fetched;
     if (!f) continue;
-    const key = r.url ?? `#${r.n}`;
+    // References citing one URL were fetched once.
+    const key = (r.url ? normaliseUrl(r.url) : null) ?? `#${r.n}`;
     if (urls.has(key)) continue;
     urls.add(key);
     if ('error' in f) c.failed++;
