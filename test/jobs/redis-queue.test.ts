@@ -4,7 +4,7 @@
 // and a clear error when Redis cannot be reached.
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createRedisQueue, openRedisQueue, startRedisWorker } from '../../src/jobs/index.js';
 import type { JobContext, JobEvent, Queue, RedisWorker } from '../../src/jobs/index.js';
 import { VerityError } from '../../src/errors.js';
@@ -160,7 +160,8 @@ if (redisAvailable('redis queue')) {
   });
 }
 
-test('redis: Redis going away under an open queue: calls fail UNAVAILABLE with the fix, and close still returns', { skip: REDIS_URL ? false : 'needs VERITY_TEST_REDIS_URL (and redis-server)' }, async () => {
+const hasRedisServer = spawnSync('redis-server', ['--version']).error === undefined;
+test('redis: Redis going away under an open queue: calls fail UNAVAILABLE with the fix, and close still returns', { skip: !REDIS_URL ? 'needs VERITY_TEST_REDIS_URL' : !hasRedisServer ? 'needs redis-server on the PATH (it starts and kills a private one)' : false }, async () => {
   const port = 20000 + (process.pid % 20000);
   const server = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
   const exited = new Promise((r) => server.once('exit', r));

@@ -1,16 +1,17 @@
 // The HTTP server over the Redis-backed queue, wired the way `verity serve --queue redis://…`
-// would be: the server only submits and follows; a separate worker (the same runner as the
-// server's own) runs the jobs. The API answers as with the in-process queue: the same report,
+// would be (openServerRedisQueue): the server only submits and follows; a separate worker (the
+// same runner as the server's own) runs the jobs. The API answers as with the in-process queue: the same report,
 // progress over SSE, and a stream that resumes after Last-Event-ID without repeats.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkInput } from '../../src/check/index.js';
 import { renderReport } from '../../src/report/index.js';
-import { openRedisQueue, startRedisWorker } from '../../src/jobs/index.js';
+import { startRedisWorker } from '../../src/jobs/index.js';
+import { openServerRedisQueue, queueUrlFrom } from '../../src/cli/commands/worker.js';
 import type { RedisWorker } from '../../src/jobs/index.js';
 import { createJobRunner } from '../../src/server/job-runner.js';
 import type { VerityJobResult } from '../../src/server/job-runner.js';
-import { FIXED_NOW } from '../check/helpers.js';
+import { FIXED_NOW, smallStore } from '../check/helpers.js';
 import { postJson, readEvents, testServer, waitForJob } from '../server/helpers.js';
 import type { TestServer } from '../server/helpers.js';
 import { REDIS_URL, freshQueueName, redisAvailable } from '../helpers/redis-test-server.js';
@@ -22,8 +23,9 @@ if (redisAvailable('server on the redis queue')) {
   let worker: RedisWorker;
   before(async () => {
     const name = freshQueueName('serve');
-    const queue = await openRedisQueue<VerityJobResult>({ url: REDIS_URL, name, cancelOnClose: false });
-    t = await testServer({ queue });
+    const store = await smallStore();
+    const queue = await openServerRedisQueue({ url: REDIS_URL, name, store });
+    t = await testServer({ queue, store });
     worker = await startRedisWorker<VerityJobResult>({ url: REDIS_URL, name, run: createJobRunner(t.store, { now: FIXED_NOW }) });
   });
   after(async () => {
@@ -52,3 +54,11 @@ if (redisAvailable('server on the redis queue')) {
     assert.deepEqual(resumed.map((e) => e.id), events.filter((e) => e.id > 2).map((e) => e.id), 'a reconnecting client gets only what it has not seen');
   });
 }
+
+test('queueUrlFrom: --queue, else $VERITY_QUEUE_URL, else the fallback; an empty --queue is a usage error', () => {
+  assert.equal(queueUrlFrom('redis://a:1', { VERITY_QUEUE_URL: 'redis://b:2' }), 'redis://a:1');
+  assert.equal(queueUrlFrom(undefined, { VERITY_QUEUE_URL: 'redis://b:2' }), 'redis://b:2');
+  assert.equal(queueUrlFrom(undefined, {}), 'redis://127.0.0.1:6379');
+  assert.equal(queueUrlFrom(undefined, {}, null), null, 'serve: no --queue means the in-process queue');
+  assert.throws(() => queueUrlFrom(' ', {}), /--queue is empty/);
+});

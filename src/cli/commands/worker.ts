@@ -4,10 +4,48 @@ import type { Command } from '../command.js';
 import { resolveDbPath } from '../../config.js';
 import { VerityError, quote } from '../../errors.js';
 import { openStore } from '../../store/open.js';
-import { DEFAULT_QUEUE_NAME, redactRedisUrl, startRedisWorker } from '../../jobs/index.js';
+import type { Store } from '../../contracts.js';
+import { DEFAULT_QUEUE_NAME, openRedisQueue, redactRedisUrl, startRedisWorker } from '../../jobs/index.js';
+import type { Queue } from '../../jobs/index.js';
 import { createJobRunner } from '../../server/job-runner.js';
+import type { VerityJobResult } from '../../server/job-runner.js';
 
 export const DEFAULT_QUEUE_URL = 'redis://127.0.0.1:6379';
+
+/** The Redis URL from --queue, else $VERITY_QUEUE_URL, else `fallback` (USAGE when --queue is given empty). */
+export function queueUrlFrom(flag: string | boolean | string[] | undefined, env: NodeJS.ProcessEnv, fallback: string | null = DEFAULT_QUEUE_URL): string | null {
+  const given = typeof flag === 'string' ? flag.trim() : undefined;
+  if (given === '') throw new VerityError({ code: 'USAGE', component: 'cli', problem: '--queue is empty', fix: `pass a Redis URL, e.g. --queue ${DEFAULT_QUEUE_URL}` });
+  return given ?? (env.VERITY_QUEUE_URL?.trim() || fallback);
+}
+
+export interface ServerRedisQueueOptions {
+  url: string;
+  /** Queue name (default "verity"). */
+  name?: string;
+  /** The server's corpus: needed only when the server also runs jobs. */
+  store: Store;
+  /** Jobs the server itself runs at once besides the workers (default 0: workers only). */
+  concurrency?: number;
+  now?: () => Date;
+  log?: (line: string) => void;
+}
+
+/**
+ * For `verity serve --queue redis://…`: the Redis queue a server passes to startServer({ queue }).
+ * Connected before it returns (UNAVAILABLE naming the URL when Redis is down). Jobs left unfinished
+ * when the server stops stay queued for the workers (cancelOnClose false).
+ */
+export async function openServerRedisQueue(options: ServerRedisQueueOptions): Promise<Queue<VerityJobResult>> {
+  const runHere = (options.concurrency ?? 0) > 0;
+  return openRedisQueue<VerityJobResult>({
+    url: options.url,
+    name: options.name ?? DEFAULT_QUEUE_NAME,
+    cancelOnClose: false,
+    ...(runHere ? { run: createJobRunner(options.store, options.now ? { now: options.now } : {}), concurrency: options.concurrency! } : {}),
+    ...(options.log ? { log: options.log } : {}),
+  });
+}
 
 const HELP = `verity worker — run checks and audits from a Redis queue
 
@@ -59,9 +97,7 @@ export const workerCommand: Command = {
       throw new VerityError({ code: 'USAGE', component: 'worker', problem: `unexpected argument ${quote(ctx.positionals[0]!)}`, fix: 'run verity worker [--db FILE] [--queue redis://…] [--concurrency N]' });
     }
     const concurrency = intOption('concurrency', ctx.values.concurrency, 1, 64) ?? 1;
-    const flag = typeof ctx.values.queue === 'string' ? ctx.values.queue.trim() : undefined;
-    if (flag === '') throw new VerityError({ code: 'USAGE', component: 'worker', problem: '--queue is empty', fix: `pass a Redis URL, e.g. --queue ${DEFAULT_QUEUE_URL}` });
-    const url = flag ?? (ctx.env.VERITY_QUEUE_URL?.trim() || DEFAULT_QUEUE_URL);
+    const url = queueUrlFrom(ctx.values.queue, ctx.env) ?? DEFAULT_QUEUE_URL;
     const name = typeof ctx.values.name === 'string' ? ctx.values.name : DEFAULT_QUEUE_NAME;
     const dbPath = resolveDbPath(typeof ctx.values.db === 'string' ? ctx.values.db : undefined, ctx.env, ctx.cwd);
     const store = await openStore(dbPath, { readonly: true });
