@@ -143,14 +143,14 @@ class RedisWorkerImpl<R> implements RedisWorker {
         return p;
       },
       {
-      connection: this.bullConnection,
-      prefix: BULL_PREFIX,
-      concurrency: this.concurrency,
-      lockDuration: lockMs,
-      stalledInterval: stalledCheckMs,
-      // BullMQ would fail a job stalled more often than this; the start script fails it first (WORKER_LOST).
-      maxStalledCount: this.maxRecoveries + 1,
-      autorun: true,
+        connection: this.bullConnection,
+        prefix: BULL_PREFIX,
+        concurrency: this.concurrency,
+        lockDuration: lockMs,
+        stalledInterval: stalledCheckMs,
+        // BullMQ would fail a job stalled more often than this; the start script fails it first (WORKER_LOST).
+        maxStalledCount: this.maxRecoveries + 1,
+        autorun: true,
       },
     );
     worker.on('error', (e) => this.log(`verity: [jobs] warning: ${redisError(this.options.url, e, 'take jobs').message}`));
