@@ -12,6 +12,7 @@ import { auditArticle, readArticle, referencesToFetch } from '../../src/audit/in
 import type { AuditResult, ReferenceFetch } from '../../src/audit/index.js';
 import type { ProgressEvent } from '../../src/model.js';
 import { PATHS, fixtureText, requestedPaths, startCitedPages } from '../fixtures/audit-fetch/server.js';
+import { send } from '../web/local-server.js';
 
 const NOW = () => new Date('2026-11-28T12:00:00.000Z');
 
@@ -207,6 +208,34 @@ test('audit with fetch: two pages at a time; a cancelled audit or a read-only st
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
+    await server.close();
+  }
+});
+
+test('audit with fetch: too large, not a page (JSON data, an image) and a timeout are each a warning with its reason', async () => {
+  const server = await startCitedPages();
+  const store = await openStore(':memory:');
+  server.route('/big-page', send(`<html><body><p>${'Water for every village. '.repeat(400)}</p></body></html>`, 'text/html'));
+  server.route('/data.json', send('{"villages": 520, "supplied": 412}', 'application/json'));
+  server.route('/pumps.png', send(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), 'image/png'));
+  server.route('/slow', () => {
+    // never answers: the fetch deadline ends it
+  });
+  try {
+    const article = readArticle(fixtureText('article-bad-pages.md', server.origin), 'md');
+    const r = await auditArticle(store, article, { fetch: { web: { allowPrivate: true, maxBytes: 4096, timeoutMs: 500 } } });
+    const codes = r.references.map((x) => (x.fetched && 'code' in x.fetched ? x.fetched.code : null));
+    assert.deepEqual(codes, ['TOO_LARGE', 'UNSUPPORTED', 'UNSUPPORTED', 'TIMEOUT']);
+    const fetchWarnings = r.warnings.filter((w) => w.startsWith('fetch: reference'));
+    assert.equal(fetchWarnings.length, 4, r.warnings.join('\n'));
+    assert.match(fetchWarnings[0] ?? '', /\[1\].*4096-byte limit/);
+    assert.match(fetchWarnings[1] ?? '', /\[2\].*application\/json.*is not read/);
+    assert.match(fetchWarnings[2] ?? '', /\[3\].*image\/png/);
+    assert.match(fetchWarnings[3] ?? '', /\[4\].*within 500 ms/);
+    assert.equal((await store.listSources()).length, 0);
+    assert.ok(r.claims.length > 0);
+  } finally {
+    await store.close();
     await server.close();
   }
 });
