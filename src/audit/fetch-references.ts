@@ -113,8 +113,8 @@ export function referencesToFetch(references: readonly ArticleReference[], match
     if (matched.has(r.n) || r.url === null) continue;
     const url = r.url.trim().replace(/^<|>$/g, '');
     if (!/^https?:\/\//i.test(url)) continue;
-    const key = normaliseUrl(url);
-    if (key === null) continue;
+    // A host without a dot (an intranet's http://wiki/…) has no normalised form: keyed as written.
+    const key = normaliseUrl(url) ?? url.toLowerCase();
     const entry = byKey.get(key);
     if (entry) entry.refs.push(r.n);
     else byKey.set(key, { url, key, refs: [r.n] });

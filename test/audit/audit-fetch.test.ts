@@ -150,7 +150,7 @@ test('audit without fetch: no fetched field, references not in the corpus stay s
 test('referencesToFetch: http(s) URLs not matched, one entry per normalised URL, in reference order', () => {
   const article = readArticle(`# Notes
 
-A first sentence with enough words in it [1]. A second sentence with enough words [2][3][4][5].
+A first sentence with enough words in it [1]. A second sentence with enough words [2][3][4][5][6].
 
 ## Sources
 
@@ -159,9 +159,13 @@ A first sentence with enough words in it [1]. A second sentence with enough word
 [3] Third, no link at all.
 [4] Fourth. ftp://files.example.org/report.pdf
 [5] Fifth. https://b.example.org/report
+[6] Sixth. http://wiki/Water_Survey
 `, 'md');
   const matches = article.references.map((r) => ({ n: r.n, sourceId: r.n === 5 ? 'known' : null, by: null, sourceTitle: null, sourceUri: null }));
-  assert.deepEqual(referencesToFetch(article.references, matches), [{ url: 'https://a.example.org/page?utm_source=x', key: 'a.example.org/page', refs: [1, 2] }]);
+  assert.deepEqual(referencesToFetch(article.references, matches), [
+    { url: 'https://a.example.org/page?utm_source=x', key: 'a.example.org/page', refs: [1, 2] },
+    { url: 'http://wiki/Water_Survey', key: 'http://wiki/water_survey', refs: [6] },
+  ]);
 });
 
 test('audit with fetch: two pages at a time; a cancelled audit or a read-only store throws instead of warning', async () => {

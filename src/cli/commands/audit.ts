@@ -150,7 +150,7 @@ function fetchSummary(references: AuditResult['references'], dbPath: string): st
     const f = r.fetched;
     if (!f) continue;
     // References citing one URL were fetched once.
-    const key = (r.url ? normaliseUrl(r.url) : null) ?? `#${r.n}`;
+    const key = r.url ? (normaliseUrl(r.url) ?? r.url.toLowerCase()) : `#${r.n}`;
     if (urls.has(key)) continue;
     urls.add(key);
     if ('error' in f) c.failed++;
