@@ -1,9 +1,14 @@
 // Runs every bench/*-bench.ts in sequence (each writes its own bench/results/<name>.json).
-//   node --import tsx bench/run.ts [name-filter]
+//   node --import tsx bench/run.ts [name-filter] [--flags passed to each bench, e.g. --big]
+// Among them: queue-bench.ts (in-process and Redis queues; the Redis rows need
+// VERITY_TEST_REDIS_URL: `source /tmp/verity-services.env`), server-bench.ts (checks over HTTP vs
+// direct) and fetch-bench.ts (safeFetch vs http.get, the 20 MB cap); `--big` makes them larger.
 import { readdirSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 
-const filter = process.argv[2] ?? '';
+const args = process.argv.slice(2);
+const filter = args.find((a) => !a.startsWith('--')) ?? '';
+const flags = args.filter((a) => a.startsWith('--'));
 const benches = readdirSync('bench')
   .filter((f) => f.endsWith('-bench.ts') && f.includes(filter))
   .sort();
@@ -14,7 +19,7 @@ if (benches.length === 0) {
 let failed = 0;
 for (const b of benches) {
   console.error(`bench: ${b}`);
-  const r = spawnSync(process.execPath, ['--import', 'tsx', `bench/${b}`], { stdio: 'inherit' });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', `bench/${b}`, ...flags], { stdio: 'inherit' });
   if (r.status !== 0) {
     failed++;
     console.error(`verity: [bench] ${b} failed with exit code ${String(r.status)}`);
