@@ -59,8 +59,9 @@ use the same --queue and --name.
 
 Stopping: Ctrl+C (SIGINT) or SIGTERM stops taking jobs and lets the running ones finish; a
 second one hands the running jobs back to the queue, where another worker starts them again.
-A worker that dies (kill -9, power loss) holds its job until its lock lapses (30 s), then
-another worker starts it again; a job whose workers die twice fails (WORKER_LOST).
+A worker that dies (kill -9, power loss) holds its job until its lock lapses (30 s) and another
+worker's check for stalled jobs (every 30 s) notices: about a minute later the job starts again
+on another worker. A job whose workers die twice fails (WORKER_LOST).
 
 Options:
   --db FILE          corpus database (default: $VERITY_DB, else .verity/verity.db),
