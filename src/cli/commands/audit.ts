@@ -31,7 +31,9 @@ With --fetch, the cited web pages come first: every reference with an http(s) UR
 not in the corpus is fetched (two at a time, at most --fetch-limit URLs), read (HTML, PDF,
 text, Markdown) and ingested into the corpus (--db is then opened for writing, and created
 if missing), so "does the cited source say this?" reads the page itself; the next run finds
-it offline and fetches nothing again. A page that redirects still counts for its reference.
+it by its URL, offline, and does not fetch it again. A link that redirects still counts for
+its reference, but the corpus keeps the address it led to: a later run matches it only by
+title, or fetches it again with --fetch.
 A page that cannot be fetched (a private or loopback address, 404, too large, not a page,
 timeout) stays "not in the corpus" and is named in a warning with the reason; the audit runs
 anyway. Without --fetch nothing touches the network. Private addresses are refused unless
