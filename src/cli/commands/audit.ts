@@ -46,7 +46,8 @@ Options:
   --input-format F   how to read "-" (standard input): md, html or txt (default: guessed)
   --json             the same as --format json
   --fetch            fetch the cited pages not in the corpus and ingest them before auditing
-  --fetch-limit N    URLs fetched at most, 1 to ${MAX_FETCH_LIMIT} (default ${DEFAULT_FETCH_LIMIT}); the rest are named in a warning
+  --fetch-limit N    URLs fetched at most, 1 to ${MAX_FETCH_LIMIT} (default ${DEFAULT_FETCH_LIMIT}); the rest are
+                     named in a warning
   -h, --help         this help
 
 Exit code: 0 when the audit ran (flags or not), 1 on failure, 2 on a usage error.
