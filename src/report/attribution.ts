@@ -49,6 +49,8 @@ const TAKES_ARTICLE = new Set([
   'division', 'centre', 'center', 'institute', 'association', 'foundation', 'judiciary', 'commission', 'committee',
   'union', 'court', 'courts', 'project', 'organisation', 'organization', 'agency', 'ministry', 'parliament', 'assembly',
   'government', 'bureau', 'secretariat', 'council', 'library', 'network', 'coalition', 'alliance', 'tribunal',
+  // A document named by its kind: "the DBpedia abstract", "the ICMEC summary".
+  'abstract', 'summary', 'digest', 'factsheet',
 ]);
 /** Words of a provision (what a text obliges, allows or defines), as against a statement about it. */
 const PROVISION = /\b(?:shall|may|must|can|require[sd]?|oblige[sd]?|lets?|allows?|permits?|prohibits?|forbids?|entitles?|defines?|means|appl(?:y|ies)|covers?|undertakes?)\b/i;
@@ -90,7 +92,7 @@ function year(source: Pick<Source, 'publishedAt'>): string | null {
  * Lower-case the first word after "… reports that" unless it looks like a name: all capitals,
  * or written with a capital inside a sentence somewhere in the passage ("Ruritania").
  */
-function lowerFirst(sentence: string, context: string): string {
+export function lowerFirst(sentence: string, context: string): string {
   const first = /^[\p{L}]+/u.exec(sentence)?.[0] ?? '';
   if (first === '' || first.slice(1) !== first.slice(1).toLowerCase() || first[0] === first[0]?.toLowerCase()) return sentence;
   const lower = first.toLowerCase();
@@ -102,11 +104,44 @@ function lowerFirst(sentence: string, context: string): string {
   return sentence;
 }
 
+/** A name for several sections or articles ("18 U.S.C. §§ 2252 and 2252A", "Penal Code, sections 5 and 6") takes a plural verb. */
+function pluralName(name: string): boolean {
+  return /§§|\b(?:sections|articles|sections?\s+\S+\s+(?:and|to))\b/i.test(name);
+}
+
+/**
+ * Does the sentence open by naming the source itself? Then "<source> provides that <source> …"
+ * would say it twice, and the sentence stands with its citation alone. It does when it opens
+ * with the source's short name ("18 U.S.C. § 2256 …", "The Budapest Convention …"), with a
+ * section the source's own name numbers ("Section 2256 of Title 18 supplies …" from
+ * "18 U.S.C. § 2256"; "Section 5 makes …" from "Penal Code, sections 5 and 6"), or — for an
+ * instrument — with its head noun alone ("The Protocol does not require …" from "Optional
+ * Protocol to the Convention …").
+ */
+export function namesItself(sentence: string, source: Pick<Source, 'title' | 'publisher' | 'kind'>): boolean {
+  const lower = sentence.toLowerCase();
+  const short = shortName(source).toLowerCase();
+  if (lower.startsWith(short) || lower.startsWith(`the ${short}`)) return true;
+  const titleHead = (source.title.split(/\s+[—–]\s+|\s+-\s+|:\s/)[0] ?? source.title).trim();
+  const section = /^(?:sections?|§§?)\s*(\d+[A-Za-z]*)/i.exec(sentence)?.[1];
+  if (section && source.kind === 'legislation') return new RegExp(`(?:^|[^\\dA-Za-z])${section}(?![\\dA-Za-z])`).test(titleHead);
+  const instrument = INSTRUMENT.exec(titleHead)?.[0];
+  return instrument !== undefined && new RegExp(`^(?:the|this)\\s+${instrument}\\s+\\p{Ll}`, 'iu').test(sentence);
+}
+
+export interface AttributeOptions {
+  /**
+   * The previous sentence of the same paragraph was attributed to the same source by name:
+   * say "It also reports that …" ("They also provide that …") instead of repeating the name.
+   */
+  again?: boolean;
+}
+
 /** "ICMEC (2018) reports that …", "18 U.S.C. § 2252A provides that …"; sentences already attributed are kept. */
-export function attribute(sentence: string, source: Pick<Source, 'title' | 'publisher' | 'kind' | 'publishedAt'>, context = ''): string {
+export function attribute(sentence: string, source: Pick<Source, 'title' | 'publisher' | 'kind' | 'publishedAt'>, context = '', options: AttributeOptions = {}): string {
   const name = sourceName(source);
   const body = sentence.replace(/[.;:]+$/, '').trim();
-  if (/\baccording to\b/i.test(body.slice(0, 60)) || body.toLowerCase().startsWith(shortName(source).toLowerCase())) return body;
+  if (/\baccording to\b/i.test(body.slice(0, 60)) || namesItself(body, source)) return body;
   const y = year(source);
   const who = y && source.kind !== 'legislation' ? `${name} (${y})` : name;
   // "ICMEC (2018) reports that the report analyses …": the source names itself, so its name
@@ -120,6 +155,8 @@ export function attribute(sentence: string, source: Pick<Source, 'title' | 'publ
   if (/^that\b/.test(lowered)) return `According to ${who}, ${lowered}`;
   // "18 U.S.C. §§ 2252 and 2252A provide": a name for several sections takes a plural verb.
   const hedge = hedgeVerb(body, source);
-  const verb = /§§/.test(name) && hedge.endsWith('s') ? hedge.slice(0, -1) : hedge;
+  const plural = pluralName(name);
+  const verb = plural && hedge.endsWith('s') ? hedge.slice(0, -1) : hedge;
+  if (options.again) return `${plural ? 'They' : 'It'} also ${verb} that ${lowered}`;
   return `${who} ${verb} that ${lowered}`;
 }

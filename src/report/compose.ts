@@ -5,8 +5,9 @@
 import type { Figure, Passage, ReportFigure, Source, Verdict } from '../model.js';
 import { contentTerms, extractFigures } from '../text/index.js';
 import { compareFigures } from '../evidence/index.js';
-import { attribute, shortName } from './attribution.js';
-import { ANAPHORA, byScore, candidateKey, candidatesFor, nearDuplicate, type Candidate } from './candidates.js';
+import { shortName } from './attribution.js';
+import { quote, quoteParagraph, quotePasses, type QuoteOptions } from './compose-quote.js';
+import { ANAPHORA, byScore, candidateKey, candidatesFor, nearDuplicate, passageKey, type Candidate } from './candidates.js';
 import { CitationNumbers, type PendingSentence } from './citations.js';
 import type { ComposeInput, FacetEvidence } from './compose-input.js';
 import { composeGaps } from './compose-gaps.js';
@@ -54,18 +55,18 @@ function yearOf(source: Source): number | null {
   return y ? Number(y) : null;
 }
 
-/** The attributed sentence for a candidate, ready for numbering. */
-export function fromCandidate(c: Candidate): PendingSentence {
-  return { body: attribute(c.text, c.source, c.passage.text), sourceIds: [c.source.id], passageIds: [c.passage.id] };
+/** The attributed sentence for a candidate, ready for numbering (compose-quote.ts). */
+export function fromCandidate(c: Candidate, options: QuoteOptions = {}): PendingSentence {
+  return quote(c, options);
 }
 
 function sourceMeta(s: Source): string {
   return metadataText({ n: 0, id: s.id, title: s.title, publisher: s.publisher, date: s.publishedAt, uri: s.uri, kind: s.kind });
 }
 
-/** Would this candidate, attributed, pass the verifier? (Checked before use, so reports rarely carry flags.) */
+/** Would this candidate, quoted, pass the verifier? (Checked before use, so reports rarely carry flags.) */
 function passes(c: Candidate): boolean {
-  return verifySentence(attribute(c.text, c.source, c.passage.text), [{ text: c.passage.text }], { attribution: [sourceMeta(c.source)] }).verified;
+  return quotePasses(c);
 }
 
 /** What a figure must be about: the facet's claim and its focus words. */
@@ -120,20 +121,44 @@ class Selection {
 
   take(c: Candidate): void {
     this.used.add(candidateKey(c));
+    // A quoted antecedent is used too: it is not quoted a second time on its own.
+    if (c.antecedent) this.used.add(candidateKey(c.antecedent));
     this.chosen.push(c);
   }
 
   available(c: Candidate): boolean {
-    return !this.used.has(candidateKey(c)) && !this.chosen.some((o) => nearDuplicate(o, c));
+    if (this.used.has(candidateKey(c))) return false;
+    return !this.chosen.some((o) => nearDuplicate(o, c) || (o.antecedent !== undefined && nearDuplicate(o.antecedent, c)));
   }
 
-  /** Up to n candidates, best first, one per source before any source gets a second. */
+  private readonly detached = new WeakMap<Candidate, Candidate>();
+
+  /**
+   * The candidate as it can be quoted now: when its antecedent is already quoted elsewhere in
+   * the report, it is quoted alone again, and leans.
+   */
+  view(c: Candidate): Candidate {
+    if (!c.antecedent || !this.used.has(candidateKey(c.antecedent))) return c;
+    const known = this.detached.get(c);
+    if (known) return known;
+    const { antecedent: _quotedElsewhere, ...alone } = c;
+    const d: Candidate = { ...alone, leans: true };
+    this.detached.set(c, d);
+    return d;
+  }
+
+  /**
+   * Up to n candidates, best first, one per source before any source gets a second. Sentences
+   * that lean on a context the report does not quote come after every one that stands alone.
+   */
   pick(pool: readonly Candidate[], n: number, accept: (c: Candidate) => boolean = () => true): Candidate[] {
     const out: Candidate[] = [];
-    for (const pass of [1, 2]) {
-      for (const c of pool) {
+    for (const pass of [1, 2, 3]) {
+      for (const raw of pool) {
         if (out.length >= n) break;
+        const c = this.view(raw);
         if (!accept(c) || !this.available(c) || out.includes(c)) continue;
+        if (c.leans !== (pass === 3)) continue;
         if (pass === 1 && out.some((o) => o.source.id === c.source.id)) continue;
         if (!passes(c)) continue;
         this.take(c);
@@ -220,8 +245,13 @@ function byYearThenScore(x: Candidate, y: Candidate): number {
   return a - b || byScore(x, y);
 }
 
-function finding(headline: string, basis: Candidate[], extra: PendingSentence[] = [], answers = true): PendingFinding {
-  return { headline, answers, sentences: [...basis.map(fromCandidate), ...extra], basis };
+/**
+ * A finding: its candidates quoted as one paragraph (compose-quote.ts). `lead` keeps the first
+ * candidate first — the one the headline restates.
+ */
+function finding(headline: string, basis: Candidate[], extra: PendingSentence[] = [], answers = true, lead = true): PendingFinding {
+  const { ordered, sentences } = quoteParagraph(basis, lead);
+  return { headline, answers, sentences: [...sentences, ...extra], basis: ordered };
 }
 
 const COMMENTARY_KINDS = new Set(['legal-commentary', 'academic', 'news', 'government', 'reference']);
@@ -242,8 +272,9 @@ function kindFindings(selection: Selection, pool: readonly Candidate[]): Pending
     { accept: (c) => COMMENTARY_KINDS.has(c.source.kind), headline: () => 'What commentators and officials add' },
   ];
   for (const g of groups) {
-    const chosen = selection.pick(pool, SENTENCES_PER_FINDING, (c) => g.accept(c) && c.coverage >= 0.3);
-    if (chosen.length > 0) out.push(finding(g.headline(chosen), chosen, [], false));
+    // These findings add context, not answers: a sentence that leans on one the report does not quote is left out.
+    const chosen = selection.pick(pool, SENTENCES_PER_FINDING, (c) => g.accept(c) && c.coverage >= 0.3 && !c.leans);
+    if (chosen.length > 0) out.push(finding(g.headline(chosen), chosen, [], false, false));
   }
   return out;
 }
@@ -270,32 +301,40 @@ interface Composition {
   findings: PendingFinding[];
 }
 
+/** Every judged passage by its document and position: where an antecedent may be found (candidates.ts). */
+function neighboursOf(input: ComposeInput): Map<string, Passage> {
+  return new Map(allJudgements(input).map((j) => [passageKey(j.passage.sourceId, j.passage.ordinal), j.passage]));
+}
+
 function composeQuestion(input: ComposeInput, selection: Selection, acronyms: Acronyms): Composition {
+  const neighbours = neighboursOf(input);
   const a = facet(input, 'does-a');
   const b = facet(input, 'does-b-only');
   const topic = facet(input, 'topic') ?? input.facets[0];
   const all = allJudgements(input);
-  const topicPool = topic ? candidatesFor(all, { facetId: topic.id, claim: topic.claim, focus: topic.focus, acronyms, negation: 0 }) : [];
+  const topicPool = topic ? candidatesFor(all, { facetId: topic.id, claim: topic.claim, focus: topic.focus, acronyms, neighbours, negation: 0 }) : [];
   const summary: PendingSentence[] = [];
   const findings: PendingFinding[] = [];
 
   if (a && b) {
-    const poolA = candidatesFor(a.judgements, { facetId: a.id, claim: a.claim, focus: a.focus, acronyms, negation: -1 });
-    const poolB = candidatesFor(b.judgements, { facetId: b.id, claim: b.claim, focus: b.focus, acronyms, negation: 1 });
+    const poolA = candidatesFor(a.judgements, { facetId: a.id, claim: a.claim, focus: a.focus, acronyms, neighbours, negation: -1 });
+    const poolB = candidatesFor(b.judgements, { facetId: b.id, claim: b.claim, focus: b.focus, acronyms, neighbours, negation: 1 });
     const headA = lead(selection, poolA, a, false);
     const headB = lead(selection, poolB, b, true);
     const arithmetic = headA ? arithmeticSentence(headA, a) : null;
 
     // The counts over time: figure sentences from either facet, one per source, oldest first.
     const counts = facet(input, 'compare');
-    const poolCounts = counts ? candidatesFor(counts.judgements, { facetId: counts.id, claim: counts.claim, focus: counts.focus, acronyms, negation: 0 }) : [];
+    const poolCounts = counts ? candidatesFor(counts.judgements, { facetId: counts.id, claim: counts.claim, focus: counts.focus, acronyms, neighbours, negation: 0 }) : [];
     const countsOf = (pool: readonly Candidate[]): Candidate[] =>
       pool.filter((c) => findArithmetic(c.text).length === 0 && !ANAPHORA.test(c.text) && (c.negated ? mainFigure(c, b) : mainFigure(c, a)));
     const series = selection
       .pick(uniqueByKey([...countsOf(poolA), ...countsOf(poolB), ...countsOf(poolCounts)]).sort(byYearThenScore), 6)
       .sort(byYearThenScore);
-    const restA = selection.pick(poolA, SENTENCES_PER_FINDING - 1, (c) => !c.negated && c.coverage >= 0.35);
-    const restB = selection.pick(poolB, SENTENCES_PER_FINDING - 1, (c) => c.negated && c.coverage >= 0.35);
+    // Sentences after a lead stand alone: one that leans on a sentence the report does not quote
+    // ("Those 40 towns …") is left for the summary, right after the arithmetic that explains it.
+    const restA = selection.pick(poolA, SENTENCES_PER_FINDING - 1, (c) => !c.negated && c.coverage >= 0.35 && !c.leans);
+    const restB = selection.pick(poolB, SENTENCES_PER_FINDING - 1, (c) => c.negated && c.coverage >= 0.35 && !c.leans);
 
     // The direct answer first: facet A's count, what is left of its whole, what the source says
     // the rest are; then facet B's count (the main caveat closes the summary, see composeReport).
@@ -307,7 +346,8 @@ function composeQuestion(input: ComposeInput, selection: Selection, acronyms: Ac
       headA && rest !== null
         ? selection.pick([...poolA, ...poolB, ...poolCounts, ...topicPool].filter((c) => c.source.id === headA.source.id && new RegExp(`\\b${rest}\\b`).test(c.text) && findArithmetic(c.text).length === 0), 1)[0]
         : undefined;
-    if (aside) summary.push(fromCandidate(aside));
+    // Quoted alone: the arithmetic just before it says what "those 56" are.
+    if (aside) summary.push(fromCandidate(aside, { standalone: true }));
     if (headB) summary.push(fromCandidate(headB));
 
     const aBasis = headA ? [headA, ...restA] : restA;
@@ -326,17 +366,17 @@ function composeQuestion(input: ComposeInput, selection: Selection, acronyms: Ac
       const last = years[years.length - 1];
       const headline =
         first !== undefined && last !== undefined && first !== last ? `How the counts moved from ${first} to ${last}` : 'How the two groups compare in numbers';
-      findings.push(finding(headline, series, arithmetic ? [arithmetic, ...(aside ? [fromCandidate(aside)] : [])] : []));
+      findings.push(finding(headline, series, arithmetic ? [arithmetic, ...(aside ? [fromCandidate(aside, { standalone: true })] : [])] : [], true, false));
     }
   } else if (topic) {
     const head = lead(selection, topicPool, topic, null);
     if (head) {
       summary.push(fromCandidate(head));
-      const rest = selection.pick(topicPool, SENTENCES_PER_FINDING - 1, (c) => c.coverage >= 0.35);
+      const rest = selection.pick(topicPool, SENTENCES_PER_FINDING - 1, (c) => c.coverage >= 0.35 && !c.leans);
       findings.push(finding(figureHeadline(head, topic) ?? sentenceCase(topic.label), [head, ...rest]));
     }
     for (const part of input.facets.filter((f) => f.role === 'part')) {
-      const pool = candidatesFor(part.judgements, { facetId: part.id, claim: part.claim, focus: part.focus, acronyms, negation: 0 });
+      const pool = candidatesFor(part.judgements, { facetId: part.id, claim: part.claim, focus: part.focus, acronyms, neighbours, negation: 0 });
       const chosen = selection.pick(pool, SENTENCES_PER_FINDING, (c) => c.coverage >= 0.35);
       if (chosen.length > 0) findings.push(finding(sentenceCase(part.label), chosen));
     }
@@ -395,11 +435,12 @@ function figureEvidence(claim: string, pool: readonly Candidate[]): { figure: Fi
 }
 
 function composeClaim(input: ComposeInput, selection: Selection, acronyms: Acronyms): Composition {
+  const neighbours = neighboursOf(input);
   const whole = facet(input, 'claim') ?? input.facets[0];
   const summary: PendingSentence[] = [];
   const findings: PendingFinding[] = [];
   if (!whole) return { summary, findings };
-  const pool = candidatesFor(whole.judgements, { facetId: whole.id, claim: whole.claim, focus: whole.focus, acronyms, negation: 0 });
+  const pool = candidatesFor(whole.judgements, { facetId: whole.id, claim: whole.claim, focus: whole.focus, acronyms, neighbours, negation: 0 });
 
   // Each figure of the claim against the sources' figures.
   for (const { figure, found } of figureEvidence(whole.claim, pool)) {
@@ -425,14 +466,14 @@ function composeClaim(input: ComposeInput, selection: Selection, acronyms: Acron
   if (refutes.length > 0) findings.push(finding(figureHeadline(refutes[0] as Candidate, whole) ?? 'Passages read as weighing against the claim', refutes));
   // Context: close readings of the claim's subject the judge found neither for nor against it.
   const contextual = supports.length + refutes.length < 3;
-  const context = contextual ? selection.pick(pool, SENTENCES_PER_FINDING - 1, (c) => c.coverage >= 0.25) : [];
+  const context = contextual ? selection.pick(pool, SENTENCES_PER_FINDING - 1, (c) => c.coverage >= 0.25 && !c.leans) : [];
   for (const c of context) if (summary.length < 3) summary.push(fromCandidate(c));
   if (context.length > 0) {
     findings.push(finding(supports.length + refutes.length === 0 ? 'What the sources say on the subject, without settling the claim' : 'What else the sources say on it', context));
   }
   for (const part of input.facets.filter((f) => f.role === 'part')) {
     if (findings.length >= MAX_FINDINGS - 1) break;
-    const partPool = candidatesFor(part.judgements, { facetId: part.id, claim: part.claim, focus: part.focus, acronyms, negation: 0 });
+    const partPool = candidatesFor(part.judgements, { facetId: part.id, claim: part.claim, focus: part.focus, acronyms, neighbours, negation: 0 });
     const chosen = selection.pick(partPool, 3, (c) => c.stance !== 'neutral' && c.coverage >= 0.3);
     const label = part.verdict ? ` (${verdictWords(part.verdict)})` : '';
     if (chosen.length > 0) findings.push(finding(`On the part “${part.label}”${label}`, chosen));
@@ -464,7 +505,9 @@ export function composeReport(input: ComposeInput): Composed {
   // Figures the report states, in the order of their sentences.
   const tableFigures: TableFigure[] = [];
   const seenFigures = new Set<string>();
-  for (const c of [...selection.all()].sort((x, y) => (yearOf(x.source) ?? 0) - (yearOf(y.source) ?? 0) || byScore(x, y))) {
+  // An antecedent quoted before its sentence states its figures too.
+  const stated = selection.all().flatMap((c) => (c.antecedent ? [c.antecedent, c] : [c]));
+  for (const c of stated.sort((x, y) => (yearOf(x.source) ?? 0) - (yearOf(y.source) ?? 0) || byScore(x, y))) {
     for (const figure of c.figures) {
       const key = `${c.passage.id}:${figure.start}`;
       if (seenFigures.has(key) || figure.predicate === null || figure.unit === null || VAGUE_UNITS.test(figure.unit)) continue;
