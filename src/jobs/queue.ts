@@ -1,7 +1,7 @@
 // The job queue contract: long work (a check, an article audit) submitted by a client and
 // followed by id. The server depends on this interface only. Implementations:
 //   - in-process (default, `createInProcessQueue`): jobs run in this process, state in memory;
-//   - a Redis-backed queue (BullMQ) for many workers is the planned scale-out, not built yet.
+//   - the Redis-backed queue (`createRedisQueue`, BullMQ; src/jobs/redis-queue.ts) for many `verity worker` processes.
 //
 // Everything here is plain, JSON-serialisable data (specs, snapshots, events, errors) so a
 // queue whose state lives outside the process can implement the same contract unchanged. The

@@ -4,10 +4,13 @@ import { resolveDbPath } from '../../config.js';
 import { VerityError, quote } from '../../errors.js';
 import { openStore } from '../../store/open.js';
 import { DEFAULT_HOST, DEFAULT_PORT, startServer } from '../../server/index.js';
+import { redactRedisUrl } from '../../jobs/index.js';
+import { openServerRedisQueue, queueUrlFrom } from './worker.js';
 
 const HELP = `verity serve — a web page and an HTTP API for checks and audits
 
-Usage: verity serve [--db FILE] [--port N] [--host ADDRESS] [--concurrency N] [--json]
+Usage: verity serve [--db FILE] [--port N] [--host ADDRESS] [--concurrency N]
+                    [--queue redis://… [--name NAME]] [--json]
 
 Opens the corpus read-only once and serves, until interrupted (Ctrl+C):
   GET  /                          a page: type a question or claim (Check) or paste an
@@ -29,13 +32,19 @@ Options:
   --db FILE          corpus database (default: $VERITY_DB, else .verity/verity.db)
   --port N           port (default ${DEFAULT_PORT}; 0 picks a free one)
   --host ADDRESS     address to bind (default ${DEFAULT_HOST}; a non-loopback address must be given here)
-  --concurrency N    jobs run at once (default 1; the rest wait in line)
+  --concurrency N    jobs run at once by this process (default 1; the rest wait in line;
+                     with --queue, default 0: the workers run them)
+  --queue URL        keep jobs in Redis (default: in this process; $VERITY_QUEUE_URL also
+                     selects it), run by any number of "verity worker" processes on the same
+                     corpus and queue; see docs/jobs.md
+  --name NAME        the queue's name in Redis (default "verity"; the workers' --name)
   --json             print the address as JSON on start
   -h, --help         this help
 
 Examples:
   verity serve
   verity serve --db corpus.db --port 9000
+  verity serve --db postgres://verity@db/verity --queue redis://127.0.0.1:6379   # and: verity worker --db … --queue …
   curl -s localhost:8080/api/checks -H 'content-type: application/json' -d '{"input":"140 of 196 countries criminalize possession"}'
 `;
 
@@ -53,13 +62,19 @@ export const serveCommand: Command = {
   name: 'serve',
   summary: 'serve a web page and an HTTP API for checks and audits (loopback by default)',
   help: HELP,
-  options: { db: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, concurrency: { type: 'string' } },
+  options: { db: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, concurrency: { type: 'string' }, queue: { type: 'string' }, name: { type: 'string' } },
   async run(ctx) {
     if (ctx.positionals.length > 0) {
       throw new VerityError({ code: 'USAGE', component: 'serve', problem: `unexpected argument ${quote(ctx.positionals[0]!)}`, fix: 'run verity serve [--db FILE] [--port N] [--host ADDRESS]' });
     }
     const port = intOption('port', ctx.values.port, 0, 65535) ?? DEFAULT_PORT;
-    const concurrency = intOption('concurrency', ctx.values.concurrency, 1, 64);
+    const queueUrl = queueUrlFrom(ctx.values.queue, ctx.env, null);
+    // With a Redis queue the workers run the jobs; the server runs some itself only when asked.
+    const concurrency = intOption('concurrency', ctx.values.concurrency, queueUrl ? 0 : 1, 64);
+    const queueName = typeof ctx.values.name === 'string' ? ctx.values.name.trim() : undefined;
+    if (queueName !== undefined && queueUrl === null) {
+      throw new VerityError({ code: 'USAGE', component: 'serve', problem: `--name ${quote(queueName)} names a Redis queue, but no --queue was given`, fix: 'add --queue redis://HOST:PORT (or set VERITY_QUEUE_URL), or drop --name' });
+    }
     const hostFlag = typeof ctx.values.host === 'string' ? ctx.values.host.trim() : undefined;
     if (hostFlag === '') throw new VerityError({ code: 'USAGE', component: 'serve', problem: '--host is empty', fix: `pass an address, e.g. --host ${DEFAULT_HOST}` });
     const dbPath = resolveDbPath(typeof ctx.values.db === 'string' ? ctx.values.db : undefined, ctx.env, ctx.cwd);
@@ -67,14 +82,24 @@ export const serveCommand: Command = {
     try {
       const stats = await store.stats();
       if (stats.passages === 0) ctx.out.notice(`verity: [serve] warning: the corpus at ${store.location} is empty; checks will fail until you run verity ingest`);
-      const server = await startServer({
-        store,
-        host: hostFlag ?? DEFAULT_HOST,
-        allowPublic: hostFlag !== undefined,
-        port,
-        ...(concurrency !== undefined ? { concurrency } : {}),
-        log: (line) => ctx.out.notice(line),
-      });
+      const queue = queueUrl
+        ? await openServerRedisQueue({ url: queueUrl, store, concurrency: concurrency ?? 0, ...(queueName ? { name: queueName } : {}), log: (line) => ctx.out.notice(line) })
+        : undefined;
+      let server: Awaited<ReturnType<typeof startServer>>;
+      try {
+        server = await startServer({
+          store,
+          ...(queue ? { queue } : {}),
+          host: hostFlag ?? DEFAULT_HOST,
+          allowPublic: hostFlag !== undefined,
+          port,
+          ...(concurrency !== undefined && !queue ? { concurrency } : {}),
+          log: (line) => ctx.out.notice(line),
+        });
+      } catch (e) {
+        await queue?.close();
+        throw e;
+      }
       // Listen for the signals before saying where we serve: a client may stop us as soon as it reads that.
       const interrupted = new Promise<void>((resolve) => {
         const stop = (): void => {
@@ -89,6 +114,7 @@ export const serveCommand: Command = {
         ctx.out.printJson({ url: server.url, host: server.host, port: server.port, loopback: server.loopback, db: store.location, sources: stats.sources, passages: stats.passages });
       } else {
         ctx.out.line(`verity: serving ${server.url}/ (corpus ${store.location}: ${stats.sources} sources, ${stats.passages} passages)`);
+        if (queueUrl) ctx.out.line(`verity: jobs go to the Redis queue ${queueName ?? 'verity'} at ${redactRedisUrl(queueUrl)}; start verity worker processes to run them`);
         ctx.out.line(
           server.loopback
             ? `verity: bound to ${server.host}, so only this machine can connect; pass --host 0.0.0.0 to serve others (there is no authentication)`
