@@ -110,23 +110,22 @@ function pluralName(name: string): boolean {
 }
 
 /**
- * Does the sentence open by naming the source itself? Then "<source> provides that <source> …"
- * would say it twice, and the sentence stands with its citation alone. It does when it opens
- * with the source's short name ("18 U.S.C. § 2256 …", "The Budapest Convention …"), with a
- * section the source's own name numbers ("Section 2256 of Title 18 supplies …" from
- * "18 U.S.C. § 2256"; "Section 5 makes …" from "Penal Code, sections 5 and 6"), or — for an
- * instrument — with its head noun alone ("The Protocol does not require …" from "Optional
- * Protocol to the Convention …").
+ * Does the sentence open by naming the source itself, so that a reader knows which text it is
+ * without the attribution? Then "<source> provides that <source> …" would say it twice, and the
+ * sentence stands with its citation alone. It does when it opens with the source's short name
+ * ("18 U.S.C. § 2256 …", "The Budapest Convention …") or with a section the source's own name
+ * numbers, qualified by what it is a section of ("Section 2256 of Title 18 supplies …" from
+ * "18 U.S.C. § 2256"). A bare "Section 6 punishes …" or "The Protocol does not require …" does
+ * not say which code or protocol, so it keeps its attribution.
  */
 export function namesItself(sentence: string, source: Pick<Source, 'title' | 'publisher' | 'kind'>): boolean {
   const lower = sentence.toLowerCase();
   const short = shortName(source).toLowerCase();
   if (lower.startsWith(short) || lower.startsWith(`the ${short}`)) return true;
+  if (source.kind !== 'legislation') return false;
   const titleHead = (source.title.split(/\s+[—–]\s+|\s+-\s+|:\s/)[0] ?? source.title).trim();
-  const section = /^(?:sections?|§§?)\s*(\d+[A-Za-z]*)/i.exec(sentence)?.[1];
-  if (section && source.kind === 'legislation') return new RegExp(`(?:^|[^\\dA-Za-z])${section}(?![\\dA-Za-z])`).test(titleHead);
-  const instrument = INSTRUMENT.exec(titleHead)?.[0];
-  return instrument !== undefined && new RegExp(`^(?:the|this)\\s+${instrument}\\s+\\p{Ll}`, 'iu').test(sentence);
+  const section = /^(?:sections?|§§?)\s*(\d+[A-Za-z]*)(?:\([^)]*\))*\s+of\s+(?:the\s+)?\p{Lu}/iu.exec(sentence)?.[1];
+  return section !== undefined && new RegExp(`(?:^|[^\\dA-Za-z])${section}(?![\\dA-Za-z])`).test(titleHead);
 }
 
 export interface AttributeOptions {

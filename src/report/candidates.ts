@@ -65,8 +65,8 @@ const CONTRAST = /^(?:however|nevertheless|nonetheless|yet|still|but|instead|eve
  */
 export function backReferences(text: string): string[] | null {
   const named: string[] = [];
-  // "Those who park …" is general, not a reference.
-  let leans = (ANAPHORA.test(text) && !/^those\s+(?:who|whose|which)\b/i.test(text)) || CONTRAST.test(text);
+  // "Those who park …" is general and "There is …" existential: neither is a reference.
+  let leans = (ANAPHORA.test(text) && !/^(?:those\s+(?:who|whose|which)|there)\b/i.test(text)) || CONTRAST.test(text);
   if (leans) {
     // "That conference …", "Those 56 …": the word after the opening demonstrative is what it names.
     const head = /^(?:this|that|these|those|such|the same)\s+(\d[\d,.]*|\p{Ll}+)/iu.exec(text)?.[1];
