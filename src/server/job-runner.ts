@@ -4,6 +4,7 @@
 import type { Store } from '../contracts.js';
 import { VerityError, quote } from '../errors.js';
 import type { Report } from '../model.js';
+import type { Analyst } from '../analyst/index.js';
 import { checkInput, MAX_INPUT_CHARS } from '../check/index.js';
 import { auditArticle, readArticle, MAX_ARTICLE_CHARS } from '../audit/index.js';
 import type { ArticleFormat, AuditResult } from '../audit/index.js';
@@ -18,6 +19,8 @@ export const ARTICLE_FORMATS: readonly ArticleFormat[] = ['md', 'html', 'txt'];
 export interface JobRunnerOptions {
   /** The clock passed to checkInput (default: the system clock). */
   now?: () => Date;
+  /** Who writes check reports (default: the rules analyst). */
+  analyst?: Analyst;
 }
 
 /** Refuses, before queueing, what the job would refuse anyway: empty or too long input, an unknown article format. */
@@ -56,7 +59,7 @@ export function createJobRunner(store: Store, options: JobRunnerOptions = {}): J
   return async (spec, ctx) => {
     const view = new CooperativeStore(store, ctx.signal);
     if (spec.kind === 'check') {
-      const report = await checkInput(view, spec.input, { onProgress: ctx.onProgress, ...(options.now ? { now: options.now } : {}) });
+      const report = await checkInput(view, spec.input, { onProgress: ctx.onProgress, ...(options.now ? { now: options.now } : {}), ...(options.analyst ? { analyst: options.analyst } : {}) });
       return { kind: 'check', report };
     }
     const article = readArticle(spec.input, articleFormat(spec));

@@ -9,6 +9,7 @@ import { createInProcessQueue } from '../jobs/index.js';
 import type { Queue } from '../jobs/index.js';
 import { createHandler } from './handler.js';
 import { createJobRunner } from './job-runner.js';
+import type { Analyst } from '../analyst/index.js';
 import type { VerityJobResult } from './job-runner.js';
 
 export const DEFAULT_PORT = 8080;
@@ -36,6 +37,8 @@ export interface ServerOptions {
   heartbeatMs?: number;
   /** Clock for reports (default: the system clock). */
   now?: () => Date;
+  /** Who writes check reports in the default queue (default: the rules analyst). */
+  analyst?: Analyst;
   log?: (line: string) => void;
 }
 
@@ -96,7 +99,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const queue =
     options.queue ??
     createInProcessQueue<VerityJobResult>({
-      run: createJobRunner(options.store, options.now ? { now: options.now } : {}),
+      run: createJobRunner(options.store, { ...(options.now ? { now: options.now } : {}), ...(options.analyst ? { analyst: options.analyst } : {}) }),
       ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
       ...(options.history !== undefined ? { history: options.history } : {}),
     });

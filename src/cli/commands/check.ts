@@ -6,7 +6,7 @@ import { VerityError, quote } from '../../errors.js';
 import { resolveDbPath } from '../../config.js';
 import { openStore } from '../../store/open.js';
 import { DEFAULT_WEB_LIMIT, checkInput } from '../../check/index.js';
-import { analystConfig, createAnalyst } from '../../analyst/analyst-config.js';
+import { ANALYST_OPTIONS, analystFromFlags } from '../analyst-flags.js';
 import { REPORT_FORMATS, isReportFormat, renderReport, verificationTally } from '../../report/index.js';
 import { webOptionsFromEnv } from '../../web/env-options.js';
 import { WEB_ENGINES, createWebSearch } from '../../web/web-documents.js';
@@ -78,10 +78,7 @@ export const checkCommand: Command = {
     db: { type: 'string' },
     format: { type: 'string' },
     out: { type: 'string' },
-    analyst: { type: 'string' },
-    'llm-url': { type: 'string' },
-    'llm-model': { type: 'string' },
-    'llm-fallback': { type: 'boolean' },
+    ...ANALYST_OPTIONS,
     web: { type: 'boolean' },
     'web-engine': { type: 'string' },
     'web-url': { type: 'string' },
@@ -97,12 +94,8 @@ export const checkCommand: Command = {
     if (!isReportFormat(format)) {
       throw new VerityError({ code: 'USAGE', component: 'check', problem: `unknown --format ${quote(format)}`, fix: `use one of ${REPORT_FORMATS.join(', ')}` });
     }
-    const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
     // Read before the store is opened: a missing URL or model is a usage error, found first.
-    const config = analystConfig({ analyst: str(ctx.values.analyst), llmUrl: str(ctx.values['llm-url']), llmModel: str(ctx.values['llm-model']), llmFallback: ctx.values['llm-fallback'] === true }, ctx.env);
-    const analyst = await createAnalyst(config, {
-      onRetry: (r) => ctx.out.notice(`verity: [llm] ${r.reason}; retrying in ${(r.delayMs / 1000).toFixed(1)} s (attempt ${r.attempt + 1})`),
-    });
+    const analyst = await analystFromFlags(ctx);
     const web = webEngine(ctx);
     const dbPath = resolveDbPath(typeof ctx.values.db === 'string' ? ctx.values.db : undefined, ctx.env, ctx.cwd);
     // Writable only when web sources are to be ingested.

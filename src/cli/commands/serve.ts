@@ -6,11 +6,13 @@ import { openStore } from '../../store/open.js';
 import { DEFAULT_HOST, DEFAULT_PORT, startServer } from '../../server/index.js';
 import { redactRedisUrl } from '../../jobs/index.js';
 import { openServerRedisQueue, queueUrlFrom } from './worker.js';
+import { ANALYST_HELP, ANALYST_OPTIONS, analystFromFlags } from '../analyst-flags.js';
 
 const HELP = `verity serve — a web page and an HTTP API for checks and audits
 
 Usage: verity serve [--db FILE] [--port N] [--host ADDRESS] [--concurrency N]
-                    [--queue redis://… [--name NAME]] [--json]
+                    [--queue redis://… [--name NAME]]
+                    [--analyst rules|llm --llm-url URL --llm-model NAME] [--json]
 
 Opens the corpus read-only once and serves, until interrupted (Ctrl+C):
   GET  /                          a page: type a question or claim (Check) or paste an
@@ -38,6 +40,7 @@ Options:
                      selects it), run by any number of "verity worker" processes on the same
                      corpus and queue; see docs/jobs.md
   --name NAME        the queue's name in Redis (default "verity"; the workers' --name)
+${ANALYST_HELP}                     (with --queue, for the jobs this process runs; workers take their own)
   --json             print the address as JSON on start
   -h, --help         this help
 
@@ -62,7 +65,7 @@ export const serveCommand: Command = {
   name: 'serve',
   summary: 'serve a web page and an HTTP API for checks and audits (loopback by default)',
   help: HELP,
-  options: { db: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, concurrency: { type: 'string' }, queue: { type: 'string' }, name: { type: 'string' } },
+  options: { db: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, concurrency: { type: 'string' }, queue: { type: 'string' }, name: { type: 'string' }, ...ANALYST_OPTIONS },
   async run(ctx) {
     if (ctx.positionals.length > 0) {
       throw new VerityError({ code: 'USAGE', component: 'serve', problem: `unexpected argument ${quote(ctx.positionals[0]!)}`, fix: 'run verity serve [--db FILE] [--port N] [--host ADDRESS]' });
@@ -77,19 +80,21 @@ export const serveCommand: Command = {
     }
     const hostFlag = typeof ctx.values.host === 'string' ? ctx.values.host.trim() : undefined;
     if (hostFlag === '') throw new VerityError({ code: 'USAGE', component: 'serve', problem: '--host is empty', fix: `pass an address, e.g. --host ${DEFAULT_HOST}` });
+    const analyst = await analystFromFlags(ctx);
     const dbPath = resolveDbPath(typeof ctx.values.db === 'string' ? ctx.values.db : undefined, ctx.env, ctx.cwd);
     const store = await openStore(dbPath, { readonly: true });
     try {
       const stats = await store.stats();
       if (stats.passages === 0) ctx.out.notice(`verity: [serve] warning: the corpus at ${store.location} is empty; checks will fail until you run verity ingest`);
       const queue = queueUrl
-        ? await openServerRedisQueue({ url: queueUrl, store, concurrency: concurrency ?? 0, ...(queueName ? { name: queueName } : {}), log: (line) => ctx.out.notice(line) })
+        ? await openServerRedisQueue({ url: queueUrl, store, analyst, concurrency: concurrency ?? 0, ...(queueName ? { name: queueName } : {}), log: (line) => ctx.out.notice(line) })
         : undefined;
       let server: Awaited<ReturnType<typeof startServer>>;
       try {
         server = await startServer({
           store,
           ...(queue ? { queue } : {}),
+          analyst,
           host: hostFlag ?? DEFAULT_HOST,
           allowPublic: hostFlag !== undefined,
           port,
@@ -114,6 +119,7 @@ export const serveCommand: Command = {
         ctx.out.printJson({ url: server.url, host: server.host, port: server.port, loopback: server.loopback, db: store.location, sources: stats.sources, passages: stats.passages });
       } else {
         ctx.out.line(`verity: serving ${server.url}/ (corpus ${store.location}: ${stats.sources} sources, ${stats.passages} passages)`);
+        if (analyst.name !== 'rules') ctx.out.line(`verity: check reports are written by ${analyst.name}; every sentence still goes through the verifier`);
         if (queueUrl) ctx.out.line(`verity: jobs go to the Redis queue ${queueName ?? 'verity'} at ${redactRedisUrl(queueUrl)}; start verity worker processes to run them`);
         ctx.out.line(
           server.loopback

@@ -8,6 +8,8 @@ import type { Store } from '../../contracts.js';
 import { DEFAULT_QUEUE_NAME, openRedisQueue, redactRedisUrl, startRedisWorker } from '../../jobs/index.js';
 import type { Queue } from '../../jobs/index.js';
 import { createJobRunner } from '../../server/job-runner.js';
+import type { Analyst } from '../../analyst/index.js';
+import { ANALYST_HELP, ANALYST_OPTIONS, analystFromFlags } from '../analyst-flags.js';
 import type { VerityJobResult } from '../../server/job-runner.js';
 
 export const DEFAULT_QUEUE_URL = 'redis://127.0.0.1:6379';
@@ -28,6 +30,8 @@ export interface ServerRedisQueueOptions {
   /** Jobs the server itself runs at once besides the workers (default 0: workers only). */
   concurrency?: number;
   now?: () => Date;
+  /** Who writes check reports for the jobs the server runs itself (default: the rules analyst). */
+  analyst?: Analyst;
   log?: (line: string) => void;
 }
 
@@ -42,14 +46,15 @@ export async function openServerRedisQueue(options: ServerRedisQueueOptions): Pr
     url: options.url,
     name: options.name ?? DEFAULT_QUEUE_NAME,
     cancelOnClose: false,
-    ...(runHere ? { run: createJobRunner(options.store, options.now ? { now: options.now } : {}), concurrency: options.concurrency! } : {}),
+    ...(runHere ? { run: createJobRunner(options.store, { ...(options.now ? { now: options.now } : {}), ...(options.analyst ? { analyst: options.analyst } : {}) }), concurrency: options.concurrency! } : {}),
     ...(options.log ? { log: options.log } : {}),
   });
 }
 
 const HELP = `verity worker — run checks and audits from a Redis queue
 
-Usage: verity worker [--db FILE|postgres://…] [--queue redis://…] [--name NAME] [--concurrency N] [--json]
+Usage: verity worker [--db FILE|postgres://…] [--queue redis://…] [--name NAME] [--concurrency N]
+                     [--analyst rules|llm --llm-url URL --llm-model NAME] [--json]
 
 Takes jobs submitted to a Redis-backed queue (by a server started with a Redis queue) and
 runs them, reporting their progress, until interrupted. Run as many workers, on as many
@@ -69,7 +74,7 @@ Options:
   --queue URL        Redis URL (default: $VERITY_QUEUE_URL, else ${DEFAULT_QUEUE_URL})
   --name NAME        queue name (default "${DEFAULT_QUEUE_NAME}")
   --concurrency N    jobs run at once (default 1: a check keeps one core busy)
-  --json             print the worker's settings as JSON on start
+${ANALYST_HELP}  --json             print the worker's settings as JSON on start
   -h, --help         this help
 
 Examples:
@@ -92,7 +97,7 @@ export const workerCommand: Command = {
   name: 'worker',
   summary: 'run checks and audits from a Redis queue (many workers, many machines)',
   help: HELP,
-  options: { db: { type: 'string' }, queue: { type: 'string' }, name: { type: 'string' }, concurrency: { type: 'string' } },
+  options: { db: { type: 'string' }, queue: { type: 'string' }, name: { type: 'string' }, concurrency: { type: 'string' }, ...ANALYST_OPTIONS },
   async run(ctx) {
     if (ctx.positionals.length > 0) {
       throw new VerityError({ code: 'USAGE', component: 'worker', problem: `unexpected argument ${quote(ctx.positionals[0]!)}`, fix: 'run verity worker [--db FILE] [--queue redis://…] [--concurrency N]' });
@@ -100,12 +105,13 @@ export const workerCommand: Command = {
     const concurrency = intOption('concurrency', ctx.values.concurrency, 1, 64) ?? 1;
     const url = queueUrlFrom(ctx.values.queue, ctx.env) ?? DEFAULT_QUEUE_URL;
     const name = typeof ctx.values.name === 'string' ? ctx.values.name : DEFAULT_QUEUE_NAME;
+    const analyst = await analystFromFlags(ctx);
     const dbPath = resolveDbPath(typeof ctx.values.db === 'string' ? ctx.values.db : undefined, ctx.env, ctx.cwd);
     const store = await openStore(dbPath, { readonly: true });
     try {
       const stats = await store.stats();
       if (stats.passages === 0) ctx.out.notice(`verity: [worker] warning: the corpus at ${store.location} is empty; checks will fail until you run verity ingest`);
-      const worker = await startRedisWorker({ url, name, concurrency, run: createJobRunner(store), log: (line) => ctx.out.notice(line) });
+      const worker = await startRedisWorker({ url, name, concurrency, run: createJobRunner(store, { analyst }), log: (line) => ctx.out.notice(line) });
       // Listen for the signals before saying we are ready: a supervisor may stop us as soon as it reads that.
       let stops = 0;
       let settle: { resolve: () => void; reject: (e: unknown) => void } = { resolve: () => undefined, reject: () => undefined };
