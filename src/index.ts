@@ -21,8 +21,10 @@ export { retrieve, judge, judgePair, decideVerdict, compareFigures, type Evidenc
 
 export { checkInput, planInput, classifyInput, type CheckOptions, type CheckWebOptions } from './check/index.js';
 export { renderReport, verifySentence, verifyReport, REPORT_FORMATS, REPORT_SCHEMA_VERSION, type ReportFormat } from './report/index.js';
-export { readArticle, readArticleFile, auditArticle, annotateMarkdown, annotateHtml, auditJson } from './audit/index.js';
+export { readArticle, readArticleFile, auditArticle, annotateMarkdown, annotateHtml, auditJson, type AuditOptions, type AuditFetchOptions } from './audit/index.js';
 export { runEval } from './eval/index.js';
 
 export { rulesAnalyst, analystConfig, createAnalyst, type Analyst, type AnalystConfig } from './analyst/index.js';
 export { safeFetch, webDocuments, createWebSearch, WikipediaSearch, SearxngSearch, type WebSearch, type SafeFetchOptions, type WebDocumentsOptions, type WebDocumentsResult } from './web/index.js';
+export { startServer, type ServerOptions, type RunningServer } from './server/index.js';
+export { createInProcessQueue, createRedisQueue, openRedisQueue, startRedisWorker, type Queue, type JobSpec, type JobSnapshot } from './jobs/index.js';
