@@ -13,6 +13,7 @@
 //     the child processes. Without VERITY_TEST_REDIS_URL these rows say why they were skipped.
 // Figures: jobs/s for a burst of N jobs submitted at once (ratio to the baseline's jobs/s), and
 // submit→done latency p50/p95 of jobs submitted one at a time (overhead over the baseline's p50).
+// A burst awaits each `submit` before the next (as one client would), so the submit time bounds it.
 // Writes bench/results/queue.json.
 //
 // Internal: `--worker verity|bull <redis-url> <queue-name>` makes this file a worker process.
@@ -48,9 +49,9 @@ const runner: JobRunner<BenchResult> = (spec) => {
 
 const spec = (cpuMs: number): JobSpec => ({ kind: 'check', input: 'bench', options: { cpuMs } });
 
-/** One way of running jobs: `submit` resolves once the job is handed over, with a promise of its end. */
+/** One way of running jobs: `submit` resolves once the job is handed over, with a promise of the time (performance.now) it ended. */
 interface Harness {
-  submit(cpuMs: number): Promise<{ end: Promise<void> }>;
+  submit(cpuMs: number): Promise<{ end: Promise<number> }>;
   close(): Promise<void>;
 }
 
@@ -59,19 +60,34 @@ interface Measured {
   wallMs: number;
   jobsPerSec: number;
   burst: { p50: number; p95: number; mean: number };
+  /** Time for `submit` to hand a job over (burst), the part a client waits for before it has an id. */
+  submit: { p50: number; p95: number; mean: number };
   solo: { p50: number; p95: number; mean: number };
 }
 
+const JOB_TIMEOUT_MS = 60_000;
+
+/** The job's end, or an error after JOB_TIMEOUT_MS (a lost completion must not hang the bench). */
+function ended(end: Promise<number>): Promise<number> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`verity: [bench] a job did not end within ${JOB_TIMEOUT_MS} ms`)), JOB_TIMEOUT_MS);
+  });
+  return Promise.race([end, timeout]).finally(() => clearTimeout(timer));
+}
+
 async function measure(h: Harness, cpuMs: number, jobs: number): Promise<Measured> {
-  for (let i = 0; i < WARM_JOBS; i++) await (await h.submit(cpuMs)).end;
+  for (let i = 0; i < WARM_JOBS; i++) await ended((await h.submit(cpuMs)).end);
   // Burst: every job submitted at once (awaiting only the hand-over), then wait for all.
   const burstMs: number[] = [];
+  const submitMs: number[] = [];
   const ends: Promise<void>[] = [];
   const t0 = performance.now();
   for (let i = 0; i < jobs; i++) {
     const ts = performance.now();
     const { end } = await h.submit(cpuMs);
-    ends.push(end.then(() => void burstMs.push(performance.now() - ts)));
+    submitMs.push(performance.now() - ts);
+    ends.push(ended(end).then((at) => void burstMs.push(at - ts)));
   }
   await Promise.all(ends);
   const wallMs = performance.now() - t0;
@@ -79,17 +95,16 @@ async function measure(h: Harness, cpuMs: number, jobs: number): Promise<Measure
   const soloMs: number[] = [];
   for (let i = 0; i < SOLO_JOBS; i++) {
     const ts = performance.now();
-    await (await h.submit(cpuMs)).end;
-    soloMs.push(performance.now() - ts);
+    soloMs.push((await ended((await h.submit(cpuMs)).end)) - ts);
   }
-  return { jobs, wallMs: round(wallMs, 1), jobsPerSec: round((jobs / wallMs) * 1000, 1), burst: latency(burstMs), solo: latency(soloMs) };
+  return { jobs, wallMs: round(wallMs, 1), jobsPerSec: round((jobs / wallMs) * 1000, 1), burst: latency(burstMs), submit: latency(submitMs), solo: latency(soloMs) };
 }
 
 function directHarness(): Harness {
   return {
     submit: async (cpuMs) => {
       await runner(spec(cpuMs), { id: 'direct', onProgress: () => undefined, signal: new AbortController().signal });
-      return { end: Promise.resolve() };
+      return { end: Promise.resolve(performance.now()) };
     },
     close: () => Promise.resolve(),
   };
@@ -99,10 +114,10 @@ function verityHarness(queue: Queue<BenchResult>): Harness {
   return {
     submit: async (cpuMs) => {
       const id = await queue.submit(spec(cpuMs));
-      const end = new Promise<void>((resolve, reject) => {
+      const end = new Promise<number>((resolve, reject) => {
         queue
           .subscribe(id, (e) => {
-            if (e.type === 'done') resolve();
+            if (e.type === 'done') resolve(performance.now());
             else if (e.type === 'failed' || e.type === 'cancelled') reject(new Error(`job ${id} ${e.type}: ${e.error.message}`));
           })
           .catch(reject);
@@ -119,25 +134,33 @@ async function bullHarness(url: string, name: string): Promise<Harness> {
   const connection = new Redis(url, { maxRetriesPerRequest: null });
   const eventsConnection = new Redis(url, { maxRetriesPerRequest: null });
   const queue = new BullQueue(name, { connection });
-  const events = new QueueEvents(name, { connection: eventsConnection });
+  // From the stream's start (this queue name is new): with the default '$' an event written before
+  // QueueEvents' first read is missed.
+  const events = new QueueEvents(name, { connection: eventsConnection, lastEventId: '0-0' });
   await queue.waitUntilReady();
   await events.waitUntilReady();
-  const waiting = new Map<string, () => void>();
-  const early = new Set<string>();
+  const waiting = new Map<string, (at: number) => void>();
+  const early = new Map<string, number>();
   events.on('completed', ({ jobId }) => {
     const w = waiting.get(jobId);
+    const at = performance.now();
     if (w) {
       waiting.delete(jobId);
-      w();
-    } else early.add(jobId);
+      w(at);
+    } else early.set(jobId, at);
   });
   let seq = 0;
   return {
     submit: async (cpuMs) => {
       const jobId = `j${++seq}`;
-      const end = new Promise<void>((resolve) => waiting.set(jobId, resolve));
+      const end = new Promise<number>((resolve) => waiting.set(jobId, resolve));
       await queue.add('bench', { cpuMs }, { jobId, removeOnComplete: true, removeOnFail: true });
-      if (early.delete(jobId)) waiting.get(jobId)?.();
+      const at = early.get(jobId);
+      if (at !== undefined) {
+        early.delete(jobId);
+        waiting.get(jobId)?.(at);
+        waiting.delete(jobId);
+      }
       return { end };
     },
     close: async () => {
@@ -202,9 +225,9 @@ async function workerMain(kind: string, url: string, name: string): Promise<void
       connection.disconnect();
     };
   }
-  process.on('message', () => {
-    void close().finally(() => process.exit(0));
-  });
+  const stop = (): void => void close().finally(() => process.exit(0));
+  process.on('message', stop);
+  process.on('disconnect', stop); // the bench process died: do not linger
   process.send?.('ready');
 }
 
@@ -242,7 +265,7 @@ function print(r: Row): void {
   if (!r.result) return console.log(`${label} skipped: ${r.skipped ?? ''}`);
   const m = r.result;
   const vs = r.baseline ? '(baseline)' : `${String(r.throughputRatio)}× baseline jobs/s, +${String(r.overheadMsP50)} ms p50`;
-  console.log(`${label} ${String(m.jobsPerSec).padStart(9)} jobs/s  solo p50 ${m.solo.p50} ms p95 ${m.solo.p95} ms  burst p50 ${m.burst.p50} ms  ${vs}`);
+  console.log(`${label} ${String(m.jobsPerSec).padStart(9)} jobs/s  solo p50 ${m.solo.p50} ms p95 ${m.solo.p95} ms  burst p50 ${m.burst.p50} ms  submit p50 ${m.submit.p50} ms  ${vs}`);
 }
 
 async function main(): Promise<void> {

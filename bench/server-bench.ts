@@ -5,7 +5,8 @@
 //   node --import tsx bench/server-bench.ts --big     # 5 rounds of 40 checks a row
 //
 // Rows: direct calls and HTTP, each with 1 client (one check after another) and 4 concurrent
-// clients (each one check after another). HTTP rows come in two forms: plain (the ratio to direct
+// clients (each one check after another); with 4 clients also a server running 4 jobs at once
+// (--concurrency 4; the default 1 runs them one after another). HTTP rows come in two forms: plain (the ratio to direct
 // is read from these), and with GET /api/health polled every 5 ms meanwhile (bench/health-latency.ts,
 // its latency is the figure; the poller's requests cost the same thread some time); with one
 // client also with jobs that see the raw store instead of the CooperativeStore view (its --raw).
@@ -34,7 +35,7 @@ const CLIENTS = 4;
 
 interface Row {
   round: number;
-  path: 'direct' | 'http' | 'http + health' | 'http + health, raw store';
+  path: 'direct' | 'http' | 'http, server concurrency 4' | 'http + health' | 'http + health, raw store';
   clients: number;
   checks: number;
   wallMs: number;
@@ -84,10 +85,11 @@ async function httpRow(round_: number, store: Store, path: Row['path'], clients:
     port: 0,
     log: () => undefined,
     ...(path === 'http + health, raw store' ? { queue: createInProcessQueue<VerityJobResult>({ run: rawStoreRunner(store) }) } : {}),
+    ...(path === 'http, server concurrency 4' ? { concurrency: CLIENTS } : {}),
   });
   try {
     await httpCheck(server.url); // warm the connection pool and the server's code paths
-    const poller = path === 'http' ? null : pollHealth(server.url);
+    const poller = path.startsWith('http + health') ? pollHealth(server.url) : null;
     const r = await clientsLoop(clients, clients === 1 ? CHECKS : Math.ceil(CHECKS / 2), () => httpCheck(server.url));
     const measured = row(round_, path, clients, r);
     return poller ? { ...measured, health: healthSummary(await poller.stop()) } : measured;
@@ -104,7 +106,7 @@ const median = (xs: number[]): number => {
 /** Median over the rounds of each HTTP row's ratios to direct, and of its health p95. */
 function summarise(rows: readonly Row[]): { path: string; clients: number; ratioP50: number; ratioP95: number; ratioWall: number; healthP50Ms: number | null; healthP95Ms: number | null; healthMaxMs: number | null; perCheckP50Ms: number; directP50Ms: number }[] {
   const out = [];
-  for (const [path, clients] of [['http', 1], ['http + health', 1], ['http + health, raw store', 1], ['http', CLIENTS], ['http + health', CLIENTS]] as const) {
+  for (const [path, clients] of [['http', 1], ['http + health', 1], ['http + health, raw store', 1], ['http', CLIENTS], ['http, server concurrency 4', CLIENTS], ['http + health', CLIENTS]] as const) {
     const rs = rows.filter((r) => r.path === path && r.clients === clients);
     const ds = rows.filter((r) => r.path === 'direct' && r.clients === clients);
     out.push({
@@ -113,9 +115,9 @@ function summarise(rows: readonly Row[]): { path: string; clients: number; ratio
       ratioP50: round(median(rs.map((r) => r.ratioP50 ?? 0)), 2),
       ratioP95: round(median(rs.map((r) => r.ratioP95 ?? 0)), 2),
       ratioWall: round(median(rs.map((r) => r.ratioWall ?? 0)), 2),
-      healthP50Ms: path === 'http' ? null : round(median(rs.map((r) => r.health?.p50Ms ?? 0)), 1),
-      healthP95Ms: path === 'http' ? null : round(median(rs.map((r) => r.health?.p95Ms ?? 0)), 1),
-      healthMaxMs: path === 'http' ? null : round(Math.max(...rs.map((r) => r.health?.maxMs ?? 0)), 1),
+      healthP50Ms: !path.startsWith('http + health') ? null : round(median(rs.map((r) => r.health?.p50Ms ?? 0)), 1),
+      healthP95Ms: !path.startsWith('http + health') ? null : round(median(rs.map((r) => r.health?.p95Ms ?? 0)), 1),
+      healthMaxMs: !path.startsWith('http + health') ? null : round(Math.max(...rs.map((r) => r.health?.maxMs ?? 0)), 1),
       perCheckP50Ms: round(median(rs.map((r) => r.perCheckMs.p50)), 1),
       directP50Ms: round(median(ds.map((r) => r.perCheckMs.p50)), 1),
     });
@@ -157,6 +159,7 @@ async function main(): Promise<void> {
         });
         rows.push(direct, cmp(http), cmp(await httpRow(round_, store, 'http + health', clients)));
         if (clients === 1) rows.push(cmp(await httpRow(round_, store, 'http + health, raw store', 1)));
+        else rows.push(cmp(await httpRow(round_, store, 'http, server concurrency 4', clients)));
       }
     } finally {
       await store.close();
