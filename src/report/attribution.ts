@@ -128,6 +128,38 @@ export function namesItself(sentence: string, source: Pick<Source, 'title' | 'pu
   return section !== undefined && new RegExp(`(?:^|[^\\dA-Za-z])${section}(?![\\dA-Za-z])`).test(titleHead);
 }
 
+/**
+ * The name of the instrument a source is the text of, as its sentences would call it: a short
+ * name the title gives that ends with the instrument's noun ("Budapest Convention"), else the
+ * title's first words up to that noun when they are few ("Optional Protocol"); null otherwise.
+ */
+export function instrumentName(source: Pick<Source, 'title' | 'kind'>): { noun: string; name: string } | null {
+  if (source.kind !== 'intergovernmental') return null;
+  const titleHead = (source.title.split(/\s+[—–]\s+|\s+-\s+|:\s/)[0] ?? source.title).trim();
+  const noun = INSTRUMENT.exec(titleHead)?.[0];
+  if (!noun) return null;
+  const given = /\(([^()]+)\)/.exec(titleHead)?.[1]?.split(/[,;]/)[0]?.trim();
+  if (given && given.endsWith(noun) && given.split(/\s+/).length <= 4) return { noun, name: given };
+  const lead = titleHead.slice(0, titleHead.indexOf(noun) + noun.length);
+  return lead.split(/\s+/).length <= 3 ? { noun, name: lead } : null;
+}
+
+/**
+ * "The Protocol does not require …" in the text of the Optional Protocol: the bare noun names
+ * the source but not which instrument, so the source's name takes its place — "The Optional
+ * Protocol (2000) does not require …" — instead of "The United Nations (2000) provides that the
+ * Protocol …". Null when the sentence does not open with the instrument's bare noun.
+ */
+function namedInstrument(body: string, source: Pick<Source, 'title' | 'kind' | 'publishedAt'>): string | null {
+  const inst = instrumentName(source);
+  if (!inst) return null;
+  // "The Convention shows …", not "The Convention on Cybercrime was …" (that names it in full).
+  const m = new RegExp(`^(?:the|this)\\s+${inst.noun}(?=\\s+(?!on\\b|of\\b|to\\b|for\\b|in\\b|and\\b|or\\b)\\p{Ll})`, 'iu').exec(body);
+  if (!m) return null;
+  const y = year(source);
+  return `The ${inst.name}${y ? ` (${y})` : ''}${body.slice(m[0].length)}`;
+}
+
 export interface AttributeOptions {
   /**
    * The previous sentence of the same paragraph was attributed to the same source by name:
@@ -141,6 +173,8 @@ export function attribute(sentence: string, source: Pick<Source, 'title' | 'publ
   const name = sourceName(source);
   const body = sentence.replace(/[.;:]+$/, '').trim();
   if (/\baccording to\b/i.test(body.slice(0, 60)) || namesItself(body, source)) return body;
+  const instrument = namedInstrument(body, source);
+  if (instrument) return instrument;
   const y = year(source);
   const who = y && source.kind !== 'legislation' ? `${name} (${y})` : name;
   // "ICMEC (2018) reports that the report analyses …": the source names itself, so its name

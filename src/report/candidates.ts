@@ -55,6 +55,10 @@ const INNER_REFERENCES: readonly RegExp[] = [
   /\bsuch\s+(?!as\b|that\b|a\b|an\b)(\p{Ll}+)/giu,
   /\bthe\s+same\s+(?!way\b|as\b|time\b)(\p{Ll}+)/giu,
   /\bthe\s+(?:remaining|latter|former)\s+(\d[\d,.]*|\p{Ll}+)?/giu,
+  // "the 95 counts …", "The 118 is …": a bare number as a noun is a figure stated before.
+  /\bthe\s+(\d[\d,.]*)\s+(?:is|are|was|were|counts?|leaves?|includes?|covers?|means|refers|comes|excludes?|and\s+the\s+\d)\b/giu,
+  // "… do this:", "… as these." — a pronoun with nothing after it.
+  /\b(?:this|these|those)(?=\s*[:;,.)])/giu,
 ];
 /** Connectives that mark a contrast with what came before: kept when quoted, so the sentence leans on its context. */
 const CONTRAST = /^(?:however|nevertheless|nonetheless|yet|still|but|instead|even so|by contrast|in contrast|on the other hand|conversely)\b|,\s*(?:however|nevertheless|nonetheless|by contrast|in contrast|instead)\s*,/i;

@@ -20,7 +20,9 @@ export interface PerspectivesInput {
 
 const STAKE_KINDS: ReadonlySet<SourceKind> = new Set(['ngo', 'legal-commentary']);
 const SINGULAR_KINDS: ReadonlySet<SourceKind> = new Set(['legislation', 'academic', 'legal-commentary']);
-const DULL = new Set(['section', 'sections', 'article', 'articles', 'chapter', 'title', 'paragraph', 'party', 'parties', 'still', 'there', 'which', 'their', 'these', 'those', 'other', 'under', 'would', 'where', 'while', 'being', 'whether', 'within', 'without', 'including']);
+const DULL = new Set(['section', 'sections', 'article', 'articles', 'chapter', 'title', 'paragraph', 'party', 'parties', 'still', 'there', 'which', 'their', 'these', 'those', 'other', 'under', 'would', 'where', 'while', 'being', 'whether', 'within', 'without', 'including',
+  // Connectives say how a sentence hangs on the one before, not what a source emphasises.
+  'therefore', 'thus', 'hence', 'however', 'moreover', 'furthermore', 'consequently', 'accordingly', 'nevertheless', 'nonetheless', 'instead', 'addition', 'additionally']);
 const KIND_ONE: Partial<Record<SourceKind, string>> = { ngo: 'an NGO', 'legal-commentary': 'legal commentary' };
 
 function uniqueSources(cs: readonly Candidate[]): Source[] {

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { backReferences, candidatesFor, passageKey, type Candidate } from '../../src/report/candidates.js';
 import { dropConnectives, quoteParagraph, quoteText } from '../../src/report/compose-quote.js';
-import { attribute, namesItself } from '../../src/report/attribution.js';
+import { attribute, instrumentName, namesItself } from '../../src/report/attribution.js';
 import { composeReport } from '../../src/report/index.js';
 import { verifyReport } from '../../src/report/verify.js';
 import type { Judgement, Passage, Source, SourceKind } from '../../src/model.js';
@@ -46,6 +46,9 @@ test('back references: demonstratives with their noun, "such", "the same", contr
   assert.equal(backReferences('80 of the 120 towns ban private cars from their centres.'), null);
   assert.equal(backReferences('Towns such as Exampleburg ban private cars from their centres.'), null);
   assert.equal(backReferences('There is no national rule on private cars in town centres.'), null);
+  assert.deepEqual(backReferences('The 42 counts towns with some rules on private cars.'), ['42'], 'a bare number as a noun');
+  assert.deepEqual(backReferences('Two bylaws do this: one bans cars, one restricts parking.'), []);
+  assert.equal(backReferences('The 120 towns reviewed ban private cars at night.'), null);
 });
 
 test('a sentence pointing back is quoted after its antecedent when the previous sentence is short and names it', () => {
@@ -127,9 +130,14 @@ test('a sentence that names its own source is not attributed twice; one that doe
   assert.equal(namesItself('Section 9 of the Traffic Act sets the fines for parking.', statute), false, 'another section is not the source');
   assert.equal(attribute('The Mobility Convention lets towns restrict parking.', treaty), 'The Mobility Convention lets towns restrict parking');
   assert.match(attribute('Article 5 lets a Party restrict parking.', treaty), /^the Mobility Convention \(2015\) provides that Article 5/, 'a part of the source is not the source');
-  // "The Convention …" does not say which convention: attributed, with the connective dropped.
+  // "The Convention …" does not say which convention: the source's name takes the bare noun's place (and the connective goes).
   const inferential = find(pool([judged(passage('p4', treaty, 'The Convention therefore does not require towns to ban private cars from their centres.'), treaty)]), 'The Convention');
-  assert.equal(quoteText(inferential), 'the Mobility Convention (2015) provides that the Convention does not require towns to ban private cars from their centres');
+  assert.equal(quoteText(inferential), 'The Mobility Convention (2015) does not require towns to ban private cars from their centres');
+  const protocol = source('u', 'Optional Protocol to the Convention on Urban Mobility — Articles 1–3', 'United Towns (General Assembly)', 'intergovernmental', '2016-01-01');
+  assert.deepEqual(instrumentName(protocol), { noun: 'Protocol', name: 'Optional Protocol' });
+  assert.equal(attribute('The Protocol does not require towns to ban cars.', protocol), 'The Optional Protocol (2016) does not require towns to ban cars');
+  assert.match(attribute('The Convention on Urban Mobility requires more.', protocol), /^United Towns \(2016\) provides that the Convention on Urban Mobility/, 'another instrument');
+  assert.match(attribute('The Convention on Urban Mobility was signed in 2015.', treaty), /^the Mobility Convention \(2015\) states that the Convention on Urban Mobility/, 'named in full already');
 });
 
 test('a second sentence from the same source in a paragraph says "It also …"; several sections say "They also …"', () => {
