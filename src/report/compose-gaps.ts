@@ -38,7 +38,7 @@ function unique(sources: readonly Source[]): Source[] {
 }
 
 /** "ICMEC [8][10][11] and NetFamilyNews [9]": sources listed by name, a name said once with all its citations. */
-function named(sources: readonly Source[]): string {
+export function named(sources: readonly Source[]): string {
   const byName = new Map<string, Source[]>();
   for (const s of sources) byName.set(sourceName(s), [...(byName.get(sourceName(s)) ?? []), s]);
   return joinWords([...byName].map(([name, group]) => `${name} ${group.map((s) => cite(s.id)).join('')}`));

@@ -8,6 +8,7 @@ import { backReferences, candidatesFor, passageKey, type Candidate } from '../..
 import { dropConnectives, quoteParagraph, quoteText } from '../../src/report/compose-quote.js';
 import { attribute, instrumentName, namesItself } from '../../src/report/attribution.js';
 import { composeReport } from '../../src/report/index.js';
+import { named } from '../../src/report/compose-gaps.js';
 import { verifyReport } from '../../src/report/verify.js';
 import type { Judgement, Passage, Source, SourceKind } from '../../src/model.js';
 
@@ -158,4 +159,10 @@ test('sentences of one source keep the document order in a paragraph, after a fi
   const earlier = find(cs, 'The remaining');
   assert.deepEqual(quoteParagraph([later, earlier], false).ordered.map((c) => c.index), [0, 1]);
   assert.deepEqual(quoteParagraph([later, earlier], true).ordered.map((c) => c.index), [1, 0]);
+});
+
+test('a list of sources in a gap names each source once, with all its citations', () => {
+  const older = source('e2', 'Car-free centres survey, 2nd edition', 'Examplestan Urban Institute (EUI)', 'ngo', '2020-03-01');
+  const news = source('n', 'Town centres', 'Examplestan Daily', 'news', '2024-04-02');
+  assert.equal(named([survey, news, older]), 'EUI {{cite:e}}{{cite:e2}} and Examplestan Daily {{cite:n}}');
 });
