@@ -114,27 +114,19 @@ export function quote(c: Candidate, options: QuoteOptions = {}): PendingSentence
 }
 
 /**
- * The sentences of one paragraph: each candidate quoted, sentences of one source in the
- * document's order (so "the remaining 42 towns" comes before "28 of those 42 towns"), and a quote
+ * The sentences of one paragraph: each candidate quoted, the sentences of one source together
+ * (where its first one was) and in the document's order (so "the remaining 42 towns" comes before "28 of those 42 towns"), and a quote
  * that follows one attributed by name to the same source saying "It also …". `fixedFirst`
  * keeps the first candidate first (a finding's lead, which its headline restates).
  */
 export function quoteParagraph(basis: readonly Candidate[], fixedFirst: boolean): { ordered: Candidate[]; sentences: PendingSentence[] } {
-  const ordered = [...basis];
   const start = fixedFirst ? 1 : 0;
-  const bySource = new Map<string, number[]>();
-  ordered.forEach((c, i) => {
-    if (i < start) return;
-    const slots = bySource.get(c.source.id) ?? [];
-    slots.push(i);
-    bySource.set(c.source.id, slots);
-  });
-  for (const slots of bySource.values()) {
-    const inOrder = slots.map((i) => ordered[i] as Candidate).sort((a, b) => a.passage.ordinal - b.passage.ordinal || a.index - b.index);
-    slots.forEach((slot, k) => {
-      ordered[slot] = inOrder[k] as Candidate;
-    });
-  }
+  const bySource = new Map<string, Candidate[]>();
+  for (const c of basis.slice(start)) bySource.set(c.source.id, [...(bySource.get(c.source.id) ?? []), c]);
+  const ordered = [
+    ...basis.slice(0, start),
+    ...[...bySource.values()].flatMap((cs) => [...cs].sort((x, y) => x.passage.ordinal - y.passage.ordinal || x.index - y.index)),
+  ];
   const sentences: PendingSentence[] = [];
   let previous: { source: Source; body: string } | null = null;
   for (const c of ordered) {
