@@ -166,3 +166,10 @@ test('a list of sources in a gap names each source once, with all its citations'
   const news = source('n', 'Town centres', 'Examplestan Daily', 'news', '2024-04-02');
   assert.equal(named([survey, news, older]), 'EUI {{cite:e}}{{cite:e2}} and Examplestan Daily {{cite:n}}');
 });
+
+test('one source\'s sentences stand together where its first one was, so "It also …" follows it', () => {
+  const a = pool([judged(passage('g1', survey, '80 of the 120 towns ban private cars from their centres. 12 towns ban private cars from their centres only at night.'), survey)]);
+  const b = pool([judged(passage('g2', statute, 'A town council may ban private cars from its centre by a bylaw.'), statute)]);
+  const { sentences } = quoteParagraph([find(a, '80'), find(b, 'A town'), find(a, '12')], false);
+  assert.deepEqual(sentences.map((s) => s.body.slice(0, 24)), ['EUI (2024) reports that ', 'It also reports that 12 ', 'Examplestan Traffic Act ']);
+});
