@@ -1,8 +1,8 @@
 // Queue benchmark: what a job costs on its way through Verity's queues, against a baseline
 // measured in the same run.
 //
-//   node --import tsx bench/queue-bench.ts            # ~30-60 s: 200 no-op + 100 cpu jobs per row
-//   node --import tsx bench/queue-bench.ts --big      # 2,000 no-op + 500 cpu jobs per row
+//   node --import tsx bench/queue-bench.ts            # ~40-60 s: 3 rounds of 150 no-op + 60 cpu jobs a row
+//   node --import tsx bench/queue-bench.ts --big      # 5 rounds of 1,000 no-op + 300 cpu jobs a row
 //   source /tmp/verity-services.env first for the Redis rows (scripts/ci-services.sh starts Redis)
 //
 // Rows (each with no-op jobs and with jobs that spin the CPU for CPU_MS):
@@ -11,6 +11,7 @@
 //   - Redis, 1 and 2 worker processes: baseline = raw BullMQ (Queue + QueueEvents here, Worker in
 //     child processes, no Verity code); then Verity's Redis queue here and `startRedisWorker` in
 //     the child processes. Without VERITY_TEST_REDIS_URL these rows say why they were skipped.
+// Each comparison runs in rounds, baseline then subject, and reports the medians over the rounds.
 // Figures: jobs/s for a burst of N jobs submitted at once (ratio to the baseline's jobs/s), and
 // submit→done latency p50/p95 of jobs submitted one at a time (overhead over the baseline's p50).
 // A burst awaits each `submit` before the next (as one client would), so the submit time bounds it.
@@ -26,10 +27,11 @@ import { latency, round } from './percentile.js';
 
 const CPU_MS = 5;
 const BIG = process.argv.includes('--big');
-const NOOP_JOBS = BIG ? 2000 : 200;
-const CPU_JOBS = BIG ? 500 : 100;
-const SOLO_JOBS = BIG ? 200 : 40;
+const NOOP_JOBS = BIG ? 1000 : 150;
+const CPU_JOBS = BIG ? 300 : 60;
+const SOLO_JOBS = BIG ? 100 : 30;
 const WARM_JOBS = 10;
+const ROUNDS = BIG ? 5 : 3;
 
 type BenchResult = { ok: true };
 
@@ -232,6 +234,7 @@ async function workerMain(kind: string, url: string, name: string): Promise<void
 }
 
 interface Row {
+  round?: number;
   queue: string;
   workers: number | null;
   work: string;
@@ -268,19 +271,80 @@ function print(r: Row): void {
   console.log(`${label} ${String(m.jobsPerSec).padStart(9)} jobs/s  solo p50 ${m.solo.p50} ms p95 ${m.solo.p95} ms  burst p50 ${m.burst.p50} ms  submit p50 ${m.submit.p50} ms  ${vs}`);
 }
 
+/** Measures `base` then `subject` in each of ROUNDS rounds, so a change of the machine's load hits both. */
+async function interleaved(rows: Row[], w: (typeof WORKS)[number], workers: number | null, base: { name: string; h: Harness }, subject: { name: string; h: Harness }): Promise<void> {
+  for (let r = 1; r <= ROUNDS; r++) {
+    const b: Row = { round: r, queue: base.name, workers, work: w.work, baseline: true, result: await measure(base.h, w.cpuMs, w.jobs) };
+    const row = compare({ round: r, queue: subject.name, workers, work: w.work, baseline: false, result: await measure(subject.h, w.cpuMs, w.jobs) }, b);
+    rows.push(b, row);
+    print(b);
+    print(row);
+  }
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length === 0 ? 0 : s.length % 2 === 1 ? (s[(s.length - 1) / 2] ?? 0) : ((s[s.length / 2 - 1] ?? 0) + (s[s.length / 2] ?? 0)) / 2;
+};
+
+interface Summary {
+  queue: string;
+  baseline: string;
+  workers: number | null;
+  work: string;
+  rounds: number;
+  /** Medians over the rounds. */
+  jobsPerSec: number;
+  baselineJobsPerSec: number;
+  throughputRatio: number;
+  soloP50Ms: number;
+  baselineSoloP50Ms: number;
+  overheadMsP50: number;
+  submitP50Ms: number;
+  baselineSubmitP50Ms: number;
+}
+
+function summarise(rows: readonly Row[]): Summary[] {
+  const out: Summary[] = [];
+  const subjects = rows.filter((r) => !r.baseline && r.result);
+  const keys = [...new Set(subjects.map((r) => `${r.queue}|${String(r.workers)}|${r.work}`))];
+  for (const key of keys) {
+    const rs = subjects.filter((r) => `${r.queue}|${String(r.workers)}|${r.work}` === key);
+    const first = rs[0];
+    if (!first) continue;
+    const bs = rows.filter((r) => r.baseline && r.result && r.workers === first.workers && r.work === first.work && rs.some((x) => x.round === r.round) && (first.workers === null) === (r.queue === 'direct runner call'));
+    const m = (xs: Row[], f: (x: Measured) => number): number => round(median(xs.map((x) => (x.result ? f(x.result) : 0))), 3);
+    out.push({
+      queue: first.queue,
+      baseline: bs[0]?.queue ?? '',
+      workers: first.workers,
+      work: first.work,
+      rounds: rs.length,
+      jobsPerSec: m(rs, (x) => x.jobsPerSec),
+      baselineJobsPerSec: m(bs, (x) => x.jobsPerSec),
+      throughputRatio: round(median(rs.map((r) => r.throughputRatio ?? 0)), 3),
+      soloP50Ms: m(rs, (x) => x.solo.p50),
+      baselineSoloP50Ms: m(bs, (x) => x.solo.p50),
+      overheadMsP50: round(median(rs.map((r) => r.overheadMsP50 ?? 0)), 3),
+      submitP50Ms: m(rs, (x) => x.submit.p50),
+      baselineSubmitP50Ms: m(bs, (x) => x.submit.p50),
+    });
+  }
+  return out;
+}
+
 async function main(): Promise<void> {
   const rows: Row[] = [];
   const load = [loadavg()[0] ?? 0];
   for (const w of WORKS) {
     console.error(`queue bench: in-process, ${w.work}`);
-    const base: Row = { queue: 'direct runner call', workers: null, work: w.work, baseline: true, result: await measure(directHarness(), w.cpuMs, w.jobs) };
     const q = createInProcessQueue<BenchResult>({ run: runner, concurrency: 1, maxQueued: w.jobs + 10, history: 100 });
     const h = verityHarness(q);
-    const row = compare({ queue: 'in-process queue', workers: null, work: w.work, baseline: false, result: await measure(h, w.cpuMs, w.jobs) }, base);
-    await h.close();
-    rows.push(base, row);
-    print(base);
-    print(row);
+    try {
+      await interleaved(rows, w, null, { name: 'direct runner call', h: directHarness() }, { name: 'in-process queue', h });
+    } finally {
+      await h.close();
+    }
   }
 
   const url = process.env.VERITY_TEST_REDIS_URL;
@@ -293,46 +357,45 @@ async function main(): Promise<void> {
         continue;
       }
       console.error(`queue bench: Redis, ${workers} worker process(es), ${w.work}`);
+      // Both sets of workers stay up for the whole comparison (idle ones wait on Redis, using no CPU).
       const rawName = `${tag}-raw-${workers}-${w.cpuMs}`;
-      const rawWorkers = await startWorkers('bull', url, rawName, workers);
-      const raw = await bullHarness(url, rawName);
-      let base: Row;
-      try {
-        base = { queue: 'raw BullMQ', workers, work: w.work, baseline: true, result: await measure(raw, w.cpuMs, w.jobs) };
-      } finally {
-        await raw.close();
-        await stopWorkers(rawWorkers);
-      }
       const name = `${tag}-v-${workers}-${w.cpuMs}`;
-      const vWorkers = await startWorkers('verity', url, name, workers);
-      const queue = await openRedisQueue<BenchResult>({ url, name, maxQueued: w.jobs + 10 });
-      const h = verityHarness(queue);
-      let row: Row;
+      const children: ChildProcess[] = [];
+      const closers: (() => Promise<void>)[] = [];
       try {
-        row = compare({ queue: 'Verity Redis queue', workers, work: w.work, baseline: false, result: await measure(h, w.cpuMs, w.jobs) }, base);
+        children.push(...(await startWorkers('bull', url, rawName, workers)));
+        children.push(...(await startWorkers('verity', url, name, workers)));
+        const raw = await bullHarness(url, rawName);
+        closers.push(() => raw.close());
+        const h = verityHarness(await openRedisQueue<BenchResult>({ url, name, maxQueued: w.jobs + 10 }));
+        closers.push(() => h.close());
+        await interleaved(rows, w, workers, { name: 'raw BullMQ', h: raw }, { name: 'Verity Redis queue', h });
       } finally {
-        await h.close();
-        await stopWorkers(vWorkers);
+        for (const c of closers) await c();
+        await stopWorkers(children);
       }
-      rows.push(base, row);
-      print(base);
-      print(row);
     }
   }
   if (url) await dropKeys(url, tag);
   for (const r of rows) if (r.skipped) print(r);
   load.push(loadavg()[0] ?? 0);
+  const summary = summarise(rows);
+  for (const x of summary) {
+    console.log(`median of ${x.rounds}: ${`${x.queue}${x.workers !== null ? ` ×${x.workers}` : ''} ${x.work}`.padEnd(32)} ${x.jobsPerSec} vs ${x.baselineJobsPerSec} jobs/s (×${x.throughputRatio}), solo p50 ${x.soloP50Ms} vs ${x.baselineSoloP50Ms} ms (+${x.overheadMsP50}), submit p50 ${x.submitP50Ms} vs ${x.baselineSubmitP50Ms} ms`);
+  }
 
   const doc = {
     bench: 'queue',
     command: `node --import tsx bench/queue-bench.ts${BIG ? ' --big' : ''}`,
     cpuMs: CPU_MS,
-    soloJobs: SOLO_JOBS,
+    rounds: ROUNDS,
+    jobsPerRow: { noop: NOOP_JOBS, cpu: CPU_JOBS, solo: SOLO_JOBS },
     redis: url ? url.replace(/\/\/[^@]*@/, '//***@') : null,
     loadAverage1m: { start: round(load[0] ?? 0, 2), end: round(load[1] ?? 0, 2) },
     node: process.version,
     cpus: cpus().length,
     date: new Date().toISOString(),
+    summary,
     rows,
   };
   mkdirSync('bench/results', { recursive: true });
