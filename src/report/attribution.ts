@@ -104,9 +104,10 @@ export function lowerFirst(sentence: string, context: string): string {
   return sentence;
 }
 
-/** A name for several sections or articles ("18 U.S.C. §§ 2252 and 2252A", "Penal Code, sections 5 and 6") takes a plural verb. */
+/** A name for several sections or articles ("18 U.S.C. §§ 2252 and 2252A", "Penal Code, sections 5 and 6") or courts takes a plural verb. */
 function pluralName(name: string): boolean {
-  return /§§|\b(?:sections|articles|sections?\s+\S+\s+(?:and|to))\b/i.test(name);
+  // "The New Jersey Courts report", but "The United Nations reports" (one organisation).
+  return /§§|\b(?:sections|articles|sections?\s+\S+\s+(?:and|to))\b|\bcourts$/i.test(name);
 }
 
 /**

@@ -30,6 +30,8 @@ test('names of institutions and instruments take "the"; acronyms, possessives an
   assert.equal(sourceName(survey), 'EUI');
   assert.equal(sourceName(blog), "Jane Roe's blog");
   assert.equal(sourceName(statute), 'Examplestan Traffic Act § 4');
+  assert.match(attribute('A published opinion concerns the parking amendment.', { title: 'Opinion summary', publisher: 'Examplestan Courts', kind: 'government', publishedAt: null }), /^the Examplestan Courts report that/);
+  assert.match(attribute('Delegates discussed parking at length.', un), /^the United Nations \(2010\) states that/);
   assert.equal(sourceName({ title: 'Laws on parking (Parkpedia abstract)', publisher: 'Parkpedia Association', kind: 'reference' }), 'the Parkpedia abstract', 'a document named by its kind takes "the"');
   assert.match(attribute('That conference called for bans on cars in every centre.', un), /^According to the United Nations \(2010\), that conference/);
 });
