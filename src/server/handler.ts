@@ -9,8 +9,8 @@ import type { JobSnapshot, JobSpec, Queue } from '../jobs/index.js';
 import { streamJobEvents } from './event-stream.js';
 import { HttpError, asHttpError, errorBody } from './http-error.js';
 import { renderJobReport, reportJson } from './job-report.js';
-import { validateJobSpec } from './job-runner.js';
-import type { VerityJobResult } from './job-runner.js';
+import { notEnabledError, validateJobSpec, wantsFetch, wantsWeb } from './job-runner.js';
+import type { JobCapabilities, VerityJobResult } from './job-runner.js';
 import { readBodyText, requireMediaType } from './request-body.js';
 import { uiPage, uiPolicy } from './ui-page.js';
 
@@ -22,6 +22,11 @@ export interface HandlerOptions {
   /** Host names (lower case, no port) the Host header may carry; null accepts any (a public bind). */
   allowedHosts: ReadonlySet<string> | null;
   heartbeatMs?: number;
+  /**
+   * What jobs may ask for beyond the corpus (default: nothing). A check with "web": true or an
+   * audit with fetch=1 that is not allowed is refused with 403 before it is queued.
+   */
+  capabilities?: JobCapabilities;
   /** Where unexpected (INTERNAL) failures are logged. */
   log: (line: string) => void;
 }
@@ -87,7 +92,7 @@ function notFound(path: string): HttpError {
     code: 'NOT_FOUND',
     component: 'server',
     problem: `no route ${quote(path)}`,
-    fix: 'the API is POST /api/checks, POST /api/audits, GET /api/jobs/:id, GET /api/jobs/:id/events, GET /api/jobs/:id/report?format=…, DELETE /api/jobs/:id, GET /api/health',
+    fix: 'the API is POST /api/checks, POST /api/audits, GET /api/jobs/:id, GET /api/jobs/:id/events, GET /api/jobs/:id/report?format=…, DELETE /api/jobs/:id, GET /api/health, GET /api/capabilities',
   });
 }
 
@@ -127,8 +132,13 @@ function guard(req: IncomingMessage, allowedHosts: ReadonlySet<string> | null): 
   }
 }
 
-async function submit(res: ServerResponse, queue: Queue<VerityJobResult>, spec: JobSpec): Promise<void> {
+const NO_CAPABILITIES: JobCapabilities = { web: null, fetch: null };
+
+async function submit(res: ServerResponse, o: HandlerOptions, spec: JobSpec): Promise<void> {
+  const queue = o.queue;
   validateJobSpec(spec);
+  const allowed = o.capabilities ?? NO_CAPABILITIES;
+  if ((wantsWeb(spec) && !allowed.web) || (wantsFetch(spec) && !allowed.fetch)) throw new HttpError(403, notEnabledError(spec, 'server'));
   const id = await queue.submit(spec);
   const job = await queue.get(id);
   sendJson(res, 202, { id, kind: spec.kind, status: job?.status ?? 'queued', position: job?.position ?? null, links: links(id) }, { location: `/api/jobs/${encodeURIComponent(id)}` });
@@ -155,13 +165,26 @@ async function postCheck(req: IncomingMessage, res: ServerResponse, o: HandlerOp
       fix: 'send {"input": "<question or claim>"}',
     });
   }
-  await submit(res, o.queue, { kind: 'check', input });
+  const web = (body as Record<string, unknown>).web;
+  if (web !== undefined && typeof web !== 'boolean') {
+    throw new HttpError(400, { code: 'BAD_INPUT', component: 'check', problem: `"web" is ${JSON.stringify(web)}, not true or false`, fix: 'send {"input": "…", "web": true} to search the web too, or leave "web" out' });
+  }
+  await submit(res, o, { kind: 'check', input, ...(web === true ? { options: { web: true } } : {}) });
 }
 
-async function postAudit(req: IncomingMessage, res: ServerResponse, o: HandlerOptions): Promise<void> {
+/** ?fetch=1 (or true) asks for the cited pages; 0, false or nothing does not; anything else is a 400. */
+function fetchParam(url: URL): boolean {
+  const value = url.searchParams.get('fetch');
+  if (value === null || value === '0' || value === 'false') return false;
+  if (value === '1' || value === 'true') return true;
+  throw new HttpError(400, { code: 'BAD_INPUT', component: 'audit', problem: `?fetch=${quote(value)} is not 1 or 0`, fix: 'use POST /api/audits?fetch=1 to fetch the cited pages, or leave fetch out' });
+}
+
+async function postAudit(req: IncomingMessage, url: URL, res: ServerResponse, o: HandlerOptions): Promise<void> {
+  const fetch = fetchParam(url);
   const media = requireMediaType(req, Object.keys(AUDIT_TYPES), 'audit');
   const text = await readBodyText(req, o.maxBodyBytes, 'audit');
-  await submit(res, o.queue, { kind: 'audit', input: text, options: { format: AUDIT_TYPES[media.type]! } });
+  await submit(res, o, { kind: 'audit', input: text, options: { format: AUDIT_TYPES[media.type]!, ...(fetch ? { fetch: true } : {}) } });
 }
 
 async function health(res: ServerResponse, o: HandlerOptions): Promise<void> {
@@ -172,6 +195,7 @@ async function health(res: ServerResponse, o: HandlerOptions): Promise<void> {
     version: ENGINE_VERSION,
     store: { engine: o.store.engine, sources: stats.sources, passages: stats.passages },
     queue: { engine: o.queue.engine, ...(await o.queue.stats()) },
+    capabilities: o.capabilities ?? NO_CAPABILITIES,
   });
 }
 
@@ -197,7 +221,7 @@ async function route(req: IncomingMessage, res: ServerResponse, o: HandlerOption
   if (path === '/') {
     if (method !== 'GET') throw methodNotAllowed(method, path, ['GET']);
     const nonce = randomBytes(16).toString('base64');
-    send(res, 200, uiPage(nonce), { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': uiPolicy(nonce), 'x-frame-options': 'DENY' });
+    send(res, 200, uiPage(nonce, o.capabilities ?? NO_CAPABILITIES), { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': uiPolicy(nonce), 'x-frame-options': 'DENY' });
     return;
   }
   if (path === '/api/health') {
@@ -210,7 +234,12 @@ async function route(req: IncomingMessage, res: ServerResponse, o: HandlerOption
   }
   if (path === '/api/audits') {
     if (method !== 'POST') throw methodNotAllowed(method, path, ['POST']);
-    return postAudit(req, res, o);
+    return postAudit(req, url, res, o);
+  }
+  if (path === '/api/capabilities') {
+    if (method !== 'GET') throw methodNotAllowed(method, path, ['GET']);
+    sendJson(res, 200, o.capabilities ?? NO_CAPABILITIES);
+    return;
   }
   const m = /^\/api\/jobs\/([^/]+)(\/events|\/report)?$/.exec(path);
   if (m) {

@@ -25,6 +25,8 @@ export function statusForCode(code: string): number {
     case 'USAGE':
     case 'BAD_INPUT':
       return 400;
+    case 'FORBIDDEN':
+      return 403;
     case 'NOT_FOUND':
       return 404;
     case 'TOO_LARGE':

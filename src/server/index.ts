@@ -3,8 +3,8 @@ export { startServer, isLoopback, DEFAULT_HOST, DEFAULT_PORT, DEFAULT_MAX_BODY_B
 export type { ServerOptions, RunningServer } from './start-server.js';
 export { createHandler } from './handler.js';
 export type { HandlerOptions } from './handler.js';
-export { createJobRunner, validateJobSpec } from './job-runner.js';
-export type { VerityJobResult, JobRunnerOptions } from './job-runner.js';
+export { createJobRunner, validateJobSpec, runnerCapabilities, notEnabledError } from './job-runner.js';
+export type { VerityJobResult, JobRunnerOptions, JobWebOptions, JobFetchOptions, JobCapabilities } from './job-runner.js';
 export { renderJobReport, reportJson } from './job-report.js';
 export { HttpError, errorBody } from './http-error.js';
 export { uiPage, uiPolicy } from './ui-page.js';

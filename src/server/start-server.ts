@@ -8,9 +8,9 @@ import { VerityError, quote } from '../errors.js';
 import { createInProcessQueue } from '../jobs/index.js';
 import type { Queue } from '../jobs/index.js';
 import { createHandler } from './handler.js';
-import { createJobRunner } from './job-runner.js';
+import { createJobRunner, runnerCapabilities } from './job-runner.js';
 import type { Analyst } from '../analyst/index.js';
-import type { VerityJobResult } from './job-runner.js';
+import type { JobFetchOptions, JobWebOptions, VerityJobResult } from './job-runner.js';
 
 export const DEFAULT_PORT = 8080;
 export const DEFAULT_HOST = '127.0.0.1';
@@ -39,6 +39,15 @@ export interface ServerOptions {
   now?: () => Date;
   /** Who writes check reports in the default queue (default: the rules analyst). */
   analyst?: Analyst;
+  /**
+   * Allow check jobs to search the web (`POST /api/checks {"input", "web": true}`). Without it
+   * such a request is refused (403 naming --web) and no job touches the network. The store must
+   * then be writable. With a `queue` given, it only says what the API accepts: the queue's
+   * runners (workers) need their own.
+   */
+  web?: JobWebOptions;
+  /** Allow audit jobs to fetch the cited pages (`POST /api/audits?fetch=1`); as `web`, with --fetch. */
+  fetch?: JobFetchOptions;
   log?: (line: string) => void;
 }
 
@@ -99,7 +108,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const queue =
     options.queue ??
     createInProcessQueue<VerityJobResult>({
-      run: createJobRunner(options.store, { ...(options.now ? { now: options.now } : {}), ...(options.analyst ? { analyst: options.analyst } : {}) }),
+      run: createJobRunner(options.store, {
+        ...(options.now ? { now: options.now } : {}),
+        ...(options.analyst ? { analyst: options.analyst } : {}),
+        ...(options.web ? { web: options.web } : {}),
+        ...(options.fetch ? { fetch: options.fetch } : {}),
+      }),
       ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
       ...(options.history !== undefined ? { history: options.history } : {}),
     });
@@ -111,6 +125,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       // On loopback only local names are accepted in Host (a page on another site cannot reach the API through DNS rebinding).
       allowedHosts: loopback ? new Set(['localhost', '127.0.0.1', '[::1]', host.toLowerCase()]) : null,
       log,
+      capabilities: runnerCapabilities(options),
       ...(options.heartbeatMs !== undefined ? { heartbeatMs: options.heartbeatMs } : {}),
     }),
   );

@@ -2,9 +2,11 @@
 // per-response CSP nonce; nothing loaded from elsewhere). A text box takes a question, a claim
 // or a pasted article; Check or Audit submits it to the JSON API; a progress bar follows the
 // job's Server-Sent Events; the finished report is shown from /api/jobs/:id/report?format=html
-// in a sandboxed iframe, with download links for the other formats.
+// in a sandboxed iframe, with download links for the other formats. When the server allows it,
+// a checkbox asks for web sources (Check) or for the cited pages to be fetched (Audit).
 import { escapeHtml } from '../report/index.js';
 import { ENGINE_VERSION } from '../version.js';
+import type { JobCapabilities } from './job-runner.js';
 
 /** The Content-Security-Policy header that goes with `uiPage(nonce)`. */
 export function uiPolicy(nonce: string): string {
@@ -38,6 +40,10 @@ button.primary { background: var(--accent); color: #fff; }
 button:disabled { opacity: .55; cursor: not-allowed; }
 select { border-color: var(--muted); color: var(--ink); }
 .row label { display: inline; margin: 0; font-weight: 400; }
+.option { display: flex; flex-wrap: wrap; align-items: center; gap: .2rem .5rem; margin: .6rem 0 0; }
+.option input { width: 1.2rem; height: 1.2rem; margin: 0; }
+.option label { display: inline; margin: 0; font-weight: 600; }
+.option .hint { flex-basis: 100%; margin: 0 0 0 1.7rem; }
 :focus-visible { outline: 3px solid #f0a500; outline-offset: 2px; }
 #progress-box { margin-top: 1rem; }
 #progress-box[hidden], #result[hidden], #error[hidden] { display: none; }
@@ -59,9 +65,10 @@ const SCRIPT = `
 const $ = (id) => document.getElementById(id);
 const form = $('ask'), input = $('input'), format = $('format'), checkBtn = $('check'), auditBtn = $('audit'), cancelBtn = $('cancel');
 const box = $('progress-box'), bar = $('bar'), statusEl = $('status'), errorEl = $('error');
+const webBox = $('web'), fetchBox = $('fetch');
 const result = $('result'), heading = $('result-heading'), verdictEl = $('verdict'), frame = $('report');
 const CHECK_STAGES = ['plan', 'retrieve', 'compose', 'verify'];
-const STAGE_WORDS = { plan: 'Reading the input', retrieve: 'Finding and weighing evidence', compose: 'Writing the report', verify: 'Verifying every sentence', audit: 'Checking the article\\'s claims' };
+const STAGE_WORDS = { plan: 'Reading the input', retrieve: 'Finding and weighing evidence', compose: 'Writing the report', verify: 'Verifying every sentence', web: 'Searching the web and reading the results', fetch: 'Fetching the cited pages', audit: 'Checking the article\\'s claims' };
 let current = null, events = null;
 
 function busy(on) { checkBtn.disabled = on; auditBtn.disabled = on; cancelBtn.hidden = !on; }
@@ -138,8 +145,8 @@ async function submit(kind) {
   bar.value = 0;
   statusEl.textContent = 'Sending…';
   const request = kind === 'check'
-    ? { url: '/api/checks', type: 'application/json', body: JSON.stringify({ input: text }) }
-    : { url: '/api/audits', type: format.value, body: text };
+    ? { url: '/api/checks', type: 'application/json', body: JSON.stringify(webBox && webBox.checked ? { input: text, web: true } : { input: text }) }
+    : { url: '/api/audits' + (fetchBox && fetchBox.checked ? '?fetch=1' : ''), type: format.value, body: text };
   let res;
   try {
     res = await fetch(request.url, { method: 'POST', headers: { 'content-type': request.type + '; charset=utf-8' }, body: request.body });
@@ -158,9 +165,28 @@ cancelBtn.addEventListener('click', async () => {
 });
 `;
 
-/** The page, with `nonce` on its style and script elements (send it with `uiPolicy(nonce)`). */
-export function uiPage(nonce: string): string {
+/** The opt-in checkboxes the server allows: web sources for a check, fetching for an audit. */
+function optionsHtml(capabilities: JobCapabilities): string {
+  const out: string[] = [];
+  if (capabilities.web) {
+    const { engine, limit } = capabilities.web;
+    out.push(`<p class="option"><input type="checkbox" id="web" name="web" aria-describedby="web-hint"><label for="web">Search the web too</label>
+<span id="web-hint" class="hint">For Check: search ${escapeHtml(engine)} first, read up to ${limit} results per search, add them to the corpus and cite them.</span></p>`);
+  }
+  if (capabilities.fetch) {
+    out.push(`<p class="option"><input type="checkbox" id="fetch" name="fetch" aria-describedby="fetch-hint"><label for="fetch">Fetch the cited pages</label>
+<span id="fetch-hint" class="hint">For Audit article: read the article's cited web pages that are not in the corpus (up to ${capabilities.fetch.limit}) and check the claims against them.</span></p>`);
+  }
+  return out.join('\n');
+}
+
+/**
+ * The page, with `nonce` on its style and script elements (send it with `uiPolicy(nonce)`).
+ * `capabilities` decides which opt-in checkboxes are shown (default: none).
+ */
+export function uiPage(nonce: string, capabilities: JobCapabilities = { web: null, fetch: null }): string {
   const n = escapeHtml(nonce);
+  const options = optionsHtml(capabilities);
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -191,6 +217,7 @@ export function uiPage(nonce: string): string {
 </select>
 <button type="button" id="cancel" hidden>Cancel</button>
 </div>
+${options}
 </form>
 <div id="progress-box" hidden>
 <label for="bar">Progress</label>

@@ -5,30 +5,40 @@ import { VerityError, quote } from '../../errors.js';
 import { openStore } from '../../store/open.js';
 import { DEFAULT_HOST, DEFAULT_PORT, startServer } from '../../server/index.js';
 import { redactRedisUrl } from '../../jobs/index.js';
-import { openServerRedisQueue, queueUrlFrom } from './worker.js';
+import { WEB_JOB_HELP, WEB_JOB_OPTIONS, openServerRedisQueue, queueUrlFrom, webJobFlags, webJobLine } from './worker.js';
 import { ANALYST_HELP, ANALYST_OPTIONS, analystFromFlags } from '../analyst-flags.js';
 
 const HELP = `verity serve — a web page and an HTTP API for checks and audits
 
 Usage: verity serve [--db FILE] [--port N] [--host ADDRESS] [--concurrency N]
                     [--queue redis://… [--name NAME]]
-                    [--analyst rules|llm --llm-url URL --llm-model NAME] [--json]
+                    [--analyst rules|llm --llm-url URL --llm-model NAME]
+                    [--web [--web-engine wikipedia|searxng] [--web-url URL] [--web-limit N]]
+                    [--fetch [--fetch-limit N]] [--json]
 
-Opens the corpus read-only once and serves, until interrupted (Ctrl+C):
+Opens the corpus once (read-only, unless --web or --fetch) and serves, until interrupted (Ctrl+C):
   GET  /                          a page: type a question or claim (Check) or paste an
                                   article (Audit), follow the progress, read the report
-  POST /api/checks                {"input": "<question or claim>"} → 202 {"id": …}
+  POST /api/checks                {"input": "<question or claim>"} → 202 {"id": …};
+                                  {"input": …, "web": true} searches the web too (--web)
   POST /api/audits                the article as the body (text/markdown, text/html or
-                                  text/plain) → 202 {"id": …}
+                                  text/plain) → 202 {"id": …}; ?fetch=1 fetches the cited
+                                  pages not in the corpus first (--fetch)
   GET  /api/jobs/:id              status, progress, and the report JSON when done
   GET  /api/jobs/:id/events       Server-Sent Events: progress …, then done / failed
   GET  /api/jobs/:id/report?format=md|html|json|claimreview
   DELETE /api/jobs/:id            cancel a queued or running job
   GET  /api/health                corpus and queue counts
+  GET  /api/capabilities          what jobs may ask for: {"web": …|null, "fetch": …|null}
 Errors are JSON: {"error": {"code", "component", "problem", "fix"}}. Bodies over 2 MiB get 413.
 
 It binds ${DEFAULT_HOST} (this machine only) unless --host is given. There is no
 authentication: give --host 0.0.0.0 (or another address) only on a network you trust.
+
+Without --web and --fetch the server never touches the network and a request asking for
+either is refused (403, naming the flag). With them, anyone who can reach the server can make
+it fetch web pages and add them to the corpus: keep it on loopback or a trusted network.
+With --queue, the workers run the jobs: start them with the same flags.
 
 Options:
   --db FILE          corpus database (default: $VERITY_DB, else .verity/verity.db)
@@ -41,12 +51,13 @@ Options:
                      corpus and queue; see docs/jobs.md
   --name NAME        the queue's name in Redis (default "verity"; the workers' --name)
 ${ANALYST_HELP}                     (with --queue, for the jobs this process runs; workers take their own)
-  --json             print the address as JSON on start
+${WEB_JOB_HELP}  --json             print the address as JSON on start
   -h, --help         this help
 
 Examples:
   verity serve
   verity serve --db corpus.db --port 9000
+  verity serve --db corpus.db --web --fetch
   verity serve --db postgres://verity@db/verity --queue redis://127.0.0.1:6379   # and: verity worker --db … --queue …
   curl -s localhost:8080/api/checks -H 'content-type: application/json' -d '{"input":"140 of 196 countries criminalize possession"}'
 `;
@@ -65,7 +76,7 @@ export const serveCommand: Command = {
   name: 'serve',
   summary: 'serve a web page and an HTTP API for checks and audits (loopback by default)',
   help: HELP,
-  options: { db: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, concurrency: { type: 'string' }, queue: { type: 'string' }, name: { type: 'string' }, ...ANALYST_OPTIONS },
+  options: { db: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, concurrency: { type: 'string' }, queue: { type: 'string' }, name: { type: 'string' }, ...ANALYST_OPTIONS, ...WEB_JOB_OPTIONS },
   async run(ctx) {
     if (ctx.positionals.length > 0) {
       throw new VerityError({ code: 'USAGE', component: 'serve', problem: `unexpected argument ${quote(ctx.positionals[0]!)}`, fix: 'run verity serve [--db FILE] [--port N] [--host ADDRESS]' });
@@ -81,13 +92,15 @@ export const serveCommand: Command = {
     const hostFlag = typeof ctx.values.host === 'string' ? ctx.values.host.trim() : undefined;
     if (hostFlag === '') throw new VerityError({ code: 'USAGE', component: 'serve', problem: '--host is empty', fix: `pass an address, e.g. --host ${DEFAULT_HOST}` });
     const analyst = await analystFromFlags(ctx);
+    const net = webJobFlags(ctx, 'serve');
     const dbPath = resolveDbPath(typeof ctx.values.db === 'string' ? ctx.values.db : undefined, ctx.env, ctx.cwd);
-    const store = await openStore(dbPath, { readonly: true });
+    // Writable only when web sources or fetched pages may be ingested.
+    const store = await openStore(dbPath, { readonly: !net.web && !net.fetch });
     try {
       const stats = await store.stats();
-      if (stats.passages === 0) ctx.out.notice(`verity: [serve] warning: the corpus at ${store.location} is empty; checks will fail until you run verity ingest`);
+      if (stats.passages === 0 && !net.web) ctx.out.notice(`verity: [serve] warning: the corpus at ${store.location} is empty; checks will fail until you run verity ingest`);
       const queue = queueUrl
-        ? await openServerRedisQueue({ url: queueUrl, store, analyst, concurrency: concurrency ?? 0, ...(queueName ? { name: queueName } : {}), log: (line) => ctx.out.notice(line) })
+        ? await openServerRedisQueue({ url: queueUrl, store, analyst, ...net, concurrency: concurrency ?? 0, ...(queueName ? { name: queueName } : {}), log: (line) => ctx.out.notice(line) })
         : undefined;
       let server: Awaited<ReturnType<typeof startServer>>;
       try {
@@ -95,6 +108,7 @@ export const serveCommand: Command = {
           store,
           ...(queue ? { queue } : {}),
           analyst,
+          ...net,
           host: hostFlag ?? DEFAULT_HOST,
           allowPublic: hostFlag !== undefined,
           port,
@@ -116,10 +130,12 @@ export const serveCommand: Command = {
         process.on('SIGTERM', stop);
       });
       if (ctx.out.json) {
-        ctx.out.printJson({ url: server.url, host: server.host, port: server.port, loopback: server.loopback, db: store.location, sources: stats.sources, passages: stats.passages });
+        ctx.out.printJson({ url: server.url, host: server.host, port: server.port, loopback: server.loopback, db: store.location, sources: stats.sources, passages: stats.passages, web: net.web ? net.web.search.name : null, fetch: net.fetch !== undefined });
       } else {
         ctx.out.line(`verity: serving ${server.url}/ (corpus ${store.location}: ${stats.sources} sources, ${stats.passages} passages)`);
         if (analyst.name !== 'rules') ctx.out.line(`verity: check reports are written by ${analyst.name}; every sentence still goes through the verifier`);
+        const netLine = webJobLine(net);
+        if (netLine) ctx.out.line(netLine);
         if (queueUrl) ctx.out.line(`verity: jobs go to the Redis queue ${queueName ?? 'verity'} at ${redactRedisUrl(queueUrl)}; start verity worker processes to run them`);
         ctx.out.line(
           server.loopback
