@@ -165,11 +165,14 @@ cancelBtn.addEventListener('click', async () => {
 });
 `;
 
+const ENGINE_NAMES: Record<string, string> = { wikipedia: 'Wikipedia', searxng: 'SearXNG' };
+
 /** The opt-in checkboxes the server allows: web sources for a check, fetching for an audit. */
 function optionsHtml(capabilities: JobCapabilities): string {
   const out: string[] = [];
   if (capabilities.web) {
-    const { engine, limit } = capabilities.web;
+    const { limit } = capabilities.web;
+    const engine = ENGINE_NAMES[capabilities.web.engine] ?? capabilities.web.engine;
     out.push(`<p class="option"><input type="checkbox" id="web" name="web" aria-describedby="web-hint"><label for="web">Search the web too</label>
 <span id="web-hint" class="hint">For Check: search ${escapeHtml(engine)} first, read up to ${limit} results per search, add them to the corpus and cite them.</span></p>`);
   }

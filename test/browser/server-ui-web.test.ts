@@ -62,7 +62,7 @@ test('"Search the web too", by keyboard: Tab reaches it, Space ticks it, Ctrl+En
     const box = page.getByRole('checkbox', { name: 'Search the web too' });
     assert.equal(await box.isVisible(), true);
     assert.equal(await box.isChecked(), false, 'off until asked for');
-    assert.match((await page.locator('#web-hint').innerText()), /search wikipedia first, read up to 5 results per search/);
+    assert.match((await page.locator('#web-hint').innerText()), /search Wikipedia first, read up to 5 results per search/);
     assert.equal(await box.getAttribute('aria-describedby'), 'web-hint');
 
     await page.getByLabel('Question, claim or article').fill(CLAIM);
