@@ -108,7 +108,7 @@ if (redisAvailable('verity worker --web')) {
     assert.equal(await plain.exited, 0, plain.err());
 
     const worker = start(['worker', '--db', db, '--queue', REDIS_URL, '--name', name, '--web', '--fetch']);
-    await until(() => /worker ready/.test(worker.out()) || worker.child.exitCode !== null, 'the web worker is ready', 30_000);
+    await until(() => /press Ctrl\+C/.test(worker.out()) || worker.child.exitCode !== null, 'the web worker is ready', 30_000);
     assert.match(worker.out(), /check jobs may search the web \(wikipedia at .*\); audit jobs may fetch the cited pages/);
     const checked = await job(await postCheck());
     assert.equal(checked.status, 'done', JSON.stringify(checked.error));
