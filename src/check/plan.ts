@@ -3,7 +3,7 @@
 //
 // "Which countries do A versus only B?" → who does A; who does B without A; how they compare
 // (the counts over time, searched for with the bare act: "countries criminalize possession").
-import { contentTerms } from '../text/index.js';
+import { answerTypeOf, contentTerms, type AnswerType } from '../text/index.js';
 import { isVerbWord } from './verb-words.js';
 import { classifyInput, type InputKind } from './classify.js';
 
@@ -19,6 +19,11 @@ export interface Plan {
   facets: Facet[];
   /** Words of the input that every facet is about (the topic), stemmed. */
   topicTerms: string[];
+  /**
+   * What names a "which/what <noun>" question asks for ("Which countries …?" → countries), or
+   * null. The composer lists the places the sources name as doing what each facet asks.
+   */
+  answer: AnswerType | null;
 }
 
 const CONTRAST = /\s+(?:versus|vs\.?|as opposed to|rather than|compared with|compared to)\s+/i;
@@ -73,6 +78,7 @@ export function planInput(input: string): Plan {
   const text = clean(input);
   const kind = classifyInput(input);
   const topicTerms = [...new Set(contentTerms(text))];
+  const answer = kind === 'question' ? answerTypeOf(text) : null;
   const facets: Facet[] = [];
   const add = (role: FacetRole, label: string, claim: string, retrieve = true, focus: string[] = []): void => {
     facets.push({ id: `f${facets.length + 1}`, role, label, claim, retrieve, focus });
@@ -82,7 +88,7 @@ export function planInput(input: string): Plan {
     add('claim', text, text);
     const parts = splitClauses(text);
     if (parts.length > 1) for (const p of parts) add('part', p, p);
-    return { input, kind, facets, topicTerms };
+    return { input, kind, facets, topicTerms, answer };
   }
 
   const wh = WH.exec(text);
@@ -101,7 +107,7 @@ export function planInput(input: string): Plan {
     // The broad reading, without the object: brings in statutes and treaties that name it otherwise.
     const verb = predA.split(' ')[0] ?? '';
     add('topic', `What the texts say on ${headA} and on ${altHead}`, `${verb} ${headA} ${altHead}`, true, [...words(headA), ...words(altHead)]);
-    return { input, kind, facets, topicTerms };
+    return { input, kind, facets, topicTerms, answer };
   }
 
   // A yes/no question ("Does the Protocol require …?") is checked as the statement it asks
@@ -112,7 +118,7 @@ export function planInput(input: string): Plan {
     add('claim', text, asked);
     const parts = splitClauses(asked);
     if (parts.length > 1) for (const p of parts) add('part', p, p);
-    return { input, kind, facets, topicTerms };
+    return { input, kind, facets, topicTerms, answer };
   }
 
   // Any other question: one facet for the question as a statement, plus its clauses.
@@ -120,5 +126,5 @@ export function planInput(input: string): Plan {
   add('topic', text, statement);
   const parts = splitClauses(statement);
   if (parts.length > 1) for (const p of parts) add('part', p, p);
-  return { input, kind, facets, topicTerms };
+  return { input, kind, facets, topicTerms, answer };
 }

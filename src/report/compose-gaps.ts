@@ -22,6 +22,8 @@ export interface GapsInput {
   sources: readonly Source[];
   /** Figures that do not add up (see discrepancies.ts); shown first, with the arithmetic. */
   discrepancies?: readonly Discrepancy[];
+  /** Which places the sources name against what they count (compose-named.ts): after the discrepancies. */
+  names?: readonly PendingSentence[];
 }
 
 const OLD_AFTER_YEARS = 3;
@@ -61,6 +63,9 @@ export function composeGaps(g: GapsInput): PendingSentence[] {
 
   // Figures that do not add up, with both computations shown.
   for (const d of (g.discrepancies ?? []).slice(0, 1)) out.push(discrepancySentence(d));
+
+  // A which-question answered with counts: which places the sources name, and that the rest are not.
+  out.push(...(g.names ?? []));
 
   // Conflicting figures, then the same count worded differently.
   for (const c of findConflicts(g.figures).slice(0, 2)) {

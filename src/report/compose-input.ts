@@ -1,6 +1,7 @@
 // What the composer is given: the plan's facets with their judged evidence, and the
 // provenance the pipeline measured. The composer adds nothing it was not given.
 import type { Judgement, Provenance, Verdict } from '../model.js';
+import type { AnswerType } from '../text/index.js';
 
 /** What a facet asks: see check/plan.ts. */
 export type FacetRole = 'claim' | 'part' | 'does-a' | 'does-b-only' | 'compare' | 'topic';
@@ -39,4 +40,9 @@ export interface ComposeInput {
   /** "Now" for judging how old sources are (injected, for reproducible reports). */
   now: Date;
   provenance: Provenance;
+  /**
+   * What names a which-question asks for (the plan's `answer`). Absent: read from `input` with
+   * text.answerTypeOf, so callers that do not pass it get the same report.
+   */
+  answer?: AnswerType | null;
 }

@@ -3,7 +3,7 @@
 // sentence, arithmetic on those figures shown in full, or a count of the sources themselves.
 // Deterministic: the same input gives the same draft, byte for byte.
 import type { Figure, Passage, ReportFigure, Source, Verdict } from '../model.js';
-import { contentTerms, extractFigures } from '../text/index.js';
+import { answerTypeOf, contentTerms, extractFigures, type AnswerType } from '../text/index.js';
 import { compareFigures } from '../evidence/index.js';
 import { shortName } from './attribution.js';
 import { quote, quoteParagraph, quotePasses, type QuoteOptions } from './compose-quote.js';
@@ -20,6 +20,7 @@ import { negationCount } from './negation.js';
 import { acronymsIn, withExpansions } from './acronyms.js';
 import { figureMentions, findDiscrepancies, type FigureMention } from './discrepancies.js';
 import { countedPhrase } from './counted-phrase.js';
+import { namedCandidates, namesGap, placeList, type NamedCandidate } from './compose-named.js';
 
 type Acronyms = ReadonlyMap<string, readonly string[]>;
 
@@ -299,6 +300,33 @@ function allJudgements(input: ComposeInput): FacetEvidence['judgements'] {
 interface Composition {
   summary: PendingSentence[];
   findings: PendingFinding[];
+  /** Gap sentences on which places the sources name (which-questions only). */
+  names?: PendingSentence[];
+}
+
+/** At most this many sentences name places in the "which … the sources name" finding. */
+const MAX_NAMED = 6;
+
+function answerOf(input: ComposeInput): AnswerType | null {
+  return input.answer !== undefined ? input.answer : input.kind === 'question' ? answerTypeOf(input.input) : null;
+}
+
+/**
+ * The named places of a facet, as quoted: candidates naming them as subject (compose-named.ts),
+ * picked like any other sentence so none is quoted twice.
+ */
+function pickNamed(selection: Selection, named: readonly NamedCandidate[]): NamedCandidate[] {
+  const byKey = new Map(named.map((n) => [candidateKey(n.candidate), n]));
+  return selection
+    .pick(named.map((n) => n.candidate), MAX_NAMED)
+    .map((c) => byKey.get(candidateKey(c)))
+    .filter((n): n is NamedCandidate => n !== undefined);
+}
+
+/** "production or distribution only", from the B facet's label "Which countries criminalize production or distribution only, not …". */
+function onlyPhrase(label: string): string | null {
+  const m = /^Which\s+\S+\s+\S+\s+(.+?\bonly)\b/i.exec(label);
+  return m?.[1] ?? null;
 }
 
 /** Every judged passage by its document and position: where an antecedent may be found (candidates.ts). */
@@ -315,6 +343,7 @@ function composeQuestion(input: ComposeInput, selection: Selection, acronyms: Ac
   const topicPool = topic ? candidatesFor(all, { facetId: topic.id, claim: topic.claim, focus: topic.focus, acronyms, neighbours, negation: 0 }) : [];
   const summary: PendingSentence[] = [];
   const findings: PendingFinding[] = [];
+  const names: PendingSentence[] = [];
 
   if (a && b) {
     const poolA = candidatesFor(a.judgements, { facetId: a.id, claim: a.claim, focus: a.focus, acronyms, neighbours, negation: -1 });
@@ -322,6 +351,14 @@ function composeQuestion(input: ComposeInput, selection: Selection, acronyms: Ac
     const headA = lead(selection, poolA, a, false);
     const headB = lead(selection, poolB, b, true);
     const arithmetic = headA ? arithmeticSentence(headA, a) : null;
+
+    // Which places the sources name as doing A, or B only: read from every judged passage,
+    // picked before the findings' other sentences so a naming sentence is quoted where it names.
+    const answer = answerOf(input);
+    const namedPool = (f: FacetEvidence): NamedCandidate[] =>
+      answer ? namedCandidates(candidatesFor(all, { facetId: f.id, claim: f.claim, focus: f.focus, acronyms, neighbours, negation: 0 }), f, answer) : [];
+    const namedA = pickNamed(selection, namedPool(a));
+    const namedB = pickNamed(selection, namedPool(b));
 
     // The counts over time: figure sentences from either facet, one per source, oldest first.
     const counts = facet(input, 'compare');
@@ -360,6 +397,23 @@ function composeQuestion(input: ComposeInput, selection: Selection, acronyms: Ac
       const h = (headB && figureHeadline(headB, b)) ?? sentenceCase(b.label);
       findings.push(finding(h, bBasis));
     }
+    if (answer && namedA.length + namedB.length > 0) {
+      const only = onlyPhrase(b.label);
+      const listB = namedB.length > 0 ? `${placeList(namedB.flatMap((n) => n.places))}${only ? ` (${only})` : ''}` : '';
+      const list = [placeList(namedA.flatMap((n) => n.places)), listB].filter((x) => x !== '').join('; ');
+      // Not counted among the findings that answer a facet for the single-source gap: the names gap says who names them.
+      findings.push(finding(`Which ${answer.noun} the sources name: ${list}`, [...namedA, ...namedB].map((n) => n.candidate), [], false, false));
+    }
+    // The count answers "which" with a number: say which places the sources name, and that the rest are not.
+    if (answer && answer.places.length > 0) {
+      for (const [head, target, named] of [[headA, a, namedA], [headB, b, namedB]] as const) {
+        const figure = head ? mainFigure(head, target) : null;
+        if (!head || !figure || figure.whole === null) continue;
+        const gap = namesGap({ candidate: head, figure }, named, answer);
+        if (gap) names.push(gap);
+        break; // one such sentence: the first facet with a count
+      }
+    }
     if (series.length > 0 || arithmetic) {
       const years = series.map((c) => yearOf(c.source)).filter((y): y is number => y !== null);
       const first = years[0];
@@ -392,7 +446,7 @@ function composeQuestion(input: ComposeInput, selection: Selection, acronyms: Ac
     findings[0]?.basis.find((c) => c.source.kind === 'legislation') ??
     findings.find((f) => !f.answers && f.basis.some((c) => c.source.kind === 'legislation'))?.basis[0];
   if (statuteLead && summary.length < 4) summary.push(fromCandidate(statuteLead));
-  return { summary, findings };
+  return { summary, findings, names };
 }
 
 function verdictWords(v: Verdict): string {
@@ -531,7 +585,7 @@ export function composeReport(input: ComposeInput): Composed {
   const terms = (text: string): ReadonlySet<string> => withExpansions(contentTerms(text), acronyms);
   const positives: FigureMention[] = answerFigures.map((tf) => ({ figure: tf.figure, sentence: tf.candidate.text, passage: tf.candidate.passage, source: tf.candidate.source }));
   const discrepancies = findDiscrepancies(positives, figureMentions(allJudgements(input)), { terms, context: targets.map((t) => t.claim) });
-  const gaps = composeGaps({ input, findings: body.findings, figures: tableFigures, answerFigures, sources: [...selection.all()].map((c) => c.source), discrepancies });
+  const gaps = composeGaps({ input, findings: body.findings, figures: tableFigures, answerFigures, sources: [...selection.all()].map((c) => c.source), discrepancies, names: body.names ?? [] });
   const perspectives = composePerspectives({ input, chosen: selection.all(), found: [...sources.values()] });
   // The main caveat closes the summary.
   const caveat = gaps.find((g) => g.basis !== 'absence');

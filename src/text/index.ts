@@ -17,3 +17,7 @@ export { shippedCheckworthinessModel, validateCheckworthinessModel, CHECKWORTHIN
 export type { CheckworthinessModel } from './checkworthiness-model.js';
 export { analyzeText } from './analyze-text.js';
 export type { AnalyzeOptions } from './analyze-text.js';
+export { namedPlaces, placeName } from './places.js';
+export type { NamedPlace, PlaceKind } from './places.js';
+export { answerTypeOf } from './answer-type.js';
+export type { AnswerType, AnswerKind } from './answer-type.js';
