@@ -16,7 +16,7 @@ Usage: verity serve [--db FILE] [--port N] [--host ADDRESS] [--concurrency N]
                     [--web [--web-engine wikipedia|searxng] [--web-url URL] [--web-limit N]]
                     [--fetch [--fetch-limit N]] [--json]
 
-Opens the corpus once (read-only, unless --web or --fetch) and serves, until interrupted (Ctrl+C):
+Opens the corpus once (read-only unless --web or --fetch) and serves until Ctrl+C:
   GET  /                          a page: type a question or claim (Check) or paste an
                                   article (Audit), follow the progress, read the report
   POST /api/checks                {"input": "<question or claim>"} → 202 {"id": …};
