@@ -53,6 +53,8 @@ progress { width: 100%; height: 1.1rem; }
 #result { margin-top: 1.5rem; }
 #result h2 { font-size: 1.25rem; margin: 0 0 .5rem; }
 #verdict { font-weight: 600; margin: 0 0 .5rem; }
+#warnings { margin: 0 0 .75rem; padding-left: 1.2rem; color: var(--muted); }
+#warnings[hidden] { display: none; }
 .downloads { display: flex; flex-wrap: wrap; gap: .4rem 1rem; margin: 0 0 .75rem; padding: 0; list-style: none; }
 .downloads a { color: var(--accent); }
 .downloads [hidden] { display: none; }
@@ -66,7 +68,7 @@ const $ = (id) => document.getElementById(id);
 const form = $('ask'), input = $('input'), format = $('format'), checkBtn = $('check'), auditBtn = $('audit'), cancelBtn = $('cancel');
 const box = $('progress-box'), bar = $('bar'), statusEl = $('status'), errorEl = $('error');
 const webBox = $('web'), fetchBox = $('fetch');
-const result = $('result'), heading = $('result-heading'), verdictEl = $('verdict'), frame = $('report');
+const result = $('result'), heading = $('result-heading'), verdictEl = $('verdict'), warningsEl = $('warnings'), frame = $('report');
 const CHECK_STAGES = ['plan', 'retrieve', 'compose', 'verify'];
 const STAGE_WORDS = { plan: 'Reading the input', retrieve: 'Finding and weighing evidence', compose: 'Writing the report', verify: 'Verifying every sentence', web: 'Searching the web and reading the results', fetch: 'Fetching the cited pages', audit: 'Checking the article\\'s claims' };
 let current = null, events = null;
@@ -97,6 +99,8 @@ async function finished(id, kind) {
   statusEl.textContent = 'Done.';
   const base = '/api/jobs/' + encodeURIComponent(id) + '/report?format=';
   let claimReview = false;
+  warningsEl.replaceChildren();
+  warningsEl.hidden = true;
   try {
     const job = await (await fetch('/api/jobs/' + encodeURIComponent(id))).json();
     const r = job.report || {};
@@ -106,6 +110,13 @@ async function finished(id, kind) {
     } else if (kind === 'audit' && r.summary) {
       const s = r.summary;
       verdictEl.textContent = s.claims + ' claims: ' + s.supported + ' supported, ' + s.contradicted + ' contradicted, ' + s.unsupported + ' unsupported, ' + s.unverifiable + ' unverifiable; ' + s.flags + ' flags.';
+      // The audited article does not show the audit's warnings (a cited page not fetched …): list them here.
+      for (const w of Array.isArray(r.warnings) ? r.warnings : []) {
+        const li = document.createElement('li');
+        li.textContent = 'Warning: ' + w;
+        warningsEl.append(li);
+      }
+      warningsEl.hidden = warningsEl.childElementCount === 0;
     } else {
       verdictEl.textContent = kind === 'check' ? 'A question: see the answer to each part in the report.' : '';
     }
@@ -231,6 +242,7 @@ ${options}
 <section id="result" aria-labelledby="result-heading" hidden>
 <h2 id="result-heading" tabindex="-1">Report</h2>
 <p id="verdict"></p>
+<ul id="warnings" aria-label="Warnings" hidden></ul>
 <ul class="downloads" aria-label="Downloads">
 <li><a id="dl-html" target="_blank" rel="noopener">Open the report in its own page</a></li>
 <li><a id="dl-md" download>Download Markdown</a></li>

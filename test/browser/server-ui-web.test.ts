@@ -104,6 +104,8 @@ test('"Fetch the cited pages" ticked: the audit reads the cited pages; unticked,
     await page.locator('#verdict').filter({ hasText: /\b1 supported/ }).waitFor({ timeout: 30_000 });
     assert.ok(pages.requests.length > before, 'ticked: the cited pages were fetched');
     assert.match(await page.locator('#verdict').innerText(), /^\d+ claims: 1 supported/);
+    // The audit's warnings, which the annotated article does not show, are listed above it.
+    assert.match(await page.getByRole('list', { name: 'Warnings' }).innerText(), /Warning: fetch: reference \[3\] could not be fetched, so it stays not in the corpus: .*bulletins\/cholera-2023.*404/);
     assert.deepEqual(problems, []);
   } finally {
     await page.close();
