@@ -11,7 +11,7 @@ import { VerityError } from '../../src/errors.js';
 import type { Report } from '../../src/model.js';
 import { startWebFixtureServer, type WebFixtureServer } from '../check/check-web-server.js';
 import { PATHS, fixtureText, requestedPaths, startCitedPages } from '../fixtures/audit-fetch/server.js';
-import type { LocalServer } from '../web/local-server.js';
+import { startServer as startLocal, type LocalServer } from '../web/local-server.js';
 import { postJson, raw, testServer, waitForJob } from './helpers.js';
 import type { ErrorJson } from './helpers.js';
 
@@ -160,5 +160,24 @@ test('a runner (a worker) without web or fetch fails such a job naming the worke
     assert.equal(web.requests.length, requests);
   } finally {
     await store.close();
+  }
+});
+
+test('cancelling a web check while the engine has not answered stops it at once (the search is aborted)', async () => {
+  const silent = await startLocal();
+  silent.route('/w/api.php', () => undefined); // never answers
+  const t = await testServer({ store: await openStore(':memory:'), web: { search: new WikipediaSearch({ baseUrl: silent.origin }) } });
+  try {
+    const { id } = (await (await postJson(`${t.url}/api/checks`, { input: CLAIM, web: true })).json()) as { id: string };
+    for (let i = 0; i < 200 && silent.requests.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    assert.equal(silent.requests.length, 1, 'the search was sent');
+    const started = Date.now();
+    assert.equal((await fetch(`${t.url}/api/jobs/${id}`, { method: 'DELETE' })).status, 202);
+    const job = (await waitForJob(t.url, id)) as { status: string };
+    assert.equal(job.status, 'cancelled');
+    assert.ok(Date.now() - started < 3000, `cancelled in ${Date.now() - started} ms`);
+  } finally {
+    await t.close();
+    await silent.close();
   }
 });
