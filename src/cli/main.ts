@@ -109,6 +109,11 @@ function reportError(e: unknown, out: Output, json: boolean): number {
 // Run when executed directly (bin or tsx), not when imported by tests.
 const invoked = process.argv[1] ?? '';
 if (/(?:^|[\\/])(?:main\.(?:js|ts)|verity)$/.test(invoked)) {
+  // The reader went away (`verity sources | head`): stop quietly, as other command-line tools do.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;
