@@ -28,6 +28,7 @@ import { attribute, lowerFirst, sourceName } from './attribution.js';
 import type { Candidate } from './candidates.js';
 import type { PendingSentence } from './citations.js';
 import { metadataText, verifySentence } from './verify.js';
+import { namedPlaces } from '../text/index.js';
 
 /** Leading connectives that are dropped when the sentence is quoted alone. */
 const LEADING_DROPPABLE = /^(?:therefore|thus|hence|consequently|accordingly|moreover|furthermore|in addition|additionally|besides|also)\b\s*,?\s*/i;
@@ -67,10 +68,23 @@ function verifies(body: string, c: Candidate, options: QuoteOptions): boolean {
   return verifySentence(body, citedPassages(c, options).map((p) => ({ text: p.text })), { attribution: [sourceMeta(c.source)] }).verified;
 }
 
+/**
+ * A sentence that opens with a place the gazetteer reads keeps its capital after the attribution
+ * ("… provides that Japan bans …"), even when the passage never writes the name mid-sentence.
+ */
+function keepPlaceCapital(attributed: string, sentence: string): string {
+  const first = namedPlaces(sentence)[0];
+  if (!first || first.start !== 0) return attributed;
+  const lowered = first.text.charAt(0).toLowerCase() + first.text.slice(1);
+  if (lowered === first.text) return attributed;
+  const at = attributed.indexOf(` that ${lowered}`);
+  return at < 0 ? attributed : `${attributed.slice(0, at)} that ${first.text}${attributed.slice(at + 6 + lowered.length)}`;
+}
+
 /** The ways to quote a candidate, best first. */
 function variants(c: Candidate, options: QuoteOptions): string[] {
   const context = c.passage.text;
-  const attr = (text: string): string => attribute(text, c.source, context, { again: options.again ?? false });
+  const attr = (text: string): string => keepPlaceCapital(attribute(text, c.source, context, { again: options.again ?? false }), text);
   const out: string[] = [];
   if (c.antecedent && !options.standalone) {
     out.push(attr(`${strip(c.antecedent.text)}; ${lowerFirst(strip(c.text), context)}`));
