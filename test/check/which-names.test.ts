@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkInput } from '../../src/check/index.js';
 import { renderMarkdown } from '../../src/report/index.js';
-import type { Report } from '../../src/model.js';
+import type { Report, ReportSentence } from '../../src/model.js';
 import { FIXED_NOW } from './helpers.js';
 import { FIREWORKS_QUESTION, countsOnlyStore, namesStore } from './which-fixture.js';
 
@@ -18,7 +18,7 @@ async function run(open: typeof namesStore): Promise<Report> {
   }
 }
 
-const sentences = (r: Report) => [...r.summary, ...r.findings.flatMap((f) => f.sentences), ...r.gaps, ...r.perspectives];
+const sentences = (r: Report): ReportSentence[] => [...r.summary, ...r.findings.flatMap((f) => f.sentences), ...r.gaps, ...r.perspectives];
 const OTHER_PREDICATE = /Australia|Belgium|France|Kenya|Peru/;
 
 test('three countries doing A and one doing only B: each listed under its facet, every row cited and verified', async () => {
@@ -31,7 +31,7 @@ test('three countries doing A and one doing only B: each listed under its facet,
   assert.equal(listB, 'Chad (sale only)');
   // One quoted, cited sentence per country, naming it.
   for (const place of ['Canada', 'Germany', 'Japan', 'Chad']) {
-    const row = named.sentences.find((s) => s.text.includes(place));
+    const row: ReportSentence | undefined = named.sentences.find((s) => s.text.includes(place));
     assert.ok(row, `${place} has no row`);
     assert.equal(row.citations.length, 1);
     assert.ok(row.verified);
