@@ -2,13 +2,13 @@
 // and that it is loopback-only, answers, and stops cleanly on SIGTERM; usage errors exit 2.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { storeOfDocs } from '../check/helpers.js';
 import { SMALL_CORPUS } from '../fixtures/check/small-corpus.js';
 import { runCli } from '../helpers/run-cli.js';
+import { spawnServe, type Served } from './serve-process.js';
 
 let dir: string;
 let db: string;
@@ -20,49 +20,9 @@ before(async () => {
 });
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-interface Served {
-  stdout: string;
-  stderr: string;
-  url: string;
-  stop(): Promise<number | null>;
-}
-
-/** Spawns `verity serve …` and resolves once it prints its address. */
+/** Spawns `verity serve --db <corpus> …` and resolves once it prints its address. */
 function serve(args: string[]): Promise<Served> {
-  const child = spawn(process.execPath, ['--import', 'tsx', resolve('src/cli/main.ts'), 'serve', '--db', db, '--port', '0', ...args], { env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
-  const out = { stdout: '', stderr: '' };
-  const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
-  return new Promise((resolvePromise, reject) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`serve did not start: ${out.stdout} ${out.stderr}`));
-    }, 30_000);
-    child.stderr.on('data', (c: Buffer) => (out.stderr += String(c)));
-    child.stdout.on('data', (c: Buffer) => {
-      out.stdout += String(c);
-      const m = /serving (http:\/\/[^\s/]+)\//.exec(out.stdout) ?? /"url": "(http:\/\/[^"]+)"/.exec(out.stdout);
-      if (m && /press Ctrl\+C|"passages"/.test(out.stdout)) {
-        clearTimeout(timer);
-        resolvePromise({
-          get stdout() {
-            return out.stdout;
-          },
-          get stderr() {
-            return out.stderr;
-          },
-          url: m[1]!,
-          async stop() {
-            child.kill('SIGTERM');
-            return exited;
-          },
-        });
-      }
-    });
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`serve exited with ${code}: ${out.stdout} ${out.stderr}`));
-    });
-  });
+  return spawnServe(['--db', db, ...args]);
 }
 
 test('verity serve binds loopback by default, says so, serves the page and the API, and stops on SIGTERM', async () => {
