@@ -3,11 +3,12 @@
 // back; bad options and an unreachable Redis are clear errors.
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../helpers/run-cli.js';
+import { spawnVerity, type RunningVerity } from '../helpers/spawn-verity.js';
 import { REDIS_URL, freshQueueName, redisAvailable } from '../helpers/redis-test-server.js';
 import { until } from './queue-conformance.js';
 
@@ -24,22 +25,8 @@ The port authority reported that 412 ships docked at Elmsford harbour in 2024.
 Of those 412 ships, 37 were cruise liners and the rest were cargo vessels.
 `;
 
-interface Running {
-  child: ChildProcessWithoutNullStreams;
-  out: () => string;
-  err: () => string;
-  exited: Promise<number | null>;
-}
-
-function start(args: string[]): Running {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { env: { ...process.env, NO_COLOR: '1' } });
-  children.push(child);
-  let out = '';
-  let err = '';
-  child.stdout.on('data', (c: Buffer) => (out += c.toString('utf8')));
-  child.stderr.on('data', (c: Buffer) => (err += c.toString('utf8')));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { child, out: () => out, err: () => err, exited };
+function start(args: string[]): RunningVerity {
+  return spawnVerity(args, children);
 }
 
 async function corpus(name: string): Promise<string> {

@@ -3,11 +3,12 @@
 // --web --fetch runs web checks and fetch audits against the recorded web. Flag usage errors.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../helpers/run-cli.js';
+import { spawnVerity, type RunningVerity } from '../helpers/spawn-verity.js';
 import { REDIS_URL, freshQueueName, redisAvailable } from '../helpers/redis-test-server.js';
 import { startWebFixtureServer, type WebFixtureServer } from '../check/check-web-server.js';
 import { fixtureText, startCitedPages } from '../fixtures/audit-fetch/server.js';
@@ -35,23 +36,8 @@ const DOC = `# Harbour statistics 2024
 The port authority reported that 412 ships docked at Elmsford harbour in 2024.
 `;
 
-interface Running {
-  child: ChildProcessWithoutNullStreams;
-  out: () => string;
-  err: () => string;
-  exited: Promise<number | null>;
-}
-
-function start(args: string[]): Running {
-  const env = { ...process.env, NO_COLOR: '1', VERITY_WEB_ALLOW_PRIVATE: '1', VERITY_WIKIPEDIA_URL: web.origin };
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { env });
-  children.push(child);
-  let out = '';
-  let err = '';
-  child.stdout.on('data', (c: Buffer) => (out += c.toString('utf8')));
-  child.stderr.on('data', (c: Buffer) => (err += c.toString('utf8')));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { child, out: () => out, err: () => err, exited };
+function start(args: string[]): RunningVerity {
+  return spawnVerity(args, children, { VERITY_WEB_ALLOW_PRIVATE: '1', VERITY_WIKIPEDIA_URL: web.origin });
 }
 
 test('verity worker: --web-* or --fetch-limit without their switch are usage errors; --help names the flags', async () => {
