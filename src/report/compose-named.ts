@@ -10,7 +10,8 @@
 //   countries were Australia, …") or in brackets ("5 countries (Australia, …) met every
 //   criterion") is not a subject; (3) the rest of the sentence does what the facet asks: it
 //   names the facet's head noun ("possession"), is not negated for "does A" and is negated and
-//   names the alternative act for "does B only"; and (4) the stance model judges the sentence,
+//   names the alternative act for "does B only" (for a plain which-question, a single topic
+//   facet: it covers three quarters of the statement's words and matches its negation); and (4) the stance model judges the sentence,
 //   on its own, to support the facet's claim. Precise before broad: a sentence that fails any
 //   test names nobody.
 // - The gap sentence: when the question asks for places and the report's answer to a facet is a
@@ -70,21 +71,31 @@ export function placeSubject(sentence: string): { places: NamedPlace[]; predicat
   return { places: subject, predicate: predicate.trim() };
 }
 
-/** The words that tell a facet's act: its head noun, and for "B only" the alternative acts. */
+/**
+ * The words that tell a facet's act: its head noun, and for "B only" the alternative acts; for
+ * a plain which-question (one topic facet) the words of its statement other than the asked noun.
+ */
 interface FacetAct {
   head: string;
   alternatives: string[];
+  /** Topic facets: every word the predicate must cover (at least three quarters of them). */
+  terms: string[];
 }
 
-function actOf(facet: FacetEvidence): FacetAct | null {
+function actOf(facet: FacetEvidence, answer: AnswerType): FacetAct | null {
   const focus = [...new Set(contentTerms(facet.focus.join(' ')))];
   if (facet.role === 'does-a') {
     const head = focus[focus.length - 1];
-    return head ? { head, alternatives: [] } : null;
+    return head ? { head, alternatives: [], terms: [] } : null;
   }
   if (facet.role === 'does-b-only') {
     const [head, ...alternatives] = focus;
-    return head && alternatives.length > 0 ? { head, alternatives } : null;
+    return head && alternatives.length > 0 ? { head, alternatives, terms: [] } : null;
+  }
+  if (facet.role === 'topic') {
+    const asked = new Set(contentTerms(answer.noun));
+    const terms = [...new Set(contentTerms(facet.claim))].filter((t) => !asked.has(t) && !/^\d/.test(t));
+    return terms.length >= 2 ? { head: '', alternatives: [], terms } : null;
   }
   return null;
 }
@@ -92,8 +103,12 @@ function actOf(facet: FacetEvidence): FacetAct | null {
 /** Does the predicate do what the facet asks (contract point 3)? */
 function predicateDoes(predicate: string, facet: FacetEvidence, act: FacetAct): boolean {
   const terms = new Set(contentTerms(predicate));
-  if (!terms.has(act.head)) return false;
   const negated = negationCount(predicate) > 0;
+  if (facet.role === 'topic') {
+    const covered = act.terms.filter((t) => terms.has(t)).length / act.terms.length;
+    return covered >= 0.75 && negated === negationCount(facet.claim) > 0;
+  }
+  if (!terms.has(act.head)) return false;
   if (facet.role === 'does-a') return !negated;
   return negated && act.alternatives.some((t) => terms.has(t));
 }
@@ -103,7 +118,7 @@ function predicateDoes(predicate: string, facet: FacetEvidence, act: FacetAct): 
  * facet asks, best first; each sentence once.
  */
 export function namedCandidates(pool: readonly Candidate[], facet: FacetEvidence, answer: AnswerType): NamedCandidate[] {
-  const act = actOf(facet);
+  const act = actOf(facet, answer);
   if (!act || answer.places.length === 0) return [];
   const kinds = new Set(answer.places);
   const out: NamedCandidate[] = [];

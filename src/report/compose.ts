@@ -344,6 +344,10 @@ function composeQuestion(input: ComposeInput, selection: Selection, acronyms: Ac
   const summary: PendingSentence[] = [];
   const findings: PendingFinding[] = [];
   const names: PendingSentence[] = [];
+  // Which-questions: the places named as doing a facet's act, read from every judged passage.
+  const answer = answerOf(input);
+  const namedPool = (f: FacetEvidence): NamedCandidate[] =>
+    answer ? namedCandidates(candidatesFor(all, { facetId: f.id, claim: f.claim, focus: f.focus, acronyms, neighbours, negation: 0 }), f, answer) : [];
 
   if (a && b) {
     const poolA = candidatesFor(a.judgements, { facetId: a.id, claim: a.claim, focus: a.focus, acronyms, neighbours, negation: -1 });
@@ -352,11 +356,8 @@ function composeQuestion(input: ComposeInput, selection: Selection, acronyms: Ac
     const headB = lead(selection, poolB, b, true);
     const arithmetic = headA ? arithmeticSentence(headA, a) : null;
 
-    // Which places the sources name as doing A, or B only: read from every judged passage,
-    // picked before the findings' other sentences so a naming sentence is quoted where it names.
-    const answer = answerOf(input);
-    const namedPool = (f: FacetEvidence): NamedCandidate[] =>
-      answer ? namedCandidates(candidatesFor(all, { facetId: f.id, claim: f.claim, focus: f.focus, acronyms, neighbours, negation: 0 }), f, answer) : [];
+    // Which places the sources name as doing A, or B only, picked before the findings' other
+    // sentences so a naming sentence is quoted where it names.
     const namedA = pickNamed(selection, namedPool(a));
     const namedB = pickNamed(selection, namedPool(b));
 
@@ -424,10 +425,19 @@ function composeQuestion(input: ComposeInput, selection: Selection, acronyms: Ac
     }
   } else if (topic) {
     const head = lead(selection, topicPool, topic, null);
+    const named = answer && topic.role === 'topic' ? pickNamed(selection, namedPool(topic)) : [];
     if (head) {
       summary.push(fromCandidate(head));
       const rest = selection.pick(topicPool, SENTENCES_PER_FINDING - 1, (c) => c.coverage >= 0.35 && !c.leans);
       findings.push(finding(figureHeadline(head, topic) ?? sentenceCase(topic.label), [head, ...rest]));
+    }
+    if (answer && named.length > 0) {
+      findings.push(finding(`Which ${answer.noun} the sources name: ${placeList(named.flatMap((n) => n.places))}`, named.map((n) => n.candidate), [], false, false));
+    }
+    const figure = head ? mainFigure(head, topic) : null;
+    if (answer && answer.places.length > 0 && head && figure && figure.whole !== null) {
+      const gap = namesGap({ candidate: head, figure }, named, answer);
+      if (gap) names.push(gap);
     }
     for (const part of input.facets.filter((f) => f.role === 'part')) {
       const pool = candidatesFor(part.judgements, { facetId: part.id, claim: part.claim, focus: part.focus, acronyms, neighbours, negation: 0 });

@@ -64,3 +64,15 @@ test('the which-report is byte-identical across runs', async () => {
   const b = renderMarkdown(await run(namesStore));
   assert.equal(a, b);
 });
+
+test('a plain which-question (no "versus"): the countries doing it are named, Chad (sale only) and New Jersey are not', async () => {
+  const store = await namesStore();
+  const r = await checkInput(store, 'Which countries ban mere possession of fireworks?', { now: FIXED_NOW });
+  await store.close();
+  assert.deepEqual(sentences(r).filter((s) => !s.verified).map((s) => `${s.text} — ${s.why}`), []);
+  const named = r.findings.find((f) => f.headline.startsWith('Which countries the sources name:'));
+  assert.ok(named, JSON.stringify(r.findings.map((f) => f.headline)));
+  assert.deepEqual(named.headline.replace('Which countries the sources name: ', '').split(/, | and /).sort(), ['Canada', 'Germany', 'Japan']);
+  assert.ok(!named.sentences.some((s) => /Chad|New Jersey/.test(s.text) || OTHER_PREDICATE.test(s.text)));
+  assert.ok(r.gaps.some((g) => /^ESI counts 30 of the 50 countries .* but the sources name only /.test(g.text)));
+});
