@@ -1,18 +1,15 @@
 // `verity check`: check a question or a claim against the corpus and print (or write) the report.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { Command, CommandContext } from '../command.js';
+import type { Command } from '../command.js';
 import { VerityError, quote } from '../../errors.js';
 import { resolveDbPath } from '../../config.js';
 import { openStore } from '../../store/open.js';
 import { DEFAULT_WEB_LIMIT, checkInput } from '../../check/index.js';
 import { ANALYST_OPTIONS, analystFromFlags } from '../analyst-flags.js';
 import { REPORT_FORMATS, isReportFormat, renderReport, verificationTally } from '../../report/index.js';
-import { webOptionsFromEnv } from '../../web/env-options.js';
-import { WEB_ENGINES, createWebSearch } from '../../web/web-documents.js';
-import type { WebSearch } from '../../web/web-search.js';
+import { MAX_WEB_LIMIT, WEB_OPTIONS, webSearchFromFlags } from '../web-flags.js';
 
-const MAX_WEB_LIMIT = 20;
 
 const HELP = `verity check — fact-check a question or a claim against your corpus
 
@@ -79,10 +76,7 @@ export const checkCommand: Command = {
     format: { type: 'string' },
     out: { type: 'string' },
     ...ANALYST_OPTIONS,
-    web: { type: 'boolean' },
-    'web-engine': { type: 'string' },
-    'web-url': { type: 'string' },
-    'web-limit': { type: 'string' },
+    ...WEB_OPTIONS,
   },
   async run(ctx) {
     const input = ctx.positionals.join(' ').trim();
@@ -96,7 +90,7 @@ export const checkCommand: Command = {
     }
     // Read before the store is opened: a missing URL or model is a usage error, found first.
     const analyst = await analystFromFlags(ctx);
-    const web = webEngine(ctx);
+    const web = webSearchFromFlags(ctx, { component: 'check', purpose: 'search the web before checking' });
     const dbPath = resolveDbPath(typeof ctx.values.db === 'string' ? ctx.values.db : undefined, ctx.env, ctx.cwd);
     // Writable only when web sources are to be ingested.
     const store = await openStore(dbPath, { readonly: web === null });
@@ -136,33 +130,3 @@ export const checkCommand: Command = {
   },
 };
 
-/** The engine for --web, or null without it; the --web-* flags without --web are a usage error (nothing would use them). */
-function webEngine(ctx: CommandContext): { search: WebSearch; limit: number } | null {
-  const v = ctx.values;
-  const given = (['web-engine', 'web-url', 'web-limit'] as const).filter((k) => v[k] !== undefined);
-  if (v.web !== true) {
-    const first = given[0];
-    if (first !== undefined) {
-      throw new VerityError({ code: 'USAGE', component: 'check', problem: `--${first} is given without --web`, fix: 'add --web to search the web before checking, or drop the flag' });
-    }
-    return null;
-  }
-  const name = typeof v['web-engine'] === 'string' ? v['web-engine'] : 'wikipedia';
-  if (!(WEB_ENGINES as readonly string[]).includes(name)) {
-    throw new VerityError({ code: 'USAGE', component: 'check', problem: `--web-engine: unknown engine ${quote(name)}`, fix: `use one of: ${WEB_ENGINES.join(', ')}` });
-  }
-  let limit = DEFAULT_WEB_LIMIT;
-  if (typeof v['web-limit'] === 'string') {
-    const n = Number(v['web-limit']);
-    if (!Number.isInteger(n) || n < 1 || n > MAX_WEB_LIMIT) {
-      throw new VerityError({ code: 'USAGE', component: 'check', problem: `--web-limit ${quote(v['web-limit'])} is not a whole number from 1 to ${MAX_WEB_LIMIT}`, fix: 'e.g. --web-limit 5' });
-    }
-    limit = n;
-  }
-  const url = typeof v['web-url'] === 'string' && v['web-url'] !== '' ? v['web-url'] : name === 'searxng' ? ctx.env.VERITY_SEARXNG_URL : ctx.env.VERITY_WIKIPEDIA_URL;
-  if (name === 'searxng' && !url) {
-    throw new VerityError({ code: 'USAGE', component: 'check', problem: '--web-engine searxng needs the address of a SearXNG instance', fix: 'pass --web-url http://localhost:8888 (or set VERITY_SEARXNG_URL); docs/web.md shows how to run one' });
-  }
-  const search = createWebSearch(name, { ...(url ? { baseUrl: url } : {}), web: webOptionsFromEnv(ctx.env) });
-  return { search, limit };
-}

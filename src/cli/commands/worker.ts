@@ -14,7 +14,7 @@ import type { JobFetchOptions, JobWebOptions, VerityJobResult } from '../../serv
 import { DEFAULT_WEB_LIMIT } from '../../check/index.js';
 import { DEFAULT_FETCH_LIMIT, MAX_FETCH_LIMIT } from '../../audit/index.js';
 import { webOptionsFromEnv } from '../../web/env-options.js';
-import { WEB_ENGINES, createWebSearch } from '../../web/web-documents.js';
+import { MAX_WEB_LIMIT, WEB_OPTIONS, webSearchFromFlags } from '../web-flags.js';
 
 export const DEFAULT_QUEUE_URL = 'redis://127.0.0.1:6379';
 
@@ -25,14 +25,10 @@ export function queueUrlFrom(flag: string | boolean | string[] | undefined, env:
   return given ?? (env.VERITY_QUEUE_URL?.trim() || fallback);
 }
 
-const MAX_WEB_LIMIT = 20;
 
 /** The opt-in network flags of serve and worker (the same as check --web and audit --fetch). */
 export const WEB_JOB_OPTIONS: OptionSpec = {
-  web: { type: 'boolean' },
-  'web-engine': { type: 'string' },
-  'web-url': { type: 'string' },
-  'web-limit': { type: 'string' },
+  ...WEB_OPTIONS,
   fetch: { type: 'boolean' },
   'fetch-limit': { type: 'string' },
 };
@@ -66,19 +62,9 @@ export function webJobFlags(ctx: CommandContext, component: 'serve' | 'worker'):
     return n;
   };
   const out: { web?: JobWebOptions; fetch?: JobFetchOptions } = {};
-  const given = (['web-engine', 'web-url', 'web-limit'] as const).filter((k) => v[k] !== undefined);
   const webOptions = v.web === true || v.fetch === true ? webOptionsFromEnv(ctx.env) : {};
-  if (v.web !== true) {
-    const first = given[0];
-    if (first !== undefined) throw usage(`--${first} is given without --web`, `add --web to let check jobs search the web, or drop --${first}`);
-  } else {
-    const name = typeof v['web-engine'] === 'string' ? v['web-engine'] : 'wikipedia';
-    if (!(WEB_ENGINES as readonly string[]).includes(name)) throw usage(`--web-engine: unknown engine ${quote(name)}`, `use one of: ${WEB_ENGINES.join(', ')}`);
-    const limit = typeof v['web-limit'] === 'string' ? whole('web-limit', v['web-limit'], MAX_WEB_LIMIT) : DEFAULT_WEB_LIMIT;
-    const url = typeof v['web-url'] === 'string' && v['web-url'] !== '' ? v['web-url'] : name === 'searxng' ? ctx.env.VERITY_SEARXNG_URL : ctx.env.VERITY_WIKIPEDIA_URL;
-    if (name === 'searxng' && !url) throw usage('--web-engine searxng needs the address of a SearXNG instance', 'pass --web-url http://localhost:8888 (or set VERITY_SEARXNG_URL); docs/web.md shows how to run one');
-    out.web = { search: createWebSearch(name, { ...(url ? { baseUrl: url } : {}), web: webOptions }), limit };
-  }
+  const web = webSearchFromFlags(ctx, { component, purpose: 'let check jobs search the web', web: webOptions });
+  if (web) out.web = web;
   const rawFetchLimit = v['fetch-limit'];
   if (v.fetch !== true) {
     if (rawFetchLimit !== undefined) throw usage('--fetch-limit is given without --fetch', 'add --fetch to let audit jobs fetch the cited pages, or drop --fetch-limit');
