@@ -16,7 +16,7 @@
 //   test names nobody.
 // - The gap sentence: when the question asks for places and the report's answer to a facet is a
 //   count, "ICMEC counts 140 of the 196 countries … [1], but the sources name only the United
-//   States [5]; the rest are not named in any source read" — cited to the count's and the
+//   States [5]; which other countries do so is not in any source read" — cited to the count's and the
 //   names' passages and checked by the verifier before use.
 import type { Figure } from '../model.js';
 import { judgePair } from '../evidence/index.js';
@@ -165,8 +165,8 @@ export function namesGap(count: { candidate: Candidate; figure: Figure }, named:
   const variants =
     byPlace.size > 0
       ? [
+          `${counted}, but the sources name only ${names}; which other ${noun} do so is not in any source read`,
           `${counted}, but the sources name only ${names}; the other ${noun} are not named in any source read`,
-          `${counted}, but the sources name only ${names}; the other ${noun} are not in any source read`,
           `${counted}; the sources name only ${names}`,
         ]
       : [`${counted}, but the sources read name none of these ${noun}`, `${counted}; the sources read name none of the ${noun}`];
