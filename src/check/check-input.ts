@@ -192,6 +192,7 @@ export async function checkInput(store: Store, input: string, options: CheckOpti
   const composed = await analyst.compose({
     input: text,
     kind: plan.kind,
+    answer: plan.answer,
     facets,
     verdict: whole,
     now: started,
