@@ -134,10 +134,13 @@ export async function auditArticle(store: Store, article: Article, options: Audi
       if (inCorpus.length > 0) cited = await citedCheck(ctx, text, profile, inCorpus.map((m) => ({ n: m.n, sourceId: m.sourceId })), complement);
       corpus = await corpusCheck(ctx, text, profile, complement);
     }
-    const figureMismatch = flags.some((f) => f.kind === 'figure-source-mismatch');
-    if (cited && figureMismatch && cited.result === 'supports') {
+    const mismatch = flags.find((f) => f.kind === 'figure-source-mismatch');
+    const figureMismatch = mismatch !== undefined;
+    if (cited && mismatch && cited.result === 'supports') {
       cited = { ...cited, result: 'refutes', reason: 'the cited source gives its figure for something else, or another figure' };
     }
+    // The quote of a figure mismatch is the source's sentence that states the other figure.
+    if (cited && mismatch && mismatch.evidence.length > 0) cited = { ...cited, evidence: mismatch.evidence.map((e) => ({ ...e, stance: 'refutes' as const })) };
 
     let status: ClaimStatus;
     if (kind !== 'factual') status = 'unverifiable';

@@ -52,6 +52,8 @@ function after(text: string, f: Figure): string {
   let rest = text.slice(f.end, f.end + 160);
   rest = rest.replace(/^\s*(?:%|percent\b|per cent\b)/i, '');
   rest = rest.replace(/^\s*(?:out\s+)?of\s+(?:the\s+|all\s+|those\s+|these\s+|its\s+|their\s+)?[\d,.]+/i, '');
+  // "128 of them": an anaphoric whole is not what is counted.
+  rest = rest.replace(/^\s*(?:out\s+)?of\s+(?:them|these|those)\b/i, '');
   // A parenthesis right after the figure ("46 countries (184 − 138 = 46) where …") is an aside.
   rest = rest.replace(/^(\s*[A-Za-z-]*\s*)\([^()]{0,60}\)/, '$1');
   const cut = BOUNDARY.exec(rest);

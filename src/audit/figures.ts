@@ -36,9 +36,25 @@ export function figureSites(sentence: string): FigureSite[] {
       }
       return { figure, sentence, predicate: predicateOf(sentence, figure), years };
     });
+  // "reviewed 184 countries and found that in 138 of them …": "of them" refers back to the
+  // nearest earlier figure of the sentence that counts a plural noun at least as large.
+  const anaphoric = new Set<FigureSite>();
+  for (const [i, x] of sites.entries()) {
+    if (x.figure.whole !== null || x.figure.unit !== null) continue;
+    if (!/^\s*(?:out\s+)?of\s+(?:them|these|those)\b/i.test(sentence.slice(x.figure.end, x.figure.end + 24))) continue;
+    const ref = sites
+      .slice(0, i)
+      .reverse()
+      .find((o) => o.figure.unit !== null && /s$/.test(o.figure.unit) && o.figure.whole === null && o.figure.value >= x.figure.value);
+    if (!ref) continue;
+    const figure = { ...x.figure, whole: ref.figure.value, unit: ref.figure.unit };
+    const site = { ...x, figure, predicate: predicateOf(sentence, figure) };
+    sites[i] = site;
+    anaphoric.add(site);
+  }
   // The whole of "140 of 196" or "Of the 196 countries, 140" belongs to that figure, not a figure of its own.
   return sites.filter(
-    (x) => !sites.some((o) => o !== x && o.figure.whole === x.figure.value && ((x.figure.start >= o.figure.end && x.figure.start - o.figure.end <= 24) || (x.figure.end <= o.figure.start && o.figure.start - x.figure.end <= 80))),
+    (x) => !sites.some((o) => o !== x && !anaphoric.has(o) && o.figure.whole === x.figure.value && ((x.figure.start >= o.figure.end && x.figure.start - o.figure.end <= 24) || (x.figure.end <= o.figure.start && o.figure.start - x.figure.end <= 80))),
   );
 }
 

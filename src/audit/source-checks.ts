@@ -3,8 +3,8 @@
 // stance model and the report verifier, under the audit's stricter rules for a refutation.
 import type { Store } from '../contracts.js';
 import type { Passage, Reason, Source } from '../model.js';
-import { contentTerms, splitSentences } from '../text/index.js';
-import { decideVerdict, judge, judgeProfiled, retrieve } from '../evidence/index.js';
+import { contentTerms, extractDates, splitSentences } from '../text/index.js';
+import { decideVerdict, judge, judgeProfiled, retrieve, unitsCompatible } from '../evidence/index.js';
 import type { ClaimProfile } from '../evidence/index.js';
 import { verifySentence } from '../report/verify.js';
 import { figureSites } from './figures.js';
@@ -34,6 +34,14 @@ async function passagesOf(ctx: SourceContext, sourceId: string): Promise<Passage
   return p;
 }
 
+/** The heading a passage opens with: a first line of at most 12 words, no closing stop, then a blank line. */
+function sectionHeading(text: string): string | null {
+  const m = /^\s*([^\n]{1,120})\n\s*\n/.exec(text);
+  const line = m?.[1]?.trim().replace(/^#+\s*/, '');
+  if (!line || /[.!?:;,]$/.test(line) || line.split(/\s+/).length > 12) return null;
+  return line;
+}
+
 /** The sentences of a cited source, each with its figures, for figure-against-source checks. */
 export async function sentencesOf(ctx: SourceContext, sourceId: string, ref: number): Promise<SourceSentence[]> {
   const key = `${sourceId}#${ref}`;
@@ -45,9 +53,15 @@ export async function sentencesOf(ctx: SourceContext, sourceId: string, ref: num
   if (!read) {
     const title = ctx.sources.get(sourceId)?.title ?? sourceId;
     read = [];
-    for (const p of await passagesOf(ctx, sourceId)) {
+    // A passage may open with its section heading ("Simple possession\n\nSection 2252(a)(4) …");
+    // the heading holds for the passages after it until the next one, as context for what a
+    // sentence's figures are about.
+    let heading: string | undefined;
+    for (const p of [...(await passagesOf(ctx, sourceId))].sort((a, b) => a.ordinal - b.ordinal)) {
+      const h = sectionHeading(p.text);
+      if (h !== null) heading = h;
       for (const s of splitSentences(p.text)) {
-        read.push({ text: s.text, passageId: p.id, sourceId, sourceTitle: title, ref, sites: figureSites(s.text) });
+        read.push({ text: s.text, passageId: p.id, sourceId, sourceTitle: title, ref, sites: figureSites(s.text), ...(heading !== undefined ? { heading } : {}) });
       }
     }
     ctx.sentences.set(sourceId, read);
@@ -99,8 +113,32 @@ function bestSentence(text: string, terms: ReadonlySet<string>): string {
   return best.length > 400 ? `${best.slice(0, 400)}…` : best;
 }
 
-function quote(passage: Passage, source: Source, terms: ReadonlySet<string>, stance: EvidenceQuote['stance'], ref?: number): EvidenceQuote {
-  return { text: bestSentence(passage.text, terms), from: 'source', sourceId: source.id, sourceTitle: source.title, passageId: passage.id, ...(ref !== undefined ? { ref } : {}), stance };
+function quote(passage: Passage, source: Source, terms: ReadonlySet<string>, stance: EvidenceQuote['stance'], ref?: number, text?: string): EvidenceQuote {
+  return { text: text ?? bestSentence(passage.text, terms), from: 'source', sourceId: source.id, sourceTitle: source.title, passageId: passage.id, ...(ref !== undefined ? { ref } : {}), stance };
+}
+
+/**
+ * The quote for a claim a cited source refutes: when the claim states figures, the sentence of the
+ * cited passages that gives another value of the same unit (the closest by claim terms) — the
+ * conflict the reader must see — else the refuting passage's sentence closest by claim terms.
+ */
+function refutingQuote<C extends { p: Passage; s: Source; n: number }>(claim: string, refuting: C, candidates: readonly C[], terms: ReadonlySet<string>): EvidenceQuote {
+  const claimed = figureSites(claim).map((x) => x.figure);
+  if (claimed.length > 0) {
+    let best: { c: C; text: string; o: number } | null = null;
+    for (const c of candidates) {
+      for (const sentence of remember(sentenceTexts, c.p.text, (t) => splitSentences(t).map((x) => x.text))) {
+        const stated = figureSites(sentence).map((x) => x.figure);
+        const conflicts = claimed.some((f) => f.unit !== null && stated.some((g) => g.unit !== null && unitsCompatible(f.unit, g.unit) && g.value !== f.value)) &&
+          !claimed.every((f) => stated.some((g) => g.value === f.value));
+        if (!conflicts) continue;
+        const o = overlap(terms, sentence);
+        if (!best || o > best.o) best = { c, text: sentence, o };
+      }
+    }
+    if (best && best.o >= terms.size * CITED_REFUTE_COVERAGE) return quote(best.c.p, best.c.s, terms, 'refutes', best.c.n, best.text.length > 400 ? `${best.text.slice(0, 400)}…` : best.text);
+  }
+  return quote(refuting.p, refuting.s, terms, 'refutes', refuting.n);
 }
 
 // A passage refutes a claim for the audit only with a reason that says how: figure conflicts are
@@ -129,6 +167,13 @@ const CORPUS_REFUTE_COVERAGE = 0.75;
 
 const NEGATOR = /\b(?:not|no|never|none|nor|neither|without|cannot)\b|n't\b/i;
 
+/** The text with its date mentions blanked out. */
+function withoutDates(text: string): string {
+  let out = text;
+  for (const d of extractDates(text).reverse()) out = `${out.slice(0, d.start)} ${out.slice(d.end)}`;
+  return out;
+}
+
 /**
  * Does `sentence` say the opposite of `claim` by negation? Only when exactly one of them is
  * negated and the sentence is about the claim: half of the claim's terms when the claim is the
@@ -138,7 +183,10 @@ const NEGATOR = /\b(?:not|no|never|none|nor|neither|without|cannot)\b|n't\b/i;
 function negationConflict(claim: string, sentence: string): boolean {
   const c = NEGATOR.test(claim);
   if (c === NEGATOR.test(sentence) || CONTRAST.test(claim)) return false;
-  const terms = new Set(contentTerms(claim.replace(new RegExp(NEGATOR.source, 'gi'), ' ')));
+  // A date the source sentence does not contradict (it states none) is not held against it:
+  // "the Optional Protocol of 2000 requires …" against "the Protocol does not require …".
+  const undated = extractDates(sentence).length === 0 ? withoutDates(claim) : claim;
+  const terms = new Set(contentTerms(undated.replace(new RegExp(NEGATOR.source, 'gi'), ' ')));
   return coverage(terms, sentence) >= (c ? 0.5 : 0.75);
 }
 
@@ -180,7 +228,7 @@ export async function citedCheck(ctx: SourceContext, claim: string, profile: Cla
   const verified = verifySentence(claim, candidates.map((c) => ({ text: c.p.text })), { minCoverage: 0.6 });
   const min = ctx.options.minStance;
   if (bestR && bestR.v >= min && bestR.v > (bestS?.v ?? 0) && !verified.verified) {
-    return { result: 'refutes', refs: nums, evidence: [quote(bestR.c.p, bestR.c.s, terms, 'refutes', bestR.c.n)], reason: `the cited source [${bestR.c.n}] says otherwise` };
+    return { result: 'refutes', refs: nums, evidence: [refutingQuote(claim, bestR.c, candidates, terms)], reason: `the cited source [${bestR.c.n}] says otherwise` };
   }
   // The verifier's negation test: the claim's closest passage sentence says the opposite.
   if (/^negation conflict/.test(verified.why) && !complement) {

@@ -8,6 +8,7 @@
 import { compareFigures, unitsCompatible } from '../evidence/index.js';
 import { describeFigure, droppedQualifier, isNegated, predicateSimilarity } from './figure-context.js';
 import type { FigureSite } from './figures.js';
+import { sameStatementOtherFigure } from './statement-figures.js';
 
 /** A sentence of a cited source with its figures. */
 export interface SourceSentence {
@@ -17,6 +18,8 @@ export interface SourceSentence {
   sourceTitle: string;
   ref: number;
   sites: FigureSite[];
+  /** The section heading the sentence's passage falls under, when the source has one. */
+  heading?: string;
 }
 
 export interface SourceFigureResult {
@@ -62,7 +65,8 @@ export function compareWithSource(article: FigureSite, sentences: readonly Sourc
     }
   }
   const base = { figure: article.figure.text, value: article.figure.value };
-  const exact = sameValue.find(({ site }) => predicateSimilarity(article.predicate, site.predicate) >= SAME_THING && !droppedQualifier(article.predicate, site.predicate) && !droppedQualifier(site.predicate, article.predicate));
+  // The same value for the same thing: same polarity too ("85 … had no law" is not "at least 43 … had some law").
+  const exact = sameValue.find(({ site }) => predicateSimilarity(article.predicate, site.predicate) >= SAME_THING && isNegated(article.predicate) === isNegated(site.predicate) && !droppedQualifier(article.predicate, site.predicate) && !droppedQualifier(site.predicate, article.predicate));
   if (exact) return { ...base, kind: 'match', message: `the cited source [${exact.s.ref}] gives ${label(exact.site)}`, evidence: [exact.s] };
 
   // Only a dropped qualifier is flagged: an article that names what its source leaves to context
@@ -80,7 +84,20 @@ export function compareWithSource(article: FigureSite, sentences: readonly Sourc
       evidence: other ? [s, other.s] : [s],
     };
   }
-  if (sameValue.length > 0) return null; // the value is there; what it counts is not clear enough to judge
+  // The sentence of the source that reads as the article's, with another figure in its place.
+  const statement = (): SourceFigureResult | null => {
+    const d = sameStatementOtherFigure(article, sentences);
+    if (!d) return null;
+    return {
+      ...base,
+      kind: 'value',
+      message: `The article gives ${label(article)}; the cited source [${d.s.ref}] says the same with ${label(d.site)} ("${d.s.text.trim()}").`,
+      evidence: [d.s],
+    };
+  };
+  // The value is there; what it counts is not clear enough to judge — unless the source's
+  // sentence closest to the article's gives another figure.
+  if (sameValue.length > 0) return statement();
   const conflict = sameThingOther[0];
   if (conflict) {
     return {
@@ -109,5 +126,5 @@ export function compareWithSource(article: FigureSite, sentences: readonly Sourc
       };
     }
   }
-  return null;
+  return statement();
 }

@@ -14,6 +14,7 @@
 //   "2019 was"; not "2019 people", "about 2000", "section 2019", "$2000".
 import type { DateMention } from '../model.js';
 import { parseNumberWords } from './number-words.js';
+import { isVerbS } from './figures-verbs.js';
 
 export interface DateOptions {
   /** The date relative mentions are resolved against ("last year"). */
@@ -287,7 +288,24 @@ function followsCount(text: string, end: number): boolean {
   const after = text.slice(end, end + 24).replace(/^\s+/, '');
   if (COUNT_AFTER.test(after)) return true;
   const next = /^[\p{L}]+/u.exec(after)?.[0] ?? '';
-  return /^\p{Ll}+s$/u.test(next) && !/(?:ss|us|is|was|has|does|says|shows|finds|remains)$/.test(next);
+  return /^\p{Ll}+s$/u.test(next) && !/(?:ss|us|is)$/.test(next) && !isVerbS(next);
+}
+
+/**
+ * Instruments and events a year after "of" names: "the Optional Protocol of 2000", "the Act of
+ * 1996", "the Revolution of 1848". Only words that are rarely followed by "of <count>" (not
+ * "survey", "review", "conference": "a survey of 2000 households").
+ */
+const DATED_NAMES = new Set([
+  'protocol', 'protocols', 'convention', 'conventions', 'treaty', 'treaties', 'act', 'acts', 'declaration', 'charter', 'covenant', 'directive',
+  'regulation', 'resolution', 'accord', 'accords', 'constitution', 'amendment', 'amendments', 'statute', 'decree', 'ordinance', 'edition',
+  'war', 'revolution', 'olympics', 'election', 'elections', 'crisis',
+]);
+
+/** Does "of <year>" name an instrument ("the Optional Protocol of 2000")? */
+function datedName(text: string, start: number): boolean {
+  const name = /(?:^|[^\p{L}])(\p{L}+)\s+of\s+$/u.exec(text.slice(Math.max(0, start - 40), start))?.[1];
+  return name !== undefined && DATED_NAMES.has(name.toLowerCase());
 }
 
 function isBareYear(text: string, start: number, end: number, value: number): boolean {
@@ -306,6 +324,8 @@ function isBareYear(text: string, start: number, end: number, value: number): bo
     if (pair && followsCount(text, end + pair[0].length)) return false;
   }
   if (YEAR_PREPS.has(prev) && prev !== 'the' && prev !== 'and' && prev !== 'of' && prev !== 'to' && prev !== 'in') return true;
+  // "the Optional Protocol of 2000 requires …": a year names the instrument, whatever follows.
+  if (prev === 'of' && datedName(text, start) && !COUNT_AFTER.test(after)) return true;
   // A plural noun right after the number ("2000 cases") makes it a count.
   if (followsCount(text, end)) return false;
   if (value < 1500 && !YEAR_PREPS.has(prev)) return false;

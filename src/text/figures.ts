@@ -24,6 +24,7 @@ import { lexQuantities, type QuantityToken } from './quantity-lexer.js';
 import { DENOMINATORS, SCALES, UNITS, isNumberWord, parseDigits, valueOfWords } from './number-words.js';
 import { STOPWORDS } from './tokens.js';
 import { createTextMemo } from './text-memo.js';
+import { isVerbS } from './figures-verbs.js';
 
 export { parseNumberWords } from './number-words.js';
 
@@ -57,8 +58,6 @@ const SINGULAR_UNITS = new Set([
 ]);
 const IRREGULAR_PLURALS = new Set(['people', 'children', 'men', 'women', 'criteria', 'data', 'police', 'cattle', 'staff', 'personnel', 'feet', 'teeth', 'mice', 'geese', 'phenomena', 'media', 'bacteria', 'youth', 'clergy', 'offspring', 'sheep', 'fish', 'deer', 'aircraft', 'livestock']);
 const NOT_NOUN_S = /(?:ss|us|is|ous)$/;
-/** Verbs in -s that rarely stand as a counted noun ("140 countries says" is not a unit). */
-const VERBS_S = new Set(['was', 'has', 'does', 'is', 'says', 'shows', 'finds', 'remains', 'seems', 'means', 'makes', 'takes', 'gives', 'appears', 'includes', 'contains', 'requires', 'represents', 'suggests', 'indicates', 'criminalizes', 'criminalises', 'allows', 'prohibits', 'goes', 'comes', 'becomes', 'holds', 'keeps', 'gets', 'puts', 'pays', 'sees', 'lets', 'applies', 'occurs', 'exists']);
 
 const MONTH_NAMES = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
 
@@ -166,7 +165,7 @@ function prevWordOf(text: string, at: number): string {
 
 function isPluralNoun(w: string): boolean {
   if (IRREGULAR_PLURALS.has(w)) return true;
-  return w.length > 2 && w.endsWith('s') && !/['’]/.test(w) && !NOT_NOUN_S.test(w) && !VERBS_S.has(w) && !STOPWORDS.has(w);
+  return w.length > 2 && w.endsWith('s') && !/['’]/.test(w) && !NOT_NOUN_S.test(w) && !isVerbS(w) && !STOPWORDS.has(w);
 }
 
 class FigureReader {
@@ -638,6 +637,8 @@ class FigureReader {
       if (w === undefined || w.kind !== 'word') return null;
       if (STOPWORDS.has(w.lower) && w.lower !== 'other') return null;
       if (isNumberWord(w.lower) || w.lower === 'percent') return null;
+      // A verb ends the noun phrase: "the Protocol of 2000 requires States …" counts no States.
+      if (isVerbS(w.lower)) return null;
       if (isPluralNoun(w.lower) || SINGULAR_UNITS.has(w.lower) || (k === 0 && value === 1 && !hasUnit && !/(?:ed|ly|ing)$/.test(w.lower))) {
         if (hasUnit && !isPluralNoun(w.lower)) return null;
         return { word: w.lower, end: w.end, next: j + k + 1 };
