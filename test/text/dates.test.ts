@@ -61,3 +61,15 @@ test('property: mentions slice back and never overlap', () => {
     { numRuns: 300 },
   );
 });
+
+test('a year after "of" that names an instrument is a year, whatever verb follows', () => {
+  assert.deepEqual(read('The UN Optional Protocol of 2000 requires States Parties to act.'), [['2000', 'date', '2000', undefined]]);
+  assert.deepEqual(read('The Convention of 2007 obliges Parties to act; the Act of 1996 binds them too.'), [
+    ['2007', 'date', '2007', undefined],
+    ['1996', 'date', '1996', undefined],
+  ]);
+  // A verb in -s after "of <year>" is not a counted noun.
+  assert.deepEqual(read('The report of 2019 provides the figures.'), [['2019', 'date', '2019', undefined]]);
+  // Still counts: a plural noun after the number, or a count word.
+  assert.deepEqual(read('A survey of 2000 households and the Protocol of 2000 people.'), []);
+});

@@ -197,3 +197,16 @@ test('degrees, formulas, parts and approximate years', () => {
   assert.deepEqual(extractFigures('In the second half of the 20th century it grew.'), []);
   assert.equal(one('The predicted 67-per-cent decline did not happen.').unit, 'percent');
 });
+
+test('a year naming an instrument is no figure, and a verb ends the counted noun', () => {
+  assert.deepEqual(extractFigures('The UN Optional Protocol of 2000 requires States Parties to criminalise simple possession.'), []);
+  assert.deepEqual(extractFigures('The Treaty of 1992 obliges members to report.'), []);
+  // Not "12 requires members": the counted noun is never found past a verb.
+  assert.deepEqual(
+    extractFigures('A committee of 12 requires members to vote.').map((f) => [f.text, f.unit]),
+    [['12', null]],
+  );
+  // Controls: counts after "of" stay counts.
+  assert.deepEqual(extractFigures('A survey of 2000 households found it.').map((f) => [f.text, f.value, f.unit]), [['2000 households', 2000, 'households']]);
+  assert.deepEqual(extractFigures('Over 2000 people came.').map((f) => [f.value, f.unit]), [[2000, 'people']]);
+});
