@@ -89,7 +89,8 @@ return 1
 
 // KEYS: hkey, ekey, queued, running, finished, config. ARGV: channel, maxEvents, finishedAt, status,
 // result JSON or '', error JSON or '', body, history, cancelled error JSON, cancelled body, id, key prefix.
-// A job asked to stop that then returns a result still ends cancelled.
+// A job asked to stop that then returns a result still ends cancelled. Returns the status
+// recorded, or 0 when the job had already ended (or is unknown).
 const FINISH = `${EMIT}${SETTING}
 local st = redis.call('HGET', KEYS[1], 'status')
 if not st or terminal(st) then return 0 end
@@ -109,7 +110,17 @@ while redis.call('LLEN', KEYS[5]) > history do
   local old = redis.call('LPOP', KEYS[5])
   redis.call('DEL', ARGV[12] .. ':vj:' .. old, ARGV[12] .. ':ve:' .. old)
 end
-return 1
+return status
+`;
+
+// Records a new queued job unless the line is full. KEYS: hkey, queued. ARGV: max queued, spec
+// JSON, createdAt, id. Returns -1 when recorded, else the number of jobs waiting (BUSY).
+const SUBMIT = `
+local waiting = redis.call('SCARD', KEYS[2])
+if waiting >= tonumber(ARGV[1]) then return waiting end
+redis.call('HSET', KEYS[1], 'status', 'queued', 'spec', ARGV[2], 'createdAt', ARGV[3], 'seq', '0', 'starts', '0')
+redis.call('SADD', KEYS[2], ARGV[4])
+return -1
 `;
 
 // A running job handed back to the line by a stopping worker. KEYS: hkey, ekey, queued, running,
@@ -201,6 +212,19 @@ export class RedisJobState {
     );
   }
 
+  /**
+   * Records a new queued job in one round trip, unless `maxQueued` jobs already wait: then
+   * nothing is recorded and the number waiting is returned (null when recorded). The command
+   * is written to the connection before this returns (no await first), so a command issued
+   * next on the same connection (BullMQ's add) runs after it in Redis.
+   */
+  createIfRoom(id: string, spec: JobSpec, createdAt: string, maxQueued: number): Promise<number | null> {
+    return this.call('record a job', async () => {
+      const out = await this.client.eval(SUBMIT, 2, this.jobKey(id), this.queuedKey, maxQueued, JSON.stringify(spec), createdAt, id);
+      return Number(out) < 0 ? null : Number(out);
+    });
+  }
+
   /** Forgets a job whose hand-over to BullMQ failed. */
   async discard(id: string): Promise<void> {
     await this.call('forget a job', () => this.client.multi().del(this.jobKey(id), this.eventsKey(id)).srem(this.queuedKey, id).exec());
@@ -221,8 +245,11 @@ export class RedisJobState {
     await this.call('record progress', () => this.client.eval(PROGRESS, 3, this.jobKey(id), this.eventsKey(id), this.configKey, this.eventsChannel, this.options.maxEvents, p, body));
   }
 
-  /** Ends a job (once; later calls do nothing). Returns whether this call ended it. */
-  async finish(id: string, status: 'done' | 'failed' | 'cancelled', result: unknown, error: JobError | null, finishedAt: string, cancelled: JobError): Promise<boolean> {
+  /**
+   * Ends a job (once; later calls do nothing). Returns the status this call recorded (a 'done'
+   * of a job asked to stop is recorded as 'cancelled'), or null when the job had already ended.
+   */
+  async finish(id: string, status: 'done' | 'failed' | 'cancelled', result: unknown, error: JobError | null, finishedAt: string, cancelled: JobError): Promise<'done' | 'failed' | 'cancelled' | null> {
     const body: JobEventBody =
       status === 'done' ? { type: 'done', id } : status === 'failed' ? { type: 'failed', id, error: error! } : { type: 'cancelled', id, error: error! };
     const out = await this.call('finish a job', () =>
@@ -249,7 +276,7 @@ export class RedisJobState {
         this.prefix,
       ),
     );
-    return out === 1;
+    return out === 'done' || out === 'failed' || out === 'cancelled' ? out : null;
   }
 
   /** Puts a running job back in the waiting state (its worker is stopping). */
@@ -262,11 +289,6 @@ export class RedisJobState {
   async markCancel(id: string): Promise<'queued' | 'running' | null> {
     const out = await this.call('cancel a job', () => this.client.eval(CANCEL, 1, this.jobKey(id), this.cancelChannel, id));
     return out === 'queued' || out === 'running' ? out : null;
-  }
-
-  /** Whether a job was asked to stop. */
-  async cancelRequested(id: string): Promise<boolean> {
-    return (await this.call('read a job', () => this.client.hexists(this.jobKey(id), 'cancel'))) === 1;
   }
 
   /** A job's snapshot (position included while queued), or null for an unknown id. */

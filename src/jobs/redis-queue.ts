@@ -188,18 +188,33 @@ export class RedisQueue<R> implements Queue<R> {
     if (this.phase !== 'open') throw this.unavailable();
     await this.connect();
     const state = this.state!;
-    const waiting = await state.queuedCount();
-    if (waiting >= this.maxQueued) {
-      throw new VerityError({ code: 'BUSY', component: 'jobs', problem: `${waiting} jobs are already waiting (the limit is ${this.maxQueued})`, fix: 'retry in a little while', retryable: true });
-    }
     const id = this.newId();
     const copy: JobSpec = { kind: spec.kind, input: spec.input, ...(spec.options ? { options: { ...spec.options } } : {}) };
-    await state.create(id, copy, this.now().toISOString());
+    // One round trip: the record (with the maxQueued check) and BullMQ's add are written back to
+    // back on the same connection, so Redis runs the record first and a worker never takes a job
+    // it has no record of. When the line is full the add is undone before BUSY is thrown (a
+    // worker that takes it meanwhile finds no record and drops it).
+    const recorded = state.createIfRoom(id, copy, this.now().toISOString(), this.maxQueued);
+    const added = this.bull!.add(copy.kind, copy, { jobId: id, removeOnComplete: true, removeOnFail: true }).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    let waiting: number | null;
     try {
-      await this.bull!.add(copy.kind, copy, { jobId: id, removeOnComplete: true, removeOnFail: true });
+      waiting = await recorded;
     } catch (e) {
+      const addError = await added;
+      if (addError === null) await this.bull!.remove(id).catch(() => undefined);
+      throw e;
+    }
+    const addError = await added;
+    if (waiting !== null) {
+      if (addError === null) await this.bull!.remove(id).catch(() => undefined);
+      throw new VerityError({ code: 'BUSY', component: 'jobs', problem: `${waiting} jobs are already waiting (the limit is ${this.maxQueued})`, fix: 'retry in a little while', retryable: true });
+    }
+    if (addError !== null) {
       await state.discard(id).catch(() => undefined);
-      throw redisError(this.url, e, 'queue a job');
+      throw redisError(this.url, addError, 'queue a job');
     }
     this.submitted.add(id);
     return id;

@@ -221,18 +221,11 @@ class RedisWorkerImpl<R> implements RedisWorker {
         const { WaitingError } = await import('bullmq');
         throw new WaitingError();
       }
-      let status: 'done' | 'failed' | 'cancelled';
-      if ((signal.aborted && signal.reason !== HANDBACK) || (ok && (await this.state.cancelRequested(id)))) {
-        status = 'cancelled';
-        await this.state.finish(id, 'cancelled', null, cancelled, this.now(), cancelled);
-      } else if (ok) {
-        status = 'done';
-        await this.state.finish(id, 'done', result, null, this.now(), cancelled);
-      } else {
-        status = 'failed';
-        await this.state.finish(id, 'failed', null, toJobError(thrown, spec.kind), this.now(), cancelled);
-      }
-      this.log(`verity: [jobs] job ${id} ${status}`);
+      // A job asked to stop that returned anyway is recorded as cancelled by the finish script
+      // itself (it reads the cancel mark), so no separate read is needed here.
+      const status: 'done' | 'failed' | 'cancelled' = signal.aborted && signal.reason !== HANDBACK ? 'cancelled' : ok ? 'done' : 'failed';
+      const recorded = await this.state.finish(id, status, status === 'done' ? result : null, status === 'failed' ? toJobError(thrown, spec.kind) : status === 'cancelled' ? cancelled : null, this.now(), cancelled);
+      this.log(`verity: [jobs] job ${id} ${recorded ?? status}`);
     } finally {
       this.controllers.delete(id);
       this.handingBack.delete(id);

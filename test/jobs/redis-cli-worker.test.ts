@@ -72,6 +72,8 @@ if (redisAvailable('verity worker')) {
       assert.ok((report?.sources.length ?? 0) >= 1, 'the report cites the ingested document');
       assert.equal(job?.progress === null, false, 'progress was recorded');
       assert.match(err, new RegExp(`job ${id} \\(check\\) started`));
+      // The worker logs the end just after recording it, so the line may trail the state by a moment.
+      await until(() => new RegExp(`job ${id} done`).test(err), 'the worker logs the end', 5000).catch(() => undefined);
       assert.match(err, new RegExp(`job ${id} done`));
     } finally {
       child.kill('SIGTERM');
