@@ -122,14 +122,16 @@ function quote(passage: Passage, source: Source, terms: ReadonlySet<string>, sta
  * cited passages that gives another value of the same unit (the closest by claim terms) — the
  * conflict the reader must see — else the refuting passage's sentence closest by claim terms.
  */
-function refutingQuote<C extends { p: Passage; s: Source; n: number }>(claim: string, refuting: C, candidates: readonly C[], terms: ReadonlySet<string>): EvidenceQuote {
+export function refutingQuote<C extends { p: Passage; s: Source; n?: number }>(claim: string, refuting: C, candidates: readonly C[], terms: ReadonlySet<string>): EvidenceQuote {
   const claimed = figureSites(claim).map((x) => x.figure);
   if (claimed.length > 0) {
     let best: { c: C; text: string; o: number } | null = null;
     for (const c of candidates) {
       for (const sentence of remember(sentenceTexts, c.p.text, (t) => splitSentences(t).map((x) => x.text))) {
         const stated = figureSites(sentence).map((x) => x.figure);
-        const conflicts = claimed.some((f) => f.unit !== null && stated.some((g) => g.unit !== null && unitsCompatible(f.unit, g.unit) && g.value !== f.value)) &&
+        // Another value of the same unit (not the claim's own whole: "184" in "85 of the 184 countries").
+        const conflicts =
+          claimed.some((f) => f.unit !== null && stated.some((g) => g.unit !== null && unitsCompatible(f.unit, g.unit) && g.value !== f.value && g.value !== f.whole)) &&
           !claimed.every((f) => stated.some((g) => g.value === f.value));
         if (!conflicts) continue;
         const o = overlap(terms, sentence);
@@ -276,7 +278,7 @@ export async function corpusCheck(ctx: SourceContext, claim: string, profile: Cl
       .filter((j) => j.stance === stance)
       .sort((a, b) => b.strength - a.strength)
       .slice(0, 2)
-      .map((j) => quote(j.passage, j.source, terms, stance));
+      .map((j) => (stance === 'refutes' ? refutingQuote(claim, { p: j.passage, s: j.source }, [{ p: j.passage, s: j.source }], terms) : quote(j.passage, j.source, terms, stance)));
   // A verdict counts only with a passage behind it.
   const supports = pick('supports');
   const refutes = pick('refutes');

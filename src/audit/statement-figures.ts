@@ -18,13 +18,16 @@
 // possession", against "a first offence of simple possession carries up to 15 years").
 import type { Bound, Figure } from '../model.js';
 import { contentTerms } from '../text/index.js';
-import { unitsCompatible } from '../evidence/index.js';
+import { compareFigures, unitsCompatible } from '../evidence/index.js';
 import { predicateSimilarity } from './figure-context.js';
+import { figureSites } from './figures.js';
 import type { FigureSite } from './figures.js';
 import type { SourceSentence } from './source-figures.js';
 
 /** Share of the article sentence's words a source sentence must hold. */
 const MIN_SHARE = 0.5;
+/** Sentences listing more figures than this ("ascites (28%), encephalopathy (27%) …") are left alone. */
+const MAX_FIGURES = 2;
 
 /** Content-word keys: stems cut to five letters ("offence" and "offender" meet), no numbers. */
 function keys(text: string): Set<string> {
@@ -76,6 +79,7 @@ function sentenceKeys(s: SourceSentence): Set<string> {
 export function sameStatementOtherFigure(article: FigureSite, sentences: readonly SourceSentence[]): { s: SourceSentence; site: FigureSite } | null {
   const f = article.figure;
   if (f.unit === null && f.whole === null) return null;
+  if (figureSites(article.sentence).length > MAX_FIGURES) return null;
   const compatible = (x: FigureSite): boolean => x.figure.unit !== null && f.unit !== null && unitsCompatible(x.figure.unit, f.unit);
   const articleKeys = keys(withoutFigures(article.sentence, [article]));
   if (articleKeys.size < 3) return null;
@@ -100,10 +104,18 @@ export function sameStatementOtherFigure(article: FigureSite, sentences: readonl
     return { jaccard: union === 0 ? 0 : shared / union, cover: n / articleKeys.size };
   };
   const negated = clauseNegated(article.sentence, f);
+  // Another value: a conflict by value (a point inside a range, "about 20%" against 21%, is not
+  // one); two bounds of one kind ("up to 15" against "not more than 10") conflict when they differ.
+  const differs = (g: Figure): boolean => (boundClass(f.bound) === 'exact' ? compareFigures(f, g) === 'conflict' : !sameValue(g, f) && !f.approximate && !g.approximate);
+  // The article's value, as far as the figures let one tell ("about 20%" is given by 21%).
+  const gives = (g: Figure): boolean => (boundClass(f.bound) === 'exact' && boundClass(g.bound) === 'exact' ? compareFigures(f, g) === 'match' : sameValue(g, f));
   const other = (s: SourceSentence, x: FigureSite): boolean =>
     compatible(x) &&
+    s.sites.filter(compatible).length <= MAX_FIGURES &&
     boundClass(x.figure.bound) === boundClass(f.bound) &&
-    !sameValue(x.figure, f) &&
+    (f.high ?? null) === null &&
+    (x.figure.high ?? null) === null &&
+    differs(x.figure) &&
     (f.whole === null || x.figure.whole === null || f.whole === x.figure.whole) &&
     clauseNegated(s.text, x.figure) === negated;
   let best: { s: SourceSentence; jaccard: number; cover: number } | null = null;
@@ -113,7 +125,7 @@ export function sameStatementOtherFigure(article: FigureSite, sentences: readonl
     const sites = s.sites.filter(compatible);
     if (sites.length === 0) continue;
     const c = closeness(s);
-    if (sites.some((x) => sameValue(x.figure, f))) {
+    if (sites.some((x) => gives(x.figure))) {
       value = { jaccard: Math.max(value.jaccard, c.jaccard), cover: Math.max(value.cover, c.cover) };
       continue;
     }

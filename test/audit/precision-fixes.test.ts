@@ -7,6 +7,8 @@ import { corpus } from './helpers.js';
 import type { CorpusDoc } from './helpers.js';
 import { auditArticle, readArticle } from '../../src/audit/index.js';
 import type { AuditResult } from '../../src/audit/index.js';
+import { refutingQuote } from '../../src/audit/source-checks.js';
+import { contentTerms } from '../../src/text/index.js';
 
 const DOCS: CorpusDoc[] = [
   {
@@ -148,5 +150,26 @@ test('wrong figures are paired with the figure the cited source gives for the sa
   for (const phrase of ['in 112 of them', 'In the same round, 71 of the 150', 'up to 4 years', 'range is 4 to 9 years']) {
     const c = claimWith(clean, phrase);
     assert.deepEqual(c.flags, [], describe(c));
+  }
+});
+
+test('the quote of a refutation is the sentence stating the conflicting figure, else the closest by claim terms', async () => {
+  const store = await corpus(DOCS.slice(0, 1));
+  try {
+    const [source] = await store.listSources();
+    assert.ok(source);
+    const passages = await store.getPassages(source.id);
+    const candidates = passages.map((p) => ({ p, s: source, n: 1 }));
+    // The refuting passage the stance model picked: the release, which shares words but no figure.
+    const release = candidates.find((c) => c.p.text.includes('released'));
+    assert.ok(release);
+    const claim = 'In the first round, 81 of the 150 countries had no harbour pilotage law at all [1].';
+    const terms = new Set(contentTerms(claim));
+    assert.equal(refutingQuote(claim, release, candidates, terms).text, '71 of the 150 countries surveyed had no harbour pilotage law at all.');
+    // With no figure in the claim, the refuting passage's sentence closest by the claim's terms.
+    const plain = 'The Maritime Law Institute released its first round in June [1].';
+    assert.match(refutingQuote(plain, release, candidates, new Set(contentTerms(plain))).text, /^The Maritime Law Institute released the first round/);
+  } finally {
+    await store.close();
   }
 });
