@@ -13,6 +13,7 @@
 //   P:vworkers     sorted set: live workers ("<worker id> <concurrency>", scored by expiry time)
 //   P:vconfig      hash: history and maxEvents as the servers set them (workers follow them, so
 //                  the bounds are the server's even when a worker was started with other values)
+import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { ProgressEvent } from '../model.js';
 import { redisError } from './redis-connection.js';
@@ -89,13 +90,15 @@ return 1
 
 // KEYS: hkey, ekey, queued, running, finished, config. ARGV: channel, maxEvents, finishedAt, status,
 // result JSON or '', error JSON or '', body, history, cancelled error JSON, cancelled body, id, key prefix.
-// A job asked to stop that then returns a result still ends cancelled. Returns the status
-// recorded, or 0 when the job had already ended (or is unknown).
+// A job asked to stop that then returns a result still ends cancelled (with the cancelled error
+// given, or, when none is given, nothing is recorded and 'cancel-requested' is returned). Returns
+// the status recorded, or 0 when the job had already ended (or is unknown).
 const FINISH = `${EMIT}${SETTING}
 local st = redis.call('HGET', KEYS[1], 'status')
 if not st or terminal(st) then return 0 end
 local status, result, err, body = ARGV[4], ARGV[5], ARGV[6], ARGV[7]
 if status == 'done' and redis.call('HEXISTS', KEYS[1], 'cancel') == 1 then
+  if ARGV[9] == '' then return 'cancel-requested' end
   status, result, err, body = 'cancelled', '', ARGV[9], ARGV[10]
 end
 redis.call('HSET', KEYS[1], 'status', status, 'finishedAt', ARGV[3])
@@ -136,6 +139,12 @@ emit(KEYS[1], KEYS[2], ARGV[1], setting(KEYS[5], 'maxEvents', ARGV[2]), ARGV[3])
 return 1
 `;
 
+// KEYS: hkey, ekey. Returns the recorded events, or nil for an unknown job.
+const EVENTS = `
+if redis.call('EXISTS', KEYS[1]) == 0 then return false end
+return redis.call('LRANGE', KEYS[2], 0, -1)
+`;
+
 // KEYS: hkey. ARGV: cancel channel, id. Returns the status it found when it marked the job, or false.
 const CANCEL = `
 local st = redis.call('HGET', KEYS[1], 'status')
@@ -149,6 +158,25 @@ return st
 function bodyJson(body: JobEventBody): string {
   return JSON.stringify(body);
 }
+
+/** A script run by its SHA1 (EVALSHA), so its text crosses the wire only when Redis lacks it. */
+interface Script {
+  body: string;
+  sha: string;
+}
+
+function script(body: string): Script {
+  return { body, sha: createHash('sha1').update(body).digest('hex') };
+}
+
+const SCRIPTS = {
+  start: script(START),
+  progress: script(PROGRESS),
+  finish: script(FINISH),
+  requeue: script(REQUEUE),
+  cancel: script(CANCEL),
+  events: script(EVENTS),
+};
 
 function parseJson<T>(text: string | undefined | null): T | null {
   if (text === undefined || text === null || text === '') return null;
@@ -190,6 +218,16 @@ export class RedisJobState {
 
   eventsKey(id: string): string {
     return `${this.prefix}:ve:${id}`;
+  }
+
+  /** Runs a script by SHA1, sending its text once when Redis does not have it (NOSCRIPT). */
+  private async run(s: Script, keys: readonly string[], args: readonly (string | number)[]): Promise<unknown> {
+    try {
+      return await this.client.evalsha(s.sha, keys.length, ...keys, ...args);
+    } catch (e) {
+      if (!(e instanceof Error) || !e.message.includes('NOSCRIPT')) throw e;
+      return this.client.eval(s.body, keys.length, ...keys, ...args);
+    }
   }
 
   private async call<T>(doing: string, fn: () => Promise<T>): Promise<T> {
@@ -234,7 +272,7 @@ export class RedisJobState {
   async start(id: string, startedAt: string, maxStarts: number): Promise<StartOutcome> {
     const body = bodyJson({ type: 'status', id, status: 'running' });
     const out = await this.call('start a job', () =>
-      this.client.eval(START, 5, this.jobKey(id), this.eventsKey(id), this.queuedKey, this.runningKey, this.configKey, this.eventsChannel, this.options.maxEvents, startedAt, body, maxStarts, id),
+      this.run(SCRIPTS.start, [this.jobKey(id), this.eventsKey(id), this.queuedKey, this.runningKey, this.configKey], [this.eventsChannel, this.options.maxEvents, startedAt, body, maxStarts, id]),
     );
     return out as StartOutcome;
   }
@@ -242,52 +280,58 @@ export class RedisJobState {
   async progress(id: string, progress: ProgressEvent): Promise<void> {
     const p = JSON.stringify(progress);
     const body = bodyJson({ type: 'progress', id, progress });
-    await this.call('record progress', () => this.client.eval(PROGRESS, 3, this.jobKey(id), this.eventsKey(id), this.configKey, this.eventsChannel, this.options.maxEvents, p, body));
+    await this.call('record progress', () => this.run(SCRIPTS.progress, [this.jobKey(id), this.eventsKey(id), this.configKey], [this.eventsChannel, this.options.maxEvents, p, body]));
   }
 
   /**
-   * Ends a job (once; later calls do nothing). Returns the status this call recorded (a 'done'
-   * of a job asked to stop is recorded as 'cancelled'), or null when the job had already ended.
+   * Ends a job (once; later calls do nothing). Returns the status this call recorded, or null
+   * when the job had already ended. A 'done' of a job asked to stop is recorded as 'cancelled'
+   * with the `cancelled` error; when `cancelled` is null nothing is recorded then and
+   * 'cancel-requested' is returned (the caller finishes it again with the error: building one
+   * per job costs more than that rare second call).
    */
-  async finish(id: string, status: 'done' | 'failed' | 'cancelled', result: unknown, error: JobError | null, finishedAt: string, cancelled: JobError): Promise<'done' | 'failed' | 'cancelled' | null> {
+  async finish(
+    id: string,
+    status: 'done' | 'failed' | 'cancelled',
+    result: unknown,
+    error: JobError | null,
+    finishedAt: string,
+    cancelled: JobError | null,
+  ): Promise<'done' | 'failed' | 'cancelled' | 'cancel-requested' | null> {
     const body: JobEventBody =
       status === 'done' ? { type: 'done', id } : status === 'failed' ? { type: 'failed', id, error: error! } : { type: 'cancelled', id, error: error! };
     const out = await this.call('finish a job', () =>
-      this.client.eval(
-        FINISH,
-        6,
-        this.jobKey(id),
-        this.eventsKey(id),
-        this.queuedKey,
-        this.runningKey,
-        this.finishedKey,
-        this.configKey,
-        this.eventsChannel,
-        this.options.maxEvents,
-        finishedAt,
-        status,
-        status === 'done' ? JSON.stringify(result ?? null) : '',
-        error ? JSON.stringify(error) : '',
-        bodyJson(body),
-        this.options.history,
-        JSON.stringify(cancelled),
-        bodyJson({ type: 'cancelled', id, error: cancelled }),
-        id,
-        this.prefix,
+      this.run(
+        SCRIPTS.finish,
+        [this.jobKey(id), this.eventsKey(id), this.queuedKey, this.runningKey, this.finishedKey, this.configKey],
+        [
+          this.eventsChannel,
+          this.options.maxEvents,
+          finishedAt,
+          status,
+          status === 'done' ? JSON.stringify(result ?? null) : '',
+          error ? JSON.stringify(error) : '',
+          bodyJson(body),
+          this.options.history,
+          cancelled ? JSON.stringify(cancelled) : '',
+          cancelled ? bodyJson({ type: 'cancelled', id, error: cancelled }) : '',
+          id,
+          this.prefix,
+        ],
       ),
     );
-    return out === 'done' || out === 'failed' || out === 'cancelled' ? out : null;
+    return out === 'done' || out === 'failed' || out === 'cancelled' || out === 'cancel-requested' ? out : null;
   }
 
   /** Puts a running job back in the waiting state (its worker is stopping). */
   async requeue(id: string): Promise<void> {
     const body = bodyJson({ type: 'status', id, status: 'queued' });
-    await this.call('hand back a job', () => this.client.eval(REQUEUE, 5, this.jobKey(id), this.eventsKey(id), this.queuedKey, this.runningKey, this.configKey, this.eventsChannel, this.options.maxEvents, body, id));
+    await this.call('hand back a job', () => this.run(SCRIPTS.requeue, [this.jobKey(id), this.eventsKey(id), this.queuedKey, this.runningKey, this.configKey], [this.eventsChannel, this.options.maxEvents, body, id]));
   }
 
   /** Marks a queued or running job as asked to stop and tells the workers; returns the status it had, or null. */
   async markCancel(id: string): Promise<'queued' | 'running' | null> {
-    const out = await this.call('cancel a job', () => this.client.eval(CANCEL, 1, this.jobKey(id), this.cancelChannel, id));
+    const out = await this.call('cancel a job', () => this.run(SCRIPTS.cancel, [this.jobKey(id)], [this.cancelChannel, id]));
     return out === 'queued' || out === 'running' ? out : null;
   }
 
@@ -320,13 +364,9 @@ export class RedisJobState {
 
   /** Whether the job is known, and its recorded events. */
   async events(id: string): Promise<{ exists: boolean; events: JobEvent[] }> {
-    const [exists, raw] = await this.call('read job events', async () => {
-      const res = await this.client.multi().exists(this.jobKey(id)).lrange(this.eventsKey(id), 0, -1).exec();
-      if (!res) throw new Error('the transaction was aborted');
-      for (const [err] of res) if (err) throw err;
-      return [res[0]![1] as number, res[1]![1] as string[]];
-    });
-    return { exists: exists === 1, events: raw.map((s) => JSON.parse(s) as JobEvent) };
+    const raw = await this.call('read job events', () => this.run(SCRIPTS.events, [this.jobKey(id), this.eventsKey(id)], []));
+    if (!Array.isArray(raw)) return { exists: false, events: [] };
+    return { exists: true, events: raw.map((s) => JSON.parse(String(s)) as JobEvent) };
   }
 
   /** Jobs waiting, running and held in the history, and the concurrency of the live workers. */

@@ -178,16 +178,18 @@ class RedisWorkerImpl<R> implements RedisWorker {
     const spec = job.data as JobSpec;
     const controller = new AbortController();
     this.controllers.set(id, controller);
-    const cancelled = cancelledError(id, 'while it ran');
+    // Built only when needed: a VerityError per job (with its stack) is a measurable cost.
+    const cancelled = (): JobError => cancelledError(id, 'while it ran');
     try {
       const outcome = await this.state.start(id, this.now(), this.maxRecoveries + 1);
       if (outcome === 'missing' || outcome === 'finished') return;
       if (outcome === 'cancel') {
-        await this.state.finish(id, 'cancelled', null, cancelledError(id, 'before it started'), this.now(), cancelled);
+        const error = cancelledError(id, 'before it started');
+        await this.state.finish(id, 'cancelled', null, error, this.now(), error);
         return;
       }
       if (outcome === 'lost') {
-        await this.state.finish(id, 'failed', null, lostError(id, this.maxRecoveries + 1), this.now(), cancelled);
+        await this.state.finish(id, 'failed', null, lostError(id, this.maxRecoveries + 1), this.now(), null);
         this.log(`verity: [jobs] job ${id} failed: its workers stopped ${this.maxRecoveries + 1} times`);
         return;
       }
@@ -221,10 +223,11 @@ class RedisWorkerImpl<R> implements RedisWorker {
         const { WaitingError } = await import('bullmq');
         throw new WaitingError();
       }
-      // A job asked to stop that returned anyway is recorded as cancelled by the finish script
-      // itself (it reads the cancel mark), so no separate read is needed here.
+      // A job asked to stop that returned anyway ends cancelled: the finish script reads the
+      // cancel mark and answers 'cancel-requested', and only then is the error built and sent.
       const status: 'done' | 'failed' | 'cancelled' = signal.aborted && signal.reason !== HANDBACK ? 'cancelled' : ok ? 'done' : 'failed';
-      const recorded = await this.state.finish(id, status, status === 'done' ? result : null, status === 'failed' ? toJobError(thrown, spec.kind) : status === 'cancelled' ? cancelled : null, this.now(), cancelled);
+      let recorded = await this.state.finish(id, status, status === 'done' ? result : null, status === 'failed' ? toJobError(thrown, spec.kind) : status === 'cancelled' ? cancelled() : null, this.now(), null);
+      if (recorded === 'cancel-requested') recorded = await this.state.finish(id, 'cancelled', null, cancelled(), this.now(), cancelled());
       this.log(`verity: [jobs] job ${id} ${recorded ?? status}`);
     } finally {
       this.controllers.delete(id);
