@@ -160,3 +160,93 @@ if (redisAvailable('redis worker')) {
     assert.deepEqual(events.map((e) => (e.type === 'status' ? `status:${e.status}` : e.type)), ['status:running', 'status:queued', 'status:running', 'done']);
   });
 }
+
+if (redisAvailable('redis worker')) {
+  test('a running job asked to stop that returns a result anyway ends cancelled (no result, one cancelled event)', async () => {
+    const name = freshQueueName('cancel-late');
+    let release = (): void => undefined;
+    const started: string[] = [];
+    const worker = await startRedisWorker<string>({
+      url: REDIS_URL,
+      name,
+      // Ignores its signal: finishes with a result after the cancel.
+      run: (_spec, ctx) => {
+        started.push(ctx.id);
+        return new Promise<string>((resolve) => (release = () => resolve('late result')));
+      },
+    });
+    open.push({ close: () => worker.close('finish') });
+    const queue = await openRedisQueue<string>({ url: REDIS_URL, name });
+    open.push(queue);
+    const id = await queue.submit({ kind: 'check', input: 'x' });
+    await until(() => started.length === 1, 'the job starts');
+    const events: JobEvent[] = [];
+    await queue.subscribe(id, (e) => events.push(e));
+    assert.equal(await queue.cancel(id), true);
+    // The worker may have seen the cancel (its signal aborted) or not yet: either way it ends cancelled.
+    release();
+    await until(async () => (await statusOf(queue, id)) === 'cancelled', 'cancelled');
+    const job = await queue.get(id);
+    assert.equal(job?.result, null);
+    assert.equal(job?.error?.code, 'CANCELLED');
+    await until(() => events.some((e) => e.type === 'cancelled'), 'the cancelled event');
+    assert.equal(events.filter((e) => e.type === 'cancelled' || e.type === 'done' || e.type === 'failed').length, 1);
+  });
+
+  test('a job whose cancel mark is set but not yet announced to its worker, and that then returns, ends cancelled', async () => {
+    const name = freshQueueName('cancel-mark');
+    let release = (): void => undefined;
+    const started: string[] = [];
+    const worker = await startRedisWorker<string>({
+      url: REDIS_URL,
+      name,
+      run: (_spec, ctx) => {
+        started.push(ctx.id);
+        return new Promise<string>((resolve) => (release = () => resolve('late result')));
+      },
+    });
+    open.push({ close: () => worker.close('finish') });
+    const queue = await openRedisQueue<string>({ url: REDIS_URL, name });
+    open.push(queue);
+    const id = await queue.submit({ kind: 'check', input: 'x' });
+    await until(() => started.length === 1, 'the job starts');
+    const { Redis } = await import('ioredis');
+    const r = new Redis(REDIS_URL);
+    try {
+      // The mark queue.cancel sets, without its announcement: the worker's signal stays unaborted.
+      await r.hset(`verity:${name}:vj:${id}`, 'cancel', '1');
+    } finally {
+      r.disconnect();
+    }
+    release();
+    await until(async () => ['done', 'cancelled'].includes((await statusOf(queue, id)) ?? ''), 'the job ends');
+    const job = await queue.get(id);
+    assert.equal(job?.status, 'cancelled');
+    assert.equal(job?.result, null);
+    assert.equal(job?.error?.code, 'CANCELLED');
+    assert.match(job?.error?.message ?? '', /while it ran/);
+  });
+
+  test('submit: the waiting-line bound holds for submits racing from two servers, and a refused job leaves nothing in BullMQ', async () => {
+    const name = freshQueueName('bound');
+    // No worker: every accepted job stays queued.
+    const a = await openRedisQueue<string>({ url: REDIS_URL, name, maxQueued: 3 });
+    const b = await openRedisQueue<string>({ url: REDIS_URL, name, maxQueued: 3 });
+    open.push(a, b);
+    const tries = Array.from({ length: 10 }, (_, i) => (i % 2 === 0 ? a : b).submit({ kind: 'check', input: String(i) }));
+    const settled = await Promise.allSettled(tries);
+    const accepted = settled.filter((s) => s.status === 'fulfilled');
+    const refused = settled.filter((s): s is PromiseRejectedResult => s.status === 'rejected');
+    assert.equal(accepted.length, 3, 'exactly maxQueued jobs are accepted');
+    for (const r of refused) assert.equal((r.reason as { code?: string }).code, 'BUSY');
+    assert.equal((await a.stats()).queued, 3);
+    const { Redis } = await import('ioredis');
+    const r = new Redis(REDIS_URL);
+    try {
+      assert.equal(await r.llen(`verity:${name}:wait`), 3, "BullMQ's line holds only the accepted jobs");
+    } finally {
+      r.disconnect();
+    }
+    for (const s of accepted) if (s.status === 'fulfilled') assert.equal((await a.get(s.value))?.position !== null, true);
+  });
+}
