@@ -243,13 +243,6 @@ export class RedisJobState {
     await this.call('set the queue bounds', () => this.client.hset(this.configKey, 'history', this.options.history, 'maxEvents', this.options.maxEvents));
   }
 
-  /** Records a new queued job (before it is handed to BullMQ). */
-  async create(id: string, spec: JobSpec, createdAt: string): Promise<void> {
-    await this.call('record a job', () =>
-      this.client.multi().hset(this.jobKey(id), 'status', 'queued', 'spec', JSON.stringify(spec), 'createdAt', createdAt, 'seq', '0', 'starts', '0').sadd(this.queuedKey, id).exec(),
-    );
-  }
-
   /**
    * Records a new queued job in one round trip, unless `maxQueued` jobs already wait: then
    * nothing is recorded and the number waiting is returned (null when recorded). The command
@@ -386,10 +379,6 @@ export class RedisJobState {
       const concurrency = workers.reduce((sum, w) => sum + (Number(w.split(' ')[1]) || 0), 0);
       return { queued: res[0]![1] as number, running: res[1]![1] as number, finished: res[2]![1] as number, concurrency };
     });
-  }
-
-  async queuedCount(): Promise<number> {
-    return this.call('count jobs', () => this.client.scard(this.queuedKey));
   }
 
   /** Announces a live worker until `expiresAt` (ms since the epoch); called again before then. */
