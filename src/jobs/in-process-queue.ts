@@ -2,10 +2,9 @@
 // and a bounded history of finished jobs live in memory (lost on restart).
 import { randomUUID } from 'node:crypto';
 import { VerityError, quote } from '../errors.js';
-import type { ProgressEvent } from '../model.js';
 import { cancelledError, toJobError } from './job-error.js';
 import { isTerminal } from './queue.js';
-import type { JobError, JobEvent, JobEventBody, JobListener, JobRunner, JobSnapshot, JobSpec, JobStatus, Queue, QueueStats } from './queue.js';
+import type { JobError, JobEvent, JobEventBody, JobListener, JobRunner, JobSnapshot, JobSpec, Queue, QueueStats } from './queue.js';
 
 export interface InProcessQueueOptions<R> {
   run: JobRunner<R>;
@@ -23,16 +22,8 @@ export interface InProcessQueueOptions<R> {
   newId?: () => string;
 }
 
-interface Entry<R> {
-  id: string;
-  spec: JobSpec;
-  status: JobStatus;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-  progress: ProgressEvent | null;
-  result: R | null;
-  error: JobError | null;
+/** A job as this queue keeps it: its snapshot (but the position, computed when asked) and its live state. */
+interface Entry<R> extends Omit<JobSnapshot<R>, 'position'> {
   events: JobEvent[];
   /** The seq of the last event emitted. */
   seq: number;
