@@ -13,6 +13,14 @@ import { notEnabledError, validateJobSpec, wantsFetch, wantsWeb } from './job-ru
 import type { JobCapabilities, VerityJobResult } from './job-runner.js';
 import { readBodyText, requireMediaType } from './request-body.js';
 import { uiPage, uiPolicy } from './ui-page.js';
+import type { TokenCheck } from './access-tokens.js';
+import type { TicketIssuer } from './job-ticket.js';
+
+/** Bearer-token access: the configured tokens, and the tickets that stand in for one in a URL. */
+export interface HandlerAuth {
+  tokens: TokenCheck;
+  tickets: TicketIssuer;
+}
 
 export interface HandlerOptions {
   store: Store;
@@ -29,6 +37,13 @@ export interface HandlerOptions {
   capabilities?: JobCapabilities;
   /** Where unexpected (INTERNAL) failures are logged. */
   log: (line: string) => void;
+  /**
+   * When set, every /api/* request needs `Authorization: Bearer <token>` (401 otherwise), except
+   * GET /api/health, which answers only {"ok": true} without one, and the event stream and
+   * report of a job, which also take `?ticket=` from POST /api/jobs/:id/ticket. Unset: no
+   * authentication (the default, for loopback).
+   */
+  auth?: HandlerAuth | null;
 }
 
 /** Headers every answer carries. */
@@ -92,7 +107,7 @@ function notFound(path: string): HttpError {
     code: 'NOT_FOUND',
     component: 'server',
     problem: `no route ${quote(path)}`,
-    fix: 'the API is POST /api/checks, POST /api/audits, GET /api/jobs/:id, GET /api/jobs/:id/events, GET /api/jobs/:id/report?format=…, DELETE /api/jobs/:id, GET /api/health, GET /api/capabilities',
+    fix: 'the API is POST /api/checks, POST /api/audits, GET /api/jobs/:id, GET /api/jobs/:id/events, GET /api/jobs/:id/report?format=…, DELETE /api/jobs/:id, POST /api/jobs/:id/ticket, GET /api/health, GET /api/capabilities',
   });
 }
 
@@ -187,7 +202,51 @@ async function postAudit(req: IncomingMessage, url: URL, res: ServerResponse, o:
   await submit(res, o, { kind: 'audit', input: text, options: { format: AUDIT_TYPES[media.type]!, ...(fetch ? { fetch: true } : {}) } });
 }
 
-async function health(res: ServerResponse, o: HandlerOptions): Promise<void> {
+/** The 401 answer: names what was wrong, never the token or ticket presented. */
+function unauthorized(problem: string, fix: string, invalid: boolean): HttpError {
+  return new HttpError(401, { code: 'UNAUTHORIZED', component: 'serve', problem, fix }, { 'www-authenticate': invalid ? 'Bearer realm="verity", error="invalid_token"' : 'Bearer realm="verity"' });
+}
+
+const TOKEN_FIX = 'send the header Authorization: Bearer <token> with one of the tokens in the server\'s --token-file (or $VERITY_SERVE_TOKENS)';
+
+type Access = 'token' | 'ticket' | 'anonymous';
+
+/**
+ * Who may make this /api request. A bearer token that matches → 'token'; a wrong one, or an
+ * Authorization header of another scheme → 401. No header: a valid ?ticket= for the job of an
+ * events or report URL → 'ticket'; GET /api/health → 'anonymous' (it then says only "ok");
+ * anything else → 401.
+ */
+function authorize(req: IncomingMessage, url: URL, path: string, auth: HandlerAuth): Access {
+  const header = req.headers.authorization;
+  if (header !== undefined) {
+    const m = /^Bearer +(\S+) *$/i.exec(header);
+    if (!m) throw unauthorized('the Authorization header is not of the form "Bearer <token>"', TOKEN_FIX, true);
+    if (!auth.tokens.matches(m[1]!)) throw unauthorized('the access token sent is not one of this server\'s tokens', `${TOKEN_FIX}; ask whoever runs the server for a valid one`, true);
+    return 'token';
+  }
+  if (path === '/api/health' && req.method === 'GET') return 'anonymous';
+  const ticket = url.searchParams.get('ticket');
+  const m = /^\/api\/jobs\/([^/]+)\/(events|report)$/.exec(path);
+  if (ticket !== null && m && req.method === 'GET') {
+    let id: string | null;
+    try {
+      id = decodeURIComponent(m[1]!);
+    } catch {
+      id = null;
+    }
+    if (id !== null && auth.tickets.verify(id, ticket)) return 'ticket';
+    throw unauthorized('the ticket in the URL is not valid for this job or has expired (tickets last 10 minutes)', 'get a new one with POST /api/jobs/:id/ticket and the bearer token', true);
+  }
+  throw unauthorized(`${req.method ?? 'GET'} ${path} needs an access token and the request has none`, TOKEN_FIX, false);
+}
+
+async function health(res: ServerResponse, o: HandlerOptions, access: Access | null): Promise<void> {
+  if (access === 'anonymous') {
+    // Without a token the health check says only that the server is up: no corpus or queue details.
+    sendJson(res, 200, { ok: true });
+    return;
+  }
   const stats = await o.store.stats();
   sendJson(res, 200, {
     ok: true,
@@ -212,6 +271,23 @@ async function report(url: URL, res: ServerResponse, o: HandlerOptions, id: stri
   send(res, 200, rendered.body, headers);
 }
 
+/** POST /api/jobs/:id/ticket: a ticket for the job's event stream and report URLs (bearer token required). */
+async function issueTicket(res: ServerResponse, o: HandlerOptions, id: string): Promise<void> {
+  if (!o.auth) {
+    throw new HttpError(404, { code: 'NOT_FOUND', component: 'serve', problem: 'this server has no access tokens, so it issues no tickets', fix: 'open the events and report URLs directly' });
+  }
+  await jobOr404(o.queue, id);
+  const { ticket, expiresAt } = o.auth.tickets.issue(id);
+  const base = links(id);
+  const q = `ticket=${encodeURIComponent(ticket)}`;
+  sendJson(res, 200, {
+    id,
+    ticket,
+    expiresAt: new Date(expiresAt).toISOString(),
+    links: { events: `${base.events}?${q}`, md: `${base.md}&${q}`, html: `${base.html}&${q}`, json: `${base.json}&${q}`, claimreview: `${base.claimreview}&${q}` },
+  });
+}
+
 async function route(req: IncomingMessage, res: ServerResponse, o: HandlerOptions): Promise<void> {
   guard(req, o.allowedHosts);
   const method = req.method ?? 'GET';
@@ -221,12 +297,13 @@ async function route(req: IncomingMessage, res: ServerResponse, o: HandlerOption
   if (path === '/') {
     if (method !== 'GET') throw methodNotAllowed(method, path, ['GET']);
     const nonce = randomBytes(16).toString('base64');
-    send(res, 200, uiPage(nonce, o.capabilities ?? NO_CAPABILITIES), { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': uiPolicy(nonce), 'x-frame-options': 'DENY' });
+    send(res, 200, uiPage(nonce, o.capabilities ?? NO_CAPABILITIES, { auth: Boolean(o.auth) }), { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': uiPolicy(nonce), 'x-frame-options': 'DENY' });
     return;
   }
+  const access = o.auth && path.startsWith('/api/') ? authorize(req, url, path, o.auth) : null;
   if (path === '/api/health') {
     if (method !== 'GET') throw methodNotAllowed(method, path, ['GET']);
-    return health(res, o);
+    return health(res, o, access);
   }
   if (path === '/api/checks') {
     if (method !== 'POST') throw methodNotAllowed(method, path, ['POST']);
@@ -241,7 +318,7 @@ async function route(req: IncomingMessage, res: ServerResponse, o: HandlerOption
     sendJson(res, 200, o.capabilities ?? NO_CAPABILITIES);
     return;
   }
-  const m = /^\/api\/jobs\/([^/]+)(\/events|\/report)?$/.exec(path);
+  const m = /^\/api\/jobs\/([^/]+)(\/events|\/report|\/ticket)?$/.exec(path);
   if (m) {
     let id: string;
     try {
@@ -259,6 +336,10 @@ async function route(req: IncomingMessage, res: ServerResponse, o: HandlerOption
     if (tail === '/report') {
       if (method !== 'GET') throw methodNotAllowed(method, path, ['GET']);
       return report(url, res, o, id);
+    }
+    if (tail === '/ticket') {
+      if (method !== 'POST') throw methodNotAllowed(method, path, ['POST']);
+      return issueTicket(res, o, id);
     }
     if (method === 'GET') {
       sendJson(res, 200, jobView(await jobOr404(o.queue, id)));

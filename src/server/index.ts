@@ -2,9 +2,13 @@
 export { startServer, isLoopback, DEFAULT_HOST, DEFAULT_PORT, DEFAULT_MAX_BODY_BYTES } from './start-server.js';
 export type { ServerOptions, RunningServer } from './start-server.js';
 export { createHandler } from './handler.js';
-export type { HandlerOptions } from './handler.js';
+export type { HandlerOptions, HandlerAuth } from './handler.js';
 export { createJobRunner, validateJobSpec, runnerCapabilities, notEnabledError } from './job-runner.js';
 export type { VerityJobResult, JobRunnerOptions, JobWebOptions, JobFetchOptions, JobCapabilities } from './job-runner.js';
 export { renderJobReport, reportJson } from './job-report.js';
 export { HttpError, errorBody } from './http-error.js';
 export { uiPage, uiPolicy } from './ui-page.js';
+export { newToken, readTokenFile, parseTokenText, tokensFromEnv, validateTokens, createTokenCheck, MIN_TOKEN_LENGTH, TOKENS_ENV } from './access-tokens.js';
+export type { TokenCheck } from './access-tokens.js';
+export { createTicketIssuer, DEFAULT_TICKET_TTL_MS } from './job-ticket.js';
+export type { TicketIssuer } from './job-ticket.js';

@@ -8,6 +8,8 @@ import { VerityError, quote } from '../errors.js';
 import { createInProcessQueue } from '../jobs/index.js';
 import type { Queue } from '../jobs/index.js';
 import { createHandler } from './handler.js';
+import { createTokenCheck, validateTokens } from './access-tokens.js';
+import { createTicketIssuer } from './job-ticket.js';
 import { createJobRunner, runnerCapabilities } from './job-runner.js';
 import type { Analyst } from '../analyst/index.js';
 import type { JobFetchOptions, JobWebOptions, VerityJobResult } from './job-runner.js';
@@ -23,8 +25,18 @@ export interface ServerOptions {
   host?: string;
   /** Port (default 8080; 0 picks a free one). */
   port?: number;
-  /** Must be true to bind an address other than loopback (the CLI sets it only when --host is given). */
+  /**
+   * Must be true to bind an address other than loopback without `tokens` (the CLI's --no-auth):
+   * anyone who can reach the server may then use it.
+   */
   allowPublic?: boolean;
+  /**
+   * Access tokens (each at least 24 characters; see access-tokens.ts). When given, every /api/*
+   * request needs `Authorization: Bearer <one of them>`, and a non-loopback address may be bound.
+   */
+  tokens?: readonly string[];
+  /** How long a ticket from POST /api/jobs/:id/ticket is valid (default 10 minutes). */
+  ticketTtlMs?: number;
   /** The queue (default: an in-process queue running checks and audits on `store`). */
   queue?: Queue<VerityJobResult>;
   /** Jobs run at once by the default queue (default 1). */
@@ -58,6 +70,8 @@ export interface RunningServer {
   port: number;
   /** True when the bound address is loopback. */
   loopback: boolean;
+  /** True when API requests need a bearer token. */
+  auth: boolean;
   queue: Queue<VerityJobResult>;
   /** Stop accepting, end open streams, stop the jobs. Leaves the store open. */
   close(): Promise<void>;
@@ -96,12 +110,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     throw new VerityError({ code: 'USAGE', component: 'serve', problem: `the port ${quote(String(port))} is not a whole number from 0 to 65535`, fix: 'pass --port N, e.g. --port 8080 (0 picks a free one)' });
   }
   const loopback = isLoopback(host);
-  if (!loopback && options.allowPublic !== true) {
+  const tokens = options.tokens && options.tokens.length > 0 ? validateTokens(options.tokens.map((token, i) => ({ token, where: `tokens[${i}]` })), 'tokens') : null;
+  if (!loopback && !tokens && options.allowPublic !== true) {
     throw new VerityError({
       code: 'USAGE',
       component: 'serve',
-      problem: `refusing to bind ${quote(host)}: it is not a loopback address, and the server has no authentication`,
-      fix: `pass --host ${host} explicitly to serve other machines, or leave --host out to serve this machine only`,
+      problem: `refusing to bind ${quote(host)}: it is not a loopback address, and no access tokens are configured`,
+      fix: `pass --token-file FILE (one token per line; make one with verity serve --new-token) so every API request needs a token, or --no-auth to serve anyone who can reach ${host}; or leave --host out to serve this machine only`,
     });
   }
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
@@ -125,6 +140,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       // On loopback only local names are accepted in Host (a page on another site cannot reach the API through DNS rebinding).
       allowedHosts: loopback ? new Set(['localhost', '127.0.0.1', '[::1]', host.toLowerCase()]) : null,
       log,
+      auth: tokens ? { tokens: createTokenCheck(tokens), tickets: createTicketIssuer(options.ticketTtlMs !== undefined ? { ttlMs: options.ticketTtlMs } : {}) } : null,
       capabilities: runnerCapabilities(options),
       ...(options.heartbeatMs !== undefined ? { heartbeatMs: options.heartbeatMs } : {}),
     }),
@@ -139,6 +155,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     host,
     port: boundPort,
     loopback,
+    auth: tokens !== null,
     queue,
     close() {
       closing ??= (async () => {

@@ -4,6 +4,9 @@
 // job's Server-Sent Events; the finished report is shown from /api/jobs/:id/report?format=html
 // in a sandboxed iframe, with download links for the other formats. When the server allows it,
 // a checkbox asks for web sources (Check) or for the cited pages to be fetched (Audit).
+// When the server has access tokens, the page first asks for one (a password field), keeps it in
+// sessionStorage, sends it as a bearer token on every fetch, and opens the event stream and the
+// report through a short-lived ticket (POST /api/jobs/:id/ticket): never the token in a URL.
 import { escapeHtml } from '../report/index.js';
 import { ENGINE_VERSION } from '../version.js';
 import type { JobCapabilities } from './job-runner.js';
@@ -32,6 +35,9 @@ header { padding-top: 1.5rem; }
 h1 { font-size: 1.6rem; margin: 0 0 .25rem; }
 header p { margin: 0; color: var(--muted); }
 label { display: block; font-weight: 600; margin: .75rem 0 .35rem; }
+input[type=password] { width: 100%; max-width: 32rem; padding: .6rem; font: inherit; border: 1px solid var(--muted); border-radius: .4rem; background: #fff; color: inherit; }
+#ask[hidden], #login[hidden], #login-error[hidden] { display: none; }
+#login-error { margin-top: 1rem; padding: .75rem 1rem; border-left: 4px solid var(--bad); background: #fdecea; }
 textarea { width: 100%; min-height: 8rem; padding: .6rem; font: inherit; border: 1px solid var(--muted); border-radius: .4rem; resize: vertical; background: #fff; color: inherit; }
 .hint { color: var(--muted); font-size: .9rem; margin: .3rem 0 0; }
 .row { display: flex; flex-wrap: wrap; gap: .6rem; align-items: center; margin-top: .75rem; }
@@ -72,6 +78,53 @@ const result = $('result'), heading = $('result-heading'), verdictEl = $('verdic
 const CHECK_STAGES = ['plan', 'retrieve', 'compose', 'verify'];
 const STAGE_WORDS = { plan: 'Reading the input', retrieve: 'Finding and weighing evidence', compose: 'Writing the report', verify: 'Verifying every sentence', web: 'Searching the web and reading the results', fetch: 'Fetching the cited pages', audit: 'Checking the article\\'s claims' };
 let current = null, events = null;
+const AUTH = document.body.dataset.auth === 'bearer', TOKEN_KEY = 'verity-token';
+const login = $('login'), tokenInput = $('token'), loginError = $('login-error');
+
+function token() { try { return sessionStorage.getItem(TOKEN_KEY); } catch (e) { return null; } }
+function askToken(message) {
+  try { sessionStorage.removeItem(TOKEN_KEY); } catch (e) { /* storage off: nothing kept */ }
+  form.hidden = true;
+  login.hidden = false;
+  loginError.textContent = message;
+  loginError.hidden = message === '';
+  tokenInput.focus();
+}
+// Every API call: the bearer token when the server needs one; a 401 asks for the token again.
+async function api(url, options) {
+  const o = Object.assign({}, options || {});
+  const t = token();
+  if (AUTH && t) o.headers = Object.assign({}, o.headers || {}, { authorization: 'Bearer ' + t });
+  const res = await fetch(url, o);
+  if (res.status === 401 && AUTH) askToken('The server no longer accepts the access token: type it again.');
+  return res;
+}
+// The query that opens a job's event stream or report without a header: a signed ticket, valid 10 minutes.
+async function ticketQuery(id) {
+  if (!AUTH) return '';
+  const res = await api('/api/jobs/' + encodeURIComponent(id) + '/ticket', { method: 'POST' });
+  const body = await res.json().catch(() => ({ error: { problem: 'The server sent an unreadable answer (HTTP ' + res.status + ')', fix: null } }));
+  if (!res.ok) throw body;
+  return 'ticket=' + encodeURIComponent(body.ticket);
+}
+if (AUTH) {
+  login.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    const t = tokenInput.value.trim();
+    if (t === '') { askToken('Type the access token.'); return; }
+    let res = null;
+    try { res = await fetch('/api/capabilities', { headers: { authorization: 'Bearer ' + t } }); } catch (e) { res = null; }
+    if (!res) { askToken('The server could not be reached: check that verity serve is still running.'); return; }
+    if (res.status === 401) { askToken('The server did not accept that token: check it and try again.'); tokenInput.value = ''; return; }
+    try { sessionStorage.setItem(TOKEN_KEY, t); } catch (e) { /* kept for this page only */ }
+    tokenInput.value = '';
+    login.hidden = true;
+    loginError.hidden = true;
+    form.hidden = false;
+    input.focus();
+  });
+  if (token()) form.hidden = false; else askToken('');
+}
 
 function busy(on) { checkBtn.disabled = on; auditBtn.disabled = on; cancelBtn.hidden = !on; }
 function showError(body) {
@@ -97,12 +150,14 @@ function onProgress(kind, p) {
 async function finished(id, kind) {
   bar.value = 100;
   statusEl.textContent = 'Done.';
-  const base = '/api/jobs/' + encodeURIComponent(id) + '/report?format=';
+  let q = '';
+  try { q = await ticketQuery(id); } catch (e) { showError(e); return; }
+  const base = '/api/jobs/' + encodeURIComponent(id) + '/report?' + (q ? q + '&' : '') + 'format=';
   let claimReview = false;
   warningsEl.replaceChildren();
   warningsEl.hidden = true;
   try {
-    const job = await (await fetch('/api/jobs/' + encodeURIComponent(id))).json();
+    const job = await (await api('/api/jobs/' + encodeURIComponent(id))).json();
     const r = job.report || {};
     if (kind === 'check' && r.verdict) {
       claimReview = r.kind === 'claim';
@@ -135,9 +190,11 @@ async function finished(id, kind) {
   busy(false);
   heading.focus();
 }
-function follow(id, kind) {
+async function follow(id, kind) {
   if (events) events.close();
-  events = new EventSource('/api/jobs/' + encodeURIComponent(id) + '/events');
+  let q = '';
+  try { q = await ticketQuery(id); } catch (e) { showError(e); return; }
+  events = new EventSource('/api/jobs/' + encodeURIComponent(id) + '/events' + (q ? '?' + q : ''));
   events.addEventListener('status', () => { statusEl.textContent = 'Started…'; });
   events.addEventListener('progress', (m) => onProgress(kind, JSON.parse(m.data)));
   events.addEventListener('done', () => { events.close(); finished(id, kind); });
@@ -160,7 +217,7 @@ async function submit(kind) {
     : { url: '/api/audits' + (fetchBox && fetchBox.checked ? '?fetch=1' : ''), type: format.value, body: text };
   let res;
   try {
-    res = await fetch(request.url, { method: 'POST', headers: { 'content-type': request.type + '; charset=utf-8' }, body: request.body });
+    res = await api(request.url, { method: 'POST', headers: { 'content-type': request.type + '; charset=utf-8' }, body: request.body });
   } catch (e) { showError({ error: { problem: 'The server could not be reached', fix: 'check that verity serve is still running' } }); return; }
   const body = await res.json().catch(() => ({ error: { problem: 'The server sent an unreadable answer (HTTP ' + res.status + ')', fix: null } }));
   if (!res.ok) { showError(body); return; }
@@ -172,7 +229,7 @@ form.addEventListener('submit', (ev) => { ev.preventDefault(); submit(ev.submitt
 input.addEventListener('keydown', (ev) => { if (ev.key === 'Enter' && (ev.ctrlKey || ev.metaKey)) { ev.preventDefault(); if (!checkBtn.disabled) submit('check'); } });
 cancelBtn.addEventListener('click', async () => {
   if (!current) return;
-  await fetch('/api/jobs/' + encodeURIComponent(current), { method: 'DELETE' }).catch(() => undefined);
+  await api('/api/jobs/' + encodeURIComponent(current), { method: 'DELETE' }).catch(() => undefined);
 });
 `;
 
@@ -194,11 +251,22 @@ function optionsHtml(capabilities: JobCapabilities): string {
   return out.join('\n');
 }
 
+/** The access-token form, shown first when the server needs a token. */
+const LOGIN_FORM = `<form id="login" hidden novalidate>
+<label for="token">Access token</label>
+<input type="password" id="token" name="token" autocomplete="current-password" required aria-describedby="token-hint">
+<p id="token-hint" class="hint">This server needs an access token: ask whoever runs it. It is kept in this browser tab only, until you close it.</p>
+<div class="row"><button type="submit" id="use-token" class="primary">Use token</button></div>
+<div id="login-error" role="alert" hidden></div>
+</form>`;
+
 /**
  * The page, with `nonce` on its style and script elements (send it with `uiPolicy(nonce)`).
- * `capabilities` decides which opt-in checkboxes are shown (default: none).
+ * `capabilities` decides which opt-in checkboxes are shown (default: none); `view.auth` true
+ * makes the page ask for an access token first and send it on every API call.
  */
-export function uiPage(nonce: string, capabilities: JobCapabilities = { web: null, fetch: null }): string {
+export function uiPage(nonce: string, capabilities: JobCapabilities = { web: null, fetch: null }, view: { auth?: boolean } = {}): string {
+  const auth = view.auth === true;
   const n = escapeHtml(nonce);
   const options = optionsHtml(capabilities);
   return `<!doctype html>
@@ -210,13 +278,14 @@ export function uiPage(nonce: string, capabilities: JobCapabilities = { web: nul
 <link rel="icon" href="data:,">
 <style nonce="${n}">${CSS}</style>
 </head>
-<body>
+<body${auth ? ' data-auth="bearer"' : ''}>
 <header>
 <h1>Verity</h1>
 <p>Check a question or a claim against the corpus, or audit a whole article. Every sentence of a report is verified against the passages it cites.</p>
 </header>
 <main>
-<form id="ask" novalidate>
+${auth ? LOGIN_FORM : ''}
+<form id="ask" novalidate${auth ? ' hidden' : ''}>
 <label for="input">Question, claim or article</label>
 <textarea id="input" name="input" required aria-describedby="input-hint" spellcheck="true"></textarea>
 <p id="input-hint" class="hint">A question or a claim: press Check (or Ctrl+Enter). A whole article with its sources list: choose its format and press Audit article.</p>

@@ -1,20 +1,23 @@
 // `verity serve`: the web page and JSON API over checks and audits, until interrupted.
+import { resolve } from 'node:path';
 import type { Command } from '../command.js';
 import { resolveDbPath } from '../../config.js';
 import { VerityError, quote } from '../../errors.js';
 import { openStore } from '../../store/open.js';
-import { DEFAULT_HOST, DEFAULT_PORT, startServer } from '../../server/index.js';
+import { DEFAULT_HOST, DEFAULT_PORT, MIN_TOKEN_LENGTH, TOKENS_ENV, isLoopback, newToken, readTokenFile, startServer, tokensFromEnv } from '../../server/index.js';
 import { redactRedisUrl } from '../../jobs/index.js';
 import { WEB_JOB_HELP, WEB_JOB_OPTIONS, openServerRedisQueue, queueUrlFrom, webJobFlags, webJobLine } from './worker.js';
 import { ANALYST_HELP, ANALYST_OPTIONS, analystFromFlags } from '../analyst-flags.js';
 
 const HELP = `verity serve — a web page and an HTTP API for checks and audits
 
-Usage: verity serve [--db FILE] [--port N] [--host ADDRESS] [--concurrency N]
+Usage: verity serve [--db FILE] [--port N] [--host ADDRESS] [--token-file FILE | --no-auth]
+                    [--concurrency N]
                     [--queue redis://… [--name NAME]]
                     [--analyst rules|llm --llm-url URL --llm-model NAME]
                     [--web [--web-engine wikipedia|searxng] [--web-url URL] [--web-limit N]]
                     [--fetch [--fetch-limit N]] [--json]
+       verity serve --new-token
 
 Opens the corpus once (read-only unless --web or --fetch) and serves until Ctrl+C:
   GET  /                          a page: type a question or claim (Check) or paste an
@@ -28,12 +31,16 @@ Opens the corpus once (read-only unless --web or --fetch) and serves until Ctrl+
   GET  /api/jobs/:id/events       Server-Sent Events: progress …, then done / failed
   GET  /api/jobs/:id/report?format=md|html|json|claimreview
   DELETE /api/jobs/:id            cancel a queued or running job
-  GET  /api/health                corpus and queue counts
+  POST /api/jobs/:id/ticket       (with tokens) a 10-minute ?ticket= for the job's events
+                                  and report URLs, for clients that cannot send headers
+  GET  /api/health                corpus and queue counts (only {"ok": true} without a token)
   GET  /api/capabilities          what jobs may ask for: {"web": …|null, "fetch": …|null}
 Errors are JSON: {"error": {"code", "component", "problem", "fix"}}. Bodies over 2 MiB get 413.
 
-It binds ${DEFAULT_HOST} (this machine only) unless --host is given. There is no
-authentication: give --host 0.0.0.0 (or another address) only on a network you trust.
+It binds ${DEFAULT_HOST} (this machine only) unless --host is given. With --token-file (or
+$${TOKENS_ENV}) every /api request needs "Authorization: Bearer <token>" (401 otherwise)
+and the page asks for the token. Another address than loopback is refused unless tokens are
+configured or --no-auth says that anyone who can reach it may use it.
 
 Without --web and --fetch the server never touches the network and a request asking for
 either is refused (403, naming the flag). With them, anyone who can reach the server can make
@@ -43,7 +50,13 @@ With --queue, the workers run the jobs: start them with the same flags.
 Options:
   --db FILE          corpus database (default: $VERITY_DB, else .verity/verity.db)
   --port N           port (default ${DEFAULT_PORT}; 0 picks a free one)
-  --host ADDRESS     address to bind (default ${DEFAULT_HOST}; a non-loopback address must be given here)
+  --host ADDRESS     address to bind (default ${DEFAULT_HOST}; a non-loopback address needs
+                     --token-file or --no-auth)
+  --token-file FILE  access tokens, one per line (# comments), each at least ${MIN_TOKEN_LENGTH} characters;
+                     the file must not be readable by others (chmod 600). $${TOKENS_ENV}
+                     (comma-separated) adds tokens too
+  --no-auth          serve a non-loopback --host without tokens (anyone who can reach it)
+  --new-token        print a fresh random token (32 bytes, base64url) and exit
   --concurrency N    jobs run at once by this process (default 1; the rest wait in line;
                      with --queue, default 0: the workers run them)
   --queue URL        keep jobs in Redis (default: in this process; $VERITY_QUEUE_URL also
@@ -57,6 +70,8 @@ ${WEB_JOB_HELP}  --json             print the address as JSON on start
 Examples:
   verity serve
   verity serve --db corpus.db --port 9000
+  verity serve --new-token >> tokens.txt && chmod 600 tokens.txt
+  verity serve --db corpus.db --host 0.0.0.0 --token-file tokens.txt
   verity serve --db corpus.db --web --fetch
   verity serve --db postgres://verity@db/verity --queue redis://127.0.0.1:6379   # and: verity worker --db … --queue …
   curl -s localhost:8080/api/checks -H 'content-type: application/json' -d '{"input":"140 of 196 countries criminalize possession"}'
@@ -72,14 +87,29 @@ function intOption(name: string, value: string | boolean | string[] | undefined,
   return n;
 }
 
+/** The access tokens of --token-file and $VERITY_SERVE_TOKENS together, or null when neither is given. */
+function accessTokens(flag: string | boolean | string[] | undefined, env: NodeJS.ProcessEnv, cwd: string): string[] | null {
+  if (flag !== undefined && (typeof flag !== 'string' || flag.trim() === '')) {
+    throw new VerityError({ code: 'USAGE', component: 'serve', problem: '--token-file is empty', fix: 'pass --token-file FILE, a file with one token per line' });
+  }
+  const fromFile = typeof flag === 'string' ? readTokenFile(resolve(cwd, flag)) : [];
+  const fromEnv = tokensFromEnv(env) ?? [];
+  const all = [...new Set([...fromFile, ...fromEnv])];
+  return all.length > 0 ? all : null;
+}
+
 export const serveCommand: Command = {
   name: 'serve',
   summary: 'serve a web page and an HTTP API for checks and audits (loopback by default)',
   help: HELP,
-  options: { db: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, concurrency: { type: 'string' }, queue: { type: 'string' }, name: { type: 'string' }, ...ANALYST_OPTIONS, ...WEB_JOB_OPTIONS },
+  options: { db: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, 'token-file': { type: 'string' }, 'no-auth': { type: 'boolean' }, 'new-token': { type: 'boolean' }, concurrency: { type: 'string' }, queue: { type: 'string' }, name: { type: 'string' }, ...ANALYST_OPTIONS, ...WEB_JOB_OPTIONS },
   async run(ctx) {
     if (ctx.positionals.length > 0) {
       throw new VerityError({ code: 'USAGE', component: 'serve', problem: `unexpected argument ${quote(ctx.positionals[0]!)}`, fix: 'run verity serve [--db FILE] [--port N] [--host ADDRESS]' });
+    }
+    if (ctx.values['new-token'] === true) {
+      ctx.out.line(newToken());
+      return 0;
     }
     const port = intOption('port', ctx.values.port, 0, 65535) ?? DEFAULT_PORT;
     const queueUrl = queueUrlFrom(ctx.values.queue, ctx.env, null);
@@ -91,6 +121,20 @@ export const serveCommand: Command = {
     }
     const hostFlag = typeof ctx.values.host === 'string' ? ctx.values.host.trim() : undefined;
     if (hostFlag === '') throw new VerityError({ code: 'USAGE', component: 'serve', problem: '--host is empty', fix: `pass an address, e.g. --host ${DEFAULT_HOST}` });
+    const tokens = accessTokens(ctx.values['token-file'], ctx.env, ctx.cwd);
+    const noAuth = ctx.values['no-auth'] === true;
+    if (noAuth && tokens) {
+      throw new VerityError({ code: 'USAGE', component: 'serve', problem: `--no-auth contradicts the access tokens of ${typeof ctx.values['token-file'] === 'string' ? '--token-file' : `$${TOKENS_ENV}`}`, fix: `drop --no-auth to require a token, or drop --token-file and unset ${TOKENS_ENV} to serve without one` });
+    }
+    const host = hostFlag ?? DEFAULT_HOST;
+    if (!tokens && !noAuth && !isLoopback(host)) {
+      throw new VerityError({
+        code: 'USAGE',
+        component: 'serve',
+        problem: `refusing to bind ${quote(host)}: it is not a loopback address, and no access tokens are configured`,
+        fix: `pass --token-file FILE (make a token with verity serve --new-token) so every API request needs a token, or --no-auth to serve anyone who can reach ${host}`,
+      });
+    }
     const analyst = await analystFromFlags(ctx);
     const net = webJobFlags(ctx, 'serve');
     const dbPath = resolveDbPath(typeof ctx.values.db === 'string' ? ctx.values.db : undefined, ctx.env, ctx.cwd);
@@ -109,8 +153,9 @@ export const serveCommand: Command = {
           ...(queue ? { queue } : {}),
           analyst,
           ...net,
-          host: hostFlag ?? DEFAULT_HOST,
-          allowPublic: hostFlag !== undefined,
+          host,
+          allowPublic: noAuth,
+          ...(tokens ? { tokens } : {}),
           port,
           ...(concurrency !== undefined && !queue ? { concurrency } : {}),
           log: (line) => ctx.out.notice(line),
@@ -130,7 +175,7 @@ export const serveCommand: Command = {
         process.on('SIGTERM', stop);
       });
       if (ctx.out.json) {
-        ctx.out.printJson({ url: server.url, host: server.host, port: server.port, loopback: server.loopback, db: store.location, sources: stats.sources, passages: stats.passages, web: net.web ? net.web.search.name : null, fetch: net.fetch !== undefined });
+        ctx.out.printJson({ url: server.url, host: server.host, port: server.port, loopback: server.loopback, auth: server.auth ? 'bearer' : 'none', db: store.location, sources: stats.sources, passages: stats.passages, web: net.web ? net.web.search.name : null, fetch: net.fetch !== undefined });
       } else {
         ctx.out.line(`verity: serving ${server.url}/ (corpus ${store.location}: ${stats.sources} sources, ${stats.passages} passages)`);
         if (analyst.name !== 'rules') ctx.out.line(`verity: check reports are written by ${analyst.name}; every sentence still goes through the verifier`);
@@ -138,9 +183,11 @@ export const serveCommand: Command = {
         if (netLine) ctx.out.line(netLine);
         if (queueUrl) ctx.out.line(`verity: jobs go to the Redis queue ${queueName ?? 'verity'} at ${redactRedisUrl(queueUrl)}; start verity worker processes to run them`);
         ctx.out.line(
-          server.loopback
-            ? `verity: bound to ${server.host}, so only this machine can connect; pass --host 0.0.0.0 to serve others (there is no authentication)`
-            : `verity: warning: bound to ${server.host}, reachable from other machines, with no authentication`,
+          server.auth
+            ? `verity: bound to ${server.host}; every API request needs one of the ${tokens?.length ?? 0} access token${tokens?.length === 1 ? '' : 's'} (Authorization: Bearer …)`
+            : server.loopback
+              ? `verity: bound to ${server.host}, so only this machine can connect; pass --host 0.0.0.0 to serve others (there is no authentication)`
+              : `verity: warning: bound to ${server.host}, reachable from other machines, with no authentication (--no-auth)`,
         );
         ctx.out.line('verity: press Ctrl+C to stop');
       }
