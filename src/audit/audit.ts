@@ -14,6 +14,7 @@ import { fetchReferences } from './fetch-references.js';
 import type { AuditFetchOptions } from './fetch-references.js';
 import { matchReferences } from './references.js';
 import { citedCheck, corpusCheck, sentencesOf, sourceContext } from './source-checks.js';
+import { compareDatesWithSource, mayDateEvent } from './source-dates.js';
 import { compareWithSource } from './source-figures.js';
 import type { SourceFigureResult, SourceSentence } from './source-figures.js';
 import { FLAG_KINDS } from './types.js';
@@ -109,12 +110,15 @@ export async function auditArticle(store: Store, article: Article, options: Audi
 
     // Figures against the cited sources.
     const figs = new Map<number, SourceFigureResult>();
-    if (inCorpus.length > 0 && sites.length > 0) {
+    const datesToCheck = mayDateEvent(text);
+    if (inCorpus.length > 0 && (sites.length > 0 || datesToCheck)) {
       const srcSentences = (await Promise.all(inCorpus.map((m) => sentencesOf(ctx, m.sourceId, m.n)))).flat();
       for (const site of sites) {
         const r = compareWithSource(site, srcSentences);
         if (r) figs.set(site.figure.start, r);
       }
+      // Dates against the cited source: the same event dated otherwise (source-dates.ts).
+      if (datesToCheck) for (const d of compareDatesWithSource(text, srcSentences)) flags.push({ kind: 'date-source-mismatch', message: d.message, evidence: [sourceQuote(d.source)] });
     }
     figureResults.push(figs);
     for (const r of figs.values()) {
@@ -134,10 +138,11 @@ export async function auditArticle(store: Store, article: Article, options: Audi
       if (inCorpus.length > 0) cited = await citedCheck(ctx, text, profile, inCorpus.map((m) => ({ n: m.n, sourceId: m.sourceId })), complement);
       corpus = await corpusCheck(ctx, text, profile, complement);
     }
-    const mismatch = flags.find((f) => f.kind === 'figure-source-mismatch');
+    // A figure or a date the cited source gives otherwise.
+    const mismatch = flags.find((f) => f.kind === 'figure-source-mismatch') ?? flags.find((f) => f.kind === 'date-source-mismatch');
     const figureMismatch = mismatch !== undefined;
     if (cited && mismatch && cited.result === 'supports') {
-      cited = { ...cited, result: 'refutes', reason: 'the cited source gives its figure for something else, or another figure' };
+      cited = { ...cited, result: 'refutes', reason: mismatch.kind === 'date-source-mismatch' ? 'the cited source gives another date for this event' : 'the cited source gives its figure for something else, or another figure' };
     }
     // The quote of a figure mismatch is the source's sentence that states the other figure.
     if (cited && mismatch && mismatch.evidence.length > 0) cited = { ...cited, evidence: mismatch.evidence.map((e) => ({ ...e, stance: 'refutes' as const })) };
