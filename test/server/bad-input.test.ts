@@ -1,7 +1,7 @@
 // Every bad request gets a clear JSON error {error: {code, component, problem, fix}} with the
 // right status, on a real server: empty and too long input, an oversized body (declared and
 // streamed), wrong content types, malformed JSON, unknown jobs, routes and methods, reports
-// not ready, a full queue, a foreign Host or Origin, a public bind without --host.
+// not ready, a full queue, a foreign Host or Origin, a public bind without tokens or --no-auth.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createInProcessQueue } from '../../src/jobs/index.js';
@@ -204,7 +204,7 @@ test('binding a non-loopback address is refused unless asked for explicitly', as
   try {
     await assert.rejects(
       () => startServer({ store, host: '0.0.0.0', port: 0, log: () => undefined }),
-      (e: unknown) => e instanceof VerityError && e.code === 'USAGE' && /refusing to bind "0.0.0.0": it is not a loopback address/.test(e.message) && /pass --host 0.0.0.0 explicitly/.test(e.message),
+      (e: unknown) => e instanceof VerityError && e.code === 'USAGE' && /refusing to bind "0.0.0.0": it is not a loopback address/.test(e.message) && /pass --token-file FILE/.test(e.message) && /or --no-auth/.test(e.message),
     );
     const open = await startServer({ store, host: '0.0.0.0', port: 0, allowPublic: true, log: () => undefined });
     assert.equal(open.loopback, false);
