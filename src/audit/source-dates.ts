@@ -39,6 +39,8 @@ const EVENTS: ReadonlyArray<{ event: string; re: RegExp }> = [
 
 /** Words that tell one edition or version of a thing from another: both sides must name the same ones. */
 const EDITION_WORDS = new Set(['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'latest', 'last', 'original', 'initial', 'final', 'revised', 'updated', 'new', 'current', 'later', 'earlier', 'previous', 'next']);
+/** Words too common to tell one event from another (with the months: keys of no weight). */
+const GENERIC_KEYS = new Set(['out', 'year', 'time', 'day', 'date', 'total', 'numbe', 'perce', 'cent', 'also', 'well', 'one', 'two', 'three']);
 const MONTH_KEYS = new Set(['janua', 'febru', 'march', 'april', 'may', 'june', 'july', 'augus', 'septe', 'octob', 'novem', 'decem', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
 /** Words right before a date that make it a bound or a vague time, not the event's date. */
 const NOT_EVENT_DATE = /(?:\b(?:by|before|after|since|until|till|around|about|circa|c\.|ca\.|approximately|roughly|early|mid|late|the\s+end\s+of|end\s+of|beginning\s+of|start\s+of|no\s+later\s+than|not\s+until|as\s+(?:of|at)|between|from)\s*-?\s*$)/i;
@@ -46,6 +48,8 @@ const NOT_EVENT_DATE = /(?:\b(?:by|before|after|since|until|till|around|about|ci
 const BOUNDARY = /[;:,()]|\s(?:and|but|while|whereas|which|then)\s|\s[–—]\s/g;
 /** Weighted share of the article sentence's words the source sentence must hold. */
 const MIN_COVER = 0.6;
+/** Another verb in a clause: an auxiliary or a past participle. */
+const OTHER_VERB = /\b(?:was|were|is|are|has|have|had|been|did|does|will)\b|\b\p{L}{3,}ed\b/iu;
 const NEGATION = /\b(?:not|never|no|yet\s+to)\b|n't\b/i;
 
 /** A date as a closed interval of days, with its text. */
@@ -81,6 +85,8 @@ function fix(text: string, d: DateMention): FixedDate | null {
   if (d.value === null) return null;
   if (/\d0s\b/.test(d.text) || /^(?:mid|early|late|fiscal|fy|as\s)/i.test(d.text) || /^(?:since|until|till|through|up)\b/i.test(d.text)) return null;
   if (NOT_EVENT_DATE.test(text.slice(Math.max(0, d.start - 24), d.start))) return null;
+  // "the edition of 2018", "the Protocol of 2000": a year naming a thing is not the event's date.
+  if (/\b(?:editions?|versions?|reports?|surveys?|rounds?|reviews?|updates?|acts?|protocols?|conventions?|treat(?:y|ies)|laws?|census|elections?)\s+of\s*$/i.test(text.slice(Math.max(0, d.start - 24), d.start))) return null;
   // "the 2006 edition", "2006's release": a year as a name is not the event's date.
   if (/^\s*(?:'s\b|edition|version|report|survey|act\b|law\b)/i.test(text.slice(d.end, d.end + 12))) return null;
   const lo = interval(d.value, false);
@@ -112,16 +118,19 @@ interface DatedEvents {
   byEvent: Map<string, Array<FixedDate | null>>;
   /** event → the event's clause is negated. */
   negated: Set<string>;
+  /** event → where the clauses of the event and its dates end: the words that name what it is about come before. */
+  scope: Map<string, number>;
 }
 
 function datedEvents(text: string): DatedEvents {
   const byEvent = new Map<string, Array<FixedDate | null>>();
   const negated = new Set<string>();
-  if (!/\d/.test(text)) return { byEvent, negated };
+  const scope = new Map<string, number>();
+  if (!/\d/.test(text)) return { byEvent, negated, scope };
   const events = eventsIn(text);
-  if (events.length === 0) return { byEvent, negated };
+  if (events.length === 0) return { byEvent, negated, scope };
   const dates = extractDates(text);
-  if (dates.length === 0) return { byEvent, negated };
+  if (dates.length === 0) return { byEvent, negated, scope };
   const inside = (i: number): boolean => dates.some((d) => i > d.start && i < d.end);
   const bounds: number[] = [];
   BOUNDARY.lastIndex = 0;
@@ -132,20 +141,32 @@ function datedEvents(text: string): DatedEvents {
     const inClause = events.filter((e) => e.start >= cs && e.end <= ce);
     let e: EventMention | undefined;
     if (inClause.length > 0) e = [...inClause].sort((x, y) => Math.abs(x.start - d.start) - Math.abs(y.start - d.start))[0];
-    else e = [...events].reverse().find((x) => x.end <= d.start) ?? events.find((x) => x.start >= d.end);
+    else {
+      // A clause with a verb of its own dates that verb's event ("… and was offered a second contract in 2018").
+      if (OTHER_VERB.test(`${text.slice(cs, d.start)} ${text.slice(d.end, ce)}`)) continue;
+      e = [...events].reverse().find((x) => x.end <= d.start) ?? events.find((x) => x.start >= d.end);
+    }
     if (!e) continue;
     byEvent.set(e.event, [...(byEvent.get(e.event) ?? []), fix(text, d)]);
     const [es, ee] = clauseOf(e.start, e.end);
     if (NEGATION.test(text.slice(Math.min(es, cs), Math.max(ee, ce)))) negated.add(e.event);
+    scope.set(e.event, Math.max(scope.get(e.event) ?? 0, ee, ce));
   }
-  return { byEvent, negated };
+  return { byEvent, negated, scope };
 }
 
 /** Content-word keys (five-letter stems), without numbers, months and event verbs. */
 function keys(text: string): Set<string> {
   let t = text.replace(/\[[\d,\s–-]+\]/g, ' ');
   for (const { re } of EVENTS) t = t.replace(re, ' ');
-  return new Set(contentTerms(t).filter((w) => !/\d/.test(w) && w.length > 1).map((w) => w.slice(0, 5)).filter((k) => !MONTH_KEYS.has(k)));
+  return new Set(contentTerms(t).filter((w) => !/\d/.test(w) && w.length > 1).map((w) => w.slice(0, 5)).filter((k) => !MONTH_KEYS.has(k) && !GENERIC_KEYS.has(k)));
+}
+
+/** Keys of the names in a sentence: capitalised words after its first word ("Budapest", "Cybercrime"). */
+function nameKeys(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(/(?<=[\s(“"'])\p{Lu}[\p{L}'’-]*/gu)) for (const k of keys(m[0])) out.push(k);
+  return out;
 }
 
 function editionWords(text: string): string {
@@ -157,14 +178,13 @@ const meet = (a: FixedDate, b: FixedDate): boolean => a.lo <= b.hi && b.lo <= a.
 interface Read {
   dated: DatedEvents;
   keys: Set<string>;
-  editions: string;
 }
 const readCache = new WeakMap<SourceSentence, Read>();
 
 function readSource(s: SourceSentence): Read {
   let r = readCache.get(s);
   if (!r) {
-    r = { dated: datedEvents(s.text), keys: keys(`${s.text} ${s.heading ?? ''}`), editions: editionWords(s.text) };
+    r = { dated: datedEvents(s.text), keys: keys(`${s.text} ${s.heading ?? ''}`) };
     readCache.set(s, r);
   }
   return r;
@@ -179,8 +199,7 @@ export function compareDatesWithSource(sentence: string, sources: readonly Sourc
   const article = datedEvents(sentence);
   if (article.byEvent.size === 0) return [];
   const articleKeys = keys(sentence);
-  if (articleKeys.size === 0) return [];
-  const editions = editionWords(sentence);
+  if (articleKeys.size < 2) return [];
   const reads = sources.map((s) => ({ s, r: readSource(s) }));
   // Words rare in the source weigh more.
   const df = new Map<string, number>();
@@ -204,7 +223,10 @@ export function compareDatesWithSource(sentence: string, sources: readonly Sourc
     for (const w of k) if (!articleKeys.has(w)) union += weight(w);
     return { jaccard: union === 0 ? 0 : shared / union, shared: n, cover: articleWeight === 0 ? 0 : shared / articleWeight };
   };
-  const minShared = Math.max(Math.min(2, articleKeys.size), Math.ceil(articleKeys.size / 2));
+  // Two shared words at least: one ("countries") does not tell one event from another.
+  // Every name the article gives must be the source sentence's (or its heading's): another name is another thing.
+  const names = nameKeys(sentence);
+  const minShared = Math.max(2, Math.ceil(articleKeys.size / 2));
 
   const out: DateConflict[] = [];
   for (const [event, dates] of article.byEvent) {
@@ -212,14 +234,16 @@ export function compareDatesWithSource(sentence: string, sources: readonly Sourc
     if (dates.length !== 1 || article.negated.has(event)) continue;
     const mine = dates[0];
     if (!mine) continue;
+    // "first", "second", "revised" … up to the end of the event's clause name which edition it is.
+    const editions = editionWords(sentence.slice(0, article.scope.get(event)));
     let best: { s: SourceSentence; r: Read; jaccard: number } | null = null;
     let tie = false;
     let agrees = false;
     for (const { s, r } of reads) {
       const theirs = r.dated.byEvent.get(event);
-      if (!theirs || r.editions !== editions) continue;
+      if (!theirs || editionWords(s.text.slice(0, r.dated.scope.get(event))) !== editions) continue;
       const c = closeness(r.keys);
-      if (c.shared < minShared || c.cover < MIN_COVER) continue;
+      if (c.shared < minShared || c.cover < MIN_COVER || !names.every((k) => r.keys.has(k))) continue;
       if (theirs.some((d) => d !== null && meet(d, mine))) {
         agrees = true;
         break;
