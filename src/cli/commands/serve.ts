@@ -43,8 +43,8 @@ and the page asks for the token. Another address than loopback is refused unless
 configured or --no-auth says that anyone who can reach it may use it.
 
 Without --web and --fetch the server never touches the network and a request asking for
-either is refused (403, naming the flag). With them, anyone who can reach the server can make
-it fetch web pages and add them to the corpus: keep it on loopback or a trusted network.
+either is refused (403, naming the flag). With them, anyone who may use the API can make it
+fetch web pages and add them to the corpus: keep it on loopback, a trusted network, or tokens.
 With --queue, the workers run the jobs: start them with the same flags.
 
 Options:
