@@ -36,6 +36,8 @@ export interface UpsertResult {
   sourceId: string;
   status: UpsertStatus;
   passages: number;
+  /** Addresses newly recorded as aliases of the source by this upsert (absent when none). */
+  aliasesAdded?: number;
 }
 
 export interface SearchOptions {
@@ -67,6 +69,16 @@ export interface StoreStats {
  *   treated as words; text with nothing searchable left returns no hits (never throws a
  *   syntax error from the engine).
  * - passage offsets slice exactly onto `getSourceText(sourceId)`.
+ * - aliases (`SourceMeta.aliases`): other addresses of the same content. Upserting a document
+ *   records its uri and aliases on the source its text hashes to: a new source keeps them as its
+ *   aliases; when the text is already stored under another uri, the document's uri and aliases
+ *   are added to that source's aliases (no second source; status as before, `aliasesAdded` says
+ *   how many were new). An address is an alias of one source at a time: recording it on one
+ *   source removes it from another's aliases. A source's own `uri` is never its alias. Aliases
+ *   go with their source when it is removed or replaced. They do not change the snapshot id
+ *   (it hashes content: the sorted source ids).
+ * - `listSources`, `getSource` and `findSourcesByUri` give each source's aliases (sorted, absent
+ *   when none); search hits' sources may omit them.
  */
 export interface Store {
   /** Engine name, e.g. "sqlite". */
@@ -87,6 +99,15 @@ export interface Store {
   listSources(): Promise<Source[]>;
   getSource(id: string): Promise<Source | null>;
   getSourceText(id: string): Promise<string | null>;
+  /**
+   * The sources reachable by each of `uris`: a source matches when its `uri` or one of its
+   * aliases has the same address key (text/url-key.ts: an http(s) URL compares after
+   * normaliseUrl — scheme, "www.", trailing slash, case, fragment and tracking parameters
+   * ignored; any other uri compares exactly). The map is keyed by the uris as given; a uri
+   * that matches nothing is absent. When several sources match, one whose `uri` matches wins
+   * over one whose alias does, then the latest retrievedAt, then the smallest id.
+   */
+  findSourcesByUri(uris: readonly string[]): Promise<Map<string, Source>>;
   getPassages(sourceId: string): Promise<Passage[]>;
   getPassage(id: string): Promise<Passage | null>;
 

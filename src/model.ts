@@ -26,6 +26,12 @@ export interface SourceMeta {
   kind: SourceKind;
   language: string | null;
   license: string | null;
+  /**
+   * Other addresses the same content was read from (the URL asked for before redirects, each
+   * redirect hop, a canonical or known alternate address). Absent or empty when there are none;
+   * never contains `uri` itself.
+   */
+  aliases?: string[];
 }
 
 /** A stored source. `id` is the content hash (sha256 hex of the text), so identical text is one source. */

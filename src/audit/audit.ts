@@ -12,7 +12,7 @@ import type { ArticleFigure } from './consistency.js';
 import { figureSites } from './figures.js';
 import { fetchReferences } from './fetch-references.js';
 import type { AuditFetchOptions } from './fetch-references.js';
-import { matchReferences } from './references.js';
+import { matchReferencesInStore } from './references.js';
 import { citedCheck, corpusCheck, sentencesOf, sourceContext } from './source-checks.js';
 import { compareDatesWithSource, mayDateEvent } from './source-dates.js';
 import { compareWithSource } from './source-figures.js';
@@ -55,7 +55,7 @@ export async function auditArticle(store: Store, article: Article, options: Audi
   const minCheckworthiness = options.minCheckworthiness ?? 0.5;
 
   // References → corpus sources.
-  let matches = matchReferences(article.references, sourceList);
+  let matches = await matchReferencesInStore(store, article.references, sourceList);
   // --fetch: the cited pages not in the corpus are read and stored first, then matched again
   // (by their requested URL as well as the final one: a redirect still counts).
   let fetchedOf: Map<number, ReferenceFetch> | null = null;
@@ -65,7 +65,7 @@ export async function auditArticle(store: Store, article: Article, options: Audi
     warnings.push(...stage.warnings);
     if (stage.matches.size > 0) {
       sourceList = await store.listSources();
-      matches = matchReferences(article.references, sourceList).map((m) => (m.sourceId === null ? (stage.matches.get(m.n) ?? m) : m));
+      matches = (await matchReferencesInStore(store, article.references, sourceList)).map((m) => (m.sourceId === null ? (stage.matches.get(m.n) ?? m) : m));
     }
     timings.fetch = now() - t0;
   }

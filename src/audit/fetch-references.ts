@@ -7,7 +7,8 @@
 // - pages are fetched `concurrency` at a time (default 2) through the injected `load` function,
 //   or by default through the safe fetch (web/safe-fetch.ts: private addresses refused unless
 //   `web.allowPrivate`, size, time, redirect and content-type limits) and ingested into the store
-//   (content-hash id, `uri` = the final URL after redirects);
+//   (content-hash id, `uri` = the final URL after redirects, the requested URL and the redirect
+//   hops recorded as its aliases, so the next audit matches the reference without fetching);
 // - a page that cannot be fetched or stored is an outcome `{ error, code }` and a warning naming
 //   the reference, its URL and the reason — never an exception; the audit goes on without it;
 // - a fetched page is matched to its reference by the requested URL and by the final URL, so a

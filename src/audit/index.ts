@@ -8,7 +8,7 @@ export type { AuditFetchOptions, ReferenceLoader, LoadedReference, FetchStageRes
 export { annotateMarkdown, annotateHtml, auditJson } from './annotate.js';
 export { checkArithmetic } from './arithmetic.js';
 export type { ArithmeticFinding } from './arithmetic.js';
-export { matchReferences } from './references.js';
+export { matchReferences, matchReferencesInStore } from './references.js';
 export { normaliseUrl } from './url.js';
 export { FLAG_KINDS } from './types.js';
 export type * from './types.js';

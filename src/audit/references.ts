@@ -1,4 +1,6 @@
-// Tying an article's references to corpus sources: by normalised URL first, then by title.
+// Tying an article's references to corpus sources: by normalised URL first (a source's uri or
+// any of its aliases, so a link that redirected when it was fetched still matches), then by title.
+import type { Store } from '../contracts.js';
 import type { Source } from '../model.js';
 import { normaliseTitle } from './reference-entry.js';
 import { normaliseUrl } from './url.js';
@@ -11,10 +13,12 @@ function distinctive(title: string): boolean {
 
 /**
  * Match each reference to a corpus source. A URL match is exact after normalisation (scheme, www,
- * trailing slash, case, tracking parameters). A title match needs the source's normalised title to
- * equal the reference's title, or to appear whole in the reference's entry text (long titles only).
+ * trailing slash, case, tracking parameters) against each source's uri, or, through `byUri` (the
+ * store's findSourcesByUri answer, keyed by the references' URLs as written), against its uri or
+ * aliases. A title match needs the source's normalised title to equal the reference's title, or
+ * to appear whole in the reference's entry text (long titles only).
  */
-export function matchReferences(references: readonly ArticleReference[], sources: readonly Source[]): ReferenceMatch[] {
+export function matchReferences(references: readonly ArticleReference[], sources: readonly Source[], byUri?: ReadonlyMap<string, Source>): ReferenceMatch[] {
   const byUrl = new Map<string, Source>();
   for (const s of sources) {
     const u = normaliseUrl(s.uri);
@@ -24,7 +28,7 @@ export function matchReferences(references: readonly ArticleReference[], sources
   return references.map((r) => {
     const none: ReferenceMatch = { n: r.n, sourceId: null, by: null, sourceTitle: null, sourceUri: null };
     const u = r.url ? normaliseUrl(r.url) : null;
-    const hit = u ? byUrl.get(u) : undefined;
+    const hit = u ? (byUrl.get(u) ?? (r.url ? byUri?.get(r.url) : undefined)) : undefined;
     if (hit) return { n: r.n, sourceId: hit.id, by: 'url', sourceTitle: hit.title, sourceUri: hit.uri };
     const title = r.title ? normaliseTitle(r.title) : '';
     const entry = ` ${normaliseTitle(r.text)} `;
@@ -34,4 +38,14 @@ export function matchReferences(references: readonly ArticleReference[], sources
     const t = exact ?? contained;
     return t ? { n: r.n, sourceId: t.s.id, by: 'title', sourceTitle: t.s.title, sourceUri: t.s.uri } : none;
   });
+}
+
+/**
+ * matchReferences with the store's address lookup: a reference whose URL is a source's alias
+ * (the link asked for before a redirect, say) matches that source. One lookup for all references.
+ */
+export async function matchReferencesInStore(store: Store, references: readonly ArticleReference[], sources: readonly Source[]): Promise<ReferenceMatch[]> {
+  const urls = [...new Set(references.flatMap((r) => (r.url !== null && normaliseUrl(r.url) !== null ? [r.url] : [])))];
+  const byUri = urls.length > 0 ? await store.findSourcesByUri(urls) : new Map<string, Source>();
+  return matchReferences(references, sources, byUri);
 }

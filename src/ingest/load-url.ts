@@ -1,6 +1,9 @@
 // Loading a URL into documents: fetched through the safe fetch (web/safe-fetch.ts), read by the
 // loader its content type names (HTML via Readability, PDF via unpdf, Markdown, text, JSON and
-// JSONL records). The source's uri is the final URL after redirects; retrievedAt is the fetch time.
+// JSONL records). The source's uri is the final URL after redirects; the URL asked for and every
+// redirect hop before the final one are its aliases (SourceMeta.aliases), so a later lookup by
+// any of them finds it without fetching again. A page's canonical link is not an alias: only
+// addresses actually read are. retrievedAt is the fetch time.
 import type { SourceKind } from '../model.js';
 import { VerityError, quote } from '../errors.js';
 import { DEFAULT_WEB_MAX_BYTES, safeFetch, type FetchedResource, type SafeFetchOptions } from '../web/safe-fetch.js';
@@ -8,6 +11,7 @@ import { decodeText } from './decode.js';
 import { loadJsonl } from './load-jsonl.js';
 import { loadMarkdown } from './load-markdown.js';
 import { completeMeta, mergeMeta, type MetaPatch } from './metadata.js';
+import { cleanAliases } from '../text/url-key.js';
 import type { LoadResult } from './load-document.js';
 
 export interface UrlLoadOptions {
@@ -108,6 +112,7 @@ export async function documentsFromResource(res: FetchedResource, origin: string
     throw new VerityError({ code: 'BAD_INPUT', component: 'ingest', problem: `cannot read ${quote(res.url)}: it has no text`, fix: 'check the URL points at the document itself' });
   }
   // The source is what was read, where it was read: the final URL, not a canonical link or front matter.
-  const meta = mergeMeta(loaded.meta, { uri: res.url });
+  const hops = cleanAliases(res.url, [res.requestedUrl, ...res.redirects, ...(loaded.meta.aliases ?? [])]);
+  const meta = mergeMeta(loaded.meta, { uri: res.url }, hops.length > 0 ? { aliases: hops } : {});
   return { documents: [{ origin, text: loaded.text, retrievedAt, meta: completeMeta(meta, defaults) }], failures: [] };
 }

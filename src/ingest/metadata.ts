@@ -5,7 +5,10 @@ import { VerityError, quote } from '../errors.js';
 
 export type MetaPatch = Partial<SourceMeta>;
 
-const ALIASES: Record<keyof SourceMeta, string[]> = {
+/** Fields naming other addresses of the document (collected from all of them, in this order). */
+const ADDRESS_FIELDS = ['aliases', 'alias', 'canonical', 'canonical_url', 'canonicalUrl', 'sameAs', 'same_as', 'alternate_urls', 'alternateUrls'];
+
+const ALIASES: Record<Exclude<keyof SourceMeta, 'aliases'>, string[]> = {
   uri: ['uri', 'url', 'link', 'source_url', 'sourceUrl'],
   title: ['title', 'name', 'headline'],
   publisher: ['publisher', 'site', 'site_name', 'siteName', 'organization', 'organisation', 'source'],
@@ -59,10 +62,18 @@ function asText(value: unknown): string | null {
   return null;
 }
 
+/** A field holding one address or a list of them, as trimmed non-empty strings. */
+function asTextList(value: unknown): string[] {
+  const list = Array.isArray(value) ? value : [value];
+  return list.flatMap((v) => (typeof v === 'string' && v.trim() !== '' ? [v.trim()] : []));
+}
+
 /** Reads the metadata fields a record states (unknown fields ignored). `where` names it in errors. */
 export function metaFromRecord(record: Record<string, unknown>, where: string): MetaPatch {
   const out: MetaPatch = {};
-  for (const field of Object.keys(ALIASES) as (keyof SourceMeta)[]) {
+  const addresses = ADDRESS_FIELDS.flatMap((k) => asTextList(record[k]));
+  if (addresses.length > 0) out.aliases = [...new Set(addresses)];
+  for (const field of Object.keys(ALIASES) as (keyof typeof ALIASES)[]) {
     const key = ALIASES[field].find((k) => record[k] !== undefined && record[k] !== null);
     if (key === undefined) continue;
     const raw = record[key];
@@ -101,5 +112,6 @@ export function completeMeta(patch: MetaPatch, defaults: { uri: string; title: s
     kind: patch.kind ?? defaults.kind,
     language: patch.language ?? null,
     license: patch.license ?? null,
+    ...(patch.aliases && patch.aliases.length > 0 ? { aliases: patch.aliases } : {}),
   };
 }

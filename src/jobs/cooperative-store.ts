@@ -48,6 +48,10 @@ export class CooperativeStore implements Store {
     await this.gate();
     return this.inner.getSourceText(id);
   }
+  async findSourcesByUri(uris: readonly string[]): Promise<Map<string, Source>> {
+    await this.gate();
+    return this.inner.findSourcesByUri(uris);
+  }
   async getPassages(sourceId: string): Promise<Passage[]> {
     await this.gate();
     return this.inner.getPassages(sourceId);

@@ -7,6 +7,7 @@ import { VerityError, quote } from '../errors.js';
 import { ENGINE_VERSION } from '../version.js';
 import { APPLICATION_ID, CREATE_SCHEMA, MIGRATIONS, SCHEMA_VERSION } from './schema.js';
 import { sqliteError } from './sqlite-errors.js';
+import { uriKey } from '../text/url-key.js';
 import { SqliteStore } from './sqlite-store.js';
 import type { Store } from '../contracts.js';
 
@@ -149,6 +150,8 @@ function migrate(db: Database.Database, path: string, readonly: boolean): void {
     }).immediate();
     return;
   }
+  // Migration 3 → 4 computes address keys with the same code the store writes them with.
+  db.function('verity_uri_key', { deterministic: true }, (uri: unknown) => uriKey(String(uri)));
   for (let v = version; v < SCHEMA_VERSION; v++) {
     const sql = MIGRATIONS[v];
     if (sql === undefined) throw new VerityError({ code: 'INTERNAL', component: 'store', problem: `no migration from schema version ${v}`, fix: 'this is a bug in Verity; please report it' });

@@ -2,7 +2,7 @@
 // live in one PostgreSQL schema (default "verity"), so several corpora can share a database
 // and a test can drop everything with one DROP SCHEMA.
 //
-// Layout (version 1):
+// Layout (version 2):
 // - `schema_version`: one row (application 'verity', version). A version above this build's is
 //   refused; a lower one is migrated, each step in the same transaction as its version bump,
 //   under an advisory lock so two workers opening at once do not both migrate.
@@ -14,9 +14,14 @@
 //   weighs terms by PostgreSQL's own statistics of that column (see PostgresStore.search).
 // - PostgreSQL text cannot hold U+0000: a text that contains it is stored JSON-encoded with
 //   `text_json = true` (lossless; rare).
+// - Addresses (version 2): `sources.uri_key` (the uri's lookup key, text/url-key.ts) and
+//   `source_aliases` (a source's other addresses with their keys, deleted with their source),
+//   both keys indexed. Version 2 is added idempotently (IF NOT EXISTS); the keys of sources
+//   stored before it are computed in JavaScript right after (fillUriKeys), in the same
+//   transaction as the version bump.
 
 /** The newest schema this build writes. A schema_version above it is refused. */
-export const PG_SCHEMA_VERSION = 1;
+export const PG_SCHEMA_VERSION = 2;
 
 export const PG_APPLICATION = 'verity';
 
@@ -75,5 +80,16 @@ export const PG_MIGRATIONS: readonly ((s: string) => string)[] = [
     CREATE INDEX passages_tsv ON ${S}.passages USING gin (tsv);
     -- Search weighs terms by the lexeme frequencies ANALYZE keeps: track 5 000 of them, not 1 000.
     ALTER TABLE ${S}.passages ALTER COLUMN tsv SET STATISTICS 500;
+  `,
+  (S) => `
+    ALTER TABLE ${S}.sources ADD COLUMN IF NOT EXISTS uri_key text COLLATE "C" NOT NULL DEFAULT '';
+    CREATE INDEX IF NOT EXISTS sources_uri_key ON ${S}.sources (uri_key);
+    CREATE TABLE IF NOT EXISTS ${S}.source_aliases (
+      source_id text COLLATE "C" NOT NULL REFERENCES ${S}.sources (id) ON DELETE CASCADE,
+      uri text COLLATE "C" NOT NULL,
+      uri_key text COLLATE "C" NOT NULL,
+      PRIMARY KEY (source_id, uri_key)
+    );
+    CREATE INDEX IF NOT EXISTS source_aliases_key ON ${S}.source_aliases (uri_key);
   `,
 ];

@@ -1,7 +1,8 @@
 // The at-scale Store engine: PostgreSQL, tsvector + GIN, ranked with ts_rank_cd. Open it with
 // openPostgresStore(url). Layout and migrations: postgres-schema.ts. The `pg` package is loaded
 // only when a PostgreSQL store is opened.
-import { sourceFromRow, type SourceColumns } from './source-row.js';
+import { preferMatch, sourceFromRow, type SourceColumns } from './source-row.js';
+import { cleanAliases, uriKey } from '../text/url-key.js';
 import { createHash } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
 import type { DocumentInput, SearchOptions, Store, StoreStats, UpsertResult } from '../contracts.js';
@@ -229,6 +230,25 @@ export class PostgresStore implements Store {
     };
     for (const r of rows) addUri(r.uri, r.id);
     const byPrefix = new Map<string, string>(rows.map((r) => [r.id.slice(0, 16), r.id]));
+    // Who holds each address key a document may record as an alias: read now, played through
+    // in memory, written at the end (only the keys that changed hands).
+    const aliasKeys = [...new Set(items.flatMap((i) => [i.doc.meta.uri, ...(i.doc.meta.aliases ?? [])].map(uriKey)))];
+    const holders = new Map<string, string>(
+      (await c.query<{ source_id: string; uri_key: string }>(`SELECT source_id, uri_key FROM ${S}.source_aliases WHERE uri_key = ANY($1::text[])`, [aliasKeys])).rows.map((r) => [r.uri_key, r.source_id]),
+    );
+    const moved = new Map<string, { id: string; uri: string }>();
+    const addAliases = (id: string, aliases: readonly string[]): number => {
+      let added = 0;
+      for (const alias of aliases) {
+        const key = uriKey(alias);
+        if (holders.get(key) === id) continue;
+        holders.set(key, id);
+        moved.set(key, { id, uri: alias });
+        added++;
+      }
+      return added;
+    };
+    const withAliases = (r: UpsertResult, added: number): UpsertResult => (added > 0 ? { ...r, aliasesAdded: added } : r);
     const deleteIds: string[] = [];
     const results: (UpsertResult | VerityError)[] = [];
     for (const item of items) {
@@ -237,7 +257,7 @@ export class PostgresStore implements Store {
       const existing = byId.get(id);
       const sameUri = [...(byUri.get(uri) ?? [])];
       if (existing && existing.uri === uri) {
-        results.push({ sourceId: id, status: 'unchanged', passages: existing.passages });
+        results.push(withAliases({ sourceId: id, status: 'unchanged', passages: existing.passages }, addAliases(id, cleanAliases(uri, doc.meta.aliases))));
         continue;
       }
       if (!existing) {
@@ -251,25 +271,39 @@ export class PostgresStore implements Store {
       for (const otherId of sameUri) {
         if (!byId.get(otherId)?.item) deleteIds.push(otherId);
         byId.delete(otherId);
+        // Its aliases go with it (ON DELETE CASCADE for stored ones; dropped here for this batch's).
+        for (const [key, holder] of holders) if (holder === otherId) holders.delete(key);
+        for (const [key, v] of moved) if (v.id === otherId) moved.set(key, { id: '', uri: v.uri });
         if (byPrefix.get(otherId.slice(0, 16)) === otherId) byPrefix.delete(otherId.slice(0, 16));
       }
       byUri.delete(uri);
       const replaced = sameUri.length > 0;
       if (existing) {
-        // The same text is already stored under another uri: one source, nothing new to write.
-        results.push({ sourceId: id, status: replaced ? 'replaced' : 'unchanged', passages: existing.passages });
+        // The same text is already stored under another uri: one source; the document's
+        // addresses become its aliases.
+        const added = addAliases(id, cleanAliases(existing.uri, [uri, ...(doc.meta.aliases ?? [])]));
+        results.push(withAliases({ sourceId: id, status: replaced ? 'replaced' : 'unchanged', passages: existing.passages }, added));
         continue;
       }
       byId.set(id, { uri, passages: doc.passages.length, item });
       addUri(uri, id);
       byPrefix.set(id.slice(0, 16), id);
-      results.push({ sourceId: id, status: replaced ? 'replaced' : 'added', passages: doc.passages.length });
+      const added = addAliases(id, cleanAliases(uri, doc.meta.aliases));
+      results.push(withAliases({ sourceId: id, status: replaced ? 'replaced' : 'added', passages: doc.passages.length }, added));
     }
 
     // Checks are done; writes start here. Passages go with their source (ON DELETE CASCADE).
     if (deleteIds.length > 0) await c.query(`DELETE FROM ${S}.sources WHERE id = ANY($1::text[])`, [deleteIds]);
     const inserts = [...byId.values()].flatMap((e) => (e.item ? [e.item] : []));
     if (inserts.length > 0) await this.insertSources(c, inserts);
+    if (moved.size > 0) {
+      // Keys that changed hands: off their old holder, onto the new one if it still exists.
+      const live = [...moved].filter(([, v]) => v.id !== '' && byId.has(v.id));
+      await c.query(`DELETE FROM ${S}.source_aliases WHERE uri_key = ANY($1::text[])`, [[...moved.keys()]]);
+      if (live.length > 0) {
+        await c.query(`INSERT INTO ${S}.source_aliases (source_id, uri, uri_key) SELECT * FROM unnest($1::text[], $2::text[], $3::text[])`, [live.map(([, v]) => v.id), live.map(([, v]) => v.uri), live.map(([k]) => k)]);
+      }
+    }
     return results;
   }
 
@@ -297,8 +331,8 @@ export class PostgresStore implements Store {
     const col = <T>(f: (d: DocumentInput, id: string) => T): T[] => items.map((i) => f(i.doc, i.id));
     const bodies = items.map((i) => encodeText(i.doc.text));
     await c.query(
-      `INSERT INTO ${S}.sources (id, uri, title, publisher, author, published_at, retrieved_at, kind, language, license, text_length, text, text_json, passage_count) ` +
-        'SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::int[], $12::text[], $13::bool[], $14::int[])',
+      `INSERT INTO ${S}.sources (id, uri, title, publisher, author, published_at, retrieved_at, kind, language, license, text_length, text, text_json, passage_count, uri_key) ` +
+        'SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::int[], $12::text[], $13::bool[], $14::int[], $15::text[])',
       [
         col((_, id) => id),
         col((d) => d.meta.uri),
@@ -314,6 +348,7 @@ export class PostgresStore implements Store {
         bodies.map((b) => b.text),
         bodies.map((b) => b.json),
         col((d) => d.passages.length),
+        col((d) => uriKey(d.meta.uri)),
       ],
     );
     let batch = emptyPassageBatch();
@@ -357,7 +392,63 @@ export class PostgresStore implements Store {
   }
 
   async listSources(): Promise<Source[]> {
-    return this.read('list sources', async (q) => (await q.query<SourceRow>(`SELECT ${SOURCE_COLUMNS.join(', ')} FROM ${this.S}.sources ORDER BY title, id`)).rows.map(toSource));
+    return this.read('list sources', async (q) => {
+      const rows = (await q.query<SourceRow>(`SELECT ${SOURCE_COLUMNS.join(', ')} FROM ${this.S}.sources ORDER BY title, id`)).rows;
+      const aliases = await this.aliasesOf(q, null);
+      return rows.map((r) => withAliasList(toSource(r), aliases.get(r.id)));
+    });
+  }
+
+  /** Aliases by source id, sorted: of `ids`, or of every source when null. */
+  private async aliasesOf(q: Pool, ids: readonly string[] | null): Promise<Map<string, string[]>> {
+    const S = this.S;
+    const rows = (
+      ids === null
+        ? await q.query<{ source_id: string; uri: string }>(`SELECT source_id, uri FROM ${S}.source_aliases ORDER BY source_id, uri`)
+        : await q.query<{ source_id: string; uri: string }>(`SELECT source_id, uri FROM ${S}.source_aliases WHERE source_id = ANY($1::text[]) ORDER BY source_id, uri`, [ids])
+    ).rows;
+    const out = new Map<string, string[]>();
+    for (const r of rows) {
+      const list = out.get(r.source_id);
+      if (list) list.push(r.uri);
+      else out.set(r.source_id, [r.uri]);
+    }
+    return out;
+  }
+
+  async findSourcesByUri(uris: readonly string[]): Promise<Map<string, Source>> {
+    const found = new Map<string, Source>();
+    if (uris.length === 0) return this.read('look up addresses', async () => found);
+    return this.read(`look up ${uris.length} addresses`, async (q) => {
+      const S = this.S;
+      const keys = [...new Set(uris.map(uriKey))];
+      const cols = SOURCE_COLUMNS.map((c) => `s.${c}`).join(', ');
+      const rows = (
+        await q.query<SourceRow & { k: string; primary_match: number }>(
+          `SELECT ${cols}, s.uri_key AS k, 1 AS primary_match FROM ${S}.sources s WHERE s.uri_key = ANY($1::text[]) ` +
+            `UNION ALL SELECT ${cols}, a.uri_key AS k, 0 AS primary_match FROM ${S}.source_aliases a JOIN ${S}.sources s ON s.id = a.source_id WHERE a.uri_key = ANY($1::text[])`,
+          [keys],
+        )
+      ).rows;
+      const best = new Map<string, SourceRow & { primary_match: number }>();
+      for (const r of rows) {
+        const b = best.get(r.k);
+        if (!b || preferMatch(r, b)) best.set(r.k, r);
+      }
+      const aliases = await this.aliasesOf(q, [...new Set([...best.values()].map((r) => r.id))]);
+      const sources = new Map<string, Source>();
+      for (const uri of uris) {
+        const r = best.get(uriKey(uri));
+        if (!r) continue;
+        let src = sources.get(r.id);
+        if (!src) {
+          src = withAliasList(toSource(r), aliases.get(r.id));
+          sources.set(r.id, src);
+        }
+        found.set(uri, src);
+      }
+      return found;
+    });
   }
 
   async getSource(id: string): Promise<Source | null> {
@@ -365,7 +456,7 @@ export class PostgresStore implements Store {
     if (!SOURCE_ID.test(id)) return this.read(what, async () => null);
     return this.read(what, async (q) => {
       const row = (await q.query<SourceRow>(`SELECT ${SOURCE_COLUMNS.join(', ')} FROM ${this.S}.sources WHERE id = $1`, [id])).rows[0];
-      return row ? toSource(row) : null;
+      return row ? withAliasList(toSource(row), (await this.aliasesOf(q, [id])).get(id)) : null;
     });
   }
 
@@ -572,6 +663,20 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
   return new PostgresStore(pool, schema, location, options.readonly ?? false);
 }
 
+/** A source with its aliases when it has some. */
+function withAliasList(source: Source, aliases: string[] | undefined): Source {
+  return aliases && aliases.length > 0 ? { ...source, aliases } : source;
+}
+
+/** Migration to version 2: the uri keys of the sources stored before it, computed by uriKey. */
+async function fillUriKeys(client: PoolClient, S: string): Promise<void> {
+  const rows = (await client.query<{ id: string; uri: string }>(`SELECT id, uri FROM ${S}.sources WHERE uri_key = ''`)).rows;
+  for (let i = 0; i < rows.length; i += 5000) {
+    const chunk = rows.slice(i, i + 5000);
+    await client.query(`UPDATE ${S}.sources s SET uri_key = u.k FROM unnest($1::text[], $2::text[]) AS u(id, k) WHERE s.id = u.id`, [chunk.map((r) => r.id), chunk.map((r) => uriKey(r.uri))]);
+  }
+}
+
 /** Brings the schema to PG_SCHEMA_VERSION under an advisory lock, or refuses it. */
 async function migrate(pool: Pool, schema: string, location: string, readonly: boolean): Promise<void> {
   const client = await pool.connect();
@@ -619,6 +724,7 @@ async function migrate(pool: Pool, schema: string, location: string, readonly: b
       const step = PG_MIGRATIONS[v];
       if (step === undefined) throw new VerityError({ code: 'INTERNAL', component: 'store', problem: `no PostgreSQL migration from schema version ${v}`, fix: 'this is a bug in Verity; please report it' });
       await client.query(step(S));
+      if (v + 1 === 2) await fillUriKeys(client, S);
       await client.query(
         `INSERT INTO ${S}.schema_version (singleton, application, version) VALUES (true, $1, $2) ON CONFLICT (singleton) DO UPDATE SET version = EXCLUDED.version, migrated_at = now()`,
         [PG_APPLICATION, v + 1],

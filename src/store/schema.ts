@@ -2,7 +2,7 @@
 // marked as Verity's with `PRAGMA application_id`, so a foreign SQLite file is refused rather
 // than written into.
 //
-// Layout (version 3):
+// Layout (version 4):
 // - `sources`: metadata, one row per distinct text (id = sha256 of the text), and where its
 //   passages are: `passage_first`, `passage_count` and `passage_offsets` ("s0,e0,s1,e1,…").
 // - `passages`: an FTS5 table (BM25) holding each passage's text and, unindexed, its source
@@ -15,14 +15,33 @@
 //   chunkPassages gives) it is gap0 + text0 + gap1 + text1 + … + tail (text_mode 'passages'),
 //   where `gaps` holds gap0 + gap1 + … and each gap's length follows from the offsets;
 //   otherwise it is kept whole in `sources.text` (text_mode 'full').
+// - Addresses (version 4): `sources.uri_key` is the uri's lookup key (text/url-key.ts: the
+//   normalised URL, else the uri as written) and `source_aliases` holds a source's other
+//   addresses (uri as given, its key), one row each; both keys are indexed, so
+//   findSourcesByUri is two index lookups per address. A document with no aliases writes no
+//   alias row (ingest pays one more indexed column per source, nothing per passage).
+//   The key is computed in JavaScript; migrating to version 4 calls it as the SQL function
+//   verity_uri_key, which open.ts registers on every connection it migrates.
 
 /** "VERI" as a 32-bit integer. */
 export const APPLICATION_ID = 0x56455249;
 
 /** The newest schema this build writes. A database with a higher user_version is refused. */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 const TOKENIZER = "tokenize='porter unicode61 remove_diacritics 2'";
+
+/** Version 4's address lookup: the uri key index and the aliases table. */
+const ADDRESSES = `
+  CREATE INDEX sources_uri_key ON sources(uri_key);
+  CREATE TABLE source_aliases (
+    source_rowid INTEGER NOT NULL,
+    uri TEXT NOT NULL,
+    uri_key TEXT NOT NULL,
+    PRIMARY KEY (source_rowid, uri_key)
+  );
+  CREATE INDEX source_aliases_key ON source_aliases(uri_key);
+`;
 
 /** The current schema, for a new database. Equal to what the migrations produce. */
 export const CREATE_SCHEMA = `
@@ -45,10 +64,12 @@ export const CREATE_SCHEMA = `
     passage_first INTEGER NOT NULL DEFAULT 0,
     passage_count INTEGER NOT NULL DEFAULT 0,
     passage_offsets TEXT NOT NULL DEFAULT '',
-    gaps TEXT
+    gaps TEXT,
+    uri_key TEXT NOT NULL DEFAULT ''
   );
   CREATE INDEX sources_uri ON sources(uri);
   CREATE VIRTUAL TABLE passages USING fts5(text, source_rowid UNINDEXED, ${TOKENIZER});
+  ${ADDRESSES}
 `;
 
 /** Migrations[i] moves a database from version i to i+1. Each runs in one transaction. */
@@ -117,5 +138,12 @@ export const MIGRATIONS: readonly string[] = [
     WHERE m.source_rowid = sources.rowid;
   DROP TABLE passages;
   ALTER TABLE passages_v3 RENAME TO passages;
+  `,
+  // 3 → 4: addresses. Each source's uri key (verity_uri_key is text/url-key.ts's uriKey,
+  // registered by open.ts) and an empty aliases table.
+  `
+  ALTER TABLE sources ADD COLUMN uri_key TEXT NOT NULL DEFAULT '';
+  UPDATE sources SET uri_key = verity_uri_key(uri);
+  ${ADDRESSES}
   `,
 ];

@@ -32,3 +32,13 @@ export function sourceFromRow(r: SourceColumns): Source {
     textLength: r.text_length,
   };
 }
+
+/**
+ * Whether match `a` beats `b` for the same address: a uri match beats an alias match, then the
+ * later retrievedAt, then the smaller id.
+ */
+export function preferMatch(a: { primary_match: number; retrieved_at: string; id: string }, b: { primary_match: number; retrieved_at: string; id: string }): boolean {
+  if (a.primary_match !== b.primary_match) return a.primary_match > b.primary_match;
+  if (a.retrieved_at !== b.retrieved_at) return a.retrieved_at > b.retrieved_at;
+  return a.id < b.id;
+}

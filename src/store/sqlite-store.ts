@@ -1,6 +1,6 @@
 // The embedded Store engine: one SQLite file (WAL), FTS5 with BM25. Open it with openStore().
 // Layout and the reasons for it: see schema.ts.
-import { sourceFromRow, type SourceColumns } from './source-row.js';
+import { preferMatch, sourceFromRow, type SourceColumns } from './source-row.js';
 import type Database from 'better-sqlite3';
 import type { DocumentInput, IntegrityReport, PassageSpan, SearchOptions, Store, StoreStats, UpsertResult } from '../contracts.js';
 import type { Passage, SearchHit, Source } from '../model.js';
@@ -11,6 +11,7 @@ import { buildMatchExpression } from './fts-query.js';
 import { prepareBatch, type PreparedDocument } from './prepare-batch.js';
 import { searchLimit } from './search-limit.js';
 import { sqliteError } from './sqlite-errors.js';
+import { cleanAliases, uriKey } from '../text/url-key.js';
 
 export { DEFAULT_SEARCH_LIMIT, MAX_SEARCH_LIMIT } from './search-limit.js';
 
@@ -130,8 +131,8 @@ export class SqliteStore implements Store {
       nextPassageRowid: p('SELECT coalesce(max(id), 0) + 1 AS next FROM passages_content'),
       passageRange: p('SELECT passage_first, passage_count FROM sources WHERE rowid = ?'),
       insertSource: p(
-        'INSERT INTO sources (id, uri, title, publisher, author, published_at, retrieved_at, kind, language, license, text_length, text, text_mode, tail, gaps, passage_first, passage_count, passage_offsets) ' +
-          'VALUES (@id, @uri, @title, @publisher, @author, @publishedAt, @retrievedAt, @kind, @language, @license, @textLength, @text, @textMode, @tail, @gaps, @passageFirst, @passageCount, @passageOffsets)',
+        'INSERT INTO sources (id, uri, uri_key, title, publisher, author, published_at, retrieved_at, kind, language, license, text_length, text, text_mode, tail, gaps, passage_first, passage_count, passage_offsets) ' +
+          'VALUES (@id, @uri, @uriKey, @title, @publisher, @author, @publishedAt, @retrievedAt, @kind, @language, @license, @textLength, @text, @textMode, @tail, @gaps, @passageFirst, @passageCount, @passageOffsets)',
       ),
       insertPassage: p('INSERT INTO passages (rowid, text, source_rowid) VALUES (?, ?, ?)'),
       // Without a rowid SQLite appends at max(rowid) + 1, ~3 % cheaper in CPU than naming it.
@@ -149,6 +150,17 @@ export class SqliteStore implements Store {
           'WHERE passages MATCH ? AND s.id IN (SELECT value FROM json_each(?)) ORDER BY p.rank, p.rowid LIMIT ?',
       ),
       stats: p('SELECT count(*) AS sources, coalesce(sum(passage_count), 0) AS passages FROM sources'),
+      aliasesOf: p('SELECT uri FROM source_aliases WHERE source_rowid = ? ORDER BY uri'),
+      allAliases: p('SELECT source_rowid, uri FROM source_aliases ORDER BY source_rowid, uri'),
+      aliasKeysOf: p('SELECT uri_key FROM source_aliases WHERE source_rowid = ?'),
+      takeAlias: p('DELETE FROM source_aliases WHERE uri_key = ?'),
+      insertAlias: p('INSERT INTO source_aliases (source_rowid, uri, uri_key) VALUES (?, ?, ?)'),
+      deleteAliases: p('DELETE FROM source_aliases WHERE source_rowid = ?'),
+      byUriKeys: p(
+        `SELECT ${SOURCE_COLUMNS}, uri_key AS k, 1 AS primary_match FROM sources WHERE uri_key IN (SELECT value FROM json_each(?)) ` +
+          `UNION ALL SELECT ${SOURCE_COLUMNS.split(', ').map((c) => `s.${c}`).join(', ')}, a.uri_key AS k, 0 AS primary_match ` +
+          'FROM source_aliases a JOIN sources s ON s.rowid = a.source_rowid WHERE a.uri_key IN (SELECT value FROM json_each(?))',
+      ),
       sourceIds: p('SELECT id FROM sources ORDER BY id'),
     };
     this.upsertTxn = db.transaction((doc: DocumentInput, id: string) => {
@@ -211,7 +223,7 @@ export class SqliteStore implements Store {
     const near = s.sourcesByPrefix.all(prefix, `${prefix}g`) as SourceRow[];
     const existing = near.find((r) => r.id === id);
     if (existing && sameUri.some((r) => r.id === id)) {
-      return { sourceId: id, status: 'unchanged', passages: existing.passage_count };
+      return withAliases({ sourceId: id, status: 'unchanged', passages: existing.passage_count }, this.addAliases(existing.rowid, existing.uri, cleanAliases(existing.uri, doc.meta.aliases)));
     }
     const clash = near.find((r) => r.id !== id);
     if (!existing && clash) {
@@ -226,8 +238,10 @@ export class SqliteStore implements Store {
     for (const r of sameUri) this.deleteByRowid(r.rowid);
     const replaced = sameUri.length > 0;
     if (existing) {
-      // The same text is already stored under another uri: one source, nothing new to write.
-      return { sourceId: id, status: replaced ? 'replaced' : 'unchanged', passages: existing.passage_count };
+      // The same text is already stored under another uri: one source; the document's
+      // addresses become its aliases.
+      const added = this.addAliases(existing.rowid, existing.uri, cleanAliases(existing.uri, [doc.meta.uri, ...(doc.meta.aliases ?? [])]));
+      return withAliases({ sourceId: id, status: replaced ? 'replaced' : 'unchanged', passages: existing.passage_count }, added);
     }
     const m = doc.meta;
     const text = doc.text;
@@ -250,6 +264,7 @@ export class SqliteStore implements Store {
     const info = s.insertSource.run({
       id,
       uri: m.uri,
+      uriKey: uriKey(m.uri),
       title: m.title,
       publisher: m.publisher,
       author: m.author,
@@ -289,13 +304,70 @@ export class SqliteStore implements Store {
       const span = spans[k] as PassageSpan;
       s.insertPassage.run(first + k, text.slice(span.start, span.end), sourceRowid);
     }
-    return { sourceId: id, status: replaced ? 'replaced' : 'added', passages: doc.passages.length };
+    const aliases = cleanAliases(m.uri, m.aliases);
+    const added = aliases.length > 0 ? this.addAliases(sourceRowid, m.uri, aliases) : 0;
+    return withAliases({ sourceId: id, status: replaced ? 'replaced' : 'added', passages: doc.passages.length }, added);
+  }
+
+  /**
+   * Records `aliases` (already cleaned against the source's uri) on a source, taking each from
+   * any other source that had it. Returns how many were new to this source.
+   */
+  private addAliases(rowid: number, uri: string, aliases: readonly string[]): number {
+    if (aliases.length === 0) return 0;
+    const s = this.stmts;
+    const own = new Set((s.aliasKeysOf.all(rowid) as { uri_key: string }[]).map((r) => r.uri_key));
+    const primary = uriKey(uri);
+    let added = 0;
+    for (const alias of aliases) {
+      const key = uriKey(alias);
+      if (key === primary || own.has(key)) continue;
+      s.takeAlias.run(key);
+      s.insertAlias.run(rowid, alias, key);
+      own.add(key);
+      added++;
+    }
+    return added;
   }
 
   private deleteByRowid(rowid: number): void {
     const row = this.stmts.passageRange.get(rowid) as { passage_first: number; passage_count: number } | undefined;
     if (row && row.passage_count > 0) this.stmts.deletePassages.run(row.passage_first, row.passage_first + row.passage_count - 1);
+    this.stmts.deleteAliases.run(rowid);
     this.stmts.deleteSource.run(rowid);
+  }
+
+  /** A source row as a Source with its aliases. */
+  private withAliasesOf(row: SourceRow): Source {
+    const aliases = (this.stmts.aliasesOf.all(row.rowid) as { uri: string }[]).map((r) => r.uri);
+    const source = toSource(row);
+    return aliases.length > 0 ? { ...source, aliases } : source;
+  }
+
+  async findSourcesByUri(uris: readonly string[]): Promise<Map<string, Source>> {
+    const found = new Map<string, Source>();
+    if (uris.length === 0) return found;
+    return this.guard(`look up ${uris.length} addresses`, () => {
+      const keys = JSON.stringify([...new Set(uris.map(uriKey))]);
+      const rows = this.stmts.byUriKeys.all(keys, keys) as (SourceRow & { k: string; primary_match: number })[];
+      const best = new Map<string, SourceRow & { primary_match: number }>();
+      for (const r of rows) {
+        const b = best.get(r.k);
+        if (!b || preferMatch(r, b)) best.set(r.k, r);
+      }
+      const sources = new Map<number, Source>();
+      for (const uri of uris) {
+        const r = best.get(uriKey(uri));
+        if (!r) continue;
+        let src = sources.get(r.rowid);
+        if (!src) {
+          src = this.withAliasesOf(r);
+          sources.set(r.rowid, src);
+        }
+        found.set(uri, src);
+      }
+      return found;
+    });
   }
 
   async removeSource(id: string): Promise<boolean> {
@@ -310,13 +382,24 @@ export class SqliteStore implements Store {
   }
 
   async listSources(): Promise<Source[]> {
-    return this.guard('list sources', () => (this.stmts.listSources.all() as SourceRow[]).map(toSource));
+    return this.guard('list sources', () => {
+      const aliases = new Map<number, string[]>();
+      for (const r of this.stmts.allAliases.all() as { source_rowid: number; uri: string }[]) {
+        const list = aliases.get(r.source_rowid);
+        if (list) list.push(r.uri);
+        else aliases.set(r.source_rowid, [r.uri]);
+      }
+      return (this.stmts.listSources.all() as SourceRow[]).map((row) => {
+        const list = aliases.get(row.rowid);
+        return list ? { ...toSource(row), aliases: list } : toSource(row);
+      });
+    });
   }
 
   async getSource(id: string): Promise<Source | null> {
     return this.guard(`read source ${quote(id)}`, () => {
       const row = this.stmts.sourceById.get(id) as SourceRow | undefined;
-      return row ? toSource(row) : null;
+      return row ? this.withAliasesOf(row) : null;
     });
   }
 
@@ -426,6 +509,8 @@ export class SqliteStore implements Store {
       const owned = this.db.prepare('SELECT coalesce(sum(passage_count), 0) AS n FROM sources').get() as { n: number };
       const rows = this.db.prepare('SELECT count(*) AS n FROM passages_content').get() as { n: number };
       if (owned.n !== rows.n) problems.push(`${rows.n} passage rows but sources account for ${owned.n}`);
+      const orphans = this.db.prepare('SELECT count(*) AS n FROM source_aliases WHERE source_rowid NOT IN (SELECT rowid FROM sources)').get() as { n: number };
+      if (orphans.n > 0) problems.push(`${orphans.n} aliases belong to no source`);
       const sources = this.stmts.listSources.all() as SourceRow[];
       for (const src of sources) {
         const text = this.readText(src.id) ?? '';
@@ -450,6 +535,11 @@ export class SqliteStore implements Store {
     this.closed = true;
     this.db.close();
   }
+}
+
+/** The result with `aliasesAdded` when some were. */
+function withAliases(result: UpsertResult, added: number): UpsertResult {
+  return added > 0 ? { ...result, aliasesAdded: added } : result;
 }
 
 /** Whether spans are in order and disjoint, so the text can be kept as passages plus gaps. */

@@ -107,9 +107,69 @@ export function runStoreConformance(name: string, makeStore: MakeStore): void {
       const a = await store.upsertDocument(doc('u1', 'Same text here.'));
       assert.equal(a.sourceId, sha256('Same text here.'));
       const b = await store.upsertDocument(doc('u2', 'Same text here.'));
-      assert.deepEqual(b, { sourceId: a.sourceId, status: 'unchanged', passages: 1 });
+      assert.deepEqual(b, { sourceId: a.sourceId, status: 'unchanged', passages: 1, aliasesAdded: 1 });
       assert.deepEqual(await store.stats(), { sources: 1, passages: 1 });
       assert.equal((await store.getSource(a.sourceId))?.uri, 'u1');
+      assert.deepEqual((await store.getSource(a.sourceId))?.aliases, ['u2']);
+    }));
+
+    test('aliases: a new source keeps its other addresses, cleaned and sorted; lookups find it by any of them', withStore(async (store) => {
+      const r = await store.upsertDocument(
+        doc('https://example.org/final', 'Redirected page text. Second sentence.', { aliases: ['https://example.org/start', ' http://www.example.org/start/ ', 'https://example.org/final/', 'https://example.org/hop', ''] }),
+      );
+      // The duplicate of "start" (same key) and the final URL itself are dropped; blanks too.
+      assert.equal(r.aliasesAdded, 2);
+      const src = await store.getSource(r.sourceId);
+      assert.deepEqual(src?.aliases, ['https://example.org/hop', 'https://example.org/start']);
+      assert.deepEqual((await store.listSources())[0]?.aliases, ['https://example.org/hop', 'https://example.org/start']);
+      const asked = ['https://example.org/final', 'HTTPS://WWW.Example.org/start?utm_source=news#top', 'http://example.org/hop/', 'https://example.org/elsewhere', 'file:///none.txt'];
+      const found = await store.findSourcesByUri(asked);
+      assert.deepEqual([...found.keys()], asked.slice(0, 3));
+      for (const s of found.values()) assert.deepEqual(s, src);
+      assert.deepEqual(await store.findSourcesByUri([]), new Map());
+    }));
+
+    test('aliases: the same content under another uri becomes an alias, not a second source; the snapshot id does not change', withStore(async (store) => {
+      const a = await store.upsertDocument(doc('https://example.org/report', 'One report. Read twice.'));
+      const snapshot = await store.snapshotId();
+      const b = await store.upsertDocument(doc('https://mirror.example.net/report.pdf', 'One report. Read twice.', { aliases: ['https://example.org/report', 'https://short.example/r1'] }));
+      assert.deepEqual(b, { sourceId: a.sourceId, status: 'unchanged', passages: 2, aliasesAdded: 2 });
+      assert.deepEqual(await store.stats(), { sources: 1, passages: 2 });
+      assert.equal(await store.snapshotId(), snapshot);
+      const src = await store.getSource(a.sourceId);
+      assert.equal(src?.uri, 'https://example.org/report');
+      assert.deepEqual(src?.aliases, ['https://mirror.example.net/report.pdf', 'https://short.example/r1']);
+      // Again: nothing new, so no aliasesAdded; the same uri with new aliases adds only those.
+      assert.deepEqual(await store.upsertDocument(doc('https://mirror.example.net/report.pdf', 'One report. Read twice.')), { sourceId: a.sourceId, status: 'unchanged', passages: 2 });
+      assert.deepEqual(await store.upsertDocument(doc('https://example.org/report', 'One report. Read twice.', { aliases: ['https://short.example/r1', 'https://short.example/r2'] })), { sourceId: a.sourceId, status: 'unchanged', passages: 2, aliasesAdded: 1 });
+      assert.equal((await store.findSourcesByUri(['short.example/r2'])).get('short.example/r2')?.id, a.sourceId);
+      assert.deepEqual((await store.checkIntegrity()).problems, []);
+    }));
+
+    test('aliases: an address is one source\'s alias at a time; a uri match beats an alias match; aliases go with their source', withStore(async (store) => {
+      const a = await store.upsertDocument(doc('https://example.org/a', 'First page.', { aliases: ['https://example.org/go'] }));
+      const b = await store.upsertDocument(doc('https://example.org/b', 'Second page.', { aliases: ['https://example.org/go', 'https://example.org/a'] }));
+      // "go" now leads to b, so it left a; "a" is a's own uri and b's alias: a's uri wins a lookup.
+      assert.equal((await store.getSource(a.sourceId))?.aliases, undefined);
+      assert.deepEqual((await store.getSource(b.sourceId))?.aliases, ['https://example.org/a', 'https://example.org/go']);
+      const found = await store.findSourcesByUri(['https://example.org/go', 'https://example.org/a']);
+      assert.equal(found.get('https://example.org/go')?.id, b.sourceId);
+      assert.equal(found.get('https://example.org/a')?.id, a.sourceId);
+      // Replacing b's text under its uri drops b and its aliases; removing a drops a.
+      const b2 = await store.upsertDocument(doc('https://example.org/b', 'Second page, revised.'));
+      assert.equal(b2.status, 'replaced');
+      assert.equal((await store.getSource(b2.sourceId))?.aliases, undefined);
+      assert.equal((await store.findSourcesByUri(['https://example.org/go'])).size, 0);
+      assert.equal(await store.removeSource(a.sourceId), true);
+      assert.equal((await store.findSourcesByUri(['https://example.org/a'])).size, 0);
+      assert.deepEqual((await store.checkIntegrity()).problems, []);
+    }));
+
+    test('aliases: uris that are not web addresses compare exactly', withStore(async (store) => {
+      const r = await store.upsertDocument(doc('file:///corpus/a.md', 'A local file.', { aliases: ['urn:isbn:0451450523', 'file:///old/a.md'] }));
+      const found = await store.findSourcesByUri(['file:///corpus/a.md', 'urn:isbn:0451450523', 'URN:ISBN:0451450523', 'file:///old/a.md/', 'file:///old/a.md']);
+      assert.deepEqual([...found.keys()], ['file:///corpus/a.md', 'urn:isbn:0451450523', 'file:///old/a.md']);
+      for (const s of found.values()) assert.equal(s.id, r.sourceId);
     }));
 
     test('metadata and passages read back; offsets slice exactly onto the source text', withStore(async (store) => {
@@ -381,23 +441,30 @@ export function runStoreConformance(name: string, makeStore: MakeStore): void {
     test('batch upsert gives the same results and corpus as one-by-one upserts', async () => {
       const uris = ['u0', 'u1', 'u2'];
       const texts = ['Text zero.', 'Text one. Two passages.', 'Text two.', 'Text three. Has. Three.'];
-      const seq = fc.array(fc.tuple(fc.constantFrom(...uris), fc.constantFrom(...texts)), { minLength: 1, maxLength: 8 });
-      const seed = fc.array(fc.tuple(fc.constantFrom(...uris), fc.constantFrom(...texts)), { maxLength: 3 });
+      // Some documents bring aliases (other uris of the set, or a fourth address), so aliases
+      // added, moved between sources and dropped with a replaced source are covered too.
+      const aliasSets = [[], [], ['u1'], ['u3'], ['u0', 'u3']];
+      const step = fc.tuple(fc.constantFrom(...uris), fc.constantFrom(...texts), fc.constantFrom(...aliasSets));
+      const seq = fc.array(step, { minLength: 1, maxLength: 8 });
+      const seed = fc.array(step, { maxLength: 3 });
+      const docOf = ([u, t, aliases]: [string, string, string[]]): DocumentInput => doc(u, t, aliases.length > 0 ? { aliases } : {});
       await fc.assert(
         fc.asyncProperty(seed, seq, async (before, steps) => {
           const one = await open();
           const many = await open();
           try {
-            for (const [u, t] of before) {
-              await one.upsertDocument(doc(u, t));
-              await many.upsertDocument(doc(u, t));
+            for (const s of before) {
+              await one.upsertDocument(docOf(s));
+              await many.upsertDocument(docOf(s));
             }
             const expected: UpsertResult[] = [];
-            for (const [u, t] of steps) expected.push(await one.upsertDocument(doc(u, t)));
-            const got = await many.upsertDocuments(steps.map(([u, t]) => doc(u, t)));
+            for (const s of steps) expected.push(await one.upsertDocument(docOf(s)));
+            const got = await many.upsertDocuments(steps.map(docOf));
             assert.deepEqual(got, expected);
             assert.deepEqual(await many.listSources(), await one.listSources());
             assert.deepEqual(await many.stats(), await one.stats());
+            const all = [...uris, 'u3'];
+            assert.deepEqual(await many.findSourcesByUri(all), await one.findSourcesByUri(all));
           } finally {
             await one.close();
             await many.close();

@@ -27,6 +27,7 @@ export function memoryStore(docs: Array<{ id: string; kind?: Source['kind']; pas
     removeSource: async () => unsupported(),
     listSources: async () => sources,
     getSource: async (id) => sources.find((s) => s.id === id) ?? null,
+    findSourcesByUri: async (uris) => new Map(uris.flatMap((u) => sources.filter((s) => s.uri === u).map((s) => [u, s] as const))),
     getSourceText: async (id) => {
       const s = sources.find((x) => x.id === id);
       return s ? passages.filter((p) => p.sourceId === id).map((p) => p.text).join(' ') : null;
