@@ -29,7 +29,7 @@ test('verity serve binds loopback by default, says so, serves the page and the A
   const s = await serve([]);
   assert.match(s.url, /^http:\/\/127\.0\.0\.1:\d+$/);
   assert.match(s.stdout, /corpus .*corpus\.db: 5 sources, \d+ passages/);
-  assert.match(s.stdout, /bound to 127\.0\.0\.1, so only this machine can connect; pass --host 0\.0\.0\.0 to serve others \(there is no authentication\)/);
+  assert.match(s.stdout, /bound to 127\.0\.0\.1, so only this machine can connect; to serve others, pass --host 0\.0\.0\.0 --token-file FILE \(verity serve --new-token makes a token\)/);
   const health = (await (await fetch(`${s.url}/api/health`)).json()) as { store: { sources: number } };
   assert.equal(health.store.sources, 5);
   const page = await fetch(`${s.url}/`);

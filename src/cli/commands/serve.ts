@@ -186,7 +186,7 @@ export const serveCommand: Command = {
           server.auth
             ? `verity: bound to ${server.host}; every API request needs one of the ${tokens?.length ?? 0} access token${tokens?.length === 1 ? '' : 's'} (Authorization: Bearer …)`
             : server.loopback
-              ? `verity: bound to ${server.host}, so only this machine can connect; pass --host 0.0.0.0 to serve others (there is no authentication)`
+              ? `verity: bound to ${server.host}, so only this machine can connect; to serve others, pass --host 0.0.0.0 --token-file FILE (verity serve --new-token makes a token)`
               : `verity: warning: bound to ${server.host}, reachable from other machines, with no authentication (--no-auth)`,
         );
         ctx.out.line('verity: press Ctrl+C to stop');
