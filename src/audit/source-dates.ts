@@ -179,15 +179,26 @@ interface Read {
   dated: DatedEvents;
   keys: Set<string>;
 }
-const readCache = new WeakMap<SourceSentence, Read>();
+const datedCache = new WeakMap<SourceSentence, DatedEvents>();
+const keysCache = new WeakMap<SourceSentence, Set<string>>();
 
-function readSource(s: SourceSentence): Read {
-  let r = readCache.get(s);
-  if (!r) {
-    r = { dated: datedEvents(s.text), keys: keys(`${s.text} ${s.heading ?? ''}`) };
-    readCache.set(s, r);
+function datedOf(s: SourceSentence): DatedEvents {
+  let d = datedCache.get(s);
+  if (!d) {
+    d = datedEvents(s.text);
+    datedCache.set(s, d);
   }
-  return r;
+  return d;
+}
+
+/** A source sentence's keys, its heading's with them; read only when a sentence of its source dates the event. */
+function keysOf(s: SourceSentence): Set<string> {
+  let k = keysCache.get(s);
+  if (!k) {
+    k = keys(`${s.text} ${s.heading ?? ''}`);
+    keysCache.set(s, k);
+  }
+  return k;
 }
 
 function quoteRef(s: SourceSentence): string {
@@ -200,7 +211,9 @@ export function compareDatesWithSource(sentence: string, sources: readonly Sourc
   if (article.byEvent.size === 0) return [];
   const articleKeys = keys(sentence);
   if (articleKeys.size < 2) return [];
-  const reads = sources.map((s) => ({ s, r: readSource(s) }));
+  // Most sentences date nothing: the words of the source are read only when one dates the same event.
+  if (!sources.some((s) => [...article.byEvent.keys()].some((e) => datedOf(s).byEvent.has(e)))) return [];
+  const reads = sources.map((s): { s: SourceSentence; r: Read } => ({ s, r: { dated: datedOf(s), keys: keysOf(s) } }));
   // Words rare in the source weigh more.
   const df = new Map<string, number>();
   for (const { r } of reads) for (const k of r.keys) df.set(k, (df.get(k) ?? 0) + 1);
