@@ -308,15 +308,19 @@ export class PostgresStore implements Store {
   }
 
   /**
-   * Serialises writers that touch the same uri or the same text (two workers ingesting the same
-   * file): transaction-scoped advisory locks, always taken in ascending key order, so two batches
-   * cannot deadlock on each other.
+   * Serialises writers that touch the same uri, the same text or the same address (two workers
+   * ingesting the same file): transaction-scoped advisory locks, always taken in ascending key
+   * order, so two batches cannot deadlock on each other.
    */
   private async lock(c: PoolClient, items: readonly PreparedDocument[]): Promise<void> {
     const keys = new Set<bigint>();
     for (const { doc, id } of items) {
       keys.add(lockKey(this.schema, 'uri', doc.meta.uri));
       keys.add(lockKey(this.schema, 'id', id));
+      // Addresses the document may record as aliases (its own uri too, when its text is already
+      // stored under another): two writers moving the same address take turns.
+      keys.add(lockKey(this.schema, 'address', uriKey(doc.meta.uri)));
+      for (const alias of doc.meta.aliases ?? []) keys.add(lockKey(this.schema, 'address', uriKey(alias)));
     }
     const sorted = [...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map(String);
     for (let i = 0; i < sorted.length; i += 500) {

@@ -18,8 +18,9 @@
 // - Addresses (version 4): `sources.uri_key` is the uri's lookup key (text/url-key.ts: the
 //   normalised URL, else the uri as written) and `source_aliases` holds a source's other
 //   addresses (uri as given, its key), one row each; both keys are indexed, so
-//   findSourcesByUri is two index lookups per address. A document with no aliases writes no
-//   alias row (ingest pays one more indexed column per source, nothing per passage).
+//   findSourcesByUri is two index lookups per address. The uri_key index replaces version 3's
+//   index on uri (an exact-uri lookup reads `uri_key = key AND uri = uri`), so ingest keeps one
+//   index on sources; a document with no aliases writes no alias row.
 //   The key is computed in JavaScript; migrating to version 4 calls it as the SQL function
 //   verity_uri_key, which open.ts registers on every connection it migrates.
 
@@ -67,7 +68,6 @@ export const CREATE_SCHEMA = `
     gaps TEXT,
     uri_key TEXT NOT NULL DEFAULT ''
   );
-  CREATE INDEX sources_uri ON sources(uri);
   CREATE VIRTUAL TABLE passages USING fts5(text, source_rowid UNINDEXED, ${TOKENIZER});
   ${ADDRESSES}
 `;
@@ -144,6 +144,7 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE sources ADD COLUMN uri_key TEXT NOT NULL DEFAULT '';
   UPDATE sources SET uri_key = verity_uri_key(uri);
+  DROP INDEX sources_uri;
   ${ADDRESSES}
   `,
 ];

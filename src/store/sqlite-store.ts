@@ -122,7 +122,8 @@ export class SqliteStore implements Store {
         .join(', ');
     this.stmts = {
       sourceById: p(`SELECT ${SOURCE_COLUMNS} FROM sources WHERE id = ?`),
-      sourceRowsByUri: p('SELECT rowid, id FROM sources WHERE uri = ?'),
+      // uri_key is a function of uri: its index serves exact-uri lookups too.
+      sourceRowsByUri: p('SELECT rowid, id FROM sources WHERE uri_key = ? AND uri = ?'),
       sourcesByPrefix: p(`SELECT ${SOURCE_COLUMNS} FROM sources WHERE id >= ? AND id < ? LIMIT 2`),
       listSources: p(`SELECT ${SOURCE_COLUMNS} FROM sources ORDER BY title, id`),
       sourceTextRow: p('SELECT rowid, text_mode, text, tail, gaps, passage_first, passage_count, passage_offsets FROM sources WHERE id = ?'),
@@ -216,7 +217,8 @@ export class SqliteStore implements Store {
 
   private upsertLocked(doc: DocumentInput, id: string): UpsertResult {
     const s = this.stmts;
-    const sameUri = s.sourceRowsByUri.all(doc.meta.uri) as { rowid: number; id: string }[];
+    const key = uriKey(doc.meta.uri);
+    const sameUri = s.sourceRowsByUri.all(key, doc.meta.uri) as { rowid: number; id: string }[];
     // One range lookup finds both this text (if stored) and any other source sharing the
     // 16-hex passage-id prefix (astronomically rare: refused, as passage ids would be ambiguous).
     const prefix = id.slice(0, 16);
@@ -264,7 +266,7 @@ export class SqliteStore implements Store {
     const info = s.insertSource.run({
       id,
       uri: m.uri,
-      uriKey: uriKey(m.uri),
+      uriKey: key,
       title: m.title,
       publisher: m.publisher,
       author: m.author,
