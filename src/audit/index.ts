@@ -7,6 +7,8 @@ export { fetchReferences, referencesToFetch, storeLoader, checkFetchLimit, DEFAU
 export type { AuditFetchOptions, ReferenceLoader, LoadedReference, FetchStageResult } from './fetch-references.js';
 export { annotateMarkdown, annotateHtml, auditJson } from './annotate.js';
 export { checkArithmetic } from './arithmetic.js';
+export { compareDatesWithSource, mayDateEvent } from './source-dates.js';
+export type { DateConflict, FixedDate } from './source-dates.js';
 export type { ArithmeticFinding } from './arithmetic.js';
 export { matchReferences, matchReferencesInStore } from './references.js';
 export { normaliseUrl } from './url.js';

@@ -29,7 +29,7 @@ test('verity audit --json prints the issue shape', async () => {
     assert.ok(doc.claims.length > 0);
     for (const c of doc.claims) {
       assert.deepEqual(Object.keys(c).filter((k) => ['text', 'start', 'end', 'status', 'citations', 'figures', 'flags'].includes(k)).sort(), ['citations', 'end', 'figures', 'flags', 'start', 'status', 'text']);
-      for (const f of c.flags) assert.match(f.kind, /^(figure-source-mismatch|arithmetic|internal-inconsistency|citation-unsupported|contradicted|uncited)$/);
+      for (const f of c.flags) assert.match(f.kind, /^(figure-source-mismatch|date-source-mismatch|arithmetic|internal-inconsistency|citation-unsupported|contradicted|uncited)$/);
     }
     for (const k of ['claims', 'supported', 'contradicted', 'unsupported', 'flags']) assert.equal(typeof doc.summary[k], 'number');
   } finally {

@@ -20,8 +20,9 @@ unsupported (nothing found) or unverifiable (an opinion or a prediction). Its fi
 checked against the cited source (another value, or the same value for another thing), for
 arithmetic (percentages, ratios, totals, changes, "X of Y"), and for consistency across the
 article (part <= whole, nested counts, derived figures, the same quantity given two values).
-Flags: figure-source-mismatch, arithmetic, internal-inconsistency, citation-unsupported,
-contradicted, uncited.
+Dates of events (released, signed, entered into force …) are checked against the cited source too.
+Flags: figure-source-mismatch, date-source-mismatch, arithmetic, internal-inconsistency,
+citation-unsupported, contradicted, uncited.
 
 References are read from a numbered sources list ([1] … under "References" or "Sources",
 Markdown or HTML) and from inline links; each is matched to a corpus source by normalised
