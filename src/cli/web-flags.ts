@@ -8,6 +8,7 @@ import { WEB_ENGINES, createWebSearch } from '../web/web-documents.js';
 import type { WebSearch } from '../web/web-search.js';
 import type { SafeFetchOptions } from '../web/safe-fetch.js';
 import type { CommandContext, OptionSpec } from './command.js';
+import { wholeFlag } from './whole-flag.js';
 
 /** Most results read per search (`--web-limit`). */
 export const MAX_WEB_LIMIT = 20;
@@ -42,13 +43,8 @@ export function webSearchFromFlags(ctx: CommandContext, o: WebFlagsOptions): { s
   }
   const name = typeof v['web-engine'] === 'string' ? v['web-engine'] : 'wikipedia';
   if (!(WEB_ENGINES as readonly string[]).includes(name)) throw usage(`--web-engine: unknown engine ${quote(name)}`, `use one of: ${WEB_ENGINES.join(', ')}`);
-  let limit = DEFAULT_WEB_LIMIT;
   const rawLimit = v['web-limit'];
-  if (typeof rawLimit === 'string') {
-    const n = /^\d+$/.test(rawLimit.trim()) ? Number(rawLimit) : NaN;
-    if (!Number.isInteger(n) || n < 1 || n > MAX_WEB_LIMIT) throw usage(`--web-limit ${quote(rawLimit)} is not a whole number from 1 to ${MAX_WEB_LIMIT}`, 'e.g. --web-limit 5');
-    limit = n;
-  }
+  const limit = typeof rawLimit === 'string' ? wholeFlag(o.component, 'web-limit', rawLimit, 1, MAX_WEB_LIMIT, 'e.g. --web-limit 5') : DEFAULT_WEB_LIMIT;
   const url = typeof v['web-url'] === 'string' && v['web-url'] !== '' ? v['web-url'] : name === 'searxng' ? ctx.env.VERITY_SEARXNG_URL : ctx.env.VERITY_WIKIPEDIA_URL;
   if (name === 'searxng' && !url) {
     throw usage('--web-engine searxng needs the address of a SearXNG instance', 'pass --web-url http://localhost:8888 (or set VERITY_SEARXNG_URL); docs/web.md shows how to run one');

@@ -2,6 +2,7 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from '../command.js';
+import { wholeFlag } from '../whole-flag.js';
 import { resolveDbPath } from '../../config.js';
 import { VerityError, quote } from '../../errors.js';
 import { openStore } from '../../store/open.js';
@@ -135,14 +136,7 @@ function fetchOptions(values: Record<string, unknown>, env: NodeJS.ProcessEnv, o
     if (rawLimit !== undefined) throw new VerityError({ code: 'USAGE', component: 'audit', problem: '--fetch-limit is given without --fetch', fix: 'add --fetch to read the cited pages from the web, or drop --fetch-limit' });
     return null;
   }
-  let limit = DEFAULT_FETCH_LIMIT;
-  if (typeof rawLimit === 'string') {
-    const n = Number(rawLimit);
-    if (rawLimit.trim() === '' || !Number.isInteger(n) || n < 1 || n > MAX_FETCH_LIMIT) {
-      throw new VerityError({ code: 'USAGE', component: 'audit', problem: `--fetch-limit ${quote(rawLimit)} is not a whole number from 1 to ${MAX_FETCH_LIMIT}`, fix: `e.g. --fetch-limit ${DEFAULT_FETCH_LIMIT}` });
-    }
-    limit = n;
-  }
+  const limit = typeof rawLimit === 'string' ? wholeFlag('audit', 'fetch-limit', rawLimit, 1, MAX_FETCH_LIMIT, `e.g. --fetch-limit ${DEFAULT_FETCH_LIMIT}`) : DEFAULT_FETCH_LIMIT;
   return { web: webOptionsFromEnv(env), limit, onWarning };
 }
 

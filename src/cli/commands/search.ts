@@ -1,5 +1,6 @@
 // `verity search`: ranked passages for any text.
 import type { Command } from '../command.js';
+import { wholeFlag } from '../whole-flag.js';
 import type { Output } from '../output.js';
 import { resolveDbPath } from '../../config.js';
 import { VerityError, quote } from '../../errors.js';
@@ -56,13 +57,7 @@ export const searchCommand: Command = {
     if (query.trim() === '') {
       throw new VerityError({ code: 'USAGE', component: 'search', problem: 'no search text given', fix: 'pass the text to search for, e.g. verity search "possession offences"' });
     }
-    let limit = 10;
-    if (typeof values.limit === 'string') {
-      limit = Number(values.limit);
-      if (!/^\d+$/.test(values.limit.trim()) || limit < 1 || limit > MAX_SEARCH_LIMIT) {
-        throw new VerityError({ code: 'USAGE', component: 'search', problem: `--limit ${quote(values.limit)} is not a whole number from 1 to ${MAX_SEARCH_LIMIT}`, fix: 'pass e.g. --limit 5' });
-      }
-    }
+    const limit = typeof values.limit === 'string' ? wholeFlag('search', 'limit', values.limit, 1, MAX_SEARCH_LIMIT, 'pass e.g. --limit 5') : 10;
     const dbPath = resolveDbPath(typeof values.db === 'string' ? values.db : undefined, env, cwd);
     const store = await openStore(dbPath, { readonly: true });
     try {

@@ -8,6 +8,7 @@ import { DEFAULT_HOST, DEFAULT_PORT, MIN_TOKEN_LENGTH, TOKENS_ENV, isLoopback, n
 import { redactRedisUrl } from '../../jobs/index.js';
 import { WEB_JOB_HELP, WEB_JOB_OPTIONS, openServerRedisQueue, queueUrlFrom, webJobFlags, webJobLine } from './worker.js';
 import { ANALYST_HELP, ANALYST_OPTIONS, analystFromFlags } from '../analyst-flags.js';
+import { optionalWholeFlag } from '../whole-flag.js';
 
 const HELP = `verity serve — a web page and an HTTP API for checks and audits
 
@@ -77,16 +78,6 @@ Examples:
   curl -s localhost:8080/api/checks -H 'content-type: application/json' -d '{"input":"140 of 196 countries criminalize possession"}'
 `;
 
-function intOption(name: string, value: string | boolean | string[] | undefined, min: number, max: number): number | undefined {
-  if (value === undefined) return undefined;
-  const text = String(value);
-  const n = /^\d+$/.test(text) ? Number(text) : NaN;
-  if (!Number.isInteger(n) || n < min || n > max) {
-    throw new VerityError({ code: 'USAGE', component: 'serve', problem: `--${name} ${quote(text)} is not a whole number from ${min} to ${max}`, fix: `pass --${name} N with ${min} ≤ N ≤ ${max}` });
-  }
-  return n;
-}
-
 /** The access tokens of --token-file and $VERITY_SERVE_TOKENS together, or null when neither is given. */
 function accessTokens(flag: string | boolean | string[] | undefined, env: NodeJS.ProcessEnv, cwd: string): string[] | null {
   if (flag !== undefined && (typeof flag !== 'string' || flag.trim() === '')) {
@@ -111,10 +102,10 @@ export const serveCommand: Command = {
       ctx.out.line(newToken());
       return 0;
     }
-    const port = intOption('port', ctx.values.port, 0, 65535) ?? DEFAULT_PORT;
+    const port = optionalWholeFlag('serve', 'port', ctx.values.port, 0, 65535) ?? DEFAULT_PORT;
     const queueUrl = queueUrlFrom(ctx.values.queue, ctx.env, null);
     // With a Redis queue the workers run the jobs; the server runs some itself only when asked.
-    const concurrency = intOption('concurrency', ctx.values.concurrency, queueUrl ? 0 : 1, 64);
+    const concurrency = optionalWholeFlag('serve', 'concurrency', ctx.values.concurrency, queueUrl ? 0 : 1, 64);
     const queueName = typeof ctx.values.name === 'string' ? ctx.values.name.trim() : undefined;
     if (queueName !== undefined && queueUrl === null) {
       throw new VerityError({ code: 'USAGE', component: 'serve', problem: `--name ${quote(queueName)} names a Redis queue, but no --queue was given`, fix: 'add --queue redis://HOST:PORT (or set VERITY_QUEUE_URL), or drop --name' });

@@ -1,6 +1,7 @@
 // `verity web-search`: search Wikipedia or a SearXNG instance; with --ingest, read the results
 // into the corpus. The library does the work (web/web-documents.ts); this parses and prints.
 import type { Command } from '../command.js';
+import { wholeFlag } from '../whole-flag.js';
 import { resolveDbPath } from '../../config.js';
 import { VerityError, quote } from '../../errors.js';
 import { SOURCE_KINDS, type SourceKind } from '../../model.js';
@@ -70,14 +71,7 @@ export const webSearchCommand: Command = {
     if (!(WEB_ENGINES as readonly string[]).includes(engineName)) {
       throw new VerityError({ code: 'USAGE', component: 'web-search', problem: `--engine: unknown engine ${quote(engineName)}`, fix: `use one of: ${WEB_ENGINES.join(', ')}` });
     }
-    let limit = 5;
-    if (typeof values.limit === 'string') {
-      const n = Number(values.limit);
-      if (!Number.isInteger(n) || n < 1 || n > MAX_LIMIT) {
-        throw new VerityError({ code: 'USAGE', component: 'web-search', problem: `--limit ${quote(values.limit)} is not a whole number from 1 to ${MAX_LIMIT}`, fix: 'e.g. --limit 5' });
-      }
-      limit = n;
-    }
+    const limit = typeof values.limit === 'string' ? wholeFlag('web-search', 'limit', values.limit, 1, MAX_LIMIT, 'e.g. --limit 5') : 5;
     let kind: SourceKind | undefined;
     if (typeof values.kind === 'string') {
       if (!isSourceKind(values.kind)) {

@@ -10,6 +10,7 @@ import type { Queue } from '../../jobs/index.js';
 import { createJobRunner } from '../../server/job-runner.js';
 import type { Analyst } from '../../analyst/index.js';
 import { ANALYST_HELP, ANALYST_OPTIONS, analystFromFlags } from '../analyst-flags.js';
+import { optionalWholeFlag, wholeFlag } from '../whole-flag.js';
 import type { JobFetchOptions, JobWebOptions, VerityJobResult } from '../../server/job-runner.js';
 import { DEFAULT_WEB_LIMIT } from '../../check/index.js';
 import { DEFAULT_FETCH_LIMIT, MAX_FETCH_LIMIT } from '../../audit/index.js';
@@ -56,11 +57,6 @@ export const WEB_JOB_HELP = `  --web              allow check jobs to search the
 export function webJobFlags(ctx: CommandContext, component: 'serve' | 'worker'): { web?: JobWebOptions; fetch?: JobFetchOptions } {
   const v = ctx.values;
   const usage = (problem: string, fix: string): VerityError => new VerityError({ code: 'USAGE', component, problem, fix });
-  const whole = (flag: string, text: string, max: number): number => {
-    const n = /^\d+$/.test(text.trim()) ? Number(text) : NaN;
-    if (!Number.isInteger(n) || n < 1 || n > max) throw usage(`--${flag} ${quote(text)} is not a whole number from 1 to ${max}`, `e.g. --${flag} 5`);
-    return n;
-  };
   const out: { web?: JobWebOptions; fetch?: JobFetchOptions } = {};
   const webOptions = v.web === true || v.fetch === true ? webOptionsFromEnv(ctx.env) : {};
   const web = webSearchFromFlags(ctx, { component, purpose: 'let check jobs search the web', web: webOptions });
@@ -69,7 +65,7 @@ export function webJobFlags(ctx: CommandContext, component: 'serve' | 'worker'):
   if (v.fetch !== true) {
     if (rawFetchLimit !== undefined) throw usage('--fetch-limit is given without --fetch', 'add --fetch to let audit jobs fetch the cited pages, or drop --fetch-limit');
   } else {
-    out.fetch = { web: webOptions, limit: typeof rawFetchLimit === 'string' ? whole('fetch-limit', rawFetchLimit, MAX_FETCH_LIMIT) : DEFAULT_FETCH_LIMIT };
+    out.fetch = { web: webOptions, limit: typeof rawFetchLimit === 'string' ? wholeFlag(component, 'fetch-limit', rawFetchLimit, 1, MAX_FETCH_LIMIT, 'e.g. --fetch-limit 5') : DEFAULT_FETCH_LIMIT };
   }
   return out;
 }
@@ -164,16 +160,6 @@ Examples:
   verity worker --db corpus.db --web --fetch        # with: verity serve --db corpus.db --queue … --web --fetch
 `;
 
-function intOption(name: string, value: string | boolean | string[] | undefined, min: number, max: number): number | undefined {
-  if (value === undefined) return undefined;
-  const text = String(value);
-  const n = /^\d+$/.test(text) ? Number(text) : NaN;
-  if (!Number.isInteger(n) || n < min || n > max) {
-    throw new VerityError({ code: 'USAGE', component: 'worker', problem: `--${name} ${quote(text)} is not a whole number from ${min} to ${max}`, fix: `pass --${name} N with ${min} ≤ N ≤ ${max}` });
-  }
-  return n;
-}
-
 export const workerCommand: Command = {
   name: 'worker',
   summary: 'run checks and audits from a Redis queue (many workers, many machines)',
@@ -183,7 +169,7 @@ export const workerCommand: Command = {
     if (ctx.positionals.length > 0) {
       throw new VerityError({ code: 'USAGE', component: 'worker', problem: `unexpected argument ${quote(ctx.positionals[0]!)}`, fix: 'run verity worker [--db FILE] [--queue redis://…] [--concurrency N]' });
     }
-    const concurrency = intOption('concurrency', ctx.values.concurrency, 1, 64) ?? 1;
+    const concurrency = optionalWholeFlag('worker', 'concurrency', ctx.values.concurrency, 1, 64) ?? 1;
     const url = queueUrlFrom(ctx.values.queue, ctx.env) ?? DEFAULT_QUEUE_URL;
     const name = typeof ctx.values.name === 'string' ? ctx.values.name : DEFAULT_QUEUE_NAME;
     const analyst = await analystFromFlags(ctx);
