@@ -1,7 +1,7 @@
 // The at-scale Store engine: PostgreSQL, tsvector + GIN, ranked with ts_rank_cd. Open it with
 // openPostgresStore(url). Layout and migrations: postgres-schema.ts. The `pg` package is loaded
 // only when a PostgreSQL store is opened.
-import { preferMatch, sourceFromRow, type SourceColumns } from './source-row.js';
+import { bestMatchByKey, sourceFromRow, type SourceColumns } from './source-row.js';
 import { cleanAliases, uriKey } from '../text/url-key.js';
 import { createHash } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
@@ -434,11 +434,7 @@ export class PostgresStore implements Store {
           [keys],
         )
       ).rows;
-      const best = new Map<string, SourceRow & { primary_match: number }>();
-      for (const r of rows) {
-        const b = best.get(r.k);
-        if (!b || preferMatch(r, b)) best.set(r.k, r);
-      }
+      const best = bestMatchByKey(rows);
       const aliases = await this.aliasesOf(q, [...new Set([...best.values()].map((r) => r.id))]);
       const sources = new Map<string, Source>();
       for (const uri of uris) {

@@ -42,3 +42,15 @@ export function preferMatch(a: { primary_match: number; retrieved_at: string; id
   if (a.retrieved_at !== b.retrieved_at) return a.retrieved_at > b.retrieved_at;
   return a.id < b.id;
 }
+
+type Match = { k: string; primary_match: number; retrieved_at: string; id: string };
+
+/** The preferred row for each address key among rows matched by key (see `preferMatch`). */
+export function bestMatchByKey<R extends Match>(rows: Iterable<R>): Map<string, R> {
+  const best = new Map<string, R>();
+  for (const r of rows) {
+    const b = best.get(r.k);
+    if (!b || preferMatch(r, b)) best.set(r.k, r);
+  }
+  return best;
+}

@@ -1,6 +1,6 @@
 // The embedded Store engine: one SQLite file (WAL), FTS5 with BM25. Open it with openStore().
 // Layout and the reasons for it: see schema.ts.
-import { preferMatch, sourceFromRow, type SourceColumns } from './source-row.js';
+import { bestMatchByKey, sourceFromRow, type SourceColumns } from './source-row.js';
 import type Database from 'better-sqlite3';
 import type { DocumentInput, IntegrityReport, PassageSpan, SearchOptions, Store, StoreStats, UpsertResult } from '../contracts.js';
 import type { Passage, SearchHit, Source } from '../model.js';
@@ -352,11 +352,7 @@ export class SqliteStore implements Store {
     return this.guard(`look up ${uris.length} addresses`, () => {
       const keys = JSON.stringify([...new Set(uris.map(uriKey))]);
       const rows = this.stmts.byUriKeys.all(keys, keys) as (SourceRow & { k: string; primary_match: number })[];
-      const best = new Map<string, SourceRow & { primary_match: number }>();
-      for (const r of rows) {
-        const b = best.get(r.k);
-        if (!b || preferMatch(r, b)) best.set(r.k, r);
-      }
+      const best = bestMatchByKey(rows);
       const sources = new Map<number, Source>();
       for (const uri of uris) {
         const r = best.get(uriKey(uri));
