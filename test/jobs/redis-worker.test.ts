@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { openRedisQueue, startRedisWorker } from '../../src/jobs/index.js';
-import type { JobEvent, RedisWorker } from '../../src/jobs/index.js';
+import type { JobEvent, RedisQueue, RedisWorker } from '../../src/jobs/index.js';
 import { REDIS_URL, freshQueueName, redisAvailable } from '../helpers/redis-test-server.js';
 import { statusOf, until } from './queue-conformance.js';
 
@@ -161,25 +161,33 @@ if (redisAvailable('redis worker')) {
   });
 }
 
+/**
+ * A worker on queue `name` whose job ignores its abort signal and returns a result only when
+ * released, and that job submitted and running.
+ */
+async function runningJobThatIgnoresCancel(name: string): Promise<{ queue: RedisQueue<string>; id: string; release: () => void }> {
+  let release = (): void => undefined;
+  const started: string[] = [];
+  const worker = await startRedisWorker<string>({
+    url: REDIS_URL,
+    name,
+    run: (_spec, ctx) => {
+      started.push(ctx.id);
+      return new Promise<string>((resolve) => (release = () => resolve('late result')));
+    },
+  });
+  open.push({ close: () => worker.close('finish') });
+  const queue = await openRedisQueue<string>({ url: REDIS_URL, name });
+  open.push(queue);
+  const id = await queue.submit({ kind: 'check', input: 'x' });
+  await until(() => started.length === 1, 'the job starts');
+  return { queue, id, release: () => release() };
+}
+
 if (redisAvailable('redis worker')) {
   test('a running job asked to stop that returns a result anyway ends cancelled (no result, one cancelled event)', async () => {
     const name = freshQueueName('cancel-late');
-    let release = (): void => undefined;
-    const started: string[] = [];
-    const worker = await startRedisWorker<string>({
-      url: REDIS_URL,
-      name,
-      // Ignores its signal: finishes with a result after the cancel.
-      run: (_spec, ctx) => {
-        started.push(ctx.id);
-        return new Promise<string>((resolve) => (release = () => resolve('late result')));
-      },
-    });
-    open.push({ close: () => worker.close('finish') });
-    const queue = await openRedisQueue<string>({ url: REDIS_URL, name });
-    open.push(queue);
-    const id = await queue.submit({ kind: 'check', input: 'x' });
-    await until(() => started.length === 1, 'the job starts');
+    const { queue, id, release } = await runningJobThatIgnoresCancel(name);
     const events: JobEvent[] = [];
     await queue.subscribe(id, (e) => events.push(e));
     assert.equal(await queue.cancel(id), true);
@@ -195,21 +203,7 @@ if (redisAvailable('redis worker')) {
 
   test('a job whose cancel mark is set but not yet announced to its worker, and that then returns, ends cancelled', async () => {
     const name = freshQueueName('cancel-mark');
-    let release = (): void => undefined;
-    const started: string[] = [];
-    const worker = await startRedisWorker<string>({
-      url: REDIS_URL,
-      name,
-      run: (_spec, ctx) => {
-        started.push(ctx.id);
-        return new Promise<string>((resolve) => (release = () => resolve('late result')));
-      },
-    });
-    open.push({ close: () => worker.close('finish') });
-    const queue = await openRedisQueue<string>({ url: REDIS_URL, name });
-    open.push(queue);
-    const id = await queue.submit({ kind: 'check', input: 'x' });
-    await until(() => started.length === 1, 'the job starts');
+    const { queue, id, release } = await runningJobThatIgnoresCancel(name);
     const { Redis } = await import('ioredis');
     const r = new Redis(REDIS_URL);
     try {
