@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../helpers/run-cli.js';
-import { matchReferences } from '../../src/audit/references.js';
+import { matchReferences } from '../../src/audit/read/references.js';
 import type { ArticleReference } from '../../src/audit/types.js';
 import type { Source } from '../../src/model.js';
 import { PATHS, fixtureText, requestedPaths, startCitedPages } from '../fixtures/audit-fetch/server.js';

@@ -1,10 +1,10 @@
 // Reading an article to audit, whatever its format.
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { VerityError, quote } from '../errors.js';
+import { VerityError, quote } from '../../errors.js';
 import { readHtmlArticle } from './article-html.js';
 import { readMarkdownArticle } from './article-markdown.js';
-import type { Article, ArticleFormat } from './types.js';
+import type { Article, ArticleFormat } from '../types.js';
 
 /** Largest article accepted (characters). */
 export const MAX_ARTICLE_CHARS = 2_000_000;

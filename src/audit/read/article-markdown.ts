@@ -3,7 +3,7 @@ import { MARKER, markerNumbers } from './citations.js';
 import { REFERENCE_HEADING, parseEntry } from './reference-entry.js';
 import { TextBuilder } from './text-builder.js';
 import { normaliseUrl } from './url.js';
-import type { Article, ArticleBlock, ArticleReference, CitationMark } from './types.js';
+import type { Article, ArticleBlock, ArticleReference, CitationMark } from '../types.js';
 
 interface Line {
   text: string;

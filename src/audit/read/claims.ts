@@ -1,7 +1,7 @@
 // The sentences of an article, each with the citations it carries, and which of them are claims.
-import type { Span } from '../model.js';
-import { splitSentences, tokenize } from '../text/index.js';
-import type { Article } from './types.js';
+import type { Span } from '../../model.js';
+import { splitSentences, tokenize } from '../../text/index.js';
+import type { Article } from '../types.js';
 
 export interface ArticleSentence extends Span {
   /** Index of the block it is in. */

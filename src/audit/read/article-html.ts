@@ -2,11 +2,11 @@
 // the sources list (an <ol>/<ul> under a References/Sources heading, or a list marked as references).
 import { createRequire } from 'node:module';
 import type { parseHTML } from 'linkedom';
-import { VerityError } from '../errors.js';
+import { VerityError } from '../../errors.js';
 import { MARKER, markerNumbers } from './citations.js';
 import { REFERENCE_HEADING, parseEntry } from './reference-entry.js';
 import { normaliseUrl } from './url.js';
-import type { Article, ArticleBlock, ArticleReference, CitationMark } from './types.js';
+import type { Article, ArticleBlock, ArticleReference, CitationMark } from '../types.js';
 
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'NAV', 'TEMPLATE', 'SVG', 'IFRAME', 'FORM', 'BUTTON', 'HEAD']);
 const BLOCKS: Record<string, ArticleBlock['kind']> = {
