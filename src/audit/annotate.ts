@@ -60,7 +60,8 @@ export function annotateHtml(article: Article, result: AuditResult): string {
     }
     html += esc(article.text.slice(pos, b.end));
     const tag = b.kind === 'heading' ? 'h2' : b.kind === 'quote' ? 'blockquote' : b.kind === 'list-item' ? 'li' : 'p';
-    parts.push(b.kind === 'list-item' ? `<ul><li>${html}</li></ul>` : `<${tag}>${html}</${tag}>`);
+    const cls = b.kind === 'chrome' || b.kind === 'byline' ? ` class="${b.kind}"` : '';
+    parts.push(b.kind === 'list-item' ? `<ul><li>${html}</li></ul>` : `<${tag}${cls}>${html}</${tag}>`);
     if (inside.length > 0) {
       const items = inside.flatMap((n) => n.claim.flags.map((f) => `<li id="note-${n.id}"><strong>${n.id} · ${esc(f.kind)}:</strong> ${esc(f.message)}</li>`));
       parts.push(`<aside class="audit-notes"><ul>${items.join('')}</ul></aside>`);
@@ -69,7 +70,7 @@ export function annotateHtml(article: Article, result: AuditResult): string {
   const title = esc(result.title ?? 'Article audit');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Audit: ${title}</title>
-<style>body{max-width:46rem;margin:2rem auto;font:16px/1.55 system-ui,sans-serif;padding:0 1rem}mark.flag{background:#ffe08a}aside.audit-notes{border-left:4px solid #d97706;background:#fff8eb;margin:.5rem 0 1.2rem;padding:.3rem .8rem;font-size:.92em}</style>
+<style>body{max-width:46rem;margin:2rem auto;font:16px/1.55 system-ui,sans-serif;padding:0 1rem}mark.flag{background:#ffe08a}p.chrome{color:#888;font-size:.85em}p.byline{color:#555}aside.audit-notes{border-left:4px solid #d97706;background:#fff8eb;margin:.5rem 0 1.2rem;padding:.3rem .8rem;font-size:.92em}</style>
 </head><body>
 <p><strong>Audit:</strong> ${esc(summaryLine(result))}</p>
 ${parts.join('\n')}
@@ -97,6 +98,7 @@ export function auditJson(result: AuditResult): unknown {
     })),
     references: result.references,
     summary: result.summary,
+    missingReferences: result.missingReferences,
     warnings: result.warnings,
     timingsMs: result.timingsMs,
   };

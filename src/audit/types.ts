@@ -4,9 +4,13 @@ import type { Figure, Span } from '../model.js';
 
 export type ArticleFormat = 'md' | 'html' | 'txt';
 
-/** A block of article text: a heading, a paragraph, a list item or a quotation. Offsets into `Article.text`. */
+/**
+ * A block of article text: a heading, a paragraph, a list item or a quotation; or, not article
+ * prose, a byline/date line ("By …", "Checked on …") or site chrome (banners, navigation,
+ * "Loading…"). Offsets into `Article.text`.
+ */
 export interface ArticleBlock extends Span {
-  kind: 'heading' | 'paragraph' | 'list-item' | 'quote';
+  kind: 'heading' | 'paragraph' | 'list-item' | 'quote' | 'byline' | 'chrome';
 }
 
 /**
@@ -147,6 +151,8 @@ export interface AuditResult {
   /** Each reference with its corpus match; `fetched` only when the audit was asked to fetch (and tried this one). */
   references: (ArticleReference & { match: ReferenceMatch; fetched?: ReferenceFetch })[];
   summary: AuditSummary;
+  /** Reference numbers the article cites but does not list (one warning names them); those claims were checked against the corpus. */
+  missingReferences: number[];
   /** Degraded steps, as data (a reference that could not be matched is not one: see `references`). */
   warnings: string[];
   timingsMs: Record<string, number>;

@@ -4,6 +4,7 @@ import { extname } from 'node:path';
 import { VerityError, quote } from '../../errors.js';
 import { readHtmlArticle } from './article-html.js';
 import { readMarkdownArticle } from './article-markdown.js';
+import { readStructure } from './structure.js';
 import type { Article, ArticleFormat } from '../types.js';
 
 /** Largest article accepted (characters). */
@@ -31,7 +32,7 @@ export function readArticle(input: string, format: ArticleFormat = sniffFormat(i
   if (text.trim() === '') {
     throw new VerityError({ code: 'BAD_INPUT', component: 'audit', problem: 'the article is empty', fix: 'pass an article with text (Markdown, HTML or plain text)' });
   }
-  return format === 'html' ? readHtmlArticle(text) : readMarkdownArticle(text, format);
+  return readStructure(format === 'html' ? readHtmlArticle(text) : readMarkdownArticle(text, format));
 }
 
 /** The format a file name implies, or null when its extension is not one an audit reads. */

@@ -14,11 +14,11 @@ export interface ArticleSentence extends Span {
 
 const TRAILING_MARKS = /[.!?]["'”’)]*((?:\s*\[\^?\d[^\]]*\])+)(?=\s+\S)/g;
 
-/** Sentences of every non-heading block; citation markers after a full stop stay with the sentence they follow. */
+/** Sentences of the prose blocks (not headings, bylines or chrome); citation markers after a full stop stay with the sentence they follow. */
 export function articleSentences(article: Article): ArticleSentence[] {
   const out: ArticleSentence[] = [];
   article.blocks.forEach((block, bi) => {
-    if (block.kind === 'heading') return;
+    if (block.kind !== 'paragraph' && block.kind !== 'list-item' && block.kind !== 'quote') return;
     const spans: Span[] = [];
     for (const s of splitSentences(block.text)) {
       // "… laws.[2] Next sentence" is two sentences.
