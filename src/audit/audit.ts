@@ -7,8 +7,8 @@ import { profileClaim } from '../evidence/index.js';
 import { checkArithmetic } from './arithmetic.js';
 import { articleSentences, claimKind, wordCount } from './read/claims.js';
 import type { ArticleSentence } from './read/claims.js';
-import { checkConsistency } from './consistency.js';
-import type { ArticleFigure } from './consistency.js';
+import { checkConsistency } from './consistency/across.js';
+import type { ArticleFigure } from './consistency/across.js';
 import { figureSites } from './figures.js';
 import { fetchReferences } from './fetch-references.js';
 import type { AuditFetchOptions } from './fetch-references.js';
@@ -17,7 +17,10 @@ import { citedCheck, corpusCheck, sentencesOf, sourceContext } from './source-ch
 import { compareDatesWithSource, mayDateEvent } from './source-dates.js';
 import { compareWithSource } from './source-figures.js';
 import type { SourceFigureResult, SourceSentence } from './source-figures.js';
+import { checkInternal } from './consistency/internal.js';
+import { SEVERITIES, withSeverity } from './severity.js';
 import { FLAG_KINDS } from './types.js';
+import type { Severity } from './types.js';
 import type { Article, AuditClaim, AuditFlag, AuditResult, ClaimStatus, EvidenceQuote, FlagKind, ReferenceFetch, ReferenceMatch, SourceCheck } from './types.js';
 
 export interface AuditOptions {
@@ -216,12 +219,24 @@ export async function auditArticle(store: Store, article: Article, options: Audi
     const other = f.other !== null ? claims[f.other] : undefined;
     claims[f.claim]?.flags.push({ kind: f.arithmetic ? 'arithmetic' : 'internal-inconsistency', message: f.message, evidence: other ? [{ text: other.text, from: 'article' }] : [] });
   }
+  // Internal consistency of the prose, with the computation shown (consistency/internal.ts).
+  const claimOf = new Map(chosen.map(({ s }, i) => [s.start, i]));
+  const prose = sentences.map((s, i) => ({ i, text: s.clean.replace(/\s+/g, ' ').trim() }));
+  for (const f of checkInternal(prose)) {
+    const c = claims[claimOf.get(sentences[f.sentence]?.start ?? -1) ?? -1];
+    if (!c || c.flags.some((x) => x.kind === f.kind && x.message.includes(f.computation.split(' = ').pop() ?? '\u0000'))) continue;
+    const evidence = f.others.map((o) => ({ text: sentences[o]?.text ?? '', from: 'article' as const }));
+    c.flags.push({ kind: f.kind, check: f.check, message: f.message, computation: f.computation, suggestion: f.suggestion, evidence });
+  }
+  for (const c of claims) c.flags = c.flags.map(withSeverity);
   timings.total = now() - t0;
   const missingReferences = [...absent].sort((a, b) => a - b);
   if (missingReferences.length > 0) warnings.push(missingReferencesNote(missingReferences, article.references.length));
 
   const byKind = Object.fromEntries(FLAG_KINDS.map((k) => [k, 0])) as Record<FlagKind, number>;
   for (const c of claims) for (const f of c.flags) byKind[f.kind]++;
+  const bySeverity = Object.fromEntries(SEVERITIES.map((k) => [k, 0])) as Record<Severity, number>;
+  for (const c of claims) for (const f of c.flags) bySeverity[f.severity ?? 'warning']++;
   const count = (s: ClaimStatus) => claims.filter((c) => c.status === s).length;
   return {
     schemaVersion: 1,
@@ -241,6 +256,7 @@ export async function auditArticle(store: Store, article: Article, options: Audi
       unverifiable: count('unverifiable'),
       flags: claims.reduce((n, c) => n + c.flags.length, 0),
       byKind,
+      bySeverity,
     },
     missingReferences,
     warnings,

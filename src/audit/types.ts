@@ -5,12 +5,12 @@ import type { Figure, Span } from '../model.js';
 export type ArticleFormat = 'md' | 'html' | 'txt';
 
 /**
- * A block of article text: a heading, a paragraph, a list item or a quotation; or, not article
+ * A block of article text: a heading, a paragraph, a list item, a quotation or a table cell; or, not article
  * prose, a byline/date line ("By …", "Checked on …") or site chrome (banners, navigation,
  * "Loading…"). Offsets into `Article.text`.
  */
 export interface ArticleBlock extends Span {
-  kind: 'heading' | 'paragraph' | 'list-item' | 'quote' | 'byline' | 'chrome';
+  kind: 'heading' | 'paragraph' | 'list-item' | 'quote' | 'cell' | 'byline' | 'chrome';
 }
 
 /**
@@ -94,11 +94,22 @@ export interface EvidenceQuote {
   stance?: 'supports' | 'refutes' | 'neutral';
 }
 
+/** How much a flag matters: error (the article is wrong as written; `verity audit` exits 1), warning (check it), note. */
+export type Severity = 'error' | 'warning' | 'note';
+
 export interface AuditFlag {
   kind: FlagKind;
   /** Plain words, with any arithmetic written out. */
   message: string;
   evidence: EvidenceQuote[];
+  /** Set on every flag of an `AuditResult` (severity.ts); absent only while the audit builds it. */
+  severity?: Severity;
+  /** The internal-consistency check that raised it (a stable name, consistency/finding.ts), when one did. */
+  check?: string;
+  /** The computation, written out ("2012 − 1998 = 14"). */
+  computation?: string;
+  /** What the sentence could say instead. */
+  suggestion?: string;
 }
 
 /** What one source (the cited one, or the corpus as a whole) says about a claim. */
@@ -141,6 +152,8 @@ export interface AuditSummary {
   unverifiable: number;
   flags: number;
   byKind: Record<FlagKind, number>;
+  /** Flags by severity; an "error" makes `verity audit` exit 1. */
+  bySeverity: Record<Severity, number>;
 }
 
 export interface AuditResult {

@@ -15,8 +15,8 @@ const BLOCKS: Record<string, ArticleBlock['kind']> = {
   SECTION: 'paragraph',
   ARTICLE: 'paragraph',
   MAIN: 'paragraph',
-  TD: 'paragraph',
-  TH: 'paragraph',
+  TD: 'cell',
+  TH: 'cell',
   FIGCAPTION: 'paragraph',
   DD: 'paragraph',
   DT: 'paragraph',
@@ -89,7 +89,16 @@ export function readHtmlArticle(input: string): Article {
     for (let sib = h.nextElementSibling ?? null; sib; sib = sib.nextElementSibling ?? null) {
       if (/^H[1-6]$/.test(sib.nodeName)) break;
       if (sib.nodeName === 'OL' || sib.nodeName === 'UL') addList(sib);
-      else refNodes.add(sib);
+      else {
+        refNodes.add(sib);
+        // "<p>[1] Title. https://…</p>": an entry per paragraph.
+        const e = /^\s*(?:\[(\d{1,3})\]|(\d{1,3})[.)])\s+(.+)$/s.exec((sib.textContent ?? '').replace(/\s+/g, ' '));
+        if (e && e[3]) {
+          const anchor = firstLink(sib);
+          const parts = parseEntry(e[3].trim());
+          references.push({ n: Number(e[1] ?? e[2]), kind: 'numbered', text: e[3].trim(), url: anchor?.href ?? parts.url, title: parts.title });
+        }
+      }
     }
   }
   for (const el of Array.from(document.querySelectorAll('ol,ul,section,div,aside,footer'))) {

@@ -18,7 +18,9 @@ const TRAILING_MARKS = /[.!?]["'”’)]*((?:\s*\[\^?\d[^\]]*\])+)(?=\s+\S)/g;
 export function articleSentences(article: Article): ArticleSentence[] {
   const out: ArticleSentence[] = [];
   article.blocks.forEach((block, bi) => {
-    if (block.kind !== 'paragraph' && block.kind !== 'list-item' && block.kind !== 'quote') return;
+    // A table cell is prose only when it holds a sentence.
+    const prose = block.kind === 'paragraph' || block.kind === 'list-item' || block.kind === 'quote' || (block.kind === 'cell' && /[.!?]["'”’)]*$/.test(block.text.trim()));
+    if (!prose) return;
     const spans: Span[] = [];
     for (const s of splitSentences(block.text)) {
       // "… laws.[2] Next sentence" is two sentences.

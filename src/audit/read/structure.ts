@@ -20,7 +20,7 @@ const CHROME = [
   /^(?:time\s+left|goal|raised|donors?)\s*:/i,
   /\b(?:donat(?:e|ion|ions|ing)|chip\s+in|become\s+a\s+(?:member|supporter|patron))\b.*\b(?:us|our|we)\b|\b(?:we|us|our)\b.*\b(?:donat(?:e|ion|ions|ing)|chip\s+in)\b/i,
   /\b(?:readers\s+like\s+you|your\s+support|support\s+(?:us|our\s+work)|reader[- ](?:funded|supported)|whether\s+you\s+agree\s+or\s+disagree)\b/i,
-  /^(?:keep|support)\s+[\w.]+(?:\s+[\w.]+)?\s+(?:independent|free|going)\b/i,
+  /^(?:keep|support)\s+[\w.]+(?:\s+[\w.]+)?\s+(?:independent|free|going)\b|^support\s+(?:independent|our|us)\b/i,
   /\b(?:we\s+use\s+cookies|this\s+(?:site|website)\s+uses\s+cookies|cookie\s+(?:policy|settings|preferences|notice)|accept\s+(?:all\s+)?cookies)\b/i,
   /^(?:share(?:\s+(?:this|on\s+\w+))?|tweet|email|print|copy\s+link|advertisement|sponsored|skip\s+to\s+(?:main\s+)?content|menu|home|search|sign\s+(?:in|up)|log\s*in|subscribe(?:\s+now)?|newsletter|read\s+more|related(?:\s+(?:articles|stories|posts))?|more\s+from\s+.{1,40}|back\s+to\s+top|was\s+this\s+(?:helpful|useful)\??|comments?|leave\s+a\s+comment|follow\s+us.*|toggle\s+navigation|close|open\s+menu)\s*[:.!]?$/i,
   /^(?:©|\(c\)|copyright\b).{0,120}$/i,
@@ -37,26 +37,31 @@ const SECTION = /^(?:executive\s+summary|summary|key\s+(?:findings|points|takeaw
 /** Function words a heading does not end on (a hard-wrapped prose line often does). */
 const DANGLING = /\b(?:the|a|an|of|to|in|and|or|for|with|by|on|at|from|as|that|which|who|its|their|his|her|is|are|was|were|be|than|per)$/i;
 
+/** A line without Markdown emphasis around it ("*By Ana Ruiz · 4 min read*"). */
+function bare(line: string): string {
+  return line.trim().replace(/^(?:\*\*?|__?)(.*?)(?:\*\*?|__?)$/, '$1').trim();
+}
+
 export function isChrome(line: string): boolean {
-  const t = line.trim();
+  const t = bare(line);
   if (t === '') return false;
   if (t.split(/\s+/).length <= 12 && NAV.test(t) && !/[.!?]$/.test(t) && !/\d[.,]\d/.test(t)) return true;
   return CHROME.some((re) => re.test(t));
 }
 
 export function isByline(line: string): boolean {
-  const t = line.trim();
+  const t = bare(line);
   return t.length <= 120 && BYLINE.test(t);
 }
 
 const ENDS_SENTENCE = /[.!?…:;,]["'”’)\]]*$|\[\^?\d[^\]]*\]\s*$/;
 
 /** A line that reads as a heading: short, no closing punctuation, starts with a capital or a section number. */
-export function isHeadingLine(line: string): boolean {
+export function isHeadingLine(line: string, wrapped = true): boolean {
   const t = line.trim();
   if (t === '' || ENDS_SENTENCE.test(t)) return /^(?:\d{1,2}[.)]\s+)?[A-Z][^.!]{2,150}\?$/.test(t) && t.split(/\s+/).length <= 20;
   const words = t.split(/\s+/).length;
-  if (words > 22 || t.length > 160 || DANGLING.test(t)) return false;
+  if (words > 22 || t.length > 160 || (wrapped && DANGLING.test(t))) return false;
   return /^(?:\d{1,2}[.)]\s+)?["'“‘]?[A-Z0-9]/.test(t);
 }
 
@@ -90,7 +95,7 @@ const SECTION_DASH = /^((?:executive\s+summary|summary|bottom\s+line|in\s+short|
 
 /** Relabel one block of several lines into chrome, byline, heading and prose pieces. */
 function splitBlock(b: ArticleBlock, text: string): ArticleBlock[] {
-  if (b.kind === 'heading' || b.kind === 'quote' || b.kind === 'chrome' || b.kind === 'byline') return [b];
+  if (b.kind !== 'paragraph' && b.kind !== 'list-item') return [b];
   const out: ArticleBlock[] = [];
   const lines: Array<{ start: number; end: number; text: string }> = [];
   let at = b.start;
@@ -152,11 +157,14 @@ const TITLE_LABEL = /^(?:fact[- ]?check|claim|title)\s*:\s*/i;
  */
 export function readStructure(article: Article): Article {
   const blocks = article.blocks.flatMap((b) => splitBlock(b, article.text));
-  // A numbered item with no closing punctuation, followed by prose, is a numbered section heading.
+  // A numbered item with no closing punctuation, alone between prose blocks, is a numbered
+  // section heading (the last item of a real list follows another item, and stays one).
   blocks.forEach((b, i) => {
     const next = blocks[i + 1];
-    if (b.kind !== 'list-item' || !next || next.kind !== 'paragraph' || !/\d{1,2}[.)]\s+$/.test(article.text.slice(Math.max(0, b.start - 5), b.start))) return;
-    if (isHeadingLine(b.text) && !b.text.includes('\n')) blocks[i] = { ...b, kind: 'heading' };
+    const prev = blocks[i - 1];
+    if (b.kind !== 'list-item' || !next || next.kind !== 'paragraph' || prev?.kind === 'list-item') return;
+    if (!/\d{1,2}[.)]\s+$/.test(article.text.slice(Math.max(0, b.start - 5), b.start))) return;
+    if (isHeadingLine(b.text, false) && !b.text.includes('\n')) blocks[i] = { ...b, kind: 'heading' };
   });
   let title = article.title;
   if (title === null) {
