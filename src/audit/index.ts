@@ -1,6 +1,7 @@
 // Article audit: read an article, find its claims, check them against the cited sources and the
 // corpus, check its figures (against sources, arithmetic, consistency), and annotate it.
-export { readArticle, readArticleFile, formatOfPath, sniffFormat, MAX_ARTICLE_CHARS } from './read/article.js';
+export { readArticle, formatOfPath, sniffFormat, MAX_ARTICLE_CHARS } from './read/article.js';
+export { readArticleFile, readArticleUrl, readPdfArticle } from './read/article-source.js';
 export { auditArticle } from './audit.js';
 export type { AuditOptions } from './audit.js';
 export { fetchReferences, referencesToFetch, storeLoader, checkFetchLimit, DEFAULT_FETCH_LIMIT, MAX_FETCH_LIMIT } from './fetch-references.js';
@@ -13,4 +14,7 @@ export type { ArithmeticFinding } from './arithmetic.js';
 export { matchReferences, matchReferencesInStore } from './read/references.js';
 export { normaliseUrl } from './read/url.js';
 export { FLAG_KINDS } from './types.js';
+export { severityOf, SEVERITIES } from './severity.js';
+export { flagsBySeverity } from './flag-report.js';
+export { INTERNAL_CHECKS } from './consistency/internal.js';
 export type * from './types.js';

@@ -6,11 +6,12 @@ import { wholeFlag } from '../whole-flag.js';
 import { resolveDbPath } from '../../config.js';
 import { VerityError, quote } from '../../errors.js';
 import { openStore } from '../../store/open.js';
-import { DEFAULT_FETCH_LIMIT, MAX_FETCH_LIMIT, normaliseUrl, annotateHtml, annotateMarkdown, auditArticle, auditJson, readArticle, readArticleFile, sniffFormat } from '../../audit/index.js';
+import { DEFAULT_FETCH_LIMIT, MAX_FETCH_LIMIT, normaliseUrl, annotateHtml, annotateMarkdown, auditArticle, auditJson, readArticle, readArticleFile, readArticleUrl, sniffFormat } from '../../audit/index.js';
+import { isUrlInput } from '../../ingest/load-url.js';
 import type { Article, AuditFetchOptions, AuditResult } from '../../audit/index.js';
 import { webOptionsFromEnv } from '../../web/env-options.js';
 
-const HELP = `Usage: verity audit <file.md|file.html|file.txt|-> [--db FILE] [--format md|html|json] [--out FILE]
+const HELP = `Usage: verity audit <file.md|file.html|file.txt|file.pdf|URL|-> [--db FILE] [--format md|html|json] [--out FILE]
                     [--input-format md|html|txt] [--json] [--fetch [--fetch-limit N]]
 
 Checks an existing article: every check-worthy sentence (one with a figure or a citation, or
@@ -23,7 +24,21 @@ arithmetic (percentages, ratios, totals, changes, "X of Y"), and for consistency
 article (part <= whole, nested counts, derived figures, the same quantity given two values).
 Dates of events (released, signed, entered into force …) are checked against the cited source too.
 Flags: figure-source-mismatch, date-source-mismatch, arithmetic, internal-inconsistency,
-citation-unsupported, contradicted, uncited.
+citation-unsupported, contradicted, uncited. Each has a severity: error (arithmetic,
+internal-inconsistency, figure-source-mismatch, date-source-mismatch, contradicted),
+warning (citation-unsupported) or note (uncited). Internal-consistency flags name their check
+(percent-vs-points, change-vs-values, fraction-vs-percent, shares-over-100, parts-over-whole,
+restated-value, date-arithmetic, age-arithmetic, outside-range, derived-count) and show the
+computation and a suggested correction. Markdown and HTML output end with (HTML: begin with)
+the flags grouped by severity.
+
+The page is read as a reader does: site chrome (banners, donation appeals, "Loading…",
+navigation, cookie notices), bylines and "Checked on …" lines, the title and headings
+(numbered ones, and a heading run into its first sentence) are not claims. A PDF is read from
+its text layer; a URL is fetched (the safe fetch: public addresses only unless
+VERITY_WEB_ALLOW_PRIVATE=1). Citations to references that are not in the input give one
+warning ("references [1]–[14] are not in this file"); those sentences are checked against
+the corpus instead.
 
 References are read from a numbered sources list ([1] … under "References" or "Sources",
 Markdown or HTML) and from inline links; each is matched to a corpus source by normalised
@@ -52,13 +67,17 @@ Options:
                      named in a warning
   -h, --help         this help
 
-Exit code: 0 when the audit ran (flags or not), 1 on failure, 2 on a usage error.
+Exit code: 0 when the audit ran and raised no flag of severity "error"; 1 when it raised one
+(the output is written all the same: a newsroom's CI can fail on it) or on failure (a message
+on stderr, no output); 2 on a usage error.
 
 Examples:
   verity audit article.md
   verity audit page.html --format html --out audited.html
   cat draft.txt | verity audit - --input-format txt --json
   verity audit draft.md --fetch --db drafts.db --format json --out audit.json
+  verity audit report.pdf --json || echo "the audit found errors"
+  verity audit https://example.org/fact-check/some-claim
 `;
 
 async function readStdin(stream: NodeJS.ReadableStream): Promise<string> {
@@ -79,7 +98,7 @@ export const auditCommand: Command = {
         code: 'USAGE',
         component: 'audit',
         problem: target === undefined ? 'no article given' : `expected one article, got ${positionals.length}: ${positionals.map((p) => quote(p)).join(', ')}`,
-        fix: 'pass one file (.md, .html, .txt) or "-" to read standard input',
+        fix: 'pass one file (.md, .html, .txt, .pdf), a URL, or "-" to read standard input',
       });
     }
     const format = values.json === true ? 'json' : typeof values.format === 'string' ? values.format : 'md';
@@ -97,6 +116,8 @@ export const auditCommand: Command = {
       const text = await readStdin(stdin);
       if (text.trim() === '') throw new VerityError({ code: 'BAD_INPUT', component: 'audit', problem: 'standard input is empty', fix: 'pipe the article text in, e.g. cat article.md | verity audit -' });
       article = readArticle(text, inputFormat ?? sniffFormat(text));
+    } else if (isUrlInput(target)) {
+      article = await readArticleUrl(target, webOptionsFromEnv(env));
     } else {
       article = await readArticleFile(resolve(cwd, target));
     }
@@ -122,7 +143,7 @@ export const auditCommand: Command = {
       } else {
         out.write(text);
       }
-      return 0;
+      return result.summary.bySeverity.error > 0 ? 1 : 0;
     } finally {
       await store.close();
     }
