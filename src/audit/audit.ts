@@ -231,7 +231,7 @@ export async function auditArticle(store: Store, article: Article, options: Audi
   for (const c of claims) c.flags = c.flags.map(withSeverity);
   timings.total = now() - t0;
   const missingReferences = [...absent].sort((a, b) => a - b);
-  if (missingReferences.length > 0) warnings.push(missingReferencesNote(missingReferences, article.references.length));
+  if (missingReferences.length > 0) warnings.push(missingReferencesNote(missingReferences, article.references.filter((r) => r.kind === 'numbered').length));
 
   const byKind = Object.fromEntries(FLAG_KINDS.map((k) => [k, 0])) as Record<FlagKind, number>;
   for (const c of claims) for (const f of c.flags) byKind[f.kind]++;

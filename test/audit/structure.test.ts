@@ -80,3 +80,17 @@ test('structure: glued headings are told apart from names written in camel case'
   assert.ok(isByline('By Ana Ruiz and Tom Blake'));
   assert.ok(!isByline('By 2030 the plant will close.'));
 });
+
+test('structure: a link in the page title does not take the number of a [1] marker; a question title with a dotted name is a heading', () => {
+  const page = `Keep Riverside Checks independent
+Fact check: [Riverside Checks](https://checks.example.org/)
+Checked on October 13, 2025
+Executive Summary — The page makes no claim of its own that can be checked [1] [2].
+Fact check: What does riverside.example publish?
+`;
+  const a = readArticle(page, 'md');
+  const link = a.references.find((r) => r.kind === 'link');
+  assert.ok(link && link.n > 2, JSON.stringify(a.references));
+  assert.deepEqual(articleSentences(a).map((s) => s.text), ['The page makes no claim of its own that can be checked [1] [2].']);
+  assert.ok(a.blocks.some((b) => b.kind === 'heading' && b.text === 'Fact check: What does riverside.example publish?'));
+});

@@ -3,7 +3,7 @@
 import { createRequire } from 'node:module';
 import type { parseHTML } from 'linkedom';
 import { VerityError } from '../../errors.js';
-import { MARKER, markerNumbers } from './citations.js';
+import { MARKER, highestMarker, markerNumbers } from './citations.js';
 import { REFERENCE_HEADING, parseEntry } from './reference-entry.js';
 import { normaliseUrl } from './url.js';
 import type { Article, ArticleBlock, ArticleReference, CitationMark } from '../types.js';
@@ -117,7 +117,7 @@ export function readHtmlArticle(input: string): Article {
   const blocks: ArticleBlock[] = [];
   const citations: CitationMark[] = [];
   const linkRefs: ArticleReference[] = [];
-  let nextLinkN = Math.max(0, ...references.map((r) => r.n)) + 1;
+  let nextLinkN = Math.max(0, ...references.map((r) => r.n), highestMarker(root.textContent ?? '')) + 1;
   const refForUrl = (url: string, anchor: string): number | null => {
     const norm = normaliseUrl(url);
     if (!norm) return null;

@@ -59,7 +59,7 @@ const ENDS_SENTENCE = /[.!?…:;,]["'”’)\]]*$|\[\^?\d[^\]]*\]\s*$/;
 /** A line that reads as a heading: short, no closing punctuation, starts with a capital or a section number. */
 export function isHeadingLine(line: string, wrapped = true): boolean {
   const t = line.trim();
-  if (t === '' || ENDS_SENTENCE.test(t)) return /^(?:\d{1,2}[.)]\s+)?[A-Z][^.!]{2,150}\?$/.test(t) && t.split(/\s+/).length <= 20;
+  if (t === '' || ENDS_SENTENCE.test(t)) return /^(?:\d{1,2}[.)]\s+)?[A-Z](?:[^.!?]|[.?](?=\S)){2,150}\?$/.test(t) && t.split(/\s+/).length <= 20;
   const words = t.split(/\s+/).length;
   if (words > 22 || t.length > 160 || (wrapped && DANGLING.test(t))) return false;
   return /^(?:\d{1,2}[.)]\s+)?["'“‘]?[A-Z0-9]/.test(t);
@@ -123,7 +123,7 @@ function splitBlock(b: ArticleBlock, text: string): ArticleBlock[] {
       // none) and the next starts one. A wrapped prose line rarely does both.
       const single = lines.length === 1;
       const setOff = (i === 0 || ENDS_SENTENCE.test(prev) || isChrome(prev) || isByline(prev)) && (next === '' || /^["'“‘]?[A-Z0-9]/.test(next));
-      if ((single && b.kind === 'paragraph') || (!single && setOff && (t.length < 0.8 * Math.max(60, next.length) || /^\d{1,2}[.)]\s/.test(t) || SECTION.test(t)))) kind = 'heading';
+      if ((single && b.kind === 'paragraph') || (!single && setOff && (t.length < 0.8 * Math.max(60, next.length) || /^\d{1,2}[.)]\s/.test(t) || SECTION.test(t) || /\?$/.test(t) || TITLE_LABEL.test(t)))) kind = 'heading';
     }
     if (kind === null) {
       const glued = gluedHeadingEnd(t) >= 0 ? gluedHeadingEnd(t) : (SECTION_DASH.exec(t)?.[0].length ?? -1);
