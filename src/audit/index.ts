@@ -14,6 +14,7 @@ export type { ArithmeticFinding } from './arithmetic.js';
 export { matchReferences, matchReferencesInStore } from './read/references.js';
 export { normaliseUrl } from './read/url.js';
 export { FLAG_KINDS } from './types.js';
+export { sentencesCitingAbsent } from './read/claims.js';
 export { severityOf, SEVERITIES } from './severity.js';
 export { flagsBySeverity } from './flag-report.js';
 export { INTERNAL_CHECKS } from './consistency/internal.js';

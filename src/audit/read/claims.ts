@@ -79,3 +79,11 @@ export function claimKind(sentence: string): 'factual' | 'prediction' | 'opinion
 export function wordCount(sentence: string): number {
   return tokenize(sentence).length;
 }
+
+/** The sentences (citation markers blanked) that cite a reference the article does not list: what `--web` searches for. */
+export function sentencesCitingAbsent(article: Article): string[] {
+  const known = new Set(article.references.map((r) => r.n));
+  return articleSentences(article)
+    .filter((s) => s.citations.some((n) => !known.has(n)))
+    .map((s) => s.clean.replace(/\s+/g, ' ').trim());
+}

@@ -8,11 +8,19 @@ import { VerityError, quote } from '../../errors.js';
 import { openStore } from '../../store/open.js';
 import { DEFAULT_FETCH_LIMIT, MAX_FETCH_LIMIT, normaliseUrl, annotateHtml, annotateMarkdown, auditArticle, auditJson, readArticle, readArticleFile, readArticleUrl, sniffFormat } from '../../audit/index.js';
 import { isUrlInput } from '../../ingest/load-url.js';
+import { gatherWebSources, webQuery } from '../../check/web-sources.js';
+import { sentencesCitingAbsent } from '../../audit/index.js';
+import { MAX_WEB_LIMIT, WEB_OPTIONS, webSearchFromFlags } from '../web-flags.js';
+import type { CommandContext } from '../command.js';
 import type { Article, AuditFetchOptions, AuditResult } from '../../audit/index.js';
 import { webOptionsFromEnv } from '../../web/env-options.js';
 
+/** Searches made at most for the sentences citing absent references. */
+const MAX_ABSENT_SEARCHES = 5;
+
 const HELP = `Usage: verity audit <file.md|file.html|file.txt|file.pdf|URL|-> [--db FILE] [--format md|html|json] [--out FILE]
                     [--input-format md|html|txt] [--json] [--fetch [--fetch-limit N]]
+                    [--web [--web-engine wikipedia|searxng] [--web-url URL] [--web-limit N]]
 
 Checks an existing article: every check-worthy sentence (one with a figure or a citation, or
 that the check-worthiness model scores 0.5 or more) becomes a claim. Each claim is checked
@@ -65,6 +73,13 @@ Options:
   --fetch            fetch the cited pages not in the corpus and ingest them before auditing
   --fetch-limit N    URLs fetched at most, 1 to ${MAX_FETCH_LIMIT} (default ${DEFAULT_FETCH_LIMIT}); the rest are
                      named in a warning
+  --web              when sentences cite references the file does not list, search the web for
+                     them first (at most ${MAX_ABSENT_SEARCHES} searches, their words without numbers) and ingest
+                     what is found (--db is then opened for writing), so they are checked
+                     against it; without absent references no search is made
+  --web-engine E     wikipedia (default) or searxng
+  --web-url URL      the engine's address (default $VERITY_WIKIPEDIA_URL / $VERITY_SEARXNG_URL)
+  --web-limit N      results read per search, 1 to ${MAX_WEB_LIMIT}
   -h, --help         this help
 
 Exit code: 0 when the audit ran and raised no flag of severity "error"; 1 when it raised one
@@ -90,8 +105,9 @@ export const auditCommand: Command = {
   name: 'audit',
   summary: "check an article's claims, citations and arithmetic",
   help: HELP,
-  options: { db: { type: 'string' }, format: { type: 'string', short: 'f' }, out: { type: 'string', short: 'o' }, 'input-format': { type: 'string' }, fetch: { type: 'boolean' }, 'fetch-limit': { type: 'string' } },
-  async run({ positionals, values, out, env, cwd, stdin }) {
+  options: { db: { type: 'string' }, format: { type: 'string', short: 'f' }, out: { type: 'string', short: 'o' }, 'input-format': { type: 'string' }, fetch: { type: 'boolean' }, 'fetch-limit': { type: 'string' }, ...WEB_OPTIONS },
+  async run(ctx) {
+    const { positionals, values, out, env, cwd, stdin } = ctx;
     const target = positionals[0];
     if (target === undefined || positionals.length > 1) {
       throw new VerityError({
@@ -110,6 +126,7 @@ export const auditCommand: Command = {
       throw new VerityError({ code: 'USAGE', component: 'audit', problem: `unknown --input-format ${quote(String(inputFormat))}`, fix: 'use --input-format md, html or txt' });
     }
     const fetch = fetchOptions(values, env, (w) => out.notice(`verity: [audit] warning: ${w}`));
+    const web = webSearchFromFlags(ctx, { component: 'audit', purpose: 'search the web for the sentences whose references the file does not list' });
 
     let article: Article;
     if (target === '-') {
@@ -124,8 +141,10 @@ export const auditCommand: Command = {
 
     const dbPath = resolveDbPath(typeof values.db === 'string' ? values.db : undefined, env, cwd);
     // Writable only when fetched pages are to be ingested.
-    const store = await openStore(dbPath, { readonly: fetch === null });
+    const absent = web ? sentencesCitingAbsent(article) : [];
+    const store = await openStore(dbPath, { readonly: fetch === null && absent.length === 0 });
     try {
+      if (web && absent.length > 0) await searchAbsent(ctx, store, absent, web, dbPath);
       const result = await auditArticle(store, article, { onProgress: (e) => out.progress(e), ...(fetch ? { fetch } : {}) });
       // Fetch warnings were printed as they happened.
       for (const w of result.warnings) if (fetch === null || !w.startsWith('fetch: ')) out.notice(`verity: [audit] warning: ${w}`);
@@ -149,6 +168,20 @@ export const auditCommand: Command = {
     }
   },
 };
+
+/** --web: the sentences citing references the file does not list, searched and ingested before the audit. */
+async function searchAbsent(ctx: CommandContext, store: Awaited<ReturnType<typeof openStore>>, sentences: string[], web: NonNullable<ReturnType<typeof webSearchFromFlags>>, dbPath: string): Promise<void> {
+  const queries = [...new Set(sentences.map(webQuery))].slice(0, MAX_ABSENT_SEARCHES);
+  const stage = await gatherWebSources(store, queries, {
+    search: web.search,
+    limit: web.limit,
+    onWarning: (w) => ctx.out.notice(`verity: [audit] warning: ${w}`),
+    now: () => new Date(),
+    onProgress: (e) => ctx.out.progress(e),
+  });
+  const p = stage.provenance;
+  ctx.out.notice(`web: ${p.results} result${p.results === 1 ? '' : 's'} from ${p.engine} for ${p.queries.length} search${p.queries.length === 1 ? '' : 'es'} (sentences citing absent references): ${p.added} added, ${p.unchanged} already in the corpus, ${p.replaced} replaced, ${p.failed} failed (${dbPath})`);
+}
 
 /** The --fetch options, or null without --fetch; --fetch-limit without --fetch is a usage error (nothing would use it). */
 function fetchOptions(values: Record<string, unknown>, env: NodeJS.ProcessEnv, onWarning: (w: string) => void): AuditFetchOptions | null {
