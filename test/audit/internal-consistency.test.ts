@@ -47,3 +47,8 @@ test('internal consistency: the derived-count flag names both computations (the 
   assert.match(f.message, /40 = 120 − 80/);
   assert.match(f.suggestion, /say "30"/);
 });
+
+test('internal consistency: "most" as a superlative and shares of a change are not exclusive shares of a whole', () => {
+  assert.deepEqual(checks('The next most common gases in the sample are argon (0.9%) and neon.'), []);
+  assert.deepEqual(checks('Forest cover fell by 40.5% from 1990 to 2020, with about 20% of that decline due to fires and the remaining 80% to clearing.'), []);
+});

@@ -63,7 +63,7 @@ const SMALL: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five:
 /** "one in four (40%)", "a third of voters, or 45%", "more than half (48%)", "a majority — 46% —". */
 function fractionVsPercent(s: ProseSentence, out: InternalFinding[]): void {
   const link = String.raw`[^.;\d%]{0,50}?(?:\(\s*|,\s*(?:(?:or|that\s+is|i\.e\.,?|about|roughly|some)\s+)?|\s[—–]\s*)(about\s+|around\s+|roughly\s+|nearly\s+|some\s+)?${N}${PCT}`;
-  const frac = String.raw`((?:more\s+than|over|nearly|almost|about|around|roughly|less\s+than|under|just\s+over|just\s+under)\s+)?(half|a\s+majority|the\s+majority|most|(?:a|one|two|three)[- ](?:half|third|thirds|quarter|quarters|fourth|fourths|fifth|fifths|tenth)|(?:one|two|three|four|five|\d)\s+in\s+(?:every\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|\d+))`;
+  const frac = String.raw`((?:more\s+than|over|nearly|almost|about|around|roughly|less\s+than|under|just\s+over|just\s+under)\s+)?(half|a\s+majority|the\s+majority|(?:a|one|two|three)[- ](?:half|third|thirds|quarter|quarters|fourth|fourths|fifth|fifths|tenth)|(?:one|two|three|four|five|\d)\s+in\s+(?:every\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|\d+))`;
   const re = new RegExp(String.raw`\b${frac}\b${link}`, 'gi');
   for (const m of s.text.matchAll(re)) {
     const hedgeWord = (m[1] ?? '').trim().toLowerCase();
@@ -77,8 +77,8 @@ function fractionVsPercent(s: ProseSentence, out: InternalFinding[]): void {
       const a = SMALL[inN[1] ?? ''] ?? Number(inN[1]);
       const b = SMALL[inN[2] ?? ''] ?? Number(inN[2]);
       if (b > 0) value = (a / b) * 100;
-    } else if (/majority|most/.test(phrase)) {
-      // "a majority" or "most" needs more than 50 %.
+    } else if (/majority/.test(phrase)) {
+      // "a majority" needs more than 50 % ("most" is left alone: "the most common" is no share).
       if (p < 50 || (p === 50 && !m[3])) {
         out.push({
           check: 'fraction-vs-percent', sentence: s.i, others: [], kind: 'internal-inconsistency',
@@ -121,7 +121,7 @@ function nearestFraction(p: number): string {
 
 /** Verbs whose objects split one population into exclusive groups ("42% backed A, 38% backed B"). */
 const SPLIT_CUE = /\b(?:of\s+the\s+(?:vote|votes|ballots)|of\s+(?:respondents|those\s+(?:surveyed|polled|asked))|split|broke\s+down|breakdown|divided)\b/i;
-const NOT_EXCLUSIVE = /\b(?:also|both|each|either|several|multiple|more\s+than\s+one|could\s+(?:choose|pick|name)|at\s+least\s+one|among\s+them|of\s+(?:them|these|those|whom)|respectively)\b/i;
+const NOT_EXCLUSIVE = /\b(?:also|both|each|either|several|multiple|more\s+than\s+one|could\s+(?:choose|pick|name)|at\s+least\s+one|among\s+them|of\s+(?:them|these|those|whom)|respectively|of\s+(?:that|this)\s+(?:decline|fall|drop|rise|increase|growth|change|loss|gain))\b/i;
 
 /** Exclusive shares of one whole listed in one sentence that add up past 100 %. */
 function sharesOver100(s: ProseSentence, out: InternalFinding[]): void {
