@@ -1,6 +1,12 @@
 // The annotated article: the text with each flagged sentence marked and its notes beneath the
 // paragraph; Markdown is written onto the original input (links kept), HTML is a clean page.
-import type { Article, AuditClaim, AuditResult } from './types.js';
+import { esc, flagsHtml, flagsMarkdown } from './flag-report.js';
+import type { Article, AuditClaim, AuditFlag, AuditResult } from './types.js';
+
+/** A flag as one line of a note: the message, then the computation when there is one. */
+function noteText(f: AuditFlag): string {
+  return f.computation && !f.message.includes(f.computation) ? `${f.message} (${f.computation})` : f.message;
+}
 
 function notesFor(claims: readonly AuditClaim[], first: number): Array<{ id: string; claim: AuditClaim }> {
   return claims.map((claim, i) => ({ id: `A${first + i}`, claim }));
@@ -8,7 +14,8 @@ function notesFor(claims: readonly AuditClaim[], first: number): Array<{ id: str
 
 function summaryLine(r: AuditResult): string {
   const s = r.summary;
-  return `${s.claims} claims: ${s.supported} supported, ${s.contradicted} contradicted, ${s.unsupported} unsupported, ${s.unverifiable} unverifiable; ${s.flags} flag${s.flags === 1 ? '' : 's'}.`;
+  const sev = s.bySeverity ? ` (${s.bySeverity.error} error${s.bySeverity.error === 1 ? '' : 's'}, ${s.bySeverity.warning} warning${s.bySeverity.warning === 1 ? '' : 's'}, ${s.bySeverity.note} note${s.bySeverity.note === 1 ? '' : 's'})` : '';
+  return `${s.claims} claims: ${s.supported} supported, ${s.contradicted} contradicted, ${s.unsupported} unsupported, ${s.unverifiable} unverifiable; ${s.flags} flag${s.flags === 1 ? '' : 's'}${sev}.`;
 }
 
 /** Markdown: `<mark>` around each flagged sentence with a note id, and the notes as a quote under its block. */
@@ -32,18 +39,15 @@ export function annotateMarkdown(article: Article, result: AuditResult): string 
   for (const [block, notes] of byBlock) {
     const b = article.blocks[block];
     if (!b) continue;
-    const lines = notes.flatMap((n) => n.claim.flags.map((f) => `> **${n.id} · ${f.kind}:** ${f.message}`));
+    const lines = notes.flatMap((n) => n.claim.flags.map((f) => `> **${n.id} · ${f.kind}:** ${noteText(f)}`));
     edits.push({ at: toInput(b.end, true), text: `\n\n${lines.join('\n>\n')}`, order: 0 });
   }
   edits.sort((a, b) => b.at - a.at || a.order - b.order);
   let out = article.origin.length === 0 ? article.text : article.source;
   for (const e of edits) out = out.slice(0, e.at) + e.text + out.slice(e.at);
-  return `${out.trimEnd()}\n\n---\n\n**Audit:** ${summaryLine(result)}\n`;
+  return `${out.trimEnd()}\n\n---\n\n**Audit:** ${summaryLine(result)}\n\n${flagsMarkdown(result)}`;
 }
 
-function esc(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
 
 /** HTML: a clean page of the article text, flagged sentences in <mark>, notes in an <aside> under each block. */
 export function annotateHtml(article: Article, result: AuditResult): string {
@@ -60,18 +64,20 @@ export function annotateHtml(article: Article, result: AuditResult): string {
     }
     html += esc(article.text.slice(pos, b.end));
     const tag = b.kind === 'heading' ? 'h2' : b.kind === 'quote' ? 'blockquote' : b.kind === 'list-item' ? 'li' : 'p';
-    parts.push(b.kind === 'list-item' ? `<ul><li>${html}</li></ul>` : `<${tag}>${html}</${tag}>`);
+    const cls = b.kind === 'chrome' || b.kind === 'byline' ? ` class="${b.kind}"` : '';
+    parts.push(b.kind === 'list-item' ? `<ul><li>${html}</li></ul>` : `<${tag}${cls}>${html}</${tag}>`);
     if (inside.length > 0) {
-      const items = inside.flatMap((n) => n.claim.flags.map((f) => `<li id="note-${n.id}"><strong>${n.id} · ${esc(f.kind)}:</strong> ${esc(f.message)}</li>`));
+      const items = inside.flatMap((n) => n.claim.flags.map((f) => `<li id="note-${n.id}"><strong>${n.id} · ${esc(f.kind)}:</strong> ${esc(noteText(f))}</li>`));
       parts.push(`<aside class="audit-notes"><ul>${items.join('')}</ul></aside>`);
     }
   }
   const title = esc(result.title ?? 'Article audit');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Audit: ${title}</title>
-<style>body{max-width:46rem;margin:2rem auto;font:16px/1.55 system-ui,sans-serif;padding:0 1rem}mark.flag{background:#ffe08a}aside.audit-notes{border-left:4px solid #d97706;background:#fff8eb;margin:.5rem 0 1.2rem;padding:.3rem .8rem;font-size:.92em}</style>
+<style>body{max-width:46rem;margin:2rem auto;font:16px/1.55 system-ui,sans-serif;padding:0 1rem}mark.flag{background:#ffe08a}p.chrome{color:#888;font-size:.85em}p.byline{color:#555}section.audit-flags h3.error{color:#b91c1c}section.audit-flags h3.warning{color:#b45309}aside.audit-notes{border-left:4px solid #d97706;background:#fff8eb;margin:.5rem 0 1.2rem;padding:.3rem .8rem;font-size:.92em}</style>
 </head><body>
 <p><strong>Audit:</strong> ${esc(summaryLine(result))}</p>
+${flagsHtml(result)}
 ${parts.join('\n')}
 </body></html>
 `;
@@ -97,6 +103,7 @@ export function auditJson(result: AuditResult): unknown {
     })),
     references: result.references,
     summary: result.summary,
+    missingReferences: result.missingReferences,
     warnings: result.warnings,
     timingsMs: result.timingsMs,
   };

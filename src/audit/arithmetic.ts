@@ -148,7 +148,8 @@ function ratios(text: string, out: ArithmeticFinding[]): void {
     const p = parseNum(m[4] ?? '');
     if (!(b > 0)) continue;
     const computed = (a / b) * 100;
-    if (!agrees(computed, p, m[4] ?? '', (m[3] ?? '') !== '')) {
+    // "About one in ten (11%)": a hedge before the ratio rounds it too.
+    if (!agrees(computed, p, m[4] ?? '', (m[3] ?? '') !== '' || approxAt(text, m.index ?? 0))) {
       out.push({ quote: m[0], message: `${m[1]} in ${m[2]} is ${fmt(computed)}%, not ${m[4]}% (${fmt(a)} ÷ ${fmt(b)} × 100 = ${fmt(computed)}).` });
     }
   }

@@ -5,19 +5,22 @@ import type { ProgressListener } from '../model.js';
 import { checkworthiness } from '../text/index.js';
 import { profileClaim } from '../evidence/index.js';
 import { checkArithmetic } from './arithmetic.js';
-import { articleSentences, claimKind, wordCount } from './claims.js';
-import type { ArticleSentence } from './claims.js';
-import { checkConsistency } from './consistency.js';
-import type { ArticleFigure } from './consistency.js';
+import { articleSentences, claimKind, wordCount } from './read/claims.js';
+import type { ArticleSentence } from './read/claims.js';
+import { checkConsistency } from './consistency/across.js';
+import type { ArticleFigure } from './consistency/across.js';
 import { figureSites } from './figures.js';
 import { fetchReferences } from './fetch-references.js';
 import type { AuditFetchOptions } from './fetch-references.js';
-import { matchReferencesInStore } from './references.js';
+import { matchReferencesInStore } from './read/references.js';
 import { citedCheck, corpusCheck, sentencesOf, sourceContext } from './source-checks.js';
 import { compareDatesWithSource, mayDateEvent } from './source-dates.js';
 import { compareWithSource } from './source-figures.js';
 import type { SourceFigureResult, SourceSentence } from './source-figures.js';
+import { checkInternal } from './consistency/internal.js';
+import { SEVERITIES, withSeverity } from './severity.js';
 import { FLAG_KINDS } from './types.js';
+import type { Severity } from './types.js';
 import type { Article, AuditClaim, AuditFlag, AuditResult, ClaimStatus, EvidenceQuote, FlagKind, ReferenceFetch, ReferenceMatch, SourceCheck } from './types.js';
 
 export interface AuditOptions {
@@ -43,6 +46,25 @@ const MIN_CLAIM_WORDS = 5;
 
 function sourceQuote(s: SourceSentence): EvidenceQuote {
   return { text: s.text, from: 'source', sourceId: s.sourceId, sourceTitle: s.sourceTitle, passageId: s.passageId, ref: s.ref };
+}
+
+/** "[1]–[14], [16]": reference numbers as runs. */
+export function referenceRuns(ns: number[]): string {
+  const runs: string[] = [];
+  for (let i = 0; i < ns.length; ) {
+    let j = i;
+    while (j + 1 < ns.length && ns[j + 1] === ns[j]! + 1) j++;
+    runs.push(j > i ? `[${ns[i]}]–[${ns[j]}]` : `[${ns[i]}]`);
+    i = j + 1;
+  }
+  return runs.join(', ');
+}
+
+/** The one note for citations whose references are not in the input. */
+function missingReferencesNote(ns: number[], listed: number): string {
+  const which = `${ns.length === 1 ? 'reference' : 'references'} ${referenceRuns(ns)} ${ns.length === 1 ? 'is' : 'are'} not in this file`;
+  const why = listed === 0 ? 'it has no sources list' : `its sources list has ${listed} entr${listed === 1 ? 'y' : 'ies'}`;
+  return `${which} (${why}): the sentences citing ${ns.length === 1 ? 'it' : 'them'} were checked against the corpus instead`;
 }
 
 /** Audit an article against a corpus. */
@@ -94,6 +116,7 @@ export async function auditArticle(store: Store, article: Article, options: Audi
   const complements = new Set<number>();
   for (const { sites } of chosen) for (const x of sites) if (x.figure.whole !== null && x.figure.whole > x.figure.value) complements.add(x.figure.whole - x.figure.value);
 
+  const absent = new Set<number>();
   const claims: AuditClaim[] = [];
   const figureResults: Array<Map<number, SourceFigureResult>> = [];
   let done = 0;
@@ -103,10 +126,9 @@ export async function auditArticle(store: Store, article: Article, options: Audi
     const flags: AuditFlag[] = [];
     const inCorpus = s.citations.map((n) => matchOf.get(n)).filter((m): m is ReferenceMatch & { sourceId: string } => Boolean(m?.sourceId));
 
-    // Citations to references the article does not list.
-    for (const n of s.citations) {
-      if (!known.has(n)) flags.push({ kind: 'citation-unsupported', message: `The sentence cites [${n}], but the article lists no reference ${n}.`, evidence: [] });
-    }
+    // Citations to references the article does not list: one note for the article (below), and the
+    // claim is checked against the corpus as a whole, like an uncited one.
+    for (const n of s.citations) if (!known.has(n)) absent.add(n);
 
     // Figures against the cited sources.
     const figs = new Map<number, SourceFigureResult>();
@@ -197,10 +219,24 @@ export async function auditArticle(store: Store, article: Article, options: Audi
     const other = f.other !== null ? claims[f.other] : undefined;
     claims[f.claim]?.flags.push({ kind: f.arithmetic ? 'arithmetic' : 'internal-inconsistency', message: f.message, evidence: other ? [{ text: other.text, from: 'article' }] : [] });
   }
+  // Internal consistency of the prose, with the computation shown (consistency/internal.ts).
+  const claimOf = new Map(chosen.map(({ s }, i) => [s.start, i]));
+  const prose = sentences.map((s, i) => ({ i, text: s.clean.replace(/\s+/g, ' ').trim() }));
+  for (const f of checkInternal(prose)) {
+    const c = claims[claimOf.get(sentences[f.sentence]?.start ?? -1) ?? -1];
+    if (!c || c.flags.some((x) => x.kind === f.kind && x.message.includes(f.computation.split(' = ').pop() ?? '\u0000'))) continue;
+    const evidence = f.others.map((o) => ({ text: sentences[o]?.text ?? '', from: 'article' as const }));
+    c.flags.push({ kind: f.kind, check: f.check, message: f.message, computation: f.computation, suggestion: f.suggestion, evidence });
+  }
+  for (const c of claims) c.flags = c.flags.map(withSeverity);
   timings.total = now() - t0;
+  const missingReferences = [...absent].sort((a, b) => a - b);
+  if (missingReferences.length > 0) warnings.push(missingReferencesNote(missingReferences, article.references.filter((r) => r.kind === 'numbered').length));
 
   const byKind = Object.fromEntries(FLAG_KINDS.map((k) => [k, 0])) as Record<FlagKind, number>;
   for (const c of claims) for (const f of c.flags) byKind[f.kind]++;
+  const bySeverity = Object.fromEntries(SEVERITIES.map((k) => [k, 0])) as Record<Severity, number>;
+  for (const c of claims) for (const f of c.flags) bySeverity[f.severity ?? 'warning']++;
   const count = (s: ClaimStatus) => claims.filter((c) => c.status === s).length;
   return {
     schemaVersion: 1,
@@ -220,7 +256,9 @@ export async function auditArticle(store: Store, article: Article, options: Audi
       unverifiable: count('unverifiable'),
       flags: claims.reduce((n, c) => n + c.flags.length, 0),
       byKind,
+      bySeverity,
     },
+    missingReferences,
     warnings,
     timingsMs: Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, Math.round(v)])),
   };

@@ -26,7 +26,7 @@ import type { ProgressListener, SourceKind } from '../model.js';
 import { DEFAULT_WEB_CONCURRENCY, mapLimit } from '../web/concurrency.js';
 import type { SafeFetchOptions } from '../web/safe-fetch.js';
 import type { MediaKind } from '../web/media-types.js';
-import { normaliseUrl } from './url.js';
+import { normaliseUrl } from './read/url.js';
 import type { ArticleReference, ReferenceFetch, ReferenceMatch } from './types.js';
 
 /** A page read and stored for a reference. */

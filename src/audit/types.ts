@@ -4,9 +4,13 @@ import type { Figure, Span } from '../model.js';
 
 export type ArticleFormat = 'md' | 'html' | 'txt';
 
-/** A block of article text: a heading, a paragraph, a list item or a quotation. Offsets into `Article.text`. */
+/**
+ * A block of article text: a heading, a paragraph, a list item, a quotation or a table cell; or, not article
+ * prose, a byline/date line ("By …", "Checked on …") or site chrome (banners, navigation,
+ * "Loading…"). Offsets into `Article.text`.
+ */
 export interface ArticleBlock extends Span {
-  kind: 'heading' | 'paragraph' | 'list-item' | 'quote';
+  kind: 'heading' | 'paragraph' | 'list-item' | 'quote' | 'cell' | 'byline' | 'chrome';
 }
 
 /**
@@ -90,11 +94,22 @@ export interface EvidenceQuote {
   stance?: 'supports' | 'refutes' | 'neutral';
 }
 
+/** How much a flag matters: error (the article is wrong as written; `verity audit` exits 1), warning (check it), note. */
+export type Severity = 'error' | 'warning' | 'note';
+
 export interface AuditFlag {
   kind: FlagKind;
   /** Plain words, with any arithmetic written out. */
   message: string;
   evidence: EvidenceQuote[];
+  /** Set on every flag of an `AuditResult` (severity.ts); absent only while the audit builds it. */
+  severity?: Severity;
+  /** The internal-consistency check that raised it (a stable name, consistency/finding.ts), when one did. */
+  check?: string;
+  /** The computation, written out ("2012 − 1998 = 14"). */
+  computation?: string;
+  /** What the sentence could say instead. */
+  suggestion?: string;
 }
 
 /** What one source (the cited one, or the corpus as a whole) says about a claim. */
@@ -137,6 +152,8 @@ export interface AuditSummary {
   unverifiable: number;
   flags: number;
   byKind: Record<FlagKind, number>;
+  /** Flags by severity; an "error" makes `verity audit` exit 1. */
+  bySeverity: Record<Severity, number>;
 }
 
 export interface AuditResult {
@@ -147,6 +164,8 @@ export interface AuditResult {
   /** Each reference with its corpus match; `fetched` only when the audit was asked to fetch (and tried this one). */
   references: (ArticleReference & { match: ReferenceMatch; fetched?: ReferenceFetch })[];
   summary: AuditSummary;
+  /** Reference numbers the article cites but does not list (one warning names them); those claims were checked against the corpus. */
+  missingReferences: number[];
   /** Degraded steps, as data (a reference that could not be matched is not one: see `references`). */
   warnings: string[];
   timingsMs: Record<string, number>;

@@ -6,12 +6,21 @@ import { wholeFlag } from '../whole-flag.js';
 import { resolveDbPath } from '../../config.js';
 import { VerityError, quote } from '../../errors.js';
 import { openStore } from '../../store/open.js';
-import { DEFAULT_FETCH_LIMIT, MAX_FETCH_LIMIT, normaliseUrl, annotateHtml, annotateMarkdown, auditArticle, auditJson, readArticle, readArticleFile, sniffFormat } from '../../audit/index.js';
+import { DEFAULT_FETCH_LIMIT, MAX_FETCH_LIMIT, normaliseUrl, annotateHtml, annotateMarkdown, auditArticle, auditJson, readArticle, readArticleFile, readArticleUrl, sniffFormat } from '../../audit/index.js';
+import { isUrlInput } from '../../ingest/load-url.js';
+import { gatherWebSources, webQuery } from '../../check/web-sources.js';
+import { sentencesCitingAbsent } from '../../audit/index.js';
+import { MAX_WEB_LIMIT, WEB_OPTIONS, webSearchFromFlags } from '../web-flags.js';
+import type { CommandContext } from '../command.js';
 import type { Article, AuditFetchOptions, AuditResult } from '../../audit/index.js';
 import { webOptionsFromEnv } from '../../web/env-options.js';
 
-const HELP = `Usage: verity audit <file.md|file.html|file.txt|-> [--db FILE] [--format md|html|json] [--out FILE]
+/** Searches made at most for the sentences citing absent references. */
+const MAX_ABSENT_SEARCHES = 5;
+
+const HELP = `Usage: verity audit <file.md|file.html|file.txt|file.pdf|URL|-> [--db FILE] [--format md|html|json] [--out FILE]
                     [--input-format md|html|txt] [--json] [--fetch [--fetch-limit N]]
+                    [--web [--web-engine wikipedia|searxng] [--web-url URL] [--web-limit N]]
 
 Checks an existing article: every check-worthy sentence (one with a figure or a citation, or
 that the check-worthiness model scores 0.5 or more) becomes a claim. Each claim is checked
@@ -23,7 +32,21 @@ arithmetic (percentages, ratios, totals, changes, "X of Y"), and for consistency
 article (part <= whole, nested counts, derived figures, the same quantity given two values).
 Dates of events (released, signed, entered into force …) are checked against the cited source too.
 Flags: figure-source-mismatch, date-source-mismatch, arithmetic, internal-inconsistency,
-citation-unsupported, contradicted, uncited.
+citation-unsupported, contradicted, uncited. Each has a severity: error (arithmetic,
+internal-inconsistency, figure-source-mismatch, date-source-mismatch, contradicted),
+warning (citation-unsupported) or note (uncited). Internal-consistency flags name their check
+(percent-vs-points, change-vs-values, fraction-vs-percent, shares-over-100, parts-over-whole,
+restated-value, date-arithmetic, age-arithmetic, outside-range, derived-count) and show the
+computation and a suggested correction. Markdown and HTML output end with (HTML: begin with)
+the flags grouped by severity.
+
+The page is read as a reader does: site chrome (banners, donation appeals, "Loading…",
+navigation, cookie notices), bylines and "Checked on …" lines, the title and headings
+(numbered ones, and a heading run into its first sentence) are not claims. A PDF is read from
+its text layer; a URL is fetched (the safe fetch: public addresses only unless
+VERITY_WEB_ALLOW_PRIVATE=1). Citations to references that are not in the input give one
+warning ("references [1]–[14] are not in this file"); those sentences are checked against
+the corpus instead.
 
 References are read from a numbered sources list ([1] … under "References" or "Sources",
 Markdown or HTML) and from inline links; each is matched to a corpus source by normalised
@@ -50,15 +73,26 @@ Options:
   --fetch            fetch the cited pages not in the corpus and ingest them before auditing
   --fetch-limit N    URLs fetched at most, 1 to ${MAX_FETCH_LIMIT} (default ${DEFAULT_FETCH_LIMIT}); the rest are
                      named in a warning
+  --web              when sentences cite references the file does not list, search the web for
+                     them first (at most ${MAX_ABSENT_SEARCHES} searches, their words without numbers) and ingest
+                     what is found (--db is then opened for writing), so they are checked
+                     against it; without absent references no search is made
+  --web-engine E     wikipedia (default) or searxng
+  --web-url URL      the engine's address (default $VERITY_WIKIPEDIA_URL / $VERITY_SEARXNG_URL)
+  --web-limit N      results read per search, 1 to ${MAX_WEB_LIMIT}
   -h, --help         this help
 
-Exit code: 0 when the audit ran (flags or not), 1 on failure, 2 on a usage error.
+Exit code: 0 when the audit ran and raised no flag of severity "error"; 1 when it raised one
+(the output is written all the same: a newsroom's CI can fail on it) or on failure (a message
+on stderr, no output); 2 on a usage error.
 
 Examples:
   verity audit article.md
   verity audit page.html --format html --out audited.html
   cat draft.txt | verity audit - --input-format txt --json
   verity audit draft.md --fetch --db drafts.db --format json --out audit.json
+  verity audit report.pdf --json || echo "the audit found errors"
+  verity audit https://example.org/fact-check/some-claim
 `;
 
 async function readStdin(stream: NodeJS.ReadableStream): Promise<string> {
@@ -71,15 +105,16 @@ export const auditCommand: Command = {
   name: 'audit',
   summary: "check an article's claims, citations and arithmetic",
   help: HELP,
-  options: { db: { type: 'string' }, format: { type: 'string', short: 'f' }, out: { type: 'string', short: 'o' }, 'input-format': { type: 'string' }, fetch: { type: 'boolean' }, 'fetch-limit': { type: 'string' } },
-  async run({ positionals, values, out, env, cwd, stdin }) {
+  options: { db: { type: 'string' }, format: { type: 'string', short: 'f' }, out: { type: 'string', short: 'o' }, 'input-format': { type: 'string' }, fetch: { type: 'boolean' }, 'fetch-limit': { type: 'string' }, ...WEB_OPTIONS },
+  async run(ctx) {
+    const { positionals, values, out, env, cwd, stdin } = ctx;
     const target = positionals[0];
     if (target === undefined || positionals.length > 1) {
       throw new VerityError({
         code: 'USAGE',
         component: 'audit',
         problem: target === undefined ? 'no article given' : `expected one article, got ${positionals.length}: ${positionals.map((p) => quote(p)).join(', ')}`,
-        fix: 'pass one file (.md, .html, .txt) or "-" to read standard input',
+        fix: 'pass one file (.md, .html, .txt, .pdf), a URL, or "-" to read standard input',
       });
     }
     const format = values.json === true ? 'json' : typeof values.format === 'string' ? values.format : 'md';
@@ -91,20 +126,25 @@ export const auditCommand: Command = {
       throw new VerityError({ code: 'USAGE', component: 'audit', problem: `unknown --input-format ${quote(String(inputFormat))}`, fix: 'use --input-format md, html or txt' });
     }
     const fetch = fetchOptions(values, env, (w) => out.notice(`verity: [audit] warning: ${w}`));
+    const web = webSearchFromFlags(ctx, { component: 'audit', purpose: 'search the web for the sentences whose references the file does not list' });
 
     let article: Article;
     if (target === '-') {
       const text = await readStdin(stdin);
       if (text.trim() === '') throw new VerityError({ code: 'BAD_INPUT', component: 'audit', problem: 'standard input is empty', fix: 'pipe the article text in, e.g. cat article.md | verity audit -' });
       article = readArticle(text, inputFormat ?? sniffFormat(text));
+    } else if (isUrlInput(target)) {
+      article = await readArticleUrl(target, webOptionsFromEnv(env));
     } else {
       article = await readArticleFile(resolve(cwd, target));
     }
 
     const dbPath = resolveDbPath(typeof values.db === 'string' ? values.db : undefined, env, cwd);
     // Writable only when fetched pages are to be ingested.
-    const store = await openStore(dbPath, { readonly: fetch === null });
+    const absent = web ? sentencesCitingAbsent(article) : [];
+    const store = await openStore(dbPath, { readonly: fetch === null && absent.length === 0 });
     try {
+      if (web && absent.length > 0) await searchAbsent(ctx, store, absent, web, dbPath);
       const result = await auditArticle(store, article, { onProgress: (e) => out.progress(e), ...(fetch ? { fetch } : {}) });
       // Fetch warnings were printed as they happened.
       for (const w of result.warnings) if (fetch === null || !w.startsWith('fetch: ')) out.notice(`verity: [audit] warning: ${w}`);
@@ -122,12 +162,26 @@ export const auditCommand: Command = {
       } else {
         out.write(text);
       }
-      return 0;
+      return result.summary.bySeverity.error > 0 ? 1 : 0;
     } finally {
       await store.close();
     }
   },
 };
+
+/** --web: the sentences citing references the file does not list, searched and ingested before the audit. */
+async function searchAbsent(ctx: CommandContext, store: Awaited<ReturnType<typeof openStore>>, sentences: string[], web: NonNullable<ReturnType<typeof webSearchFromFlags>>, dbPath: string): Promise<void> {
+  const queries = [...new Set(sentences.map(webQuery))].slice(0, MAX_ABSENT_SEARCHES);
+  const stage = await gatherWebSources(store, queries, {
+    search: web.search,
+    limit: web.limit,
+    onWarning: (w) => ctx.out.notice(`verity: [audit] warning: ${w}`),
+    now: () => new Date(),
+    onProgress: (e) => ctx.out.progress(e),
+  });
+  const p = stage.provenance;
+  ctx.out.notice(`web: ${p.results} result${p.results === 1 ? '' : 's'} from ${p.engine} for ${p.queries.length} search${p.queries.length === 1 ? '' : 'es'} (sentences citing absent references): ${p.added} added, ${p.unchanged} already in the corpus, ${p.replaced} replaced, ${p.failed} failed (${dbPath})`);
+}
 
 /** The --fetch options, or null without --fetch; --fetch-limit without --fetch is a usage error (nothing would use it). */
 function fetchOptions(values: Record<string, unknown>, env: NodeJS.ProcessEnv, onWarning: (w: string) => void): AuditFetchOptions | null {

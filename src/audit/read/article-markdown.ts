@@ -1,9 +1,9 @@
 // Reading a Markdown or plain-text article: body text, blocks, numbered references and inline links.
-import { MARKER, markerNumbers } from './citations.js';
+import { MARKER, highestMarker, markerNumbers } from './citations.js';
 import { REFERENCE_HEADING, parseEntry } from './reference-entry.js';
 import { TextBuilder } from './text-builder.js';
 import { normaliseUrl } from './url.js';
-import type { Article, ArticleBlock, ArticleReference, CitationMark } from './types.js';
+import type { Article, ArticleBlock, ArticleReference, CitationMark } from '../types.js';
 
 interface Line {
   text: string;
@@ -150,7 +150,7 @@ export function readMarkdownArticle(input: string, format: 'md' | 'txt'): Articl
   const b = new TextBuilder();
   const citations: CitationMark[] = [];
   const linkRefs: ArticleReference[] = [];
-  let nextLinkN = Math.max(0, ...numbered.keys()) + 1;
+  let nextLinkN = Math.max(0, ...numbered.keys(), highestMarker(input)) + 1;
   const refForUrl = (url: string, anchor: string): number | null => {
     const norm = normaliseUrl(url);
     if (!norm) return null;

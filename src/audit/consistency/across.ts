@@ -2,13 +2,13 @@
 // must nest ("of these, N"; a narrower group larger than the group it belongs to; a part larger
 // than the whole the article states); and derived figures (whole − part) given a meaning that
 // does not follow from them.
-import { compareFigures, unitsCompatible } from '../evidence/index.js';
-import { stem } from '../text/index.js';
-import { contentStems, describeFigure, droppedQualifier, isNegated, predicateSimilarity, predicateText } from './figure-context.js';
-import { sameTime } from './figures.js';
-import type { FigureSite } from './figures.js';
-import type { PredicateWord } from './figure-context.js';
-import { fmt } from './numbers.js';
+import { compareFigures, unitsCompatible } from '../../evidence/index.js';
+import { stem } from '../../text/index.js';
+import { contentStems, describeFigure, droppedQualifier, isNegated, predicateSimilarity, predicateText } from '../figure-context.js';
+import { sameTime } from '../figures.js';
+import type { FigureSite } from '../figures.js';
+import type { PredicateWord } from '../figure-context.js';
+import { fmt } from '../numbers.js';
 
 /** A figure of the article: which claim (sentence) it is in, and where. */
 export interface ArticleFigure extends FigureSite {

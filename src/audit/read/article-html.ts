@@ -2,11 +2,11 @@
 // the sources list (an <ol>/<ul> under a References/Sources heading, or a list marked as references).
 import { createRequire } from 'node:module';
 import type { parseHTML } from 'linkedom';
-import { VerityError } from '../errors.js';
-import { MARKER, markerNumbers } from './citations.js';
+import { VerityError } from '../../errors.js';
+import { MARKER, highestMarker, markerNumbers } from './citations.js';
 import { REFERENCE_HEADING, parseEntry } from './reference-entry.js';
 import { normaliseUrl } from './url.js';
-import type { Article, ArticleBlock, ArticleReference, CitationMark } from './types.js';
+import type { Article, ArticleBlock, ArticleReference, CitationMark } from '../types.js';
 
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'NAV', 'TEMPLATE', 'SVG', 'IFRAME', 'FORM', 'BUTTON', 'HEAD']);
 const BLOCKS: Record<string, ArticleBlock['kind']> = {
@@ -15,8 +15,8 @@ const BLOCKS: Record<string, ArticleBlock['kind']> = {
   SECTION: 'paragraph',
   ARTICLE: 'paragraph',
   MAIN: 'paragraph',
-  TD: 'paragraph',
-  TH: 'paragraph',
+  TD: 'cell',
+  TH: 'cell',
   FIGCAPTION: 'paragraph',
   DD: 'paragraph',
   DT: 'paragraph',
@@ -89,7 +89,16 @@ export function readHtmlArticle(input: string): Article {
     for (let sib = h.nextElementSibling ?? null; sib; sib = sib.nextElementSibling ?? null) {
       if (/^H[1-6]$/.test(sib.nodeName)) break;
       if (sib.nodeName === 'OL' || sib.nodeName === 'UL') addList(sib);
-      else refNodes.add(sib);
+      else {
+        refNodes.add(sib);
+        // "<p>[1] Title. https://…</p>": an entry per paragraph.
+        const e = /^\s*(?:\[(\d{1,3})\]|(\d{1,3})[.)])\s+(.+)$/s.exec((sib.textContent ?? '').replace(/\s+/g, ' '));
+        if (e && e[3]) {
+          const anchor = firstLink(sib);
+          const parts = parseEntry(e[3].trim());
+          references.push({ n: Number(e[1] ?? e[2]), kind: 'numbered', text: e[3].trim(), url: anchor?.href ?? parts.url, title: parts.title });
+        }
+      }
     }
   }
   for (const el of Array.from(document.querySelectorAll('ol,ul,section,div,aside,footer'))) {
@@ -108,7 +117,7 @@ export function readHtmlArticle(input: string): Article {
   const blocks: ArticleBlock[] = [];
   const citations: CitationMark[] = [];
   const linkRefs: ArticleReference[] = [];
-  let nextLinkN = Math.max(0, ...references.map((r) => r.n)) + 1;
+  let nextLinkN = Math.max(0, ...references.map((r) => r.n), highestMarker(root.textContent ?? '')) + 1;
   const refForUrl = (url: string, anchor: string): number | null => {
     const norm = normaliseUrl(url);
     if (!norm) return null;

@@ -1,10 +1,10 @@
 // Reading an article to audit, whatever its format.
-import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { VerityError, quote } from '../errors.js';
+import { VerityError } from '../../errors.js';
 import { readHtmlArticle } from './article-html.js';
 import { readMarkdownArticle } from './article-markdown.js';
-import type { Article, ArticleFormat } from './types.js';
+import { readStructure } from './structure.js';
+import type { Article, ArticleFormat } from '../types.js';
 
 /** Largest article accepted (characters). */
 export const MAX_ARTICLE_CHARS = 2_000_000;
@@ -31,7 +31,7 @@ export function readArticle(input: string, format: ArticleFormat = sniffFormat(i
   if (text.trim() === '') {
     throw new VerityError({ code: 'BAD_INPUT', component: 'audit', problem: 'the article is empty', fix: 'pass an article with text (Markdown, HTML or plain text)' });
   }
-  return format === 'html' ? readHtmlArticle(text) : readMarkdownArticle(text, format);
+  return readStructure(format === 'html' ? readHtmlArticle(text) : readMarkdownArticle(text, format));
 }
 
 /** The format a file name implies, or null when its extension is not one an audit reads. */
@@ -41,31 +41,4 @@ export function formatOfPath(path: string): ArticleFormat | null {
   if (ext === '.html' || ext === '.htm' || ext === '.xhtml') return 'html';
   if (ext === '.txt' || ext === '.text') return 'txt';
   return null;
-}
-
-/** Read an article file (.md, .html, .txt). */
-export async function readArticleFile(path: string): Promise<Article> {
-  const format = formatOfPath(path);
-  if (format === null) {
-    throw new VerityError({
-      code: 'UNSUPPORTED',
-      component: 'audit',
-      problem: `cannot audit ${quote(path)}: the extension ${quote(extname(path) || '(none)')} is not .md, .html or .txt`,
-      fix: 'save the article as Markdown, HTML or plain text, or pipe it in with "verity audit -"',
-    });
-  }
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new VerityError({
-      code: code === 'ENOENT' ? 'NOT_FOUND' : 'IO',
-      component: 'audit',
-      problem: `cannot read ${quote(path)}: ${code === 'ENOENT' ? 'no such file' : (e as Error).message}`,
-      fix: code === 'ENOENT' ? 'check the path' : 'check that the file is readable',
-      cause: e,
-    });
-  }
-  return readArticle(text, format);
 }

@@ -1,7 +1,7 @@
 // The sentences of an article, each with the citations it carries, and which of them are claims.
-import type { Span } from '../model.js';
-import { splitSentences, tokenize } from '../text/index.js';
-import type { Article } from './types.js';
+import type { Span } from '../../model.js';
+import { splitSentences, tokenize } from '../../text/index.js';
+import type { Article } from '../types.js';
 
 export interface ArticleSentence extends Span {
   /** Index of the block it is in. */
@@ -14,11 +14,13 @@ export interface ArticleSentence extends Span {
 
 const TRAILING_MARKS = /[.!?]["'”’)]*((?:\s*\[\^?\d[^\]]*\])+)(?=\s+\S)/g;
 
-/** Sentences of every non-heading block; citation markers after a full stop stay with the sentence they follow. */
+/** Sentences of the prose blocks (not headings, bylines or chrome); citation markers after a full stop stay with the sentence they follow. */
 export function articleSentences(article: Article): ArticleSentence[] {
   const out: ArticleSentence[] = [];
   article.blocks.forEach((block, bi) => {
-    if (block.kind === 'heading') return;
+    // A table cell is prose only when it holds a sentence.
+    const prose = block.kind === 'paragraph' || block.kind === 'list-item' || block.kind === 'quote' || (block.kind === 'cell' && /[.!?]["'”’)]*$/.test(block.text.trim()));
+    if (!prose) return;
     const spans: Span[] = [];
     for (const s of splitSentences(block.text)) {
       // "… laws.[2] Next sentence" is two sentences.
@@ -76,4 +78,12 @@ export function claimKind(sentence: string): 'factual' | 'prediction' | 'opinion
 /** Words in a sentence (for the minimum claim length). */
 export function wordCount(sentence: string): number {
   return tokenize(sentence).length;
+}
+
+/** The sentences (citation markers blanked) that cite a reference the article does not list: what `--web` searches for. */
+export function sentencesCitingAbsent(article: Article): string[] {
+  const known = new Set(article.references.map((r) => r.n));
+  return articleSentences(article)
+    .filter((s) => s.citations.some((n) => !known.has(n)))
+    .map((s) => s.clean.replace(/\s+/g, ' ').trim());
 }

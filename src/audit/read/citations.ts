@@ -19,3 +19,10 @@ export function markerNumbers(body: string): number[] {
   }
   return [...new Set(out)];
 }
+
+/** The highest reference number the text's `[n]` markers use (0 when none): inline links are numbered after it, so they never take a marker's number. */
+export function highestMarker(text: string): number {
+  let max = 0;
+  for (const m of text.matchAll(MARKER)) for (const n of markerNumbers(m[1] ?? '')) if (n > max) max = n;
+  return max;
+}

@@ -1,10 +1,10 @@
 // Tying an article's references to corpus sources: by normalised URL first (a source's uri or
 // any of its aliases, so a link that redirected when it was fetched still matches), then by title.
-import type { Store } from '../contracts.js';
-import type { Source } from '../model.js';
+import type { Store } from '../../contracts.js';
+import type { Source } from '../../model.js';
 import { normaliseTitle } from './reference-entry.js';
 import { normaliseUrl } from './url.js';
-import type { ArticleReference, ReferenceMatch } from './types.js';
+import type { ArticleReference, ReferenceMatch } from '../types.js';
 
 /** A title long enough to match on its own: three words or more and 12 characters or more. */
 function distinctive(title: string): boolean {
