@@ -2,7 +2,7 @@
 import type { ProgressListener } from '../model.js';
 import type { ClassificationReport } from './metrics.js';
 
-export const SUITES = ['climate-fever', 'check-covid', 'wice', 'citation-integrity', 'healthver', 'fever-symmetric', 'covid-fact', 'scifact'] as const;
+export const SUITES = ['climate-fever', 'check-covid', 'wice', 'citation-integrity', 'healthver', 'fever-symmetric', 'covid-fact', 'scifact', 'figure-pairs', 'figure-pairs-shared'] as const;
 export type SuiteName = (typeof SUITES)[number];
 
 export interface EvalOptions {
@@ -12,6 +12,8 @@ export interface EvalOptions {
   corpus?: string;
   /** Evaluate only the first N claims (or pairs). */
   limit?: number;
+  /** figure-pairs: only the pairs of this split (dev or heldout). */
+  split?: string;
   onProgress?: ProgressListener;
 }
 

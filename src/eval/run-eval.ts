@@ -5,6 +5,8 @@ import type { EvalOptions, EvalResult, SuiteName } from './eval-result.js';
 import { runCheckCovid } from './suites/check-covid.js';
 import { runCitationIntegrity } from './suites/citation-integrity.js';
 import { runClimateFever } from './suites/climate-fever.js';
+import { runFigurePairs } from './suites/figure-pairs.js';
+import { runFigurePairsShared } from './suites/figure-pairs-shared.js';
 import { runPairs } from './suites/pairs.js';
 import { hasRteFiles as isRte } from './upstream-formats.js';
 import { runWice } from './suites/wice.js';
@@ -29,6 +31,10 @@ export async function runEval(suite: string, options: EvalOptions): Promise<Eval
       return runWice(options);
     case 'citation-integrity':
       return runCitationIntegrity(options);
+    case 'figure-pairs':
+      return runFigurePairs(options);
+    case 'figure-pairs-shared':
+      return runFigurePairsShared(options);
     case 'scifact':
       // The RTE oracle pairs, or SciFact-schema claims with --corpus.
       return isRte(options.data) ? runPairs('scifact', options) : runCitationIntegrity(options, 'scifact');

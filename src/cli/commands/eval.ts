@@ -6,7 +6,7 @@ import { runEval, SUITES } from '../../eval/index.js';
 import type { EvalResult } from '../../eval/index.js';
 import { analystConfig, createAnalyst } from '../../analyst/analyst-config.js';
 
-const HELP = `Usage: verity eval <suite> --data FILE|FOLDER [--corpus FILE] [--limit N] [--json]
+const HELP = `Usage: verity eval <suite> --data FILE|FOLDER [--corpus FILE] [--limit N] [--split S] [--json]
                    [--analyst rules|llm] [--llm-url URL] [--llm-model NAME] [--llm-concurrency N]
 
 Runs the rules analyst on a public fact-checking benchmark, read in its upstream format, and
@@ -29,12 +29,19 @@ Suites:
                       labels from --corpus COVIDFACT_dataset.jsonl)
   scifact             RTE TSV (rte-scifact-oracle) pairs → entailment/not_entailment, or
                       SciFact-schema claims with --corpus corpus.jsonl → SUPPORT/REFUTE/NEI
+  figure-pairs        pairs of figure statements (bench/data/figure-pairs.jsonl) → the figure-meaning
+                      relation (same, paraphrase, …); also mismatch recall and the paraphrase
+                      false-mismatch rate (docs/bench-figures.md)
+  figure-pairs-shared the shared benchmarks' claim–evidence pairs with figures on both sides
+                      (--data the shared data folder, or --data-root) → supportive or not
 
 Options:
   --data PATH     claims file or folder (required)
   --corpus FILE   abstracts for check-covid, citation-integrity and scifact claims; the
                   claims file for an unlabelled covid-fact test.tsv
   --limit N       only the first N claims (or pairs)
+  --split S       figure-pairs: only the dev or the heldout pairs
+  --data-root DIR figure-pairs-shared: the shared data folder (the same as --data)
   --analyst NAME  rules (default) or llm: the pair suites (healthver, fever-symmetric,
                   covid-fact, scifact RTE) judged by a model on an OpenAI-compatible server,
                   pairs sent in batches of 5 (see docs/analyst.md)
@@ -46,6 +53,7 @@ Options:
 
 Examples:
   verity eval climate-fever --data ../shared/data/climate-fever/climate-fever-dev.jsonl
+  verity eval figure-pairs --data bench/data/figure-pairs.jsonl --split dev
   verity eval check-covid --data ../shared/data/check-covid/Check-COVID/dev --corpus ../shared/data/check-covid/Check-COVID/corpus.json --json
 `;
 
@@ -69,6 +77,8 @@ function printResult(r: EvalResult, line: (s?: string) => void): void {
   if (ev) line(`  evidence-level stance: ${ev.n} sentences, accuracy ${pct(ev.accuracy)}, macro-F1 ${ev.macroF1.toFixed(3)}`);
   const gold = r.extra.goldEvidence as { accuracy: number; macroF1: number; n: number } | undefined;
   if (gold) line(`  against the gold evidence sentences: ${gold.n} claims, accuracy ${pct(gold.accuracy)}, macro-F1 ${gold.macroF1.toFixed(3)}`);
+  const summary = r.extra.summary;
+  if (Array.isArray(summary)) for (const s of summary) line(String(s));
 }
 
 export const evalCommand: Command = {
@@ -77,6 +87,8 @@ export const evalCommand: Command = {
   help: HELP,
   options: {
     data: { type: 'string' },
+    'data-root': { type: 'string' },
+    split: { type: 'string' },
     corpus: { type: 'string' },
     limit: { type: 'string', short: 'n' },
     analyst: { type: 'string' },
@@ -89,7 +101,11 @@ export const evalCommand: Command = {
     if (suite === undefined || positionals.length > 1) {
       throw new VerityError({ code: 'USAGE', component: 'eval', problem: suite === undefined ? 'no suite given' : `one suite at a time (got ${positionals.map((p) => quote(p)).join(', ')})`, fix: `run "verity eval <suite> --data PATH" with a suite among ${SUITES.join(', ')}` });
     }
-    if (typeof values.data !== 'string' || values.data.trim() === '') {
+    const data = values.data ?? values['data-root'];
+    if (typeof values.split === 'string' && suite !== 'figure-pairs') {
+      throw new VerityError({ code: 'USAGE', component: 'eval', problem: `--split is for figure-pairs, not ${quote(suite)}`, fix: 'leave --split out' });
+    }
+    if (typeof data !== 'string' || data.trim() === '') {
       throw new VerityError({ code: 'USAGE', component: 'eval', problem: `no --data given for ${quote(suite)}`, fix: 'pass --data FILE or --data FOLDER with the suite\'s upstream files' });
     }
     let limit: number | undefined;
@@ -102,7 +118,8 @@ export const evalCommand: Command = {
     const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
     const config = analystConfig({ analyst: str(values.analyst), llmUrl: str(values['llm-url']), llmModel: str(values['llm-model']), llmConcurrency: str(values['llm-concurrency']) }, env);
     const options = {
-      data: resolve(cwd, values.data),
+      data: resolve(cwd, data),
+      split: typeof values.split === 'string' ? values.split : undefined,
       corpus: typeof values.corpus === 'string' ? resolve(cwd, values.corpus) : undefined,
       limit,
       onProgress: (e: Parameters<typeof out.progress>[0]) => out.progress(e),
