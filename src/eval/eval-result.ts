@@ -2,7 +2,7 @@
 import type { ProgressListener } from '../model.js';
 import type { ClassificationReport } from './metrics.js';
 
-export const SUITES = ['climate-fever', 'check-covid', 'wice', 'citation-integrity', 'healthver', 'fever-symmetric', 'covid-fact', 'scifact'] as const;
+export const SUITES = ['climate-fever', 'check-covid', 'wice', 'wice-corpus', 'citation-integrity', 'healthver', 'fever-symmetric', 'covid-fact', 'scifact'] as const;
 export type SuiteName = (typeof SUITES)[number];
 
 export interface EvalOptions {
@@ -12,6 +12,8 @@ export interface EvalOptions {
   corpus?: string;
   /** Evaluate only the first N claims (or pairs). */
   limit?: number;
+  /** wice-corpus: keep the articles, the corpus database and every report JSON in this folder. */
+  out?: string;
   onProgress?: ProgressListener;
 }
 

@@ -8,6 +8,7 @@ import { runClimateFever } from './suites/climate-fever.js';
 import { runPairs } from './suites/pairs.js';
 import { hasRteFiles as isRte } from './upstream-formats.js';
 import { runWice } from './suites/wice.js';
+import { runWiceCorpus } from './suites/wice-corpus.js';
 
 export function isSuite(name: string): name is SuiteName {
   return (SUITES as readonly string[]).includes(name);
@@ -27,6 +28,8 @@ export async function runEval(suite: string, options: EvalOptions): Promise<Eval
       return runCheckCovid(options);
     case 'wice':
       return runWice(options);
+    case 'wice-corpus':
+      return runWiceCorpus(options);
     case 'citation-integrity':
       return runCitationIntegrity(options);
     case 'scifact':
