@@ -12,6 +12,7 @@ import { rulesAnalyst } from '../analyst/rules-analyst.js';
 import type { FacetEvidence } from '../report/compose-input.js';
 import { verificationTally, verifyReport } from '../report/verify.js';
 import { ENGINE, ENGINE_VERSION } from '../version.js';
+import { notCheckable, notCheckableReport } from './checkable.js';
 import { planInput } from './plan.js';
 import { gatherWebSources, webQueries, type CheckWebOptions, type WebStageResult } from './web-sources.js';
 
@@ -131,6 +132,12 @@ export async function checkInput(store: Store, input: string, options: CheckOpti
   };
 
   const text = validate(input);
+  const refusal = notCheckable(text);
+  if (refusal !== null) {
+    const provenance = { engine: ENGINE, engineVersion: ENGINE_VERSION, analyst: (options.analyst ?? rulesAnalyst).name, corpusSnapshot: await store.snapshotId(), createdAt: started.toISOString(), timingsMs: timings, warnings: [`not a checkable claim: ${refusal}`] };
+    timings.total = now().getTime() - started.getTime();
+    return notCheckableReport(text, refusal, provenance);
+  }
   let web: WebStageResult | null = null;
   if (options.web) {
     web = await gatherWebSources(store, webQueries(planInput(text), options.web.facets ?? true), { ...options.web, now, onProgress: progress });
