@@ -14,6 +14,7 @@ import { verificationTally, verifyReport } from '../report/verify.js';
 import { ENGINE, ENGINE_VERSION } from '../version.js';
 import { notCheckable, notCheckableReport } from './checkable.js';
 import { planInput } from './plan.js';
+import { withDisciplinedVerdict } from './verdict-discipline.js';
 import { gatherWebSources, webQueries, type CheckWebOptions, type WebStageResult } from './web-sources.js';
 
 export interface CheckOptions {
@@ -208,7 +209,8 @@ export async function checkInput(store: Store, input: string, options: CheckOpti
   progress({ stage: 'compose', done: 1, total: 1 });
   lap('compose');
 
-  const report = verifyReport(composed.draft, composed.passages);
+  const verified = verifyReport(composed.draft, composed.passages);
+  const report = whole ? withDisciplinedVerdict(verified, facets.find((f) => f.role === 'claim')?.judgements ?? []) : verified;
   lap('verify');
   const tally = verificationTally(report);
   progress({ stage: 'verify', done: tally.checked, total: tally.checked, detail: `${tally.failed} flagged` });
