@@ -38,7 +38,7 @@ export function verdictProblems(r: Report): string[] {
 // Page-title debris used as a speaker: "Mission & History | About Us reports that …".
 const TITLE_SEPARATOR = /\s[|•»]\s|\s[–—-]\s[^.]*\b(?:reports?|says?|writes?|states?)\s+that\b/;
 // A quote that starts in the middle of a clause: "… reports that to serving as director …".
-const MID_CLAUSE = /\b(?:reports?|says?|writes?|states?|notes?)\s+that\s+(?:to|of|and|but|or|which|who|whom|with|for|from|by|as|than|because|although|while|whereas|then|so)\b/;
+const MID_CLAUSE = /\b(?:reports?|says?|writes?|states?|notes?)\s+that\s+(?:to|of|and|but|or|nor|which|who|whom|whose|than|so|yet|however|p\.)(?=[\s,])/;
 
 /** Why a sentence does not read as clean prose (empty: clean). */
 export function proseProblems(text: string): string[] {
