@@ -5,7 +5,6 @@ import type { Store } from '../contracts.js';
 import { VerityError, quote } from '../errors.js';
 import { decideVerdict, judge, retrieve, type Evidence } from '../evidence/index.js';
 import { acronymPhrases } from '../report/acronyms.js';
-import { STOPWORDS, stem, tokenize } from '../text/index.js';
 import type { Judgement, ProgressListener, Report, Verdict } from '../model.js';
 import type { Analyst } from '../analyst/analyst.js';
 import { rulesAnalyst } from '../analyst/rules-analyst.js';
@@ -14,6 +13,7 @@ import { verificationTally, verifyReport } from '../report/verify.js';
 import { ENGINE, ENGINE_VERSION } from '../version.js';
 import { notCheckable, notCheckableReport } from './checkable.js';
 import { planInput } from './plan.js';
+import { aboutTheSameNames } from './same-names.js';
 import { withDisciplinedVerdict } from './verdict-discipline.js';
 import { gatherWebSources, webQueries, type CheckWebOptions, type WebStageResult } from './web-sources.js';
 
@@ -90,25 +90,6 @@ function mergeEvidence(a: readonly Evidence[], b: readonly Evidence[]): Evidence
   const merged = new Map(a.map((e) => [e.passage.id, e]));
   for (const e of b) if (!merged.has(e.passage.id)) merged.set(e.passage.id, e);
   return [...merged.values()];
-}
-
-/**
- * The names a claim is about ("Ruritania", "Optional Protocol"): capitalised words that are not
- * stop words. A passage that names fewer than half of them is about something else — "Freedonia does not
- * criminalize possession" is no evidence on Ruritania — and is set aside for that claim.
- */
-function aboutTheSameNames(claim: string, judgements: Judgement[]): Judgement[] {
-  const names = tokenize(claim)
-    .filter((t) => /^\p{Lu}/u.test(t.text) && !STOPWORDS.has(t.lower) && t.text.length > 1)
-    .map((t) => stem(t.lower));
-  const distinct = [...new Set(names)];
-  if (distinct.length === 0) return judgements;
-  // At least half of the names: "States" alone does not make a passage about the Optional Protocol.
-  const needed = Math.ceil(distinct.length / 2);
-  return judgements.filter((j) => {
-    const words = new Set(tokenize(`${j.passage.text} ${j.source.title}`).map((t) => stem(t.lower)));
-    return distinct.filter((n) => words.has(n)).length >= needed;
-  });
 }
 
 /** With no evidence at all a claim is unproven, whatever a model would say of empty input. */

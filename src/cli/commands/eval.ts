@@ -83,6 +83,9 @@ function printReportFigures(x: Record<string, unknown>, line: (s?: string) => vo
   line(`  own article among the report's sources ${pct(num('ownArticleAmongSources'))}   balanced accuracy (supported vs rest) ${pct(num('balancedAccuracy'))}`);
   line(`  Supported/Refuted/Mixed with verified quoted evidence and an agreeing reason ${pct(num('decisiveWithQuotedEvidence'))} of ${num('decisiveVerdicts')}`);
   line(`  ECE ${num('ece').toFixed(3)}   clean prose ${pct(num('cleanProse'))}   lead relevant ${pct(num('leadRelevant'))}   per check p50 ${t?.p50 ?? '?'} ms, p95 ${t?.p95 ?? '?'} ms`);
+  for (const h of (x.byHalf as Array<{ half: string; n: number; balancedAccuracy: number; auc: number; ece: number }> | undefined) ?? []) {
+    line(`  ${h.half} half (${h.n}): balanced accuracy ${pct(h.balancedAccuracy)}, ROC-AUC ${h.auc.toFixed(3)}, ECE ${h.ece.toFixed(3)}`);
+  }
   const rel = (x.reliability as Array<{ from: number; to: number; n: number; meanConfidence: number; accuracy: number }> | undefined) ?? [];
   line('  reliability (confidence bin: n, mean confidence, accuracy)');
   for (const b of rel) if (b.n > 0) line(`    ${b.from.toFixed(1)}–${b.to.toFixed(1)}: ${String(b.n).padStart(4)}  ${b.meanConfidence.toFixed(3)}  ${b.accuracy.toFixed(3)}`);

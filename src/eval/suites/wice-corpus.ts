@@ -34,6 +34,21 @@ function quantile(sorted: readonly number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
 }
 
+/** Supported vs the rest over the items `idx`: balanced accuracy, ROC-AUC, ECE and the reliability table. */
+function binaryFigures(isSupported: readonly boolean[], predicted: readonly string[], pSupported: readonly number[], idx: readonly number[]) {
+  const pos = idx.filter((i) => isSupported[i]);
+  const neg = idx.filter((i) => !isSupported[i]);
+  const tpr = pos.filter((i) => predicted[i] === 'supported').length / Math.max(1, pos.length);
+  const tnr = neg.filter((i) => predicted[i] !== 'supported').length / Math.max(1, neg.length);
+  // The confidence of the verdict given: P(supported) for Supported, one minus it otherwise.
+  const table = reliability(
+    idx.map((i) => (predicted[i] === 'supported' ? pSupported[i]! : 1 - pSupported[i]!)),
+    idx.map((i) => (predicted[i] === 'supported') === isSupported[i]),
+    10,
+  );
+  return { n: idx.length, balancedAccuracy: r4((tpr + tnr) / 2), auc: rocAuc(idx.map((i) => isSupported[i]!), idx.map((i) => pSupported[i]!)), ece: expectedCalibrationError(table), reliability: table };
+}
+
 export async function runWiceCorpus(options: EvalOptions): Promise<EvalResult> {
   const all = readWice(options.data).filter((c) => !c.oracle);
   const claims = all.slice(0, options.limit ?? Infinity);
@@ -106,10 +121,7 @@ export async function runWiceCorpus(options: EvalOptions): Promise<EvalResult> {
       options.onProgress?.({ stage: 'wice-corpus', done: i + 1, total: claims.length });
     }
     const isSupported = gold.map((g) => g === 'supported');
-    const correct = predicted.map((p, i) => (p === 'supported') === isSupported[i]);
-    const calibration = reliability(pSupported.map((p, i) => (predicted[i] === 'supported' ? p : 1 - p)), correct, 10);
-    const tpr = predicted.filter((p, i) => p === 'supported' && isSupported[i]).length / Math.max(1, isSupported.filter(Boolean).length);
-    const tnr = predicted.filter((p, i) => p !== 'supported' && !isSupported[i]).length / Math.max(1, isSupported.filter((x) => !x).length);
+    const all = binaryFigures(isSupported, predicted, pSupported, gold.map((_, i) => i));
     const sorted = [...ms].sort((a, b) => a - b);
     const n = claims.length;
     return {
@@ -124,9 +136,14 @@ export async function runWiceCorpus(options: EvalOptions): Promise<EvalResult> {
         ownArticleAmongSources: r4(ownFound / Math.max(1, n)),
         decisiveVerdicts: decisive,
         decisiveWithQuotedEvidence: r4(decisive === 0 ? 1 : disciplined / decisive),
-        balancedAccuracy: r4((tpr + tnr) / 2),
-        ece: expectedCalibrationError(calibration),
-        reliability: calibration,
+        balancedAccuracy: all.balancedAccuracy,
+        ece: all.ece,
+        reliability: all.reliability,
+        // The verdict's coverage calibration was fitted on the even-numbered claims (check/verdict-discipline.ts): the odd half is held out.
+        byHalf: [0, 1].map((h) => {
+          const { reliability: _, ...f } = binaryFigures(isSupported, predicted, pSupported, gold.map((_g, i) => i).filter((i) => i % 2 === h));
+          return { half: h === 0 ? 'even (fitted)' : 'odd (held out)', ...f };
+        }),
         cleanProse: r4(clean / Math.max(1, sentences)),
         uncleanBy: Object.fromEntries([...unclean.entries()].sort((a, b) => b[1] - a[1])),
         leadRelevant: r4(leads / Math.max(1, n)),
