@@ -227,6 +227,11 @@ export interface Report {
   provenance: Provenance;
   /** How the input was read: the facets (sub-questions or parts) checked, with their evidence. */
   facets?: ReportFacet[];
+  /**
+   * Set when the input is not a checkable claim (one word, only figures, another language,
+   * several statements): why. The verdict is Unproven and no rating is published (ClaimReview refuses).
+   */
+  notCheckable?: string;
 }
 
 /** One facet of a checked input: a sub-question of a question or a part of a claim. */

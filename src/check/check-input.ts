@@ -5,14 +5,16 @@ import type { Store } from '../contracts.js';
 import { VerityError, quote } from '../errors.js';
 import { decideVerdict, judge, retrieve, type Evidence } from '../evidence/index.js';
 import { acronymPhrases } from '../report/acronyms.js';
-import { STOPWORDS, stem, tokenize } from '../text/index.js';
 import type { Judgement, ProgressListener, Report, Verdict } from '../model.js';
 import type { Analyst } from '../analyst/analyst.js';
 import { rulesAnalyst } from '../analyst/rules-analyst.js';
 import type { FacetEvidence } from '../report/compose-input.js';
 import { verificationTally, verifyReport } from '../report/verify.js';
 import { ENGINE, ENGINE_VERSION } from '../version.js';
+import { notCheckable, notCheckableReport } from './checkable.js';
 import { planInput } from './plan.js';
+import { aboutTheSameNames } from './same-names.js';
+import { withDisciplinedVerdict } from './verdict-discipline.js';
 import { gatherWebSources, webQueries, type CheckWebOptions, type WebStageResult } from './web-sources.js';
 
 export interface CheckOptions {
@@ -90,25 +92,6 @@ function mergeEvidence(a: readonly Evidence[], b: readonly Evidence[]): Evidence
   return [...merged.values()];
 }
 
-/**
- * The names a claim is about ("Ruritania", "Optional Protocol"): capitalised words that are not
- * stop words. A passage that names fewer than half of them is about something else — "Freedonia does not
- * criminalize possession" is no evidence on Ruritania — and is set aside for that claim.
- */
-function aboutTheSameNames(claim: string, judgements: Judgement[]): Judgement[] {
-  const names = tokenize(claim)
-    .filter((t) => /^\p{Lu}/u.test(t.text) && !STOPWORDS.has(t.lower) && t.text.length > 1)
-    .map((t) => stem(t.lower));
-  const distinct = [...new Set(names)];
-  if (distinct.length === 0) return judgements;
-  // At least half of the names: "States" alone does not make a passage about the Optional Protocol.
-  const needed = Math.ceil(distinct.length / 2);
-  return judgements.filter((j) => {
-    const words = new Set(tokenize(`${j.passage.text} ${j.source.title}`).map((t) => stem(t.lower)));
-    return distinct.filter((n) => words.has(n)).length >= needed;
-  });
-}
-
 /** With no evidence at all a claim is unproven, whatever a model would say of empty input. */
 function claimVerdict(claim: string, judgements: Judgement[]): Verdict {
   if (judgements.length === 0) {
@@ -131,6 +114,12 @@ export async function checkInput(store: Store, input: string, options: CheckOpti
   };
 
   const text = validate(input);
+  const refusal = notCheckable(text);
+  if (refusal !== null) {
+    const provenance = { engine: ENGINE, engineVersion: ENGINE_VERSION, analyst: (options.analyst ?? rulesAnalyst).name, corpusSnapshot: await store.snapshotId(), createdAt: started.toISOString(), timingsMs: timings, warnings: [`not a checkable claim: ${refusal}`] };
+    timings.total = now().getTime() - started.getTime();
+    return notCheckableReport(text, refusal, provenance);
+  }
   let web: WebStageResult | null = null;
   if (options.web) {
     web = await gatherWebSources(store, webQueries(planInput(text), options.web.facets ?? true), { ...options.web, now, onProgress: progress });
@@ -201,7 +190,8 @@ export async function checkInput(store: Store, input: string, options: CheckOpti
   progress({ stage: 'compose', done: 1, total: 1 });
   lap('compose');
 
-  const report = verifyReport(composed.draft, composed.passages);
+  const verified = verifyReport(composed.draft, composed.passages);
+  const report = whole ? withDisciplinedVerdict(verified, facets.find((f) => f.role === 'claim')?.judgements ?? []) : verified;
   lap('verify');
   const tally = verificationTally(report);
   progress({ stage: 'verify', done: tally.checked, total: tally.checked, detail: `${tally.failed} flagged` });

@@ -2,7 +2,7 @@
 import type { ProgressListener } from '../model.js';
 import type { ClassificationReport } from './metrics.js';
 
-export const SUITES = ['climate-fever', 'check-covid', 'wice', 'citation-integrity', 'healthver', 'fever-symmetric', 'covid-fact', 'scifact', 'figure-pairs', 'figure-pairs-shared'] as const;
+export const SUITES = ['climate-fever', 'check-covid', 'wice', 'wice-corpus', 'citation-integrity', 'healthver', 'fever-symmetric', 'covid-fact', 'scifact', 'figure-pairs', 'figure-pairs-shared'] as const;
 export type SuiteName = (typeof SUITES)[number];
 
 export interface EvalOptions {
@@ -14,6 +14,8 @@ export interface EvalOptions {
   limit?: number;
   /** figure-pairs: only the pairs of this split (dev or heldout). */
   split?: string;
+  /** wice-corpus: keep the articles, the corpus database and every report JSON in this folder. */
+  out?: string;
   onProgress?: ProgressListener;
 }
 

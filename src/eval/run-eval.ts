@@ -10,6 +10,7 @@ import { runFigurePairsShared } from './suites/figure-pairs-shared.js';
 import { runPairs } from './suites/pairs.js';
 import { hasRteFiles as isRte } from './upstream-formats.js';
 import { runWice } from './suites/wice.js';
+import { runWiceCorpus } from './suites/wice-corpus.js';
 
 export function isSuite(name: string): name is SuiteName {
   return (SUITES as readonly string[]).includes(name);
@@ -29,6 +30,8 @@ export async function runEval(suite: string, options: EvalOptions): Promise<Eval
       return runCheckCovid(options);
     case 'wice':
       return runWice(options);
+    case 'wice-corpus':
+      return runWiceCorpus(options);
     case 'citation-integrity':
       return runCitationIntegrity(options);
     case 'figure-pairs':

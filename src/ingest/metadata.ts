@@ -2,6 +2,7 @@
 // known field names and their common aliases, validated kinds, normalised dates.
 import { SOURCE_KINDS, type SourceKind, type SourceMeta } from '../model.js';
 import { VerityError, quote } from '../errors.js';
+import { inferKind } from './infer-kind.js';
 
 export type MetaPatch = Partial<SourceMeta>;
 
@@ -109,7 +110,8 @@ export function completeMeta(patch: MetaPatch, defaults: { uri: string; title: s
     publisher: patch.publisher ?? null,
     author: patch.author ?? null,
     publishedAt: patch.publishedAt ?? null,
-    kind: patch.kind ?? defaults.kind,
+    // No kind stated: what the address, publisher or site name tells, before the default "other".
+    kind: patch.kind ?? (defaults.kind === 'other' ? (inferKind({ uri: patch.uri ?? defaults.uri, publisher: patch.publisher, title: patch.title ?? defaults.title }) ?? 'other') : defaults.kind),
     language: patch.language ?? null,
     license: patch.license ?? null,
     ...(patch.aliases && patch.aliases.length > 0 ? { aliases: patch.aliases } : {}),

@@ -24,23 +24,53 @@ function cut(text: string, max: number): string {
   return `${head.slice(0, Math.max(head.lastIndexOf(' '), 20))}…`;
 }
 
+/** Social networks whose first path segment names the publisher's own page ("facebook.com/theguardian"). */
+const SOCIAL = /(?:^|\.)(?:facebook|twitter|x|instagram|youtube|linkedin|tiktok|pinterest|medium)\.com$/i;
+
+/**
+ * The name an address gives a publisher: the site's host without "www." ("nytimes.com"), or the
+ * page name of a profile on a social network ("theguardian" from facebook.com/theguardian);
+ * null for anything that is not a web address or names no page.
+ */
+export function siteName(address: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(address.trim());
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  const host = url.hostname.replace(/^www\./i, '');
+  if (!SOCIAL.test(host)) return host || null;
+  const page = url.pathname.split('/').filter((p) => p !== '' && !/^(?:pages|pg|people|company|user|channel|c)$/i.test(p))[0];
+  // A numeric page id ("facebook.com/140961138903") names nobody.
+  return page && !/^\d+$/.test(page) ? decodeURIComponent(page).replace(/^@/, '') : null;
+}
+
+/** What a source with no publisher, no site and no name is called. */
+export const UNNAMED_SOURCE = 'one source';
+
 /**
  * A short name for a source: for legislation the head of its title ("18 U.S.C. § 2251");
  * otherwise an acronym the publisher gives ("ICMEC"), a short name the title gives in
- * parentheses ("Lanzarote Convention"), the head of the publisher ("United Nations"), or the
- * head of the title.
+ * parentheses ("Lanzarote Convention"), the head of the publisher ("United Nations"; a publisher
+ * given as an address names its site), the site of the source's web address, or "one source" —
+ * never a fragment of a page title ("Home | …", "… – Site name"), which names a page, not who
+ * speaks.
  */
-export function shortName(source: Pick<Source, 'title' | 'publisher' | 'kind'>): string {
+export function shortName(source: Pick<Source, 'title' | 'publisher' | 'kind'> & { uri?: string }): string {
   const titleHead = (source.title.split(/\s+[—–]\s+|\s+-\s+|:\s/)[0] ?? source.title).trim();
   if (source.kind === 'legislation') return cut(titleHead.replace(/\s*\([^)]*\)\s*$/, ''), 60);
-  const publisher = source.publisher?.trim() ?? '';
+  const given = source.publisher?.trim() ?? '';
+  const publisher = /^https?:\/\//i.test(given) ? (siteName(given) ?? '') : given;
   const acronym = /\(([A-Z][A-Z&]{1,9})\)/.exec(publisher)?.[1];
   if (acronym) return acronym;
-  const given = /\(([^()]+)\)/.exec(source.title)?.[1]?.split(/[,;]/)[0]?.trim();
-  if (given && /^\p{Lu}/u.test(given) && !/\d/.test(given) && given.length <= 32) return given;
+  const inTitle = /\(([^()]+)\)/.exec(source.title)?.[1]?.split(/[,;]/)[0]?.trim();
+  if (inTitle && /^\p{Lu}/u.test(inTitle) && !/\d/.test(inTitle) && inTitle.length <= 32) return inTitle;
   const publisherHead = publisher.split(/\s*[(;,]/)[0]?.trim() ?? '';
-  if (publisherHead !== '' && publisherHead.length <= 48) return publisherHead;
-  return cut(titleHead, 60);
+  // A long publisher name is still the publisher's name: never cut into a fragment.
+  if (publisherHead !== '') return publisherHead;
+  return (source.uri ? siteName(source.uri) : null) ?? UNNAMED_SOURCE;
 }
 
 /** Last words of names that take "the": "the United Nations", "the Lanzarote Convention". */
@@ -62,7 +92,7 @@ const INSTRUMENT = /\b(?:Convention|Protocol|Treaty|Charter|Covenant|Directive|R
  * instrument by a common noun ("the United Nations", "the Lanzarote Convention"), bare for
  * acronyms, people, possessives and statutes ("ICMEC", "John Carr's blog", "18 U.S.C. § 2251").
  */
-export function sourceName(source: Pick<Source, 'title' | 'publisher' | 'kind'>): string {
+export function sourceName(source: Pick<Source, 'title' | 'publisher' | 'kind'> & { uri?: string }): string {
   const name = shortName(source);
   const words = name.split(/\s+/);
   const last = words[words.length - 1]?.toLowerCase() ?? '';
@@ -89,17 +119,19 @@ function year(source: Pick<Source, 'publishedAt'>): string | null {
 }
 
 /**
- * Lower-case the first word after "… reports that" unless it looks like a name: all capitals,
- * or written with a capital inside a sentence somewhere in the passage ("Ruritania").
+ * Lower-case the first word after "… reports that" unless it looks like a name: the pronoun
+ * "I", all capitals, written with a capital inside a sentence somewhere in the passage
+ * ("Ruritania"), followed by another capitalised word ("Kate Winslet") or by a comma ("Marsh,
+ * with George Brush, was …").
  */
 export function lowerFirst(sentence: string, context: string): string {
   const first = /^[\p{L}]+/u.exec(sentence)?.[0] ?? '';
-  if (first === '' || first.slice(1) !== first.slice(1).toLowerCase() || first[0] === first[0]?.toLowerCase()) return sentence;
+  if (first === '' || first === 'I' || first.slice(1) !== first.slice(1).toLowerCase() || first[0] === first[0]?.toLowerCase()) return sentence;
   const lower = first.toLowerCase();
   const common = STOPWORDS.has(lower) || STARTERS.has(lower);
   // "Article 20(3)", "Section 2", "Title 18": a capitalised word before a number is a reference.
   if (!common && /^\s+(?:\d|[IVXLC]+\b|\()/.test(sentence.slice(first.length))) return sentence;
-  const nameInside = new RegExp(`[\\p{L},;][ \\t]+${first}\\b`, 'u').test(context) || /^\s+\p{Lu}/u.test(sentence.slice(first.length));
+  const nameInside = new RegExp(`[\\p{L},;][ \\t]+${first}\\b`, 'u').test(context) || /^(?:\s+\p{Lu}|,)/u.test(sentence.slice(first.length));
   if (common || !nameInside) return lower + sentence.slice(first.length);
   return sentence;
 }
@@ -161,6 +193,33 @@ function namedInstrument(body: string, source: Pick<Source, 'title' | 'kind' | '
   return `The ${inst.name}${y ? ` (${y})` : ''}${body.slice(m[0].length)}`;
 }
 
+/**
+ * A quote opening with a conjunction reads garbled after "states that" ("states that but the
+ * passion …"). A leading "And" only links to the sentence before and is left out; a contrast
+ * ("But", "However,", "Nevertheless,", "Nonetheless,", "Still,", "Yet,") moves into the
+ * attribution — "X states, however, that the passion …" — so the source is still seen
+ * qualifying something. "Still" and "Yet" count only before a comma ("Yet another …" is the
+ * sentence's own).
+ */
+export function openingConjunction(body: string): { text: string; contrast: string | null } {
+  const m = /^(?:(and|but)|(however|nevertheless|nonetheless|still|yet)\s*,)\s+(?=[\p{L}"“'‘\d])/iu.exec(body);
+  if (!m) return { text: body, contrast: null };
+  const word = (m[1] ?? m[2] ?? '').toLowerCase();
+  const contrast = word === 'and' ? null : word === 'but' || word === 'yet' ? 'however' : word;
+  return { text: body.slice(m[0].length), contrast };
+}
+
+/** A stray quotation mark at either end (its pair is in a sentence not quoted) is left out. */
+export function balanceQuotes(body: string): string {
+  let out = body;
+  if ((out.match(/"/g) ?? []).length % 2 === 1) out = out.replace(/^"\s*|\s*"$/, '');
+  const open = (out.match(/“/g) ?? []).length;
+  const close = (out.match(/”/g) ?? []).length;
+  if (open === close + 1) out = out.replace(/^“\s*|“([^”]*)$/, (m, tail: string | undefined) => tail ?? '');
+  if (close === open + 1) out = out.replace(/\s*”$|^([^“]*)”/, (m, head: string | undefined) => head ?? '');
+  return out;
+}
+
 export interface AttributeOptions {
   /**
    * The previous sentence of the same paragraph was attributed to the same source by name:
@@ -170,27 +229,31 @@ export interface AttributeOptions {
 }
 
 /** "ICMEC (2018) reports that …", "18 U.S.C. § 2252A provides that …"; sentences already attributed are kept. */
-export function attribute(sentence: string, source: Pick<Source, 'title' | 'publisher' | 'kind' | 'publishedAt'>, context = '', options: AttributeOptions = {}): string {
+export function attribute(sentence: string, source: Pick<Source, 'title' | 'publisher' | 'kind' | 'publishedAt'> & { uri?: string }, context = '', options: AttributeOptions = {}): string {
   const name = sourceName(source);
   const body = sentence.replace(/[.;:]+$/, '').trim();
   if (/\baccording to\b/i.test(body.slice(0, 60)) || namesItself(body, source)) return body;
   const instrument = namedInstrument(body, source);
   if (instrument) return instrument;
   const y = year(source);
-  const who = y && source.kind !== 'legislation' ? `${name} (${y})` : name;
+  const named = y && source.kind !== 'legislation' ? `${name} (${y})` : name;
+  // "One source (2016) states that …": the unnamed source opens the sentence.
+  const who = name === UNNAMED_SOURCE ? `O${named.slice(1)}` : named;
   // "ICMEC (2018) reports that the report analyses …": the source names itself, so its name
   // takes the place of the self-reference ("ICMEC's report (2018) analyses …").
   const self = SELF_REFERENCE.exec(body);
   if (self && source.kind !== 'legislation' && !/['’]s\b/.test(name)) {
     return `${name}'s ${(self[1] ?? '').toLowerCase()}${y ? ` (${y})` : ''}${body.slice(self[0].length)}`;
   }
-  const lowered = lowerFirst(body, context);
+  const { text: opened, contrast } = openingConjunction(balanceQuotes(body));
+  const lowered = lowerFirst(opened, context);
   // "… states that that conference …" reads badly: attribute with "According to" instead.
-  if (/^that\b/.test(lowered)) return `According to ${who}, ${lowered}`;
+  if (/^that\b/.test(lowered)) return `According to ${named}, ${lowered}`;
   // "18 U.S.C. §§ 2252 and 2252A provide": a name for several sections takes a plural verb.
   const hedge = hedgeVerb(body, source);
   const plural = pluralName(name);
   const verb = plural && hedge.endsWith('s') ? hedge.slice(0, -1) : hedge;
-  if (options.again) return `${plural ? 'They' : 'It'} also ${verb} that ${lowered}`;
-  return `${who} ${verb} that ${lowered}`;
+  const how = contrast ? `, ${contrast},` : '';
+  if (options.again) return `${plural ? 'They' : 'It'} also ${verb}${how} that ${lowered}`;
+  return `${who} ${verb}${how} that ${lowered}`;
 }

@@ -2,13 +2,13 @@
 // rest on one source, undated or old sources, survey counts against primary texts, figures
 // that conflict, the same count worded differently, and facets no source addresses.
 import type { Source } from '../model.js';
-import { sourceName } from './attribution.js';
+import { UNNAMED_SOURCE, sourceName } from './attribution.js';
 import { cite, type PendingSentence } from './citations.js';
 import type { ComposeInput } from './compose-input.js';
 import type { PendingFinding } from './compose.js';
 import { findConflicts, type TableFigure } from './figures-table.js';
 import { STOPWORDS, contentTerms, stem, tokenize } from '../text/index.js';
-import { joinWords } from './kind-words.js';
+import { aboutLaw, joinWords } from './kind-words.js';
 import type { Discrepancy } from './discrepancies.js';
 import { formatArithmetic } from './arithmetic.js';
 
@@ -43,7 +43,9 @@ function unique(sources: readonly Source[]): Source[] {
 export function named(sources: readonly Source[]): string {
   const byName = new Map<string, Source[]>();
   for (const s of sources) byName.set(sourceName(s), [...(byName.get(sourceName(s)) ?? []), s]);
-  return joinWords([...byName].map(([name, group]) => `${name} ${group.map((s) => cite(s.id)).join('')}`));
+  // Sources with no publisher or site are not "one source [1][2]".
+  const said = (name: string, n: number): string => (name !== UNNAMED_SOURCE ? name : n > 1 ? 'unnamed sources' : 'an unnamed source');
+  return joinWords([...byName].map(([name, group]) => `${said(name, group.length)} ${group.map((s) => cite(s.id)).join('')}`));
 }
 
 export function composeGaps(g: GapsInput): PendingSentence[] {
@@ -98,7 +100,7 @@ export function composeGaps(g: GapsInput): PendingSentence[] {
   // Survey counts against primary texts.
   const figureSources = unique(g.answerFigures.map((f) => f.candidate.source));
   const primary = sources.filter((s) => s.kind === 'legislation' || s.kind === 'intergovernmental');
-  if (figureSources.length > 0 && figureSources.every((s) => s.kind !== 'legislation')) {
+  if (figureSources.length > 0 && figureSources.every((s) => s.kind !== 'legislation') && aboutLaw(g.input.input)) {
     const surveys = figureSources.slice(0, 4);
     const body =
       primary.length > 0
@@ -113,7 +115,7 @@ export function composeGaps(g: GapsInput): PendingSentence[] {
     const ids = unique(f.basis.map((c) => c.source).filter((s) => cited.has(s.id)));
     const only = cited.size === 1 ? ids[0] : undefined;
     if (ids.length === 1 && only) {
-      out.push({ body: `The finding “${f.headline}” rests on a single source, ${sourceName(only)}`, sourceIds: [only.id], passageIds: [], basis: 'metadata' });
+      out.push({ body: `The finding “${f.headline}” rests on a single source, ${named([only]).replace(/\s*\{\{cite:[^}]+\}\}$/, '')}`, sourceIds: [only.id], passageIds: [], basis: 'metadata' });
     }
   }
 

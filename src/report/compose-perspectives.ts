@@ -8,7 +8,7 @@ import { sourceName } from './attribution.js';
 import type { Candidate } from './candidates.js';
 import { cite, type PendingSentence } from './citations.js';
 import type { ComposeInput } from './compose-input.js';
-import { EXPECTED_KINDS, KIND_WORDS, joinWords } from './kind-words.js';
+import { EXPECTED_KINDS, KIND_WORDS, aboutLaw, joinWords } from './kind-words.js';
 import { PASSAGE_GLUE_STEMS } from './glue.js';
 
 export interface PerspectivesInput {
@@ -72,13 +72,10 @@ export function composePerspectives(p: PerspectivesInput): PendingSentence[] {
   const kindsFound = SOURCE_KINDS.filter((k) => foundKinds.has(k));
   if (kindsFound.length === 0) return out;
 
-  // Quoted sources first (already numbered), then the rest that retrieval brought in.
-  const parts = kindsFound.map((k) => {
-    const quoted = uniqueSources(byKind.get(k) ?? []);
-    const rest = (foundKinds.get(k) ?? []).filter((s) => !quoted.some((q) => q.id === s.id));
-    return `${KIND_WORDS[k]} ${[...quoted, ...rest].slice(0, 6).map((s) => cite(s.id)).join('')}`;
-  });
-  out.push({ body: `The sources read are ${joinWords(parts)}`, sourceIds: [], passageIds: [], basis: 'metadata' });
+  // Only sources quoted for content are cited: one that retrieval brought in but the report
+  // does not quote would pad the source list with pages unrelated to the claim.
+  const parts = kinds.map((k) => `${KIND_WORDS[k]} ${uniqueSources(byKind.get(k) ?? []).slice(0, 6).map((s) => cite(s.id)).join('')}`);
+  if (parts.length > 0) out.push({ body: `The sources quoted are ${joinWords(parts)}`, sourceIds: [], passageIds: [], basis: 'metadata' });
 
   const topic = new Set(p.input.facets.flatMap((f) => tokenize(f.claim).map((t) => stem(t.lower))));
   if (kinds.length >= 2) {
@@ -95,7 +92,8 @@ export function composePerspectives(p: PerspectivesInput): PendingSentence[] {
     }
   }
 
-  const missing = EXPECTED_KINDS.filter((k) => !foundKinds.has(k));
+  // The kinds a legal reading expects, said missing only when the question is about law.
+  const missing = aboutLaw(p.input.input) ? EXPECTED_KINDS.filter((k) => !foundKinds.has(k)) : [];
   if (missing.length > 0) {
     out.push({ body: `No ${joinWords(missing.map((k) => KIND_WORDS[k]), 'or')} turned up among the sources found`, sourceIds: [], passageIds: [], basis: 'absence' });
   }

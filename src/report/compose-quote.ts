@@ -31,7 +31,9 @@ import { metadataText, verifySentence } from './verify.js';
 import { namedPlaces } from '../text/index.js';
 
 /** Leading connectives that are dropped when the sentence is quoted alone. */
-const LEADING_DROPPABLE = /^(?:therefore|thus|hence|consequently|accordingly|moreover|furthermore|in addition|additionally|besides|also)\b\s*,?\s*/i;
+// "In addition" and "besides" are connectives only before a comma: "In addition to serving as
+// director, …" and "Besides the museum, …" are the sentence's own words.
+const LEADING_DROPPABLE = /^(?:(?:therefore|thus|hence|consequently|accordingly|moreover|furthermore|additionally|also)\b\s*,?\s*|(?:in addition|besides)\s*,\s*)/i;
 /** Inner inferential connectives ("The Protocol therefore does not require …", "is, therefore, not proof"). */
 const INNER_DROPPABLE = /(?:\s*,\s*(?:therefore|thus|hence|consequently|accordingly)\s*,\s*|\s+(?:therefore|thus|hence|consequently|accordingly)(?=\s+\p{L}))/giu;
 

@@ -19,6 +19,14 @@ export function claimReview(report: Report): Record<string, unknown> {
       fix: 'state a claim to check, or use --format json, md or html for a question',
     });
   }
+  if (report.notCheckable !== undefined) {
+    throw new VerityError({
+      code: 'UNSUPPORTED',
+      component: 'report',
+      problem: `${JSON.stringify(report.input.slice(0, 60))} is not a checkable claim (${report.notCheckable}), so no rating is published`,
+      fix: 'state the claim as a sentence, or use --format json, md or html to read why',
+    });
+  }
   const rating = RATING[report.verdict.label] ?? { value: 2, name: report.verdict.label };
   return {
     '@context': 'https://schema.org',

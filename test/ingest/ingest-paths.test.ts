@@ -33,7 +33,8 @@ test('a folder is walked recursively: supported files in, others skipped with a 
       (await store.listSources()).map((x) => [x.title, x.kind, x.retrievedAt]).sort(),
       [
         ['Commentary on intent', 'legal-commentary', now().toISOString()],
-        ['Parliament tightens possession law', 'other', now().toISOString()],
+        // No kind stated: its publisher, the "Daily Planet", names a newspaper (ingest/infer-kind.ts).
+        ['Parliament tightens possession law', 'news', now().toISOString()],
         ['Review of enforcement', 'academic', now().toISOString()],
         ['Statute on Material Offences', 'legislation', now().toISOString()],
         ['Treaty summary', 'intergovernmental', now().toISOString()],

@@ -6,7 +6,7 @@ import { runEval, SUITES } from '../../eval/index.js';
 import type { EvalResult } from '../../eval/index.js';
 import { analystConfig, createAnalyst } from '../../analyst/analyst-config.js';
 
-const HELP = `Usage: verity eval <suite> --data FILE|FOLDER [--corpus FILE] [--limit N] [--split S] [--json]
+const HELP = `Usage: verity eval <suite> --data FILE|FOLDER [--corpus FILE] [--limit N] [--split S] [--out DIR] [--json]
                    [--analyst rules|llm] [--llm-url URL] [--llm-model NAME] [--llm-concurrency N]
 
 Runs the rules analyst on a public fact-checking benchmark, read in its upstream format, and
@@ -22,6 +22,10 @@ Suites:
   wice                claim + cited article sentences (or the oracle_chunks format: best chunk per
                       claim) → supported/partially_supported/not_supported; also ROC-AUC of
                       supported vs the rest
+  wice-corpus         the WiCE dev cited pages saved as Markdown, ingested into a temporary
+                      SQLite corpus, every claim checked with the check pipeline: own article
+                      among sources, verdicts with quoted evidence, balanced accuracy, ROC-AUC,
+                      ECE, clean prose, lead relevance, time per check (docs/bench-real.md)
   citation-integrity  citing sentence + cited abstracts (--corpus corpus.jsonl) → SUPPORT/REFUTE/NEI
   healthver           evidence–claim pairs (CSV) → Supports/Refutes/Neutral
   fever-symmetric     claim–evidence pairs (JSONL, v0.1 or v0.2) → SUPPORTS/REFUTES
@@ -42,6 +46,7 @@ Options:
   --limit N       only the first N claims (or pairs)
   --split S       figure-pairs: only the dev or the heldout pairs
   --data-root DIR figure-pairs-shared: the shared data folder (the same as --data)
+  --out DIR       wice-corpus: keep the articles, corpus.sqlite and each report JSON in DIR
   --analyst NAME  rules (default) or llm: the pair suites (healthver, fever-symmetric,
                   covid-fact, scifact RTE) judged by a model on an OpenAI-compatible server,
                   pairs sent in batches of 5 (see docs/analyst.md)
@@ -79,6 +84,21 @@ function printResult(r: EvalResult, line: (s?: string) => void): void {
   if (gold) line(`  against the gold evidence sentences: ${gold.n} claims, accuracy ${pct(gold.accuracy)}, macro-F1 ${gold.macroF1.toFixed(3)}`);
   const summary = r.extra.summary;
   if (Array.isArray(summary)) for (const s of summary) line(String(s));
+  if (r.suite === 'wice-corpus') printReportFigures(r.extra, line);
+}
+
+function printReportFigures(x: Record<string, unknown>, line: (s?: string) => void): void {
+  const num = (k: string): number => (typeof x[k] === 'number' ? (x[k] as number) : Number.NaN);
+  const t = x.msPerCheck as { p50: number; p95: number } | undefined;
+  line(`  own article among the report's sources ${pct(num('ownArticleAmongSources'))}   balanced accuracy (supported vs rest) ${pct(num('balancedAccuracy'))}`);
+  line(`  Supported/Refuted/Mixed with verified quoted evidence and an agreeing reason ${pct(num('decisiveWithQuotedEvidence'))} of ${num('decisiveVerdicts')}`);
+  line(`  ECE ${num('ece').toFixed(3)}   clean prose ${pct(num('cleanProse'))}   lead relevant ${pct(num('leadRelevant'))}   per check p50 ${t?.p50 ?? '?'} ms, p95 ${t?.p95 ?? '?'} ms`);
+  for (const h of (x.byHalf as Array<{ half: string; n: number; balancedAccuracy: number; auc: number; ece: number }> | undefined) ?? []) {
+    line(`  ${h.half} half (${h.n}): balanced accuracy ${pct(h.balancedAccuracy)}, ROC-AUC ${h.auc.toFixed(3)}, ECE ${h.ece.toFixed(3)}`);
+  }
+  const rel = (x.reliability as Array<{ from: number; to: number; n: number; meanConfidence: number; accuracy: number }> | undefined) ?? [];
+  line('  reliability (confidence bin: n, mean confidence, accuracy)');
+  for (const b of rel) if (b.n > 0) line(`    ${b.from.toFixed(1)}–${b.to.toFixed(1)}: ${String(b.n).padStart(4)}  ${b.meanConfidence.toFixed(3)}  ${b.accuracy.toFixed(3)}`);
 }
 
 export const evalCommand: Command = {
@@ -91,6 +111,7 @@ export const evalCommand: Command = {
     split: { type: 'string' },
     corpus: { type: 'string' },
     limit: { type: 'string', short: 'n' },
+    out: { type: 'string' },
     analyst: { type: 'string' },
     'llm-url': { type: 'string' },
     'llm-model': { type: 'string' },
@@ -122,6 +143,7 @@ export const evalCommand: Command = {
       split: typeof values.split === 'string' ? values.split : undefined,
       corpus: typeof values.corpus === 'string' ? resolve(cwd, values.corpus) : undefined,
       limit,
+      out: typeof values.out === 'string' ? resolve(cwd, values.out) : undefined,
       onProgress: (e: Parameters<typeof out.progress>[0]) => out.progress(e),
     };
     let result: EvalResult;

@@ -1,0 +1,69 @@
+// Is a passage about the names a claim is about? "Freedonia does not criminalize possession" is
+// no evidence on Ruritania. The names are the claim's capitalised words, read tolerantly:
+//   - not the claim's first word, nor a word opening a sentence or a quotation inside it
+//     ("However", "Finishing", "Late the following year") — capitals there mark position;
+//   - not a month or weekday, not a stop word;
+//   - possessives drop their "'s" ("Norton's" → Norton), hyphenated names count by their
+//     parts ("African-Americans" → African, Americans);
+//   - matched in the passage or its source's title whatever the case, and across spacing
+//     ("TechCrunch" matches "Tech Crunch", "Tech-Crunch" and "techcrunch").
+// A passage naming fewer than a third of the names (at least one) is set aside for that claim.
+import type { Judgement } from '../model.js';
+import { STOPWORDS, stem, tokenize } from '../text/index.js';
+
+const CALENDAR = new Set([
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+]);
+
+const fold = (word: string): string => stem(word.toLowerCase().replace(/['’]s?$/, ''));
+
+/** The names of a claim, folded (lower case, no possessive, stemmed). */
+export function claimNames(claim: string): string[] {
+  const out = new Set<string>();
+  for (const t of tokenize(claim)) {
+    if (!/^\p{Lu}/u.test(t.text) || t.text.length < 2) continue;
+    // Capitals by position: the first word, or one right after a sentence end or an opening quote.
+    const before = claim.slice(0, t.start).trimEnd();
+    if (before === '' || /[.!?:;"“(]$/.test(before)) continue;
+    for (const part of t.text.split(/[-.]/)) {
+      const lower = part.toLowerCase().replace(/['’]s?$/, '');
+      if (lower.length < 2 || STOPWORDS.has(lower) || CALENDAR.has(lower) || /^\d+$/.test(lower)) continue;
+      out.add(fold(part));
+    }
+  }
+  return [...out];
+}
+
+/** The folded words of a text, with each pair of neighbours also joined ("tech crunch" → "techcrunch"). */
+function foldedWords(text: string): Set<string> {
+  const words = tokenize(text).flatMap((t) => t.text.split(/[-.]/)).filter((w) => w !== '');
+  const out = new Set<string>();
+  words.forEach((w, i) => {
+    out.add(fold(w));
+    const next = words[i + 1];
+    if (next !== undefined) out.add(fold(`${w}${next}`));
+  });
+  return out;
+}
+
+/** Does the text name enough of `names`? Also true when the claim has none. */
+export function namesEnough(names: readonly string[], text: string): boolean {
+  if (names.length === 0) return true;
+  const have = foldedWords(text);
+  const found = new Set<string>();
+  names.forEach((n, i) => {
+    if (have.has(n)) found.add(n);
+    // "Tech Crunch" in the claim, "TechCrunch" in the passage.
+    const next = names[i + 1];
+    if (next !== undefined && have.has(fold(`${n}${next}`))) found.add(n).add(next);
+  });
+  return found.size >= Math.max(1, Math.ceil(names.length / 3));
+}
+
+/** The judgements whose passage (or its source's title) names enough of the claim's names. */
+export function aboutTheSameNames(claim: string, judgements: Judgement[]): Judgement[] {
+  const names = claimNames(claim);
+  if (names.length === 0) return judgements;
+  return judgements.filter((j) => namesEnough(names, `${j.passage.text} ${j.source.title}`));
+}
