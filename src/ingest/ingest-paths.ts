@@ -2,7 +2,7 @@
 // file is recorded and the rest go on, and the summary says what happened to every input.
 import type { Store, UpsertStatus } from '../contracts.js';
 import type { ProgressListener, SourceKind } from '../model.js';
-import { VerityError } from '../errors.js';
+import { VerityError, quote } from '../errors.js';
 import { expandInputs } from './expand-inputs.js';
 import { ingestTexts } from './ingest-text.js';
 import { loadFile, type LoadedDocument, type LoadResult } from './load-document.js';
@@ -28,7 +28,7 @@ export interface IngestOptions {
   /** Clock for retrievedAt; injected so tests are reproducible. */
   now?: () => Date;
   onProgress?: ProgressListener;
-  /** Notices (skipped files); failures are in the summary, not here. */
+  /** Notices (skipped files, a loader's warnings); failures are in the summary, not here. */
   onNotice?: (msg: string) => void;
 }
 
@@ -65,6 +65,12 @@ export interface IngestSummary {
 
 function failure(origin: string, e: unknown): IngestFailure {
   if (e instanceof VerityError) return { origin, code: e.code, message: e.message };
+  // A RangeError (call stack or array size) comes from the shape of one file, not from Verity's
+  // state: that file fails and the rest of the batch goes on.
+  if (e instanceof RangeError) {
+    const err = new VerityError({ code: 'BAD_INPUT', component: 'ingest', problem: `cannot read ${quote(origin)}: its structure is too large or too deep to read (${e.message})`, fix: 'simplify the file or convert it to plain text', cause: e });
+    return { origin, code: err.code, message: err.message };
+  }
   throw e; // not a user-input problem: a bug, let it surface
 }
 
@@ -103,6 +109,7 @@ export async function ingestPaths(store: Store, inputs: string[], options: Inges
   const take = async (loaded: LoadResult): Promise<void> => {
     for (const f of loaded.failures) summary.failures.push(failure(f.origin, f.error));
     for (const doc of loaded.documents) {
+      for (const w of doc.warnings ?? []) options.onNotice?.(w);
       pending.push(doc);
       pendingChars += doc.text.length;
       if (pending.length >= BATCH_DOCS || pendingChars >= BATCH_CHARS) await flush();

@@ -39,6 +39,8 @@ export interface LoadedDocument {
   origin: string;
   /** When it was fetched (URLs); files take the time they are written. */
   retrievedAt?: string;
+  /** What the loader noticed but read anyway (e.g. the main-content extraction skipped on a deep page). */
+  warnings?: string[];
 }
 
 export interface LoadFailure {
@@ -113,7 +115,7 @@ export async function loadFile(path: string, options: LoadOptions = {}): Promise
       failures,
     };
   }
-  let loaded: { meta: MetaPatch; text: string };
+  let loaded: { meta: MetaPatch; text: string; warnings?: string[] };
   // PDF.js, Readability and linkedom are heavy: loaded on first use, so other commands start fast.
   if (loader === 'pdf') loaded = await (await import('./load-pdf.js')).loadPdf(bytes, path);
   else {
@@ -122,7 +124,7 @@ export async function loadFile(path: string, options: LoadOptions = {}): Promise
     else if (loader === 'html') loaded = (await import('./load-html.js')).loadHtml(source, path);
     else loaded = { meta: {}, text: source };
   }
-  return { documents: [{ origin: path, text: requireText(loaded.text, path), meta: completeMeta(mergeMeta(loaded.meta, sidecar), defaults) }], failures: [] };
+  return { documents: [{ origin: path, text: requireText(loaded.text, path), meta: completeMeta(mergeMeta(loaded.meta, sidecar), defaults), ...(loaded.warnings?.length ? { warnings: loaded.warnings } : {}) }], failures: [] };
 }
 
 /** Loads one single-document file (.txt .md .html .pdf). JSONL holds many documents: use ingestPaths. */

@@ -100,7 +100,7 @@ export async function documentsFromResource(res: FetchedResource, origin: string
       failures,
     };
   }
-  let loaded: { meta: MetaPatch; text: string };
+  let loaded: { meta: MetaPatch; text: string; warnings?: string[] };
   if (res.kind === 'pdf') loaded = await (await import('./load-pdf.js')).loadPdf(res.body, res.url);
   else {
     const text = decodeWebText(res);
@@ -114,5 +114,5 @@ export async function documentsFromResource(res: FetchedResource, origin: string
   // The source is what was read, where it was read: the final URL, not a canonical link or front matter.
   const hops = cleanAliases(res.url, [res.requestedUrl, ...res.redirects, ...(loaded.meta.aliases ?? [])]);
   const meta = mergeMeta(loaded.meta, { uri: res.url }, hops.length > 0 ? { aliases: hops } : {});
-  return { documents: [{ origin, text: loaded.text, retrievedAt, meta: completeMeta(meta, defaults) }], failures: [] };
+  return { documents: [{ origin, text: loaded.text, retrievedAt, meta: completeMeta(meta, defaults), ...(loaded.warnings?.length ? { warnings: loaded.warnings } : {}) }], failures: [] };
 }
