@@ -8,6 +8,7 @@ import { ingestTexts } from './ingest-text.js';
 import { loadFile, type LoadedDocument, type LoadResult } from './load-document.js';
 import { isUrlInput, loadUrl } from './load-url.js';
 import type { SafeFetchOptions } from '../web/safe-fetch.js';
+import type { PdfLimits } from './pdf-limits.js';
 import { DEFAULT_WEB_CONCURRENCY, mapLimit } from '../web/concurrency.js';
 
 /** Documents are written in batches of at most this many documents or characters (one transaction each). */
@@ -23,6 +24,8 @@ export interface IngestOptions {
   maxBytes?: number;
   /** How URLs are fetched (allowPrivate, timeoutMs, maxRedirects, userAgent …): see web/safe-fetch.ts. */
   web?: SafeFetchOptions;
+  /** Limits on PDF files (inflated stream bytes, text characters): see ingest/pdf-limits.ts. */
+  pdf?: PdfLimits;
   /** URLs fetched at once (default 2). */
   webConcurrency?: number;
   /** Clock for retrievedAt; injected so tests are reproducible. */
@@ -118,7 +121,7 @@ export async function ingestPaths(store: Store, inputs: string[], options: Inges
   for (const [i, path] of expanded.files.entries()) {
     summary.files++;
     try {
-      await take(await loadFile(path, { ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}), ...(options.kind ? { kind: options.kind } : {}) }));
+      await take(await loadFile(path, { ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}), ...(options.kind ? { kind: options.kind } : {}), ...(options.pdf ? { pdf: options.pdf } : {}) }));
     } catch (e) {
       summary.failures.push(failure(path, e));
     }
@@ -132,7 +135,7 @@ export async function ingestPaths(store: Store, inputs: string[], options: Inges
     const loadedUrls = await mapLimit(group, options.webConcurrency ?? DEFAULT_WEB_CONCURRENCY, async (url) => {
       let result: LoadResult | VerityError;
       try {
-        result = await loadUrl(url, { ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}), ...(options.kind ? { kind: options.kind } : {}), ...(options.web ? { web: options.web } : {}), now });
+        result = await loadUrl(url, { ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}), ...(options.kind ? { kind: options.kind } : {}), ...(options.web ? { web: options.web } : {}), ...(options.pdf ? { pdf: options.pdf } : {}), now });
       } catch (e) {
         if (!(e instanceof VerityError)) throw e;
         result = e;
