@@ -70,7 +70,9 @@ export function domToText(root: MiniNode): string {
 }
 
 export function loadHtml(html: string, path: string, limits: ReadabilityLimits = {}): { meta: MetaPatch; text: string; warnings: string[] } {
-  const { document } = parseHTML(html) as unknown as { document: MiniDocument };
+  let { document } = parseHTML(html) as unknown as { document: MiniDocument };
+  // Text with no root element (an empty file, a bare fragment) is read as the body of a page.
+  if (!document.documentElement) ({ document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`) as unknown as { document: MiniDocument });
   const meta: MetaPatch = {};
   const title = metaContent(document, ['og:title', 'citation_title', 'dc.title', 'DC.title', 'twitter:title']) ?? (document.title?.trim() || null);
   if (title) meta.title = title;

@@ -80,3 +80,8 @@ test('audit reads an HTML article nested 10,000 levels deep, citations included'
   assert.ok(article.blocks[0]?.text.startsWith(SENTENCE));
   assert.deepEqual(article.citations.map((c) => c.refs), [[1], [1]]);
 });
+
+test('an empty HTML file or a bare fragment is a clear failure or a read, never a TypeError (found by the fuzz run)', () => {
+  assert.throws(() => loadHtml('', 'empty.html'), (e) => e instanceof Error && e.name === 'VerityError' && /has no body text/.test(e.message));
+  assert.equal(loadHtml('Just a line of text.', 'bare.html').text, 'Just a line of text.');
+});
