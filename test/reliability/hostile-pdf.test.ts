@@ -11,6 +11,7 @@ import { flateStreams } from '../../src/ingest/pdf-limits.js';
 import { isVerityError } from '../../src/errors.js';
 import { runCli } from '../helpers/run-cli.js';
 import { bombPdf } from './pdf-bomb.js';
+import { makePdf } from '../fixtures/ingest/make-pdf.js';
 
 test('a PDF whose content inflates to 2.6 GB fails clearly, in a process whose peak memory stays under 1 GB', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'verity-bomb-'));
@@ -56,5 +57,22 @@ test('verity ingest --max-inflated sets the cap; the refused PDF is a failure of
     assert.match(bad.stderr, /--max-inflated "lots" is not a size/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a damaged PDF on which PDF.js leaves a promise rejected and unhandled fails clearly, and the process sees nothing (found by the fuzz run)', async () => {
+  const bytes = Uint8Array.from(makePdf({ pages: [['The council counted 1,200 voters in March 2021.'], ['Turnout did not rise.']], info: { Title: 'Fuzz' } }));
+  for (const [at, byte] of [[7, 206], [355, 111], [489, 5], [585, 6], [456, 41], [454, 0]] as const) bytes[at] = byte;
+  const unhandled: unknown[] = [];
+  const listener = (e: unknown): void => {
+    unhandled.push(e);
+  };
+  process.on('unhandledRejection', listener);
+  try {
+    await assert.rejects(loadPdf(bytes, 'damaged.pdf'), (e) => isVerityError(e) && e.code === 'BAD_INPUT' && /"damaged\.pdf": the PDF is damaged or truncated/.test(e.message));
+    await new Promise((r) => setTimeout(r, 100));
+    assert.deepEqual(unhandled.map(String), []);
+  } finally {
+    process.off('unhandledRejection', listener);
   }
 });
