@@ -6,10 +6,12 @@ import { judgePair } from '../evidence/index.js';
 import { composeReport, type Composed } from '../report/compose.js';
 import type { ComposeInput } from '../report/compose-input.js';
 import type { Analyst, StanceOptions, StancePair } from './analyst.js';
+import { warnOfInjections } from './injection-warnings.js';
 
 export const rulesAnalyst: Analyst = {
   name: 'rules',
   async compose(input: ComposeInput): Promise<Composed> {
+    warnOfInjections(input);
     return composeReport(input);
   },
   async stance(pairs: readonly StancePair[], options: StanceOptions = {}): Promise<Stance[]> {

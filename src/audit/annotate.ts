@@ -1,5 +1,6 @@
 // The annotated article: the text with each flagged sentence marked and its notes beneath the
 // paragraph; Markdown is written onto the original input (links kept), HTML is a clean page.
+import { escapeMarkdownInline } from '../report/markdown-escape.js';
 import { esc, flagsHtml, flagsMarkdown } from './flag-report.js';
 import type { Article, AuditClaim, AuditFlag, AuditResult } from './types.js';
 
@@ -39,7 +40,7 @@ export function annotateMarkdown(article: Article, result: AuditResult): string 
   for (const [block, notes] of byBlock) {
     const b = article.blocks[block];
     if (!b) continue;
-    const lines = notes.flatMap((n) => n.claim.flags.map((f) => `> **${n.id} · ${f.kind}:** ${noteText(f)}`));
+    const lines = notes.flatMap((n) => n.claim.flags.map((f) => `> **${n.id} · ${f.kind}:** ${escapeMarkdownInline(noteText(f))}`));
     edits.push({ at: toInput(b.end, true), text: `\n\n${lines.join('\n>\n')}`, order: 0 });
   }
   edits.sort((a, b) => b.at - a.at || a.order - b.order);

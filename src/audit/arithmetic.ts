@@ -4,7 +4,7 @@
 // Each finding says what was stated and shows the computation. Precise before broad: a pattern
 // that does not read cleanly is skipped, never guessed.
 import { findArithmetic, formatArithmetic } from '../report/arithmetic.js';
-import { APPROX_BEFORE, NUM, WORD_NUMBER, fmt, halfStep, parseNum } from './numbers.js';
+import { APPROX_BEFORE, NUM, WORD_NUMBER, exactNum, fmt, halfStep, parseNum, written } from './numbers.js';
 
 export interface ArithmeticFinding {
   /** The words the finding is about, as written. */
@@ -35,7 +35,7 @@ function percentOfWhole(text: string, out: ArithmeticFinding[]): void {
     if (!(y > 0) || x > y) continue;
     const computed = (x / y) * 100;
     if (!agrees(computed, p, m[5] ?? '', (m[4] ?? '') !== '')) {
-      out.push({ quote: m[0], message: `${m[1]} of ${m[2]} is ${fmt(computed)}%, not ${m[5]}% (${fmt(x, 2)} ÷ ${fmt(y, 2)} × 100 = ${fmt(computed)}).` });
+      out.push({ quote: m[0], message: `${m[1]} of ${m[2]} is ${fmt(computed)}%, not ${m[5]}% (${written(m[1] ?? '')} ÷ ${written(m[2] ?? '')} × 100 = ${fmt(computed)}).` });
     }
   }
   // "Of the 120 schools, 30 (40%) …"
@@ -47,7 +47,7 @@ function percentOfWhole(text: string, out: ArithmeticFinding[]): void {
     if (!(y > 0) || x > y) continue;
     const computed = (x / y) * 100;
     if (!agrees(computed, p, m[5] ?? '', (m[4] ?? '') !== '')) {
-      out.push({ quote: m[0], message: `${m[3]} of ${m[1]} is ${fmt(computed)}%, not ${m[5]}% (${fmt(x, 2)} ÷ ${fmt(y, 2)} × 100 = ${fmt(computed)}).` });
+      out.push({ quote: m[0], message: `${m[3]} of ${m[1]} is ${fmt(computed)}%, not ${m[5]}% (${written(m[3] ?? '')} ÷ ${written(m[1] ?? '')} × 100 = ${fmt(computed)}).` });
     }
   }
   // "71% (140 of 196)"
@@ -59,7 +59,7 @@ function percentOfWhole(text: string, out: ArithmeticFinding[]): void {
     if (!(y > 0) || x > y) continue;
     const computed = (x / y) * 100;
     if (!agrees(computed, p, m[1] ?? '', approxAt(text, m.index ?? 0))) {
-      out.push({ quote: m[0], message: `${m[2]} of ${m[3]} is ${fmt(computed)}%, not ${m[1]}% (${fmt(x, 2)} ÷ ${fmt(y, 2)} × 100 = ${fmt(computed)}).` });
+      out.push({ quote: m[0], message: `${m[2]} of ${m[3]} is ${fmt(computed)}%, not ${m[1]}% (${written(m[2] ?? '')} ÷ ${written(m[3] ?? '')} × 100 = ${fmt(computed)}).` });
     }
   }
   // "45% of the 200 cities (about 110)"
@@ -72,7 +72,7 @@ function percentOfWhole(text: string, out: ArithmeticFinding[]): void {
     const computed = (p / 100) * y;
     const tol = Math.max(halfStep(m[1] ?? '') * y / 100, halfStep(m[5] ?? '')) * ((m[4] ?? '') !== '' ? 2 : 1) + 1e-9;
     if (Math.abs(computed - x) > tol && !((m[4] ?? '') !== '' && Math.abs(computed - x) <= 0.1 * x)) {
-      out.push({ quote: m[0], message: `${m[1]}% of ${m[2]} is ${fmt(computed)}, not ${m[5]} (${fmt(p, 2)}% × ${fmt(y, 2)} = ${fmt(computed)}).` });
+      out.push({ quote: m[0], message: `${m[1]}% of ${m[2]} is ${fmt(computed)}, not ${m[5]} (${written(m[1] ?? '')}% × ${written(m[2] ?? '')} = ${fmt(computed)}).` });
     }
   }
 }
@@ -105,6 +105,8 @@ function changes(text: string, out: ArithmeticFinding[]): void {
     const cPct = Boolean(m[9] ?? m[12]);
     const approx = (m[7] ?? m[10] ?? '') !== '';
     if (Number.isNaN(a) || Number.isNaN(b) || Number.isNaN(c)) continue;
+    // A difference of numbers with more digits than a double holds would be computed wrong: not checked.
+    if (!exactNum(m[1] ?? '') || !exactNum(m[3] ?? '')) continue;
     if (/\d/.test((m[5] ?? '').replace(/\b(?:19|20)\d\d\b/g, ''))) continue;
     const up = UP.test(word);
     const down = DOWN.test(word);
@@ -114,9 +116,13 @@ function changes(text: string, out: ArithmeticFinding[]): void {
     }
     const diff = Math.abs(b - a);
     if (cPct) {
-      const rel = a !== 0 ? (diff / Math.abs(a)) * 100 : Number.NaN;
+      const rel = a !== 0 ? (diff / Math.abs(a)) * 100 : diff === 0 ? 0 : Number.NaN;
       const points = m[2] && m[4] ? diff : Number.NaN; // from 20% to 30% may be "10 points"
       if (agrees(rel, c, cText, approx) || agrees(points, c, cText, approx)) continue;
+      if (Number.isNaN(rel)) {
+        out.push({ quote: m[0], message: `from ${m[1]} to ${m[3]} is a change of ${fmt(b - a, 2)}; a change from 0 has no percentage, so it cannot be ${cText}%.` });
+        continue;
+      }
       out.push({
         quote: m[0],
         message: `from ${m[1]} to ${m[3]} is a change of ${fmt(rel)}%, not ${cText}% ((${fmt(b, 2)} − ${fmt(a, 2)}) ÷ ${fmt(a, 2)} × 100 = ${fmt(b >= a ? rel : -rel)}%).`,
@@ -195,6 +201,7 @@ function totals(text: string, out: ArithmeticFinding[]): void {
     if (items.some((i) => Boolean(i[2]))) continue;
     const values = items.map((i) => parseNum(i[1] ?? ''));
     if (values.some((v) => Number.isNaN(v) || (v >= 1800 && v <= 2100))) continue;
+    if (!exactNum(tText) || items.some((i) => !exactNum(i[1] ?? ''))) continue; // more digits than a double holds
     const sum = values.reduce((s, v) => s + v, 0);
     const approx = approxAt(text, m.index ?? 0) || /\b(?:about|around|roughly|some|nearly|approximately)\b/i.test(m[0]);
     if (!agrees(sum, t, tText, approx)) {
@@ -215,6 +222,7 @@ function remainders(text: string, out: ArithmeticFinding[]): void {
       const part = parseNum((k === 0 ? m[2] : m[1]) ?? '');
       const rest = parseNum(m[3] ?? '');
       if ([whole, part, rest].some(Number.isNaN) || part > whole) continue;
+      if (![m[1], m[2], m[3]].every((t) => exactNum(t ?? ''))) continue; // more digits than a double holds
       if (Math.abs(whole - part - rest) > 1e-9) {
         out.push({ quote: m[0], message: `${fmt(whole, 2)} − ${fmt(part, 2)} = ${fmt(whole - part, 2)}, not ${m[3]}: the remainder does not compute.` });
       }
@@ -236,7 +244,8 @@ export function checkArithmetic(sentence: string): ArithmeticFinding[] {
     const at = sentence.indexOf(a.text);
     if (at > 0 && /[−–+×÷*/-]\s*$/.test(sentence.slice(Math.max(0, at - 4), at))) continue;
     if (!a.correct) {
-      out.push({ quote: a.text, message: `${a.text} is wrong: ${formatArithmetic(a.left, a.operator, a.right, Math.round(a.computed * 100) / 100)}.` });
+      const shown = a.exact ? `${a.exact.left} ${a.operator === '-' ? '−' : a.operator} ${a.exact.right} = ${a.exact.result}` : formatArithmetic(a.left, a.operator, a.right, Math.round(a.computed * 100) / 100);
+      out.push({ quote: a.text, message: `${a.text} is wrong: ${shown}.` });
     }
   }
   // One finding per quoted span.

@@ -1,5 +1,6 @@
 // The flags of an audit grouped by severity, for a reader to act on: each with the sentence it is
 // about, the other sentences involved, the computation and a suggested correction.
+import { escapeMarkdownInline } from '../report/markdown-escape.js';
 import { SEVERITIES } from './severity.js';
 import type { AuditFlag, AuditResult, Severity } from './types.js';
 
@@ -20,8 +21,9 @@ export function flagsBySeverity(result: AuditResult): Array<{ severity: Severity
   return SEVERITIES.map((severity) => ({ severity, entries: entries.filter((e) => (e.flag.severity ?? 'warning') === severity) })).filter((g) => g.entries.length > 0);
 }
 
+/** Text from the article or a source, on one line and inert as Markdown (no link, image or raw HTML). */
 function oneLine(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
+  return escapeMarkdownInline(s.replace(/\s+/g, ' ').trim());
 }
 
 /** The Markdown section: "## Flags by severity", then errors, warnings and notes. */
@@ -36,12 +38,12 @@ export function flagsMarkdown(result: AuditResult): string {
       lines.push(`- **${e.id} · ${kind}:** ${oneLine(e.flag.message)}`);
       lines.push(`  - Sentence: "${oneLine(e.sentence)}"`);
       for (const ev of e.flag.evidence.filter((x) => x.from === 'article')) lines.push(`  - With: "${oneLine(ev.text)}"`);
-      if (e.flag.computation) lines.push(`  - Computation: ${e.flag.computation}`);
-      if (e.flag.suggestion) lines.push(`  - Suggestion: ${e.flag.suggestion}`);
+      if (e.flag.computation) lines.push(`  - Computation: ${oneLine(e.flag.computation)}`);
+      if (e.flag.suggestion) lines.push(`  - Suggestion: ${oneLine(e.flag.suggestion)}`);
     }
     lines.push('');
   }
-  if (result.warnings.length > 0) lines.push('### Notes on the audit', '', ...result.warnings.map((w) => `- ${w}`), '');
+  if (result.warnings.length > 0) lines.push('### Notes on the audit', '', ...result.warnings.map((w) => `- ${oneLine(w)}`), '');
   return lines.join('\n');
 }
 

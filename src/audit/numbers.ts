@@ -11,6 +11,20 @@ export function parseNum(text: string): number {
   return Number(m[1].replace(/,/g, '')) * (m[2] ? (SCALE[m[2]] ?? 1) : 1);
 }
 
+/** Does a double hold this written number's digits exactly (at most 15 significant digits)? */
+export function exactNum(text: string): boolean {
+  const m = /^([\d,]+)(?:\.(\d+))?/.exec(text.trim());
+  if (!m) return false;
+  const int = (m[1] ?? '').replace(/,/g, '').replace(/^0+/, '');
+  const digits = m[2] ? `${int}${m[2]}`.replace(/^0+/, '') : int.replace(/0+$/, '');
+  return digits.length <= 15;
+}
+
+/** A stated number for a message: formatted when a double holds it exactly, else as written (never rounded). */
+export function written(text: string, digits = 2): string {
+  return exactNum(text) ? fmt(parseNum(text), digits) : text.trim();
+}
+
 /** Half the last written step: "71" → 0.5, "71.4" → 0.05, "3.5 million" → 50,000. */
 export function halfStep(text: string): number {
   const m = /^[\d,]+(?:\.(\d+))?(?:\s+(thousand|million|billion))?$/.exec(text.trim());

@@ -90,7 +90,34 @@ export async function main(argv: string[], io = { stdout: process.stdout, stderr
   }
 }
 
+const WRITE_FAILURES: Readonly<Record<string, string>> = {
+  ENOSPC: 'no space left on the device',
+  EPIPE: 'the reader closed the pipe',
+  EIO: 'an input/output error',
+  EFBIG: 'the file is too large',
+  EDQUOT: 'the disk quota is used up',
+  EBADF: 'standard output is closed',
+  EAGAIN: 'standard output is not ready (non-blocking)',
+};
+
+/** A failed write to standard output (a full disk, a closed pipe), as the usual one-line error. */
+export function outputError(e: unknown): VerityError | null {
+  const err = e as NodeJS.ErrnoException | null;
+  const reason = typeof err?.code === 'string' ? WRITE_FAILURES[err.code] : undefined;
+  if (reason === undefined || err?.syscall !== 'write') return null;
+  return new VerityError({ code: 'IO', component: 'cli', problem: `cannot write the output: ${reason} (${err.code})`, fix: 'free space where the output goes, or send it elsewhere (--out FILE where the command has it)', cause: e });
+}
+
+let outputFailureReported = false;
+
 function reportError(e: unknown, out: Output, json: boolean): number {
+  const failedWrite = outputError(e);
+  if (failedWrite) {
+    // Standard output is what failed: the message goes to standard error, once.
+    if (!outputFailureReported) out.error(failedWrite.message);
+    outputFailureReported = true;
+    return 1;
+  }
   const err = isVerityError(e)
     ? e
     : new VerityError({
@@ -110,9 +137,12 @@ function reportError(e: unknown, out: Output, json: boolean): number {
 const invoked = process.argv[1] ?? '';
 if (/(?:^|[\\/])(?:main\.(?:js|ts)|verity)$/.test(invoked)) {
   // The reader went away (`verity sources | head`): stop quietly, as other command-line tools do.
+  // Any other failed write (a full disk: `verity … > /dev/full`) is the usual one-line error.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(0);
-    throw e;
+    if (!outputFailureReported) process.stderr.write(`${(outputError(e) ?? new VerityError({ code: 'IO', component: 'cli', problem: `cannot write the output: ${e.message}`, cause: e })).message}\n`);
+    outputFailureReported = true;
+    process.exit(1);
   });
   main(process.argv.slice(2)).then(
     (code) => {

@@ -2,12 +2,13 @@
 // file is recorded and the rest go on, and the summary says what happened to every input.
 import type { Store, UpsertStatus } from '../contracts.js';
 import type { ProgressListener, SourceKind } from '../model.js';
-import { VerityError } from '../errors.js';
+import { VerityError, quote } from '../errors.js';
 import { expandInputs } from './expand-inputs.js';
 import { ingestTexts } from './ingest-text.js';
 import { loadFile, type LoadedDocument, type LoadResult } from './load-document.js';
 import { isUrlInput, loadUrl } from './load-url.js';
 import type { SafeFetchOptions } from '../web/safe-fetch.js';
+import type { PdfLimits } from './pdf-limits.js';
 import { DEFAULT_WEB_CONCURRENCY, mapLimit } from '../web/concurrency.js';
 
 /** Documents are written in batches of at most this many documents or characters (one transaction each). */
@@ -23,12 +24,14 @@ export interface IngestOptions {
   maxBytes?: number;
   /** How URLs are fetched (allowPrivate, timeoutMs, maxRedirects, userAgent …): see web/safe-fetch.ts. */
   web?: SafeFetchOptions;
+  /** Limits on PDF files (inflated stream bytes, text characters): see ingest/pdf-limits.ts. */
+  pdf?: PdfLimits;
   /** URLs fetched at once (default 2). */
   webConcurrency?: number;
   /** Clock for retrievedAt; injected so tests are reproducible. */
   now?: () => Date;
   onProgress?: ProgressListener;
-  /** Notices (skipped files); failures are in the summary, not here. */
+  /** Notices (skipped files, a loader's warnings); failures are in the summary, not here. */
   onNotice?: (msg: string) => void;
 }
 
@@ -65,6 +68,12 @@ export interface IngestSummary {
 
 function failure(origin: string, e: unknown): IngestFailure {
   if (e instanceof VerityError) return { origin, code: e.code, message: e.message };
+  // A RangeError (call stack or array size) comes from the shape of one file, not from Verity's
+  // state: that file fails and the rest of the batch goes on.
+  if (e instanceof RangeError) {
+    const err = new VerityError({ code: 'BAD_INPUT', component: 'ingest', problem: `cannot read ${quote(origin)}: its structure is too large or too deep to read (${e.message})`, fix: 'simplify the file or convert it to plain text', cause: e });
+    return { origin, code: err.code, message: err.message };
+  }
   throw e; // not a user-input problem: a bug, let it surface
 }
 
@@ -103,6 +112,7 @@ export async function ingestPaths(store: Store, inputs: string[], options: Inges
   const take = async (loaded: LoadResult): Promise<void> => {
     for (const f of loaded.failures) summary.failures.push(failure(f.origin, f.error));
     for (const doc of loaded.documents) {
+      for (const w of doc.warnings ?? []) options.onNotice?.(w);
       pending.push(doc);
       pendingChars += doc.text.length;
       if (pending.length >= BATCH_DOCS || pendingChars >= BATCH_CHARS) await flush();
@@ -111,7 +121,7 @@ export async function ingestPaths(store: Store, inputs: string[], options: Inges
   for (const [i, path] of expanded.files.entries()) {
     summary.files++;
     try {
-      await take(await loadFile(path, { ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}), ...(options.kind ? { kind: options.kind } : {}) }));
+      await take(await loadFile(path, { ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}), ...(options.kind ? { kind: options.kind } : {}), ...(options.pdf ? { pdf: options.pdf } : {}) }));
     } catch (e) {
       summary.failures.push(failure(path, e));
     }
@@ -125,7 +135,7 @@ export async function ingestPaths(store: Store, inputs: string[], options: Inges
     const loadedUrls = await mapLimit(group, options.webConcurrency ?? DEFAULT_WEB_CONCURRENCY, async (url) => {
       let result: LoadResult | VerityError;
       try {
-        result = await loadUrl(url, { ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}), ...(options.kind ? { kind: options.kind } : {}), ...(options.web ? { web: options.web } : {}), now });
+        result = await loadUrl(url, { ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}), ...(options.kind ? { kind: options.kind } : {}), ...(options.web ? { web: options.web } : {}), ...(options.pdf ? { pdf: options.pdf } : {}), now });
       } catch (e) {
         if (!(e instanceof VerityError)) throw e;
         result = e;

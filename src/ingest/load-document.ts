@@ -8,6 +8,7 @@ import { VerityError, quote } from '../errors.js';
 import { DEFAULT_MAX_BYTES, decodeText, ioError, readBytes } from './decode.js';
 import { loadJsonl } from './load-jsonl.js';
 import { loadMarkdown } from './load-markdown.js';
+import type { PdfLimits } from './pdf-limits.js';
 import { completeMeta, mergeMeta, metaFromRecord, type MetaPatch } from './metadata.js';
 
 export const LOADER_EXTENSIONS: Readonly<Record<string, 'text' | 'markdown' | 'html' | 'pdf' | 'jsonl'>> = {
@@ -30,6 +31,8 @@ export interface LoadOptions {
   maxBytes?: number;
   /** The kind of documents that do not state one (default "other"). */
   kind?: SourceKind;
+  /** Limits on PDF files (inflated stream bytes, text characters). */
+  pdf?: PdfLimits;
 }
 
 export interface LoadedDocument {
@@ -39,6 +42,8 @@ export interface LoadedDocument {
   origin: string;
   /** When it was fetched (URLs); files take the time they are written. */
   retrievedAt?: string;
+  /** What the loader noticed but read anyway (e.g. the main-content extraction skipped on a deep page). */
+  warnings?: string[];
 }
 
 export interface LoadFailure {
@@ -113,16 +118,16 @@ export async function loadFile(path: string, options: LoadOptions = {}): Promise
       failures,
     };
   }
-  let loaded: { meta: MetaPatch; text: string };
+  let loaded: { meta: MetaPatch; text: string; warnings?: string[] };
   // PDF.js, Readability and linkedom are heavy: loaded on first use, so other commands start fast.
-  if (loader === 'pdf') loaded = await (await import('./load-pdf.js')).loadPdf(bytes, path);
+  if (loader === 'pdf') loaded = await (await import('./load-pdf.js')).loadPdf(bytes, path, options.pdf);
   else {
     const source = decodeText(bytes, path);
     if (loader === 'markdown') loaded = loadMarkdown(source, path);
     else if (loader === 'html') loaded = (await import('./load-html.js')).loadHtml(source, path);
     else loaded = { meta: {}, text: source };
   }
-  return { documents: [{ origin: path, text: requireText(loaded.text, path), meta: completeMeta(mergeMeta(loaded.meta, sidecar), defaults) }], failures: [] };
+  return { documents: [{ origin: path, text: requireText(loaded.text, path), meta: completeMeta(mergeMeta(loaded.meta, sidecar), defaults), ...(loaded.warnings?.length ? { warnings: loaded.warnings } : {}) }], failures: [] };
 }
 
 /** Loads one single-document file (.txt .md .html .pdf). JSONL holds many documents: use ingestPaths. */

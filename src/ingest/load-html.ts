@@ -1,9 +1,9 @@
 // HTML: the main content via Readability over linkedom; title, author, date and publisher from
 // meta tags (Open Graph, Dublin Core, citation_*, article:*), falling back to Readability's.
-import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { VerityError, quote } from '../errors.js';
 import { normalizeDate, type MetaPatch } from './metadata.js';
+import { guardedReadability, type ReadabilityLimits } from './readability-guard.js';
 
 interface MiniNode {
   nodeType: number;
@@ -32,7 +32,8 @@ function metaContent(doc: MiniDocument, names: string[]): string | null {
   return null;
 }
 
-/** Plain text of a DOM subtree: one block per paragraph, whitespace collapsed inside blocks. */
+/** Plain text of a DOM subtree: one block per paragraph, whitespace collapsed inside blocks.
+ *  Iterative (an explicit stack), so a page nested 100,000 levels deep cannot overflow the call stack. */
 export function domToText(root: MiniNode): string {
   const blocks: string[] = [];
   let current = '';
@@ -41,30 +42,37 @@ export function domToText(root: MiniNode): string {
     if (t) blocks.push(t);
     current = '';
   };
-  const walk = (node: MiniNode): void => {
+  // A frame is a node to enter, or the name of an element to leave (its closing work).
+  const stack: Array<MiniNode | { leave: string }> = [root];
+  while (stack.length > 0) {
+    const node = stack.pop() as MiniNode | { leave: string };
+    if ('leave' in node) {
+      if (BLOCK.has(node.leave)) flush();
+      else if (node.leave === 'TD' || node.leave === 'TH') current += ' ';
+      continue;
+    }
     if (node.nodeType === 3) {
       current += node.textContent ?? '';
-      return;
+      continue;
     }
-    if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) return;
+    if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) continue;
     const name = node.nodeName.toUpperCase();
-    if (SKIP.has(name)) return;
-    const block = BLOCK.has(name);
-    if (block) flush();
-    for (let i = 0; i < node.childNodes.length; i++) {
+    if (SKIP.has(name)) continue;
+    if (BLOCK.has(name)) flush();
+    stack.push({ leave: name });
+    for (let i = node.childNodes.length - 1; i >= 0; i--) {
       const child = node.childNodes[i];
-      if (child) walk(child);
+      if (child) stack.push(child);
     }
-    if (block) flush();
-    else if (name === 'TD' || name === 'TH') current += ' ';
-  };
-  walk(root);
+  }
   flush();
   return blocks.join('\n\n');
 }
 
-export function loadHtml(html: string, path: string): { meta: MetaPatch; text: string } {
-  const { document } = parseHTML(html) as unknown as { document: MiniDocument };
+export function loadHtml(html: string, path: string, limits: ReadabilityLimits = {}): { meta: MetaPatch; text: string; warnings: string[] } {
+  let { document } = parseHTML(html) as unknown as { document: MiniDocument };
+  // Text with no root element (an empty file, a bare fragment) is read as the body of a page.
+  if (!document.documentElement) ({ document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`) as unknown as { document: MiniDocument });
   const meta: MetaPatch = {};
   const title = metaContent(document, ['og:title', 'citation_title', 'dc.title', 'DC.title', 'twitter:title']) ?? (document.title?.trim() || null);
   if (title) meta.title = title;
@@ -89,25 +97,23 @@ export function loadHtml(html: string, path: string): { meta: MetaPatch; text: s
     });
   }
   let text = bodyText;
-  try {
-    const article = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], { charThreshold: 200 }).parse();
-    if (article?.content) {
-      const { document: inner } = parseHTML(`<html><body>${article.content}</body></html>`) as unknown as { document: MiniDocument };
-      const main = inner.body ? domToText(inner.body) : '';
-      if (main.trim() !== '') text = main;
-    }
-    if (article) {
-      if (!meta.author && article.byline) meta.author = article.byline.trim();
-      if (!meta.publisher && article.siteName) meta.publisher = article.siteName.trim();
-      if (!meta.publishedAt && article.publishedTime) {
-        const d = normalizeDate(article.publishedTime);
-        if (d) meta.publishedAt = d;
-      }
-      if (!meta.title && article.title) meta.title = article.title.trim();
-      if (!meta.language && article.lang) meta.language = article.lang;
-    }
-  } catch {
-    // Readability failed on odd markup: the whole body text (already extracted) is used instead.
+  const warnings: string[] = [];
+  const { article, skipped } = guardedReadability(document, document.body, limits);
+  if (skipped) warnings.push(`${quote(path)}: ${skipped}`);
+  if (article?.content) {
+    const { document: inner } = parseHTML(`<html><body>${article.content}</body></html>`) as unknown as { document: MiniDocument };
+    const main = inner.body ? domToText(inner.body) : '';
+    if (main.trim() !== '') text = main;
   }
-  return { meta, text };
+  if (article) {
+    if (!meta.author && article.byline) meta.author = article.byline.trim();
+    if (!meta.publisher && article.siteName) meta.publisher = article.siteName.trim();
+    if (!meta.publishedAt && article.publishedTime) {
+      const d = normalizeDate(article.publishedTime);
+      if (d) meta.publishedAt = d;
+    }
+    if (!meta.title && article.title) meta.title = article.title.trim();
+    if (!meta.language && article.lang) meta.language = article.lang;
+  }
+  return { meta, text, warnings };
 }

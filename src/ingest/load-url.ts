@@ -4,6 +4,7 @@
 // redirect hop before the final one are its aliases (SourceMeta.aliases), so a later lookup by
 // any of them finds it without fetching again. A page's canonical link is not an alias: only
 // addresses actually read are. retrievedAt is the fetch time.
+import type { PdfLimits } from './pdf-limits.js';
 import type { SourceKind } from '../model.js';
 import { VerityError, quote } from '../errors.js';
 import { DEFAULT_WEB_MAX_BYTES, safeFetch, type FetchedResource, type SafeFetchOptions } from '../web/safe-fetch.js';
@@ -23,6 +24,8 @@ export interface UrlLoadOptions {
   web?: SafeFetchOptions;
   /** Clock for retrievedAt. */
   now?: () => Date;
+  /** Limits on PDF bodies (inflated stream bytes, text characters). */
+  pdf?: PdfLimits;
 }
 
 /** True for inputs written as URLs ("scheme://…"); they are fetched, not read from disk. */
@@ -81,11 +84,11 @@ function jsonAsLines(text: string, url: string): string {
 export async function loadUrl(input: string, options: UrlLoadOptions = {}): Promise<LoadResult> {
   const res = await safeFetch(input, { ...options.web, maxBytes: options.maxBytes ?? options.web?.maxBytes ?? DEFAULT_WEB_MAX_BYTES });
   const retrievedAt = (options.now ?? (() => new Date()))().toISOString();
-  return documentsFromResource(res, input, options.kind ?? 'other', retrievedAt);
+  return documentsFromResource(res, input, options.kind ?? 'other', retrievedAt, options.pdf);
 }
 
 /** Reads a fetched resource with the loader for its kind. `origin` names it in messages. */
-export async function documentsFromResource(res: FetchedResource, origin: string, kind: SourceKind, retrievedAt: string): Promise<LoadResult> {
+export async function documentsFromResource(res: FetchedResource, origin: string, kind: SourceKind, retrievedAt: string, pdf?: PdfLimits): Promise<LoadResult> {
   const defaults = { uri: res.url, title: titleFromUrl(res.url), kind };
   if (res.kind === 'json' || res.kind === 'jsonl') {
     const text = decodeWebText(res);
@@ -100,8 +103,8 @@ export async function documentsFromResource(res: FetchedResource, origin: string
       failures,
     };
   }
-  let loaded: { meta: MetaPatch; text: string };
-  if (res.kind === 'pdf') loaded = await (await import('./load-pdf.js')).loadPdf(res.body, res.url);
+  let loaded: { meta: MetaPatch; text: string; warnings?: string[] };
+  if (res.kind === 'pdf') loaded = await (await import('./load-pdf.js')).loadPdf(res.body, res.url, pdf);
   else {
     const text = decodeWebText(res);
     if (res.kind === 'html') loaded = (await import('./load-html.js')).loadHtml(text, res.url);
@@ -114,5 +117,5 @@ export async function documentsFromResource(res: FetchedResource, origin: string
   // The source is what was read, where it was read: the final URL, not a canonical link or front matter.
   const hops = cleanAliases(res.url, [res.requestedUrl, ...res.redirects, ...(loaded.meta.aliases ?? [])]);
   const meta = mergeMeta(loaded.meta, { uri: res.url }, hops.length > 0 ? { aliases: hops } : {});
-  return { documents: [{ origin, text: loaded.text, retrievedAt, meta: completeMeta(meta, defaults) }], failures: [] };
+  return { documents: [{ origin, text: loaded.text, retrievedAt, meta: completeMeta(meta, defaults), ...(loaded.warnings?.length ? { warnings: loaded.warnings } : {}) }], failures: [] };
 }

@@ -9,6 +9,9 @@ export interface StatedArithmetic {
   /** The correct result. */
   computed: number;
   correct: boolean;
+  /** Set when an operand has more digits than a double holds (whole numbers, + − ×): the operands as
+   *  written and the result computed exactly (BigInt), so a message never reprints them rounded. */
+  exact?: { left: string; right: string; result: string };
   /** Offsets of the expression in the text. */
   start: number;
   end: number;
@@ -40,9 +43,20 @@ export function findArithmetic(text: string): StatedArithmetic[] {
       operator === '+' ? left + right : operator === '-' ? left - right : operator === '×' ? left * right : right === 0 ? Number.NaN : left / right;
     const tolerance = Number.isInteger(stated) ? 1e-9 : 0.05 * Math.abs(stated) + 0.01;
     const start = m.index ?? 0;
-    out.push({ text: m[0], left, operator, right, stated, computed, correct: Math.abs(computed - stated) <= tolerance, start, end: start + m[0].length });
+    const exact = exactWhole(m[1] ?? '', operator, m[3] ?? '', m[4] ?? '');
+    const correct = exact ? exact.correct : Math.abs(computed - stated) <= tolerance;
+    out.push({ text: m[0], left, operator, right, stated, computed, correct, ...(exact ? { exact: exact.written } : {}), start, end: start + m[0].length });
   }
   return out;
+}
+
+/** Whole-number + − × with an operand past 15 digits, computed exactly; null when not that case. */
+function exactWhole(leftText: string, operator: StatedArithmetic['operator'], rightText: string, statedText: string): { correct: boolean; written: NonNullable<StatedArithmetic['exact']> } | null {
+  const texts = [leftText, rightText, statedText];
+  if (operator === '÷' || texts.some((t) => t.includes('.')) || texts.every((t) => t.replace(/,/g, '').length <= 15)) return null;
+  const [l, r, st] = texts.map((t) => BigInt(t.replace(/,/g, ''))) as [bigint, bigint, bigint];
+  const result = operator === '+' ? l + r : operator === '-' ? l - r : l * r;
+  return { correct: result === st, written: { left: leftText, right: rightText, result: result.toString() } };
 }
 
 /** Write an expression with the house operators, e.g. "196 − 140 = 56". */

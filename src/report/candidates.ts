@@ -2,7 +2,7 @@
 // one facet. The composer only ever writes these sentences (plus glue), so every fact in a
 // report is a sentence some source wrote.
 import type { Figure, Judgement, Passage, Source, Stance } from '../model.js';
-import { STOPWORDS, contentTerms, extractFigures, splitSentences } from '../text/index.js';
+import { STOPWORDS, contentTerms, extractFigures, injectionText, splitSentences } from '../text/index.js';
 import { negationCount } from './negation.js';
 import { withExpansions } from './acronyms.js';
 
@@ -102,6 +102,7 @@ function cleanSentence(text: string): string {
 
 function usable(text: string): boolean {
   if (text.length < MIN_CHARS || text.length > MAX_CHARS) return false;
+  if (injectionText(text) !== null) return false; // text addressed to a model is never quoted as evidence
   if (text.endsWith('?') || text.endsWith(':')) return false;
   if (/[|]{2,}|^[-=*_]{3,}/.test(text)) return false;
   const words = text.split(/\s+/).length;

@@ -1,12 +1,9 @@
 // Markdown rendering of a verified report (the house style in REPORT.md). A sentence that
 // failed verification is kept, followed by a visible flag with the verifier's reason.
 import type { Report, ReportSentence } from '../model.js';
+import { escapeMarkdownInline as escapeInline, markdownAddress } from './markdown-escape.js';
 
 const LABELS: Record<string, string> = { supported: 'Supported', refuted: 'Refuted', mixed: 'Mixed', unproven: 'Unproven' };
-
-function escapeInline(text: string): string {
-  return text.replace(/([\\`*_<>])/g, '\\$1');
-}
 
 function sentence(s: ReportSentence): string {
   const text = escapeInline(s.text);
@@ -48,7 +45,7 @@ export function renderMarkdown(report: Report): string {
   out.push('## Sources', '');
   for (const s of report.sources) {
     const publisher = s.publisher ? ` — ${escapeInline(s.publisher)}` : '';
-    out.push(`[${s.n}] ${escapeInline(s.title)}${publisher}, ${s.date ?? 'undated'}. <${s.uri}> (${s.kind})  `);
+    out.push(`[${s.n}] ${escapeInline(s.title)}${publisher}, ${s.date ?? 'undated'}. ${markdownAddress(s.uri)} (${s.kind})  `);
   }
   out.push('');
   const p = report.provenance;

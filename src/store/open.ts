@@ -1,7 +1,7 @@
 // Opening the SQLite store: checks the file is SQLite and Verity's, applies migrations, refuses a
 // database made by a newer Verity, and turns every failure into a message with a fix.
 import Database from 'better-sqlite3';
-import { closeSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { VerityError, quote } from '../errors.js';
 import { ENGINE_VERSION } from '../version.js';
@@ -14,7 +14,12 @@ import type { Store } from '../contracts.js';
 export interface OpenStoreOptions {
   /** Open for reading only; the file must exist. */
   readonly?: boolean;
+  /** Read-only, in a folder that cannot be written: the largest file read whole into memory (default 512 MiB). */
+  maxInMemoryBytes?: number;
 }
+
+/** A read-only corpus in a folder that cannot be written is read into memory up to this size. */
+export const DEFAULT_MAX_IN_MEMORY_BYTES = 512 * 1024 * 1024;
 
 const SQLITE_HEADER = 'SQLite format 3\u0000';
 
@@ -46,12 +51,20 @@ export async function openSqliteStore(path: string, options: OpenStoreOptions = 
   const readonly = options.readonly ?? false;
   const memory = path === ':memory:';
   if (!memory) preflight(path, readonly);
-  let db: Database.Database;
   try {
-    db = new Database(path, { readonly, fileMustExist: readonly });
+    return new SqliteStore(openDatabase(path, readonly, memory), path);
   } catch (e) {
-    throw sqliteError(e, path, 'open the database');
+    // A WAL database opened read-only needs its -shm file; in a folder the user cannot write it
+    // cannot be made (SQLITE_READONLY_DIRECTORY / CANTOPEN). This better-sqlite3 build takes no
+    // URI filenames (no "immutable=1"), so the file is read whole into memory instead.
+    const code = String((e as { code?: unknown }).code ?? '');
+    if (!readonly || memory || !/^SQLITE_(?:READONLY|CANTOPEN)/.test(code)) throw sqliteError(e, path, 'open the database');
+    return new SqliteStore(openInMemoryCopy(path, options.maxInMemoryBytes ?? DEFAULT_MAX_IN_MEMORY_BYTES, e), path);
   }
+}
+
+function openDatabase(path: string, readonly: boolean, memory: boolean): Database.Database {
+  const db = new Database(path, { readonly, fileMustExist: readonly });
   try {
     db.pragma('busy_timeout = 5000');
     if (!readonly && !memory) db.pragma('journal_mode = WAL');
@@ -61,9 +74,39 @@ export async function openSqliteStore(path: string, options: OpenStoreOptions = 
     migrate(db, path, readonly);
   } catch (e) {
     db.close();
+    throw e;
+  }
+  return db;
+}
+
+/** A read-only corpus in a folder that cannot be written: its file read into memory, opened read-only. */
+function openInMemoryCopy(path: string, maxBytes: number, cause: unknown): Database.Database {
+  const refuse = (problem: string, fix: string): VerityError => new VerityError({ code: 'DB_READONLY', component: 'store', problem: `cannot open ${quote(path)} read-only: ${problem}`, fix, cause });
+  let walBytes = 0;
+  try {
+    walBytes = statSync(`${path}-wal`).size;
+  } catch {
+    // No write-ahead log: the file holds every change.
+  }
+  if (walBytes > 0) throw refuse('its folder cannot be written and its write-ahead log (-wal) holds changes not yet in the file', 'open it once where its folder is writable (any "verity search" there folds the log in), or copy the database with its -wal file to a writable folder');
+  const size = statSync(path).size;
+  if (size > maxBytes) throw refuse(`its folder cannot be written, and at ${Math.ceil(size / 1048576)} MiB it is larger than the ${Math.floor(maxBytes / 1048576)} MiB read into memory instead`, 'copy the database to a folder you can write, or make its folder writable');
+  const bytes = readFileSync(path);
+  // An in-memory copy has no write-ahead log: mark the header as rollback-journal (bytes 18–19).
+  if (bytes[18] === 2 && bytes[19] === 2) bytes.fill(1, 18, 20);
+  let db: Database.Database;
+  try {
+    db = new Database(bytes, { readonly: true });
+  } catch (e) {
     throw sqliteError(e, path, 'open the database');
   }
-  return new SqliteStore(db, path);
+  try {
+    migrate(db, path, true);
+  } catch (e) {
+    db.close();
+    throw sqliteError(e, path, 'open the database');
+  }
+  return db;
 }
 
 function preflight(path: string, readonly: boolean): void {

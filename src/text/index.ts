@@ -21,3 +21,4 @@ export { namedPlaces, placeName } from './places.js';
 export type { NamedPlace, PlaceKind } from './places.js';
 export { answerTypeOf } from './answer-type.js';
 export type { AnswerType, AnswerKind } from './answer-type.js';
+export { injectionText } from './injection.js';

@@ -140,7 +140,7 @@ test('verity eval <pair-suite> --analyst llm: stances from the model, scored lik
     assert.equal(r.extra.analyst, 'llm:m');
     assert.equal(srv.requests.length, 1);
     const prompt = (srv.requests[0]?.body as { messages: { content: string }[] }).messages[1]?.content ?? '';
-    assert.match(prompt, /^Pair 1\nClaim: Most cities in Examplestan restrict cars in their centres\.\nEvidence: The survey found that 31 of the 52 cities/);
+    assert.match(prompt, /^Pair 1\nClaim: Most cities in Examplestan restrict cars in their centres\.\nEvidence: <evidence>The survey found that 31 of the 52 cities/);
 
     const notPairs = await runCli(['eval', 'climate-fever', '--data', PAIRS, '--analyst', 'llm', '--llm-url', srv.baseUrl, '--llm-model', 'm']);
     assert.equal(notPairs.code, 2);

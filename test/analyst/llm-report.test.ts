@@ -32,7 +32,7 @@ test('the prompt holds the claim, the decided verdict and the numbered passages,
   assert.equal(body.temperature, 0);
   const user = body.messages.find((m) => m.role === 'user')?.content ?? '';
   assert.match(user, /^Claim: 31 of 52 cities in Examplestan restrict cars in their centres\nVerdict \(decided\): supported\./);
-  assert.match(user, /\[1\] "Car-free cities survey 2024" \(Examplestan Urban Institute, ngo, 2024-03-01\); judged supports toward the claim\nThe Examplestan Urban Institute reviewed 52 cities/);
+  assert.match(user, /\[1\] "Car-free cities survey 2024" \(Examplestan Urban Institute, ngo, 2024-03-01\); judged supports toward the claim\n<passage n="1">\nThe Examplestan Urban Institute reviewed 52 cities/);
   assert.match(user, /\[2\] "Register of restricted zones"/);
   assert.match(user, /\[3\] "Northville bans private cars from its centre"/);
   assert.doesNotMatch(user, /\[4\]/);

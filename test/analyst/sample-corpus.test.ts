@@ -21,7 +21,7 @@ const NOW = (): Date => new Date('2026-01-15T12:00:00.000Z');
 function passageSentences(req: RecordedRequest): { text: string; cites: number[] }[] {
   const prompt = (req.body as { messages: { content: string }[] }).messages[1]?.content ?? '';
   const out: { text: string; cites: number[] }[] = [];
-  for (const m of prompt.matchAll(/^\[(\d+)\] "[^\n]*\n([^\n]+(?:\n[^\n[]+)*)/gm)) {
+  for (const m of prompt.matchAll(/^\[(\d+)\] "[^\n]*\n<passage n="\d+">\n([^\n]+(?:\n[^\n[<]+)*)/gm)) {
     const first = splitSentences(m[2] ?? '').find((s) => s.text.length > 40 && !s.text.includes('\n'));
     if (first) out.push({ text: first.text, cites: [Number(m[1])] });
   }

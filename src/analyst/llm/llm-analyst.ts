@@ -9,6 +9,7 @@
 // a half report. The pipeline then verifies every
 // sentence like any other.
 // stance: pairs in batches of `batchSize`, at most `concurrency` requests in flight.
+import { warnOfInjections } from '../injection-warnings.js';
 import { VerityError, quote } from '../../errors.js';
 import type { Stance } from '../../model.js';
 import { composeReport, type Composed } from '../../report/compose.js';
@@ -77,6 +78,7 @@ export class LlmAnalyst implements Analyst {
   }
 
   async compose(input: ComposeInput): Promise<Composed> {
+    warnOfInjections(input);
     const rules = composeReport(input);
     try {
       return await this.composeProse(input, rules);

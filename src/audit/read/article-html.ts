@@ -129,7 +129,10 @@ export function readHtmlArticle(input: string): Article {
   const breakBlock = (): void => {
     if (text !== '' && !text.endsWith('\n\n')) text += text.endsWith('\n') ? '\n' : '\n\n';
   };
-  const walk = (node: HNode): void => {
+  // The walk keeps its own stack (no recursion), so a page nested 100,000 levels deep cannot overflow
+  // the call stack. A frame is a node to enter or the closing work of a link or a block.
+  type Frame = HNode | { leaveLink: string; start: number } | { leaveBlock: ArticleBlock['kind']; start: number; before: number };
+  const enter = (node: HNode, stack: Frame[]): void => {
     if (node.nodeType === 3) {
       text += (node.textContent ?? '').replace(/\s+/g, ' ');
       return;
@@ -149,27 +152,36 @@ export function readHtmlArticle(input: string): Article {
         return;
       }
     }
-    if (name === 'A') {
-      const href = node.getAttribute?.('href') ?? '';
-      const start = text.length;
-      for (const c of Array.from(node.childNodes)) walk(c);
+    const kind = BLOCKS[name];
+    if (name === 'A') stack.push({ leaveLink: node.getAttribute?.('href') ?? '', start: text.length });
+    else if (kind !== undefined) {
+      breakBlock();
+      stack.push({ leaveBlock: kind, start: text.length, before: blocks.length });
+    }
+    for (let i = node.childNodes.length - 1; i >= 0; i--) {
+      const child = node.childNodes[i];
+      if (child) stack.push(child);
+    }
+  };
+  const leave = (frame: Exclude<Frame, HNode>): void => {
+    if ('leaveLink' in frame) {
+      const { leaveLink: href, start } = frame;
       const anchor = text.slice(start).trim();
       const n = /^(?:https?:)?\/\/|^www\./i.test(href) ? refForUrl(href.startsWith('//') ? `https:${href}` : href, anchor) : null;
       if (n !== null && text.length > start) citations.push({ text: text.slice(start), start, end: text.length, refs: [n] });
       return;
     }
-    const kind = BLOCKS[name];
-    if (kind === undefined) {
-      for (const c of Array.from(node.childNodes)) walk(c);
-      return;
-    }
-    breakBlock();
-    const start = text.length;
-    const before = blocks.length;
-    for (const c of Array.from(node.childNodes)) walk(c);
     // A block holding other blocks (a <div> of <p>s) is not itself a block.
-    if (blocks.length === before) pushBlock(kind, start, text.length);
+    if (blocks.length === frame.before) pushBlock(frame.leaveBlock, frame.start, text.length);
     breakBlock();
+  };
+  const walk = (root: HNode): void => {
+    const stack: Frame[] = [root];
+    while (stack.length > 0) {
+      const frame = stack.pop() as Frame;
+      if ('leaveLink' in frame || 'leaveBlock' in frame) leave(frame);
+      else enter(frame, stack);
+    }
   };
   const pushBlock = (kind: ArticleBlock['kind'], start: number, end: number): void => {
     let a = start;

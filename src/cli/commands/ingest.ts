@@ -39,6 +39,8 @@ Options:
                    ${SOURCE_KINDS.join(', ')}
   --max-bytes N    refuse larger files before reading them (default ${DEFAULT_MAX_BYTES}; 20MB, 1G accepted);
                    for URLs the body cap (default ${DEFAULT_WEB_MAX_BYTES})
+  --max-inflated N a PDF whose compressed streams inflate past N bytes is refused (default
+                   32MB: a decompression bomb fails clearly instead of exhausting memory)
   --json           print a JSON summary
   -h, --help       this help
 
@@ -59,6 +61,16 @@ export function parseByteSize(value: string): number | null {
   return n > 0 ? n : null;
 }
 
+function sizeFlag(values: Record<string, unknown>, name: string): number | undefined {
+  const value = values[name];
+  if (typeof value !== 'string') return undefined;
+  const parsed = parseByteSize(value);
+  if (parsed === null) {
+    throw new VerityError({ code: 'USAGE', component: 'ingest', problem: `--${name} ${quote(value)} is not a size`, fix: `give a positive number of bytes, e.g. --${name} 20000000 or --${name} 20MB` });
+  }
+  return parsed;
+}
+
 export const ingestCommand: Command = {
   name: 'ingest',
   summary: 'read files, folders, globs or URLs into the corpus (txt, md, html, pdf, jsonl)',
@@ -67,6 +79,7 @@ export const ingestCommand: Command = {
     db: { type: 'string' },
     kind: { type: 'string' },
     'max-bytes': { type: 'string' },
+    'max-inflated': { type: 'string' },
   },
   async run({ positionals, values, out, env, cwd }) {
     if (positionals.length === 0) {
@@ -79,14 +92,8 @@ export const ingestCommand: Command = {
       }
       kind = values.kind;
     }
-    let maxBytes: number | undefined;
-    if (typeof values['max-bytes'] === 'string') {
-      const parsed = parseByteSize(values['max-bytes']);
-      if (parsed === null) {
-        throw new VerityError({ code: 'USAGE', component: 'ingest', problem: `--max-bytes ${quote(values['max-bytes'])} is not a size`, fix: 'give a positive number of bytes, e.g. --max-bytes 20000000 or --max-bytes 20MB' });
-      }
-      maxBytes = parsed;
-    }
+    const maxBytes = sizeFlag(values, 'max-bytes');
+    const maxInflatedBytes = sizeFlag(values, 'max-inflated');
     const dbPath = resolveDbPath(typeof values.db === 'string' ? values.db : undefined, env, cwd);
     const store = await openStore(dbPath);
     try {
@@ -96,6 +103,7 @@ export const ingestCommand: Command = {
         ...(kind ? { kind } : {}),
         web: webOptionsFromEnv(env),
         ...(maxBytes !== undefined ? { maxBytes } : {}),
+        ...(maxInflatedBytes !== undefined ? { pdf: { maxInflatedBytes } } : {}),
         onProgress: (e) => out.progress(e),
         onNotice: (msg) => {
           if (!out.json) out.notice(msg);

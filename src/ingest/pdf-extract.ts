@@ -1,0 +1,70 @@
+// Running PDF.js off the main thread: one worker (started on the first PDF, kept for the next,
+// never holding the process open) with a capped heap. A worker that dies (out of memory, a crash
+// inside PDF.js) fails only the PDF it was reading; the next PDF gets a new worker.
+import { Worker } from 'node:worker_threads';
+import { extname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export interface PdfRequest {
+  id: number;
+  bytes: Uint8Array;
+}
+
+export type PdfReply =
+  | { id: number; ok: true; pages: string[]; info: Record<string, string> }
+  | { id: number; ok: false; failure: 'encrypted' | 'damaged' | 'out-of-memory'; message: string };
+
+/** The worker's heap cap: PDF.js's objects for one document (its stream bytes are counted by the inflate cap). */
+export const PDF_WORKER_HEAP_MB = 512;
+
+let worker: Worker | null = null;
+let nextId = 1;
+const pending = new Map<number, (reply: PdfReply) => void>();
+
+function failAll(message: string): void {
+  for (const [id, settle] of pending) settle({ id, ok: false, failure: 'out-of-memory', message });
+  pending.clear();
+}
+
+function startWorker(): Worker {
+  // The worker file sits next to this one: .ts under tsx (tests, `npm run verity`), .js when built.
+  const ext = extname(fileURLToPath(import.meta.url));
+  const url = new URL(`./pdf-worker${ext}`, import.meta.url);
+  // Under tsx the worker registers the TypeScript loader first (a worker does not inherit the
+  // --import hooks of the main thread), then imports the worker module.
+  const w =
+    ext === '.ts'
+      ? new Worker(`import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => tsx.register()).then(() => import(${JSON.stringify(url.href)}))`, { eval: true, resourceLimits: { maxOldGenerationSizeMb: PDF_WORKER_HEAP_MB } })
+      : new Worker(url, { resourceLimits: { maxOldGenerationSizeMb: PDF_WORKER_HEAP_MB } });
+  w.unref();
+  w.on('message', (reply: PdfReply) => {
+    const settle = pending.get(reply.id);
+    pending.delete(reply.id);
+    settle?.(reply);
+    if (pending.size === 0) w.unref();
+  });
+  w.on('error', (e: Error) => {
+    if (worker === w) worker = null;
+    const code = (e as NodeJS.ErrnoException).code;
+    failAll(code === 'ERR_WORKER_OUT_OF_MEMORY' ? `reading it needed more than ${PDF_WORKER_HEAP_MB} MB of memory` : e.message);
+  });
+  w.on('exit', () => {
+    if (worker === w) worker = null;
+    failAll('the PDF reader stopped');
+  });
+  return w;
+}
+
+/** The text of each page and the document info strings, read by PDF.js in the worker. */
+export function extractPdf(bytes: Uint8Array): Promise<PdfReply> {
+  worker ??= startWorker();
+  const w = worker;
+  const id = nextId++;
+  return new Promise<PdfReply>((resolve) => {
+    pending.set(id, resolve);
+    w.ref();
+    // A copy is sent (transferred): the caller keeps its bytes.
+    const copy = Uint8Array.from(bytes);
+    w.postMessage({ id, bytes: copy } satisfies PdfRequest, [copy.buffer]);
+  });
+}
