@@ -15,11 +15,16 @@ import { readBodyText, requireMediaType } from './request-body.js';
 import { uiPage, uiPolicy } from './ui-page.js';
 import type { TokenCheck } from './access-tokens.js';
 import type { TicketIssuer } from './job-ticket.js';
+import { backoffError } from './auth-backoff.js';
+import type { AuthBackoff } from './auth-backoff.js';
+import { EARLY_ERROR_GRACE_MS } from './edge-limits.js';
 
 /** Bearer-token access: the configured tokens, and the tickets that stand in for one in a URL. */
 export interface HandlerAuth {
   tokens: TokenCheck;
   tickets: TicketIssuer;
+  /** Back-off for clients that keep presenting wrong tokens or tickets (429 with Retry-After). */
+  backoff: AuthBackoff;
 }
 
 export interface HandlerOptions {
@@ -217,7 +222,7 @@ type Access = 'token' | 'ticket' | 'anonymous';
  * events or report URL → 'ticket'; GET /api/health → 'anonymous' (it then says only "ok");
  * anything else → 401.
  */
-function authorize(req: IncomingMessage, url: URL, path: string, auth: HandlerAuth): Access {
+function checkCredentials(req: IncomingMessage, url: URL, path: string, auth: HandlerAuth): Access {
   const header = req.headers.authorization;
   if (header !== undefined) {
     const m = /^Bearer +(\S+) *$/i.exec(header);
@@ -241,6 +246,33 @@ function authorize(req: IncomingMessage, url: URL, path: string, auth: HandlerAu
   throw unauthorized(`${req.method ?? 'GET'} ${path} needs an access token and the request has none`, TOKEN_FIX, false);
 }
 
+/** The client an answer's back-off is kept for: its remote address. */
+function clientOf(req: IncomingMessage): string {
+  return req.socket.remoteAddress ?? 'unknown';
+}
+
+/**
+ * `checkCredentials` behind the back-off: a client blocked after repeated wrong tokens or
+ * tickets gets 429 (Retry-After) whatever it sends; each 401 for a wrong one is counted.
+ * A request with no credential at all is not a failed guess and is not counted.
+ */
+function authorize(req: IncomingMessage, url: URL, path: string, auth: HandlerAuth): Access {
+  const client = clientOf(req);
+  const presents = req.headers.authorization !== undefined || url.searchParams.has('ticket');
+  if (presents) {
+    const wait = auth.backoff.blockedFor(client);
+    if (wait > 0) throw new HttpError(429, backoffError(wait), { 'retry-after': String(Math.max(1, Math.ceil(wait / 1000))) });
+  }
+  try {
+    const access = checkCredentials(req, url, path, auth);
+    if (access === 'token') auth.backoff.succeed(client);
+    return access;
+  } catch (e) {
+    if (presents && e instanceof HttpError && e.status === 401) auth.backoff.fail(client);
+    throw e;
+  }
+}
+
 async function health(res: ServerResponse, o: HandlerOptions, access: Access | null): Promise<void> {
   if (access === 'anonymous') {
     // Without a token the health check says only that the server is up: no corpus or queue details.
@@ -255,6 +287,7 @@ async function health(res: ServerResponse, o: HandlerOptions, access: Access | n
     store: { engine: o.store.engine, sources: stats.sources, passages: stats.passages },
     queue: { engine: o.queue.engine, ...(await o.queue.stats()) },
     capabilities: o.capabilities ?? NO_CAPABILITIES,
+    ...(o.auth ? { auth: o.auth.backoff.stats() } : {}),
   });
 }
 
@@ -369,10 +402,13 @@ export function createHandler(options: HandlerOptions): (req: IncomingMessage, r
         res.destroy();
         return;
       }
-      sendJson(res, err.status, errorBody(err.error), err.headers);
-      if (err.headers.connection === 'close') {
-        // The rest of an oversized upload is discarded; stop waiting for it after a grace period.
-        const timer = setTimeout(() => req.socket.destroy(), 5_000);
+      // An answer sent before the whole body arrived (401, 403, 413 …) closes the connection:
+      // a client may not hold it open by trickling a body nobody will read.
+      const early = !req.complete;
+      sendJson(res, err.status, errorBody(err.error), early ? { ...err.headers, connection: 'close' } : err.headers);
+      if (early) {
+        req.resume();
+        const timer = setTimeout(() => req.socket.destroy(), EARLY_ERROR_GRACE_MS);
         timer.unref();
         req.on('end', () => clearTimeout(timer));
       }

@@ -11,6 +11,10 @@ import { createHandler } from './handler.js';
 import { createTokenCheck, validateTokens } from './access-tokens.js';
 import { createTicketIssuer } from './job-ticket.js';
 import { createJobRunner, runnerCapabilities } from './job-runner.js';
+import { applyEdgeLimits, edgeLimits, handleExpectContinue } from './edge-limits.js';
+import type { EdgeLimitOptions } from './edge-limits.js';
+import { createAuthBackoff } from './auth-backoff.js';
+import type { AuthBackoffOptions } from './auth-backoff.js';
 import type { Analyst } from '../analyst/index.js';
 import type { JobFetchOptions, JobWebOptions, VerityJobResult } from './job-runner.js';
 
@@ -61,6 +65,10 @@ export interface ServerOptions {
   /** Allow audit jobs to fetch the cited pages (`POST /api/audits?fetch=1`); as `web`, with --fetch. */
   fetch?: JobFetchOptions;
   log?: (line: string) => void;
+  /** Header/request/keep-alive timeouts and the connection cap (defaults in edge-limits.ts). */
+  limits?: EdgeLimitOptions;
+  /** Back-off after repeated wrong tokens (defaults in auth-backoff.ts); used with `tokens`. */
+  authBackoff?: Omit<AuthBackoffOptions, 'log'>;
 }
 
 export interface RunningServer {
@@ -132,19 +140,24 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
       ...(options.history !== undefined ? { history: options.history } : {}),
     });
-  const server = createServer(
-    createHandler({
+  const limits = edgeLimits(options.limits);
+  const handler = createHandler({
       store: options.store,
       queue,
       maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
       // On loopback only local names are accepted in Host (a page on another site cannot reach the API through DNS rebinding).
       allowedHosts: loopback ? new Set(['localhost', '127.0.0.1', '[::1]', host.toLowerCase()]) : null,
       log,
-      auth: tokens ? { tokens: createTokenCheck(tokens), tickets: createTicketIssuer(options.ticketTtlMs !== undefined ? { ttlMs: options.ticketTtlMs } : {}) } : null,
+      auth: tokens
+        ? { tokens: createTokenCheck(tokens), tickets: createTicketIssuer(options.ticketTtlMs !== undefined ? { ttlMs: options.ticketTtlMs } : {}), backoff: createAuthBackoff({ ...options.authBackoff, log }) }
+        : null,
       capabilities: runnerCapabilities(options),
       ...(options.heartbeatMs !== undefined ? { heartbeatMs: options.heartbeatMs } : {}),
-    }),
-  );
+  });
+  // Timeouts are checked every second (Node's default is every 30 s).
+  const server = createServer({ connectionsCheckingInterval: Math.min(1_000, limits.headersTimeoutMs) }, handler);
+  applyEdgeLimits(server, limits);
+  handleExpectContinue(server, handler);
   await listen(server, port, host);
   const address = server.address();
   const boundPort = typeof address === 'object' && address !== null ? address.port : port;
