@@ -8,7 +8,8 @@ import { ENGINE, ENGINE_VERSION } from '../version.js';
 import type { JobSnapshot, JobSpec, Queue } from '../jobs/index.js';
 import { streamJobEvents } from './event-stream.js';
 import { HttpError, asHttpError, errorBody } from './http-error.js';
-import { renderJobReport, reportJson } from './job-report.js';
+import { reportJson } from './job-report.js';
+import type { AuditRenderer, ReportCache } from './job-report.js';
 import { notEnabledError, validateJobSpec, wantsFetch, wantsWeb } from './job-runner.js';
 import type { JobCapabilities, VerityJobResult } from './job-runner.js';
 import { readBodyText, requireMediaType } from './request-body.js';
@@ -49,6 +50,10 @@ export interface HandlerOptions {
    * authentication (the default, for loopback).
    */
   auth?: HandlerAuth | null;
+  /** Rendered reports kept for the next read (the server makes one per process). */
+  reports: ReportCache;
+  /** Renders an audit's md/html/json report (default: in this thread); the server passes its job threads. */
+  renderAudit?: AuditRenderer;
 }
 
 /** Headers every answer carries. */
@@ -87,7 +92,35 @@ function links(id: string): Record<string, string> {
   };
 }
 
-function jobView(job: JobSnapshot<VerityJobResult>): Record<string, unknown> {
+/** Claims an audit job's GET /api/jobs/:id shows at once by default, and at most (?limit=). */
+export const DEFAULT_CLAIMS_PAGE = 100;
+export const MAX_CLAIMS_PAGE = 1000;
+
+function pageParam(url: URL, name: string, fallback: number, max: number): number {
+  const value = url.searchParams.get(name);
+  if (value === null) return fallback;
+  const n = /^\d{1,9}$/.test(value) ? Number(value) : NaN;
+  if (!Number.isInteger(n) || n > max) {
+    throw new HttpError(400, { code: 'BAD_INPUT', component: 'server', problem: `?${name}=${quote(value)} is not a whole number from 0 to ${max}`, fix: `use ?offset=N&limit=M with M at most ${MAX_CLAIMS_PAGE}` });
+  }
+  return n;
+}
+
+/**
+ * A job as JSON. An audit's report is paged: its claims from ?offset= (default 0), at most
+ * ?limit= of them (default 100, at most 1000), with `claimsPage` saying which and how many in
+ * all; the whole report is GET /api/jobs/:id/report?format=json.
+ */
+function jobView(job: JobSnapshot<VerityJobResult>, url: URL): Record<string, unknown> {
+  let report: unknown = null;
+  let page: Record<string, unknown> = {};
+  if (job.result?.kind === 'audit') {
+    const offset = pageParam(url, 'offset', 0, Number.MAX_SAFE_INTEGER);
+    const limit = pageParam(url, 'limit', DEFAULT_CLAIMS_PAGE, MAX_CLAIMS_PAGE);
+    const all = job.result.audit.claims;
+    report = reportJson({ kind: 'audit', audit: { ...job.result.audit, claims: all.slice(offset, offset + limit) } });
+    page = { claimsPage: { offset, limit, total: all.length, next: offset + limit < all.length ? `${links(job.id).self}?offset=${offset + limit}&limit=${limit}` : null } };
+  } else if (job.result) report = reportJson(job.result);
   return {
     id: job.id,
     kind: job.spec.kind,
@@ -97,7 +130,8 @@ function jobView(job: JobSnapshot<VerityJobResult>): Record<string, unknown> {
     finishedAt: job.finishedAt,
     position: job.position,
     progress: job.progress,
-    report: job.result ? reportJson(job.result) : null,
+    report,
+    ...page,
     ...(job.error ? errorBody(job.error) : {}),
     links: links(job.id),
   };
@@ -294,7 +328,7 @@ async function health(res: ServerResponse, o: HandlerOptions, access: Access | n
 async function report(url: URL, res: ServerResponse, o: HandlerOptions, id: string): Promise<void> {
   const job = await jobOr404(o.queue, id);
   const format = url.searchParams.get('format') ?? 'json';
-  const rendered = renderJobReport(job, format);
+  const rendered = await o.reports.get(job, format, o.renderAudit);
   const headers: Record<string, string> = { 'content-type': rendered.contentType };
   if (format === 'html') {
     headers['content-security-policy'] = REPORT_POLICY;
@@ -375,7 +409,7 @@ async function route(req: IncomingMessage, res: ServerResponse, o: HandlerOption
       return issueTicket(res, o, id);
     }
     if (method === 'GET') {
-      sendJson(res, 200, jobView(await jobOr404(o.queue, id)));
+      sendJson(res, 200, jobView(await jobOr404(o.queue, id), url));
       return;
     }
     if (method === 'DELETE') {

@@ -14,6 +14,10 @@ import { createJobRunner, runnerCapabilities } from './job-runner.js';
 import { applyEdgeLimits, edgeLimits, handleExpectContinue } from './edge-limits.js';
 import type { EdgeLimitOptions } from './edge-limits.js';
 import { createAuthBackoff } from './auth-backoff.js';
+import { JobThreads } from './job-threads.js';
+import { createReportCache } from './job-report.js';
+import { wantsFetch, wantsWeb } from './job-runner.js';
+import type { JobRunner } from '../jobs/index.js';
 import type { AuthBackoffOptions } from './auth-backoff.js';
 import type { Analyst } from '../analyst/index.js';
 import type { JobFetchOptions, JobWebOptions, VerityJobResult } from './job-runner.js';
@@ -67,6 +71,13 @@ export interface ServerOptions {
   log?: (line: string) => void;
   /** Header/request/keep-alive timeouts and the connection cap (defaults in edge-limits.ts). */
   limits?: EdgeLimitOptions;
+  /**
+   * Worker threads that run checks and audits and render audit reports, so the request thread
+   * only answers (default: concurrency + 1 for a store with a location; 0 for an in-memory store,
+   * which a thread cannot open). Jobs asking for the web, fetching or another analyst than the
+   * rules run in the request thread, cooperatively.
+   */
+  threads?: number;
   /** Back-off after repeated wrong tokens (defaults in auth-backoff.ts); used with `tokens`. */
   authBackoff?: Omit<AuthBackoffOptions, 'log'>;
 }
@@ -128,16 +139,28 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     });
   }
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const concurrency = options.concurrency ?? 1;
+  const threadCount = options.threads ?? (options.store.location === ':memory:' ? 0 : concurrency + 1);
+  const threads = threadCount > 0 ? new JobThreads({ location: options.store.location, size: threadCount }) : null;
+  try {
+    await threads?.ready();
+  } catch (e) {
+    await threads?.close();
+    throw e;
+  }
+  const inThread = createJobRunner(options.store, {
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.analyst ? { analyst: options.analyst } : {}),
+    ...(options.web ? { web: options.web } : {}),
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
+  const rulesOnly = !options.analyst || options.analyst.name === 'rules';
+  const run: JobRunner<VerityJobResult> = threads ? (spec, ctx) => (rulesOnly && !wantsWeb(spec) && !wantsFetch(spec) ? threads.run(spec, ctx, options.now ? options.now().toISOString() : null) : inThread(spec, ctx)) : inThread;
   const queue =
     options.queue ??
     createInProcessQueue<VerityJobResult>({
-      run: createJobRunner(options.store, {
-        ...(options.now ? { now: options.now } : {}),
-        ...(options.analyst ? { analyst: options.analyst } : {}),
-        ...(options.web ? { web: options.web } : {}),
-        ...(options.fetch ? { fetch: options.fetch } : {}),
-      }),
-      ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
+      run,
+      concurrency,
       ...(options.history !== undefined ? { history: options.history } : {}),
     });
   const limits = edgeLimits(options.limits);
@@ -152,6 +175,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         ? { tokens: createTokenCheck(tokens), tickets: createTicketIssuer(options.ticketTtlMs !== undefined ? { ttlMs: options.ticketTtlMs } : {}), backoff: createAuthBackoff({ ...options.authBackoff, log }) }
         : null,
       capabilities: runnerCapabilities(options),
+      reports: createReportCache(),
+      ...(threads ? { renderAudit: (spec, audit, format) => threads.render(spec, audit, format) } : {}),
       ...(options.heartbeatMs !== undefined ? { heartbeatMs: options.heartbeatMs } : {}),
   });
   // Timeouts are checked every second (Node's default is every 30 s).
@@ -174,6 +199,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       closing ??= (async () => {
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
         await queue.close();
+        await threads?.close();
         server.closeAllConnections();
         await stopped;
       })();
