@@ -17,7 +17,7 @@ import { createAuthBackoff } from './auth-backoff.js';
 import { JobThreads } from './job-threads.js';
 import { createReportCache } from './job-report.js';
 import { wantsFetch, wantsWeb } from './job-runner.js';
-import type { JobRunner } from '../jobs/index.js';
+import type { JobJournal, JobRunner } from '../jobs/index.js';
 import type { AuthBackoffOptions } from './auth-backoff.js';
 import type { Analyst } from '../analyst/index.js';
 import type { JobFetchOptions, JobWebOptions, VerityJobResult } from './job-runner.js';
@@ -47,6 +47,8 @@ export interface ServerOptions {
   ticketTtlMs?: number;
   /** The queue (default: an in-process queue running checks and audits on `store`). */
   queue?: Queue<VerityJobResult>;
+  /** Where the default queue keeps its jobs across restarts (default: in memory only). Not closed by the server. */
+  journal?: JobJournal<VerityJobResult>;
   /** Jobs run at once by the default queue (default 1). */
   concurrency?: number;
   /** Finished jobs the default queue keeps (default 100). */
@@ -161,6 +163,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     createInProcessQueue<VerityJobResult>({
       run,
       concurrency,
+      ...(options.journal ? { journal: options.journal } : {}),
       ...(options.history !== undefined ? { history: options.history } : {}),
     });
   const limits = edgeLimits(options.limits);
