@@ -2,19 +2,10 @@
 // records (spec, status, times, result or error), written as a job changes and read back when
 // the queue starts. The SQLite journal (store/job-journal.ts) is the implementation; this is
 // the contract, in plain data, so jobs/ never touches a database.
-import type { JobError, JobSpec, JobStatus } from './queue.js';
+import type { JobSnapshot } from './queue.js';
 
-/** One job as the journal keeps it. */
-export interface JobRecord<R> {
-  id: string;
-  spec: JobSpec;
-  status: JobStatus;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-  result: R | null;
-  error: JobError | null;
-}
+/** One job as the journal keeps it: its snapshot without the live parts (progress, place in line). */
+export type JobRecord<R> = Omit<JobSnapshot<R>, 'progress' | 'position'>;
 
 export interface JobJournal<R> {
   /** Every job kept, oldest first. */
