@@ -7,7 +7,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { connect } from 'node:net';
 import type { Socket } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { storeOfDocs } from '../check/helpers.js';
+import { SMALL_CORPUS } from '../fixtures/check/small-corpus.js';
+import { runCli } from '../helpers/run-cli.js';
 import { testServer } from './helpers.js';
+import { spawnServe } from './serve-process.js';
 
 const TOKEN = 'tok_' + 'A1b2C3d4E5f6G7h8I9j0K1l2M3';
 const WRONG = 'tok_' + 'wrongwrongwrongwrongwrongwr';
@@ -183,5 +190,27 @@ test('repeated wrong tokens: 429 with Retry-After after 10, the wait doubles, a 
     assert.equal(health.auth.failures, 13);
   } finally {
     await t.close();
+  }
+});
+
+test('verity serve takes the limits as flags: --headers-timeout cuts slow headers; a bad value is a usage error', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'verity-edge-'));
+  try {
+    const db = join(dir, 'corpus.db');
+    await (await storeOfDocs(SMALL_CORPUS, db)).close();
+    const s = await spawnServe(['--db', db, '--headers-timeout', '1', '--request-timeout', '2', '--max-connections', '50', '--threads', '0']);
+    try {
+      const c = await open(s.url);
+      c.socket.write('GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\n');
+      assert.notEqual(await within(c.closed, 5_000), null, 'slow headers were not cut after 1 s');
+      assert.equal((await fetch(`${s.url}/api/health`)).status, 200);
+    } finally {
+      await s.stop();
+    }
+    const bad = await runCli(['serve', '--db', db, '--headers-timeout', 'soon']);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /--headers-timeout/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });

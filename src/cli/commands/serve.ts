@@ -17,7 +17,8 @@ import { optionalWholeFlag } from '../whole-flag.js';
 const HELP = `verity serve — a web page and an HTTP API for checks and audits
 
 Usage: verity serve [--db FILE] [--port N] [--host ADDRESS] [--token-file FILE | --no-auth]
-                    [--concurrency N] [--jobs-db FILE]
+                    [--concurrency N] [--jobs-db FILE] [--threads N]
+                    [--request-timeout S] [--headers-timeout S] [--max-connections N]
                     [--queue redis://… [--name NAME]]
                     [--analyst rules|llm --llm-url URL --llm-model NAME]
                     [--web [--web-engine wikipedia|searxng] [--web-url URL] [--web-limit N]]
@@ -67,6 +68,12 @@ Options:
   --jobs-db FILE     where this process keeps its jobs across restarts (default: beside a
                      SQLite corpus, e.g. verity.jobs.db next to verity.db; none for PostgreSQL).
                      After a restart, waiting jobs run and running ones fail INTERRUPTED
+  --threads N        worker threads that run checks and audits and render audit reports, so
+                     the server answers while they run (default: concurrency + 1; 0 runs them
+                     in the request thread)
+  --request-timeout S  seconds a client has to send a whole request (default 60)
+  --headers-timeout S  seconds a client has to send a request's headers (default 10)
+  --max-connections N  connections open at once; more are closed (default 256)
   --queue URL        keep jobs in Redis (default: in this process; $VERITY_QUEUE_URL also
                      selects it), run by any number of "verity worker" processes on the same
                      corpus and queue; see docs/jobs.md
@@ -122,7 +129,7 @@ export const serveCommand: Command = {
   name: 'serve',
   summary: 'serve a web page and an HTTP API for checks and audits (loopback by default)',
   help: HELP,
-  options: { db: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, 'token-file': { type: 'string' }, 'no-auth': { type: 'boolean' }, 'new-token': { type: 'boolean' }, concurrency: { type: 'string' }, 'jobs-db': { type: 'string' }, queue: { type: 'string' }, name: { type: 'string' }, ...ANALYST_OPTIONS, ...WEB_JOB_OPTIONS },
+  options: { db: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, 'token-file': { type: 'string' }, 'no-auth': { type: 'boolean' }, 'new-token': { type: 'boolean' }, concurrency: { type: 'string' }, 'jobs-db': { type: 'string' }, threads: { type: 'string' }, 'request-timeout': { type: 'string' }, 'headers-timeout': { type: 'string' }, 'max-connections': { type: 'string' }, queue: { type: 'string' }, name: { type: 'string' }, ...ANALYST_OPTIONS, ...WEB_JOB_OPTIONS },
   async run(ctx) {
     if (ctx.positionals.length > 0) {
       throw new VerityError({ code: 'USAGE', component: 'serve', problem: `unexpected argument ${quote(ctx.positionals[0]!)}`, fix: 'run verity serve [--db FILE] [--port N] [--host ADDRESS]' });
@@ -135,6 +142,15 @@ export const serveCommand: Command = {
     const queueUrl = queueUrlFrom(ctx.values.queue, ctx.env, null);
     // With a Redis queue the workers run the jobs; the server runs some itself only when asked.
     const concurrency = optionalWholeFlag('serve', 'concurrency', ctx.values.concurrency, queueUrl ? 0 : 1, 64);
+    const threads = optionalWholeFlag('serve', 'threads', ctx.values.threads, 0, 64);
+    const requestTimeout = optionalWholeFlag('serve', 'request-timeout', ctx.values['request-timeout'], 1, 3600);
+    const headersTimeout = optionalWholeFlag('serve', 'headers-timeout', ctx.values['headers-timeout'], 1, 3600);
+    const maxConnections = optionalWholeFlag('serve', 'max-connections', ctx.values['max-connections'], 1, 100_000);
+    const limits = {
+      ...(requestTimeout !== undefined ? { requestTimeoutMs: requestTimeout * 1000 } : {}),
+      ...(headersTimeout !== undefined ? { headersTimeoutMs: headersTimeout * 1000 } : {}),
+      ...(maxConnections !== undefined ? { maxConnections } : {}),
+    };
     const queueName = typeof ctx.values.name === 'string' ? ctx.values.name.trim() : undefined;
     if (queueName !== undefined && queueUrl === null) {
       throw new VerityError({ code: 'USAGE', component: 'serve', problem: `--name ${quote(queueName)} names a Redis queue, but no --queue was given`, fix: 'add --queue redis://HOST:PORT (or set VERITY_QUEUE_URL), or drop --name' });
@@ -180,6 +196,8 @@ export const serveCommand: Command = {
           ...(tokens ? { tokens } : {}),
           port,
           ...(concurrency !== undefined && !queue ? { concurrency } : {}),
+          ...(threads !== undefined ? { threads } : {}),
+          limits,
           log: (line) => ctx.out.notice(line),
         });
       } catch (e) {
