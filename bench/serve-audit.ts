@@ -20,6 +20,7 @@ import { splitSentences } from '../src/text/index.js';
 import { openStore } from '../src/store/open.js';
 import { startServer } from '../src/server/index.js';
 import { auditCorpusFile, bigArticle } from '../test/helpers/big-article.js';
+import { pollHealthFor } from '../test/helpers/health-poller.js';
 import { percentile } from './percentile.js';
 
 function flag(name: string, fallback: number): number {
@@ -74,38 +75,6 @@ function summary(latencies: number[]): Record<string, number> {
   return { answers: s.length, p50Ms: r(percentile(s, 50)), p99Ms: r(percentile(s, 99)), maxMs: r(s.at(-1) ?? 0) };
 }
 
-/**
- * Polls GET /api/health, pausing `everyMs` between answers, until stopped: each latency in ms,
- * and the requests that failed (a server frozen past its own request timeout resets them),
- * each counted with the time it took to fail.
- */
-function pollTolerant(url: string, everyMs: number): { stop: () => Promise<{ latencies: number[]; failures: number }> } {
-  const latencies: number[] = [];
-  let failures = 0;
-  let on = true;
-  const loop = (async () => {
-    while (on) {
-      const started = performance.now();
-      try {
-        const res = await fetch(`${url}/api/health`);
-        await res.arrayBuffer();
-        if (!res.ok) failures++;
-      } catch {
-        failures++;
-      }
-      latencies.push(performance.now() - started);
-      await new Promise((r) => setTimeout(r, everyMs));
-    }
-  })();
-  return {
-    async stop() {
-      on = false;
-      await loop;
-      return { latencies, failures };
-    },
-  };
-}
-
 async function health(): Promise<void> {
   const dir = mkdtempSync(join(os.tmpdir(), 'verity-serve-audit-'));
   const db = join(dir, 'corpus.db');
@@ -121,20 +90,20 @@ async function health(): Promise<void> {
     const smallId = ((await (await fetch(`${server.url}/api/audits`, { method: 'POST', headers: { 'content-type': 'text/markdown' }, body: small })).json()) as { id: string }).id;
     await (await fetch(`${server.url}/api/jobs/${smallId}/events`)).text();
 
-    const during = pollTolerant(server.url, 20);
+    // The poller has a thread of its own: a frozen server thread must not freeze the measurement too.
+    const during = pollHealthFor(server.url, seconds * 1000, 20);
     const res = await fetch(`${server.url}/api/audits`, { method: 'POST', headers: { 'content-type': 'text/markdown' }, body: text });
     const { id } = (await res.json()) as { id: string };
-    await new Promise((r) => setTimeout(r, seconds * 1000));
+    const duringAudit = await during;
     const job = (await (await fetch(`${server.url}/api/jobs/${id}`)).json()) as { status: string; progress: unknown };
     await fetch(`${server.url}/api/jobs/${id}`, { method: 'DELETE' });
-    const duringAudit = await during.stop();
     const auditPhase = { ...summary(duringAudit.latencies), failed: duringAudit.failures };
 
-    const reading = pollTolerant(server.url, 20);
+    const reading = pollHealthFor(server.url, 3_000, 20);
     const t = performance.now();
     await Promise.all([...Array.from({ length: 8 }, () => fetch(`${server.url}/api/jobs/${smallId}`).then((r) => r.arrayBuffer())), fetch(`${server.url}/api/jobs/${smallId}/report?format=md`).then((r) => r.arrayBuffer())]);
     const readsMs = Math.round(performance.now() - t);
-    const duringReads = await reading.stop();
+    const duringReads = await reading;
     const readPhase = { ...summary(duringReads.latencies), failed: duringReads.failures };
     console.log(JSON.stringify({ threads: threads >= 0 ? threads : 'default', chars: text.length, sentences, seconds, statusAfter: job.status, progressAfter: job.progress, healthDuringAudit: auditPhase, readsMs, healthDuringReads: readPhase, loadAverage: os.loadavg()[0] }));
   } finally {
