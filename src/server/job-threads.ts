@@ -60,7 +60,9 @@ const DEFAULT_SCRIPT = new URL('../job-thread.js', import.meta.url);
 /** Starts a thread on `script`; when only the TypeScript source exists (a run under tsx), through tsx's loader. */
 function startThread(script: URL, data: ThreadStoreLocation): Worker {
   if (existsSync(fileURLToPath(script))) return new Worker(script, { workerData: data });
-  const bootstrap = `import('tsx/esm/api').then((api) => { api.register(); return import(${JSON.stringify(script.href)}); })`;
+  // Resolved from here, so it works whatever the working directory.
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const bootstrap = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(script.href)}); })`;
   return new Worker(bootstrap, { eval: true, workerData: data });
 }
 
