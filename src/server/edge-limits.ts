@@ -77,8 +77,3 @@ export function continueBody(req: IncomingMessage): void {
   waitingForContinue.delete(req);
   if (!res.headersSent) res.writeContinue();
 }
-
-/** True when the client was never told to send its body (it waits on 100-continue): nothing will arrive to drain. */
-export function bodyNeverAsked(req: IncomingMessage): boolean {
-  return waitingForContinue.has(req);
-}
