@@ -19,6 +19,39 @@ function summaryLine(r: AuditResult): string {
   return `${s.claims} claims: ${s.supported} supported, ${s.contradicted} contradicted, ${s.unsupported} unsupported, ${s.unverifiable} unverifiable; ${s.flags} flag${s.flags === 1 ? '' : 's'}${sev}.`;
 }
 
+/**
+ * The index of the block holding the span (the first such block), found by binary search on
+ * the blocks' starts (blocks are in text order); -1 when none holds it.
+ */
+function blockOf(blocks: Article['blocks'], start: number, end: number): number {
+  let lo = 0;
+  let hi = blocks.length - 1;
+  let at = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (blocks[mid]!.start <= start) {
+      at = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  // Blocks that start at the same offset: the first of them that holds the span, as a scan from the start would find.
+  while (at > 0 && blocks[at - 1]!.start === blocks[at]!.start) at--;
+  for (let i = at; i >= 0 && i < blocks.length && blocks[i]!.start <= start; i++) if (blocks[i]!.end >= end) return i;
+  return blocks.findIndex((b) => b.start <= start && b.end >= end);
+}
+
+/** Flagged claims' notes grouped by the block that holds them, in claim order. */
+function notesByBlock(article: Article, notes: Array<{ id: string; claim: AuditClaim }>): Map<number, Array<{ id: string; claim: AuditClaim }>> {
+  const byBlock = new Map<number, Array<{ id: string; claim: AuditClaim }>>();
+  for (const n of notes) {
+    const block = blockOf(article.blocks, n.claim.start, n.claim.end);
+    const list = byBlock.get(block);
+    if (list) list.push(n);
+    else byBlock.set(block, [n]);
+  }
+  return byBlock;
+}
+
 /** Markdown: `<mark>` around each flagged sentence with a note id, and the notes as a quote under its block. */
 export function annotateMarkdown(article: Article, result: AuditResult): string {
   const flagged = result.claims.filter((c) => c.flags.length > 0);
@@ -26,36 +59,39 @@ export function annotateMarkdown(article: Article, result: AuditResult): string 
     if (article.origin.length === 0) return i;
     return end ? (article.origin[i - 1] ?? 0) + 1 : (article.origin[i] ?? 0);
   };
-  // Insertions on the input, applied from the end.
-  // `order` settles edits at the same offset: a block's notes go after the closing mark of its last sentence.
+  // Insertions into the input. `order` settles edits at the same offset: a block's notes go after the closing mark of its last sentence.
   const edits: Array<{ at: number; text: string; order: number }> = [];
   const ids = notesFor(flagged, 1);
-  const byBlock = new Map<number, typeof ids>();
   for (const n of ids) {
     edits.push({ at: toInput(n.claim.start), text: '<mark>', order: 2 });
     edits.push({ at: toInput(n.claim.end, true), text: `</mark><sup>${n.id}</sup>`, order: 1 });
-    const block = article.blocks.findIndex((b) => b.start <= n.claim.start && b.end >= n.claim.end);
-    byBlock.set(block, [...(byBlock.get(block) ?? []), n]);
   }
-  for (const [block, notes] of byBlock) {
+  for (const [block, notes] of notesByBlock(article, ids)) {
     const b = article.blocks[block];
     if (!b) continue;
     const lines = notes.flatMap((n) => n.claim.flags.map((f) => `> **${n.id} · ${f.kind}:** ${escapeMarkdownInline(noteText(f))}`));
     edits.push({ at: toInput(b.end, true), text: `\n\n${lines.join('\n>\n')}`, order: 0 });
   }
-  edits.sort((a, b) => b.at - a.at || a.order - b.order);
-  let out = article.origin.length === 0 ? article.text : article.source;
-  for (const e of edits) out = out.slice(0, e.at) + e.text + out.slice(e.at);
-  return `${out.trimEnd()}\n\n---\n\n**Audit:** ${summaryLine(result)}\n\n${flagsMarkdown(result)}`;
+  // Written front to back in one pass (the order an insertion from the end, edit by edit, would give).
+  edits.sort((a, b) => b.at - a.at || a.order - b.order).reverse();
+  const input = article.origin.length === 0 ? article.text : article.source;
+  const parts: string[] = [];
+  let pos = 0;
+  for (const e of edits) {
+    parts.push(input.slice(pos, e.at), e.text);
+    pos = Math.max(pos, e.at);
+  }
+  parts.push(input.slice(pos));
+  return `${parts.join('').trimEnd()}\n\n---\n\n**Audit:** ${summaryLine(result)}\n\n${flagsMarkdown(result)}`;
 }
 
 
 /** HTML: a clean page of the article text, flagged sentences in <mark>, notes in an <aside> under each block. */
 export function annotateHtml(article: Article, result: AuditResult): string {
-  const flagged = notesFor(result.claims.filter((c) => c.flags.length > 0), 1);
+  const flagged = notesByBlock(article, notesFor(result.claims.filter((c) => c.flags.length > 0), 1));
   const parts: string[] = [];
-  for (const b of article.blocks) {
-    const inside = flagged.filter((n) => n.claim.start >= b.start && n.claim.end <= b.end);
+  for (const [i, b] of article.blocks.entries()) {
+    const inside = flagged.get(i) ?? [];
     let html = '';
     let pos = b.start;
     for (const n of inside) {

@@ -1,10 +1,12 @@
 // The in-process queue: jobs run in this process with bounded concurrency; their state, events
-// and a bounded history of finished jobs live in memory (lost on restart).
+// and a bounded history of finished jobs live in memory, and, given a journal, are written there
+// so a restarted queue resumes the jobs that waited and marks those that ran as interrupted.
 import { randomUUID } from 'node:crypto';
 import { VerityError, quote } from '../errors.js';
 import { cancelledError, toJobError } from './job-error.js';
 import { isTerminal } from './queue.js';
 import type { JobError, JobEvent, JobEventBody, JobListener, JobRunner, JobSnapshot, JobSpec, Queue, QueueStats } from './queue.js';
+import type { JobJournal, JobRecord } from './job-journal.js';
 
 export interface InProcessQueueOptions<R> {
   run: JobRunner<R>;
@@ -20,6 +22,12 @@ export interface InProcessQueueOptions<R> {
   maxEvents?: number;
   now?: () => Date;
   newId?: () => string;
+  /**
+   * Where jobs are kept across restarts (default: nowhere). On start the queue reads it back:
+   * queued jobs wait again (and run), a job that was running fails INTERRUPTED (retryable: it is
+   * not re-run, in case it is what stopped the server), finished ones are kept in the history.
+   */
+  journal?: JobJournal<R>;
 }
 
 /** A job as this queue keeps it: its snapshot (but the position, computed when asked) and its live state. */
@@ -56,6 +64,11 @@ export class InProcessQueue<R> implements Queue<R> {
   private running = 0;
   private retainedChars = 0;
   private closed = false;
+  private readonly journal: JobJournal<R> | null;
+  /** Set on close: nothing more is written to the journal. */
+  private detached = false;
+  /** Journal writes that failed (the jobs went on in memory). */
+  journalFailures = 0;
 
   constructor(options: InProcessQueueOptions<R>) {
     this.run = options.run;
@@ -66,6 +79,39 @@ export class InProcessQueue<R> implements Queue<R> {
     this.maxEvents = positiveInt('maxEvents', options.maxEvents, 500);
     this.now = options.now ?? (() => new Date());
     this.newId = options.newId ?? randomUUID;
+    this.journal = options.journal ?? null;
+    if (this.journal) this.restore(this.journal);
+  }
+
+  /** Reads the journal back (see InProcessQueueOptions.journal). */
+  private restore(journal: JobJournal<R>): void {
+    for (const r of journal.load()) {
+      const e: Entry<R> = { ...r, progress: null, events: [], seq: 0, listeners: new Set(), controller: null, settled: null };
+      this.jobs.set(r.id, e);
+      if (r.status === 'queued') this.waiting.push(r.id);
+      else if (r.status === 'running') this.finish(e, 'failed', null, interruptedError(r.id, e.startedAt));
+      else {
+        // Finished before the restart: its terminal event is all there is to replay.
+        const error = r.error ?? cancelledError(r.id, 'before the restart');
+        const body: JobEventBody = r.status === 'done' ? { type: 'done', id: r.id } : r.status === 'failed' ? { type: 'failed', id: r.id, error } : { type: 'cancelled', id: r.id, error };
+        e.events.push({ ...body, seq: ++e.seq });
+        this.finished.push(r.id);
+        this.retainedChars += r.spec.input.length;
+      }
+    }
+    this.evict();
+    this.pump();
+  }
+
+  /** Writes the job to the journal, if any; a failed write leaves the job going on in memory. */
+  private record(e: Entry<R>): void {
+    if (!this.journal || this.detached) return;
+    const r: JobRecord<R> = { id: e.id, spec: e.spec, status: e.status, createdAt: e.createdAt, startedAt: e.startedAt, finishedAt: e.finishedAt, result: e.result, error: e.error };
+    try {
+      this.journal.put(r);
+    } catch {
+      this.journalFailures++;
+    }
   }
 
   async submit(spec: JobSpec): Promise<string> {
@@ -101,6 +147,7 @@ export class InProcessQueue<R> implements Queue<R> {
     };
     this.jobs.set(id, entry);
     this.waiting.push(id);
+    this.record(entry);
     this.pump();
     return id;
   }
@@ -157,6 +204,8 @@ export class InProcessQueue<R> implements Queue<R> {
 
   async close(): Promise<void> {
     this.closed = true;
+    // The journal keeps the jobs as they are now: queued ones wait for the next start, running ones are reported interrupted then.
+    this.detached = true;
     for (const id of [...this.waiting]) await this.cancel(id);
     const pending: Promise<void>[] = [];
     for (const e of this.jobs.values()) {
@@ -176,6 +225,7 @@ export class InProcessQueue<R> implements Queue<R> {
       e.status = 'running';
       e.startedAt = this.now().toISOString();
       e.controller = new AbortController();
+      this.record(e);
       this.emit(e, { type: 'status', id, status: 'running' });
       e.settled = this.execute(e, e.controller.signal);
     }
@@ -216,6 +266,7 @@ export class InProcessQueue<R> implements Queue<R> {
     else if (status === 'failed') this.emit(e, { type: 'failed', id: e.id, error: error! });
     else this.emit(e, { type: 'cancelled', id: e.id, error: error! });
     e.listeners.clear();
+    this.record(e);
     this.finished.push(e.id);
     this.retainedChars += e.spec.input.length;
     this.evict();
@@ -228,6 +279,11 @@ export class InProcessQueue<R> implements Queue<R> {
       if (!e) continue;
       this.retainedChars -= e.spec.input.length;
       this.jobs.delete(id);
+      try {
+        if (!this.detached) this.journal?.remove(id);
+      } catch {
+        this.journalFailures++;
+      }
     }
   }
 
@@ -248,6 +304,19 @@ export class InProcessQueue<R> implements Queue<R> {
       }
     }
   }
+}
+
+/** The error of a job that was running when its server stopped. */
+function interruptedError(id: string, startedAt: string | null): JobError {
+  return toJobError(
+    new VerityError({
+      code: 'INTERRUPTED',
+      component: 'jobs',
+      problem: `job ${quote(id)} was running${startedAt ? ` (since ${startedAt})` : ''} when the server stopped, so it did not finish`,
+      fix: 'submit it again',
+      retryable: true,
+    }),
+  );
 }
 
 function unknownJob(id: string): VerityError {

@@ -3,6 +3,7 @@ export { JOB_KINDS, TERMINAL_STATUSES, isTerminal } from './queue.js';
 export type { JobKind, JobSpec, JobStatus, JobError, JobSnapshot, JobEvent, JobEventBody, JobListener, JobContext, JobRunner, Queue, QueueStats } from './queue.js';
 export { InProcessQueue, createInProcessQueue } from './in-process-queue.js';
 export type { InProcessQueueOptions } from './in-process-queue.js';
+export type { JobJournal, JobRecord } from './job-journal.js';
 export { CooperativeStore } from './cooperative-store.js';
 export { toJobError, cancelledError } from './job-error.js';
 export { RedisQueue, createRedisQueue, openRedisQueue } from './redis-queue.js';

@@ -8,19 +8,16 @@ import { ENGINE, ENGINE_VERSION } from '../version.js';
 import type { JobSnapshot, JobSpec, Queue } from '../jobs/index.js';
 import { streamJobEvents } from './event-stream.js';
 import { HttpError, asHttpError, errorBody } from './http-error.js';
-import { renderJobReport, reportJson } from './job-report.js';
+import { reportJson } from './job-report.js';
+import type { AuditRenderer, ReportCache } from './job-report.js';
 import { notEnabledError, validateJobSpec, wantsFetch, wantsWeb } from './job-runner.js';
 import type { JobCapabilities, VerityJobResult } from './job-runner.js';
 import { readBodyText, requireMediaType } from './request-body.js';
 import { uiPage, uiPolicy } from './ui-page.js';
-import type { TokenCheck } from './access-tokens.js';
-import type { TicketIssuer } from './job-ticket.js';
+import { authorize } from './authorize.js';
+import type { Access, HandlerAuth } from './authorize.js';
+import { EARLY_ERROR_GRACE_MS } from './edge-limits.js';
 
-/** Bearer-token access: the configured tokens, and the tickets that stand in for one in a URL. */
-export interface HandlerAuth {
-  tokens: TokenCheck;
-  tickets: TicketIssuer;
-}
 
 export interface HandlerOptions {
   store: Store;
@@ -44,6 +41,10 @@ export interface HandlerOptions {
    * authentication (the default, for loopback).
    */
   auth?: HandlerAuth | null;
+  /** Rendered reports kept for the next read (the server makes one per process). */
+  reports: ReportCache;
+  /** Renders an audit's md/html/json report (default: in this thread); the server passes its job threads. */
+  renderAudit?: AuditRenderer;
 }
 
 /** Headers every answer carries. */
@@ -82,7 +83,35 @@ function links(id: string): Record<string, string> {
   };
 }
 
-function jobView(job: JobSnapshot<VerityJobResult>): Record<string, unknown> {
+/** Claims an audit job's GET /api/jobs/:id shows at once by default, and at most (?limit=). */
+export const DEFAULT_CLAIMS_PAGE = 100;
+export const MAX_CLAIMS_PAGE = 1000;
+
+function pageParam(url: URL, name: string, fallback: number, max: number): number {
+  const value = url.searchParams.get(name);
+  if (value === null) return fallback;
+  const n = /^\d{1,9}$/.test(value) ? Number(value) : NaN;
+  if (!Number.isInteger(n) || n > max) {
+    throw new HttpError(400, { code: 'BAD_INPUT', component: 'server', problem: `?${name}=${quote(value)} is not a whole number from 0 to ${max}`, fix: `use ?offset=N&limit=M with M at most ${MAX_CLAIMS_PAGE}` });
+  }
+  return n;
+}
+
+/**
+ * A job as JSON. An audit's report is paged: its claims from ?offset= (default 0), at most
+ * ?limit= of them (default 100, at most 1000), with `claimsPage` saying which and how many in
+ * all; the whole report is GET /api/jobs/:id/report?format=json.
+ */
+function jobView(job: JobSnapshot<VerityJobResult>, url: URL): Record<string, unknown> {
+  let report: unknown = null;
+  let page: Record<string, unknown> = {};
+  if (job.result?.kind === 'audit') {
+    const offset = pageParam(url, 'offset', 0, Number.MAX_SAFE_INTEGER);
+    const limit = pageParam(url, 'limit', DEFAULT_CLAIMS_PAGE, MAX_CLAIMS_PAGE);
+    const all = job.result.audit.claims;
+    report = reportJson({ kind: 'audit', audit: { ...job.result.audit, claims: all.slice(offset, offset + limit) } });
+    page = { claimsPage: { offset, limit, total: all.length, next: offset + limit < all.length ? `${links(job.id).self}?offset=${offset + limit}&limit=${limit}` : null } };
+  } else if (job.result) report = reportJson(job.result);
   return {
     id: job.id,
     kind: job.spec.kind,
@@ -92,7 +121,8 @@ function jobView(job: JobSnapshot<VerityJobResult>): Record<string, unknown> {
     finishedAt: job.finishedAt,
     position: job.position,
     progress: job.progress,
-    report: job.result ? reportJson(job.result) : null,
+    report,
+    ...page,
     ...(job.error ? errorBody(job.error) : {}),
     links: links(job.id),
   };
@@ -202,45 +232,6 @@ async function postAudit(req: IncomingMessage, url: URL, res: ServerResponse, o:
   await submit(res, o, { kind: 'audit', input: text, options: { format: AUDIT_TYPES[media.type]!, ...(fetch ? { fetch: true } : {}) } });
 }
 
-/** The 401 answer: names what was wrong, never the token or ticket presented. */
-function unauthorized(problem: string, fix: string, invalid: boolean): HttpError {
-  return new HttpError(401, { code: 'UNAUTHORIZED', component: 'serve', problem, fix }, { 'www-authenticate': invalid ? 'Bearer realm="verity", error="invalid_token"' : 'Bearer realm="verity"' });
-}
-
-const TOKEN_FIX = 'send the header Authorization: Bearer <token> with one of the tokens in the server\'s --token-file (or $VERITY_SERVE_TOKENS)';
-
-type Access = 'token' | 'ticket' | 'anonymous';
-
-/**
- * Who may make this /api request. A bearer token that matches → 'token'; a wrong one, or an
- * Authorization header of another scheme → 401. No header: a valid ?ticket= for the job of an
- * events or report URL → 'ticket'; GET /api/health → 'anonymous' (it then says only "ok");
- * anything else → 401.
- */
-function authorize(req: IncomingMessage, url: URL, path: string, auth: HandlerAuth): Access {
-  const header = req.headers.authorization;
-  if (header !== undefined) {
-    const m = /^Bearer +(\S+) *$/i.exec(header);
-    if (!m) throw unauthorized('the Authorization header is not of the form "Bearer <token>"', TOKEN_FIX, true);
-    if (!auth.tokens.matches(m[1]!)) throw unauthorized('the access token sent is not one of this server\'s tokens', `${TOKEN_FIX}; ask whoever runs the server for a valid one`, true);
-    return 'token';
-  }
-  if (path === '/api/health' && req.method === 'GET') return 'anonymous';
-  const ticket = url.searchParams.get('ticket');
-  const m = /^\/api\/jobs\/([^/]+)\/(events|report)$/.exec(path);
-  if (ticket !== null && m && req.method === 'GET') {
-    let id: string | null;
-    try {
-      id = decodeURIComponent(m[1]!);
-    } catch {
-      id = null;
-    }
-    if (id !== null && auth.tickets.verify(id, ticket)) return 'ticket';
-    throw unauthorized('the ticket in the URL is not valid for this job or has expired (tickets last 10 minutes)', 'get a new one with POST /api/jobs/:id/ticket and the bearer token', true);
-  }
-  throw unauthorized(`${req.method ?? 'GET'} ${path} needs an access token and the request has none`, TOKEN_FIX, false);
-}
-
 async function health(res: ServerResponse, o: HandlerOptions, access: Access | null): Promise<void> {
   if (access === 'anonymous') {
     // Without a token the health check says only that the server is up: no corpus or queue details.
@@ -255,13 +246,14 @@ async function health(res: ServerResponse, o: HandlerOptions, access: Access | n
     store: { engine: o.store.engine, sources: stats.sources, passages: stats.passages },
     queue: { engine: o.queue.engine, ...(await o.queue.stats()) },
     capabilities: o.capabilities ?? NO_CAPABILITIES,
+    ...(o.auth ? { auth: o.auth.backoff.stats() } : {}),
   });
 }
 
 async function report(url: URL, res: ServerResponse, o: HandlerOptions, id: string): Promise<void> {
   const job = await jobOr404(o.queue, id);
   const format = url.searchParams.get('format') ?? 'json';
-  const rendered = renderJobReport(job, format);
+  const rendered = await o.reports.get(job, format, o.renderAudit);
   const headers: Record<string, string> = { 'content-type': rendered.contentType };
   if (format === 'html') {
     headers['content-security-policy'] = REPORT_POLICY;
@@ -342,7 +334,7 @@ async function route(req: IncomingMessage, res: ServerResponse, o: HandlerOption
       return issueTicket(res, o, id);
     }
     if (method === 'GET') {
-      sendJson(res, 200, jobView(await jobOr404(o.queue, id)));
+      sendJson(res, 200, jobView(await jobOr404(o.queue, id), url));
       return;
     }
     if (method === 'DELETE') {
@@ -369,10 +361,13 @@ export function createHandler(options: HandlerOptions): (req: IncomingMessage, r
         res.destroy();
         return;
       }
-      sendJson(res, err.status, errorBody(err.error), err.headers);
-      if (err.headers.connection === 'close') {
-        // The rest of an oversized upload is discarded; stop waiting for it after a grace period.
-        const timer = setTimeout(() => req.socket.destroy(), 5_000);
+      // An answer sent before the whole body arrived (401, 403, 413 …) closes the connection:
+      // a client may not hold it open by trickling a body nobody will read.
+      const early = !req.complete;
+      sendJson(res, err.status, errorBody(err.error), early ? { ...err.headers, connection: 'close' } : err.headers);
+      if (early) {
+        req.resume();
+        const timer = setTimeout(() => req.socket.destroy(), EARLY_ERROR_GRACE_MS);
         timer.unref();
         req.on('end', () => clearTimeout(timer));
       }

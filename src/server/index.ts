@@ -2,7 +2,8 @@
 export { startServer, isLoopback, DEFAULT_HOST, DEFAULT_PORT, DEFAULT_MAX_BODY_BYTES } from './start-server.js';
 export type { ServerOptions, RunningServer } from './start-server.js';
 export { createHandler } from './handler.js';
-export type { HandlerOptions, HandlerAuth } from './handler.js';
+export type { HandlerOptions } from './handler.js';
+export type { HandlerAuth } from './authorize.js';
 export { createJobRunner, validateJobSpec, runnerCapabilities, notEnabledError } from './job-runner.js';
 export type { VerityJobResult, JobRunnerOptions, JobWebOptions, JobFetchOptions, JobCapabilities } from './job-runner.js';
 export { renderJobReport, reportJson } from './job-report.js';

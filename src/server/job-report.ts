@@ -4,7 +4,8 @@
 import { VerityError, quote } from '../errors.js';
 import { renderReport, REPORT_FORMATS } from '../report/index.js';
 import { annotateHtml, annotateMarkdown, auditJson, readArticle } from '../audit/index.js';
-import type { JobSnapshot } from '../jobs/index.js';
+import type { JobSnapshot, JobSpec } from '../jobs/index.js';
+import type { AuditResult } from '../audit/index.js';
 import { articleFormat } from './job-runner.js';
 import type { VerityJobResult } from './job-runner.js';
 import { HttpError } from './http-error.js';
@@ -27,7 +28,19 @@ export function reportJson(result: VerityJobResult): unknown {
   return result.kind === 'check' ? result.report : auditJson(result.audit);
 }
 
-export function renderJobReport(job: JobSnapshot<VerityJobResult>, format: string): RenderedReport {
+/** Renders an audit's report in md, html or json (the CPU-heavy part: re-reads the article). */
+export function renderAudit(spec: JobSpec, audit: AuditResult, format: 'md' | 'html' | 'json'): string {
+  if (format === 'json') return `${JSON.stringify(auditJson(audit), null, 2)}\n`;
+  const article = readArticle(spec.input, articleFormat(spec));
+  return format === 'html' ? annotateHtml(article, audit) : annotateMarkdown(article, audit);
+}
+
+/** Where an audit is rendered: in this thread (the default) or by a worker thread. */
+export type AuditRenderer = (spec: JobSpec, audit: AuditResult, format: 'md' | 'html' | 'json') => Promise<string>;
+
+const renderHere: AuditRenderer = async (spec, audit, format) => renderAudit(spec, audit, format);
+
+export async function renderJobReport(job: JobSnapshot<VerityJobResult>, format: string, renderer: AuditRenderer = renderHere): Promise<RenderedReport> {
   const type = TYPES[format];
   if (!type) {
     throw new HttpError(400, { code: 'BAD_INPUT', component: 'server', problem: `unknown report format ${quote(format)}`, fix: `use ?format= one of ${REPORT_FORMATS.join(', ')}` });
@@ -53,7 +66,38 @@ export function renderJobReport(job: JobSnapshot<VerityJobResult>, format: strin
   if (format === 'claimreview') {
     throw new HttpError(400, { code: 'UNSUPPORTED', component: 'server', problem: 'an article audit has no ClaimReview form', fix: 'use ?format=md, html or json for an audit' });
   }
-  if (format === 'json') return { body: `${JSON.stringify(auditJson(result.audit), null, 2)}\n`, ...type };
-  const article = readArticle(job.spec.input, articleFormat(job.spec));
-  return { body: format === 'html' ? annotateHtml(article, result.audit) : annotateMarkdown(article, result.audit), ...type };
+  return { body: await renderer(job.spec, result.audit, format as 'md' | 'html' | 'json'), ...type };
+}
+
+/** Rendered reports by job and format, so a big audit is rendered once however often it is read. */
+export interface ReportCache {
+  get(job: JobSnapshot<VerityJobResult>, format: string, renderer?: AuditRenderer): Promise<RenderedReport>;
+}
+
+/** A cache holding at most `maxChars` characters of rendered reports (default 64 million); the least recently read goes first. */
+export function createReportCache(maxChars = 64_000_000): ReportCache {
+  const kept = new Map<string, RenderedReport>();
+  let chars = 0;
+  return {
+    async get(job, format, renderer) {
+      const key = `${job.id}\n${job.finishedAt ?? ''}\n${format}`;
+      const hit = kept.get(key);
+      if (hit) {
+        kept.delete(key);
+        kept.set(key, hit);
+        return hit;
+      }
+      const rendered = await renderJobReport(job, format, renderer);
+      if (rendered.body.length <= maxChars) {
+        kept.set(key, rendered);
+        chars += rendered.body.length;
+        for (const [k, v] of kept) {
+          if (chars <= maxChars) break;
+          kept.delete(k);
+          chars -= v.body.length;
+        }
+      }
+      return rendered;
+    },
+  };
 }

@@ -3,6 +3,7 @@
 import type { IncomingMessage } from 'node:http';
 import { quote } from '../errors.js';
 import { HttpError } from './http-error.js';
+import { continueBody } from './edge-limits.js';
 
 export interface MediaType {
   /** Lower-cased type/subtype, e.g. "application/json"; "" when the header is missing. */
@@ -57,6 +58,8 @@ export async function readBodyText(req: IncomingMessage, limit: number, componen
     req.resume();
     throw tooLarge(limit, component, `${declared} bytes (Content-Length)`);
   }
+  // A client waiting on `Expect: 100-continue` sends the body only now that it is wanted.
+  continueBody(req);
   const chunks: Buffer[] = [];
   let size = 0;
   return new Promise<string>((resolve, reject) => {

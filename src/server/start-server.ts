@@ -11,6 +11,14 @@ import { createHandler } from './handler.js';
 import { createTokenCheck, validateTokens } from './access-tokens.js';
 import { createTicketIssuer } from './job-ticket.js';
 import { createJobRunner, runnerCapabilities } from './job-runner.js';
+import { applyEdgeLimits, edgeLimits, handleExpectContinue } from './edge-limits.js';
+import type { EdgeLimitOptions } from './edge-limits.js';
+import { createAuthBackoff } from './auth-backoff.js';
+import { JobThreads } from './job-threads.js';
+import { createReportCache } from './job-report.js';
+import { wantsFetch, wantsWeb } from './job-runner.js';
+import type { JobJournal, JobRunner } from '../jobs/index.js';
+import type { AuthBackoffOptions } from './auth-backoff.js';
 import type { Analyst } from '../analyst/index.js';
 import type { JobFetchOptions, JobWebOptions, VerityJobResult } from './job-runner.js';
 
@@ -39,6 +47,8 @@ export interface ServerOptions {
   ticketTtlMs?: number;
   /** The queue (default: an in-process queue running checks and audits on `store`). */
   queue?: Queue<VerityJobResult>;
+  /** Where the default queue keeps its jobs across restarts (default: in memory only). Not closed by the server. */
+  journal?: JobJournal<VerityJobResult>;
   /** Jobs run at once by the default queue (default 1). */
   concurrency?: number;
   /** Finished jobs the default queue keeps (default 100). */
@@ -61,6 +71,17 @@ export interface ServerOptions {
   /** Allow audit jobs to fetch the cited pages (`POST /api/audits?fetch=1`); as `web`, with --fetch. */
   fetch?: JobFetchOptions;
   log?: (line: string) => void;
+  /** Header/request/keep-alive timeouts and the connection cap (defaults in edge-limits.ts). */
+  limits?: EdgeLimitOptions;
+  /**
+   * Worker threads that run checks and audits and render audit reports, so the request thread
+   * only answers (default: concurrency + 1 for a store with a location; 0 for an in-memory store,
+   * which a thread cannot open). Jobs asking for the web, fetching or another analyst than the
+   * rules run in the request thread, cooperatively.
+   */
+  threads?: number;
+  /** Back-off after repeated wrong tokens (defaults in auth-backoff.ts); used with `tokens`. */
+  authBackoff?: Omit<AuthBackoffOptions, 'log'>;
 }
 
 export interface RunningServer {
@@ -120,31 +141,51 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     });
   }
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const concurrency = options.concurrency ?? 1;
+  const threadCount = options.threads ?? (options.store.location === ':memory:' ? 0 : concurrency + 1);
+  const threads = threadCount > 0 ? new JobThreads({ location: options.store.location, size: threadCount }) : null;
+  try {
+    await threads?.ready();
+  } catch (e) {
+    await threads?.close();
+    throw e;
+  }
+  const inThread = createJobRunner(options.store, {
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.analyst ? { analyst: options.analyst } : {}),
+    ...(options.web ? { web: options.web } : {}),
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
+  const rulesOnly = !options.analyst || options.analyst.name === 'rules';
+  const run: JobRunner<VerityJobResult> = threads ? (spec, ctx) => (rulesOnly && !wantsWeb(spec) && !wantsFetch(spec) ? threads.run(spec, ctx, options.now ? options.now().toISOString() : null) : inThread(spec, ctx)) : inThread;
   const queue =
     options.queue ??
     createInProcessQueue<VerityJobResult>({
-      run: createJobRunner(options.store, {
-        ...(options.now ? { now: options.now } : {}),
-        ...(options.analyst ? { analyst: options.analyst } : {}),
-        ...(options.web ? { web: options.web } : {}),
-        ...(options.fetch ? { fetch: options.fetch } : {}),
-      }),
-      ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
+      run,
+      concurrency,
+      ...(options.journal ? { journal: options.journal } : {}),
       ...(options.history !== undefined ? { history: options.history } : {}),
     });
-  const server = createServer(
-    createHandler({
+  const limits = edgeLimits(options.limits);
+  const handler = createHandler({
       store: options.store,
       queue,
       maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
       // On loopback only local names are accepted in Host (a page on another site cannot reach the API through DNS rebinding).
       allowedHosts: loopback ? new Set(['localhost', '127.0.0.1', '[::1]', host.toLowerCase()]) : null,
       log,
-      auth: tokens ? { tokens: createTokenCheck(tokens), tickets: createTicketIssuer(options.ticketTtlMs !== undefined ? { ttlMs: options.ticketTtlMs } : {}) } : null,
+      auth: tokens
+        ? { tokens: createTokenCheck(tokens), tickets: createTicketIssuer(options.ticketTtlMs !== undefined ? { ttlMs: options.ticketTtlMs } : {}), backoff: createAuthBackoff({ ...options.authBackoff, log }) }
+        : null,
       capabilities: runnerCapabilities(options),
+      reports: createReportCache(),
+      ...(threads ? { renderAudit: (spec, audit, format) => threads.render(spec, audit, format) } : {}),
       ...(options.heartbeatMs !== undefined ? { heartbeatMs: options.heartbeatMs } : {}),
-    }),
-  );
+  });
+  // Timeouts are checked every second (Node's default is every 30 s).
+  const server = createServer({ connectionsCheckingInterval: Math.min(1_000, limits.headersTimeoutMs) }, handler);
+  applyEdgeLimits(server, limits);
+  handleExpectContinue(server, handler);
   await listen(server, port, host);
   const address = server.address();
   const boundPort = typeof address === 'object' && address !== null ? address.port : port;
@@ -161,6 +202,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       closing ??= (async () => {
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
         await queue.close();
+        await threads?.close();
         server.closeAllConnections();
         await stopped;
       })();

@@ -20,7 +20,8 @@ const CLAIM = 'Ruritania criminalizes possession of banned images';
 let t: TestServer;
 let jobId: string;
 before(async () => {
-  t = await testServer({ tokens: [TOKEN, OTHER] });
+  // This file sends many wrong tokens on purpose; the back-off has its own test (edge-limits.test.ts).
+  t = await testServer({ tokens: [TOKEN, OTHER], authBackoff: { threshold: 1_000 } });
   const res = await fetch(`${t.url}/api/checks`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` }, body: JSON.stringify({ input: CLAIM }) });
   assert.equal(res.status, 202);
   jobId = ((await res.json()) as { id: string }).id;

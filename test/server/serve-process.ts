@@ -8,6 +8,8 @@ export interface Served {
   url: string;
   /** SIGTERM, then the exit code. */
   stop(): Promise<number | null>;
+  /** SIGKILL (kill -9), resolved once the process is gone. */
+  kill(): Promise<void>;
 }
 
 /** Spawns `verity serve --port 0 …args` with `env` added to this process's environment. */
@@ -37,6 +39,10 @@ export function spawnServe(args: string[], env: NodeJS.ProcessEnv = {}): Promise
           async stop() {
             child.kill('SIGTERM');
             return exited;
+          },
+          async kill() {
+            child.kill('SIGKILL');
+            await exited;
           },
         });
       }

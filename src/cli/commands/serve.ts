@@ -3,7 +3,11 @@ import { resolve } from 'node:path';
 import type { Command } from '../command.js';
 import { resolveDbPath } from '../../config.js';
 import { VerityError, quote } from '../../errors.js';
-import { openStore } from '../../store/open.js';
+import { isPostgresUrl, openStore } from '../../store/open.js';
+import { openJobJournal } from '../../store/job-journal.js';
+import type { SqliteJobJournal } from '../../store/job-journal.js';
+import type { JobJournal } from '../../jobs/index.js';
+import type { VerityJobResult } from '../../server/index.js';
 import { DEFAULT_HOST, DEFAULT_PORT, MIN_TOKEN_LENGTH, TOKENS_ENV, isLoopback, newToken, readTokenFile, startServer, tokensFromEnv } from '../../server/index.js';
 import { redactRedisUrl } from '../../jobs/index.js';
 import { WEB_JOB_HELP, WEB_JOB_OPTIONS, openServerRedisQueue, queueUrlFrom, webJobFlags, webJobLine } from './worker.js';
@@ -13,7 +17,8 @@ import { optionalWholeFlag } from '../whole-flag.js';
 const HELP = `verity serve — a web page and an HTTP API for checks and audits
 
 Usage: verity serve [--db FILE] [--port N] [--host ADDRESS] [--token-file FILE | --no-auth]
-                    [--concurrency N]
+                    [--concurrency N] [--jobs-db FILE] [--threads N]
+                    [--request-timeout S] [--headers-timeout S] [--max-connections N]
                     [--queue redis://… [--name NAME]]
                     [--analyst rules|llm --llm-url URL --llm-model NAME]
                     [--web [--web-engine wikipedia|searxng] [--web-url URL] [--web-limit N]]
@@ -60,6 +65,15 @@ Options:
   --new-token        print a fresh random token (32 bytes, base64url) and exit
   --concurrency N    jobs run at once by this process (default 1; the rest wait in line;
                      with --queue, default 0: the workers run them)
+  --jobs-db FILE     where this process keeps its jobs across restarts (default: beside a
+                     SQLite corpus, e.g. verity.jobs.db next to verity.db; none for PostgreSQL).
+                     After a restart, waiting jobs run and running ones fail INTERRUPTED
+  --threads N        worker threads that run checks and audits and render audit reports, so
+                     the server answers while they run (default: concurrency + 1; 0 runs them
+                     in the request thread)
+  --request-timeout S  seconds a client has to send a whole request (default 60)
+  --headers-timeout S  seconds a client has to send a request's headers (default 10)
+  --max-connections N  connections open at once; more are closed (default 256)
   --queue URL        keep jobs in Redis (default: in this process; $VERITY_QUEUE_URL also
                      selects it), run by any number of "verity worker" processes on the same
                      corpus and queue; see docs/jobs.md
@@ -89,11 +103,33 @@ function accessTokens(flag: string | boolean | string[] | undefined, env: NodeJS
   return all.length > 0 ? all : null;
 }
 
+/** The default job journal of a SQLite corpus: `verity.jobs.db` beside `verity.db`. */
+export function defaultJobsDb(dbPath: string): string | null {
+  if (dbPath === ':memory:' || isPostgresUrl(dbPath)) return null;
+  return /\.db$/i.test(dbPath) ? dbPath.replace(/\.db$/i, '.jobs.db') : `${dbPath}.jobs.db`;
+}
+
+/** The job journal of --jobs-db (or the default); a default one that cannot be opened (a read-only folder) leaves jobs in memory, with a warning. */
+function openJournal(flag: string | boolean | string[] | undefined, dbPath: string, cwd: string, notice: (line: string) => void): SqliteJobJournal | null {
+  if (flag !== undefined && (typeof flag !== 'string' || flag.trim() === '')) {
+    throw new VerityError({ code: 'USAGE', component: 'serve', problem: '--jobs-db is empty', fix: 'pass --jobs-db FILE, or leave it out for the default beside the corpus' });
+  }
+  const path = typeof flag === 'string' ? resolve(cwd, flag) : defaultJobsDb(dbPath);
+  if (path === null) return null;
+  try {
+    return openJobJournal(path);
+  } catch (e) {
+    if (typeof flag === 'string') throw e;
+    notice(`verity: [serve] warning: cannot keep jobs in ${path} (${e instanceof VerityError ? e.problem : String(e)}); they live in memory and are lost on restart. Fix: pass --jobs-db FILE in a writable folder`);
+    return null;
+  }
+}
+
 export const serveCommand: Command = {
   name: 'serve',
   summary: 'serve a web page and an HTTP API for checks and audits (loopback by default)',
   help: HELP,
-  options: { db: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, 'token-file': { type: 'string' }, 'no-auth': { type: 'boolean' }, 'new-token': { type: 'boolean' }, concurrency: { type: 'string' }, queue: { type: 'string' }, name: { type: 'string' }, ...ANALYST_OPTIONS, ...WEB_JOB_OPTIONS },
+  options: { db: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, 'token-file': { type: 'string' }, 'no-auth': { type: 'boolean' }, 'new-token': { type: 'boolean' }, concurrency: { type: 'string' }, 'jobs-db': { type: 'string' }, threads: { type: 'string' }, 'request-timeout': { type: 'string' }, 'headers-timeout': { type: 'string' }, 'max-connections': { type: 'string' }, queue: { type: 'string' }, name: { type: 'string' }, ...ANALYST_OPTIONS, ...WEB_JOB_OPTIONS },
   async run(ctx) {
     if (ctx.positionals.length > 0) {
       throw new VerityError({ code: 'USAGE', component: 'serve', problem: `unexpected argument ${quote(ctx.positionals[0]!)}`, fix: 'run verity serve [--db FILE] [--port N] [--host ADDRESS]' });
@@ -106,6 +142,15 @@ export const serveCommand: Command = {
     const queueUrl = queueUrlFrom(ctx.values.queue, ctx.env, null);
     // With a Redis queue the workers run the jobs; the server runs some itself only when asked.
     const concurrency = optionalWholeFlag('serve', 'concurrency', ctx.values.concurrency, queueUrl ? 0 : 1, 64);
+    const threads = optionalWholeFlag('serve', 'threads', ctx.values.threads, 0, 64);
+    const requestTimeout = optionalWholeFlag('serve', 'request-timeout', ctx.values['request-timeout'], 1, 3600);
+    const headersTimeout = optionalWholeFlag('serve', 'headers-timeout', ctx.values['headers-timeout'], 1, 3600);
+    const maxConnections = optionalWholeFlag('serve', 'max-connections', ctx.values['max-connections'], 1, 100_000);
+    const limits = {
+      ...(requestTimeout !== undefined ? { requestTimeoutMs: requestTimeout * 1000 } : {}),
+      ...(headersTimeout !== undefined ? { headersTimeoutMs: headersTimeout * 1000 } : {}),
+      ...(maxConnections !== undefined ? { maxConnections } : {}),
+    };
     const queueName = typeof ctx.values.name === 'string' ? ctx.values.name.trim() : undefined;
     if (queueName !== undefined && queueUrl === null) {
       throw new VerityError({ code: 'USAGE', component: 'serve', problem: `--name ${quote(queueName)} names a Redis queue, but no --queue was given`, fix: 'add --queue redis://HOST:PORT (or set VERITY_QUEUE_URL), or drop --name' });
@@ -134,6 +179,7 @@ export const serveCommand: Command = {
     try {
       const stats = await store.stats();
       if (stats.passages === 0 && !net.web) ctx.out.notice(`verity: [serve] warning: the corpus at ${store.location} is empty; checks will fail until you run verity ingest`);
+      const journal = queueUrl ? null : openJournal(ctx.values['jobs-db'], dbPath, ctx.cwd, (line) => ctx.out.notice(line));
       const queue = queueUrl
         ? await openServerRedisQueue({ url: queueUrl, store, analyst, ...net, concurrency: concurrency ?? 0, ...(queueName ? { name: queueName } : {}), log: (line) => ctx.out.notice(line) })
         : undefined;
@@ -142,6 +188,7 @@ export const serveCommand: Command = {
         server = await startServer({
           store,
           ...(queue ? { queue } : {}),
+          ...(journal ? { journal: journal as JobJournal<VerityJobResult> } : {}),
           analyst,
           ...net,
           host,
@@ -149,10 +196,13 @@ export const serveCommand: Command = {
           ...(tokens ? { tokens } : {}),
           port,
           ...(concurrency !== undefined && !queue ? { concurrency } : {}),
+          ...(threads !== undefined ? { threads } : {}),
+          limits,
           log: (line) => ctx.out.notice(line),
         });
       } catch (e) {
         await queue?.close();
+        journal?.close();
         throw e;
       }
       // Listen for the signals before saying where we serve: a client may stop us as soon as it reads that.
@@ -185,6 +235,7 @@ export const serveCommand: Command = {
       await interrupted;
       ctx.out.notice('verity: [serve] stopping');
       await server.close();
+      journal?.close();
       return 0;
     } finally {
       await store.close();

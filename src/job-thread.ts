@@ -1,0 +1,57 @@
+// The body of one of `verity serve`'s job threads (server/job-threads.ts): opens the corpus
+// read-only from the location it is given, then runs checks and audits and renders audit
+// reports as the server asks, posting progress and the result back. Lives at the top of src/
+// because it opens a store engine, which server/ never does.
+import { setPriority } from 'node:os';
+import { parentPort, workerData } from 'node:worker_threads';
+import { openStore } from './store/open.js';
+import type { Store } from './contracts.js';
+import { toJobError } from './jobs/job-error.js';
+import { createJobRunner } from './server/job-runner.js';
+import { renderAudit } from './server/job-report.js';
+import type { FromThread, ThreadStoreLocation, ToThread } from './server/job-threads.js';
+import { VerityError } from './errors.js';
+
+const port = parentPort;
+if (!port) throw new Error('job-thread.ts runs only as a worker thread');
+// Below the request thread: on a busy machine the server answers first and the jobs wait.
+// (On Linux a thread has its own nice value, and this sets the calling thread's.)
+try {
+  setPriority(Math.min(19, Number(process.env.VERITY_JOB_THREAD_NICE ?? 10)));
+} catch {
+  // Not permitted, or not supported here: the jobs run at the server's priority.
+}
+const { location } = workerData as ThreadStoreLocation;
+let store: Promise<Store> | null = null;
+const controllers = new Map<number, AbortController>();
+
+const post = (m: FromThread): void => port.postMessage(m);
+
+async function handle(m: Exclude<ToThread, { type: 'cancel' }>): Promise<void> {
+  try {
+    if (m.type === 'render') {
+      post({ type: 'done', task: m.task, value: renderAudit(m.spec, m.audit, m.format) });
+      return;
+    }
+    store ??= openStore(location, { readonly: true });
+    const controller = new AbortController();
+    controllers.set(m.task, controller);
+    const fixed = m.nowIso;
+    const run = createJobRunner(await store, fixed ? { now: () => new Date(fixed) } : {});
+    const value = await run(m.spec, { id: String(m.task), signal: controller.signal, onProgress: (progress) => post({ type: 'progress', task: m.task, progress }) });
+    post({ type: 'done', task: m.task, value });
+  } catch (e) {
+    post({ type: 'error', task: m.task, error: toJobError(e, m.spec.kind) });
+  } finally {
+    controllers.delete(m.task);
+  }
+}
+
+port.on('message', (m: ToThread) => {
+  if (m.type === 'cancel') {
+    controllers.get(m.task)?.abort(new VerityError({ code: 'CANCELLED', component: 'jobs', problem: 'the job was cancelled', fix: 'submit it again if you still need it' }));
+    return;
+  }
+  void handle(m);
+});
+port.postMessage({ type: 'ready' } satisfies FromThread);
