@@ -120,7 +120,10 @@ export interface Store {
    * back onto its text, no orphan passages or index entries. Slow on a large corpus.
    */
   checkIntegrity(): Promise<IntegrityReport>;
-  /** A stable id of the corpus contents (hash of the sorted source ids). */
+  /**
+   * A stable id of the corpus contents: content-hash.ts snapshotIdOf(number of sources, XOR of
+   * the source ids), the same on every engine. Engines keep both on write, so it is cheap.
+   */
   snapshotId(): Promise<string>;
   close(): Promise<void>;
 }

@@ -9,7 +9,7 @@ import type { DocumentInput, SearchOptions, Store, StoreStats, UpsertResult } fr
 import type { Passage, SearchHit, Source } from '../model.js';
 import { VerityError, quote } from '../errors.js';
 import { ENGINE_VERSION } from '../version.js';
-import { contentHash, parsePassageId, passageId } from './content-hash.js';
+import { EMPTY_DIGEST, contentHash, parsePassageId, passageId, snapshotIdOf, xorHex } from './content-hash.js';
 import { checkDocument, decodeText, encodeText } from './postgres-document-checks.js';
 import { isConnectionFailure, maskUrl, postgresError } from './postgres-errors.js';
 import { PG_APPLICATION, PG_MIGRATIONS, PG_SCHEMA_VERSION, SCHEMA_NAME, searchConfig } from './postgres-schema.js';
@@ -546,18 +546,25 @@ export class PostgresStore implements Store {
     });
   }
 
+  /** The corpus row (postgres-schema.ts: kept by triggers, so this is one row read at any size). */
+  private async corpus(q: Pool): Promise<{ sources: number; passages: number; digest: string }> {
+    const row = (await q.query<{ sources: string; passages: string; digest: string }>(`SELECT sources, passages, digest::text AS digest FROM ${this.S}.corpus_meta`)).rows[0];
+    if (!row) throw new VerityError({ code: 'DB_INVALID', component: 'store', problem: `the corpus at ${quote(this.location, 160)} has no corpus_meta row`, fix: 'this is a bug in Verity or a hand-edited schema; re-ingest into a new schema' });
+    return { sources: Number(row.sources), passages: Number(row.passages), digest: bitsToHex(row.digest) };
+  }
+
   async stats(): Promise<StoreStats> {
     return this.read('count the corpus', async (q) => {
-      const row = (await q.query<{ sources: number; passages: string }>(`SELECT count(*)::int AS sources, coalesce(sum(passage_count), 0)::bigint AS passages FROM ${this.S}.sources`)).rows[0];
-      return { sources: row?.sources ?? 0, passages: Number(row?.passages ?? 0) };
+      const r = await this.corpus(q);
+      return { sources: r.sources, passages: r.passages };
     });
   }
 
-  /** sha256 of the source ids in byte order joined by "\n": the same value the SQLite engine gives. */
+  /** From the corpus row: the same value the SQLite engine gives (content-hash.ts snapshotIdOf). */
   async snapshotId(): Promise<string> {
-    return this.read('compute the snapshot id', async (q) => {
-      const row = (await q.query<{ h: string }>(`SELECT encode(sha256(convert_to(coalesce(string_agg(id, E'\\n' ORDER BY id), ''), 'UTF8')), 'hex') AS h FROM ${this.S}.sources`)).rows[0];
-      return row?.h ?? contentHash('');
+    return this.read('read the snapshot id', async (q) => {
+      const r = await this.corpus(q);
+      return snapshotIdOf(r.sources, r.digest);
     });
   }
 
@@ -582,6 +589,12 @@ export class PostgresStore implements Store {
           if (p.ordinal !== i) problems.push(`source ${src.id} has passage ${p.ordinal} where ${i} belongs`);
           if (text.slice(p.pstart, p.pend) !== decodeText(p.text, p.text_json)) problems.push(`passage ${p.ordinal} of ${src.id} does not slice back onto its source text`);
         }
+      }
+      const counted = await this.corpus(q);
+      const digest = sources.reduce((acc, r) => xorHex(acc, r.id), EMPTY_DIGEST);
+      const passages = sources.reduce((n, r) => n + r.passage_count, 0);
+      if (counted.sources !== sources.length || counted.passages !== passages || counted.digest !== digest) {
+        problems.push(`corpus_meta says ${counted.sources} sources, ${counted.passages} passages, digest ${counted.digest.slice(0, 12)}; the tables hold ${sources.length}, ${passages}, ${digest.slice(0, 12)}`);
       }
       return { ok: problems.length === 0, problems };
     });
@@ -661,6 +674,11 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     throw postgresError(e, location, 'open the corpus');
   }
   return new PostgresStore(pool, schema, location, options.readonly ?? false);
+}
+
+/** A bit(256) as PostgreSQL prints it ("0101…") in 64 hex digits. */
+function bitsToHex(bits: string): string {
+  return BigInt(`0b${bits}`).toString(16).padStart(64, '0');
 }
 
 /** A source with its aliases when it has some. */

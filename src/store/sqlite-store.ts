@@ -5,7 +5,7 @@ import type Database from 'better-sqlite3';
 import type { DocumentInput, IntegrityReport, PassageSpan, SearchOptions, Store, StoreStats, UpsertResult } from '../contracts.js';
 import type { Passage, SearchHit, Source } from '../model.js';
 import { VerityError, quote } from '../errors.js';
-import { contentHash, parsePassageId, passageId } from './content-hash.js';
+import { EMPTY_DIGEST, contentHash, parsePassageId, passageId, snapshotIdOf, xorHex } from './content-hash.js';
 import { checkDocumentInput } from './document-checks.js';
 import { buildMatchExpression } from './fts-query.js';
 import { prepareBatch, type PreparedDocument } from './prepare-batch.js';
@@ -19,6 +19,12 @@ interface SourceRow extends SourceColumns {
   rowid: number;
   passage_first: number;
   passage_count: number;
+}
+
+interface CorpusRow {
+  sources: number;
+  passages: number;
+  digest: string;
 }
 
 interface PassageRow {
@@ -150,7 +156,7 @@ export class SqliteStore implements Store {
         `SELECT ${hitColumns}, p.rank AS score FROM passages p JOIN sources s ON s.rowid = p.source_rowid ` +
           'WHERE passages MATCH ? AND s.id IN (SELECT value FROM json_each(?)) ORDER BY p.rank, p.rowid LIMIT ?',
       ),
-      stats: p('SELECT count(*) AS sources, coalesce(sum(passage_count), 0) AS passages FROM sources'),
+      corpus: p('SELECT sources, passages, digest FROM corpus_meta'),
       aliasesOf: p('SELECT uri FROM source_aliases WHERE source_rowid = ? ORDER BY uri'),
       allAliases: p('SELECT source_rowid, uri FROM source_aliases ORDER BY source_rowid, uri'),
       aliasKeysOf: p('SELECT uri_key FROM source_aliases WHERE source_rowid = ?'),
@@ -476,14 +482,22 @@ export class SqliteStore implements Store {
     });
   }
 
+  /** The corpus row (schema.ts: kept by triggers, so this is one row read at any size). */
+  private corpus(): CorpusRow {
+    return this.stmts.corpus.get() as CorpusRow;
+  }
+
   async stats(): Promise<StoreStats> {
-    return this.guard('count the corpus', () => this.stmts.stats.get() as StoreStats);
+    return this.guard('count the corpus', () => {
+      const r = this.corpus();
+      return { sources: r.sources, passages: r.passages };
+    });
   }
 
   async snapshotId(): Promise<string> {
-    return this.guard('compute the snapshot id', () => {
-      const ids = (this.stmts.sourceIds.all() as { id: string }[]).map((r) => r.id);
-      return contentHash(ids.join('\n'));
+    return this.guard('read the snapshot id', () => {
+      const r = this.corpus();
+      return snapshotIdOf(r.sources, r.digest);
     });
   }
 
@@ -507,6 +521,12 @@ export class SqliteStore implements Store {
       const owned = this.db.prepare('SELECT coalesce(sum(passage_count), 0) AS n FROM sources').get() as { n: number };
       const rows = this.db.prepare('SELECT count(*) AS n FROM passages_content').get() as { n: number };
       if (owned.n !== rows.n) problems.push(`${rows.n} passage rows but sources account for ${owned.n}`);
+      const counted = this.corpus();
+      const ids = this.stmts.sourceIds.all() as { id: string }[];
+      const digest = ids.reduce((acc, r) => xorHex(acc, r.id), EMPTY_DIGEST);
+      if (counted.sources !== ids.length || counted.passages !== owned.n || counted.digest !== digest) {
+        problems.push(`corpus_meta says ${counted.sources} sources, ${counted.passages} passages, digest ${counted.digest.slice(0, 12)}; the tables hold ${ids.length}, ${owned.n}, ${digest.slice(0, 12)}`);
+      }
       const orphans = this.db.prepare('SELECT count(*) AS n FROM source_aliases WHERE source_rowid NOT IN (SELECT rowid FROM sources)').get() as { n: number };
       if (orphans.n > 0) problems.push(`${orphans.n} aliases belong to no source`);
       const sources = this.stmts.listSources.all() as SourceRow[];
