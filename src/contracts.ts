@@ -45,6 +45,12 @@ export interface SearchOptions {
   limit?: number;
   /** Restrict to these source ids. */
   sourceIds?: string[];
+  /**
+   * Score every passage that holds any query term, skipping the candidate stage engines use on
+   * a large corpus (store/term-plan.ts: common terms dropped, rare terms bounded). Slow at a
+   * million passages; for measuring what the candidate stage changes.
+   */
+  exhaustive?: boolean;
 }
 
 /** What `checkIntegrity` found: `ok` when every check passed, else one line per problem. */

@@ -12,6 +12,7 @@ import { ENGINE_VERSION } from '../version.js';
 import { EMPTY_DIGEST, contentHash, parsePassageId, passageId, snapshotIdOf, xorHex } from './content-hash.js';
 import { checkDocument, decodeText, encodeText } from './postgres-document-checks.js';
 import { isConnectionFailure, maskUrl, postgresError } from './postgres-errors.js';
+import { TermCounts, commonThreshold, isBounded, planTerms, type TermPlan } from './term-plan.js';
 import { PG_APPLICATION, PG_MIGRATIONS, PG_SCHEMA_VERSION, SCHEMA_NAME, searchConfig } from './postgres-schema.js';
 import { indexText, searchTerms } from './postgres-search-text.js';
 import { prepareBatch, type PreparedDocument } from './prepare-batch.js';
@@ -104,6 +105,7 @@ export class PostgresStore implements Store {
   private readonly cfg: string;
   private closed = false;
   private avgLexemes: { value: number; at: number } | null = null;
+  private readonly termCounts = new TermCounts();
 
   readonly readonly: boolean;
 
@@ -497,9 +499,9 @@ export class PostgresStore implements Store {
   async search(query: string, options: SearchOptions = {}): Promise<SearchHit[]> {
     const limit = searchLimit(options);
     const what = `search for ${quote(query, 40)}`;
-    const terms = searchTerms(query);
+    const allTerms = searchTerms(query);
     const ids = options.sourceIds?.filter((i) => SOURCE_ID.test(i));
-    if (terms.length === 0 || (ids && ids.length === 0)) return this.read(what, async () => []);
+    if (allTerms.length === 0 || (ids && ids.length === 0)) return this.read(what, async () => []);
     const S = this.S;
     const cfg = this.cfg;
     // terms: each word term as a tsquery and its lexemes. st: PostgreSQL's own statistics of the
@@ -507,24 +509,47 @@ export class PostgresStore implements Store {
     // once the table has been analysed). idf = -ln(fraction), a lexeme too rare to be listed
     // taken at half the rarest listed fraction, a term of several lexemes at its rarest one;
     // equal weights (1) while there are no statistics.
-    const sql =
+    const sql = (mode: 'any' | 'all'): string =>
       `WITH terms AS (SELECT plainto_tsquery(${cfg}, w) AS tq, tsvector_to_array(to_tsvector(${cfg}, w)) AS lex FROM unnest($1::text[]) AS w), ` +
       `st AS (SELECT s.most_common_elems::text::text[] AS e, s.most_common_elem_freqs AS f FROM pg_stats s WHERE s.schemaname = '${this.schema}' AND s.tablename = 'passages' AND s.attname = 'tsv'), ` +
       // most_common_elem_freqs holds one fraction per listed lexeme, then the minimum, maximum and null fraction.
       'w AS (SELECT t.tq, CASE WHEN st.e IS NULL THEN 1.0::float8 ELSE -ln(greatest(1e-9, (SELECT min(coalesce(st.f[array_position(st.e, l.x)], st.f[cardinality(st.e) + 1] / 2)) FROM unnest(t.lex) AS l(x)))::float8) END AS idf ' +
       'FROM terms t LEFT JOIN st ON true WHERE numnode(t.tq) > 0), ' +
-      `q AS (SELECT string_agg('(' || tq::text || ')', ' | ')::tsquery AS q FROM w), ` +
+      `q AS (SELECT string_agg('(' || tq::text || ')', '${mode === 'any' ? ' | ' : ' & '}')::tsquery AS q FROM w), ` +
       `h AS (SELECT p.source_id, p.ordinal, p.pstart, p.pend, p.text, p.text_json, (SELECT sum(w.idf) FROM w WHERE p.tsv @@ w.tq) * ${BM25_K1 + 1} / (1 + ${BM25_K1} * (${1 - BM25_B} + ${BM25_B} * length(p.tsv) / $3::float8)) AS score FROM ${S}.passages p, q ` +
       `WHERE p.tsv @@ q.q${ids ? ' AND p.source_id = ANY($4::text[])' : ''} ORDER BY score DESC, p.source_id, p.ordinal LIMIT $2) ` +
       `SELECT h.*, ${SOURCE_COLUMNS.filter((c) => c !== 'id').map((c) => `s.${c}`).join(', ')}, s.id FROM h JOIN ${S}.sources s ON s.id = h.source_id ORDER BY h.score DESC, h.source_id, h.ordinal`;
     return this.read(what, async (q) => {
       const avg = await this.averageLexemes(q);
-      const rows = (await q.query<HitRow>(sql, ids ? [terms, limit, avg, ids] : [terms, limit, avg])).rows;
+      // The candidate stage (term-plan.ts) on a large corpus; not within given sources.
+      const plan = ids || options.exhaustive ? null : await this.termPlan(q, allTerms);
+      if (plan && plan.terms.length === 0) return [];
+      const run = async (terms: string[], mode: 'any' | 'all'): Promise<HitRow[]> => (await q.query<HitRow>(sql(mode), ids ? [terms, limit, avg, ids] : [terms, limit, avg])).rows;
+      let rows = plan ? await run(plan.terms, plan.mode) : await run(allTerms, 'any');
+      if (plan?.mode === 'all' && rows.length === 0) rows = await run(allTerms, 'any');
       return rows.map((r) => ({ score: r.score, passage: toPassage(r), source: toSource(r) }));
     });
   }
 
   /** Average distinct lexemes per passage (BM25 length normalisation), from the first 10 000 passages; cached 10 minutes. */
+  /** The candidate stage's plan for `terms` (term-plan.ts), or null on a corpus too small to need one. */
+  private async termPlan(q: Pool, terms: string[]): Promise<TermPlan | null> {
+    const corpus = await this.corpus(q);
+    if (!isBounded(corpus.passages)) return null;
+    const cap = commonThreshold(corpus.passages);
+    const missing = this.termCounts.missing(corpus.digest, terms);
+    if (missing.length > 0) {
+      const rows = (
+        await q.query<{ w: string; n: number }>(
+          `SELECT w, (SELECT count(*)::int FROM (SELECT 1 FROM ${this.S}.passages p WHERE p.tsv @@ plainto_tsquery(${this.cfg}, w) LIMIT $2) x) AS n FROM unnest($1::text[]) AS w`,
+          [missing, cap],
+        )
+      ).rows;
+      this.termCounts.add(new Map(rows.map((r) => [r.w, r.n])));
+    }
+    return planTerms(terms, this.termCounts.counts(terms), cap);
+  }
+
   private async averageLexemes(q: Pool): Promise<number> {
     const now = Date.now();
     if (this.avgLexemes && now - this.avgLexemes.at < 600_000) return this.avgLexemes.value;

@@ -7,7 +7,8 @@ import type { Passage, SearchHit, Source } from '../model.js';
 import { VerityError, quote } from '../errors.js';
 import { EMPTY_DIGEST, contentHash, parsePassageId, passageId, snapshotIdOf, xorHex } from './content-hash.js';
 import { checkDocumentInput } from './document-checks.js';
-import { buildMatchExpression } from './fts-query.js';
+import { queryTerms, termsExpression } from './fts-query.js';
+import { TermCounts, commonThreshold, isBounded, planTerms, type TermPlan } from './term-plan.js';
 import { prepareBatch, type PreparedDocument } from './prepare-batch.js';
 import { searchLimit } from './search-limit.js';
 import { sqliteError } from './sqlite-errors.js';
@@ -114,6 +115,7 @@ export class SqliteStore implements Store {
   private readonly upsertTxn: (doc: DocumentInput, id: string) => UpsertResult;
   private readonly batchTxn: (items: Prepared[]) => (UpsertResult | VerityError)[];
   private closed = false;
+  private readonly termCounts = new TermCounts();
   /** Next free passage rowid inside the open write transaction; null outside one. */
   private nextRowid: number | null = null;
 
@@ -157,6 +159,8 @@ export class SqliteStore implements Store {
           'WHERE passages MATCH ? AND s.id IN (SELECT value FROM json_each(?)) ORDER BY p.rank, p.rowid LIMIT ?',
       ),
       corpus: p('SELECT sources, passages, digest FROM corpus_meta'),
+      // A term's passage count, read no further than `cap` (term-plan.ts: common is common).
+      termCount: p('SELECT count(*) AS n FROM (SELECT 1 FROM passages WHERE passages MATCH ? LIMIT ?)'),
       aliasesOf: p('SELECT uri FROM source_aliases WHERE source_rowid = ? ORDER BY uri'),
       allAliases: p('SELECT source_rowid, uri FROM source_aliases ORDER BY source_rowid, uri'),
       aliasKeysOf: p('SELECT uri_key FROM source_aliases WHERE source_rowid = ?'),
@@ -458,15 +462,20 @@ export class SqliteStore implements Store {
 
   async search(query: string, options: SearchOptions = {}): Promise<SearchHit[]> {
     const limit = searchLimit(options);
-    const match = buildMatchExpression(query);
-    if (match === null) return [];
+    const terms = queryTerms(query);
+    if (terms.length === 0) return [];
     if (options.sourceIds && options.sourceIds.length === 0) return [];
     return this.guard(`search for ${quote(query, 40)}`, () => {
       if (options.sourceIds) {
-        const rows = this.stmts.searchIn.all(match, JSON.stringify(options.sourceIds), limit) as HitRow[];
+        // Restricted to a few sources: every term counts, and the sources bound the work.
+        const rows = this.stmts.searchIn.all(termsExpression(terms, 'any'), JSON.stringify(options.sourceIds), limit) as HitRow[];
         return rows.map((r) => ({ score: -r.score, passage: toPassage(r.s_id, r, { passage_first: r.s_passage_first, passage_offsets: r.s_passage_offsets }), source: hitSource(r) }));
       }
-      const rows = this.stmts.search.all(match, limit) as (PassageRow & { source_rowid: number; score: number })[];
+      const plan = options.exhaustive ? null : this.termPlan(terms);
+      if (plan && plan.terms.length === 0) return [];
+      let rows = this.stmts.search.all(plan ? termsExpression(plan.terms, plan.mode) : termsExpression(terms, 'any'), limit) as (PassageRow & { source_rowid: number; score: number })[];
+      // Every term common and no passage holds them all: the plain query (term-plan.ts).
+      if (plan?.mode === 'all' && rows.length === 0) rows = this.stmts.search.all(termsExpression(terms, 'any'), limit) as typeof rows;
       const sources = new Map<number, SourceRow & { passage_offsets: string }>();
       const hits: SearchHit[] = [];
       for (const r of rows) {
@@ -480,6 +489,16 @@ export class SqliteStore implements Store {
       }
       return hits;
     });
+  }
+
+  /** The candidate stage's plan for `terms` (term-plan.ts), or null on a corpus too small to need one. */
+  private termPlan(terms: string[]): TermPlan | null {
+    const corpus = this.corpus();
+    if (!isBounded(corpus.passages)) return null;
+    const cap = commonThreshold(corpus.passages);
+    const missing = this.termCounts.missing(corpus.digest, terms);
+    if (missing.length > 0) this.termCounts.add(new Map(missing.map((t) => [t, (this.stmts.termCount.get(termsExpression([t], 'any'), cap) as { n: number }).n])));
+    return planTerms(terms, this.termCounts.counts(terms), cap);
   }
 
   /** The corpus row (schema.ts: kept by triggers, so this is one row read at any size). */

@@ -293,6 +293,22 @@ export function runStoreConformance(name: string, makeStore: MakeStore): void {
       assert.deepEqual(await store.checkIntegrity(), { ok: true, problems: [] });
     }));
 
+    test('on a large corpus the candidate stage drops common terms; exhaustive search and all-common queries still find passages', withStore(async (store) => {
+      // 20 500 passages: "filler" and "harbour" are in every one of theirs (common), "quartzite" in three.
+      const docs = Array.from({ length: 205 }, (_, d) => {
+        const lines = Array.from({ length: 100 }, (_, k) => (d % 2 === 0 ? `Filler line ${k} of part ${d}${d === 8 && k < 3 ? ' names quartzite' : ''}.` : `Harbour note ${k} in part ${d}.`));
+        return doc(`file:///big-${d}.txt`, lines.join(' '));
+      });
+      for (let i = 0; i < docs.length; i += 50) await store.upsertDocuments(docs.slice(i, i + 50));
+      assert.equal((await store.stats()).passages, 20_500);
+      const bounded = await store.search('filler quartzite', { limit: 10 });
+      assert.deepEqual(bounded.map((h) => h.passage.text).sort(), ['Filler line 0 of part 8 names quartzite.', 'Filler line 1 of part 8 names quartzite.', 'Filler line 2 of part 8 names quartzite.']);
+      assert.equal((await store.search('filler quartzite', { limit: 10, exhaustive: true })).length, 10);
+      // Only common terms: the passages holding all of them; none holds both: the plain query.
+      assert.ok((await store.search('filler part', { limit: 5 })).every((h) => /^Filler/.test(h.passage.text)));
+      assert.equal((await store.search('filler harbour', { limit: 5 })).length, 5);
+    }));
+
     test('removeSource removes the source, its passages and its index entries', withStore(async (store) => {
       const r = await store.upsertDocument(doc('x', 'Gamma ray. Delta wave.'));
       await store.upsertDocument(doc('y', 'Gamma other.'));
