@@ -12,7 +12,7 @@ import { ENGINE_VERSION } from '../version.js';
 import { EMPTY_DIGEST, contentHash, parsePassageId, passageId, snapshotIdOf, xorHex } from './content-hash.js';
 import { checkDocument, decodeText, encodeText } from './postgres-document-checks.js';
 import { isConnectionFailure, maskUrl, postgresError } from './postgres-errors.js';
-import { TermCounts, commonThreshold, isBounded, planTerms, type TermPlan } from './term-plan.js';
+import { TermCounts, candidateCount, commonThreshold, isBounded, planTerms, rescored, type BoundedSearch } from './term-plan.js';
 import { PG_APPLICATION, PG_MIGRATIONS, PG_SCHEMA_VERSION, SCHEMA_NAME, searchConfig } from './postgres-schema.js';
 import { indexText, searchTerms } from './postgres-search-text.js';
 import { prepareBatch, type PreparedDocument } from './prepare-batch.js';
@@ -522,18 +522,20 @@ export class PostgresStore implements Store {
     return this.read(what, async (q) => {
       const avg = await this.averageLexemes(q);
       // The candidate stage (term-plan.ts) on a large corpus; not within given sources.
-      const plan = ids || options.exhaustive ? null : await this.termPlan(q, allTerms);
+      const bounded = ids || options.exhaustive ? null : await this.termPlan(q, allTerms);
+      const plan = bounded?.plan;
       if (plan && plan.terms.length === 0) return [];
-      const run = async (terms: string[], mode: 'any' | 'all'): Promise<HitRow[]> => (await q.query<HitRow>(sql(mode), ids ? [terms, limit, avg, ids] : [terms, limit, avg])).rows;
-      let rows = plan ? await run(plan.terms, plan.mode) : await run(allTerms, 'any');
-      if (plan?.mode === 'all' && rows.length === 0) rows = await run(allTerms, 'any');
+      const run = async (terms: string[], mode: 'any' | 'all', n: number): Promise<HitRow[]> => (await q.query<HitRow>(sql(mode), ids ? [terms, n, avg, ids] : [terms, n, avg])).rows;
+      let rows = plan ? await run(plan.terms, plan.mode, candidateCount(limit)) : await run(allTerms, 'any', limit);
+      if (plan?.mode === 'all' && rows.length === 0) rows = await run(allTerms, 'any', limit);
+      else if (bounded) rows = rescored(rows.map((r) => ({ r, text: decodeText(r.text, r.text_json) })), allTerms, bounded, limit).map(({ row, score }) => ({ ...row.r, score }));
       return rows.map((r) => ({ score: r.score, passage: toPassage(r), source: toSource(r) }));
     });
   }
 
   /** Average distinct lexemes per passage (BM25 length normalisation), from the first 10 000 passages; cached 10 minutes. */
   /** The candidate stage's plan for `terms` (term-plan.ts), or null on a corpus too small to need one. */
-  private async termPlan(q: Pool, terms: string[]): Promise<TermPlan | null> {
+  private async termPlan(q: Pool, terms: string[]): Promise<BoundedSearch | null> {
     const corpus = await this.corpus(q);
     if (!isBounded(corpus.passages)) return null;
     const cap = commonThreshold(corpus.passages);
@@ -547,7 +549,8 @@ export class PostgresStore implements Store {
       ).rows;
       this.termCounts.add(new Map(rows.map((r) => [r.w, r.n])));
     }
-    return planTerms(terms, this.termCounts.counts(terms), cap);
+    const counts = this.termCounts.counts(terms);
+    return { plan: planTerms(terms, counts, cap), counts, total: corpus.passages };
   }
 
   private async averageLexemes(q: Pool): Promise<number> {

@@ -8,7 +8,7 @@ import { VerityError, quote } from '../errors.js';
 import { EMPTY_DIGEST, contentHash, parsePassageId, passageId, snapshotIdOf, xorHex } from './content-hash.js';
 import { checkDocumentInput } from './document-checks.js';
 import { queryTerms, termsExpression } from './fts-query.js';
-import { TermCounts, commonThreshold, isBounded, planTerms, type TermPlan } from './term-plan.js';
+import { TermCounts, candidateCount, commonThreshold, isBounded, planTerms, rescored, type BoundedSearch } from './term-plan.js';
 import { prepareBatch, type PreparedDocument } from './prepare-batch.js';
 import { searchLimit } from './search-limit.js';
 import { sqliteError } from './sqlite-errors.js';
@@ -471,11 +471,15 @@ export class SqliteStore implements Store {
         const rows = this.stmts.searchIn.all(termsExpression(terms, 'any'), JSON.stringify(options.sourceIds), limit) as HitRow[];
         return rows.map((r) => ({ score: -r.score, passage: toPassage(r.s_id, r, { passage_first: r.s_passage_first, passage_offsets: r.s_passage_offsets }), source: hitSource(r) }));
       }
-      const plan = options.exhaustive ? null : this.termPlan(terms);
+      const bounded = options.exhaustive ? null : this.termPlan(terms);
+      const plan = bounded?.plan;
       if (plan && plan.terms.length === 0) return [];
-      let rows = this.stmts.search.all(plan ? termsExpression(plan.terms, plan.mode) : termsExpression(terms, 'any'), limit) as (PassageRow & { source_rowid: number; score: number })[];
+      type Row = PassageRow & { source_rowid: number; score: number };
+      let rows = this.stmts.search.all(plan ? termsExpression(plan.terms, plan.mode) : termsExpression(terms, 'any'), plan ? candidateCount(limit) : limit) as Row[];
       // Every term common and no passage holds them all: the plain query (term-plan.ts).
-      if (plan?.mode === 'all' && rows.length === 0) rows = this.stmts.search.all(termsExpression(terms, 'any'), limit) as typeof rows;
+      if (plan?.mode === 'all' && rows.length === 0) rows = this.stmts.search.all(termsExpression(terms, 'any'), limit) as Row[];
+      // Bounded: the candidates ranked again with every term; scores stay "higher is better".
+      else if (bounded) rows = rescored(rows, terms, bounded, limit).map(({ row, score }) => ({ ...row, score: -score }));
       const sources = new Map<number, SourceRow & { passage_offsets: string }>();
       const hits: SearchHit[] = [];
       for (const r of rows) {
@@ -492,13 +496,14 @@ export class SqliteStore implements Store {
   }
 
   /** The candidate stage's plan for `terms` (term-plan.ts), or null on a corpus too small to need one. */
-  private termPlan(terms: string[]): TermPlan | null {
+  private termPlan(terms: string[]): BoundedSearch | null {
     const corpus = this.corpus();
     if (!isBounded(corpus.passages)) return null;
     const cap = commonThreshold(corpus.passages);
     const missing = this.termCounts.missing(corpus.digest, terms);
     if (missing.length > 0) this.termCounts.add(new Map(missing.map((t) => [t, (this.stmts.termCount.get(termsExpression([t], 'any'), cap) as { n: number }).n])));
-    return planTerms(terms, this.termCounts.counts(terms), cap);
+    const counts = this.termCounts.counts(terms);
+    return { plan: planTerms(terms, counts, cap), counts, total: corpus.passages };
   }
 
   /** The corpus row (schema.ts: kept by triggers, so this is one row read at any size). */

@@ -11,14 +11,55 @@
 // - when every term is common, the passages holding all of them (AND) are the candidates; when
 //   none does, the query falls back to the plain OR of its terms (unbounded; rare).
 // Terms found in no passage are dropped (they match nothing either way).
+// The candidates are then ranked again with every query term (rescore: BM25 over the candidate
+// passages, each term weighted by its passage count), so a common word the claim uses still
+// lifts the passages that hold it; the engine fetches CANDIDATES_PER_HIT times the hits asked
+// for, at most MAX_CANDIDATES, and keeps the best after the rescore.
+import { stem, tokenize } from '../text/tokens.js';
 
 export const BOUNDS = {
   fromPassages: 20_000,
-  commonShare: 0.01,
+  commonShare: 0.03,
   minCommonDocs: 2_000,
   maxTerms: 16,
   postingBudget: 40_000,
 };
+
+/** Candidates fetched per hit asked for, and at most (unless more hits are asked for), before the rescore. */
+export const CANDIDATES_PER_HIT = 5;
+export const MAX_CANDIDATES = 400;
+
+/** How many candidates to fetch for `limit` hits. */
+export function candidateCount(limit: number): number {
+  return Math.max(limit, Math.min(MAX_CANDIDATES, limit * CANDIDATES_PER_HIT));
+}
+
+const K1 = 1.2;
+const B = 0.75;
+
+/**
+ * BM25 of each candidate text for every query term: idf from the term's passage count
+ * (`counts`, capped: a common term counts as the cap, so it weighs at most what a term at the cap
+ * would) in a corpus of `total` passages; lengths against the candidates' mean. Terms and words
+ * are compared by stem (text/tokens.ts), as the engines compare them by their own stemmers.
+ */
+export function rescore(texts: readonly string[], terms: readonly string[], counts: ReadonlyMap<string, number>, total: number): number[] {
+  const weight = new Map<string, number>();
+  for (const t of terms) {
+    const df = Math.max(1, counts.get(t) ?? 1);
+    const s = stem(t);
+    weight.set(s, Math.max(weight.get(s) ?? 0, Math.max(1e-6, Math.log((total - df + 0.5) / (df + 0.5)))));
+  }
+  const docs = texts.map((text) => tokenize(text).map((w) => stem(w.lower)));
+  const mean = docs.reduce((n, d) => n + d.length, 0) / Math.max(1, docs.length) || 1;
+  return docs.map((words) => {
+    const tf = new Map<string, number>();
+    for (const w of words) if (weight.has(w)) tf.set(w, (tf.get(w) ?? 0) + 1);
+    let score = 0;
+    for (const [w, n] of tf) score += ((weight.get(w) ?? 0) * n * (K1 + 1)) / (n + K1 * (1 - B + (B * words.length) / mean));
+    return score;
+  });
+}
 
 export interface TermPlan {
   /** The terms to search, and how: any of them (OR) or all of them (AND). */
@@ -26,6 +67,23 @@ export interface TermPlan {
   mode: 'any' | 'all';
   /** Terms left out (common, over the budget, or in no passage). */
   dropped: string[];
+}
+
+/** A plan with what the rescore needs: every term's (capped) count and the corpus size. */
+export interface BoundedSearch {
+  plan: TermPlan;
+  counts: Map<string, number>;
+  total: number;
+}
+
+/** The best `limit` of `rows` after the rescore, each with its new score (ties keep the engine's order). */
+export function rescored<T extends { text: string }>(rows: readonly T[], terms: readonly string[], b: BoundedSearch, limit: number): { row: T; score: number }[] {
+  const scores = rescore(rows.map((r) => r.text), terms, b.counts, b.total);
+  return rows
+    .map((row, i) => ({ row, score: scores[i] ?? 0, i }))
+    .sort((x, y) => y.score - x.score || x.i - y.i)
+    .slice(0, limit)
+    .map(({ row, score }) => ({ row, score }));
 }
 
 /** The count above which a term is common in a corpus of `passages` passages. */

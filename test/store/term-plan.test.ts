@@ -2,11 +2,11 @@
 // first within the term and posting budgets, all-common queries searched with AND.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BOUNDS, TermCounts, commonThreshold, isBounded, planTerms } from '../../src/store/term-plan.js';
+import { BOUNDS, TermCounts, candidateCount, commonThreshold, isBounded, planTerms, rescore, rescored } from '../../src/store/term-plan.js';
 
 test('the threshold grows with the corpus from a floor; small corpora are not bounded', () => {
   assert.equal(commonThreshold(1000), BOUNDS.minCommonDocs);
-  assert.equal(commonThreshold(1_000_000), 10_000);
+  assert.equal(commonThreshold(1_000_000), 30_000);
   assert.equal(isBounded(BOUNDS.fromPassages - 1), false);
   assert.equal(isBounded(BOUNDS.fromPassages), true);
 });
@@ -38,4 +38,18 @@ test('TermCounts keeps counts until the corpus version changes', () => {
   assert.deepEqual(c.missing('v1', ['a', 'b', 'c']), ['c']);
   assert.deepEqual([...c.counts(['a', 'b'])], [['a', 3], ['b', 0]]);
   assert.deepEqual(c.missing('v2', ['a']), ['a']);
+});
+
+test('the rescore ranks candidates with every term: a common claim word still lifts the passage that holds it', () => {
+  const counts = new Map([['myocarditis', 12], ['vaccine', 30_000]]);
+  const b = { plan: { terms: ['myocarditis'], mode: 'any' as const, dropped: ['vaccine'] }, counts, total: 1_000_000 };
+  const rows = [{ text: 'Myocarditis was seen in young men.' }, { text: 'Myocarditis after the vaccines was rare.' }, { text: 'Nothing here.' }];
+  const out = rescored(rows, ['vaccine', 'myocarditis'], b, 2);
+  assert.deepEqual(out.map((r) => r.row.text), ['Myocarditis after the vaccines was rare.', 'Myocarditis was seen in young men.']);
+  assert.ok((out[0]?.score ?? 0) > (out[1]?.score ?? 0));
+  // The rare term weighs far more than the common one.
+  const [rare, common] = rescore(['myocarditis', 'vaccine'], ['vaccine', 'myocarditis'], counts, 1_000_000);
+  assert.ok((rare ?? 0) > 3 * (common ?? 0));
+  assert.equal(candidateCount(12), 60);
+  assert.equal(candidateCount(1000), 1000);
 });
