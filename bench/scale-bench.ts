@@ -9,7 +9,7 @@
 //
 //   node --import tsx bench/scale-bench.ts                                   # 10k and 100k
 //   VERITY_BENCH_SCALE_SIZES=1000000 nice node --import tsx bench/scale-bench.ts   # 1M
-//   VERITY_BENCH_SCALE_MEMORY=0 …   skip the 140 MB memory run
+//   VERITY_BENCH_SCALE_MEMORY=0 …   skip the 140 MB memory run; VERITY_BENCH_SCALE_SIZES=0 only that run
 //   VERITY_BENCH_SCALE_ENGINES=postgres, VERITY_BENCH_SCALE_CHECKS=N, VERITY_BENCH_SCALE_RECALL=N   narrower runs
 //
 // Writes bench/results/scale.json (merged by size and engine) and prints a Markdown table.
@@ -28,7 +28,7 @@ import { percentile, round } from './percentile.js';
 import { checkCovidClaims, sentencePool, writeCorpus, type Claim } from './scale-corpus.js';
 import { childIngest } from './scale-ingest.js';
 
-const SIZES = (process.env.VERITY_BENCH_SCALE_SIZES ?? '10000,100000').split(',').map(Number);
+const SIZES = (process.env.VERITY_BENCH_SCALE_SIZES ?? '10000,100000').split(',').map(Number).filter((n) => n > 0);
 const PG_URL = process.env.VERITY_TEST_PG_URL ?? '';
 /** Engines measured: $VERITY_BENCH_SCALE_ENGINES (sqlite,postgres), else both when VERITY_TEST_PG_URL is set. */
 const ENGINES = (process.env.VERITY_BENCH_SCALE_ENGINES ?? (PG_URL ? 'sqlite,postgres' : 'sqlite')).split(',');
@@ -210,7 +210,7 @@ async function main(): Promise<void> {
     }
     if (process.env.VERITY_BENCH_SCALE_MEMORY !== '0') {
       const big = join(dir, 'big.jsonl');
-      await writeCorpus(big, 300_000, SEED + 1, pool);
+      await writeCorpus(big, 450_000, SEED + 1, pool);
       memory.fileMb = round(statSync(big).size / 1e6, 0);
       memory.streamedPeakRssMb = childIngest(big, join(dir, 'mem-stream.db'), 'stream').rssMb;
       memory.wholePeakRssMb = childIngest(big, join(dir, 'mem-whole.db'), 'whole').rssMb;
