@@ -45,6 +45,12 @@ export interface SearchOptions {
   limit?: number;
   /** Restrict to these source ids. */
   sourceIds?: string[];
+  /**
+   * Score every passage that holds any query term, skipping the candidate stage engines use on
+   * a large corpus (store/term-plan.ts: common terms dropped, rare terms bounded). Slow at a
+   * million passages; for measuring what the candidate stage changes.
+   */
+  exhaustive?: boolean;
 }
 
 /** What `checkIntegrity` found: `ok` when every check passed, else one line per problem. */
@@ -120,7 +126,10 @@ export interface Store {
    * back onto its text, no orphan passages or index entries. Slow on a large corpus.
    */
   checkIntegrity(): Promise<IntegrityReport>;
-  /** A stable id of the corpus contents (hash of the sorted source ids). */
+  /**
+   * A stable id of the corpus contents: content-hash.ts snapshotIdOf(number of sources, XOR of
+   * the source ids), the same on every engine. Engines keep both on write, so it is cheap.
+   */
   snapshotId(): Promise<string>;
   close(): Promise<void>;
 }

@@ -23,6 +23,7 @@ export { checkInput, planInput, classifyInput, type CheckOptions, type CheckWebO
 export { renderReport, verifySentence, verifyReport, REPORT_FORMATS, REPORT_SCHEMA_VERSION, type ReportFormat } from './report/index.js';
 export { readArticle, readArticleFile, auditArticle, annotateMarkdown, annotateHtml, auditJson, type AuditOptions, type AuditFetchOptions } from './audit/index.js';
 export { runEval } from './eval/index.js';
+export { runBatch, readBatchRows, batchFormat, renderSummary, queueCheck, type BatchOptions, type BatchOutcome, type BatchRow, type RowResult } from './batch/index.js';
 
 export { rulesAnalyst, analystConfig, createAnalyst, type Analyst, type AnalystConfig } from './analyst/index.js';
 export { safeFetch, webDocuments, createWebSearch, WikipediaSearch, SearxngSearch, type WebSearch, type SafeFetchOptions, type WebDocumentsOptions, type WebDocumentsResult } from './web/index.js';

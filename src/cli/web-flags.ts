@@ -4,7 +4,6 @@
 import { VerityError, quote } from '../errors.js';
 import { DEFAULT_WEB_LIMIT } from '../check/index.js';
 import { webOptionsFromEnv } from '../web/env-options.js';
-import { WEB_ENGINES, createWebSearch } from '../web/web-documents.js';
 import type { WebSearch } from '../web/web-search.js';
 import type { SafeFetchOptions } from '../web/safe-fetch.js';
 import type { CommandContext, OptionSpec } from './command.js';
@@ -32,8 +31,10 @@ export interface WebFlagsOptions {
 /**
  * The web search the flags ask for, or null without --web. A --web-* flag without --web, an
  * unknown engine, a bad limit or SearXNG without an address is a usage error naming the flag.
+ * The engines (and the page loaders they use) are loaded only with --web, so a check without it
+ * starts without them.
  */
-export function webSearchFromFlags(ctx: CommandContext, o: WebFlagsOptions): { search: WebSearch; limit: number } | null {
+export async function webSearchFromFlags(ctx: CommandContext, o: WebFlagsOptions): Promise<{ search: WebSearch; limit: number } | null> {
   const v = ctx.values;
   const usage = (problem: string, fix: string): VerityError => new VerityError({ code: 'USAGE', component: o.component, problem, fix });
   if (v.web !== true) {
@@ -41,6 +42,7 @@ export function webSearchFromFlags(ctx: CommandContext, o: WebFlagsOptions): { s
     if (first !== undefined) throw usage(`--${first} is given without --web`, `add --web to ${o.purpose}, or drop --${first}`);
     return null;
   }
+  const { WEB_ENGINES, createWebSearch } = await import('../web/web-documents.js');
   const name = typeof v['web-engine'] === 'string' ? v['web-engine'] : 'wikipedia';
   if (!(WEB_ENGINES as readonly string[]).includes(name)) throw usage(`--web-engine: unknown engine ${quote(name)}`, `use one of: ${WEB_ENGINES.join(', ')}`);
   const rawLimit = v['web-limit'];

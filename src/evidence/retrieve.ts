@@ -25,7 +25,18 @@ export interface RetrieveOptions {
   candidates?: number;
   /** MMR trade-off between relevance (1) and diversity (0); default 0.75. */
   lambda?: number;
+  /**
+   * Time budget of the candidate stage in ms (default RETRIEVE_BUDGET_MS): the claim's own query
+   * always runs; a derived query (key terms, names, synonyms) starts only while the budget
+   * lasts, and the rerank then uses the candidates found so far.
+   */
+  budgetMs?: number;
+  /** Passed to Store.search: skip the engine's candidate stage (for measuring it). */
+  exhaustive?: boolean;
 }
+
+/** The default time budget of retrieval's candidate stage (see RetrieveOptions.budgetMs). */
+export const RETRIEVE_BUDGET_MS = 700;
 
 const KIND_PRIOR: Partial<Record<SourceKind, number>> = {
   legislation: 0.06,
@@ -109,10 +120,13 @@ export async function retrieve(store: Store, claim: string, options: RetrieveOpt
   const profile = profileClaim(claim);
   const pool = new Map<string, Candidate>();
   const queries = claimQueries(claim);
+  const started = Date.now();
+  const budget = options.budgetMs ?? RETRIEVE_BUDGET_MS;
   for (const [qi, q] of queries.entries()) {
+    if (qi > 0 && Date.now() - started > budget) break;
     // The claim itself leads; the derived queries mostly add candidates.
     const weight = qi === 0 ? 1 : W.derivedQuery;
-    const hits = await store.search(q, { limit: candidates });
+    const hits = await store.search(q, { limit: candidates, ...(options.exhaustive ? { exhaustive: true } : {}) });
     const top = hits.reduce((m, h) => Math.max(m, h.score), 0);
     hits.forEach((h, rank) => {
       // Normalise per query: share of the best score (rank when the engine gives no positive score).

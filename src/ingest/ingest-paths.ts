@@ -5,7 +5,8 @@ import type { ProgressListener, SourceKind } from '../model.js';
 import { VerityError, quote } from '../errors.js';
 import { expandInputs } from './expand-inputs.js';
 import { ingestTexts } from './ingest-text.js';
-import { loadFile, type LoadedDocument, type LoadResult } from './load-document.js';
+import { loadFile, loaderFor, type LoadedDocument, type LoadResult } from './load-document.js';
+import { streamJsonlFile } from './stream-jsonl.js';
 import { isUrlInput, loadUrl } from './load-url.js';
 import type { SafeFetchOptions } from '../web/safe-fetch.js';
 import type { PdfLimits } from './pdf-limits.js';
@@ -13,14 +14,14 @@ import { DEFAULT_WEB_CONCURRENCY, mapLimit } from '../web/concurrency.js';
 
 /** Documents are written in batches of at most this many documents or characters (one transaction each). */
 const BATCH_DOCS = 1024;
-const BATCH_CHARS = 32_000_000;
+const BATCH_CHARS = 8_000_000;
 /** URLs are fetched in groups of this many (their texts are held until the group is stored). */
 const URL_GROUP = 16;
 
 export interface IngestOptions {
   /** The kind of documents that do not state one (default "other"). */
   kind?: SourceKind;
-  /** Refuse files larger than this many bytes, before reading (default 50 MB; URLs 20 MB). */
+  /** Refuse files larger than this many bytes, before reading (default 50 MB; URLs 20 MB); for JSONL, streamed, each line. */
   maxBytes?: number;
   /** How URLs are fetched (allowPrivate, timeoutMs, maxRedirects, userAgent …): see web/safe-fetch.ts. */
   web?: SafeFetchOptions;
@@ -120,8 +121,11 @@ export async function ingestPaths(store: Store, inputs: string[], options: Inges
   };
   for (const [i, path] of expanded.files.entries()) {
     summary.files++;
+    const loadOptions = { ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}), ...(options.kind ? { kind: options.kind } : {}), ...(options.pdf ? { pdf: options.pdf } : {}) };
     try {
-      await take(await loadFile(path, { ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}), ...(options.kind ? { kind: options.kind } : {}), ...(options.pdf ? { pdf: options.pdf } : {}) }));
+      // JSONL is streamed: memory holds a record and a batch, not the file (its limit is per record).
+      if (loaderFor(path) === 'jsonl') for await (const part of streamJsonlFile(path, loadOptions)) await take(part);
+      else await take(await loadFile(path, loadOptions));
     } catch (e) {
       summary.failures.push(failure(path, e));
     }

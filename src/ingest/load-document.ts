@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import type { SourceKind, SourceMeta } from '../model.js';
 import { VerityError, quote } from '../errors.js';
 import { DEFAULT_MAX_BYTES, decodeText, ioError, readBytes } from './decode.js';
-import { loadJsonl } from './load-jsonl.js';
+import { loadJsonl, type JsonlDocument } from './load-jsonl.js';
 import { loadMarkdown } from './load-markdown.js';
 import type { PdfLimits } from './pdf-limits.js';
 import { completeMeta, mergeMeta, metaFromRecord, type MetaPatch } from './metadata.js';
@@ -61,7 +61,7 @@ export function loaderFor(path: string): (typeof LOADER_EXTENSIONS)[string] | un
   return LOADER_EXTENSIONS[extname(path).toLowerCase()];
 }
 
-async function readSidecar(path: string): Promise<MetaPatch> {
+export async function readSidecar(path: string): Promise<MetaPatch> {
   const sidecar = `${path}${SIDECAR_SUFFIX}`;
   let raw: string;
   try {
@@ -89,6 +89,24 @@ function requireText(text: string, origin: string): string {
   return text;
 }
 
+/**
+ * How a JSONL line's record becomes a document: the file's sidecar gives shared metadata (not
+ * its uri or title), the line's own fields win, and the uri and title default to the file's
+ * with the line number.
+ */
+export function jsonlLoader(path: string, sidecar: MetaPatch, options: LoadOptions): (d: JsonlDocument) => LoadedDocument {
+  const abs = resolve(path);
+  const defaults = { uri: pathToFileURL(abs).href, title: basename(path, extname(path)), kind: options.kind ?? 'other' };
+  const shared = { ...sidecar };
+  delete shared.uri;
+  delete shared.title;
+  return (d) => ({
+    origin: d.origin,
+    text: d.text,
+    meta: completeMeta(mergeMeta(shared, d.meta), { ...defaults, uri: `${defaults.uri}#L${d.line}`, title: `${defaults.title} line ${d.line}` }),
+  });
+}
+
 /** Loads every document in a file. Throws for a failure of the whole file; JSONL line failures are returned. */
 export async function loadFile(path: string, options: LoadOptions = {}): Promise<LoadResult> {
   const loader = loaderFor(path);
@@ -106,17 +124,8 @@ export async function loadFile(path: string, options: LoadOptions = {}): Promise
   const defaults = { uri: pathToFileURL(abs).href, title: basename(path, extname(path)), kind: options.kind ?? 'other' };
   if (loader === 'jsonl') {
     const { documents, failures } = loadJsonl(decodeText(bytes, path), path);
-    const shared = { ...sidecar };
-    delete shared.uri;
-    delete shared.title;
-    return {
-      documents: documents.map((d) => ({
-        origin: d.origin,
-        text: d.text,
-        meta: completeMeta(mergeMeta(shared, d.meta), { ...defaults, uri: `${defaults.uri}#L${d.line}`, title: `${defaults.title} line ${d.line}` }),
-      })),
-      failures,
-    };
+    const toLoaded = jsonlLoader(path, sidecar, options);
+    return { documents: documents.map(toLoaded), failures };
   }
   let loaded: { meta: MetaPatch; text: string; warnings?: string[] };
   // PDF.js, Readability and linkedom are heavy: loaded on first use, so other commands start fast.

@@ -24,5 +24,10 @@ export function queryTerms(query: string): string[] {
 export function buildMatchExpression(query: string): string | null {
   const terms = queryTerms(query);
   if (terms.length === 0) return null;
-  return terms.map((t) => `"${t.replaceAll('"', '""')}"`).join(' OR ');
+  return termsExpression(terms, 'any');
+}
+
+/** The MATCH expression for terms (from queryTerms): any of them (OR) or all of them (AND). */
+export function termsExpression(terms: readonly string[], mode: 'any' | 'all'): string {
+  return terms.map((t) => `"${t.replaceAll('"', '""')}"`).join(mode === 'any' ? ' OR ' : ' AND ');
 }

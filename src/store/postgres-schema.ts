@@ -20,10 +20,18 @@
 //   stored before it are computed in JavaScript right after (fillUriKeys), in the same
 //   transaction as the version bump.
 
+// - The corpus in one row (version 3): `corpus_meta` holds the number of sources and passages and
+//   the XOR of the source ids (bit(256)), kept by statement-level triggers on `sources` in the
+//   writing transaction, so stats() and snapshotId() read one row at any corpus size (the same
+//   values as SQLite's corpus_meta, so both engines give the same snapshot id).
+
 /** The newest schema this build writes. A schema_version above it is refused. */
-export const PG_SCHEMA_VERSION = 2;
+export const PG_SCHEMA_VERSION = 3;
 
 export const PG_APPLICATION = 'verity';
+
+/** 256 zero bits, the digest of an empty corpus. */
+const ZERO_DIGEST = `B'${'0'.repeat(256)}'`;
 
 /** Schema names Verity accepts: plain lower-case identifiers, so they never need quoting tricks. */
 export const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
@@ -91,5 +99,35 @@ export const PG_MIGRATIONS: readonly ((s: string) => string)[] = [
       PRIMARY KEY (source_id, uri_key)
     );
     CREATE INDEX IF NOT EXISTS source_aliases_key ON ${S}.source_aliases (uri_key);
+  `,
+  (S) => `
+    CREATE TABLE ${S}.corpus_meta (
+      singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
+      sources bigint NOT NULL,
+      passages bigint NOT NULL,
+      digest bit(256) NOT NULL
+    );
+    INSERT INTO ${S}.corpus_meta (singleton, sources, passages, digest)
+      SELECT true, count(*), coalesce(sum(passage_count), 0), coalesce(bit_xor(('x' || id)::bit(256)), ${ZERO_DIGEST}) FROM ${S}.sources;
+    CREATE FUNCTION ${S}.corpus_counted() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      IF TG_OP IN ('INSERT', 'UPDATE') THEN
+        UPDATE ${S}.corpus_meta m SET sources = m.sources + d.n, passages = m.passages + d.p, digest = m.digest # d.x
+          FROM (SELECT count(*) AS n, coalesce(sum(passage_count), 0) AS p, coalesce(bit_xor(('x' || id)::bit(256)), ${ZERO_DIGEST}) AS x FROM new_rows) d
+          WHERE d.n > 0;
+      END IF;
+      IF TG_OP IN ('DELETE', 'UPDATE') THEN
+        UPDATE ${S}.corpus_meta m SET sources = m.sources - d.n, passages = m.passages - d.p, digest = m.digest # d.x
+          FROM (SELECT count(*) AS n, coalesce(sum(passage_count), 0) AS p, coalesce(bit_xor(('x' || id)::bit(256)), ${ZERO_DIGEST}) AS x FROM old_rows) d
+          WHERE d.n > 0;
+      END IF;
+      RETURN NULL;
+    END $$;
+    CREATE TRIGGER sources_counted_in AFTER INSERT ON ${S}.sources REFERENCING NEW TABLE AS new_rows
+      FOR EACH STATEMENT EXECUTE FUNCTION ${S}.corpus_counted();
+    CREATE TRIGGER sources_counted_out AFTER DELETE ON ${S}.sources REFERENCING OLD TABLE AS old_rows
+      FOR EACH STATEMENT EXECUTE FUNCTION ${S}.corpus_counted();
+    CREATE TRIGGER sources_recounted AFTER UPDATE ON ${S}.sources REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+      FOR EACH STATEMENT EXECUTE FUNCTION ${S}.corpus_counted();
   `,
 ];

@@ -9,9 +9,10 @@ import type { DocumentInput, SearchOptions, Store, StoreStats, UpsertResult } fr
 import type { Passage, SearchHit, Source } from '../model.js';
 import { VerityError, quote } from '../errors.js';
 import { ENGINE_VERSION } from '../version.js';
-import { contentHash, parsePassageId, passageId } from './content-hash.js';
+import { EMPTY_DIGEST, contentHash, parsePassageId, passageId, snapshotIdOf, xorHex } from './content-hash.js';
 import { checkDocument, decodeText, encodeText } from './postgres-document-checks.js';
 import { isConnectionFailure, maskUrl, postgresError } from './postgres-errors.js';
+import { TermCounts, candidateCount, commonThreshold, isBounded, planTerms, rescored, type BoundedSearch } from './term-plan.js';
 import { PG_APPLICATION, PG_MIGRATIONS, PG_SCHEMA_VERSION, SCHEMA_NAME, searchConfig } from './postgres-schema.js';
 import { indexText, searchTerms } from './postgres-search-text.js';
 import { prepareBatch, type PreparedDocument } from './prepare-batch.js';
@@ -104,6 +105,7 @@ export class PostgresStore implements Store {
   private readonly cfg: string;
   private closed = false;
   private avgLexemes: { value: number; at: number } | null = null;
+  private readonly termCounts = new TermCounts();
 
   readonly readonly: boolean;
 
@@ -497,9 +499,9 @@ export class PostgresStore implements Store {
   async search(query: string, options: SearchOptions = {}): Promise<SearchHit[]> {
     const limit = searchLimit(options);
     const what = `search for ${quote(query, 40)}`;
-    const terms = searchTerms(query);
+    const allTerms = searchTerms(query);
     const ids = options.sourceIds?.filter((i) => SOURCE_ID.test(i));
-    if (terms.length === 0 || (ids && ids.length === 0)) return this.read(what, async () => []);
+    if (allTerms.length === 0 || (ids && ids.length === 0)) return this.read(what, async () => []);
     const S = this.S;
     const cfg = this.cfg;
     // terms: each word term as a tsquery and its lexemes. st: PostgreSQL's own statistics of the
@@ -507,24 +509,50 @@ export class PostgresStore implements Store {
     // once the table has been analysed). idf = -ln(fraction), a lexeme too rare to be listed
     // taken at half the rarest listed fraction, a term of several lexemes at its rarest one;
     // equal weights (1) while there are no statistics.
-    const sql =
+    const sql = (mode: 'any' | 'all'): string =>
       `WITH terms AS (SELECT plainto_tsquery(${cfg}, w) AS tq, tsvector_to_array(to_tsvector(${cfg}, w)) AS lex FROM unnest($1::text[]) AS w), ` +
       `st AS (SELECT s.most_common_elems::text::text[] AS e, s.most_common_elem_freqs AS f FROM pg_stats s WHERE s.schemaname = '${this.schema}' AND s.tablename = 'passages' AND s.attname = 'tsv'), ` +
       // most_common_elem_freqs holds one fraction per listed lexeme, then the minimum, maximum and null fraction.
       'w AS (SELECT t.tq, CASE WHEN st.e IS NULL THEN 1.0::float8 ELSE -ln(greatest(1e-9, (SELECT min(coalesce(st.f[array_position(st.e, l.x)], st.f[cardinality(st.e) + 1] / 2)) FROM unnest(t.lex) AS l(x)))::float8) END AS idf ' +
       'FROM terms t LEFT JOIN st ON true WHERE numnode(t.tq) > 0), ' +
-      `q AS (SELECT string_agg('(' || tq::text || ')', ' | ')::tsquery AS q FROM w), ` +
+      `q AS (SELECT string_agg('(' || tq::text || ')', '${mode === 'any' ? ' | ' : ' & '}')::tsquery AS q FROM w), ` +
       `h AS (SELECT p.source_id, p.ordinal, p.pstart, p.pend, p.text, p.text_json, (SELECT sum(w.idf) FROM w WHERE p.tsv @@ w.tq) * ${BM25_K1 + 1} / (1 + ${BM25_K1} * (${1 - BM25_B} + ${BM25_B} * length(p.tsv) / $3::float8)) AS score FROM ${S}.passages p, q ` +
       `WHERE p.tsv @@ q.q${ids ? ' AND p.source_id = ANY($4::text[])' : ''} ORDER BY score DESC, p.source_id, p.ordinal LIMIT $2) ` +
       `SELECT h.*, ${SOURCE_COLUMNS.filter((c) => c !== 'id').map((c) => `s.${c}`).join(', ')}, s.id FROM h JOIN ${S}.sources s ON s.id = h.source_id ORDER BY h.score DESC, h.source_id, h.ordinal`;
     return this.read(what, async (q) => {
       const avg = await this.averageLexemes(q);
-      const rows = (await q.query<HitRow>(sql, ids ? [terms, limit, avg, ids] : [terms, limit, avg])).rows;
+      // The candidate stage (term-plan.ts) on a large corpus; not within given sources.
+      const bounded = ids || options.exhaustive ? null : await this.termPlan(q, allTerms);
+      const plan = bounded?.plan;
+      if (plan && plan.terms.length === 0) return [];
+      const run = async (terms: string[], mode: 'any' | 'all', n: number): Promise<HitRow[]> => (await q.query<HitRow>(sql(mode), ids ? [terms, n, avg, ids] : [terms, n, avg])).rows;
+      let rows = plan ? await run(plan.terms, plan.mode, candidateCount(limit)) : await run(allTerms, 'any', limit);
+      if (plan?.mode === 'all' && rows.length === 0) rows = await run(allTerms, 'any', limit);
+      else if (bounded) rows = rescored(rows.map((r) => ({ r, text: decodeText(r.text, r.text_json) })), allTerms, bounded, limit).map(({ row, score }) => ({ ...row.r, score }));
       return rows.map((r) => ({ score: r.score, passage: toPassage(r), source: toSource(r) }));
     });
   }
 
   /** Average distinct lexemes per passage (BM25 length normalisation), from the first 10 000 passages; cached 10 minutes. */
+  /** The candidate stage's plan for `terms` (term-plan.ts), or null on a corpus too small to need one. */
+  private async termPlan(q: Pool, terms: string[]): Promise<BoundedSearch | null> {
+    const corpus = await this.corpus(q);
+    if (!isBounded(corpus.passages)) return null;
+    const cap = commonThreshold(corpus.passages);
+    const missing = this.termCounts.missing(corpus.digest, terms);
+    if (missing.length > 0) {
+      const rows = (
+        await q.query<{ w: string; n: number }>(
+          `SELECT w, (SELECT count(*)::int FROM (SELECT 1 FROM ${this.S}.passages p WHERE p.tsv @@ plainto_tsquery(${this.cfg}, w) LIMIT $2) x) AS n FROM unnest($1::text[]) AS w`,
+          [missing, cap],
+        )
+      ).rows;
+      this.termCounts.add(new Map(rows.map((r) => [r.w, r.n])));
+    }
+    const counts = this.termCounts.counts(terms);
+    return { plan: planTerms(terms, counts, cap), counts, total: corpus.passages };
+  }
+
   private async averageLexemes(q: Pool): Promise<number> {
     const now = Date.now();
     if (this.avgLexemes && now - this.avgLexemes.at < 600_000) return this.avgLexemes.value;
@@ -546,18 +574,25 @@ export class PostgresStore implements Store {
     });
   }
 
+  /** The corpus row (postgres-schema.ts: kept by triggers, so this is one row read at any size). */
+  private async corpus(q: Pool): Promise<{ sources: number; passages: number; digest: string }> {
+    const row = (await q.query<{ sources: string; passages: string; digest: string }>(`SELECT sources, passages, digest::text AS digest FROM ${this.S}.corpus_meta`)).rows[0];
+    if (!row) throw new VerityError({ code: 'DB_INVALID', component: 'store', problem: `the corpus at ${quote(this.location, 160)} has no corpus_meta row`, fix: 'this is a bug in Verity or a hand-edited schema; re-ingest into a new schema' });
+    return { sources: Number(row.sources), passages: Number(row.passages), digest: bitsToHex(row.digest) };
+  }
+
   async stats(): Promise<StoreStats> {
     return this.read('count the corpus', async (q) => {
-      const row = (await q.query<{ sources: number; passages: string }>(`SELECT count(*)::int AS sources, coalesce(sum(passage_count), 0)::bigint AS passages FROM ${this.S}.sources`)).rows[0];
-      return { sources: row?.sources ?? 0, passages: Number(row?.passages ?? 0) };
+      const r = await this.corpus(q);
+      return { sources: r.sources, passages: r.passages };
     });
   }
 
-  /** sha256 of the source ids in byte order joined by "\n": the same value the SQLite engine gives. */
+  /** From the corpus row: the same value the SQLite engine gives (content-hash.ts snapshotIdOf). */
   async snapshotId(): Promise<string> {
-    return this.read('compute the snapshot id', async (q) => {
-      const row = (await q.query<{ h: string }>(`SELECT encode(sha256(convert_to(coalesce(string_agg(id, E'\\n' ORDER BY id), ''), 'UTF8')), 'hex') AS h FROM ${this.S}.sources`)).rows[0];
-      return row?.h ?? contentHash('');
+    return this.read('read the snapshot id', async (q) => {
+      const r = await this.corpus(q);
+      return snapshotIdOf(r.sources, r.digest);
     });
   }
 
@@ -582,6 +617,12 @@ export class PostgresStore implements Store {
           if (p.ordinal !== i) problems.push(`source ${src.id} has passage ${p.ordinal} where ${i} belongs`);
           if (text.slice(p.pstart, p.pend) !== decodeText(p.text, p.text_json)) problems.push(`passage ${p.ordinal} of ${src.id} does not slice back onto its source text`);
         }
+      }
+      const counted = await this.corpus(q);
+      const digest = sources.reduce((acc, r) => xorHex(acc, r.id), EMPTY_DIGEST);
+      const passages = sources.reduce((n, r) => n + r.passage_count, 0);
+      if (counted.sources !== sources.length || counted.passages !== passages || counted.digest !== digest) {
+        problems.push(`corpus_meta says ${counted.sources} sources, ${counted.passages} passages, digest ${counted.digest.slice(0, 12)}; the tables hold ${sources.length}, ${passages}, ${digest.slice(0, 12)}`);
       }
       return { ok: problems.length === 0, problems };
     });
@@ -661,6 +702,11 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     throw postgresError(e, location, 'open the corpus');
   }
   return new PostgresStore(pool, schema, location, options.readonly ?? false);
+}
+
+/** A bit(256) as PostgreSQL prints it ("0101…") in 64 hex digits. */
+function bitsToHex(bits: string): string {
+  return BigInt(`0b${bits}`).toString(16).padStart(64, '0');
 }
 
 /** A source with its aliases when it has some. */

@@ -24,11 +24,16 @@
 //   The key is computed in JavaScript; migrating to version 4 calls it as the SQL function
 //   verity_uri_key, which open.ts registers on every connection it migrates.
 
+// - The corpus in one row (version 5): `corpus_meta` holds the number of sources and passages and
+//   the XOR of the source ids, kept by triggers on `sources` in the writing transaction, so
+//   stats() and snapshotId() read one row instead of scanning the corpus. The triggers call
+//   verity_xor_hex (content-hash.ts xorHex), which open.ts registers on every connection.
+
 /** "VERI" as a 32-bit integer. */
 export const APPLICATION_ID = 0x56455249;
 
 /** The newest schema this build writes. A database with a higher user_version is refused. */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 const TOKENIZER = "tokenize='porter unicode61 remove_diacritics 2'";
 
@@ -42,6 +47,25 @@ const ADDRESSES = `
     PRIMARY KEY (source_rowid, uri_key)
   );
   CREATE INDEX source_aliases_key ON source_aliases(uri_key);
+`;
+
+/** Version 5's corpus row and the triggers that keep it (the row is filled by whoever creates it). */
+const CORPUS_META = `
+  CREATE TABLE corpus_meta (
+    singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
+    sources INTEGER NOT NULL,
+    passages INTEGER NOT NULL,
+    digest TEXT NOT NULL
+  );
+  CREATE TRIGGER sources_counted_in AFTER INSERT ON sources BEGIN
+    UPDATE corpus_meta SET sources = sources + 1, passages = passages + NEW.passage_count, digest = verity_xor_hex(digest, NEW.id);
+  END;
+  CREATE TRIGGER sources_counted_out AFTER DELETE ON sources BEGIN
+    UPDATE corpus_meta SET sources = sources - 1, passages = passages - OLD.passage_count, digest = verity_xor_hex(digest, OLD.id);
+  END;
+  CREATE TRIGGER sources_recounted AFTER UPDATE OF id, passage_count ON sources BEGIN
+    UPDATE corpus_meta SET passages = passages - OLD.passage_count + NEW.passage_count, digest = verity_xor_hex(verity_xor_hex(digest, OLD.id), NEW.id);
+  END;
 `;
 
 /** The current schema, for a new database. Equal to what the migrations produce. */
@@ -70,6 +94,8 @@ export const CREATE_SCHEMA = `
   );
   CREATE VIRTUAL TABLE passages USING fts5(text, source_rowid UNINDEXED, ${TOKENIZER});
   ${ADDRESSES}
+  ${CORPUS_META}
+  INSERT INTO corpus_meta (singleton, sources, passages, digest) VALUES (1, 0, 0, '${'0'.repeat(64)}');
 `;
 
 /** Migrations[i] moves a database from version i to i+1. Each runs in one transaction. */
@@ -146,5 +172,11 @@ export const MIGRATIONS: readonly string[] = [
   UPDATE sources SET uri_key = verity_uri_key(uri);
   DROP INDEX sources_uri;
   ${ADDRESSES}
+  `,
+  // 4 → 5: the corpus row, counted once from the sources (verity_id_digest: XOR of the ids).
+  `
+  ${CORPUS_META}
+  INSERT INTO corpus_meta (singleton, sources, passages, digest)
+    SELECT 1, count(*), coalesce(sum(passage_count), 0), verity_id_digest(id) FROM sources;
   `,
 ];

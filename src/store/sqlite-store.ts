@@ -5,9 +5,10 @@ import type Database from 'better-sqlite3';
 import type { DocumentInput, IntegrityReport, PassageSpan, SearchOptions, Store, StoreStats, UpsertResult } from '../contracts.js';
 import type { Passage, SearchHit, Source } from '../model.js';
 import { VerityError, quote } from '../errors.js';
-import { contentHash, parsePassageId, passageId } from './content-hash.js';
+import { EMPTY_DIGEST, contentHash, parsePassageId, passageId, snapshotIdOf, xorHex } from './content-hash.js';
 import { checkDocumentInput } from './document-checks.js';
-import { buildMatchExpression } from './fts-query.js';
+import { queryTerms, termsExpression } from './fts-query.js';
+import { TermCounts, candidateCount, commonThreshold, isBounded, planTerms, rescored, type BoundedSearch } from './term-plan.js';
 import { prepareBatch, type PreparedDocument } from './prepare-batch.js';
 import { searchLimit } from './search-limit.js';
 import { sqliteError } from './sqlite-errors.js';
@@ -19,6 +20,12 @@ interface SourceRow extends SourceColumns {
   rowid: number;
   passage_first: number;
   passage_count: number;
+}
+
+interface CorpusRow {
+  sources: number;
+  passages: number;
+  digest: string;
 }
 
 interface PassageRow {
@@ -108,6 +115,7 @@ export class SqliteStore implements Store {
   private readonly upsertTxn: (doc: DocumentInput, id: string) => UpsertResult;
   private readonly batchTxn: (items: Prepared[]) => (UpsertResult | VerityError)[];
   private closed = false;
+  private readonly termCounts = new TermCounts();
   /** Next free passage rowid inside the open write transaction; null outside one. */
   private nextRowid: number | null = null;
 
@@ -150,7 +158,9 @@ export class SqliteStore implements Store {
         `SELECT ${hitColumns}, p.rank AS score FROM passages p JOIN sources s ON s.rowid = p.source_rowid ` +
           'WHERE passages MATCH ? AND s.id IN (SELECT value FROM json_each(?)) ORDER BY p.rank, p.rowid LIMIT ?',
       ),
-      stats: p('SELECT count(*) AS sources, coalesce(sum(passage_count), 0) AS passages FROM sources'),
+      corpus: p('SELECT sources, passages, digest FROM corpus_meta'),
+      // A term's passage count, read no further than `cap` (term-plan.ts: common is common).
+      termCount: p('SELECT count(*) AS n FROM (SELECT 1 FROM passages WHERE passages MATCH ? LIMIT ?)'),
       aliasesOf: p('SELECT uri FROM source_aliases WHERE source_rowid = ? ORDER BY uri'),
       allAliases: p('SELECT source_rowid, uri FROM source_aliases ORDER BY source_rowid, uri'),
       aliasKeysOf: p('SELECT uri_key FROM source_aliases WHERE source_rowid = ?'),
@@ -452,15 +462,24 @@ export class SqliteStore implements Store {
 
   async search(query: string, options: SearchOptions = {}): Promise<SearchHit[]> {
     const limit = searchLimit(options);
-    const match = buildMatchExpression(query);
-    if (match === null) return [];
+    const terms = queryTerms(query);
+    if (terms.length === 0) return [];
     if (options.sourceIds && options.sourceIds.length === 0) return [];
     return this.guard(`search for ${quote(query, 40)}`, () => {
       if (options.sourceIds) {
-        const rows = this.stmts.searchIn.all(match, JSON.stringify(options.sourceIds), limit) as HitRow[];
+        // Restricted to a few sources: every term counts, and the sources bound the work.
+        const rows = this.stmts.searchIn.all(termsExpression(terms, 'any'), JSON.stringify(options.sourceIds), limit) as HitRow[];
         return rows.map((r) => ({ score: -r.score, passage: toPassage(r.s_id, r, { passage_first: r.s_passage_first, passage_offsets: r.s_passage_offsets }), source: hitSource(r) }));
       }
-      const rows = this.stmts.search.all(match, limit) as (PassageRow & { source_rowid: number; score: number })[];
+      const bounded = options.exhaustive ? null : this.termPlan(terms);
+      const plan = bounded?.plan;
+      if (plan && plan.terms.length === 0) return [];
+      type Row = PassageRow & { source_rowid: number; score: number };
+      let rows = this.stmts.search.all(plan ? termsExpression(plan.terms, plan.mode) : termsExpression(terms, 'any'), plan ? candidateCount(limit) : limit) as Row[];
+      // Every term common and no passage holds them all: the plain query (term-plan.ts).
+      if (plan?.mode === 'all' && rows.length === 0) rows = this.stmts.search.all(termsExpression(terms, 'any'), limit) as Row[];
+      // Bounded: the candidates ranked again with every term; scores stay "higher is better".
+      else if (bounded) rows = rescored(rows, terms, bounded, limit).map(({ row, score }) => ({ ...row, score: -score }));
       const sources = new Map<number, SourceRow & { passage_offsets: string }>();
       const hits: SearchHit[] = [];
       for (const r of rows) {
@@ -476,14 +495,33 @@ export class SqliteStore implements Store {
     });
   }
 
+  /** The candidate stage's plan for `terms` (term-plan.ts), or null on a corpus too small to need one. */
+  private termPlan(terms: string[]): BoundedSearch | null {
+    const corpus = this.corpus();
+    if (!isBounded(corpus.passages)) return null;
+    const cap = commonThreshold(corpus.passages);
+    const missing = this.termCounts.missing(corpus.digest, terms);
+    if (missing.length > 0) this.termCounts.add(new Map(missing.map((t) => [t, (this.stmts.termCount.get(termsExpression([t], 'any'), cap) as { n: number }).n])));
+    const counts = this.termCounts.counts(terms);
+    return { plan: planTerms(terms, counts, cap), counts, total: corpus.passages };
+  }
+
+  /** The corpus row (schema.ts: kept by triggers, so this is one row read at any size). */
+  private corpus(): CorpusRow {
+    return this.stmts.corpus.get() as CorpusRow;
+  }
+
   async stats(): Promise<StoreStats> {
-    return this.guard('count the corpus', () => this.stmts.stats.get() as StoreStats);
+    return this.guard('count the corpus', () => {
+      const r = this.corpus();
+      return { sources: r.sources, passages: r.passages };
+    });
   }
 
   async snapshotId(): Promise<string> {
-    return this.guard('compute the snapshot id', () => {
-      const ids = (this.stmts.sourceIds.all() as { id: string }[]).map((r) => r.id);
-      return contentHash(ids.join('\n'));
+    return this.guard('read the snapshot id', () => {
+      const r = this.corpus();
+      return snapshotIdOf(r.sources, r.digest);
     });
   }
 
@@ -507,6 +545,12 @@ export class SqliteStore implements Store {
       const owned = this.db.prepare('SELECT coalesce(sum(passage_count), 0) AS n FROM sources').get() as { n: number };
       const rows = this.db.prepare('SELECT count(*) AS n FROM passages_content').get() as { n: number };
       if (owned.n !== rows.n) problems.push(`${rows.n} passage rows but sources account for ${owned.n}`);
+      const counted = this.corpus();
+      const ids = this.stmts.sourceIds.all() as { id: string }[];
+      const digest = ids.reduce((acc, r) => xorHex(acc, r.id), EMPTY_DIGEST);
+      if (counted.sources !== ids.length || counted.passages !== owned.n || counted.digest !== digest) {
+        problems.push(`corpus_meta says ${counted.sources} sources, ${counted.passages} passages, digest ${counted.digest.slice(0, 12)}; the tables hold ${ids.length}, ${owned.n}, ${digest.slice(0, 12)}`);
+      }
       const orphans = this.db.prepare('SELECT count(*) AS n FROM source_aliases WHERE source_rowid NOT IN (SELECT rowid FROM sources)').get() as { n: number };
       if (orphans.n > 0) problems.push(`${orphans.n} aliases belong to no source`);
       const sources = this.stmts.listSources.all() as SourceRow[];

@@ -8,7 +8,7 @@
 // An inflected word falls back to its base form ("increased" → "increase"). Unknown words
 // give []. The dictionary is read on first use (see wordnet-files.ts); lemmas are found by
 // binary search in the sorted index files, and results are cached.
-import { readWordnetFile, type WordnetPos } from './wordnet-files.js';
+import { readWordnetDataLine, readWordnetFile, type WordnetPos } from './wordnet-files.js';
 
 const POSES: readonly WordnetPos[] = ['noun', 'verb', 'adj', 'adv'];
 const SENSES_FOR_SYNONYMS = 3;
@@ -21,7 +21,6 @@ interface Synset {
 }
 
 const indexes = new Map<WordnetPos, string>();
-const data = new Map<WordnetPos, Buffer>();
 const synsets = new Map<string, Synset>();
 const lookups = new Map<string, number[] | null>();
 const synonymCache = new Map<string, string[]>();
@@ -82,14 +81,9 @@ function synsetAt(pos: WordnetPos, offset: number): Synset | null {
   const key = `${pos}:${offset}`;
   const cached = synsets.get(key);
   if (cached) return cached;
-  let buf = data.get(pos);
-  if (!buf) {
-    buf = readWordnetFile('data', pos);
-    data.set(pos, buf);
-  }
-  if (offset < 0 || offset >= buf.length) return null;
-  const end = buf.indexOf(10, offset);
-  const line = buf.toString('latin1', offset, end < 0 ? buf.length : end);
+  if (offset < 0) return null;
+  const line = readWordnetDataLine(pos, offset);
+  if (line === null) return null;
   const f = line.split(' ');
   const type = f[2] ?? '';
   const wordCount = parseInt(f[3] ?? '0', 16);

@@ -47,9 +47,18 @@ export function doc(uri: string, text: string, extra: Partial<SourceMeta> = {}):
 
 const sha256 = (s: string): string => createHash('sha256').update(s, 'utf8').digest('hex');
 
-/** The snapshot id every engine must give: sha256 of the sorted source ids joined by "\n". */
+/**
+ * The snapshot id every engine must give, computed here from first principles: the sha256 of
+ * "verity-corpus 2", the number of distinct texts and the XOR of their sha256 ids.
+ */
 export function expectedSnapshotId(texts: readonly string[]): string {
-  return sha256([...new Set(texts.map(sha256))].sort().join('\n'));
+  const ids = [...new Set(texts.map(sha256))];
+  const digest = Buffer.alloc(32);
+  for (const id of ids) {
+    const b = Buffer.from(id, 'hex');
+    for (let i = 0; i < 32; i++) digest[i] = (digest[i] ?? 0) ^ (b[i] ?? 0);
+  }
+  return sha256(`verity-corpus 2\n${ids.length}\n${digest.toString('hex')}`);
 }
 
 function isHarness(x: Store | StoreHarness): x is StoreHarness {
@@ -81,7 +90,7 @@ export function runStoreConformance(name: string, makeStore: MakeStore): void {
       assert.ok(store.engine.length > 0);
       assert.deepEqual(await store.stats(), { sources: 0, passages: 0 });
       assert.deepEqual(await store.listSources(), []);
-      assert.equal(await store.snapshotId(), sha256(''));
+      assert.equal(await store.snapshotId(), expectedSnapshotId([]));
     }));
 
     test('upsert adds, then is a no-op for the same uri and text, then replaces changed text', withStore(async (store) => {
@@ -266,6 +275,40 @@ export function runStoreConformance(name: string, makeStore: MakeStore): void {
       assert.deepEqual(hits.map((h) => h.passage.text), ['Nul\u0000here and\ttab.']);
     }));
 
+    test('counts and snapshot id kept on write follow a batch of adds, replacements, duplicates and removals', withStore(async (store) => {
+      const results = await store.upsertDocuments([
+        doc('m1', 'Mu one. Mu two.'),
+        doc('m2', 'Nu one.'),
+        doc('m1', 'Mu replaced. Twice. Thrice.'),
+        doc('m3', 'Nu one.'),
+        doc('m4', 'Xi one. Xi two.'),
+      ]);
+      assert.ok(results.every((r) => !(r instanceof Error)));
+      assert.deepEqual(await store.stats(), { sources: 3, passages: 6 });
+      assert.equal(await store.snapshotId(), expectedSnapshotId(['Mu replaced. Twice. Thrice.', 'Nu one.', 'Xi one. Xi two.']));
+      await store.removeSource(sha256('Xi one. Xi two.'));
+      await store.upsertDocument(doc('m2', 'Nu changed.'));
+      assert.deepEqual(await store.stats(), { sources: 2, passages: 4 });
+      assert.equal(await store.snapshotId(), expectedSnapshotId(['Mu replaced. Twice. Thrice.', 'Nu changed.']));
+      assert.deepEqual(await store.checkIntegrity(), { ok: true, problems: [] });
+    }));
+
+    test('on a large corpus the candidate stage drops common terms; exhaustive search and all-common queries still find passages', withStore(async (store) => {
+      // 20 500 passages: "filler" and "harbour" are in every one of theirs (common), "quartzite" in three.
+      const docs = Array.from({ length: 205 }, (_, d) => {
+        const lines = Array.from({ length: 100 }, (_, k) => (d % 2 === 0 ? `Filler line ${k} of part ${d}${d === 8 && k < 3 ? ' names quartzite' : ''}.` : `Harbour note ${k} in part ${d}.`));
+        return doc(`file:///big-${d}.txt`, lines.join(' '));
+      });
+      for (let i = 0; i < docs.length; i += 50) await store.upsertDocuments(docs.slice(i, i + 50));
+      assert.equal((await store.stats()).passages, 20_500);
+      const bounded = await store.search('filler quartzite', { limit: 10 });
+      assert.deepEqual(bounded.map((h) => h.passage.text).sort(), ['Filler line 0 of part 8 names quartzite.', 'Filler line 1 of part 8 names quartzite.', 'Filler line 2 of part 8 names quartzite.']);
+      assert.equal((await store.search('filler quartzite', { limit: 10, exhaustive: true })).length, 10);
+      // Only common terms: the passages holding all of them; none holds both: the plain query.
+      assert.ok((await store.search('filler part', { limit: 5 })).every((h) => /^Filler/.test(h.passage.text)));
+      assert.equal((await store.search('filler harbour', { limit: 5 })).length, 5);
+    }));
+
     test('removeSource removes the source, its passages and its index entries', withStore(async (store) => {
       const r = await store.upsertDocument(doc('x', 'Gamma ray. Delta wave.'));
       await store.upsertDocument(doc('y', 'Gamma other.'));
@@ -398,7 +441,7 @@ export function runStoreConformance(name: string, makeStore: MakeStore): void {
       assert.deepEqual(await store.stats(), { sources: 0, passages: 0 });
     }));
 
-    test('snapshotId is the sha256 of the sorted source ids: engine-independent, order-independent', async () => {
+    test('snapshotId follows the count and XOR of the source ids: engine-independent, order-independent', async () => {
       const s1 = await open();
       const s2 = await open();
       try {

@@ -13,7 +13,7 @@ const sha256 = (s: string): string => createHash('sha256').update(s, 'utf8').dig
 if (pgAvailable('PostgreSQL address migration')) {
   describe('PostgreSQL schema version 2: addresses', () => {
     test('a version-1 schema is upgraded on open; the step is idempotent; lookups by a variant of the uri work', async () => {
-      assert.equal(PG_SCHEMA_VERSION, 2);
+      assert.ok(PG_SCHEMA_VERSION >= 2);
       const schema = freshSchema('vta');
       const S = `"${schema}"`;
       const text = 'Water access rose to 80 percent.';
@@ -29,7 +29,7 @@ if (pgAvailable('PostgreSQL address migration')) {
       await admin.query(`INSERT INTO ${S}.passages (source_id, ordinal, pstart, pend, text, tsv) VALUES ($1, 0, 0, $2, $3, to_tsvector('english', $3))`, [sha256(text), text.length, text]);
       const store = await openPostgresStore(PG_URL, { schema });
       try {
-        assert.equal((await admin.query(`SELECT version FROM ${S}.schema_version`)).rows[0]?.version, 2);
+        assert.equal((await admin.query(`SELECT version FROM ${S}.schema_version`)).rows[0]?.version, PG_SCHEMA_VERSION);
         assert.deepEqual((await admin.query(`SELECT uri_key FROM ${S}.sources`)).rows, [{ uri_key: 'example.org/reports/water' }]);
         // Running the step again changes nothing (IF NOT EXISTS throughout).
         const second = PG_MIGRATIONS[1];

@@ -126,7 +126,7 @@ export const auditCommand: Command = {
       throw new VerityError({ code: 'USAGE', component: 'audit', problem: `unknown --input-format ${quote(String(inputFormat))}`, fix: 'use --input-format md, html or txt' });
     }
     const fetch = fetchOptions(values, env, (w) => out.notice(`verity: [audit] warning: ${w}`));
-    const web = webSearchFromFlags(ctx, { component: 'audit', purpose: 'search the web for the sentences whose references the file does not list' });
+    const web = await webSearchFromFlags(ctx, { component: 'audit', purpose: 'search the web for the sentences whose references the file does not list' });
 
     let article: Article;
     if (target === '-') {
@@ -170,7 +170,7 @@ export const auditCommand: Command = {
 };
 
 /** --web: the sentences citing references the file does not list, searched and ingested before the audit. */
-async function searchAbsent(ctx: CommandContext, store: Awaited<ReturnType<typeof openStore>>, sentences: string[], web: NonNullable<ReturnType<typeof webSearchFromFlags>>, dbPath: string): Promise<void> {
+async function searchAbsent(ctx: CommandContext, store: Awaited<ReturnType<typeof openStore>>, sentences: string[], web: NonNullable<Awaited<ReturnType<typeof webSearchFromFlags>>>, dbPath: string): Promise<void> {
   const queries = [...new Set(sentences.map(webQuery))].slice(0, MAX_ABSENT_SEARCHES);
   const stage = await gatherWebSources(store, queries, {
     search: web.search,

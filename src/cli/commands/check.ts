@@ -90,7 +90,7 @@ export const checkCommand: Command = {
     }
     // Read before the store is opened: a missing URL or model is a usage error, found first.
     const analyst = await analystFromFlags(ctx);
-    const web = webSearchFromFlags(ctx, { component: 'check', purpose: 'search the web before checking' });
+    const web = await webSearchFromFlags(ctx, { component: 'check', purpose: 'search the web before checking' });
     const dbPath = resolveDbPath(typeof ctx.values.db === 'string' ? ctx.values.db : undefined, ctx.env, ctx.cwd);
     // Writable only when web sources are to be ingested.
     const store = await openStore(dbPath, { readonly: web === null });

@@ -12,6 +12,7 @@ export interface CommandEntry {
 
 export const commands: CommandEntry[] = [
   { name: 'check', summary: 'fact-check a question or claim; write a verified report (md, html, json, claimreview)', load: async () => (await import('./check.js')).checkCommand },
+  { name: 'batch', summary: 'check many claims or questions from a CSV or JSONL file; one report each and a summary (resumable)', load: async () => (await import('./batch.js')).batchCommand },
   { name: 'audit', summary: "check an article's claims, citations and arithmetic", load: async () => (await import('./audit.js')).auditCommand },
   { name: 'ingest', summary: 'read files, folders, globs or URLs into the corpus (txt, md, html, pdf, jsonl)', load: async () => (await import('./ingest.js')).ingestCommand },
   { name: 'web-search', summary: 'search Wikipedia or a SearXNG instance; --ingest reads the results into the corpus', load: async () => (await import('./web-search.js')).webSearchCommand },

@@ -30,7 +30,8 @@ File types:
   .md             Markdown; YAML front matter gives title, author, date, publisher, kind …
   .html           the main content (Readability); metadata from <meta> tags
   .pdf            text of every page; metadata from the document info
-  .jsonl          one document per line: {"text", "title", "url", "publisher", "date", "kind"}
+  .jsonl          one document per line: {"text", "title", "url", "publisher", "date", "kind"};
+                  read as a stream, so a file of any size goes in with memory for one record
   <file>.meta.json  a sidecar whose fields override the file's own metadata
 
 Options:
@@ -38,7 +39,7 @@ Options:
   --kind KIND      kind of documents that do not state one (default other):
                    ${SOURCE_KINDS.join(', ')}
   --max-bytes N    refuse larger files before reading them (default ${DEFAULT_MAX_BYTES}; 20MB, 1G accepted);
-                   for URLs the body cap (default ${DEFAULT_WEB_MAX_BYTES})
+                   for URLs the body cap (default ${DEFAULT_WEB_MAX_BYTES}); for .jsonl files each line
   --max-inflated N a PDF whose compressed streams inflate past N bytes is refused (default
                    32MB: a decompression bomb fails clearly instead of exhausting memory)
   --json           print a JSON summary

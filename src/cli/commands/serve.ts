@@ -172,7 +172,7 @@ export const serveCommand: Command = {
       });
     }
     const analyst = await analystFromFlags(ctx);
-    const net = webJobFlags(ctx, 'serve');
+    const net = await webJobFlags(ctx, 'serve');
     const dbPath = resolveDbPath(typeof ctx.values.db === 'string' ? ctx.values.db : undefined, ctx.env, ctx.cwd);
     // Writable only when web sources or fetched pages may be ingested.
     const store = await openStore(dbPath, { readonly: !net.web && !net.fetch });

@@ -54,12 +54,12 @@ export const WEB_JOB_HELP = `  --web              allow check jobs to search the
  * without its flag). A --web-* or --fetch-limit flag without --web or --fetch is a usage error.
  * Call before opening the store: the store is writable exactly when one of them is given.
  */
-export function webJobFlags(ctx: CommandContext, component: 'serve' | 'worker'): { web?: JobWebOptions; fetch?: JobFetchOptions } {
+export async function webJobFlags(ctx: CommandContext, component: 'serve' | 'worker'): Promise<{ web?: JobWebOptions; fetch?: JobFetchOptions }> {
   const v = ctx.values;
   const usage = (problem: string, fix: string): VerityError => new VerityError({ code: 'USAGE', component, problem, fix });
   const out: { web?: JobWebOptions; fetch?: JobFetchOptions } = {};
   const webOptions = v.web === true || v.fetch === true ? webOptionsFromEnv(ctx.env) : {};
-  const web = webSearchFromFlags(ctx, { component, purpose: 'let check jobs search the web', web: webOptions });
+  const web = await webSearchFromFlags(ctx, { component, purpose: 'let check jobs search the web', web: webOptions });
   if (web) out.web = web;
   const rawFetchLimit = v['fetch-limit'];
   if (v.fetch !== true) {
@@ -173,7 +173,7 @@ export const workerCommand: Command = {
     const url = queueUrlFrom(ctx.values.queue, ctx.env) ?? DEFAULT_QUEUE_URL;
     const name = typeof ctx.values.name === 'string' ? ctx.values.name : DEFAULT_QUEUE_NAME;
     const analyst = await analystFromFlags(ctx);
-    const net = webJobFlags(ctx, 'worker');
+    const net = await webJobFlags(ctx, 'worker');
     const dbPath = resolveDbPath(typeof ctx.values.db === 'string' ? ctx.values.db : undefined, ctx.env, ctx.cwd);
     // Writable only when web or fetched pages may be ingested.
     const store = await openStore(dbPath, { readonly: !net.web && !net.fetch });

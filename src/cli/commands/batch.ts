@@ -1,0 +1,157 @@
+// `verity batch`: check every claim or question of a CSV or JSONL file in one process (or through
+// the Redis workers), one report per row plus a summary table; resumable.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Command } from '../command.js';
+import { VerityError, quote } from '../../errors.js';
+import { resolveDbPath } from '../../config.js';
+import { REPORT_FORMATS, isReportFormat } from '../../report/index.js';
+import { batchFormat, isSummaryFormat, readBatchRows, renderSummary, runBatch, SUMMARY_FORMATS, type BatchProgress, type CheckOne } from '../../batch/index.js';
+import { ANALYST_HELP, ANALYST_OPTIONS, analystFromFlags } from '../analyst-flags.js';
+import { optionalWholeFlag } from '../whole-flag.js';
+
+export const MAX_BATCH_CONCURRENCY = 16;
+
+const HELP = `verity batch — check many claims or questions from a CSV or JSONL file
+
+Usage: verity batch FILE --out DIR [--db FILE|postgres://…] [--format json|md|html|claimreview]
+                    [--summary csv|json|html] [--concurrency N] [--column NAME]
+                    [--redis redis://… [--queue-name NAME]] [--analyst rules|llm …] [--json]
+
+FILE is CSV with a header row (the column checked is claim, question, input or text, or the
+one --column names; an "id" column names the rows) or JSONL (one object per line with one of
+those fields and an optional "id", or one JSON string per line). Each row gets the report
+\`verity check\` would write for it, in DIR/reports/, and DIR/summary.<csv|json|html> lists every
+row: status, verdict, confidence, report file, or the row's error. A row that cannot be read,
+an empty claim or one over the length limit is reported in the summary and the batch goes on.
+
+Resumable: each finished row is recorded in DIR/batch-journal.jsonl after its report is
+written, so an interrupted batch (Ctrl+C, a crash) loses no finished report, and running the
+same command again skips the rows already done. Progress (with the rate and time left) goes to
+stderr: a bar on a terminal, plain lines otherwise.
+
+Options:
+  --out DIR          output folder (created; reused to resume)
+  --db FILE          corpus database (default: $VERITY_DB, else .verity/verity.db)
+  --format FORMAT    report format: json (default), md, html, claimreview
+  --summary FORMAT   summary table: csv (default), json or html
+  --concurrency N    rows checked at once, 1 to ${MAX_BATCH_CONCURRENCY} (default 1 in this process; 4 with --redis)
+  --column NAME      the CSV column or JSON field to check
+  --redis URL        submit the rows as check jobs to the Redis queue that \`verity worker\`
+                     processes take jobs from, instead of checking here (--db is then unused)
+  --queue-name NAME  the queue's name (default verity)
+${ANALYST_HELP}  --json             print the outcome as JSON
+  -h, --help         this help
+
+Examples:
+  verity batch claims.csv --out checked/
+  verity batch claims.jsonl --out checked/ --format html --summary html
+  verity batch claims.csv --out checked/ --redis redis://127.0.0.1:6379 --concurrency 8
+`;
+
+function clockTime(ms: number): string {
+  const s = Math.round(ms / 1000);
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const ss = String(s % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
+}
+
+/** "2.4 rows/s, ETA 1:05, 1 failed, 10 skipped" */
+export function progressDetail(p: BatchProgress): string {
+  const rate = p.elapsedMs > 0 ? (p.done / p.elapsedMs) * 1000 : 0;
+  const parts = [`${rate.toFixed(1)} rows/s`, `ETA ${p.etaMs === null ? '?' : clockTime(p.etaMs)}`];
+  if (p.failed > 0) parts.push(`${p.failed} failed`);
+  if (p.skipped > 0) parts.push(`${p.skipped} done before`);
+  return parts.join(', ');
+}
+
+export const batchCommand: Command = {
+  name: 'batch',
+  summary: 'check many claims or questions from a CSV or JSONL file; one report each and a summary (resumable)',
+  help: HELP,
+  options: {
+    db: { type: 'string' },
+    out: { type: 'string' },
+    format: { type: 'string' },
+    summary: { type: 'string' },
+    concurrency: { type: 'string' },
+    column: { type: 'string' },
+    redis: { type: 'string' },
+    'queue-name': { type: 'string' },
+    ...ANALYST_OPTIONS,
+  },
+  async run(ctx) {
+    const usage = (problem: string, fix: string): VerityError => new VerityError({ code: 'USAGE', component: 'batch', problem, fix });
+    const [file, ...extra] = ctx.positionals;
+    if (file === undefined || extra.length > 0) throw usage(file === undefined ? 'no batch file given' : `one batch file at a time (got ${ctx.positionals.length})`, 'run verity batch FILE --out DIR (see verity batch --help)');
+    const outFlag = typeof ctx.values.out === 'string' ? ctx.values.out.trim() : '';
+    if (outFlag === '') throw usage('no --out folder given', 'pass --out DIR: the reports, the summary and the journal that makes the batch resumable go there');
+    const format = typeof ctx.values.format === 'string' ? ctx.values.format : 'json';
+    if (!isReportFormat(format)) throw usage(`unknown --format ${quote(format)}`, `use one of ${REPORT_FORMATS.join(', ')}`);
+    const summaryFormat = typeof ctx.values.summary === 'string' ? ctx.values.summary : 'csv';
+    if (!isSummaryFormat(summaryFormat)) throw usage(`unknown --summary ${quote(summaryFormat)}`, `use one of ${SUMMARY_FORMATS.join(', ')}`);
+    const redisUrl = typeof ctx.values.redis === 'string' ? ctx.values.redis.trim() : undefined;
+    if (redisUrl === '') throw usage('--redis is empty', 'pass a Redis URL, e.g. --redis redis://127.0.0.1:6379');
+    const concurrency = optionalWholeFlag('batch', 'concurrency', ctx.values.concurrency, 1, MAX_BATCH_CONCURRENCY) ?? (redisUrl ? 4 : 1);
+    const path = resolve(ctx.cwd, file);
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch (e) {
+      throw new VerityError({ code: 'NOT_FOUND', component: 'batch', problem: `cannot read ${quote(path)}: ${(e as Error).message}`, fix: 'pass the path of a CSV or JSONL file of claims', cause: e });
+    }
+    const rows = readBatchRows(text, batchFormat(path, text), typeof ctx.values.column === 'string' ? ctx.values.column : undefined);
+    const outDir = resolve(ctx.cwd, outFlag);
+    const analyst = await analystFromFlags(ctx);
+
+    const stopper = new AbortController();
+    const onSignal = (): void => {
+      if (stopper.signal.aborted) process.exit(130);
+      ctx.out.notice('verity: stopping after the rows in progress (Ctrl+C again to stop at once; finished reports are kept)');
+      stopper.abort();
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    let close: () => Promise<void> = async () => undefined;
+    try {
+      let check: CheckOne;
+      if (redisUrl) {
+        const { openRedisQueue } = await import('../../jobs/redis-queue.js');
+        const { queueCheck } = await import('../../batch/queue-check.js');
+        const queue = await openRedisQueue<import('../../batch/index.js').CheckJobResult>({ url: redisUrl, ...(typeof ctx.values['queue-name'] === 'string' ? { name: ctx.values['queue-name'] } : {}), maxQueued: Math.max(100, concurrency * 2) });
+        close = () => queue.close();
+        check = queueCheck(queue);
+      } else {
+        const { openStore } = await import('../../store/open.js');
+        const { checkInput } = await import('../../check/index.js');
+        const store = await openStore(resolveDbPath(typeof ctx.values.db === 'string' ? ctx.values.db : undefined, ctx.env, ctx.cwd), { readonly: true });
+        close = () => store.close();
+        check = (input) => checkInput(store, input, { analyst });
+      }
+      const outcome = await runBatch({
+        rows,
+        outDir,
+        format,
+        concurrency,
+        check,
+        signal: stopper.signal,
+        onProgress: (p) => ctx.out.progress({ stage: 'batch', done: p.done, total: p.total, detail: progressDetail(p) }),
+      });
+      const summaryPath = join(outDir, `summary.${summaryFormat}`);
+      writeFileSync(summaryPath, renderSummary(outcome.results, summaryFormat));
+      const failed = outcome.results.filter((r) => r.status === 'error');
+      if (ctx.out.json) {
+        ctx.out.printJson({ rows: rows.length, done: outcome.results.length - failed.length, failed: failed.length, skipped: outcome.skipped, interrupted: outcome.interrupted, summary: summaryPath, elapsedMs: outcome.elapsedMs });
+      } else {
+        for (const r of failed) ctx.out.notice(`row ${r.row} (id ${r.id}): ${r.error ?? 'failed'}`);
+        ctx.out.notice(`${outcome.interrupted ? 'interrupted: ' : ''}${outcome.results.length - failed.length} of ${rows.length} rows checked (${outcome.skipped} done before), ${failed.length} failed, in ${(outcome.elapsedMs / 1000).toFixed(1)} s; summary ${summaryPath}`);
+      }
+      return outcome.interrupted ? 130 : failed.length > 0 ? 1 : 0;
+    } finally {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      await close();
+    }
+  },
+};
