@@ -103,6 +103,7 @@ function openInMemoryCopy(path: string, maxBytes: number, cause: unknown): Datab
     throw sqliteError(e, path, 'open the database');
   }
   try {
+    registerCorpusFunctions(db);
     migrate(db, path, true);
   } catch (e) {
     db.close();

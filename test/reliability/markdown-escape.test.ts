@@ -37,8 +37,8 @@ test('the report renderer escapes links, images, autolinks and tags in quoted te
 
 test('the audit notes (which quote the cited source) are escaped; the article itself is kept as written', () => {
   const article = readArticle('The port handled 5 million tonnes in 2023 [1].\n\n1. Port report. https://example.org/port\n', 'md');
-  const claim = { text: 'The port handled 5 million tonnes in 2023 [1].', start: 0, end: 46, flags: [{ kind: 'figure-mismatch', message: `the cited source [1] says: "${HOSTILE}"` }] };
-  const result = { claims: [claim], summary: { claims: 1, supported: 0, contradicted: 1, unsupported: 0, unverifiable: 0, flags: 1 } } as unknown as AuditResult;
+  const claim = { text: 'The port handled 5 million tonnes in 2023 [1].', start: 0, end: 46, flags: [{ kind: 'figure-mismatch', message: `the cited source [1] says: "${HOSTILE}"`, evidence: [] }] };
+  const result = { claims: [claim], warnings: [], summary: { claims: 1, supported: 0, contradicted: 1, unsupported: 0, unverifiable: 0, flags: 1 } } as unknown as AuditResult;
   const md = annotateMarkdown(article, result);
   assert.deepEqual(activeSyntax(md), []);
   assert.match(md, /the cited source \[1\] says/);
