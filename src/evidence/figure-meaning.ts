@@ -24,8 +24,10 @@
 // `figure` is the surface text of the figure to compare inside its sentence ("1,200", "a quarter",
 // "25 %"); when omitted, the best-matching figure pair of the two sentences is chosen.
 //
-// The implementation below is a placeholder so the contract compiles; it is replaced by the real
-// comparison (issue 12).
+// The figures' meanings are read by text/figure-meaning.ts; the tests that decide the relation
+// are in figure-relation.ts; this file picks the pair and words the answer.
+import { readFigureMeanings, type FigureMeaning } from '../text/figure-meaning.js';
+import { nesting, sameCounted, samePeriod, saidOverlap, valueRelation } from './figure-relation.js';
 
 export type MeaningRelation =
   | 'same'
@@ -70,8 +72,110 @@ export interface MeaningComparison {
   reason: string;
 }
 
+/** Below this share of the claim's words said of the source's figure, the source says something else of it. */
+const SAID_AT = 0.5;
+
+/** The meaning whose figure is written `text`, or all when no text is given. */
+function pick(meanings: readonly FigureMeaning[], text: string | undefined): FigureMeaning[] {
+  if (text === undefined || text.trim() === '') return [...meanings];
+  const want = text.replace(/\s+/g, ' ').trim().toLowerCase();
+  const exact = meanings.filter((m) => m.figure.text.toLowerCase() === want);
+  if (exact.length > 0) return exact;
+  const inside = meanings.filter((m) => m.figure.text.toLowerCase().includes(want) || want.includes(m.figure.text.toLowerCase()));
+  return inside.length > 0 ? inside : [...meanings];
+}
+
+function pairScore(c: FigureMeaning, s: FigureMeaning): number {
+  const v = valueRelation(c, s);
+  const counted = sameCounted(c, s);
+  return (v === 'match' ? 4 : v === 'scale' || v === 'unit' ? 2 : 0) + (counted === true ? 2 : counted === false ? -1 : 0) + saidOverlap(c, s).covered + (c.kind === s.kind ? 0.5 : 0);
+}
+
+/** The best pair of figures of two sentences: a matching value of the same counted thing first. */
+export function bestFigurePair(claim: readonly FigureMeaning[], source: readonly FigureMeaning[]): [FigureMeaning, FigureMeaning] | null {
+  let best: [FigureMeaning, FigureMeaning] | null = null;
+  let score = -Infinity;
+  for (const c of claim) {
+    for (const s of source) {
+      const x = pairScore(c, s);
+      if (x > score) {
+        score = x;
+        best = [c, s];
+      }
+    }
+  }
+  return best;
+}
+
+const q = (text: string): string => `"${text.trim()}"`;
+
+/** What the clause says of its figure, for a reason: the figure's predicate, else its clause. */
+function saying(m: FigureMeaning): string {
+  const clause = m.clause.replace(/^[\s.,;:]+|[\s.,;:]+$/g, '');
+  return clause.length > 0 ? clause : m.figure.text;
+}
+
+/** Compare two figure meanings already read (the pair chosen). */
+export function compareMeanings(c: FigureMeaning, s: FigureMeaning): MeaningComparison {
+  const cf = q(c.figure.text);
+  const sf = q(s.figure.text);
+  const value = valueRelation(c, s);
+  if (value === 'unit') {
+    const what = (m: FigureMeaning): string => (m.kind === 'points' ? 'percentage points' : m.kind === 'percent' ? 'a percentage' : m.kind === 'rate' ? 'a rate' : m.kind === 'money' ? 'money' : m.kind === 'measure' ? (m.figure.unit ?? 'a measure') : 'a count');
+    return { relation: 'different-unit', reason: `the source gives ${what(s)} (${sf}) where the claim gives ${what(c)} (${cf})` };
+  }
+  if (value === 'scale') return { relation: 'different-unit', reason: `the source's ${sf} is on another scale than the claim's ${cf}` };
+  const counted = sameCounted(c, s);
+  const said = saidOverlap(c, s);
+  if (counted === false && said.covered < SAID_AT) {
+    return { relation: 'unrelated', reason: `the source's ${sf} counts ${s.counted ?? 'something else'}, the claim's ${cf} counts ${c.counted ?? 'something else'}` };
+  }
+  if (c.whole !== null && s.whole !== null && c.whole !== s.whole) {
+    return { relation: 'different-whole', reason: `the source's figure is out of ${s.whole} (${sf}), the claim's out of ${c.whole} (${cf})` };
+  }
+  const period = samePeriod(c, s);
+  if (period === false) {
+    const when = (m: FigureMeaning): string => (m.period ? q(m.period.text) : 'no period');
+    return { relation: 'different-period', reason: `the source's ${sf} holds for ${when(s)}, the claim's ${cf} for ${when(c)}` };
+  }
+  if (c.negated !== s.negated && value === 'match') {
+    const [yes, no] = c.negated ? ['the source', 'the claim'] : ['the claim', 'the source'];
+    return { relation: 'conflicting-value', reason: `${no} denies what ${yes} says of ${cf}: ${q(saying(c.negated ? c : s))} against ${q(saying(c.negated ? s : c))}` };
+  }
+  if (c.direction !== null && s.direction !== null && c.direction !== s.direction && value === 'match') {
+    return { relation: 'conflicting-value', reason: `the source's ${sf} went ${s.direction}, the claim's ${cf} ${c.direction}` };
+  }
+  const surveyed = (m: FigureMeaning): boolean => m.countSource === 'survey';
+  if (surveyed(s) !== surveyed(c) && value === 'match') {
+    return surveyed(s)
+      ? { relation: 'different-predicate', reason: `the source's ${sf} is what a survey's respondents said (${q(saying(s))}), not a fact as the claim states it` }
+      : { relation: 'different-predicate', reason: `the claim's ${cf} is what a survey's respondents said; the source states ${sf} as a fact` };
+  }
+  if ((c.countSource === 'estimate') !== (s.countSource === 'estimate') && (c.countSource === 'record' || s.countSource === 'record' || c.countSource === 'statute' || s.countSource === 'statute') && value === 'match') {
+    return { relation: 'different-predicate', reason: `one figure is an estimate and the other a recorded count: ${q(saying(s))} against ${q(saying(c))}` };
+  }
+  const nest = nesting(c, s);
+  if (nest !== null && value === 'match') {
+    return { relation: nest, reason: `the source counts ${nest === 'narrower' ? 'a narrower' : 'a broader'} set: ${q(saying(s))}, where the claim says ${q(saying(c))}` };
+  }
+  if (said.covered < SAID_AT && said.missing.length > 0) {
+    if (value !== 'match' && counted !== true) return { relation: 'unrelated', reason: `the source's ${sf} and the claim's ${cf} are about different things` };
+    return { relation: 'different-predicate', reason: `the source says ${q(saying(s))}, not that ${q(saying(c))} (it does not say ${said.missing.slice(0, 3).join(', ')})` };
+  }
+  if (value === 'conflict') return { relation: 'conflicting-value', reason: `the source gives ${sf} where the claim gives ${cf}` };
+  const norm = (m: FigureMeaning): string => m.clause.toLowerCase().replace(/[^\p{L}\p{N}%]+/gu, ' ').trim();
+  if (norm(c) === norm(s)) return { relation: 'same', reason: `the source states ${sf} in the same words` };
+  return { relation: 'paraphrase', reason: `the source's ${sf} says what the claim's ${cf} says, in other words` };
+}
+
 export function compareFigureStatements(claim: FigureStatement, source: FigureStatement): MeaningComparison {
-  void claim;
-  void source;
-  return { relation: 'unrelated', reason: 'figure meaning is not compared yet' };
+  const c = readFigureMeanings(claim.sentence);
+  const s = readFigureMeanings(source.sentence);
+  const pair = bestFigurePair(pick(c.figures, claim.figure), pick(s.figures, source.figure));
+  if (pair === null) {
+    const notes = [...c.notes, ...s.notes];
+    const which = c.figures.length === 0 ? 'the claim' : 'the source';
+    return { relation: 'unrelated', reason: `${which} states no figure that can be read${notes.length > 0 ? ` (${notes.join('; ')})` : ''}` };
+  }
+  return compareMeanings(pair[0], pair[1]);
 }

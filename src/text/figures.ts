@@ -460,7 +460,8 @@ class FigureReader {
 
     // Ranges: "5 to 20", "5-20", "between 150 and 160", "two or three".
     const between = /between\s*$/i.test(text.slice(Math.max(0, start - 9), start));
-    const rangeRe = between ? /^\s*(?:and|-|–|—)\s*/i : /^(?:\s*(?:-|–|—)\s*|\s+(?:to|or)\s+)/i;
+    // Every dash a range is written with: hyphen, en, em, figure dash, horizontal bar, minus, full-width and small hyphen-minus.
+    const rangeRe = between ? /^\s*(?:and|[-–—‒―−－﹣])\s*/i : /^(?:\s*[-–—‒―−－﹣]\s*|\s+(?:to|or)\s+)/i;
     const rm = rangeRe.exec(tail);
     if (rm) {
       const j = this.tokenAfter(end + rm[0].length, nextToken);
@@ -507,7 +508,8 @@ class FigureReader {
 
     // Whole: "140 of 196", "three of the five", "7 in 10", "9 out of 10".
     if (high === null && unit !== 'percent' && unit !== 'percentage points' && !core.unit && value >= 0) {
-      const wm = /^\s+(?:out\s+of(?:\s+every)?|of(?:\s+(?:the|all|its|their|these|those|every))?|in(?:\s+every)?)\s+/i.exec(tail);
+      // "of Calder's 40": a possessive name before the whole keeps it the whole.
+      const wm = /^\s+(?:out\s+of(?:\s+every)?|of(?:\s+(?:the|all|its|their|these|those|every|\p{Lu}[\p{L}-]*['’]s))?|in(?:\s+every)?)\s+/iu.exec(tail);
       if (wm) {
         const j = this.tokenAfter(end + wm[0].length, nextToken);
         const t = this.toks[j];

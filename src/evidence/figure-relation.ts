@@ -1,0 +1,130 @@
+// How one figure's meaning stands to another's: the body of compareFigureStatements
+// (figure-meaning.ts holds the contract). Reads both figures (text/figure-meaning.ts), then asks in
+// turn: the same kind of quantity (percent vs points, rate vs count, millions vs billions)? the
+// same thing counted? the same whole? the same period? the same source of the count? the same
+// thing said of it, or a wider or narrower one? the same value and direction?
+import type { Figure } from '../model.js';
+import type { FigureMeaning } from '../text/figure-meaning.js';
+import { LIGHT_WORDS, NARROWING, NOUN_FAMILIES, WIDER_THAN } from '../text/figure-words.js';
+import { stem, synonymsOf } from '../text/index.js';
+import { compareFigures } from './figure-compare.js';
+
+export type ValueRelation = 'match' | 'conflict' | 'scale' | 'unit';
+
+/** Share tolerance: "71 %" and "140 of 196" (0.714) are one share; so are "a quarter" and "25 %". */
+const SHARE_SLACK = 0.006;
+
+const stemCache = new Map<string, Set<string>>();
+
+/** A word's stem and its WordNet synonyms' stems (single words only). */
+function senseStems(word: string): Set<string> {
+  let out = stemCache.get(word);
+  if (!out) {
+    out = new Set([stem(word)]);
+    if (!word.includes('-')) for (const s of synonymsOf(word)) if (!s.includes(' ')) out.add(stem(s));
+    for (const fam of NOUN_FAMILIES) if (fam.some((f) => stem(word).startsWith(f))) for (const f of fam) out.add(f);
+    stemCache.set(word, out);
+  }
+  return out;
+}
+
+function meaningful(words: readonly string[]): string[] {
+  return words.filter((w) => !LIGHT_WORDS.has(w) && !LIGHT_WORDS.has(stem(w)) && w.length > 1);
+}
+
+/** Does `word` (or a synonym of it) appear among `others`? */
+function covered(word: string, others: readonly string[]): boolean {
+  const mine = senseStems(word);
+  const ws = stem(word);
+  return others.some((o) => {
+    const os = stem(o);
+    if (os === ws || mine.has(os) || senseStems(o).has(ws)) return true;
+    return os.length >= 5 && ws.length >= 5 && (os.startsWith(ws) || ws.startsWith(os));
+  });
+}
+
+/** Same counted thing: same stem, a synonym, or one family ("countries"/"nations"); null when either has none. */
+export function sameCounted(a: FigureMeaning, b: FigureMeaning): boolean | null {
+  if (a.counted === null || b.counted === null) return null;
+  return covered(a.counted, [b.counted]);
+}
+
+function asKind(f: Figure, unit: string | null): Figure {
+  return { ...f, unit };
+}
+
+/** The values alone: equal within bounds and precision, off by a scale word, or of another kind. */
+export function valueRelation(c: FigureMeaning, s: FigureMeaning): ValueRelation {
+  if (c.share !== null && s.share !== null && (c.kind !== s.kind || c.whole !== s.whole)) {
+    const slack = c.figure.approximate || s.figure.approximate ? 0.03 : SHARE_SLACK;
+    const cs = c.share;
+    const ss = s.share;
+    const ok = Math.abs(cs - ss) <= slack || (s.figure.bound !== '=' && compareFigures(asKind({ ...c.figure, value: cs, whole: null }, 'share'), asKind({ ...s.figure, value: ss, whole: null, high: null }, 'share')) === 'match');
+    if (c.whole !== null && s.whole !== null && c.whole !== s.whole) return compareFigures(asKind(c.figure, 'n'), asKind(s.figure, 'n')) === 'match' ? 'match' : 'conflict';
+    return ok ? 'match' : 'conflict';
+  }
+  const kindC = c.kind === 'measure' || c.kind === 'money' ? c.figure.unit : c.kind;
+  const kindS = s.kind === 'measure' || s.kind === 'money' ? s.figure.unit : s.kind;
+  const rel = compareFigures(asKind({ ...c.figure, whole: null }, 'n'), asKind({ ...s.figure, whole: null }, 'n'));
+  if (kindC !== kindS && !(c.kind === 'count' && s.kind === 'count')) {
+    const moneyVsCount = (c.kind === 'money' && s.kind === 'count') || (s.kind === 'money' && c.kind === 'count');
+    if (!moneyVsCount || rel === 'match') return 'unit';
+  }
+  if (rel === 'match') return 'match';
+  if (c.scale !== s.scale && c.scale > 1 && s.scale > 1) {
+    const r = c.figure.value / c.scale / (s.figure.value / s.scale);
+    if (Math.abs(r - 1) < 0.02) return 'scale';
+  }
+  return 'conflict';
+}
+
+/** Which way the predicates nest: the source's set is 'narrower' or 'broader' than the claim's, or null. */
+export function nesting(c: FigureMeaning, s: FigureMeaning): 'narrower' | 'broader' | null {
+  const cw = [...c.said, ...c.modifiers].map(stem);
+  const sw = [...s.said, ...s.modifiers].map(stem);
+  const has = (ws: string[], list: readonly string[]): boolean => ws.some((w) => list.some((l) => w.startsWith(l)));
+  for (const [wide, narrow] of WIDER_THAN) {
+    if (has(cw, wide) && !has(cw, narrow) && has(sw, narrow)) return 'narrower';
+    if (has(sw, wide) && !has(sw, narrow) && has(cw, narrow)) return 'broader';
+  }
+  const extra = (a: FigureMeaning, b: FigureMeaning): boolean =>
+    [...a.said, ...a.modifiers].some((w) => (NARROWING.has(w) || NARROWING.has(stem(w))) && !covered(w, [...b.said, ...b.modifiers]));
+  const sNarrows = extra(s, c);
+  const cNarrows = extra(c, s);
+  if (sNarrows && !cNarrows) return 'narrower';
+  if (cNarrows && !sNarrows) return 'broader';
+  return null;
+}
+
+export interface SaidOverlap {
+  /** Share of the claim's meaningful words the source's clause says too (synonyms count). */
+  covered: number;
+  /** The claim's words the source does not say. */
+  missing: string[];
+  /** The source's words the claim does not say. */
+  extra: string[];
+}
+
+export function saidOverlap(c: FigureMeaning, s: FigureMeaning): SaidOverlap {
+  const cw = meaningful(c.said);
+  const sw = meaningful([...s.said, ...(s.counted ? [s.counted] : [])]);
+  const missing = cw.filter((w) => !covered(w, sw));
+  const extra = meaningful(s.said).filter((w) => !covered(w, [...cw, ...(c.counted ? [c.counted] : [])]));
+  return { covered: cw.length === 0 ? 1 : (cw.length - missing.length) / cw.length, missing, extra };
+}
+
+/** Do two periods name the same time? Unknown parts (a month without a year) compare by their text. */
+export function samePeriod(c: FigureMeaning, s: FigureMeaning): boolean | null {
+  const a = c.period;
+  const b = s.period;
+  if (a === null && b === null) return true;
+  if (a === null || b === null) {
+    // A running total ("since 2006", "between 2010 and 2015") dropped or added changes what is counted.
+    const one = a ?? b;
+    return one !== null && (one.kind === 'since' || one.kind === 'span') ? false : null;
+  }
+  if (a.kind === 'since' || b.kind === 'since') return a.kind === b.kind && a.from === b.from;
+  if (a.kind === 'span' || b.kind === 'span') return a.from === b.from && a.until === b.until;
+  const key = (p: typeof a): string => (p.from ?? p.text.toLowerCase()).slice(0, Math.min((a.from ?? '').length || 10, (b.from ?? '').length || 10));
+  return key(a) === key(b);
+}

@@ -1,0 +1,219 @@
+// What a figure counts: the meaning of each figure of a sentence, read around it.
+//
+// Contract: `readFigureMeanings(sentence)` returns, for each figure `extractFigures` finds (in
+// order), its value, bound and range, the kind of quantity (count, percent, percentage points,
+// money, measure, rate) and its scale, the counted thing (head noun, the words that restrict it),
+// the words the clause says of it (its predicate), the whole it is out of, the period or date it
+// holds for ("since 2006", "in 2023", "as of May"), where the count comes from (survey, statute,
+// estimate, study, record, report), whether the clause denies it ("not", "no longer") and which
+// way it moved ("rose", "fell"); plus notes on what was read with care or left out:
+// - digits of other scripts ("٣٠", "३०") are read as their values, with a note;
+// - ranges are read with every dash (figures.ts); a four-digit year after "in"/"since" is a
+//   period, "2,006 cases" a count (dates.ts decides);
+// - a number the figure reader does not take (a lone "30" with no counted thing after a word
+//   in another script, a figure in a script it cannot read) is noted, never guessed.
+import type { DateMention, Figure } from '../model.js';
+import { extractDates } from './dates.js';
+import { extractFigures } from './figures.js';
+import { isNumberWord } from './number-words.js';
+import { STOPWORDS, tokenize } from './tokens.js';
+import { COUNT_SOURCE_WORDS, DOWN_WORDS, NEGATION, RATE_AFTER, UP_WORDS, type CountSource } from './figure-words.js';
+
+export type { CountSource } from './figure-words.js';
+
+export type FigureKind = 'count' | 'percent' | 'points' | 'money' | 'measure' | 'rate';
+
+export interface FigurePeriod {
+  text: string;
+  kind: 'date' | 'since' | 'span' | 'as-of';
+  from: string | null;
+  until: string | null;
+}
+
+export interface FigureMeaning {
+  figure: Figure;
+  kind: FigureKind;
+  /** The scale word the value was written with (1e6 for "2.3 million"), 1 when none. */
+  scale: number;
+  /** The share it states, in [0,1]: "a quarter", "25 %", "one in four", "140 of 196"; null for plain counts. */
+  share: number | null;
+  /** The counted thing's head noun as written ("districts", "clinics"), or null. */
+  counted: string | null;
+  /** Words (lower-case) restricting the counted thing inside the figure ("private" in "1,200 private clinics"). */
+  modifiers: string[];
+  /** The clause the figure is read in. */
+  clause: string;
+  /** Content words (lower-case) the clause says of the figure: its words less the figure, its period and its counted noun. */
+  said: string[];
+  whole: number | null;
+  period: FigurePeriod | null;
+  countSource: CountSource | null;
+  negated: boolean;
+  direction: 'up' | 'down' | null;
+}
+
+export interface FigureReading {
+  sentence: string;
+  figures: FigureMeaning[];
+  notes: string[];
+}
+
+/** The zero of each decimal digit block the reader folds to ASCII (Arabic-Indic … full-width). */
+const DIGIT_ZEROS = [0x660, 0x6f0, 0x7c0, 0x966, 0x9e6, 0xa66, 0xae6, 0xb66, 0xbe6, 0xc66, 0xce6, 0xd66, 0xe50, 0xed0, 0xf20, 0x1040, 0x17e0, 0x1810, 0xff10];
+
+/** Digits of other scripts folded to ASCII, one code unit for one, so offsets stay the same. */
+export function foldDigits(text: string): { text: string; folded: string[] } {
+  const folded: string[] = [];
+  const out = text.replace(/\p{Nd}+/gu, (run) => {
+    if (/^[0-9]+$/.test(run)) return run;
+    let ascii = '';
+    for (const ch of run) {
+      const cp = ch.codePointAt(0) ?? 0;
+      const zero = DIGIT_ZEROS.find((z) => cp >= z && cp <= z + 9);
+      if (zero === undefined || ch.length !== 1) return run; // outside the blocks read: left as written (noted below)
+      ascii += String(cp - zero);
+    }
+    folded.push(`${run} → ${ascii}`);
+    return ascii;
+  });
+  return { text: out, folded };
+}
+
+const BOUNDARY = /[;:()\u2014]|\.(?=\s)|,\s+(?=(?:and|but|while|whereas|of\s+(?:which|whom|those|these|them))\b)|\s(?=(?:but|while|whereas)\s)/giu;
+const SCALES: ReadonlyArray<[RegExp, number]> = [[/\b(?:trillion|tn|trn)\b/i, 1e12], [/\b(?:billion|bn)\b/i, 1e9], [/\b(?:million|mn|mln|m)\b/i, 1e6], [/\b(?:thousand|k)\b/i, 1e3]];
+const MONEY = new Set(['dollars', 'euros', 'pounds', 'yen', 'yuan', 'rupees', 'won', 'roubles', 'francs', 'pesos']);
+const MEASURE = /^(?:km|kg|mg|g|cm|mm|ml|l|lb|lbs|ft|mi|h|hr|hrs|min|mins|kwh|mwh|gwh|twh|kw|mw|gw|gb|mb|tb|kb|mph|kph|ha|t|mt|gt|ppm|ppb|°[CFK]|degrees|kilomet\w*|metres?|meters?|miles?|tonnes?|tons?|hectares?|acres?|years?|months?|weeks?|days?|hours?|minutes?)$/i;
+
+/** Clause spans of a sentence: cut at semicolons, colons, brackets, dashes, full stops and ", but/and/while". */
+function clauses(sentence: string): Array<[number, number]> {
+  const cuts = [0];
+  BOUNDARY.lastIndex = 0;
+  for (const m of sentence.matchAll(BOUNDARY)) cuts.push(m.index ?? 0);
+  cuts.push(sentence.length);
+  const out: Array<[number, number]> = [];
+  for (let i = 0; i + 1 < cuts.length; i++) out.push([cuts[i] ?? 0, cuts[i + 1] ?? sentence.length]);
+  return out;
+}
+
+function kindOf(f: Figure, after: string): FigureKind {
+  if (f.unit === 'percentage points') return 'points';
+  if (f.unit === 'percent') return RATE_AFTER.test(after) && !/^\s*per\s*cent/i.test(after) ? 'rate' : 'percent';
+  if (RATE_AFTER.test(after)) return 'rate';
+  if (f.unit !== null && MONEY.has(f.unit)) return 'money';
+  if (f.unit !== null && MEASURE.test(f.unit)) return 'measure';
+  return 'count';
+}
+
+function periodOf(d: DateMention, sentence: string): FigurePeriod {
+  const before = sentence.slice(Math.max(0, d.start - 8), d.start);
+  if (/as\s+of\s*$/i.test(before) || /^as\s+of/i.test(d.text)) return { text: /^as\s+of/i.test(d.text) ? d.text : `as of ${d.text}`, kind: 'as-of', from: d.value, until: d.value };
+  if (d.kind === 'span') return { text: d.text, kind: /^since/i.test(d.text) || (d.until === null && d.value !== null) ? 'since' : 'span', from: d.value, until: d.until ?? null };
+  return { text: d.text, kind: 'date', from: d.value, until: d.value };
+}
+
+/** Months alone ("as of May") are dates the date reader leaves to a reference; read them here. */
+const AS_OF_MONTH = /\bas\s+of\s+(January|February|March|April|May|June|July|August|September|October|November|December)\b/gi;
+
+function readPeriods(sentence: string): Array<FigurePeriod & { start: number; end: number }> {
+  const out = extractDates(sentence).map((d) => ({ ...periodOf(d, sentence), start: d.start, end: d.end }));
+  for (const m of sentence.matchAll(AS_OF_MONTH)) {
+    const start = m.index ?? 0;
+    if (!out.some((p) => p.start <= start && p.end >= start)) out.push({ text: m[0], kind: 'as-of', from: m[1]?.toLowerCase() ?? null, until: m[1]?.toLowerCase() ?? null, start, end: start + m[0].length });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+function contentWords(text: string): string[] {
+  return tokenize(text)
+    .filter((t) => !STOPWORDS.has(t.lower) && !/^[\d.,]+$/.test(t.lower))
+    .map((t) => t.lower);
+}
+
+/** Read the meaning of every figure of one sentence. */
+export function readFigureMeanings(input: string): FigureReading {
+  const notes: string[] = [];
+  const { text: sentence, folded } = foldDigits(input);
+  for (const f of folded) notes.push(`digits in another script read as ASCII: ${f}`);
+  if (/\p{Nd}/u.test(sentence.replace(/[0-9]/g, ''))) notes.push('some digits are in a script the reader does not know; their figures are left out');
+  // "140 nations out of 196": the whole after the counted noun belongs to the figure before it.
+  const figures: Figure[] = [];
+  for (const f of extractFigures(sentence)) {
+    const prev = figures[figures.length - 1];
+    const gap = prev ? sentence.slice(prev.end, f.start) : '';
+    if (prev && prev.whole === null && prev.high === undefined && /^\s+out\s+of\s+$/i.test(gap) && f.value >= prev.value && f.unit === null && f.high === undefined) {
+      figures[figures.length - 1] = { ...prev, whole: f.value, text: sentence.slice(prev.start, f.end), end: f.end, predicate: f.predicate };
+      continue;
+    }
+    figures.push(f);
+  }
+  const periods = readPeriods(sentence);
+  const spans = clauses(sentence);
+  const clauseOf = (f: Figure): [number, number] => spans.find(([a, b]) => f.start >= a && f.start < b) ?? [0, sentence.length];
+  const meanings = figures.map((f, i) => {
+    const [cs, ce] = clauseOf(f);
+    // A clause with several figures: each keeps the words up to its neighbours.
+    const prev = figures[i - 1];
+    const next = figures[i + 1];
+    const from = prev && prev.end > cs && prev.end <= f.start ? Math.max(cs, lastComma(sentence, prev.end, f.start)) : cs;
+    const to = next && next.start < ce && next.start >= f.end ? Math.min(ce, firstComma(sentence, f.end, next.start)) : ce;
+    const clause = sentence.slice(from, to);
+    const after = sentence.slice(f.end, Math.min(sentence.length, f.end + 24));
+    const whole = f.whole;
+    const end = f.end;
+    const inClause = periods.filter((p) => p.start >= from && p.end <= to);
+    const alone = periods.filter((p) => !figures.some((g, k) => k !== i && within(p.start, clauseOf(g)) && clauseOf(g)[0] !== cs));
+    const period = inClause[0] ?? (figures.length === 1 || spans.length === 1 ? alone[0] : undefined) ?? null;
+    const counted = countedNoun(f, sentence);
+    const modifiers = modifierWords(f, counted);
+    const periodWords = new Set(period ? contentWords(period.text) : []);
+    const figureWords = new Set(contentWords(sentence.slice(f.start, end)));
+    const said = contentWords(clause).filter((w) => !figureWords.has(w) && !periodWords.has(w) && w !== counted);
+    const sourceText = input;
+    const countSource = COUNT_SOURCE_WORDS.find(([re]) => re.test(clause))?.[1] ?? COUNT_SOURCE_WORDS.find(([re]) => re.test(sourceText))?.[1] ?? null;
+    const rest = clause.replace(sentence.slice(f.start, f.end), ' ');
+    const negated = NEGATION.test(rest.replace(/\bno\s+(?:more|fewer|less)\s+than\b/gi, ' '));
+    const direction = UP_WORDS.test(rest) ? 'up' : DOWN_WORDS.test(rest) ? 'down' : null;
+    const kind = kindOf(f, after);
+    const scale = SCALES.find(([re]) => re.test(f.text))?.[1] ?? 1;
+    const share = kind === 'percent' ? f.value / 100 : whole !== null && whole > 0 ? f.value / whole : f.value > 0 && f.value < 1 && f.high === undefined ? f.value : null;
+    const m: FigureMeaning = { figure: f, kind, scale, share, counted, modifiers, clause, said, whole, period: period ? { text: period.text, kind: period.kind, from: period.from, until: period.until } : null, countSource, negated, direction };
+    return m;
+  });
+  return { sentence: input, figures: meanings, notes };
+}
+
+function within(pos: number, [a, b]: [number, number]): boolean {
+  return pos >= a && pos < b;
+}
+
+function lastComma(s: string, from: number, to: number): number {
+  const i = s.slice(from, to).lastIndexOf(',');
+  return i < 0 ? from : from + i + 1;
+}
+
+function firstComma(s: string, from: number, to: number): number {
+  const i = s.slice(from, to).indexOf(',');
+  return i < 0 ? to : from + i;
+}
+
+/** The counted noun: the figure's noun, else "of [the] X" after a share, else null. */
+function countedNoun(f: Figure, sentence: string): string | null {
+  if (f.unit !== null && f.unit !== 'percent' && f.unit !== 'percentage points' && !MONEY.has(f.unit) && !MEASURE.test(f.unit)) return f.unit;
+  const of = /^\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)?((?:[\p{L}-]+\s+){0,2}?[\p{L}-]+s)\b/iu.exec(sentence.slice(f.end, f.end + 60));
+  return of?.[1] ? (of[1].split(/\s+/).pop() ?? null)?.toLowerCase() ?? null : null;
+}
+
+/** Words between the number and the counted noun ("private" in "1,200 private clinics"). */
+function modifierWords(f: Figure, counted: string | null): string[] {
+  if (counted === null) return [];
+  const words = tokenize(f.text).map((t) => t.lower);
+  const at = words.lastIndexOf(counted);
+  if (at < 0) return [];
+  const out: string[] = [];
+  for (let k = at - 1; k >= 0; k--) {
+    const w = words[k] ?? '';
+    if (/^[\d.,]+$/.test(w) || STOPWORDS.has(w) || isNumberWord(w) || /^(?:of|out|million|billion|thousand|dozen|hundred|trillion|percent)$/.test(w)) break;
+    out.unshift(w);
+  }
+  return out;
+}

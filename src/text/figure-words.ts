@@ -1,0 +1,66 @@
+// Word lists for reading what a figure counts (figure-meaning.ts): where a count comes from,
+// which words turn a statement round, which verbs say a quantity moved, and which predicates
+// are wider than others ("restrict" covers "ban"). Pure data.
+
+/** Where a count comes from: a survey's answer is not a legal fact, an estimate not a tally. */
+export type CountSource = 'survey' | 'statute' | 'report' | 'estimate' | 'study' | 'record';
+
+export const COUNT_SOURCE_WORDS: ReadonlyArray<[RegExp, CountSource]> = [
+  [/\b(?:survey(?:ed|s)?|poll(?:ed|s)?|respondents?|questionnaires?|self-reported|told\s+(?:a|the)\s+survey|say\s+they|said\s+they|report(?:ed)?\s+that\s+they)\b/i, 'survey'],
+  [/\b(?:statutes?|laws?|legislation|legal(?:ly)?|criminal\s+codes?|penal\s+codes?|codes?\s+of|acts?\s+of\s+parliament|on\s+the\s+books|by\s+law)\b/i, 'statute'],
+  [/\b(?:estimates?d?|projected|projections?|modell?ed|forecasts?|extrapolated)\b/i, 'estimate'],
+  [/\b(?:study|studies|trial|trials|cohort|meta-analysis|researchers)\b/i, 'study'],
+  [/\b(?:registered|recorded|records|registry|registries|official\s+figures|census|counted)\b/i, 'record'],
+  [/\b(?:reports?|according\s+to)\b/i, 'report'],
+];
+
+/** Words that deny what the clause says of its figure. */
+export const NEGATION = /(?:^|[^\p{L}])(?:not|no\s+longer|never|none\s+of|neither|nor|n['’]t|without|no)(?![\p{L}])/iu;
+
+export const UP_WORDS = /\b(?:rose|rise[sn]?|rising|increased?|increases|increasing|grew|grow(?:s|n|ing)?|climbed|climbs?|jumped|jumps?|soared|up|gained?|higher|more|doubled|expanded|surged?)\b/i;
+export const DOWN_WORDS = /\b(?:fell|fall(?:s|en|ing)?|decreased?|decreases|decreasing|declined?|declines|declining|dropped|drops?|shrank|shrunk|down|lost|lower|fewer|less|cut|halved|reduced?|plunged?|slid)\b/i;
+
+/** Nouns that make a figure a rate ("per 100,000", "a year", "each day"). */
+export const RATE_AFTER = /^\s*(?:per\s+(?:cent\b)?|a\s+(?:year|month|week|day|head)\b|an\s+hour\b|each\s+(?:year|month|week|day)\b|every\s+(?:year|month|week|day)\b|annually\b|yearly\b|monthly\b|weekly\b|daily\b|\/)/i;
+
+/** Counted nouns that name the same kind of thing (compared by stem). */
+export const NOUN_FAMILIES: ReadonlyArray<readonly string[]> = [
+  ['country', 'nation', 'state', 'jurisdiction'],
+  ['person', 'people', 'individu', 'resident', 'citizen', 'inhabit'],
+  ['adult', 'grown-up'],
+  ['child', 'kid', 'minor'],
+  ['clinic', 'health centr', 'health cent'],
+  ['doctor', 'physician'],
+  ['death', 'fatality'],
+  ['job', 'post', 'position'],
+  ['firm', 'company', 'business', 'employ'],
+  ['school', 'pupil'],
+  ['patient', 'case'],
+  ['district', 'municipality', 'council', 'borough'],
+  ['car', 'vehicle'],
+  ['home', 'house', 'household', 'dwelling'],
+];
+
+/**
+ * Predicates from wider to narrower: a source that counts places which "restrict" something counts
+ * more places than ones which "ban" it. Stems, compared after stemming.
+ */
+export const WIDER_THAN: ReadonlyArray<readonly [readonly string[], readonly string[]]> = [
+  [['restrict', 'regulat', 'regulate', 'limit', 'control', 'law', 'legislat', 'rule', 'address', 'polic', 'police'], ['ban', 'prohibit', 'outlaw', 'criminal', 'criminalis', 'criminaliz', 'forbid', 'forbidden']],
+  [['offer', 'provid', 'stock', 'have', 'hold'], ['administ', 'administer', 'giv', 'give', 'inject', 'vaccinat']],
+  [['infect', 'case', 'test', 'posit'], ['die', 'death', 'kill', 'hospitalis', 'hospitaliz']],
+  [['appli', 'apply', 'applic', 'submit'], ['approv', 'approve', 'grant', 'accept']],
+  [['arrest', 'charg', 'charge', 'prosecut'], ['convict', 'sentenc', 'sentence', 'jail', 'imprison']],
+  [['nominat', 'run', 'stand'], ['elect', 'win', 'won']],
+];
+
+/** Qualifiers that narrow what is counted ("simple possession", "outright", "full-time"). */
+export const NARROWING = new Set(['outright', 'only', 'simpl', 'simple', 'full', 'full-time', 'total', 'complet', 'complete', 'strict', 'fully', 'exclusiv', 'exclusive', 'sole', 'solely', 'new', 'first-time', 'confirm', 'confirmed', 'verifi', 'verified', 'serious', 'sever', 'severe', 'permanent', 'children', 'adult', 'adults']);
+
+/** Words carrying no meaning of their own for the comparison. */
+export const LIGHT_WORDS = new Set([
+  'have', 'ha', 'had', 'get', 'got', 'make', 'made', 'do', 'does', 'did', 'there', 'were', 'was', 'are', 'is', 'be', 'been', 'total', 'some', 'about', 'around',
+  'number', 'figure', 'count', 'amount', 'least', 'nearly', 'almost', 'roughly', 'approximately', 'estimat', 'than', 'out', 'every', 'now', 'currently', 'today',
+  'year', 'month', 'week', 'day', 'according', 'accord', 'report', 'show', 'found', 'find', 'data', 'new', 'latest', 'just', 'over', 'under', 'more', 'fewer',
+  'less', 'also', 'still', 'while', 'those', 'these', 'them', 'thi', 'that', 'whom', 'which', 'who', 'all', 'overall', 'altogeth', 'across', 'nationwid', 'nationwide',
+]);
