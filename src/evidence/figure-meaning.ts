@@ -27,7 +27,7 @@
 // The figures' meanings are read by text/figure-meaning.ts; the tests that decide the relation
 // are in figure-relation.ts; this file picks the pair and words the answer.
 import { readFigureMeanings, type FigureMeaning } from '../text/figure-meaning.js';
-import { nesting, sameCounted, samePeriod, saidOverlap, valueRelation } from './figure-relation.js';
+import { missingVerbs, nesting, sameCounted, samePeriod, saidOverlap, valueRelation } from './figure-relation.js';
 
 export type MeaningRelation =
   | 'same'
@@ -74,6 +74,10 @@ export interface MeaningComparison {
 
 /** Below this share of the claim's words said of the source's figure, the source says something else of it. */
 const SAID_AT = 0.5;
+/** Below this share, with no counted thing or verb in common, the two figures are about different things. */
+const UNRELATED_AT = 0.34;
+/** Below this share (and two words or more missing) the source says something else of the figure. */
+const PREDICATE_AT = 0.34;
 
 /** The meaning whose figure is written `text`, or all when no text is given. */
 function pick(meanings: readonly FigureMeaning[], text: string | undefined): FigureMeaning[] {
@@ -120,15 +124,24 @@ export function compareMeanings(c: FigureMeaning, s: FigureMeaning): MeaningComp
   const cf = q(c.figure.text);
   const sf = q(s.figure.text);
   const value = valueRelation(c, s);
+  const counted = sameCounted(c, s);
+  const said = saidOverlap(c, s);
+  const shareVerb = c.verbs.some((v) => s.verbs.includes(v));
+  if (value === 'match' && s.subset !== c.subset) {
+    const nest = s.subset ? 'narrower' : 'broader';
+    return { relation: nest, reason: `the source counts ${nest === 'narrower' ? 'part of a larger set' : 'the larger set'}: ${q(saying(s))}, where the claim says ${q(saying(c))}` };
+  }
+  if (counted !== true && said.covered < UNRELATED_AT && !shareVerb) {
+    return { relation: 'unrelated', reason: `the source's ${sf} and the claim's ${cf} are about different things: ${q(saying(s))} against ${q(saying(c))}` };
+  }
   if (value === 'unit') {
     const what = (m: FigureMeaning): string => (m.kind === 'points' ? 'percentage points' : m.kind === 'percent' ? 'a percentage' : m.kind === 'rate' ? 'a rate' : m.kind === 'money' ? 'money' : m.kind === 'measure' ? (m.figure.unit ?? 'a measure') : 'a count');
     return { relation: 'different-unit', reason: `the source gives ${what(s)} (${sf}) where the claim gives ${what(c)} (${cf})` };
   }
   if (value === 'scale') return { relation: 'different-unit', reason: `the source's ${sf} is on another scale than the claim's ${cf}` };
-  const counted = sameCounted(c, s);
-  const said = saidOverlap(c, s);
-  if (counted === false && said.covered < SAID_AT) {
-    return { relation: 'unrelated', reason: `the source's ${sf} counts ${s.counted ?? 'something else'}, the claim's ${cf} counts ${c.counted ?? 'something else'}` };
+  if (counted === false) {
+    if (said.covered < SAID_AT || value !== 'match') return { relation: 'unrelated', reason: `the source's ${sf} counts ${s.counted ?? 'something else'}, the claim's ${cf} counts ${c.counted ?? 'something else'}` };
+    return { relation: 'different-predicate', reason: `the source counts ${s.counted ?? 'something else'} (${q(saying(s))}), not ${c.counted ?? 'what the claim counts'} (${q(saying(c))})` };
   }
   if (c.whole !== null && s.whole !== null && c.whole !== s.whole) {
     return { relation: 'different-whole', reason: `the source's figure is out of ${s.whole} (${sf}), the claim's out of ${c.whole} (${cf})` };
@@ -138,28 +151,28 @@ export function compareMeanings(c: FigureMeaning, s: FigureMeaning): MeaningComp
     const when = (m: FigureMeaning): string => (m.period ? q(m.period.text) : 'no period');
     return { relation: 'different-period', reason: `the source's ${sf} holds for ${when(s)}, the claim's ${cf} for ${when(c)}` };
   }
-  if (c.negated !== s.negated && value === 'match') {
-    const [yes, no] = c.negated ? ['the source', 'the claim'] : ['the claim', 'the source'];
-    return { relation: 'conflicting-value', reason: `${no} denies what ${yes} says of ${cf}: ${q(saying(c.negated ? c : s))} against ${q(saying(c.negated ? s : c))}` };
-  }
-  if (c.direction !== null && s.direction !== null && c.direction !== s.direction && value === 'match') {
-    return { relation: 'conflicting-value', reason: `the source's ${sf} went ${s.direction}, the claim's ${cf} ${c.direction}` };
-  }
-  const surveyed = (m: FigureMeaning): boolean => m.countSource === 'survey';
-  if (surveyed(s) !== surveyed(c) && value === 'match') {
-    return surveyed(s)
-      ? { relation: 'different-predicate', reason: `the source's ${sf} is what a survey's respondents said (${q(saying(s))}), not a fact as the claim states it` }
-      : { relation: 'different-predicate', reason: `the claim's ${cf} is what a survey's respondents said; the source states ${sf} as a fact` };
-  }
-  if ((c.countSource === 'estimate') !== (s.countSource === 'estimate') && (c.countSource === 'record' || s.countSource === 'record' || c.countSource === 'statute' || s.countSource === 'statute') && value === 'match') {
-    return { relation: 'different-predicate', reason: `one figure is an estimate and the other a recorded count: ${q(saying(s))} against ${q(saying(c))}` };
-  }
   const nest = nesting(c, s);
   if (nest !== null && value === 'match') {
     return { relation: nest, reason: `the source counts ${nest === 'narrower' ? 'a narrower' : 'a broader'} set: ${q(saying(s))}, where the claim says ${q(saying(c))}` };
   }
-  if (said.covered < SAID_AT && said.missing.length > 0) {
-    if (value !== 'match' && counted !== true) return { relation: 'unrelated', reason: `the source's ${sf} and the claim's ${cf} are about different things` };
+  if (c.direction !== null && s.direction !== null && c.direction !== s.direction && value === 'match') {
+    return { relation: 'conflicting-value', reason: `the source's ${sf} went ${s.direction}, the claim's ${cf} ${c.direction}` };
+  }
+  const verbs = missingVerbs(c, s);
+  if (verbs.length > 0 && value === 'match') {
+    return { relation: 'different-predicate', reason: `the source says ${q(saying(s))}, not that ${q(saying(c))} (it does not say "${verbs.join('", "')}")` };
+  }
+  if (c.negated !== s.negated && value === 'match') {
+    const [yes, no] = c.negated ? ['the source', 'the claim'] : ['the claim', 'the source'];
+    return { relation: 'conflicting-value', reason: `${no} denies what ${yes} says of ${cf}: ${q(saying(c.negated ? c : s))} against ${q(saying(c.negated ? s : c))}` };
+  }
+  const legal = (m: FigureMeaning): boolean => m.countSource === 'statute' || /\b(?:ban|bans|banned|criminali[sz]e[sd]?|outlaw(?:s|ed)?|prohibit(?:s|ed)?|illegal|legal)\b/i.test(m.clause);
+  if (value === 'match' && ((s.countSource === 'survey' && c.countSource !== 'survey' && legal(c)) || (c.countSource === 'survey' && s.countSource !== 'survey' && legal(s)))) {
+    return s.countSource === 'survey'
+      ? { relation: 'different-predicate', reason: `the source's ${sf} is what a survey's respondents said (${q(saying(s))}), not a legal fact as the claim states it` }
+      : { relation: 'different-predicate', reason: `the claim's ${cf} is what a survey's respondents said; the source states ${sf} as a legal fact` };
+  }
+  if (said.covered < PREDICATE_AT && said.missing.length > 1 && value === 'match') {
     return { relation: 'different-predicate', reason: `the source says ${q(saying(s))}, not that ${q(saying(c))} (it does not say ${said.missing.slice(0, 3).join(', ')})` };
   }
   if (value === 'conflict') return { relation: 'conflicting-value', reason: `the source gives ${sf} where the claim gives ${cf}` };

@@ -22,10 +22,18 @@ function senseStems(word: string): Set<string> {
   if (!out) {
     out = new Set([stem(word)]);
     if (!word.includes('-')) for (const s of synonymsOf(word)) if (!s.includes(' ')) out.add(stem(s));
-    for (const fam of NOUN_FAMILIES) if (fam.some((f) => stem(word).startsWith(f))) for (const f of fam) out.add(f);
+    const own = stem(word);
+    for (const fam of NOUN_FAMILIES) if (fam.some((f) => own.startsWith(f) || (own.length >= 5 && f.startsWith(own)))) for (const f of fam) out.add(f);
     stemCache.set(word, out);
   }
   return out;
+}
+
+/** A word without its possessive and agent or tense ending ("voter", "voted" → "vot"). */
+function base(word: string): string {
+  const w = word.replace(/['’]s$/, '');
+  const b = w.replace(/(?:ers|er|ed|ing|es|s)$/, '');
+  return b.length >= 3 ? b : w;
 }
 
 function meaningful(words: readonly string[]): string[] {
@@ -39,7 +47,8 @@ function covered(word: string, others: readonly string[]): boolean {
   return others.some((o) => {
     const os = stem(o);
     if (os === ws || mine.has(os) || senseStems(o).has(ws)) return true;
-    return os.length >= 5 && ws.length >= 5 && (os.startsWith(ws) || ws.startsWith(os));
+    if ([...mine].some((m) => m.length >= 5 && os.startsWith(m))) return true;
+    return (os.length >= 5 && ws.length >= 5 && (os.startsWith(ws) || ws.startsWith(os))) || (base(o).length >= 3 && base(o) === base(word));
   });
 }
 
@@ -82,13 +91,19 @@ export function valueRelation(c: FigureMeaning, s: FigureMeaning): ValueRelation
 export function nesting(c: FigureMeaning, s: FigureMeaning): 'narrower' | 'broader' | null {
   const cw = [...c.said, ...c.modifiers].map(stem);
   const sw = [...s.said, ...s.modifiers].map(stem);
-  const has = (ws: string[], list: readonly string[]): boolean => ws.some((w) => list.some((l) => w.startsWith(l)));
+  const has = (ws: string[], list: readonly string[]): boolean => ws.some((w) => list.some((l) => w.startsWith(l) || w.startsWith(stem(l))));
   for (const [wide, narrow] of WIDER_THAN) {
     if (has(cw, wide) && !has(cw, narrow) && has(sw, narrow)) return 'narrower';
     if (has(sw, wide) && !has(sw, narrow) && has(cw, narrow)) return 'broader';
   }
   const extra = (a: FigureMeaning, b: FigureMeaning): boolean =>
     [...a.said, ...a.modifiers].some((w) => (NARROWING.has(w) || NARROWING.has(stem(w))) && !covered(w, [...b.said, ...b.modifiers]));
+  // "closed or cut shifts" counts more than "closed": alternatives widen the set.
+  const alternatives = (m: FigureMeaning): boolean => /\bor\b/i.test(m.clause.slice(m.clause.indexOf(m.figure.text) + m.figure.text.length));
+  if (alternatives(s) !== alternatives(c)) {
+    const [wide, narrow] = alternatives(s) ? [s, c] : [c, s];
+    if (narrow.verbs.length > 0 && narrow.verbs.every((w) => covered(w, wide.said))) return wide === s ? 'broader' : 'narrower';
+  }
   const sNarrows = extra(s, c);
   const cNarrows = extra(c, s);
   if (sNarrows && !cNarrows) return 'narrower';
@@ -127,4 +142,10 @@ export function samePeriod(c: FigureMeaning, s: FigureMeaning): boolean | null {
   if (a.kind === 'span' || b.kind === 'span') return a.from === b.from && a.until === b.until;
   const key = (p: typeof a): string => (p.from ?? p.text.toLowerCase()).slice(0, Math.min((a.from ?? '').length || 10, (b.from ?? '').length || 10));
   return key(a) === key(b);
+}
+
+/** The claim's verbs the source's clause does not say (nor a synonym of them). */
+export function missingVerbs(c: FigureMeaning, s: FigureMeaning): string[] {
+  const sw = [...s.said, ...s.verbs];
+  return c.verbs.filter((v) => !LIGHT_WORDS.has(v) && !covered(v, sw));
 }

@@ -17,7 +17,8 @@ import { extractDates } from './dates.js';
 import { extractFigures } from './figures.js';
 import { isNumberWord } from './number-words.js';
 import { STOPWORDS, tokenize } from './tokens.js';
-import { COUNT_SOURCE_WORDS, DOWN_WORDS, NEGATION, RATE_AFTER, UP_WORDS, type CountSource } from './figure-words.js';
+import { AUXILIARIES, COUNT_SOURCE_WORDS, DOWN_WORDS, NEGATION, RATE_AFTER, SUBSET_BEFORE, UP_WORDS, type CountSource } from './figure-words.js';
+import { hasSense } from './lexicon.js';
 
 export type { CountSource } from './figure-words.js';
 
@@ -50,6 +51,10 @@ export interface FigureMeaning {
   countSource: CountSource | null;
   negated: boolean;
   direction: 'up' | 'down' | null;
+  /** The verbs that say what the counted things do or undergo ("offer", "inspected"), lower-case. */
+  verbs: string[];
+  /** The figure counts part of a set named before it ("Of those, 310 offered …"). */
+  subset: boolean;
 }
 
 export interface FigureReading {
@@ -126,7 +131,7 @@ function readPeriods(sentence: string): Array<FigurePeriod & { start: number; en
 function contentWords(text: string): string[] {
   return tokenize(text)
     .filter((t) => !STOPWORDS.has(t.lower) && !/^[\d.,]+$/.test(t.lower))
-    .map((t) => t.lower);
+    .map((t) => t.lower.replace(/['’]s$/, ''));
 }
 
 /** Read the meaning of every figure of one sentence. */
@@ -172,11 +177,13 @@ export function readFigureMeanings(input: string): FigureReading {
     const countSource = COUNT_SOURCE_WORDS.find(([re]) => re.test(clause))?.[1] ?? COUNT_SOURCE_WORDS.find(([re]) => re.test(sourceText))?.[1] ?? null;
     const rest = clause.replace(sentence.slice(f.start, f.end), ' ');
     const negated = NEGATION.test(rest.replace(/\bno\s+(?:more|fewer|less)\s+than\b/gi, ' '));
-    const direction = UP_WORDS.test(rest) ? 'up' : DOWN_WORDS.test(rest) ? 'down' : null;
+    const direction = directionOf(sentence, from, to, f);
+    const verbs = verbsOf(sentence, from, to, f, counted);
+    const subset = SUBSET_BEFORE.test(sentence.slice(Math.max(from, f.start - 90), f.start)) || SUBSET_BEFORE.test(sentence.slice(Math.max(0, f.start - 90), f.start));
     const kind = kindOf(f, after);
     const scale = SCALES.find(([re]) => re.test(f.text))?.[1] ?? 1;
     const share = kind === 'percent' ? f.value / 100 : whole !== null && whole > 0 ? f.value / whole : f.value > 0 && f.value < 1 && f.high === undefined ? f.value : null;
-    const m: FigureMeaning = { figure: f, kind, scale, share, counted, modifiers, clause, said, whole, period: period ? { text: period.text, kind: period.kind, from: period.from, until: period.until } : null, countSource, negated, direction };
+    const m: FigureMeaning = { figure: f, kind, scale, share, counted, modifiers, clause, said, whole, period: period ? { text: period.text, kind: period.kind, from: period.from, until: period.until } : null, countSource, negated, direction, verbs, subset };
     return m;
   });
   return { sentence: input, figures: meanings, notes };
@@ -215,5 +222,52 @@ function modifierWords(f: Figure, counted: string | null): string[] {
     if (/^[\d.,]+$/.test(w) || STOPWORDS.has(w) || isNumberWord(w) || /^(?:of|out|million|billion|thousand|dozen|hundred|trillion|percent)$/.test(w)) break;
     out.unshift(w);
   }
+  return out;
+}
+
+/** Which way the clause says the figure moved: the direction word nearest the figure. */
+function directionOf(sentence: string, from: number, to: number, f: Figure): 'up' | 'down' | null {
+  let best: { d: 'up' | 'down'; dist: number } | null = null;
+  for (const [re, d] of [[UP_WORDS, 'up'], [DOWN_WORDS, 'down']] as const) {
+    const g = new RegExp(re.source, 'gi');
+    for (const m of sentence.slice(from, to).matchAll(g)) {
+      const at = from + (m.index ?? 0);
+      if (at >= f.start && at < f.end) continue;
+      const dist = at < f.start ? f.start - at : at - f.end;
+      if (best === null || dist < best.dist) best = { d, dist };
+    }
+  }
+  return best?.d ?? null;
+}
+
+const PREPOSITIONS = new Set(['in', 'across', 'from', 'at', 'on', 'for', 'of', 'within', 'throughout', 'among', 'nationwide']);
+
+/**
+ * The verbs of a figure: the first content word after it that can be a verb (skipping a place
+ * phrase, "in Northvale", and auxiliaries), and the last content word before it when that can be one
+ * ("inspected 1,200 clinics").
+ */
+function verbsOf(sentence: string, from: number, to: number, f: Figure, counted: string | null): string[] {
+  const out: string[] = [];
+  const after = tokenize(sentence.slice(f.end, to));
+  let k = 0;
+  while (k < after.length) {
+    const t = after[k];
+    if (t === undefined) break;
+    if (PREPOSITIONS.has(t.lower)) {
+      k++;
+      while (k < after.length && (/^\p{Lu}/u.test(after[k]?.text ?? '') || /^(?:the|a|an)$/i.test(after[k]?.text ?? ''))) k++;
+      continue;
+    }
+    if (AUXILIARIES.has(t.lower) || t.lower === counted || /^\p{Lu}/u.test(t.text) || /^(?:that|which|who)$/.test(t.lower)) {
+      k++;
+      continue;
+    }
+    if (!STOPWORDS.has(t.lower) && hasSense(t.lower, 'verb')) out.push(t.lower);
+    break;
+  }
+  const before = tokenize(sentence.slice(from, f.start)).filter((t) => !STOPWORDS.has(t.lower) && !AUXILIARIES.has(t.lower));
+  const last = before[before.length - 1];
+  if (last && !/^\p{Lu}/u.test(last.text) && (/(?:ed|ing)$/.test(last.lower) || hasSense(last.lower, 'verb')) && !/^\d/.test(last.lower)) out.push(last.lower);
   return out;
 }

@@ -15,10 +15,10 @@ export const COUNT_SOURCE_WORDS: ReadonlyArray<[RegExp, CountSource]> = [
 ];
 
 /** Words that deny what the clause says of its figure. */
-export const NEGATION = /(?:^|[^\p{L}])(?:not|no\s+longer|never|none\s+of|neither|nor|n['’]t|without|no)(?![\p{L}])/iu;
+export const NEGATION = /(?:^|[^\p{L}])(?:not|no\s+longer|never|none\s+of|neither|nor|n['’]t)(?![\p{L}])/iu;
 
-export const UP_WORDS = /\b(?:rose|rise[sn]?|rising|increased?|increases|increasing|grew|grow(?:s|n|ing)?|climbed|climbs?|jumped|jumps?|soared|up|gained?|higher|more|doubled|expanded|surged?)\b/i;
-export const DOWN_WORDS = /\b(?:fell|fall(?:s|en|ing)?|decreased?|decreases|decreasing|declined?|declines|declining|dropped|drops?|shrank|shrunk|down|lost|lower|fewer|less|cut|halved|reduced?|plunged?|slid)\b/i;
+export const UP_WORDS = /\b(?:added|adds?|created|hired|rose|rise[sn]?|rising|increased?|increases|increasing|grew|grow(?:s|n|ing)?|climbed|climbs?|jumped|jumps?|soared|up|gained?|higher|more|doubled|expanded|surged?)\b/i;
+export const DOWN_WORDS = /\b(?:shed|axed|eliminated|fell|fall(?:s|en|ing)?|decreased?|decreases|decreasing|declined?|declines|declining|dropped|drops?|shrank|shrunk|down|lost|lower|fewer|less|cut|halved|reduced?|plunged?|slid)\b/i;
 
 /** Nouns that make a figure a rate ("per 100,000", "a year", "each day"). */
 export const RATE_AFTER = /^\s*(?:per\s+(?:cent\b)?|a\s+(?:year|month|week|day|head)\b|an\s+hour\b|each\s+(?:year|month|week|day)\b|every\s+(?:year|month|week|day)\b|annually\b|yearly\b|monthly\b|weekly\b|daily\b|\/)/i;
@@ -36,7 +36,7 @@ export const NOUN_FAMILIES: ReadonlyArray<readonly string[]> = [
   ['firm', 'company', 'business', 'employ'],
   ['school', 'pupil'],
   ['patient', 'case'],
-  ['district', 'municipality', 'council', 'borough'],
+  ['district', 'municipal', 'council', 'borough'],
   ['car', 'vehicle'],
   ['home', 'house', 'household', 'dwelling'],
 ];
@@ -52,10 +52,17 @@ export const WIDER_THAN: ReadonlyArray<readonly [readonly string[], readonly str
   [['appli', 'apply', 'applic', 'submit'], ['approv', 'approve', 'grant', 'accept']],
   [['arrest', 'charg', 'charge', 'prosecut'], ['convict', 'sentenc', 'sentence', 'jail', 'imprison']],
   [['nominat', 'run', 'stand'], ['elect', 'win', 'won']],
+  [['qualif', 'enter', 'compet', 'take part', 'particip'], ['win', 'won', 'medal', 'podium']],
 ];
 
 /** Qualifiers that narrow what is counted ("simple possession", "outright", "full-time"). */
-export const NARROWING = new Set(['outright', 'only', 'simpl', 'simple', 'full', 'full-time', 'total', 'complet', 'complete', 'strict', 'fully', 'exclusiv', 'exclusive', 'sole', 'solely', 'new', 'first-time', 'confirm', 'confirmed', 'verifi', 'verified', 'serious', 'sever', 'severe', 'permanent', 'children', 'adult', 'adults']);
+export const NARROWING = new Set(['outright', 'only', 'simpl', 'simple', 'full', 'full-time', 'total', 'complet', 'complete', 'strict', 'fully', 'exclusiv', 'exclusive', 'sole', 'solely', 'first-time', 'confirm', 'confirmed', 'verifi', 'verified', 'serious', 'sever', 'severe', 'permanent']);
+
+/** Words that say a figure is part of a set named before it ("Of those, 310 …", "Of the patients treated, 1,450 …"). */
+export const SUBSET_BEFORE = /(?:^|[.;,]\s*|\s)of\s+(?:those|them|these|whom|which|the\s+[\p{L}\s'’-]+?)\s*,?\s*$/iu;
+
+/** Auxiliaries and light verbs skipped when looking for the verb that says what a figure does. */
+export const AUXILIARIES = new Set(['have', 'has', 'had', 'were', 'was', 'are', 'is', 'be', 'been', 'being', 'do', 'does', 'did', 'will', 'would', 'can', 'could', 'may', 'might', 'must', 'shall', 'should', 'not', 'also', 'still', 'now', 'all', 'each', 'both', 'already', 'reportedly', 'currently', 'then']);
 
 /** Words carrying no meaning of their own for the comparison. */
 export const LIGHT_WORDS = new Set([
