@@ -27,7 +27,7 @@
 // The figures' meanings are read by text/figure-meaning.ts; the tests that decide the relation
 // are in figure-relation.ts; this file picks the pair and words the answer.
 import { readFigureMeanings, type FigureMeaning } from '../text/figure-meaning.js';
-import { missingVerbs, nesting, sameCounted, samePeriod, saidOverlap, valueRelation } from './figure-relation.js';
+import { extraModifiers, missingVerbs, nesting, otherVerbs, otherWhole, sameCounted, samePeriod, saidOverlap, valueRelation } from './figure-relation.js';
 
 export type MeaningRelation =
   | 'same'
@@ -135,10 +135,25 @@ export function compareMeanings(c: FigureMeaning, s: FigureMeaning): MeaningComp
     return { relation: 'unrelated', reason: `the source's ${sf} and the claim's ${cf} are about different things: ${q(saying(s))} against ${q(saying(c))}` };
   }
   if (value === 'unit') {
+    const plain = (m: FigureMeaning): boolean => m.kind === 'count';
+    const thing = (m: FigureMeaning): boolean => m.kind === 'measure' || m.kind === 'money';
+    if (counted !== true && ((plain(c) && thing(s)) || (thing(c) && plain(s))) && c.kind !== s.kind) {
+      return { relation: 'unrelated', reason: `the source's ${sf} measures something else than the claim's ${cf}: ${q(saying(s))} against ${q(saying(c))}` };
+    }
     const what = (m: FigureMeaning): string => (m.kind === 'points' ? 'percentage points' : m.kind === 'percent' ? 'a percentage' : m.kind === 'rate' ? 'a rate' : m.kind === 'money' ? 'money' : m.kind === 'measure' ? (m.figure.unit ?? 'a measure') : 'a count');
     return { relation: 'different-unit', reason: `the source gives ${what(s)} (${sf}) where the claim gives ${what(c)} (${cf})` };
   }
+  // "4% of GDP" is a share; "grew 4%" a change.
+  const change = (m: FigureMeaning): boolean => m.direction !== null && m.counted === null;
+  const level = (m: FigureMeaning): boolean => m.direction === null && m.counted !== null;
+  if (c.kind === 'percent' && s.kind === 'percent' && ((change(c) && level(s)) || (level(c) && change(s))) && value === 'match') {
+    return { relation: 'different-unit', reason: `one figure is a share and the other a change: the source's ${q(saying(s))} against the claim's ${q(saying(c))}` };
+  }
   if (value === 'scale') return { relation: 'different-unit', reason: `the source's ${sf} is on another scale than the claim's ${cf}` };
+  // A share of another set is out of another whole ("of adults" / "of residents, children included").
+  if (c.share !== null && s.share !== null && c.figure.whole === null && s.figure.whole === null && value === 'match' && (counted === false || otherWhole(c, s))) {
+    return { relation: 'different-whole', reason: `the source's ${sf} is a share of another set: ${q(saying(s))} against ${q(saying(c))}` };
+  }
   if (counted === false) {
     if (said.covered < SAID_AT || value !== 'match') return { relation: 'unrelated', reason: `the source's ${sf} counts ${s.counted ?? 'something else'}, the claim's ${cf} counts ${c.counted ?? 'something else'}` };
     return { relation: 'different-predicate', reason: `the source counts ${s.counted ?? 'something else'} (${q(saying(s))}), not ${c.counted ?? 'what the claim counts'} (${q(saying(c))})` };
@@ -151,6 +166,16 @@ export function compareMeanings(c: FigureMeaning, s: FigureMeaning): MeaningComp
     const when = (m: FigureMeaning): string => (m.period ? q(m.period.text) : 'no period');
     return { relation: 'different-period', reason: `the source's ${sf} holds for ${when(s)}, the claim's ${cf} for ${when(c)}` };
   }
+  if (value === 'match' && s.inclusive !== c.inclusive) {
+    const wider = s.inclusive ? 'broader' : 'narrower';
+    return { relation: wider, reason: `the source counts ${wider === 'broader' ? 'a broader' : 'a narrower'} set: ${q(saying(s))}, where the claim says ${q(saying(c))}` };
+  }
+  const sExtra = extraModifiers(s, c);
+  const cExtra = extraModifiers(c, s);
+  if (value === 'match' && counted === true && (sExtra.length === 0) !== (cExtra.length === 0)) {
+    const rel = sExtra.length > 0 ? 'narrower' : 'broader';
+    return { relation: rel, reason: `the source counts ${[...sExtra, ...cExtra].join(' ')} ${s.counted ?? ''} ${rel === 'narrower' ? 'only' : 'of every kind'}: ${q(saying(s))}, where the claim says ${q(saying(c))}` };
+  }
   const nest = nesting(c, s);
   if (nest !== null && value === 'match') {
     return { relation: nest, reason: `the source counts ${nest === 'narrower' ? 'a narrower' : 'a broader'} set: ${q(saying(s))}, where the claim says ${q(saying(c))}` };
@@ -159,10 +184,10 @@ export function compareMeanings(c: FigureMeaning, s: FigureMeaning): MeaningComp
     return { relation: 'conflicting-value', reason: `the source's ${sf} went ${s.direction}, the claim's ${cf} ${c.direction}` };
   }
   const verbs = missingVerbs(c, s);
-  if (verbs.length > 0 && value === 'match') {
+  if (verbs.length > 0 && value === 'match' && otherVerbs(c, s).length > 0) {
     return { relation: 'different-predicate', reason: `the source says ${q(saying(s))}, not that ${q(saying(c))} (it does not say "${verbs.join('", "')}")` };
   }
-  if (c.negated !== s.negated && value === 'match') {
+  if (c.negated !== s.negated && value === 'match' && verbs.length === 0) {
     const [yes, no] = c.negated ? ['the source', 'the claim'] : ['the claim', 'the source'];
     return { relation: 'conflicting-value', reason: `${no} denies what ${yes} says of ${cf}: ${q(saying(c.negated ? c : s))} against ${q(saying(c.negated ? s : c))}` };
   }

@@ -21,7 +21,8 @@ function senseStems(word: string): Set<string> {
   let out = stemCache.get(word);
   if (!out) {
     out = new Set([stem(word)]);
-    if (!word.includes('-')) for (const s of synonymsOf(word)) if (!s.includes(' ')) out.add(stem(s));
+    // A phrasal synonym counts by its verb ("resign" → "step down" → "step").
+    if (!word.includes('-')) for (const s of synonymsOf(word)) out.add(stem(s.split(' ')[0] ?? s));
     const own = stem(word);
     for (const fam of NOUN_FAMILIES) if (fam.some((f) => own.startsWith(f) || (own.length >= 5 && f.startsWith(own)))) for (const f of fam) out.add(f);
     stemCache.set(word, out);
@@ -32,7 +33,8 @@ function senseStems(word: string): Set<string> {
 /** A word without its possessive and agent or tense ending ("voter", "voted" → "vot"). */
 function base(word: string): string {
   const w = word.replace(/['’]s$/, '');
-  const b = w.replace(/(?:ers|er|ed|ing|es|s)$/, '');
+  let b = w.replace(/(?:ers|er|ed|ing|es|s)$/, '');
+  if (b !== w && /([b-df-hj-np-tv-z])\1$/.test(b)) b = b.slice(0, -1); // "stepped" → "step"
   return b.length >= 3 ? b : w;
 }
 
@@ -47,7 +49,7 @@ function covered(word: string, others: readonly string[]): boolean {
   return others.some((o) => {
     const os = stem(o);
     if (os === ws || mine.has(os) || senseStems(o).has(ws)) return true;
-    if ([...mine].some((m) => m.length >= 5 && os.startsWith(m))) return true;
+    if ([...mine].some((m) => (m.length >= 5 && os.startsWith(m)) || m === base(o))) return true;
     return (os.length >= 5 && ws.length >= 5 && (os.startsWith(ws) || ws.startsWith(os))) || (base(o).length >= 3 && base(o) === base(word));
   });
 }
@@ -55,7 +57,27 @@ function covered(word: string, others: readonly string[]): boolean {
 /** Same counted thing: same stem, a synonym, or one family ("countries"/"nations"); null when either has none. */
 export function sameCounted(a: FigureMeaning, b: FigureMeaning): boolean | null {
   if (a.counted === null || b.counted === null) return null;
-  return covered(a.counted, [b.counted]);
+  if (covered(a.counted, [b.counted])) return true;
+  // "won 14 of their 20 matches" / "14 wins from 20 games": the noun of one is the verb of the other.
+  if (covered(b.counted, a.verbs) || covered(a.counted, b.verbs)) return null;
+  return false;
+}
+
+/** Words of one side's share restriction the other side does not say ("private-sector workers" / "workers"). */
+export function otherWhole(c: FigureMeaning, s: FigureMeaning): boolean {
+  const extra = (a: FigureMeaning, b: FigureMeaning): boolean => a.ofWords.some((w) => !covered(w, [...b.ofWords, ...b.said, ...b.modifiers]));
+  return extra(c, s) || extra(s, c);
+}
+
+/** The source's own verbs the claim does not say (nor a synonym): "inspected" against "offer". */
+export function otherVerbs(c: FigureMeaning, s: FigureMeaning): string[] {
+  return s.verbs.filter((v) => !LIGHT_WORDS.has(v) && !covered(v, [...c.said, ...c.verbs]));
+}
+
+/** Modifiers of the counted noun one side has and the other lacks: "flowering plant species" vs "plant species". */
+export function extraModifiers(a: FigureMeaning, b: FigureMeaning): string[] {
+  const written = b.figure.text.toLowerCase().split(/[^\p{L}'’-]+/u);
+  return a.modifiers.filter((w) => !LIGHT_WORDS.has(w) && !covered(w, [...b.modifiers, ...b.said, ...written]));
 }
 
 function asKind(f: Figure, unit: string | null): Figure {
@@ -68,12 +90,12 @@ export function valueRelation(c: FigureMeaning, s: FigureMeaning): ValueRelation
     const slack = c.figure.approximate || s.figure.approximate ? 0.03 : SHARE_SLACK;
     const cs = c.share;
     const ss = s.share;
-    const ok = Math.abs(cs - ss) <= slack || (s.figure.bound !== '=' && compareFigures(asKind({ ...c.figure, value: cs, whole: null }, 'share'), asKind({ ...s.figure, value: ss, whole: null, high: null }, 'share')) === 'match');
+    const ok = Math.abs(cs - ss) <= slack || ((s.figure.bound !== '=' || c.figure.bound !== '=') && compareFigures(asKind({ ...c.figure, value: cs, whole: null }, 'share'), asKind({ ...s.figure, value: ss, whole: null, high: null }, 'share')) === 'match');
     if (c.whole !== null && s.whole !== null && c.whole !== s.whole) return compareFigures(asKind(c.figure, 'n'), asKind(s.figure, 'n')) === 'match' ? 'match' : 'conflict';
     return ok ? 'match' : 'conflict';
   }
-  const kindC = c.kind === 'measure' || c.kind === 'money' ? c.figure.unit : c.kind;
-  const kindS = s.kind === 'measure' || s.kind === 'money' ? s.figure.unit : s.kind;
+  const kindC = c.kind === 'measure' || c.kind === 'money' ? (c.measure ?? c.figure.unit) : c.kind;
+  const kindS = s.kind === 'measure' || s.kind === 'money' ? (s.measure ?? s.figure.unit) : s.kind;
   const rel = compareFigures(asKind({ ...c.figure, whole: null }, 'n'), asKind({ ...s.figure, whole: null }, 'n'));
   if (kindC !== kindS && !(c.kind === 'count' && s.kind === 'count')) {
     const moneyVsCount = (c.kind === 'money' && s.kind === 'count') || (s.kind === 'money' && c.kind === 'count');
@@ -138,7 +160,12 @@ export function samePeriod(c: FigureMeaning, s: FigureMeaning): boolean | null {
     const one = a ?? b;
     return one !== null && (one.kind === 'since' || one.kind === 'span') ? false : null;
   }
-  if (a.kind === 'since' || b.kind === 'since') return a.kind === b.kind && a.from === b.from;
+  if (a.kind === 'since' || b.kind === 'since') {
+    // "since 1901" and "Since the first match in 1901" hold from the same year.
+    const [since, other] = a.kind === 'since' ? [a, b] : [b, a];
+    const otherClause = a.kind === 'since' ? s.clause : c.clause;
+    return since.from === other.from && (other.kind === 'since' || /\bsince\b/i.test(otherClause));
+  }
   if (a.kind === 'span' || b.kind === 'span') return a.from === b.from && a.until === b.until;
   const key = (p: typeof a): string => (p.from ?? p.text.toLowerCase()).slice(0, Math.min((a.from ?? '').length || 10, (b.from ?? '').length || 10));
   return key(a) === key(b);
@@ -148,4 +175,14 @@ export function samePeriod(c: FigureMeaning, s: FigureMeaning): boolean | null {
 export function missingVerbs(c: FigureMeaning, s: FigureMeaning): string[] {
   const sw = [...s.said, ...s.verbs];
   return c.verbs.filter((v) => !LIGHT_WORDS.has(v) && !covered(v, sw));
+}
+
+/**
+ * The same number written, whatever it means: equal values ("12 of 30" and "12 of 45" share the
+ * 12), a share written two ways, or the same digits on another scale or of another kind.
+ */
+export function sameNumber(c: FigureMeaning, s: FigureMeaning): boolean {
+  const v = valueRelation(c, s);
+  if (v !== 'conflict') return true;
+  return compareFigures(asKind({ ...c.figure, whole: null }, 'n'), asKind({ ...s.figure, whole: null }, 'n')) === 'match';
 }

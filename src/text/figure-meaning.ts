@@ -17,7 +17,7 @@ import { extractDates } from './dates.js';
 import { extractFigures } from './figures.js';
 import { isNumberWord } from './number-words.js';
 import { STOPWORDS, tokenize } from './tokens.js';
-import { AUXILIARIES, COUNT_SOURCE_WORDS, DOWN_WORDS, NEGATION, RATE_AFTER, SUBSET_BEFORE, UP_WORDS, type CountSource } from './figure-words.js';
+import { AUXILIARIES, COUNT_SOURCE_WORDS, DOWN_WORDS, INCLUSIVE, MONEY_WORDS, NEGATION, RATE_AFTER, RELATIVE_PERIOD, SUBSET_BEFORE, UP_WORDS, type CountSource } from './figure-words.js';
 import { hasSense } from './lexicon.js';
 
 export type { CountSource } from './figure-words.js';
@@ -55,6 +55,12 @@ export interface FigureMeaning {
   verbs: string[];
   /** The figure counts part of a set named before it ("Of those, 310 offered …"). */
   subset: boolean;
+  /** The set is named with what it takes in ("junior ministers included", "fuel and electricity together"). */
+  inclusive: boolean;
+  /** The unit as measured ("degrees celsius", "millimetres", "marks"), null for a plain count. */
+  measure: string | null;
+  /** For a share: the words that restrict what it is a share of ("private-sector", "who turned out", "intensive care"). */
+  ofWords: string[];
 }
 
 export interface FigureReading {
@@ -86,8 +92,9 @@ export function foldDigits(text: string): { text: string; folded: string[] } {
 
 const BOUNDARY = /[;:()\u2014]|\.(?=\s)|,\s+(?=(?:and|but|while|whereas|of\s+(?:which|whom|those|these|them))\b)|\s(?=(?:but|while|whereas)\s)/giu;
 const SCALES: ReadonlyArray<[RegExp, number]> = [[/\b(?:trillion|tn|trn)\b/i, 1e12], [/\b(?:billion|bn)\b/i, 1e9], [/\b(?:million|mn|mln|m)\b/i, 1e6], [/\b(?:thousand|k)\b/i, 1e3]];
-const MONEY = new Set(['dollars', 'euros', 'pounds', 'yen', 'yuan', 'rupees', 'won', 'roubles', 'francs', 'pesos']);
 const MEASURE = /^(?:km|kg|mg|g|cm|mm|ml|l|lb|lbs|ft|mi|h|hr|hrs|min|mins|kwh|mwh|gwh|twh|kw|mw|gw|gb|mb|tb|kb|mph|kph|ha|t|mt|gt|ppm|ppb|°[CFK]|degrees|kilomet\w*|metres?|meters?|miles?|tonnes?|tons?|hectares?|acres?|years?|months?|weeks?|days?|hours?|minutes?)$/i;
+
+const PREPOSED_WHOLE = /\bof\s+(?:the\s+|all\s+|\p{Lu}[\p{L}-]*['’]s\s+)?(\d[\d,]*)\s+([\p{L}-]+)\s*,\s*$/iu;
 
 /** Clause spans of a sentence: cut at semicolons, colons, brackets, dashes, full stops and ", but/and/while". */
 function clauses(sentence: string): Array<[number, number]> {
@@ -104,7 +111,7 @@ function kindOf(f: Figure, after: string): FigureKind {
   if (f.unit === 'percentage points') return 'points';
   if (f.unit === 'percent') return RATE_AFTER.test(after) && !/^\s*per\s*cent/i.test(after) ? 'rate' : 'percent';
   if (RATE_AFTER.test(after)) return 'rate';
-  if (f.unit !== null && MONEY.has(f.unit)) return 'money';
+  if (f.unit !== null && MONEY_WORDS.has(f.unit)) return 'money';
   if (f.unit !== null && MEASURE.test(f.unit)) return 'measure';
   return 'count';
 }
@@ -124,6 +131,13 @@ function readPeriods(sentence: string): Array<FigurePeriod & { start: number; en
   for (const m of sentence.matchAll(AS_OF_MONTH)) {
     const start = m.index ?? 0;
     if (!out.some((p) => p.start <= start && p.end >= start)) out.push({ text: m[0], kind: 'as-of', from: m[1]?.toLowerCase() ?? null, until: m[1]?.toLowerCase() ?? null, start, end: start + m[0].length });
+  }
+  for (const m of sentence.matchAll(RELATIVE_PERIOD)) {
+    const start = m.index ?? 0;
+    if (!out.some((p) => p.start < start + m[0].length && p.end > start)) {
+      const text = m[0].toLowerCase().replace(/\s+/g, ' ').replace(/^(?:over|across) the /, 'the ').replace(/ as a whole$/, '').replace(/^the whole of /, 'the whole ');
+      out.push({ text: m[0], kind: 'date', from: text, until: text, start, end: start + m[0].length });
+    }
   }
   return out.sort((a, b) => a.start - b.start);
 }
@@ -145,7 +159,7 @@ export function readFigureMeanings(input: string): FigureReading {
   for (const f of extractFigures(sentence)) {
     const prev = figures[figures.length - 1];
     const gap = prev ? sentence.slice(prev.end, f.start) : '';
-    if (prev && prev.whole === null && prev.high === undefined && /^\s+out\s+of\s+$/i.test(gap) && f.value >= prev.value && f.unit === null && f.high === undefined) {
+    if (prev && prev.whole === null && prev.high === undefined && /^\s+out\s+of\s+$/i.test(gap) && f.value >= prev.value && f.unit !== 'percent' && f.high === undefined) {
       figures[figures.length - 1] = { ...prev, whole: f.value, text: sentence.slice(prev.start, f.end), end: f.end, predicate: f.predicate };
       continue;
     }
@@ -159,19 +173,21 @@ export function readFigureMeanings(input: string): FigureReading {
     // A clause with several figures: each keeps the words up to its neighbours.
     const prev = figures[i - 1];
     const next = figures[i + 1];
-    const from = prev && prev.end > cs && prev.end <= f.start ? Math.max(cs, lastComma(sentence, prev.end, f.start)) : cs;
-    const to = next && next.start < ce && next.start >= f.end ? Math.min(ce, firstComma(sentence, f.end, next.start)) : ce;
+    const from = prev && prev.end > cs && prev.end <= f.start ? Math.max(cs, lastComma(sentence, prev.end, f.start, cs)) : cs;
+    const to = next && next.start < ce && next.start >= f.end ? Math.min(ce, firstComma(sentence, f.end, next.start, ce)) : ce;
     const clause = sentence.slice(from, to);
     const after = sentence.slice(f.end, Math.min(sentence.length, f.end + 24));
-    const whole = f.whole;
+    // "Of Calder's 40 districts, 26 ban …": the whole and the counted noun are written first.
+    const preposed = f.whole === null ? PREPOSED_WHOLE.exec(sentence.slice(Math.max(0, f.start - 60), f.start)) : null;
+    const whole = preposed?.[1] ? Number(preposed[1].replace(/,/g, '')) : f.whole;
     const end = f.end;
     const inClause = periods.filter((p) => p.start >= from && p.end <= to);
     const alone = periods.filter((p) => !figures.some((g, k) => k !== i && within(p.start, clauseOf(g)) && clauseOf(g)[0] !== cs));
     const period = inClause[0] ?? (figures.length === 1 || spans.length === 1 ? alone[0] : undefined) ?? null;
-    const counted = countedNoun(f, sentence);
+    const counted = preposed?.[2]?.toLowerCase() ?? countedNoun(f, sentence);
     const modifiers = modifierWords(f, counted);
     const periodWords = new Set(period ? contentWords(period.text) : []);
-    const figureWords = new Set(contentWords(sentence.slice(f.start, end)));
+    const figureWords = new Set(contentWords(preposed ? f.text.split(/\s+/)[0] ?? '' : sentence.slice(f.start, end)));
     const said = contentWords(clause).filter((w) => !figureWords.has(w) && !periodWords.has(w) && w !== counted);
     const sourceText = input;
     const countSource = COUNT_SOURCE_WORDS.find(([re]) => re.test(clause))?.[1] ?? COUNT_SOURCE_WORDS.find(([re]) => re.test(sourceText))?.[1] ?? null;
@@ -179,11 +195,14 @@ export function readFigureMeanings(input: string): FigureReading {
     const negated = NEGATION.test(rest.replace(/\bno\s+(?:more|fewer|less)\s+than\b/gi, ' '));
     const direction = directionOf(sentence, from, to, f);
     const verbs = verbsOf(sentence, from, to, f, counted);
+    const inclusive = INCLUSIVE.test(clause);
+    const measure = measureOf(f, sentence);
+    const ofWords = f.unit === 'percent' || f.whole !== null || (f.value > 0 && f.value < 1) ? ofWordsOf(f, sentence, to, counted) : [];
     const subset = SUBSET_BEFORE.test(sentence.slice(Math.max(from, f.start - 90), f.start)) || SUBSET_BEFORE.test(sentence.slice(Math.max(0, f.start - 90), f.start));
     const kind = kindOf(f, after);
     const scale = SCALES.find(([re]) => re.test(f.text))?.[1] ?? 1;
     const share = kind === 'percent' ? f.value / 100 : whole !== null && whole > 0 ? f.value / whole : f.value > 0 && f.value < 1 && f.high === undefined ? f.value : null;
-    const m: FigureMeaning = { figure: f, kind, scale, share, counted, modifiers, clause, said, whole, period: period ? { text: period.text, kind: period.kind, from: period.from, until: period.until } : null, countSource, negated, direction, verbs, subset };
+    const m: FigureMeaning = { figure: f, kind, scale, share, counted, modifiers, clause, said, whole, period: period ? { text: period.text, kind: period.kind, from: period.from, until: period.until } : null, countSource, negated, direction, verbs, subset, inclusive, measure, ofWords };
     return m;
   });
   return { sentence: input, figures: meanings, notes };
@@ -193,20 +212,22 @@ function within(pos: number, [a, b]: [number, number]): boolean {
   return pos >= a && pos < b;
 }
 
-function lastComma(s: string, from: number, to: number): number {
+/** Where a figure's share of a clause starts: after a comma between it and the figure before, else the clause start. */
+function lastComma(s: string, from: number, to: number, clauseStart: number): number {
   const i = s.slice(from, to).lastIndexOf(',');
-  return i < 0 ? from : from + i + 1;
+  return i < 0 ? clauseStart : from + i + 1;
 }
 
-function firstComma(s: string, from: number, to: number): number {
+/** Where a figure's share of a clause ends: at a comma between it and the next figure, else the clause end. */
+function firstComma(s: string, from: number, to: number, clauseEnd: number): number {
   const i = s.slice(from, to).indexOf(',');
-  return i < 0 ? to : from + i;
+  return i < 0 ? clauseEnd : from + i;
 }
 
 /** The counted noun: the figure's noun, else "of [the] X" after a share, else null. */
 function countedNoun(f: Figure, sentence: string): string | null {
-  if (f.unit !== null && f.unit !== 'percent' && f.unit !== 'percentage points' && !MONEY.has(f.unit) && !MEASURE.test(f.unit)) return f.unit;
-  const of = /^\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)?((?:[\p{L}-]+\s+){0,2}?[\p{L}-]+s)\b/iu.exec(sentence.slice(f.end, f.end + 60));
+  if (f.unit !== null && f.unit !== 'percent' && f.unit !== 'percentage points' && !MONEY_WORDS.has(f.unit) && !MEASURE.test(f.unit)) return f.unit;
+  const of = /^\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)?((?:[\p{L}'’-]+\s+){0,2}?[\p{L}-]+s)\b/iu.exec(sentence.slice(f.end, f.end + 60));
   return of?.[1] ? (of[1].split(/\s+/).pop() ?? null)?.toLowerCase() ?? null : null;
 }
 
@@ -269,5 +290,34 @@ function verbsOf(sentence: string, from: number, to: number, f: Figure, counted:
   const before = tokenize(sentence.slice(from, f.start)).filter((t) => !STOPWORDS.has(t.lower) && !AUXILIARIES.has(t.lower));
   const last = before[before.length - 1];
   if (last && !/^\p{Lu}/u.test(last.text) && (/(?:ed|ing)$/.test(last.lower) || hasSense(last.lower, 'verb')) && !/^\d/.test(last.lower)) out.push(last.lower);
+  return out;
+}
+
+/** The unit as measured: a temperature scale, a length, a currency; null for plain counts. */
+function measureOf(f: Figure, sentence: string): string | null {
+  const scale = /^\s*(?:degrees?\s+)?(celsius|fahrenheit|centigrade|kelvin)\b/i.exec(sentence.slice(f.end, f.end + 24));
+  if (scale?.[1]) return `degrees ${scale[1].toLowerCase().replace('centigrade', 'celsius')}`;
+  if (/°\s?C\b/.test(f.text)) return 'degrees celsius';
+  if (/°\s?F\b/.test(f.text)) return 'degrees fahrenheit';
+  if (f.unit === null || f.unit === 'percent' || f.unit === 'percentage points') return null;
+  return MONEY_WORDS.has(f.unit) || MEASURE.test(f.unit) ? f.unit.replace(/s$/, '') : null;
+}
+
+const OF_SKIP = new Set(['the', 'all', 'its', 'their', 'these', 'those', 'of', 'in', 'at', 'on', 'across', 'a', 'an']);
+
+/**
+ * For a share ("60% of the Northvale voters who turned out"): the lower-case words between "of" and
+ * the counted noun, and those of a "who/that" clause or an "in …" phrase right after it.
+ */
+function ofWordsOf(f: Figure, sentence: string, to: number, counted: string | null): string[] {
+  if (counted === null) return [];
+  const rest = sentence.slice(f.end, to);
+  const at = rest.toLowerCase().search(new RegExp(`\\b${counted.replace(/[^\p{L}-]/gu, '')}\\b`, 'u'));
+  const inside = tokenize(f.text).map((t) => t.text);
+  const head = at >= 0 && /^\s+of\b/i.test(rest) ? tokenize(rest.slice(0, at)).map((t) => t.text) : inside.slice(0, Math.max(0, inside.findIndex((w) => w.toLowerCase() === counted)));
+  const out = head.filter((w) => !/^\p{Lu}/u.test(w) && !OF_SKIP.has(w.toLowerCase()) && !STOPWORDS.has(w.toLowerCase()) && !/^(?:fewer|less|more|than|least|most|about|some|around|nearly|almost)$/i.test(w) && !/^[\d.,]+$/.test(w) && !isNumberWord(w.toLowerCase()) && !/^(?:out|in|every)$/i.test(w)).map((w) => w.toLowerCase().replace(/['’]s$/, ''));
+  const after = at >= 0 ? rest.slice(at + counted.length) : '';
+  const rel = /^\s+(?:who|that|which)\s+((?:[\p{L}-]+\s*){1,2})/iu.exec(after);
+  if (rel?.[1]) for (const t of tokenize(rel[1])) if (!/^\p{Lu}/u.test(t.text) && !STOPWORDS.has(t.lower) && !AUXILIARIES.has(t.lower)) out.push(t.lower.replace(/['’]s$/, ''));
   return out;
 }

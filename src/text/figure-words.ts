@@ -17,11 +17,11 @@ export const COUNT_SOURCE_WORDS: ReadonlyArray<[RegExp, CountSource]> = [
 /** Words that deny what the clause says of its figure. */
 export const NEGATION = /(?:^|[^\p{L}])(?:not|no\s+longer|never|none\s+of|neither|nor|n['’]t)(?![\p{L}])/iu;
 
-export const UP_WORDS = /\b(?:added|adds?|created|hired|rose|rise[sn]?|rising|increased?|increases|increasing|grew|grow(?:s|n|ing)?|climbed|climbs?|jumped|jumps?|soared|up|gained?|higher|more|doubled|expanded|surged?)\b/i;
-export const DOWN_WORDS = /\b(?:shed|axed|eliminated|fell|fall(?:s|en|ing)?|decreased?|decreases|decreasing|declined?|declines|declining|dropped|drops?|shrank|shrunk|down|lost|lower|fewer|less|cut|halved|reduced?|plunged?|slid)\b/i;
+export const UP_WORDS = /\b(?:widened|widens|widening|rebounded|added|adds?|created|hired|rose|rise[sn]?|rising|increased?|increases|increasing|grew|grow(?:s|n|ing)?|climbed|climbs?|jumped|jumps?|soared|up|gained?|higher|more|doubled|expanded|surged?)\b/i;
+export const DOWN_WORDS = /\b(?:narrowed|narrows|narrowing|slipped|slips|dipped|dips|sank|tumbled|eased|shed|axed|eliminated|fell|fall(?:s|en|ing)?|decreased?|decreases|decreasing|declined?|declines|declining|dropped|drops?|shrank|shrunk|down|lost|lower|fewer|less|cut|halved|reduced?|plunged?|slid)\b/i;
 
 /** Nouns that make a figure a rate ("per 100,000", "a year", "each day"). */
-export const RATE_AFTER = /^\s*(?:per\s+(?:cent\b)?|a\s+(?:year|month|week|day|head)\b|an\s+hour\b|each\s+(?:year|month|week|day)\b|every\s+(?:year|month|week|day)\b|annually\b|yearly\b|monthly\b|weekly\b|daily\b|\/)/i;
+export const RATE_AFTER = /^\s*(?:per\s+(?!cent\b)(?:\d|capita|head|person|inhabitant|resident|people|adult|child|birth|patient|household)|for\s+every\s+\d|in\s+every\s+\d|\/\s*\d)/i;
 
 /** Counted nouns that name the same kind of thing (compared by stem). */
 export const NOUN_FAMILIES: ReadonlyArray<readonly string[]> = [
@@ -49,17 +49,25 @@ export const WIDER_THAN: ReadonlyArray<readonly [readonly string[], readonly str
   [['restrict', 'regulat', 'regulate', 'limit', 'control', 'law', 'legislat', 'rule', 'address', 'polic', 'police'], ['ban', 'prohibit', 'outlaw', 'criminal', 'criminalis', 'criminaliz', 'forbid', 'forbidden']],
   [['offer', 'provid', 'stock', 'have', 'hold'], ['administ', 'administer', 'giv', 'give', 'inject', 'vaccinat']],
   [['infect', 'case', 'test', 'posit'], ['die', 'death', 'kill', 'hospitalis', 'hospitaliz']],
-  [['appli', 'apply', 'applic', 'submit'], ['approv', 'approve', 'grant', 'accept']],
   [['arrest', 'charg', 'charge', 'prosecut'], ['convict', 'sentenc', 'sentence', 'jail', 'imprison']],
   [['nominat', 'run', 'stand'], ['elect', 'win', 'won']],
   [['qualif', 'enter', 'compet', 'take part', 'particip'], ['win', 'won', 'medal', 'podium']],
 ];
 
 /** Qualifiers that narrow what is counted ("simple possession", "outright", "full-time"). */
-export const NARROWING = new Set(['outright', 'only', 'simpl', 'simple', 'full', 'full-time', 'total', 'complet', 'complete', 'strict', 'fully', 'exclusiv', 'exclusive', 'sole', 'solely', 'first-time', 'confirm', 'confirmed', 'verifi', 'verified', 'serious', 'sever', 'severe', 'permanent']);
+export const NARROWING = new Set(['outright', 'only', 'simpl', 'simple', 'full-time', 'total', 'complet', 'complete', 'strict', 'fully', 'exclusiv', 'exclusive', 'sole', 'solely', 'first-time', 'confirm', 'confirmed', 'verifi', 'verified', 'serious', 'sever', 'severe', 'permanent']);
 
 /** Words that say a figure is part of a set named before it ("Of those, 310 …", "Of the patients treated, 1,450 …"). */
 export const SUBSET_BEFORE = /(?:^|[.;,]\s*|\s)of\s+(?:those|them|these|whom|which|the\s+[\p{L}\s'’-]+?)\s*,?\s*$/iu;
+
+/** A set named with what it takes in ("junior ministers included", "including", "fuel and electricity together"). */
+export const INCLUSIVE = /(?:,\s*(?:[\p{L}'’-]+\s+){1,3}included\b|\bincluding\b|\bas\s+well\s+as\b|\btogether\b|\bof\s+all\s+kinds\b|\bin\s+all\b)/iu;
+
+/** Periods said in words: "this winter", "last season", "the first quarter", "over the year as a whole". */
+export const RELATIVE_PERIOD = /\b(?:(?:this|last|next|previous|the\s+past|the\s+last|the\s+previous)\s+(?:(?:two|three|four|five|ten|\d+)\s+)?(?:year|season|winter|summer|spring|autumn|quarter|month|week|decade|term|fiscal\s+year)s?|(?:the\s+)?(?:first|second|third|fourth|final)\s+(?:quarter|half|term|season)|(?:over|across)\s+the\s+(?:whole\s+)?(?:year|season|decade)(?:\s+as\s+a\s+whole)?|(?:the\s+)?(?:whole|entire)\s+(?:of\s+)?(?:last\s+|this\s+)?(?:year|season|winter|summer|decade)|this\s+century|last\s+century)\b/gi;
+
+/** Currencies written as words after the number (the figure reader knows the common ones). */
+export const MONEY_WORDS = new Set(['dollars', 'euros', 'pounds', 'yen', 'yuan', 'rupees', 'won', 'roubles', 'francs', 'pesos', 'marks', 'crowns', 'shillings', 'dinars', 'kronor', 'krona', 'rand', 'lira', 'lire', 'reais', 'zloty']);
 
 /** Auxiliaries and light verbs skipped when looking for the verb that says what a figure does. */
 export const AUXILIARIES = new Set(['have', 'has', 'had', 'were', 'was', 'are', 'is', 'be', 'been', 'being', 'do', 'does', 'did', 'will', 'would', 'can', 'could', 'may', 'might', 'must', 'shall', 'should', 'not', 'also', 'still', 'now', 'all', 'each', 'both', 'already', 'reportedly', 'currently', 'then']);

@@ -323,7 +323,9 @@ class FigureReader {
     if (!first) return true;
     const before = text.slice(Math.max(0, core.start - 40), core.start);
     const prev = prevWordOf(text, core.start);
-    if (LABELS.has(prev) && !core.words) return true;
+    // "season 2" is a label; "This season 2,006 dengue cases" is a count (a thousands separator after "this/last/next …").
+    const labelled = LABELS.has(prev) && !(/^\d{1,3}(?:,\d{3})+$/.test(first.text) && /(?:^|[^\p{L}])(?:this|last|next|that|each|every|the)\s+\p{L}+\s*$/iu.test(before));
+    if (labelled && !core.words) return true;
     if (LABELS.has(prev) && core.words && /^(?:section|article|chapter|title|part|paragraph|schedule|annex|appendix|rule|clause|no|number|page|volume|step|phase|stage|level|grade|tier|category|type|class|season|episode)$/.test(prev)) return true;
     if (CODE_BEFORE.test(before)) return true;
     if (!core.words && FORMULA_BEFORE.test(before) && core.value < 10) return true;
