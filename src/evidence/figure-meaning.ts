@@ -27,7 +27,7 @@
 // The figures' meanings are read by text/figure-meaning.ts; the tests that decide the relation
 // are in figure-relation.ts; this file picks the pair and words the answer.
 import { readFigureMeanings, type FigureMeaning } from '../text/figure-meaning.js';
-import { extraModifiers, missingVerbs, nesting, otherVerbs, otherWhole, sameCounted, samePeriod, saidOverlap, valueRelation } from './figure-relation.js';
+import { addedRestriction, extraModifiers, governingVerb, missingVerbs, nesting, otherVerbs, otherWhole, sameCounted, samePeriod, saidOverlap, valueRelation } from './figure-relation.js';
 
 export type MeaningRelation =
   | 'same'
@@ -149,6 +149,10 @@ export function compareMeanings(c: FigureMeaning, s: FigureMeaning): MeaningComp
   if (c.kind === 'percent' && s.kind === 'percent' && ((change(c) && level(s)) || (level(c) && change(s))) && value === 'match') {
     return { relation: 'different-unit', reason: `one figure is a share and the other a change: the source's ${q(saying(s))} against the claim's ${q(saying(c))}` };
   }
+  if (c.per !== s.per && c.per !== null && s.per !== null && value === 'match') {
+    const how = (m: FigureMeaning): string => (m.per?.startsWith('in ') ? `in one ${m.per.slice(3)}` : `a ${m.per ?? ''}`);
+    return { relation: 'different-unit', reason: `the source counts ${sf} ${how(s)}, the claim ${cf} ${how(c)}` };
+  }
   if (value === 'scale') return { relation: 'different-unit', reason: `the source's ${sf} is on another scale than the claim's ${cf}` };
   // A share of another set is out of another whole ("of adults" / "of residents, children included").
   if (c.share !== null && s.share !== null && c.figure.whole === null && s.figure.whole === null && value === 'match' && (counted === false || otherWhole(c, s))) {
@@ -187,6 +191,10 @@ export function compareMeanings(c: FigureMeaning, s: FigureMeaning): MeaningComp
   if (verbs.length > 0 && value === 'match' && otherVerbs(c, s).length > 0) {
     return { relation: 'different-predicate', reason: `the source says ${q(saying(s))}, not that ${q(saying(c))} (it does not say "${verbs.join('", "')}")` };
   }
+  const governs = value === 'match' ? governingVerb(c, s) : null;
+  if (governs !== null) {
+    return { relation: 'different-predicate', reason: `the source says ${q(saying(s))}, not that ${q(saying(c))} (the claim does not say "${governs}")` };
+  }
   if (c.negated !== s.negated && value === 'match' && verbs.length === 0) {
     const [yes, no] = c.negated ? ['the source', 'the claim'] : ['the claim', 'the source'];
     return { relation: 'conflicting-value', reason: `${no} denies what ${yes} says of ${cf}: ${q(saying(c.negated ? c : s))} against ${q(saying(c.negated ? s : c))}` };
@@ -196,6 +204,15 @@ export function compareMeanings(c: FigureMeaning, s: FigureMeaning): MeaningComp
     return s.countSource === 'survey'
       ? { relation: 'different-predicate', reason: `the source's ${sf} is what a survey's respondents said (${q(saying(s))}), not a legal fact as the claim states it` }
       : { relation: 'different-predicate', reason: `the claim's ${cf} is what a survey's respondents said; the source states ${sf} as a legal fact` };
+  }
+  if (value === 'match') {
+    const sAdds = addedRestriction(s, c);
+    const cAdds = addedRestriction(c, s);
+    if ((sAdds.length > 0) !== (cAdds.length > 0)) {
+      const rel = sAdds.length > 0 ? 'narrower' : 'broader';
+      const kind = s.share !== null && c.share !== null ? 'different-whole' : rel;
+      return { relation: kind, reason: `the ${sAdds.length > 0 ? 'source' : 'claim'} counts only those ${[...sAdds, ...cAdds].slice(0, 4).join(' ')}: ${q(saying(s))}, where the claim says ${q(saying(c))}` };
+    }
   }
   if (said.covered < PREDICATE_AT && said.missing.length > 1 && value === 'match') {
     return { relation: 'different-predicate', reason: `the source says ${q(saying(s))}, not that ${q(saying(c))} (it does not say ${said.missing.slice(0, 3).join(', ')})` };

@@ -5,7 +5,7 @@
 // thing said of it, or a wider or narrower one? the same value and direction?
 import type { Figure } from '../model.js';
 import type { FigureMeaning } from '../text/figure-meaning.js';
-import { LIGHT_WORDS, NARROWING, NOUN_FAMILIES, WIDER_THAN } from '../text/figure-words.js';
+import { DOWN_WORDS, IRREGULAR_VERBS, LIGHT_WORDS, UP_WORDS, NARROWING, NOUN_FAMILIES, WIDER_THAN } from '../text/figure-words.js';
 import { stem, synonymsOf } from '../text/index.js';
 import { compareFigures } from './figure-compare.js';
 
@@ -20,9 +20,10 @@ const stemCache = new Map<string, Set<string>>();
 function senseStems(word: string): Set<string> {
   let out = stemCache.get(word);
   if (!out) {
-    out = new Set([stem(word)]);
+    const lemma = IRREGULAR_VERBS.get(word) ?? word;
+    out = new Set([stem(word), stem(lemma)]);
     // A phrasal synonym counts by its verb ("resign" → "step down" → "step").
-    if (!word.includes('-')) for (const s of synonymsOf(word)) out.add(stem(s.split(' ')[0] ?? s));
+    if (!word.includes('-')) for (const s of synonymsOf(lemma)) out.add(stem(s.split(' ')[0] ?? s));
     const own = stem(word);
     for (const fam of NOUN_FAMILIES) if (fam.some((f) => own.startsWith(f) || (own.length >= 5 && f.startsWith(own)))) for (const f of fam) out.add(f);
     stemCache.set(word, out);
@@ -47,7 +48,8 @@ function covered(word: string, others: readonly string[]): boolean {
   const mine = senseStems(word);
   const ws = stem(word);
   return others.some((o) => {
-    const os = stem(o);
+    const os = stem(IRREGULAR_VERBS.get(o) ?? o);
+    if (os === stem(IRREGULAR_VERBS.get(word) ?? word)) return true;
     if (os === ws || mine.has(os) || senseStems(o).has(ws)) return true;
     if ([...mine].some((m) => (m.length >= 5 && os.startsWith(m)) || m === base(o))) return true;
     return (os.length >= 5 && ws.length >= 5 && (os.startsWith(ws) || ws.startsWith(os))) || (base(o).length >= 3 && base(o) === base(word));
@@ -174,7 +176,9 @@ export function samePeriod(c: FigureMeaning, s: FigureMeaning): boolean | null {
 /** The claim's verbs the source's clause does not say (nor a synonym of them). */
 export function missingVerbs(c: FigureMeaning, s: FigureMeaning): string[] {
   const sw = [...s.said, ...s.verbs];
-  return c.verbs.filter((v) => !LIGHT_WORDS.has(v) && !covered(v, sw));
+  // A verb that only says which way the figure moved ("rose", "up", "grown") is compared as a direction.
+  const moved = (v: string): boolean => c.direction !== null && c.direction === s.direction && (UP_WORDS.test(v) || DOWN_WORDS.test(v));
+  return c.verbs.filter((v) => !LIGHT_WORDS.has(v) && !moved(v) && !covered(v, sw));
 }
 
 /**
@@ -185,4 +189,19 @@ export function sameNumber(c: FigureMeaning, s: FigureMeaning): boolean {
   const v = valueRelation(c, s);
   if (v !== 'conflict') return true;
   return compareFigures(asKind({ ...c.figure, whole: null }, 'n'), asKind({ ...s.figure, whole: null }, 'n')) === 'match';
+}
+
+/** Restriction words one side writes after its counted thing and the other does not say at all. */
+export function addedRestriction(a: FigureMeaning, b: FigureMeaning): string[] {
+  const bw = [...b.said, ...b.modifiers, ...b.restriction, ...(b.counted ? [b.counted] : []), ...b.figure.text.toLowerCase().split(/[^\p{L}\p{N}'’-]+/u)];
+  return a.restriction.filter((w) => !covered(w, bw));
+}
+
+/** A verb of the source that governs what the claim says: "invited to sign", "applied for", "promised to create". */
+export function governingVerb(c: FigureMeaning, s: FigureMeaning): string | null {
+  for (const v of otherVerbs(c, s)) {
+    const re = new RegExp(`\\b${v}\\s+(?:[\\p{L}'’-]+\\s+){0,2}?(?:to|whether|for)\\b`, 'iu');
+    if (re.test(s.clause)) return v;
+  }
+  return null;
 }

@@ -17,7 +17,7 @@ import { extractDates } from './dates.js';
 import { extractFigures } from './figures.js';
 import { isNumberWord } from './number-words.js';
 import { STOPWORDS, tokenize } from './tokens.js';
-import { AUXILIARIES, COUNT_SOURCE_WORDS, DOWN_WORDS, INCLUSIVE, MONEY_WORDS, NEGATION, RATE_AFTER, RELATIVE_PERIOD, SUBSET_BEFORE, UP_WORDS, type CountSource } from './figure-words.js';
+import { ATTRIBUTION_AFTER, ATTRIBUTION_BEFORE, AUXILIARIES, COUNT_SOURCE_WORDS, IRREGULAR_VERBS, OVER_PERIOD, PER_PERIOD, DOWN_WORDS, INCLUSIVE, MONEY_WORDS, NEGATION, RATE_AFTER, RELATIVE_PERIOD, SUBSET_BEFORE, UP_WORDS, type CountSource } from './figure-words.js';
 import { hasSense } from './lexicon.js';
 
 export type { CountSource } from './figure-words.js';
@@ -59,6 +59,10 @@ export interface FigureMeaning {
   inclusive: boolean;
   /** The unit as measured ("degrees celsius", "millimetres", "marks"), null for a plain count. */
   measure: string | null;
+  /** The stretch of time a figure is counted per ("a day" → "day"), or over ("in a week" → "in week"), or null. */
+  per: string | null;
+  /** Words of a phrase restricting the counted thing right after it: "in its top division", "that receive public funding", "under 25". */
+  restriction: string[];
   /** For a share: the words that restrict what it is a share of ("private-sector", "who turned out", "intensive care"). */
   ofWords: string[];
 }
@@ -188,7 +192,9 @@ export function readFigureMeanings(input: string): FigureReading {
     const modifiers = modifierWords(f, counted);
     const periodWords = new Set(period ? contentWords(period.text) : []);
     const figureWords = new Set(contentWords(preposed ? f.text.split(/\s+/)[0] ?? '' : sentence.slice(f.start, end)));
-    const said = contentWords(clause).filter((w) => !figureWords.has(w) && !periodWords.has(w) && w !== counted);
+    // What is said of the figure, without who said it (", the agency said"; "Officials said …").
+    const spoken = clause.replace(ATTRIBUTION_AFTER, ' ').replace(ATTRIBUTION_BEFORE, ' ');
+    const said = contentWords(spoken).filter((w) => !figureWords.has(w) && !periodWords.has(w) && w !== counted);
     const sourceText = input;
     const countSource = COUNT_SOURCE_WORDS.find(([re]) => re.test(clause))?.[1] ?? COUNT_SOURCE_WORDS.find(([re]) => re.test(sourceText))?.[1] ?? null;
     const rest = clause.replace(sentence.slice(f.start, f.end), ' ');
@@ -196,13 +202,17 @@ export function readFigureMeanings(input: string): FigureReading {
     const direction = directionOf(sentence, from, to, f);
     const verbs = verbsOf(sentence, from, to, f, counted);
     const inclusive = INCLUSIVE.test(clause);
+    const afterClause = sentence.slice(f.end, to);
+    const perM = PER_PERIOD.exec(afterClause) ?? PER_PERIOD.exec(f.text);
+    const overM = perM ? null : OVER_PERIOD.exec(afterClause);
+    const per = perM?.[1] ? perM[1].toLowerCase() : overM?.[1] ? `in ${overM[1].toLowerCase()}` : null;
     const measure = measureOf(f, sentence);
     const ofWords = f.unit === 'percent' || f.whole !== null || (f.value > 0 && f.value < 1) ? ofWordsOf(f, sentence, to, counted) : [];
     const subset = SUBSET_BEFORE.test(sentence.slice(Math.max(from, f.start - 90), f.start)) || SUBSET_BEFORE.test(sentence.slice(Math.max(0, f.start - 90), f.start));
     const kind = kindOf(f, after);
     const scale = SCALES.find(([re]) => re.test(f.text))?.[1] ?? 1;
     const share = kind === 'percent' ? f.value / 100 : whole !== null && whole > 0 ? f.value / whole : f.value > 0 && f.value < 1 && f.high === undefined ? f.value : null;
-    const m: FigureMeaning = { figure: f, kind, scale, share, counted, modifiers, clause, said, whole, period: period ? { text: period.text, kind: period.kind, from: period.from, until: period.until } : null, countSource, negated, direction, verbs, subset, inclusive, measure, ofWords };
+    const m: FigureMeaning = { figure: f, kind, scale, share, counted, modifiers, clause, said, whole, period: period ? { text: period.text, kind: period.kind, from: period.from, until: period.until } : null, countSource, negated, direction, verbs, subset, inclusive, measure, per, ofWords, restriction: restrictionOf(f, sentence, to, counted) };
     return m;
   });
   return { sentence: input, figures: meanings, notes };
@@ -248,6 +258,9 @@ function modifierWords(f: Figure, counted: string | null): string[] {
 
 /** Which way the clause says the figure moved: the direction word nearest the figure. */
 function directionOf(sentence: string, from: number, to: number, f: Figure): 'up' | 'down' | null {
+  // "400 fewer police officers", "3,000 more nurses": the direction is written inside the figure.
+  const inside = /\d\s+(fewer|less|more)\b/i.exec(f.text) ?? /^\s+(fewer|less|more)\b/i.exec(sentence.slice(f.end, f.end + 8));
+  if (inside?.[1]) return /more/i.test(inside[1]) ? 'up' : 'down';
   let best: { d: 'up' | 'down'; dist: number } | null = null;
   for (const [re, d] of [[UP_WORDS, 'up'], [DOWN_WORDS, 'down']] as const) {
     const g = new RegExp(re.source, 'gi');
@@ -284,12 +297,12 @@ function verbsOf(sentence: string, from: number, to: number, f: Figure, counted:
       k++;
       continue;
     }
-    if (!STOPWORDS.has(t.lower) && hasSense(t.lower, 'verb')) out.push(t.lower);
+    if (!STOPWORDS.has(t.lower) && (IRREGULAR_VERBS.has(t.lower) || hasSense(t.lower, 'verb'))) out.push(t.lower);
     break;
   }
   const before = tokenize(sentence.slice(from, f.start)).filter((t) => !STOPWORDS.has(t.lower) && !AUXILIARIES.has(t.lower));
   const last = before[before.length - 1];
-  if (last && !/^\p{Lu}/u.test(last.text) && (/(?:ed|ing)$/.test(last.lower) || hasSense(last.lower, 'verb')) && !/^\d/.test(last.lower)) out.push(last.lower);
+  if (last && !/^\p{Lu}/u.test(last.text) && (/(?:ed|ing)$/.test(last.lower) || IRREGULAR_VERBS.has(last.lower) || hasSense(last.lower, 'verb')) && !/^\d/.test(last.lower)) out.push(last.lower);
   return out;
 }
 
@@ -319,5 +332,32 @@ function ofWordsOf(f: Figure, sentence: string, to: number, counted: string | nu
   const after = at >= 0 ? rest.slice(at + counted.length) : '';
   const rel = /^\s+(?:who|that|which)\s+((?:[\p{L}-]+\s*){1,2})/iu.exec(after);
   if (rel?.[1]) for (const t of tokenize(rel[1])) if (!/^\p{Lu}/u.test(t.text) && !STOPWORDS.has(t.lower) && !AUXILIARIES.has(t.lower)) out.push(t.lower.replace(/['’]s$/, ''));
+  return out;
+}
+
+const RESTRICTS = /^\s+(?:(?:in|under|over|aged|with|without|that|who|which|for)\b)/i;
+const CALENDAR = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|year|years|month|months|week|weeks|day|days|season|today)$/;
+
+/** The lower-case words of a restricting phrase after the counted noun (or the figure), up to a comma or a verb. */
+function restrictionOf(f: Figure, sentence: string, to: number, counted: string | null): string[] {
+  let rest = sentence.slice(f.end, to);
+  if (counted !== null && !f.text.toLowerCase().endsWith(counted)) {
+    const at = rest.toLowerCase().indexOf(counted);
+    if (at < 0 || at > 40) return [];
+    rest = rest.slice(at + counted.length);
+  }
+  if (!RESTRICTS.test(rest)) return [];
+  const out: string[] = [];
+  const toks = tokenize(rest.split(/[,;]/)[0] ?? '').slice(0, 6);
+  // "in Calder" names a place, not a narrower set: the phrase ends with the place.
+  const place = toks[0]?.lower === 'in' && /^\p{Lu}/u.test(toks[1]?.text ?? '');
+  for (const [k, t] of toks.entries()) {
+    if (AUXILIARIES.has(t.lower) || (place && k > 1 && !/^\p{Lu}/u.test(t.text) && t.lower !== 'under' && t.lower !== 'aged')) {
+      if (!(place && (t.lower === 'under' || t.lower === 'aged'))) break;
+    }
+    if (/^\d{4}$/.test(t.lower)) continue;
+    if (/^\p{Lu}/u.test(t.text) || STOPWORDS.has(t.lower) || CALENDAR.test(t.lower) || /^(?:in|under|over|aged|with|without|for|who|which|that)$/.test(t.lower)) continue;
+    out.push(t.lower.replace(/['’]s$/, ''));
+  }
   return out;
 }

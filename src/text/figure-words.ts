@@ -69,12 +69,25 @@ export const RELATIVE_PERIOD = /\b(?:(?:this|last|next|previous|the\s+past|the\s
 /** Currencies written as words after the number (the figure reader knows the common ones). */
 export const MONEY_WORDS = new Set(['dollars', 'euros', 'pounds', 'yen', 'yuan', 'rupees', 'won', 'roubles', 'francs', 'pesos', 'marks', 'crowns', 'shillings', 'dinars', 'kronor', 'krona', 'rand', 'lira', 'lire', 'reais', 'zloty']);
 
+/** Who said it, not what is said: ", the agency said", "according to …", "Officials said (that) …", "A poll found …". */
+export const ATTRIBUTION_AFTER = /,?\s*(?:according\s+to\b.*|(?:the\s+|a\s+)?[\p{L}'’ -]{0,40}?\b(?:said|says|say|reported|reports|found|finds|show|shows|claimed|claims|estimates?|announced|confirmed)\s*[.!?"”]*\s*)$/iu;
+export const ATTRIBUTION_BEFORE = /^\s*(?:[\p{L}'’ -]{0,50}?\b(?:said|says|say|reported|reports|found|finds|show|shows|claimed|claims|estimated|estimates|announced|confirmed)\s+(?:that\s+)?)(?=[^.]*\d)/iu;
+
+/** A figure counted over a stretch of time: "a day", "per month", "each year"; "in a week" is a total. */
+export const PER_PERIOD = /\b(?:a|an|per|each|every)\s+(day|week|month|year|decade|hour|season)\b/i;
+export const OVER_PERIOD = /\b(?:in|over|across|during)\s+(?:a|one|the)\s+(day|week|month|year|decade|hour|season)\b/i;
+
+/** Irregular past forms, read as their verb ("took" → "take"), which WordNet's index does not list. */
+export const IRREGULAR_VERBS: ReadonlyMap<string, string> = new Map([
+  ['took', 'take'], ['won', 'win'], ['saw', 'see'], ['met', 'meet'], ['went', 'go'], ['paid', 'pay'], ['held', 'hold'], ['ran', 'run'], ['made', 'make'], ['gave', 'give'], ['given', 'give'], ['sold', 'sell'], ['bought', 'buy'], ['spent', 'spend'], ['left', 'leave'], ['lost', 'lose'], ['fell', 'fall'], ['fallen', 'fall'], ['rose', 'rise'], ['risen', 'rise'], ['grew', 'grow'], ['grown', 'grow'], ['began', 'begin'], ['brought', 'bring'], ['built', 'build'], ['kept', 'keep'], ['found', 'find'], ['told', 'tell'], ['stood', 'stand'], ['chose', 'choose'], ['drew', 'draw'], ['drove', 'drive'], ['flew', 'fly'], ['fought', 'fight'], ['sank', 'sink'], ['shot', 'shoot'], ['struck', 'strike'], ['taught', 'teach'], ['wrote', 'write'], ['broke', 'break'], ['caught', 'catch'], ['led', 'lead'], ['sent', 'send'], ['became', 'become'], ['came', 'come'], ['withdrew', 'withdraw'], ['overtook', 'overtake'], ['undertook', 'undertake'], ['shed', 'shed'], ['cut', 'cut'], ['set', 'set'], ['put', 'put'], ['hit', 'hit'], ['beat', 'beat'], ['sought', 'seek'], ['bore', 'bear'], ['borne', 'bear'], ['forgave', 'forgive'], ['froze', 'freeze'], ['hid', 'hide'], ['meant', 'mean'], ['slid', 'slide'], ['spread', 'spread'], ['swore', 'swear'], ['threw', 'throw'], ['understood', 'understand'], ['wore', 'wear'],
+]);
+
 /** Auxiliaries and light verbs skipped when looking for the verb that says what a figure does. */
 export const AUXILIARIES = new Set(['have', 'has', 'had', 'were', 'was', 'are', 'is', 'be', 'been', 'being', 'do', 'does', 'did', 'will', 'would', 'can', 'could', 'may', 'might', 'must', 'shall', 'should', 'not', 'also', 'still', 'now', 'all', 'each', 'both', 'already', 'reportedly', 'currently', 'then']);
 
 /** Words carrying no meaning of their own for the comparison. */
 export const LIGHT_WORDS = new Set([
-  'have', 'ha', 'had', 'get', 'got', 'make', 'made', 'do', 'does', 'did', 'there', 'were', 'was', 'are', 'is', 'be', 'been', 'total', 'some', 'about', 'around',
+  'came', 'come', 'comes', 'stand', 'stands', 'stood', 'have', 'ha', 'had', 'get', 'got', 'make', 'made', 'do', 'does', 'did', 'there', 'were', 'was', 'are', 'is', 'be', 'been', 'total', 'some', 'about', 'around',
   'number', 'figure', 'count', 'amount', 'least', 'nearly', 'almost', 'roughly', 'approximately', 'estimat', 'than', 'out', 'every', 'now', 'currently', 'today',
   'year', 'month', 'week', 'day', 'according', 'accord', 'report', 'show', 'found', 'find', 'data', 'new', 'latest', 'just', 'over', 'under', 'more', 'fewer',
   'less', 'also', 'still', 'while', 'those', 'these', 'them', 'thi', 'that', 'whom', 'which', 'who', 'all', 'overall', 'altogeth', 'across', 'nationwid', 'nationwide',
