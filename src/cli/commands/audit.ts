@@ -22,8 +22,9 @@ checked against the cited source (another value, or the same value for another t
 arithmetic (percentages, ratios, totals, changes, "X of Y"), and for consistency across the
 article (part <= whole, nested counts, derived figures, the same quantity given two values).
 Dates of events (released, signed, entered into force …) are checked against the cited source too.
-Flags: figure-source-mismatch, date-source-mismatch, arithmetic, internal-inconsistency,
-citation-unsupported, contradicted, uncited.
+Flags: figure-source-mismatch, figure-meaning-mismatch (the same number, said of something
+else), date-source-mismatch, arithmetic, internal-inconsistency, citation-unsupported,
+contradicted, uncited.
 
 References are read from a numbered sources list ([1] … under "References" or "Sources",
 Markdown or HTML) and from inline links; each is matched to a corpus source by normalised
