@@ -211,7 +211,7 @@ export function compareMeanings(c: FigureMeaning, s: FigureMeaning): MeaningComp
     if ((sAdds.length > 0) !== (cAdds.length > 0)) {
       const rel = sAdds.length > 0 ? 'narrower' : 'broader';
       const kind = s.share !== null && c.share !== null ? 'different-whole' : rel;
-      return { relation: kind, reason: `the ${sAdds.length > 0 ? 'source' : 'claim'} counts only those ${[...sAdds, ...cAdds].slice(0, 4).join(' ')}: ${q(saying(s))}, where the claim says ${q(saying(c))}` };
+      return { relation: kind, reason: `the ${sAdds.length > 0 ? 'source' : 'claim'} narrows what it counts ("${[...sAdds, ...cAdds].slice(0, 4).join(' ')}"): the source says ${q(saying(s))}, the claim ${q(saying(c))}` };
     }
   }
   if (said.covered < PREDICATE_AT && said.missing.length > 1 && value === 'match') {

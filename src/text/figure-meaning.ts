@@ -94,7 +94,7 @@ export function foldDigits(text: string): { text: string; folded: string[] } {
   return { text: out, folded };
 }
 
-const BOUNDARY = /[;:()\u2014]|\.(?=\s)|,\s+(?=(?:and|but|while|whereas|of\s+(?:which|whom|those|these|them))\b)|\s(?=(?:but|while|whereas)\s)/giu;
+const BOUNDARY = /[;:()\u2014]|\.(?=\s)|,\s+(?=(?:and|but|so|because|although|though|while|whereas|which|of\s+(?:which|whom|those|these|them))\b)|\s(?=(?:but|while|whereas)\s)/giu;
 const SCALES: ReadonlyArray<[RegExp, number]> = [[/\b(?:trillion|tn|trn)\b/i, 1e12], [/\b(?:billion|bn)\b/i, 1e9], [/\b(?:million|mn|mln|m)\b/i, 1e6], [/\b(?:thousand|k)\b/i, 1e3]];
 const MEASURE = /^(?:km|kg|mg|g|cm|mm|ml|l|lb|lbs|ft|mi|h|hr|hrs|min|mins|kwh|mwh|gwh|twh|kw|mw|gw|gb|mb|tb|kb|mph|kph|ha|t|mt|gt|ppm|ppb|°[CFK]|degrees|kilomet\w*|metres?|meters?|miles?|tonnes?|tons?|hectares?|acres?|years?|months?|weeks?|days?|hours?|minutes?)$/i;
 
@@ -188,7 +188,9 @@ export function readFigureMeanings(input: string): FigureReading {
     const inClause = periods.filter((p) => p.start >= from && p.end <= to);
     const alone = periods.filter((p) => !figures.some((g, k) => k !== i && within(p.start, clauseOf(g)) && clauseOf(g)[0] !== cs));
     const period = inClause[0] ?? (figures.length === 1 || spans.length === 1 ? alone[0] : undefined) ?? null;
-    const counted = preposed?.[2]?.toLowerCase() ?? countedNoun(f, sentence);
+    const noun = preposed?.[2]?.toLowerCase() ?? countedNoun(f, sentence);
+    // A counted thing is a noun: "in 138 of them possession was …" counts no "was".
+    const counted = noun !== null && (STOPWORDS.has(noun) || AUXILIARIES.has(noun)) ? null : noun;
     const modifiers = modifierWords(f, counted);
     const periodWords = new Set(period ? contentWords(period.text) : []);
     const figureWords = new Set(contentWords(preposed ? f.text.split(/\s+/)[0] ?? '' : sentence.slice(f.start, end)));
@@ -274,6 +276,11 @@ function directionOf(sentence: string, from: number, to: number, f: Figure): 'up
   return best?.d ?? null;
 }
 
+/** A word that says which way a figure moved: compared as a direction, not as a verb. */
+function moves(word: string): boolean {
+  return new RegExp(`^(?:${UP_WORDS.source}|${DOWN_WORDS.source})$`, 'i').test(word);
+}
+
 const PREPOSITIONS = new Set(['in', 'across', 'from', 'at', 'on', 'for', 'of', 'within', 'throughout', 'among', 'nationwide']);
 
 /**
@@ -297,12 +304,21 @@ function verbsOf(sentence: string, from: number, to: number, f: Figure, counted:
       k++;
       continue;
     }
-    if (!STOPWORDS.has(t.lower) && (IRREGULAR_VERBS.has(t.lower) || hasSense(t.lower, 'verb'))) out.push(t.lower);
+    // "the 184 countries reviewed, …", "countries reviewed still have …": a participle after the noun modifies it.
+    const nextText = sentence.slice(f.end).slice(t.end).trimStart();
+    if (/ed$/.test(t.lower) && (nextText.startsWith(',') || AUXILIARIES.has(after[k + 1]?.lower ?? ''))) {
+      k++;
+      continue;
+    }
+    if (!STOPWORDS.has(t.lower) && !moves(t.lower) && (IRREGULAR_VERBS.has(t.lower) || hasSense(t.lower, 'verb'))) out.push(t.lower);
     break;
   }
-  const before = tokenize(sentence.slice(from, f.start)).filter((t) => !STOPWORDS.has(t.lower) && !AUXILIARIES.has(t.lower));
+  // The verb right before the figure ("inspected 1,200 clinics"), not one a comma sets apart ("In its release, 138 …").
+  const head = sentence.slice(from, f.start);
+  const before = tokenize(head).filter((t) => !STOPWORDS.has(t.lower) && !AUXILIARIES.has(t.lower));
   const last = before[before.length - 1];
-  if (last && !/^\p{Lu}/u.test(last.text) && (/(?:ed|ing)$/.test(last.lower) || IRREGULAR_VERBS.has(last.lower) || hasSense(last.lower, 'verb')) && !/^\d/.test(last.lower)) out.push(last.lower);
+  const apart = last !== undefined && /[,;:]/.test(head.slice(last.end));
+  if (last && !apart && !moves(last.lower) && !/^\p{Lu}/u.test(last.text) && (/(?:ed|ing)$/.test(last.lower) || IRREGULAR_VERBS.has(last.lower) || hasSense(last.lower, 'verb')) && !/^\d/.test(last.lower)) out.push(last.lower);
   return out;
 }
 
@@ -355,7 +371,9 @@ function restrictionOf(f: Figure, sentence: string, to: number, counted: string 
     if (AUXILIARIES.has(t.lower) || (place && k > 1 && !/^\p{Lu}/u.test(t.text) && t.lower !== 'under' && t.lower !== 'aged')) {
       if (!(place && (t.lower === 'under' || t.lower === 'aged'))) break;
     }
-    if (/^\d{4}$/.test(t.lower)) continue;
+    if (/^(?:to|from|than|and|or|but)$/.test(t.lower)) break;
+    // A number restricts only as an age or a size bound ("under 25", "aged 65"); years and other counts do not.
+    if (/^[\d.,]+$/.test(t.lower) && !/^(?:under|over|aged)$/.test(toks[k - 1]?.lower ?? '')) continue;
     if (/^\p{Lu}/u.test(t.text) || STOPWORDS.has(t.lower) || CALENDAR.test(t.lower) || /^(?:in|under|over|aged|with|without|for|who|which|that)$/.test(t.lower)) continue;
     out.push(t.lower.replace(/['’]s$/, ''));
   }
