@@ -188,10 +188,13 @@ export function readFigureMeanings(input: string): FigureReading {
     const inClause = periods.filter((p) => p.start >= from && p.end <= to);
     const alone = periods.filter((p) => !figures.some((g, k) => k !== i && within(p.start, clauseOf(g)) && clauseOf(g)[0] !== cs));
     const period = inClause[0] ?? (figures.length === 1 || spans.length === 1 ? alone[0] : undefined) ?? null;
-    const noun = preposed?.[2]?.toLowerCase() ?? countedNoun(f, sentence);
+    // "1,300 sports clubs": the figure reader stops at the first plural; the head is the last one.
+    const compound = /^\s+([\p{Ll}-]+s)\b/u.exec(sentence.slice(f.end, f.end + 30))?.[1];
+    const head = compound !== undefined && f.unit !== null && !AUXILIARIES.has(compound) && hasSense(compound, 'noun') && /s$/.test(f.unit) ? compound : null;
+    const noun = preposed?.[2]?.toLowerCase() ?? head ?? countedNoun(f, sentence);
     // A counted thing is a noun: "in 138 of them possession was …" counts no "was".
     const counted = noun !== null && (STOPWORDS.has(noun) || AUXILIARIES.has(noun)) ? null : noun;
-    const modifiers = modifierWords(f, counted);
+    const modifiers = head !== null && f.unit !== null ? [...modifierWords(f, f.unit), f.unit] : modifierWords(f, counted);
     const periodWords = new Set(period ? contentWords(period.text) : []);
     const figureWords = new Set(contentWords(preposed ? f.text.split(/\s+/)[0] ?? '' : sentence.slice(f.start, end)));
     // What is said of the figure, without who said it (", the agency said"; "Officials said …").
