@@ -86,8 +86,28 @@ function asKind(f: Figure, unit: string | null): Figure {
   return { ...f, unit };
 }
 
+/** Minutes in a unit of time, so "two hours" and "120 minutes" compare. */
+const MINUTES: ReadonlyMap<string, number> = new Map([['second', 1 / 60], ['minute', 1], ['min', 1], ['hour', 60], ['hr', 60], ['h', 60], ['day', 1440], ['week', 10080]]);
+
+function minutesOf(m: FigureMeaning): number | null {
+  const u = (m.figure.unit ?? '').toLowerCase().replace(/s$/, '');
+  return MINUTES.get(u) ?? null;
+}
+
+/** A figure restated in another unit: minutes for durations, per one for rates ("1.8 per 1,000" → 0.0018). */
+function rescaled(m: FigureMeaning, factor: number): Figure {
+  const f = m.figure;
+  const value = f.value * factor;
+  // The text carries the precision compareFigures reads: the value as restated.
+  return { ...f, value, text: String(Number(value.toPrecision(6))), ...(f.high !== undefined && f.high !== null ? { high: f.high * factor } : {}), unit: 'n', whole: null };
+}
+
 /** The values alone: equal within bounds and precision, off by a scale word, or of another kind. */
 export function valueRelation(c: FigureMeaning, s: FigureMeaning): ValueRelation {
+  const tc = minutesOf(c);
+  const ts = minutesOf(s);
+  if (tc !== null && ts !== null && tc !== ts) return compareFigures(rescaled(c, tc), rescaled(s, ts)) === 'match' ? 'match' : 'conflict';
+  if (c.perBase !== null && s.perBase !== null && c.perBase !== s.perBase) return compareFigures(rescaled(c, 1 / c.perBase), rescaled(s, 1 / s.perBase)) === 'match' ? 'match' : 'conflict';
   if (c.share !== null && s.share !== null && (c.kind !== s.kind || c.whole !== s.whole)) {
     const slack = c.figure.approximate || s.figure.approximate ? 0.03 : SHARE_SLACK;
     const cs = c.share;

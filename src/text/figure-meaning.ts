@@ -59,6 +59,8 @@ export interface FigureMeaning {
   inclusive: boolean;
   /** The unit as measured ("degrees celsius", "millimetres", "marks"), null for a plain count. */
   measure: string | null;
+  /** For a rate: what it is per ("per 10,000 people", "for every 1,000 residents" → 10000, 1000), else null. */
+  perBase: number | null;
   /** The stretch of time a figure is counted per ("a day" → "day"), or over ("in a week" → "in week"), or null. */
   per: string | null;
   /** Words of a phrase restricting the counted thing right after it: "in its top division", "that receive public funding", "under 25". */
@@ -94,7 +96,7 @@ export function foldDigits(text: string): { text: string; folded: string[] } {
   return { text: out, folded };
 }
 
-const BOUNDARY = /[;:()\u2014]|\.(?=\s)|,\s+(?=(?:and|but|so|because|although|though|while|whereas|which|of\s+(?:which|whom|those|these|them))\b)|\s(?=(?:but|while|whereas)\s)/giu;
+const BOUNDARY = /[;:()\u2014]|\.(?=\s)|,\s+(?=(?:and|but|so|because|although|though|while|whereas|of\s+(?:which|whom|those|these|them))\b)|\s(?=(?:but|while|whereas)\s)/giu;
 const SCALES: ReadonlyArray<[RegExp, number]> = [[/\b(?:trillion|tn|trn)\b/i, 1e12], [/\b(?:billion|bn)\b/i, 1e9], [/\b(?:million|mn|mln|m)\b/i, 1e6], [/\b(?:thousand|k)\b/i, 1e3]];
 const MEASURE = /^(?:km|kg|mg|g|cm|mm|ml|l|lb|lbs|ft|mi|h|hr|hrs|min|mins|kwh|mwh|gwh|twh|kw|mw|gw|gb|mb|tb|kb|mph|kph|ha|t|mt|gt|ppm|ppb|°[CFK]|degrees|kilomet\w*|metres?|meters?|miles?|tonnes?|tons?|hectares?|acres?|years?|months?|weeks?|days?|hours?|minutes?)$/i;
 
@@ -210,6 +212,8 @@ export function readFigureMeanings(input: string): FigureReading {
     const afterClause = sentence.slice(f.end, to);
     const perM = PER_PERIOD.exec(afterClause) ?? PER_PERIOD.exec(f.text);
     const overM = perM ? null : OVER_PERIOD.exec(afterClause);
+    const baseM = /^\s*(?:per|for\s+every|in\s+every)\s+(\d[\d,]*)(?:\s+(thousand|million))?/i.exec(afterClause);
+    const perBase = baseM?.[1] ? Number(baseM[1].replace(/,/g, '')) * (baseM[2] ? (baseM[2].toLowerCase() === 'thousand' ? 1e3 : 1e6) : 1) : null;
     const per = perM?.[1] ? perM[1].toLowerCase() : overM?.[1] ? `in ${overM[1].toLowerCase()}` : null;
     const measure = measureOf(f, sentence);
     const ofWords = f.unit === 'percent' || f.whole !== null || (f.value > 0 && f.value < 1) ? ofWordsOf(f, sentence, to, counted) : [];
@@ -217,7 +221,7 @@ export function readFigureMeanings(input: string): FigureReading {
     const kind = kindOf(f, after);
     const scale = SCALES.find(([re]) => re.test(f.text))?.[1] ?? 1;
     const share = kind === 'percent' ? f.value / 100 : whole !== null && whole > 0 ? f.value / whole : f.value > 0 && f.value < 1 && f.high === undefined ? f.value : null;
-    const m: FigureMeaning = { figure: f, kind, scale, share, counted, modifiers, clause, said, whole, period: period ? { text: period.text, kind: period.kind, from: period.from, until: period.until } : null, countSource, negated, direction, verbs, subset, inclusive, measure, per, ofWords, restriction: restrictionOf(f, sentence, to, counted) };
+    const m: FigureMeaning = { figure: f, kind, scale, share, counted, modifiers, clause, said, whole, period: period ? { text: period.text, kind: period.kind, from: period.from, until: period.until } : null, countSource, negated, direction, verbs, subset, inclusive, measure, per, perBase, ofWords, restriction: restrictionOf(f, sentence, to, counted) };
     return m;
   });
   return { sentence: input, figures: meanings, notes };
@@ -365,7 +369,7 @@ function restrictionOf(f: Figure, sentence: string, to: number, counted: string 
     if (at < 0 || at > 40) return [];
     rest = rest.slice(at + counted.length);
   }
-  if (!RESTRICTS.test(rest)) return [];
+  if (!RESTRICTS.test(rest) || /^\s+(?:for|in)\s+every\b/i.test(rest)) return [];
   const out: string[] = [];
   const toks = tokenize(rest.split(/[,;]/)[0] ?? '').slice(0, 6);
   // "in Calder" names a place, not a narrower set: the phrase ends with the place.

@@ -30,6 +30,7 @@ const CASES: Array<[string, string, MeaningRelation]> = [
   ['140 countries criminalise possession', 'In a survey, officials in 140 countries said they criminalise possession', 'different-predicate'],
   ['The league has 20 teams', 'The school has 20 teachers', 'unrelated'],
   ['The budget includes 300 million marks for defence', 'The coastline is about 300 kilometres long', 'unrelated'],
+  ['Brenmoor has 2.5 nurses per 1,000 people', 'Brenmoor has 2.5 nurses per 10,000 people', 'conflicting-value'],
 ];
 
 for (const [claim, source, want] of CASES) {
@@ -48,6 +49,8 @@ const PARAPHRASES: Array<[string, string]> = [
   ['Two dozen pharmacies in Calder ran out of insulin', 'The guild said 24 pharmacies in Calder ran out of insulin.'],
   ['A dozen judges in Westmere have resigned since the reform', 'Twelve Westmere judges have stepped down since the reform.'],
   ['Food prices in Kelmouth rose by almost 10% in a year', "Kelmouth's food prices were up 9.6% on a year earlier"],
+  ['Brenmoor has 2.5 nurses for every 1,000 people', 'Brenmoor counts 25 nurses per 10,000 people'],
+  ['The tickets sold out in under three hours', 'The tickets were gone in less than 180 minutes'],
 ];
 
 for (const [claim, source] of PARAPHRASES) {
