@@ -393,6 +393,15 @@ class FigureReader {
     let approximate = false;
     let nextToken = core.last + 1;
 
+    // "half a million": the fraction before a scaled "a million" scales it.
+    if (core.scaled && /^(?:a|an)\s/i.test(text.slice(core.start, core.end))) {
+      const half = /(?:^|[^\p{L}])(half\s+)$/iu.exec(text.slice(Math.max(floor, start - 8), start));
+      if (half?.[1]) {
+        value *= 0.5;
+        start -= half[1].length;
+      }
+    }
+
     // Before: currency sign, then bound/approximation words.
     let head = text.slice(Math.max(floor, start - 48), start);
     const cur = CURRENCY_BEFORE.exec(head);

@@ -101,4 +101,6 @@ test('ranges with every dash, years against counts', () => {
 test('words: "two dozen", "a third"', () => {
   assert.equal(only('Two dozen pharmacies ran out of insulin.').figure.value, 24);
   assert.ok(Math.abs((only('A third of households rent.').share ?? 0) - 1 / 3) < 1e-9);
+  assert.equal(extractFigures('Half a million people work in tourism.')[0]?.value, 500_000, '"half" scales "a million"');
+  assert.equal(extractFigures('Half a million people work in tourism.')[0]?.text, 'Half a million people');
 });
