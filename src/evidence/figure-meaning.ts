@@ -145,7 +145,7 @@ export function compareMeanings(c: FigureMeaning, s: FigureMeaning): MeaningComp
   }
   // "4% of GDP" is a share; "grew 4%" a change.
   const change = (m: FigureMeaning): boolean => m.direction !== null && m.counted === null;
-  const level = (m: FigureMeaning): boolean => m.direction === null && m.counted !== null;
+  const level = (m: FigureMeaning): boolean => m.direction === null && (m.counted !== null || /^\s+of\b/i.test(m.clause.slice(m.clause.indexOf(m.figure.text) + m.figure.text.length)));
   if (c.kind === 'percent' && s.kind === 'percent' && ((change(c) && level(s)) || (level(c) && change(s))) && value === 'match') {
     return { relation: 'different-unit', reason: `one figure is a share and the other a change: the source's ${q(saying(s))} against the claim's ${q(saying(c))}` };
   }

@@ -148,6 +148,19 @@ export function nesting(c: FigureMeaning, s: FigureMeaning): 'narrower' | 'broad
     const [wide, narrow] = alternatives(s) ? [s, c] : [c, s];
     if (narrow.verbs.length > 0 && narrow.verbs.every((w) => covered(w, wide.said))) return wide === s ? 'broader' : 'narrower';
   }
+  // "food and farm exports" counts more than "farm exports": a list of which the other side names one.
+  const listed = (a: FigureMeaning, b: FigureMeaning): boolean => {
+    const bw = [...b.said, ...b.modifiers, ...(b.counted ? [b.counted] : [])];
+    for (const m of a.clause.matchAll(/((?:[\p{L}-]+,\s+)*[\p{L}-]+),?\s+(?:and|or)\s+(?:the\s+)?([\p{L}-]+)/gu)) {
+      const items = [...(m[1] ?? '').split(/,\s+/), m[2] ?? ''].map((w) => w.toLowerCase()).filter((w) => w !== '' && !LIGHT_WORDS.has(w));
+      const named = items.filter((w) => covered(w, bw));
+      if (items.length >= 2 && named.length >= 1 && named.length < items.length && !/^\p{Lu}/u.test(m[0])) return true;
+    }
+    return false;
+  };
+  const and = (m: FigureMeaning): boolean => /\b(?:and|or)\b/i.test(m.clause);
+  if (!and(c) && listed(s, c)) return 'broader';
+  if (!and(s) && listed(c, s)) return 'narrower';
   const sNarrows = extra(s, c);
   const cNarrows = extra(c, s);
   if (sNarrows && !cNarrows) return 'narrower';

@@ -303,8 +303,30 @@ function verbsOf(sentence: string, from: number, to: number, f: Figure, counted:
     const t = after[k];
     if (t === undefined) break;
     if (PREPOSITIONS.has(t.lower)) {
+      // The prepositional phrase's noun group: names, articles, and nouns that are no plain verb form ("of the Calder assembly voted").
       k++;
-      while (k < after.length && (/^\p{Lu}/u.test(after[k]?.text ?? '') || /^(?:the|a|an)$/i.test(after[k]?.text ?? ''))) k++;
+      let n = 0;
+      while (k < after.length && n++ < 4) {
+        const w = after[k]!;
+        const clearVerb = !/^\p{Lu}/u.test(w.text) && (/(?:ed)$/.test(w.lower) || IRREGULAR_VERBS.has(w.lower) || AUXILIARIES.has(w.lower));
+        if (clearVerb || PREPOSITIONS.has(w.lower)) break;
+        if (w.lower === counted) {
+          k++;
+          break;
+        }
+        if (!/^\p{Lu}/u.test(w.text) && !/^(?:the|a|an|its|their)$/i.test(w.lower) && n > 1 && hasSense(w.lower, 'verb') && !hasSense(w.lower, 'noun')) break;
+        k++;
+      }
+      continue;
+    }
+    // "1 in 3 civil cases is settled": a plural noun right after the figure is its noun, not its verb.
+    if (k === 0 && /s$/.test(t.lower) && hasSense(t.lower, 'noun') && AUXILIARIES.has(after[1]?.lower ?? '')) {
+      k++;
+      continue;
+    }
+    // Who said it is not what is said of the figure: "90% of dentists said they had heard of …".
+    if (/^(?:said|say|says|told|reported|claimed|they|it)$/.test(t.lower)) {
+      k++;
       continue;
     }
     if (AUXILIARIES.has(t.lower) || t.lower === counted || /^\p{Lu}/u.test(t.text) || /^(?:that|which|who)$/.test(t.lower)) {

@@ -31,6 +31,11 @@ const CASES: Array<[string, string, MeaningRelation]> = [
   ['The league has 20 teams', 'The school has 20 teachers', 'unrelated'],
   ['The budget includes 300 million marks for defence', 'The coastline is about 300 kilometres long', 'unrelated'],
   ['Brenmoor has 2.5 nurses per 1,000 people', 'Brenmoor has 2.5 nurses per 10,000 people', 'conflicting-value'],
+  ["Tarrow's wheat exports were worth 3 billion marks", "Tarrow's wheat and barley exports were worth 3 billion marks", 'broader'],
+  ["Kelmouth's lakes and rivers hold 80 species of fish", "Kelmouth's lakes hold 80 species of fish", 'narrower'],
+  ["Westmere's debt is 7% of its output", "Westmere's debt grew 7% last year", 'different-unit'],
+  ['120 members of the Westmere council voted for the plan', '120 members of the Westmere council attended the debate on the plan', 'different-predicate'],
+  ['80% of Tarrow doctors recommend the new drug', "In the maker's poll, 80% of Tarrow doctors said they had heard of the new drug", 'different-predicate'],
 ];
 
 for (const [claim, source, want] of CASES) {
