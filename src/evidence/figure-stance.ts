@@ -35,6 +35,17 @@ function sentencesOf(evidence: string | readonly string[]): string[] {
 }
 
 /**
+ * The same number written, not a bound or range that merely overlaps it ("up to 4 years" and "not
+ * less than 2 years" overlap but are different numbers): equal values, equal shares, or the same
+ * digits on another scale.
+ */
+function sameWritten(c: FigureMeaning, s: FigureMeaning): boolean {
+  if (c.figure.value === s.figure.value) return true;
+  if (c.share !== null && s.share !== null && Math.abs(c.share - s.share) <= 0.006) return true;
+  return c.scale !== s.scale && Math.abs(c.figure.value / c.scale - s.figure.value / s.scale) < 1e-9;
+}
+
+/**
  * The first claim figure whose value the evidence states only with another meaning, or null when
  * every matched figure is matched in meaning too (or no figure's value is stated at all).
  * `claimFigures` narrows which figures of the claim to compare (years are left out by callers).
@@ -53,7 +64,7 @@ export function figureMeaningMismatch(claimText: string, evidence: string | read
     let supported = false;
     for (const { sentence, meanings } of sources) {
       for (const s of meanings) {
-        if (!sameNumber(c, s)) continue;
+        if (!sameNumber(c, s) || !sameWritten(c, s)) continue;
         const comparison = compareMeanings(c, s);
         if (relationSupports(comparison.relation)) supported = true;
         else if (first === null && comparison.relation !== 'unrelated' && (comparison.relation !== 'conflicting-value' || valueRelation(c, s) === 'match')) {
