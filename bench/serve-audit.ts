@@ -50,7 +50,7 @@ export function everySentenceFlagged(article: Article): AuditResult {
       corpus: { result: 'not-found', refs: [], evidence: [], reason: 'none' },
     }),
   );
-  const byKind = { 'figure-source-mismatch': 0, 'date-source-mismatch': 0, arithmetic: 0, 'internal-inconsistency': 0, 'citation-unsupported': 0, contradicted: 0, uncited: claims.length };
+  const byKind = { 'figure-source-mismatch': 0, 'figure-meaning-mismatch': 0, 'date-source-mismatch': 0, arithmetic: 0, 'internal-inconsistency': 0, 'citation-unsupported': 0, contradicted: 0, uncited: claims.length };
   return { schemaVersion: 1, title: article.title, format: article.format, claims, references: [], missingReferences: [], summary: { claims: claims.length, supported: 0, contradicted: 0, unsupported: claims.length, unverifiable: 0, flags: claims.length, byKind, bySeverity: { error: 0, warning: claims.length, note: 0 } }, warnings: [], timingsMs: {} };
 }
 

@@ -145,7 +145,7 @@ export async function auditArticle(store: Store, article: Article, options: Audi
     figureResults.push(figs);
     for (const r of figs.values()) {
       if (r.kind === 'match') continue;
-      flags.push({ kind: 'figure-source-mismatch', message: r.message, evidence: r.evidence.map(sourceQuote) });
+      flags.push({ kind: r.kind === 'figure-meaning' ? 'figure-meaning-mismatch' : 'figure-source-mismatch', message: r.message, evidence: r.evidence.map(sourceQuote) });
     }
 
     // Arithmetic inside the sentence.
@@ -161,7 +161,7 @@ export async function auditArticle(store: Store, article: Article, options: Audi
       corpus = await corpusCheck(ctx, text, profile, complement);
     }
     // A figure or a date the cited source gives otherwise.
-    const mismatch = flags.find((f) => f.kind === 'figure-source-mismatch') ?? flags.find((f) => f.kind === 'date-source-mismatch');
+    const mismatch = flags.find((f) => f.kind === 'figure-source-mismatch' || f.kind === 'figure-meaning-mismatch') ?? flags.find((f) => f.kind === 'date-source-mismatch');
     const figureMismatch = mismatch !== undefined;
     if (cited && mismatch && cited.result === 'supports') {
       cited = { ...cited, result: 'refutes', reason: mismatch.kind === 'date-source-mismatch' ? 'the cited source gives another date for this event' : 'the cited source gives its figure for something else, or another figure' };

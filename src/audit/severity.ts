@@ -8,6 +8,7 @@ const SEVERITY: Partial<Record<FlagKind, Severity>> = {
   'date-source-mismatch': 'error',
   contradicted: 'error',
   'citation-unsupported': 'warning',
+  'figure-meaning-mismatch': 'warning',
   uncited: 'note',
 };
 

@@ -5,7 +5,7 @@
 //   → a mismatch of meaning;
 // - another value for the same thing (same unit, same predicate, same time) → a mismatch of value.
 // Anything less clear is left alone.
-import { compareFigures, unitsCompatible } from '../evidence/index.js';
+import { compareFigures, figureMeaningMismatch, unitsCompatible } from '../evidence/index.js';
 import { describeFigure, droppedQualifier, isNegated, predicateSimilarity } from './figure-context.js';
 import type { FigureSite } from './figures.js';
 import { sameStatementOtherFigure } from './statement-figures.js';
@@ -23,7 +23,8 @@ export interface SourceSentence {
 }
 
 export interface SourceFigureResult {
-  kind: 'match' | 'meaning' | 'value';
+  /** figure-meaning: the same number, which the source says of something else (evidence/figure-meaning.ts). */
+  kind: 'match' | 'meaning' | 'value' | 'figure-meaning';
   /** The article figure as written. */
   figure: string;
   value: number;
@@ -96,8 +97,9 @@ export function compareWithSource(article: FigureSite, sentences: readonly Sourc
     };
   };
   // The value is there; what it counts is not clear enough to judge — unless the source's
-  // sentence closest to the article's gives another figure.
-  if (sameValue.length > 0) return statement();
+  // sentence closest to the article's gives another figure, or every sentence that gives the
+  // number says something else of it (another predicate, period, whole or set).
+  if (sameValue.length > 0) return statement() ?? meaningMismatch(article, sameValue.map((x) => x.s));
   const conflict = sameThingOther[0];
   if (conflict) {
     return {
@@ -126,5 +128,28 @@ export function compareWithSource(article: FigureSite, sentences: readonly Sourc
       };
     }
   }
-  return statement();
+  // "26 of 40" against a source's "26 of 52": the number is there, out of another whole.
+  return statement() ?? meaningMismatch(article, sentences.filter((s) => s.sites.some((x) => x.figure.value === article.figure.value)));
+}
+
+/** A sentence as quoted: spaces folded, none before punctuation (where a citation marker was cut). */
+const plain = (text: string): string => text.replace(/\s+/g, ' ').replace(/\s+([.,;:!?])/g, '$1').trim();
+
+/**
+ * The figure-meaning-mismatch flag: the cited source gives the article's number only with another
+ * meaning. The message shows the article's wording and the source's, and the relation in plain words.
+ */
+function meaningMismatch(article: FigureSite, sentences: readonly SourceSentence[]): SourceFigureResult | null {
+  const unique = [...new Map(sentences.map((s) => [s.text, s])).values()];
+  if (unique.length === 0) return null;
+  const m = figureMeaningMismatch(article.sentence, unique.map((s) => s.text), [article.figure]);
+  if (!m) return null;
+  const s = unique.find((x) => x.text === m.sourceSentence) ?? unique.find((x) => x.text.includes(m.sourceSentence.trim())) ?? unique[0]!;
+  return {
+    figure: article.figure.text,
+    value: article.figure.value,
+    kind: 'figure-meaning',
+    message: `The article says "${plain(article.sentence)}"; the cited source [${s.ref}] gives ${m.sourceFigure} with another meaning: "${m.sourceSentence.trim()}" (${m.comparison.relation}: ${m.comparison.reason}).`,
+    evidence: [s],
+  };
 }

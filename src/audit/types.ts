@@ -72,6 +72,7 @@ export type ClaimStatus = 'supported' | 'contradicted' | 'unsupported' | 'unveri
 
 export const FLAG_KINDS = [
   'figure-source-mismatch',
+  'figure-meaning-mismatch',
   'date-source-mismatch',
   'arithmetic',
   'internal-inconsistency',

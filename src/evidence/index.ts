@@ -23,3 +23,7 @@ export { statedNames, namePhrases } from './stated-names.js';
 export type { StatedNames } from './stated-names.js';
 export { readDates, statesDate } from './dates.js';
 export type { CalendarDate } from './dates.js';
+export { compareFigureStatements, compareMeanings, bestFigurePair, relationSupports, MEANING_RELATIONS } from './figure-meaning.js';
+export type { FigureStatement, MeaningComparison, MeaningRelation } from './figure-meaning.js';
+export { figureMeaningMismatch, mismatchReason, FIGURE_MEANING_MISMATCH } from './figure-stance.js';
+export type { FigureMeaningMismatch } from './figure-stance.js';

@@ -5,6 +5,7 @@ import type { ClaimProfile } from './claim-profile.js';
 import { predictProba } from './logistic.js';
 import type { LogisticModel } from './logistic.js';
 import { FEATURE_NAMES, pairFeatures } from './pair-features.js';
+import { figureMeaningMismatch, mismatchReason } from './figure-stance.js';
 import { readRestatement } from './restatement.js';
 import { STANCE_CLASSES, stanceModel } from './stance-model.js';
 
@@ -29,7 +30,7 @@ const SUPPORT_KINDS = new Set(['restatement', 'figure-match', 'lexical-entailmen
 const REFUTE_KINDS = new Set(['restatement', 'figure-conflict', 'negation-mismatch', 'antonym', 'entity-mismatch', 'date-mismatch']);
 
 function orderReasons(stance: Stance, reasons: Reason[]): Reason[] {
-  const first = stance === 'supports' ? SUPPORT_KINDS : stance === 'refutes' ? REFUTE_KINDS : new Set(['quantifier-mismatch', 'low-overlap', 'hedge']);
+  const first = stance === 'supports' ? SUPPORT_KINDS : stance === 'refutes' ? REFUTE_KINDS : new Set(['figure-meaning-mismatch', 'quantifier-mismatch', 'low-overlap', 'hedge']);
   return [...reasons.filter((r) => first.has(r.kind)), ...reasons.filter((r) => !first.has(r.kind))];
 }
 
@@ -70,6 +71,17 @@ export function judgeProfiled(claim: ClaimProfile, evidenceText: string | readon
   let stance: Stance = 'neutral';
   for (const c of STANCE_CLASSES) if (probabilities[c] > probabilities[stance]) stance = c;
   if (rule) stance = rule.stance;
+  // A matching number with another predicate, period or whole is not support (figure-stance.ts).
+  // Every stance carries the reason (the verdict quotes it); only support is taken away.
+  const mismatch = claim.figures.length > 0 ? figureMeaningMismatch(claim.text, evidenceText, claim.figures) : null;
+  if (mismatch) {
+    if (stance === 'supports') {
+      probabilities.neutral += probabilities.supports;
+      probabilities.supports = 0;
+      stance = 'neutral';
+    }
+    reasons = [mismatchReason(mismatch), ...reasons.filter((r) => r.kind !== 'figure-match')];
+  }
   return { stance, strength: probabilities[stance], reasons: orderReasons(stance, reasons), probabilities, coverage: f.values[COVERAGE] ?? 0, missingRare: f.values[MISSING] ?? 0 };
 }
 

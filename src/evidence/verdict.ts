@@ -7,6 +7,7 @@ import { VerityError } from '../errors.js';
 import { hasMatrixShape, hasNames } from '../text/model-file.js';
 import { readModelJson } from '../text/read-model-file.js';
 import { copyGroups } from './independence.js';
+import { figureMeaningVerdict } from './figure-stance.js';
 import { DECISIVE_RESTATEMENT } from './restatement.js';
 import { predictProba } from './logistic.js';
 import type { LogisticModel } from './logistic.js';
@@ -239,6 +240,13 @@ export function decideVerdict(claim: string, judgements: Judgement[], options: V
     const why = j.reasons[0];
     reasons.push({ kind: j.stance === 'supports' ? 'supports' : 'refutes', detail: `passage ${j.passage.id} ${j.stance} (${j.strength.toFixed(2)})${why ? `: ${why.detail}` : ''}` });
   }
+  // A number the evidence states with another meaning is no support: say so, quoting both (figure-stance.ts).
+  const meaning = figureMeaningVerdict(label, independent, allowed.includes('unproven') ? 'unproven' : null);
+  if (meaning) {
+    if (meaning.label !== label) confidence = Math.max(probabilities.unproven / mass, 0.5);
+    label = meaning.label;
+    reasons.unshift(meaning.reason);
+  }
   const count = (n: number, what: string): string => (n === 0 ? `no passage ${what}` : n === 1 ? `1 passage ${what}` : `${n} passages ${what.replace(/s$/, '')}`);
   const restatedWhy = (): string => {
     const n = (k: number): string => (k === 0 ? 'none' : k === 1 ? '1 passage' : `${k} passages`);
@@ -247,6 +255,6 @@ export function decideVerdict(claim: string, judgements: Judgement[], options: V
   const reason =
     independent.length === 0
       ? 'No evidence was found for this claim.'
-      : `${LABEL_WORDS[label][0]!.toUpperCase()}${LABEL_WORDS[label].slice(1)}: ${byRestatement ? restatedWhy() : ''}${count(supports.length, 'supports')} and ${count(refutes.length, 'refutes')} it among ${independent.length} independent passage(s).`;
+      : `${LABEL_WORDS[label][0]!.toUpperCase()}${LABEL_WORDS[label].slice(1)}: ${byRestatement ? restatedWhy() : ''}${count(supports.length, 'supports')} and ${count(refutes.length, 'refutes')} it among ${independent.length} independent passage(s).${meaning ? ` The number matches but not its meaning (${meaning.reason.detail}).` : ''}`;
   return { label, confidence, reason, reasons, probabilities, independent: independent.length };
 }

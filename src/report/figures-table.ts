@@ -3,7 +3,8 @@
 // conflict when they count the same thing (similar predicate, same unit and whole) in the
 // same year from different sources, and their values do not match.
 import type { Figure, ReportFigure, Source } from '../model.js';
-import { compareFigures } from '../evidence/index.js';
+import { compareFigures, compareMeanings, relationSupports } from '../evidence/index.js';
+import { readFigureMeanings, type FigureMeaning } from '../text/figure-meaning.js';
 import { contentTerms } from '../text/index.js';
 import type { Candidate } from './candidates.js';
 import { countedPhrase } from './counted-phrase.js';
@@ -85,14 +86,49 @@ function discrepancyNote(tf: TableFigure, discrepancies: readonly Discrepancy[],
     });
 }
 
+/** The meaning of a table figure, read in its sentence (figure-meaning.ts); null when it cannot be found there. */
+function meaningOf(tf: TableFigure, read: Map<string, FigureMeaning[]>): FigureMeaning | null {
+  let meanings = read.get(tf.candidate.text);
+  if (!meanings) {
+    meanings = readFigureMeanings(tf.candidate.text).figures;
+    read.set(tf.candidate.text, meanings);
+  }
+  return meanings.find((m) => m.figure.start === tf.figure.start && m.figure.value === tf.figure.value) ?? meanings.find((m) => m.figure.value === tf.figure.value && m.figure.text.includes(tf.figure.text)) ?? null;
+}
+
+/**
+ * What a figure agrees with, by meaning: the other sources' figures that say the same thing
+ * ("agrees with 140 nations out of 196 [2]"), and the same number said of something else ("same
+ * number as 1,200 clinics [2], which counts something else: …"), so a reader does not take one for the other.
+ */
+export function meaningNotes(tf: TableFigure, figures: readonly TableFigure[], numberOf: (sourceId: string) => number, read: Map<string, FigureMeaning[]> = new Map()): { agrees: string[]; differs: string[] } {
+  const agrees: string[] = [];
+  const differs: string[] = [];
+  const mine = meaningOf(tf, read);
+  if (!mine) return { agrees, differs };
+  for (const o of figures) {
+    if (o === tf || o.candidate.source.id === tf.candidate.source.id) continue;
+    if (compareFigures({ ...tf.figure, unit: null, whole: null }, { ...o.figure, unit: null, whole: null }) !== 'match') continue;
+    const theirs = meaningOf(o, read);
+    if (!theirs) continue;
+    const c = compareMeanings(mine, theirs);
+    const where = `${o.figure.text} [${numberOf(o.candidate.source.id)}]`;
+    if (relationSupports(c.relation)) agrees.push(`agrees with ${where}`);
+    else if (c.relation !== 'unrelated' && c.relation !== 'conflicting-value') differs.push(`same number as ${where}, said of something else (${c.relation}): ${c.reason}`);
+  }
+  return { agrees: [...new Set(agrees)], differs: [...new Set(differs)] };
+}
+
 export function figureTable(figures: readonly TableFigure[], numberOf: (sourceId: string) => number, discrepancies: readonly Discrepancy[] = []): ReportFigure[] {
   const conflicts = findConflicts(figures);
+  const read = new Map<string, FigureMeaning[]>();
   return figures.map((tf) => {
     const against = conflicts
       .filter((c) => c.a === tf || c.b === tf)
       .map((c) => (c.a === tf ? c.b : c.a))
       .map((o) => `conflicts with ${o.figure.text} [${numberOf(o.candidate.source.id)}]`);
     against.push(...discrepancyNote(tf, discrepancies, numberOf));
+    const meaning = meaningNotes(tf, figures, numberOf, read);
     const year = yearOf(tf.candidate.source);
     return {
       value: tf.figure.value,
@@ -103,7 +139,7 @@ export function figureTable(figures: readonly TableFigure[], numberOf: (sourceId
       source: numberOf(tf.candidate.source.id),
       passageId: tf.candidate.passage.id,
       agrees: against.length === 0,
-      note: against.length > 0 ? against.join('; ') : year ? `source dated ${year}` : 'source undated',
+      note: [...(against.length > 0 ? against : [year ? `source dated ${year}` : 'source undated']), ...meaning.agrees, ...meaning.differs].join('; '),
     };
   });
 }

@@ -323,7 +323,9 @@ class FigureReader {
     if (!first) return true;
     const before = text.slice(Math.max(0, core.start - 40), core.start);
     const prev = prevWordOf(text, core.start);
-    if (LABELS.has(prev) && !core.words) return true;
+    // "season 2" is a label; "This season 2,006 dengue cases" is a count (a thousands separator after "this/last/next …").
+    const labelled = LABELS.has(prev) && !(/^\d{1,3}(?:,\d{3})+$/.test(first.text) && /(?:^|[^\p{L}])(?:this|last|next|that|each|every|the)\s+\p{L}+\s*$/iu.test(before));
+    if (labelled && !core.words) return true;
     if (LABELS.has(prev) && core.words && /^(?:section|article|chapter|title|part|paragraph|schedule|annex|appendix|rule|clause|no|number|page|volume|step|phase|stage|level|grade|tier|category|type|class|season|episode)$/.test(prev)) return true;
     if (CODE_BEFORE.test(before)) return true;
     if (!core.words && FORMULA_BEFORE.test(before) && core.value < 10) return true;
@@ -390,6 +392,15 @@ class FigureReader {
     let bound: Bound = '=';
     let approximate = false;
     let nextToken = core.last + 1;
+
+    // "half a million": the fraction before a scaled "a million" scales it.
+    if (core.scaled && /^(?:a|an)\s/i.test(text.slice(core.start, core.end))) {
+      const half = /(?:^|[^\p{L}])(half\s+)$/iu.exec(text.slice(Math.max(floor, start - 8), start));
+      if (half?.[1]) {
+        value *= 0.5;
+        start -= half[1].length;
+      }
+    }
 
     // Before: currency sign, then bound/approximation words.
     let head = text.slice(Math.max(floor, start - 48), start);
@@ -460,7 +471,8 @@ class FigureReader {
 
     // Ranges: "5 to 20", "5-20", "between 150 and 160", "two or three".
     const between = /between\s*$/i.test(text.slice(Math.max(0, start - 9), start));
-    const rangeRe = between ? /^\s*(?:and|-|–|—)\s*/i : /^(?:\s*(?:-|–|—)\s*|\s+(?:to|or)\s+)/i;
+    // Every dash a range is written with: hyphen, en, em, figure dash, horizontal bar, minus, full-width and small hyphen-minus.
+    const rangeRe = between ? /^\s*(?:and|[-–—‒―−－﹣])\s*/i : /^(?:\s*[-–—‒―−－﹣]\s*|\s+(?:to|or)\s+)/i;
     const rm = rangeRe.exec(tail);
     if (rm) {
       const j = this.tokenAfter(end + rm[0].length, nextToken);
@@ -507,7 +519,8 @@ class FigureReader {
 
     // Whole: "140 of 196", "three of the five", "7 in 10", "9 out of 10".
     if (high === null && unit !== 'percent' && unit !== 'percentage points' && !core.unit && value >= 0) {
-      const wm = /^\s+(?:out\s+of(?:\s+every)?|of(?:\s+(?:the|all|its|their|these|those|every))?|in(?:\s+every)?)\s+/i.exec(tail);
+      // "of Calder's 40": a possessive name before the whole keeps it the whole.
+      const wm = /^\s+(?:out\s+of(?:\s+every)?|of(?:\s+(?:the|all|its|their|these|those|every|\p{Lu}[\p{L}-]*['’]s))?|in(?:\s+every)?)\s+/iu.exec(tail);
       if (wm) {
         const j = this.tokenAfter(end + wm[0].length, nextToken);
         const t = this.toks[j];

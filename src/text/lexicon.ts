@@ -107,9 +107,14 @@ function lemmas(word: string): string[] {
   const w = word.trim().toLowerCase().replace(/\s+/g, '_');
   if (w === '') return [];
   if (POSES.some((p) => has(p, w))) return [w];
+  return baseForms(w, POSES);
+}
+
+/** The likely base forms of an inflected word that WordNet lists in one of `poses`. */
+function baseForms(w: string, poses: readonly WordnetPos[]): string[] {
   const out: string[] = [];
   const add = (c: string): void => {
-    if (c.length > 1 && !out.includes(c) && POSES.some((p) => has(p, c))) out.push(c);
+    if (c.length > 1 && !out.includes(c) && poses.some((p) => has(p, c))) out.push(c);
   };
   if (w.endsWith('ies')) add(`${w.slice(0, -3)}y`);
   if (w.endsWith('es')) add(w.slice(0, -2));
@@ -153,6 +158,12 @@ export function synonymsOf(word: string): string[] {
   }
   synonymCache.set(key, out);
   return out;
+}
+
+/** Has the word (or its base form) a sense in this part of speech? ("offered" → verb). */
+export function hasSense(word: string, pos: WordnetPos): boolean {
+  const w = word.trim().toLowerCase().replace(/\s+/g, '_');
+  return w !== '' && (has(pos, w) || baseForms(w, [pos]).length > 0);
 }
 
 /** Direct and cluster-head antonyms of any sense, plus un-/non-/il-/ir- adjective pairs. */

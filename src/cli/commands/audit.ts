@@ -31,10 +31,11 @@ checked against the cited source (another value, or the same value for another t
 arithmetic (percentages, ratios, totals, changes, "X of Y"), and for consistency across the
 article (part <= whole, nested counts, derived figures, the same quantity given two values).
 Dates of events (released, signed, entered into force …) are checked against the cited source too.
-Flags: figure-source-mismatch, date-source-mismatch, arithmetic, internal-inconsistency,
+Flags: figure-source-mismatch, figure-meaning-mismatch (the same number, said of something
+else), date-source-mismatch, arithmetic, internal-inconsistency,
 citation-unsupported, contradicted, uncited. Each has a severity: error (arithmetic,
 internal-inconsistency, figure-source-mismatch, date-source-mismatch, contradicted),
-warning (citation-unsupported) or note (uncited). Internal-consistency flags name their check
+warning (citation-unsupported, figure-meaning-mismatch) or note (uncited). Internal-consistency flags name their check
 (percent-vs-points, change-vs-values, fraction-vs-percent, shares-over-100, parts-over-whole,
 restated-value, date-arithmetic, age-arithmetic, outside-range, derived-count) and show the
 computation and a suggested correction. Markdown and HTML output end with (HTML: begin with)

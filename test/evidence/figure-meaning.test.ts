@@ -1,0 +1,97 @@
+// The figure-meaning comparison (src/evidence/figure-meaning.ts) and its use in stance: each
+// relation on a pattern of its own, the pair chosen when no figure is named, and a matching number
+// with another meaning taken away from support.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { compareFigureStatements, relationSupports, type MeaningRelation } from '../../src/evidence/figure-meaning.js';
+import { figureMeaningMismatch } from '../../src/evidence/figure-stance.js';
+import { judgePair } from '../../src/evidence/judge.js';
+
+const CASES: Array<[string, string, MeaningRelation]> = [
+  ['1,200 clinics in Northvale offer the vaccine', 'The health authority inspected 1,200 clinics in Northvale in 2023.', 'different-predicate'],
+  ['300 scientists in Calder signed the open letter', '300 scientists in Calder were invited to sign the open letter.', 'different-predicate'],
+  ["26 of Calder's 40 districts ban e-scooters", "26 of Calder's 52 districts ban e-scooters", 'different-whole'],
+  ['60% of Northvale voters backed the bill', '60% of the Northvale voters who turned out backed the bill', 'different-whole'],
+  ['In 2023, 300 people died on the roads', 'In 2019, 300 people died on the roads', 'different-period'],
+  ['40 districts have banned scooters', 'Since 2006, 40 districts have banned scooters', 'different-period'],
+  ['Unemployment rose 2 percentage points', 'Unemployment rose 2%', 'different-unit'],
+  ['The firm made 5 million marks', 'The firm made 5 billion marks', 'different-unit'],
+  ['The route is 180 kilometres long', 'The route is 180 miles long', 'different-unit'],
+  ['Average rent is 1,100 marks a month', 'Tenants pay 1,100 marks a year in rent', 'different-unit'],
+  ['Prices rose 5%', 'Prices fell 5%', 'conflicting-value'],
+  ['Crime fell 12% last year', 'Crime fell 15% last year', 'conflicting-value'],
+  ['1,200 clinics offer the vaccine', '1,200 clinics do not offer the vaccine', 'conflicting-value'],
+  ["26 of Calder's 40 districts ban e-scooters outright", "26 of Calder's 40 districts restrict e-scooters", 'broader'],
+  ['38 states have some law on drone flights', '38 states make drone flights a criminal offence', 'narrower'],
+  ['Police arrested 1,900 people at the protests', 'Police arrested 4,100 people. Of those, 1,900 were charged.', 'narrower'],
+  ['The survey found 410 plant species in the park', 'The survey found 410 flowering plant species in the park', 'narrower'],
+  ['Kelmouth has 1,300 sports clubs', 'Kelmouth has 1,300 sports clubs that receive public funding', 'narrower'],
+  ['840 factories closed down in 2023', '840 factories closed or cut shifts in 2023', 'broader'],
+  ['140 countries criminalise possession', 'In a survey, officials in 140 countries said they criminalise possession', 'different-predicate'],
+  ['The league has 20 teams', 'The school has 20 teachers', 'unrelated'],
+  ['The budget includes 300 million marks for defence', 'The coastline is about 300 kilometres long', 'unrelated'],
+  ['Brenmoor has 2.5 nurses per 1,000 people', 'Brenmoor has 2.5 nurses per 10,000 people', 'conflicting-value'],
+  ["Tarrow's wheat exports were worth 3 billion marks", "Tarrow's wheat and barley exports were worth 3 billion marks", 'broader'],
+  ["Kelmouth's lakes and rivers hold 80 species of fish", "Kelmouth's lakes hold 80 species of fish", 'narrower'],
+  ["Westmere's debt is 7% of its output", "Westmere's debt grew 7% last year", 'different-unit'],
+  ['120 members of the Westmere council voted for the plan', '120 members of the Westmere council attended the debate on the plan', 'different-predicate'],
+  ['80% of Tarrow doctors recommend the new drug', "In the maker's poll, 80% of Tarrow doctors said they had heard of the new drug", 'different-predicate'],
+];
+
+for (const [claim, source, want] of CASES) {
+  test(`${want}: "${claim}" / "${source}"`, () => {
+    const got = compareFigureStatements({ sentence: claim }, { sentence: source });
+    assert.equal(got.relation, want, got.reason);
+    assert.ok(got.reason.length > 10 && !got.reason.includes('\n'), 'a one-line reason');
+  });
+}
+
+const PARAPHRASES: Array<[string, string]> = [
+  ['140 of 196 countries criminalise simple possession', '140 nations out of 196 criminalise simple possession'],
+  ['A quarter of adults smoke', '25% of adults smoke'],
+  ['One in four adults smoke', 'A quarter of adults smoke'],
+  ['Northvale recorded 4,312 measles cases in 2023', 'In 2023, Northvale recorded 4,312 measles cases, the ministry said.'],
+  ['Two dozen pharmacies in Calder ran out of insulin', 'The guild said 24 pharmacies in Calder ran out of insulin.'],
+  ['A dozen judges in Westmere have resigned since the reform', 'Twelve Westmere judges have stepped down since the reform.'],
+  ['Food prices in Kelmouth rose by almost 10% in a year', "Kelmouth's food prices were up 9.6% on a year earlier"],
+  ['Brenmoor has 2.5 nurses for every 1,000 people', 'Brenmoor counts 25 nurses per 10,000 people'],
+  ['The tickets sold out in under three hours', 'The tickets were gone in less than 180 minutes'],
+];
+
+for (const [claim, source] of PARAPHRASES) {
+  test(`paraphrase supports: "${claim}" / "${source}"`, () => {
+    const got = compareFigureStatements({ sentence: claim }, { sentence: source });
+    assert.ok(relationSupports(got.relation), `${got.relation}: ${got.reason}`);
+  });
+}
+
+test('the named figure is compared, not the best-matching one', () => {
+  const s = 'Police arrested 4,100 people at the protests. Of those, 1,900 were charged.';
+  assert.equal(compareFigureStatements({ sentence: 'Police arrested 4,100 people at the protests', figure: '4,100' }, { sentence: s, figure: '4,100 people' }).relation, 'same');
+  assert.ok(!relationSupports(compareFigureStatements({ sentence: 'Police arrested 4,100 people at the protests', figure: '4,100' }, { sentence: s, figure: '1,900' }).relation));
+});
+
+test('no figure to read: unrelated, saying which side', () => {
+  const got = compareFigureStatements({ sentence: 'Prices went up a lot' }, { sentence: 'Prices rose 5%' });
+  assert.equal(got.relation, 'unrelated');
+  assert.match(got.reason, /the claim states no figure/);
+});
+
+test('stance: a matching number with another predicate is not support, and says why', () => {
+  const claim = '1,200 clinics in Northvale offer the vaccine';
+  const passage = 'The health authority inspected 1,200 clinics in Northvale in 2023. Of those, 310 offered the new vaccine.';
+  const m = figureMeaningMismatch(claim, passage);
+  assert.equal(m?.comparison.relation, 'different-predicate');
+  assert.equal(m?.sourceSentence, 'The health authority inspected 1,200 clinics in Northvale in 2023.');
+  const j = judgePair(claim, passage);
+  assert.notEqual(j.stance, 'supports');
+  assert.equal(j.reasons[0]?.kind, 'figure-meaning-mismatch');
+  assert.match(j.reasons[0]?.detail ?? '', /the claim says "1,200 clinics in Northvale offer the vaccine", the source says "The health authority inspected 1,200 clinics in Northvale in 2023"/);
+});
+
+test('stance: one sentence that says the same thing is enough, whatever else the passage says', () => {
+  const claim = '1,200 clinics in Northvale offer the vaccine';
+  const passage = 'The health authority inspected 1,200 clinics in Northvale in 2023. Health officials say 1,200 clinics in Northvale offer the vaccine.';
+  assert.equal(figureMeaningMismatch(claim, passage), null);
+  assert.equal(judgePair(claim, passage).stance, 'supports');
+});

@@ -1,0 +1,106 @@
+// What a figure counts (src/text/figure-meaning.ts): each part read, and the bad input read right
+// or left out with a note.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { foldDigits, readFigureMeanings, type FigureMeaning } from '../../src/text/figure-meaning.js';
+import { extractFigures } from '../../src/text/figures.js';
+
+function only(sentence: string, text?: string): FigureMeaning {
+  const figures = readFigureMeanings(sentence).figures;
+  const m = text === undefined ? figures[0] : figures.find((f) => f.figure.text.includes(text));
+  assert.ok(m, `no figure ${text ?? ''} in "${sentence}": ${JSON.stringify(figures.map((f) => f.figure.text))}`);
+  return m;
+}
+
+test('the predicate belongs to the part and the whole is the 40 districts ("26 of Calder\'s 40 districts ban e-scooters outright")', () => {
+  const [f] = extractFigures("26 of Calder's 40 districts ban e-scooters outright");
+  assert.equal(f?.value, 26);
+  assert.equal(f?.whole, 40);
+  assert.equal(f?.unit, 'districts');
+  assert.equal(f?.predicate, 'ban e-scooters outright');
+  const m = only("26 of Calder's 40 districts ban e-scooters outright");
+  assert.equal(m.counted, 'districts');
+  assert.deepEqual(m.verbs, ['ban']);
+  assert.ok(m.said.includes('outright'));
+});
+
+test('the whole after the counted noun ("140 nations out of 196") and before it ("Of Calder\'s 40 districts, 26 …")', () => {
+  const a = only('140 nations out of 196 have laws against it');
+  assert.equal(a.whole, 196);
+  assert.equal(a.counted, 'nations');
+  assert.ok(Math.abs((a.share ?? 0) - 140 / 196) < 1e-9);
+  const b = only("Of Calder's 40 districts, 26 ban e-scooters.", '26');
+  assert.equal(b.whole, 40);
+  assert.equal(b.counted, 'districts');
+});
+
+test('kinds and scales: percent, percentage points, money, measures, rates per head', () => {
+  assert.equal(only('Unemployment rose 2 percentage points').kind, 'points');
+  assert.equal(only('Unemployment rose 2%').kind, 'percent');
+  assert.equal(only('The project cost 5 billion marks').kind, 'money');
+  assert.equal(only('The project cost 5 billion marks').scale, 1e9);
+  assert.equal(only('The route is 180 kilometres long').kind, 'measure');
+  assert.equal(only('The suicide rate is 14 per 100,000 people').kind, 'rate');
+  assert.equal(only('The temperature rose 2 degrees Celsius').measure, 'degrees celsius');
+});
+
+test('shares written as words, digits and "in": "a quarter", "25%", "one in four"', () => {
+  assert.equal(only('A quarter of adults smoke').share, 0.25);
+  assert.equal(only('25% of adults smoke').share, 0.25);
+  assert.equal(only('One in four adults smoke').share, 0.25);
+  assert.equal(only('25% of adults smoke').counted, 'adults');
+});
+
+test('periods: a year, a running total since a year, "as of" a month, a relative season', () => {
+  assert.deepEqual(only('The authority inspected 1,200 clinics in 2023.').period?.from, '2023');
+  const since = only('Since 2006, 40 districts have banned scooters.').period;
+  assert.equal(since?.kind, 'since');
+  assert.equal(since?.from, '2006');
+  assert.equal(only('As of May, 300 people were waiting.').period?.kind, 'as-of');
+  assert.equal(only('Northvale vaccinated 640,000 people against flu last winter.').period?.from, 'last winter');
+});
+
+test('the source of a count, negation and direction', () => {
+  assert.equal(only('In a survey, 25% of adults said they smoke.').countSource, 'survey');
+  assert.equal(only('Under the statute, 40 offences carry a fine.').countSource, 'statute');
+  assert.equal(only('30 districts no longer allow scooters.').negated, true);
+  assert.equal(only('Fewer than 30 districts allow scooters.').negated, false, 'a bound is not a negation');
+  assert.equal(only('Attendance fell 8% as ticket prices climbed.').direction, 'down', 'the direction word nearest the figure');
+  assert.equal(only('Brenmoor has 400 fewer police officers than in 2019.').direction, 'down');
+});
+
+test('a part of a set named before it ("Of those, 310 offered …") and a restricting phrase', () => {
+  assert.equal(only('Of those, 310 offered the new vaccine.').subset, true);
+  assert.equal(only('310 clinics offered the new vaccine.').subset, false);
+  assert.deepEqual(only('Kelmouth has 1,300 sports clubs that receive public funding.').restriction, ['receive', 'public', 'funding']);
+  assert.deepEqual(only('1,200 clinics in Northvale offer the vaccine.').restriction, [], 'a place is no restriction');
+});
+
+test('digits of other scripts are read, with a note; unknown scripts are noted and left out', () => {
+  const arabic = readFigureMeanings('سجلت ٣٠ حالة and ३० cases were recorded');
+  assert.ok(arabic.figures.some((f) => f.figure.value === 30 && f.counted === 'cases'));
+  assert.ok(arabic.notes.some((n) => n.includes('٣٠ → 30')));
+  assert.equal(foldDigits('１２０ seats').text, '120 seats', 'full-width digits, one code unit each');
+  const odd = readFigureMeanings('𝟙𝟚 cases');
+  assert.ok(odd.notes.some((n) => /script the reader does not know/.test(n)) || odd.figures.length === 0);
+});
+
+test('ranges with every dash, years against counts', () => {
+  for (const dash of ['-', '–', '—', '‒', '―', '−', '－']) {
+    const [f] = extractFigures(`Prices rose 5${dash}10% last year`);
+    assert.equal(f?.value, 5, dash);
+    assert.equal(f?.high, 10, dash);
+  }
+  const m = readFigureMeanings('There were 2,006 cases in 2006.').figures;
+  assert.equal(m.length, 1);
+  assert.equal(m[0]?.figure.value, 2006);
+  assert.equal(m[0]?.period?.from, '2006');
+  assert.equal(only('This season 2,006 dengue cases were logged.').figure.value, 2006, 'a thousands separator after "this season" is a count');
+});
+
+test('words: "two dozen", "a third"', () => {
+  assert.equal(only('Two dozen pharmacies ran out of insulin.').figure.value, 24);
+  assert.ok(Math.abs((only('A third of households rent.').share ?? 0) - 1 / 3) < 1e-9);
+  assert.equal(extractFigures('Half a million people work in tourism.')[0]?.value, 500_000, '"half" scales "a million"');
+  assert.equal(extractFigures('Half a million people work in tourism.')[0]?.text, 'Half a million people');
+});
