@@ -1,7 +1,7 @@
 // Attribution: the glue the composer puts before an extracted sentence, with the hedge the
 // source kind calls for ("reports" for a survey, "provides" for a statute).
 import type { Source, SourceKind } from '../model.js';
-import { STOPWORDS, extractFigures } from '../text/index.js';
+import { STOPWORDS, extractFigures, onlyCapitalised } from '../text/index.js';
 
 const VERB: Record<SourceKind, string> = {
   legislation: 'provides',
@@ -120,7 +120,7 @@ function year(source: Pick<Source, 'publishedAt'>): string | null {
 
 /**
  * Lower-case the first word after "… reports that" unless it looks like a name: the pronoun
- * "I", all capitals, written with a capital inside a sentence somewhere in the passage
+ * "I", all capitals, a word WordNet writes with a capital in every sense ("Europe"), written with a capital inside a sentence somewhere in the passage
  * ("Ruritania"), followed by another capitalised word ("Kate Winslet") or by a comma ("Marsh,
  * with George Brush, was …").
  */
@@ -132,7 +132,8 @@ export function lowerFirst(sentence: string, context: string): string {
   // "Article 20(3)", "Section 2", "Title 18": a capitalised word before a number is a reference.
   if (!common && /^\s+(?:\d|[IVXLC]+\b|\()/.test(sentence.slice(first.length))) return sentence;
   const nameInside = new RegExp(`[\\p{L},;][ \\t]+${first}\\b`, 'u').test(context) || /^(?:\s+\p{Lu}|,)/u.test(sentence.slice(first.length));
-  if (common || !nameInside) return lower + sentence.slice(first.length);
+  // A word WordNet knows only as a name ("Europe", "Americans") keeps its capital.
+  if (common || (!nameInside && !onlyCapitalised(first))) return lower + sentence.slice(first.length);
   return sentence;
 }
 

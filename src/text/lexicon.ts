@@ -16,6 +16,8 @@ const SENSES_FOR_SYNONYMS = 3;
 interface Synset {
   type: string;
   words: string[];
+  /** Whether each of `words` is written with a capital in WordNet ("Europe", "American"). */
+  capitalised: boolean[];
   /** [symbol, offset, pos letter, source word number (1-based, 0 = whole synset), target word number]. */
   pointers: Array<[string, number, string, number, number]>;
 }
@@ -88,8 +90,13 @@ function synsetAt(pos: WordnetPos, offset: number): Synset | null {
   const type = f[2] ?? '';
   const wordCount = parseInt(f[3] ?? '0', 16);
   const words: string[] = [];
+  const capitalised: boolean[] = [];
   let i = 4;
-  for (let k = 0; k < wordCount; k++, i += 2) words.push((f[i] ?? '').toLowerCase().replace(/\([a-z]+\)$/, ''));
+  for (let k = 0; k < wordCount; k++, i += 2) {
+    const written = f[i] ?? '';
+    words.push(written.toLowerCase().replace(/\([a-z]+\)$/, ''));
+    capitalised.push(/^\p{Lu}/u.test(written));
+  }
   const pointerCount = Number(f[i]);
   i++;
   const pointers: Synset['pointers'] = [];
@@ -97,7 +104,7 @@ function synsetAt(pos: WordnetPos, offset: number): Synset | null {
     const st = f[i + 3] ?? '0000';
     pointers.push([f[i] ?? '', Number(f[i + 1]), f[i + 2] ?? 'n', parseInt(st.slice(0, 2), 16), parseInt(st.slice(2), 16)]);
   }
-  const s: Synset = { type, words, pointers };
+  const s: Synset = { type, words, capitalised, pointers };
   synsets.set(key, s);
   return s;
 }
@@ -164,6 +171,27 @@ export function synonymsOf(word: string): string[] {
 export function hasSense(word: string, pos: WordnetPos): boolean {
   const w = word.trim().toLowerCase().replace(/\s+/g, '_');
   return w !== '' && (has(pos, w) || baseForms(w, [pos]).length > 0);
+}
+
+/**
+ * Is the word a name in WordNet: known (or its base form is), and written with a capital in every
+ * sense that lists it ("Europe", "Americans"; not "Health", "Decreased")? Unknown words: false.
+ */
+export function onlyCapitalised(word: string): boolean {
+  const forms = lemmas(word);
+  let seen = false;
+  for (const lemma of forms) {
+    for (const pos of POSES) {
+      for (const offset of offsetsOf(pos, lemma) ?? []) {
+        const s = synsetAt(pos, offset);
+        const at = s?.words.indexOf(lemma) ?? -1;
+        if (!s || at < 0) continue;
+        if (!s.capitalised[at]) return false;
+        seen = true;
+      }
+    }
+  }
+  return seen;
 }
 
 /** Direct and cluster-head antonyms of any sense, plus un-/non-/il-/ir- adjective pairs. */

@@ -31,6 +31,13 @@ test('the first word keeps its case when it is "I" or a name followed by a comma
   assert.equal(lowerFirst('The wing opened', 'The wing opened.'), 'the wing opened');
 });
 
+test('a word WordNet knows only as a name keeps its capital though the passage writes it only at a sentence start', () => {
+  assert.equal(lowerFirst('Europe reports its highest count in a decade', 'Europe reports its highest count in a decade.'), 'Europe reports its highest count in a decade');
+  assert.equal(lowerFirst('Americans have reported 40 cases', 'Americans have reported 40 cases.'), 'Americans have reported 40 cases');
+  assert.equal(lowerFirst('Decreased coverage left many at risk', 'Decreased coverage left many at risk.'), 'decreased coverage left many at risk');
+  assert.equal(lowerFirst('Health officials urged caution', 'Health officials urged caution.'), 'health officials urged caution');
+});
+
 test('a quote opening with a conjunction: "And" left out, a contrast moved into the attribution', () => {
   assert.deepEqual(openingConjunction('But the passion comes through in the comments'), { text: 'the passion comes through in the comments', contrast: 'however' });
   assert.deepEqual(openingConjunction('However, it is possible to find metal daybeds'), { text: 'it is possible to find metal daybeds', contrast: 'however' });
