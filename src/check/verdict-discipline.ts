@@ -13,6 +13,7 @@
 // (logistic fit; the cut-off maximising balanced accuracy there) and are reported on the odd half
 // in docs/bench-real.md.
 import type { Judgement, Report, ReportSentence, Stance, VerdictLabel } from '../model.js';
+import { MEANING_NOTE } from '../evidence/index.js';
 import { claimCoverage } from './claim-coverage.js';
 
 const A = -1.607;
@@ -66,11 +67,16 @@ export function disciplinedVerdict(report: Report, judgements: readonly Judgemen
   const v = report.verdict;
   if (v === null) return v;
   const stanceOf = new Map(judgements.map((j) => [j.passage.id, j.stance]));
+  // The claim's number said of something else (evidence/figure-stance.ts): never Supported by
+  // coverage, and the note, which quotes both sentences, stays in the reason.
+  const at = v.reason.indexOf(` ${MEANING_NOTE} (`);
+  const meaning = at < 0 ? '' : v.reason.slice(at);
+  if (meaning && v.label === 'unproven') return v;
   if (v.label === 'unproven' || v.label === 'supported') return byCoverage(report, v, judgements, stanceOf);
   const quotes = NEEDS[v.label].map((stance) => ({ stance, s: quotedWith(report, stanceOf, stance) }));
   if (quotes.some((q) => q.s === undefined)) {
     const missing = quotes.filter((q) => q.s === undefined).map((q) => (q.stance === 'supports' ? 'supporting' : 'refuting'));
-    return { label: 'unproven', confidence: v.confidence, reason: `${UNQUOTED_REASON} (the evidence leaned ${v.label}, but no ${missing.join(' or ')} passage was quoted).` };
+    return { label: 'unproven', confidence: v.confidence, reason: `${UNQUOTED_REASON} (the evidence leaned ${v.label}, but no ${missing.join(' or ')} passage was quoted).${meaning}` };
   }
   const said = quotes.map((q) => `the passage quoted from ${sourceWords(report, q.s!.citations[0]!)} ${VERB[q.stance as 'supports' | 'refutes']}`);
   const tail = v.reason.replace(/^[^:]*:\s*/, '').replace(/\.\s*$/, '');

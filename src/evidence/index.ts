@@ -7,7 +7,7 @@ export { readRestatement, statementTerms, DECISIVE_RESTATEMENT, RESTATE_COVERAGE
 export type { Restatement } from './restatement.js';
 export { readPolarity, splitClauses } from './polarity.js';
 export type { Polarity, Quantity } from './polarity.js';
-export { decideVerdict, independentJudgements, suiteDecision, suiteVerdictModel, VERDICT_LABELS } from './verdict.js';
+export { MEANING_NOTE, decideVerdict, independentJudgements, suiteDecision, suiteVerdictModel, VERDICT_LABELS } from './verdict.js';
 export { stanceModel } from './stance-model.js';
 export type { VerdictDetail, VerdictOptions } from './verdict.js';
 export { compareFigures, unitsCompatible } from './figure-compare.js';

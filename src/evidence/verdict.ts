@@ -12,6 +12,9 @@ import { DECISIVE_RESTATEMENT } from './restatement.js';
 import { predictProba } from './logistic.js';
 import type { LogisticModel } from './logistic.js';
 
+/** How a verdict's reason says that the claim's number is stated with another meaning (the note ends the reason). */
+export const MEANING_NOTE = 'The number matches but not its meaning';
+
 export const VERDICT_LABELS: readonly VerdictLabel[] = ['supported', 'refuted', 'mixed', 'unproven'];
 export const VERDICT_FEATURES = ['max_s', 'max_r', 'top3_s', 'top3_r', 'min_sr', 'n_s', 'n_r', 'mean_n', 'n_independent', 'max_relevance', 'max_coverage', 'missing_rare'] as const;
 export const VERDICT_SCHEMA_VERSION = 1;
@@ -255,6 +258,6 @@ export function decideVerdict(claim: string, judgements: Judgement[], options: V
   const reason =
     independent.length === 0
       ? 'No evidence was found for this claim.'
-      : `${LABEL_WORDS[label][0]!.toUpperCase()}${LABEL_WORDS[label].slice(1)}: ${byRestatement ? restatedWhy() : ''}${count(supports.length, 'supports')} and ${count(refutes.length, 'refutes')} it among ${independent.length} independent passage(s).${meaning ? ` The number matches but not its meaning (${meaning.reason.detail}).` : ''}`;
+      : `${LABEL_WORDS[label][0]!.toUpperCase()}${LABEL_WORDS[label].slice(1)}: ${byRestatement ? restatedWhy() : ''}${count(supports.length, 'supports')} and ${count(refutes.length, 'refutes')} it among ${independent.length} independent passage(s).${meaning ? ` ${MEANING_NOTE} (${meaning.reason.detail}).` : ''}`;
   return { label, confidence, reason, reasons, probabilities, independent: independent.length };
 }
