@@ -82,8 +82,22 @@ export function unitsCompatible(a: string | null, b: string | null): boolean {
  *   (56 vs "approximately 56", "more than 1,000" vs 1,200, "5.6%" vs "5.64%");
  * - 'conflict' otherwise, or when both state a whole ("of 196") and the wholes differ.
  */
+/** A share written in words ("a quarter", "two thirds", "one in four") as a percent, or null. */
+function shareAsPercent(f: Figure): Figure | null {
+  if (normalUnit(f.unit) === '%' || !(f.value > 0 && f.value < 1) || !/\b(?:half|halves|thirds?|quarters?|fifths?|tenths?|in)\b/i.test(f.text)) return null;
+  return { ...f, value: f.value * 100, high: f.high != null ? f.high * 100 : f.high, unit: '%', whole: null };
+}
+
 export function compareFigures(claimed: Figure, found: Figure): FigureRelation {
   if (!Number.isFinite(claimed.value) || !Number.isFinite(found.value)) return 'unrelated';
+  // "A quarter of adults" against "25% of adults": the share compared as a percent (a quarter is exact to a point either way).
+  if (normalUnit(found.unit) === '%') {
+    const c = shareAsPercent(claimed);
+    if (c) return compareFigures({ ...c, approximate: true }, found);
+  } else if (normalUnit(claimed.unit) === '%') {
+    const f = shareAsPercent(found);
+    if (f) return compareFigures(claimed, { ...f, approximate: true });
+  }
   if (!unitsCompatible(claimed.unit, found.unit)) return 'unrelated';
   // An exact point against a bound is tested strictly: "more than 1,000" vs 1,000 conflicts.
   const point = (f: Figure): boolean => f.bound === '=' && !f.approximate && (f.high ?? null) === null;

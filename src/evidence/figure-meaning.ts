@@ -200,7 +200,11 @@ export function compareMeanings(c: FigureMeaning, s: FigureMeaning): MeaningComp
     return { relation: 'conflicting-value', reason: `${no} denies what ${yes} says of ${cf}: ${q(saying(c.negated ? c : s))} against ${q(saying(c.negated ? s : c))}` };
   }
   const legal = (m: FigureMeaning): boolean => m.countSource === 'statute' || /\b(?:ban|bans|banned|criminali[sz]e[sd]?|outlaw(?:s|ed)?|prohibit(?:s|ed)?|illegal|legal)\b/i.test(m.clause);
-  if (value === 'match' && ((s.countSource === 'survey' && c.countSource !== 'survey' && legal(c)) || (c.countSource === 'survey' && s.countSource !== 'survey' && legal(s)))) {
+  // A survey of laws that counts countries (a review of statutes) counts legal facts; only a survey's
+  // answers from people ("52% of voters back a ban") are not one.
+  const ofPlaces = (m: FigureMeaning): boolean => /\b(?:countr|nation|states?\b|jurisdiction|territor|provinc|district|municipal|cit(?:y|ies))/i.test(m.counted ?? '');
+  const answers = (m: FigureMeaning): boolean => m.countSource === 'survey' && (!ofPlaces(m) || /\b(?:say|says|said|told|answered|responded|believe[sd]?|think|thought)\b/i.test(`${m.clause} ${m.said.join(' ')}`));
+  if (value === 'match' && ((answers(s) && c.countSource !== 'survey' && legal(c)) || (answers(c) && s.countSource !== 'survey' && legal(s)))) {
     return s.countSource === 'survey'
       ? { relation: 'different-predicate', reason: `the source's ${sf} is what a survey's respondents said (${q(saying(s))}), not a legal fact as the claim states it` }
       : { relation: 'different-predicate', reason: `the claim's ${cf} is what a survey's respondents said; the source states ${sf} as a legal fact` };

@@ -124,9 +124,11 @@ function substitutions(claim: ClaimProfile, sentence: SentenceInfo, isPresent: (
     const e = ev[k];
     return e !== undefined && !claimSet.has(e) && sameKind(t, k) && idf(e) >= idf.max * 0.35;
   };
+  // A word of a claim figure ("a quarter", "two dozen") is the figure's, compared by value, not a substitution.
+  const figureWords = new Set(claim.figures.flatMap((f) => f.text.toLowerCase().split(/[^\p{L}]+/u)).filter((w) => w !== ''));
   for (let i = 0; i < seq.length; i++) {
     const t = seq[i]!;
-    if (isPresent(t) || idf(t) < idf.max * 0.35) continue;
+    if (isPresent(t) || idf(t) < idf.max * 0.35 || figureWords.has((claim.words.get(t) ?? t).toLowerCase())) continue;
     const prev = seq[i - 1];
     const next = seq[i + 1];
     let found: string | undefined;
@@ -235,7 +237,8 @@ export function pairFeatures(claim: ClaimProfile, evidenceInput: string | readon
       for (const f of found) {
         const rel = compareFigures(c, f);
         if (rel === 'match' && (normalUnit(c.unit) === null || normalUnit(f.unit) !== null || c.value === f.value)) matched ??= f;
-        else if (rel === 'conflict' && normalUnit(c.unit) !== null && normalUnit(f.unit) !== null) conflicting ??= f;
+        // A passage number equal to the claim figure's whole restates the whole ("Of the 40 districts, 26 …"), not a rival count.
+        else if (rel === 'conflict' && normalUnit(c.unit) !== null && normalUnit(f.unit) !== null && f.value !== c.whole) conflicting ??= f;
       }
       if (matched) {
         figMatch = 1;
