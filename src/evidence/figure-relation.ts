@@ -6,7 +6,7 @@
 import type { Figure } from '../model.js';
 import type { FigureMeaning } from '../text/figure-meaning.js';
 import { DOWN_WORDS, IRREGULAR_VERBS, LIGHT_WORDS, UP_WORDS, NARROWING, NOUN_FAMILIES, WIDER_THAN } from '../text/figure-words.js';
-import { stem, synonymsOf } from '../text/index.js';
+import { kindredSenses, stem, synonymsOf } from '../text/index.js';
 import { compareFigures } from './figure-compare.js';
 
 export type ValueRelation = 'match' | 'conflict' | 'scale' | 'unit';
@@ -71,9 +71,19 @@ export function otherWhole(c: FigureMeaning, s: FigureMeaning): boolean {
   return extra(c, s) || extra(s, c);
 }
 
+/**
+ * Is `verb` said by the other side: among its words (the word or a synonym), or among its verbs as
+ * a verb of one sense or kind ("covered" / "travelled", "took" / "won")?
+ */
+function verbSaid(verb: string, words: readonly string[], verbs: readonly string[]): boolean {
+  if (covered(verb, [...words, ...verbs])) return true;
+  const lemma = IRREGULAR_VERBS.get(verb) ?? verb;
+  return verbs.some((o) => !LIGHT_WORDS.has(o) && kindredSenses(lemma, IRREGULAR_VERBS.get(o) ?? o));
+}
+
 /** The source's own verbs the claim does not say (nor a synonym): "inspected" against "offer". */
 export function otherVerbs(c: FigureMeaning, s: FigureMeaning): string[] {
-  return s.verbs.filter((v) => !LIGHT_WORDS.has(v) && !covered(v, [...c.said, ...c.verbs]));
+  return s.verbs.filter((v) => !LIGHT_WORDS.has(v) && !verbSaid(v, c.said, c.verbs));
 }
 
 /** Modifiers of the counted noun one side has and the other lacks: "flowering plant species" vs "plant species". */
@@ -140,8 +150,9 @@ export function nesting(c: FigureMeaning, s: FigureMeaning): 'narrower' | 'broad
     if (has(cw, wide) && !has(cw, narrow) && has(sw, narrow)) return 'narrower';
     if (has(sw, wide) && !has(sw, narrow) && has(cw, narrow)) return 'broader';
   }
-  const extra = (a: FigureMeaning, b: FigureMeaning): boolean =>
-    [...a.said, ...a.modifiers].some((w) => (NARROWING.has(w) || NARROWING.has(stem(w))) && !covered(w, [...b.said, ...b.modifiers]));
+  // "a total of 2,006 cases" is the count itself; "a total ban" narrows.
+  const narrowing = (w: string, m: FigureMeaning): boolean => (NARROWING.has(w) || NARROWING.has(stem(w))) && !new RegExp(`\\b${w}\\s+of\\b`, 'iu').test(m.clause);
+  const extra = (a: FigureMeaning, b: FigureMeaning): boolean => [...a.said, ...a.modifiers].some((w) => narrowing(w, a) && !covered(w, [...b.said, ...b.modifiers]));
   // "closed or cut shifts" counts more than "closed": alternatives widen the set.
   const alternatives = (m: FigureMeaning): boolean => /\bor\b/i.test(m.clause.slice(m.clause.indexOf(m.figure.text) + m.figure.text.length));
   if (alternatives(s) !== alternatives(c)) {
@@ -179,8 +190,9 @@ export interface SaidOverlap {
 
 export function saidOverlap(c: FigureMeaning, s: FigureMeaning): SaidOverlap {
   const cw = meaningful(c.said);
-  const sw = meaningful([...s.said, ...(s.counted ? [s.counted] : [])]);
-  const missing = cw.filter((w) => !covered(w, sw));
+  // A word the source writes before its counted noun is said too: "Northvale clubs" / "clubs in Northvale".
+  const sw = meaningful([...s.said, ...s.modifiers, ...(s.counted ? [s.counted] : [])]);
+  const missing = cw.filter((w) => (c.verbs.includes(w) ? !verbSaid(w, sw, s.verbs) : !covered(w, sw)));
   const extra = meaningful(s.said).filter((w) => !covered(w, [...cw, ...(c.counted ? [c.counted] : [])]));
   return { covered: cw.length === 0 ? 1 : (cw.length - missing.length) / cw.length, missing, extra };
 }
@@ -208,10 +220,9 @@ export function samePeriod(c: FigureMeaning, s: FigureMeaning): boolean | null {
 
 /** The claim's verbs the source's clause does not say (nor a synonym of them). */
 export function missingVerbs(c: FigureMeaning, s: FigureMeaning): string[] {
-  const sw = [...s.said, ...s.verbs];
   // A verb that only says which way the figure moved ("rose", "up", "grown") is compared as a direction.
   const moved = (v: string): boolean => c.direction !== null && c.direction === s.direction && (UP_WORDS.test(v) || DOWN_WORDS.test(v));
-  return c.verbs.filter((v) => !LIGHT_WORDS.has(v) && !moved(v) && !covered(v, sw));
+  return c.verbs.filter((v) => !LIGHT_WORDS.has(v) && !moved(v) && !verbSaid(v, s.said, s.verbs));
 }
 
 /**

@@ -191,8 +191,10 @@ export function readFigureMeanings(input: string): FigureReading {
     const alone = periods.filter((p) => !figures.some((g, k) => k !== i && within(p.start, clauseOf(g)) && clauseOf(g)[0] !== cs));
     const period = inClause[0] ?? (figures.length === 1 || spans.length === 1 ? alone[0] : undefined) ?? null;
     // "1,300 sports clubs": the figure reader stops at the first plural; the head is the last one.
+    // So with an adjective it took for the unit: "1 in 3 civil cases" counts cases.
     const compound = /^\s+([\p{Ll}-]+s)\b/u.exec(sentence.slice(f.end, f.end + 30))?.[1];
-    const head = compound !== undefined && f.unit !== null && !AUXILIARIES.has(compound) && hasSense(compound, 'noun') && /s$/.test(f.unit) ? compound : null;
+    const headless = f.unit !== null && (/s$/.test(f.unit) || (/^\p{Ll}+$/u.test(f.unit) && !hasSense(f.unit, 'noun') && hasSense(f.unit, 'adj')));
+    const head = compound !== undefined && f.unit !== null && !AUXILIARIES.has(compound) && hasSense(compound, 'noun') && headless ? compound : null;
     const noun = preposed?.[2]?.toLowerCase() ?? head ?? countedNoun(f, sentence);
     // A counted thing is a noun: "in 138 of them possession was …" counts no "was".
     const counted = noun !== null && (STOPWORDS.has(noun) || AUXILIARIES.has(noun)) ? null : noun;
