@@ -83,7 +83,7 @@ function verbSaid(verb: string, words: readonly string[], verbs: readonly string
 
 /** The source's own verbs the claim does not say (nor a synonym): "inspected" against "offer". */
 export function otherVerbs(c: FigureMeaning, s: FigureMeaning): string[] {
-  return s.verbs.filter((v) => !LIGHT_WORDS.has(v) && !verbSaid(v, c.said, c.verbs));
+  return s.verbs.filter((v) => !LIGHT_WORDS.has(v) && !occurrenceVerb(v, s) && !verbSaid(v, c.said, c.verbs));
 }
 
 /** Modifiers of the counted noun one side has and the other lacks: "flowering plant species" vs "plant species". */
@@ -205,7 +205,10 @@ export function samePeriod(c: FigureMeaning, s: FigureMeaning): boolean | null {
   if (a === null || b === null) {
     // A running total ("since 2006", "between 2010 and 2015") dropped or added changes what is counted.
     const one = a ?? b;
-    return one !== null && (one.kind === 'since' || one.kind === 'span') ? false : null;
+    if (one !== null && (one.kind === 'since' || one.kind === 'span')) return false;
+    // "since the election" (a running total the period reader cannot date) against "in the last term".
+    const unread = a === null ? c : s;
+    return one !== null && /\bsince\s+(?:the\s+|its\s+|their\s+)?\p{L}/iu.test(unread.clause) ? false : null;
   }
   if (a.kind === 'since' || b.kind === 'since') {
     // "since 1901" and "Since the first match in 1901" hold from the same year.
@@ -218,11 +221,22 @@ export function samePeriod(c: FigureMeaning, s: FigureMeaning): boolean | null {
   return key(a) === key(b);
 }
 
+/**
+ * A verb of occurrence right before its figure: "hospitals saw 12,000 patients", "Calder has seen
+ * 40 floods" say that the things counted were there, as "12,000 patients were treated" does.
+ */
+function occurrenceVerb(v: string, m: FigureMeaning): boolean {
+  if (!/^(?:saw|see|sees|seen)$/.test(v)) return false;
+  const before = m.clause.slice(0, Math.max(0, m.clause.indexOf(m.figure.text)));
+  // "was seen by 1.1 million people" is what the counted people did, not that they were there.
+  return new RegExp(`\\b${v}\\s+(?:(?!by\\b)[\\p{L}'’-]+\\s+){0,2}$`, 'iu').test(before);
+}
+
 /** The claim's verbs the source's clause does not say (nor a synonym of them). */
 export function missingVerbs(c: FigureMeaning, s: FigureMeaning): string[] {
   // A verb that only says which way the figure moved ("rose", "up", "grown") is compared as a direction.
   const moved = (v: string): boolean => c.direction !== null && c.direction === s.direction && (UP_WORDS.test(v) || DOWN_WORDS.test(v));
-  return c.verbs.filter((v) => !LIGHT_WORDS.has(v) && !moved(v) && !verbSaid(v, s.said, s.verbs));
+  return c.verbs.filter((v) => !LIGHT_WORDS.has(v) && !moved(v) && !occurrenceVerb(v, c) && !verbSaid(v, s.said, s.verbs));
 }
 
 /**
@@ -238,7 +252,9 @@ export function sameNumber(c: FigureMeaning, s: FigureMeaning): boolean {
 /** Restriction words one side writes after its counted thing and the other does not say at all. */
 export function addedRestriction(a: FigureMeaning, b: FigureMeaning): string[] {
   const bw = [...b.said, ...b.modifiers, ...b.restriction, ...(b.counted ? [b.counted] : []), ...b.figure.text.toLowerCase().split(/[^\p{L}\p{N}'’-]+/u)];
-  return a.restriction.filter((w) => !covered(w, bw));
+  // The period is compared on its own: "patients with flu last winter" restricts them by flu only.
+  const when = a.period === null ? [] : a.period.text.toLowerCase().split(/[^\p{L}\p{N}]+/u);
+  return a.restriction.filter((w) => !when.includes(w) && !covered(w, bw));
 }
 
 /** A verb of the source that governs what the claim says: "invited to sign", "applied for", "promised to create". */

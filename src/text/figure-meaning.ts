@@ -193,7 +193,7 @@ export function readFigureMeanings(input: string): FigureReading {
     // "1,300 sports clubs": the figure reader stops at the first plural; the head is the last one.
     // So with an adjective it took for the unit: "1 in 3 civil cases" counts cases.
     const compound = /^\s+([\p{Ll}-]+s)\b/u.exec(sentence.slice(f.end, f.end + 30))?.[1];
-    const headless = f.unit !== null && (/s$/.test(f.unit) || (/^\p{Ll}+$/u.test(f.unit) && !hasSense(f.unit, 'noun') && hasSense(f.unit, 'adj')));
+    const headless = f.unit !== null && (/s$/.test(f.unit) || (/^\p{Ll}+$/u.test(f.unit) && hasSense(f.unit, 'adj')));
     const head = compound !== undefined && f.unit !== null && !AUXILIARIES.has(compound) && hasSense(compound, 'noun') && headless ? compound : null;
     const noun = preposed?.[2]?.toLowerCase() ?? head ?? countedNoun(f, sentence);
     // A counted thing is a noun: "in 138 of them possession was …" counts no "was".
@@ -393,7 +393,8 @@ function restrictionOf(f: Figure, sentence: string, to: number, counted: string 
     if (at < 0 || at > 40) return [];
     rest = rest.slice(at + counted.length);
   }
-  if (!RESTRICTS.test(rest) || /^\s+(?:for|in)\s+every\b/i.test(rest)) return [];
+  // "voters in favour of a vote" says what they think, not which voters: a predicate, not a restriction.
+  if (!RESTRICTS.test(rest) || /^\s+(?:for|in)\s+every\b/i.test(rest) || /^\s+in\s+(?:favou?r|support)\s+of\b/i.test(rest)) return [];
   const out: string[] = [];
   const toks = tokenize(rest.split(/[,;]/)[0] ?? '').slice(0, 6);
   // "in Calder" names a place, not a narrower set: the phrase ends with the place.
