@@ -214,7 +214,9 @@ export function samePeriod(c: FigureMeaning, s: FigureMeaning): boolean | null {
     // "since 1901" and "Since the first match in 1901" hold from the same year.
     const [since, other] = a.kind === 'since' ? [a, b] : [b, a];
     const otherClause = a.kind === 'since' ? s.clause : c.clause;
-    return since.from === other.from && (other.kind === 'since' || /\bsince\b/i.test(otherClause));
+    // A change "since 2020" is one "on 2020", "what it was in 2020": the year is the base it is measured from.
+    const base = c.direction !== null && s.direction !== null && other.text !== '' && new RegExp(`\\b(?:on|than\\s+in|compared\\s+(?:with|to)|what\\s+(?:it|they)\\s+(?:was|were)\\s+in|from)\\s+${other.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'i').test(otherClause);
+    return since.from === other.from && (other.kind === 'since' || base || /\bsince\b/i.test(otherClause));
   }
   if (a.kind === 'span' || b.kind === 'span') return a.from === b.from && a.until === b.until;
   const key = (p: typeof a): string => (p.from ?? p.text.toLowerCase()).slice(0, Math.min((a.from ?? '').length || 10, (b.from ?? '').length || 10));

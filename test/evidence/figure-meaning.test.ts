@@ -37,6 +37,8 @@ const CASES: Array<[string, string, MeaningRelation]> = [
   ['120 members of the Westmere council voted for the plan', '120 members of the Westmere council attended the debate on the plan', 'different-predicate'],
   ['80% of Tarrow doctors recommend the new drug', "In the maker's poll, 80% of Tarrow doctors said they had heard of the new drug", 'different-predicate'],
   // Seen by N people is what those people did, not a verb of occurrence.
+  ["Kelmouth's bus fares have doubled since 2019", "Kelmouth's bus fares have halved since 2019.", 'conflicting-value'],
+  ["Kelmouth's bus fares have doubled since 2019", "Kelmouth's bus fares have tripled since 2019.", 'conflicting-value'],
   ['2 million people in Tarrow signed the appeal', 'The Tarrow appeal was seen by 2 million people online.', 'different-predicate'],
   // "since the reform" is a running total the period reader cannot date; "last year" is one year.
   ['Westmere courts have heard 900 appeals since the reform', 'Westmere courts heard 900 appeals last year.', 'different-period'],
@@ -73,6 +75,10 @@ const PARAPHRASES: Array<[string, string]> = [
   ['Kelmouth clinics saw more than 9,000 patients with measles last spring', 'Over 9,000 measles patients were treated in Kelmouth clinics last spring.'],
   // "in favour of" says what the counted people think, not which of them are counted.
   ['More than half of Tarrow farmers want a new subsidy', 'A poll found 58% of Tarrow farmers in favour of a new subsidy.'],
+  // Changes written as multiples or fractions, measured from the same base year.
+  ["Kelmouth's bus fares have doubled since 2019", "Kelmouth's bus fares are up 100% on 2019."],
+  ["Westmere's rents have tripled since 2005", "Westmere's rents are three times what they were in 2005."],
+  ['Fuel duty has gone up by a quarter since the budget', 'Fuel duty is about 25% higher than before the budget.'],
 ];
 
 for (const [claim, source] of PARAPHRASES) {
