@@ -30,6 +30,12 @@ const TITLE: Record<VerdictLabel, string> = { supported: 'Supported', refuted: '
 /** Unproven for want of a quote, with the reason said. */
 export const UNQUOTED_REASON = 'Unproven: no passage quoted in the report, as the verifier accepted it, bears a verdict out';
 
+/** The figure-meaning note of the stance count's reason ("The number matches but not its meaning (…)."), kept when the label changes. */
+function meaningNote(reason: string): string {
+  const at = reason.indexOf(' The number matches but not its meaning (');
+  return at < 0 ? '' : reason.slice(at);
+}
+
 function quotedWith(report: Report, stanceOf: ReadonlyMap<string, Stance>, stance: Stance): ReportSentence | undefined {
   return report.findings
     .flatMap((f) => f.sentences)
@@ -57,7 +63,7 @@ function byCoverage(report: Report, v: ReportVerdict, judgements: readonly Judge
     return { label: 'supported', confidence: r2(confidence), reason: `Supported: the passage quoted from ${sourceWords(report, quote.citations[0]!)} bears the claim out, and its source states ${pct} of the claim${tail ? ` (${tail})` : ''}.` };
   }
   if (v.label === 'unproven') return { ...v, confidence: r2(1 - p) };
-  if (!quote) return { label: 'unproven', confidence: r2(1 - p), reason: `${UNQUOTED_REASON} (the evidence leaned supported, but no supporting passage was quoted).` };
+  if (!quote) return { label: 'unproven', confidence: r2(1 - p), reason: `${UNQUOTED_REASON} (the evidence leaned supported, but no supporting passage was quoted).${meaningNote(v.reason)}` };
   return { label: 'unproven', confidence: r2(1 - p), reason: `Unproven: the passage quoted from ${sourceWords(report, quote.citations[0]!)} bears out part of the claim, but its source states only ${pct} of it.` };
 }
 
@@ -70,7 +76,7 @@ export function disciplinedVerdict(report: Report, judgements: readonly Judgemen
   const quotes = NEEDS[v.label].map((stance) => ({ stance, s: quotedWith(report, stanceOf, stance) }));
   if (quotes.some((q) => q.s === undefined)) {
     const missing = quotes.filter((q) => q.s === undefined).map((q) => (q.stance === 'supports' ? 'supporting' : 'refuting'));
-    return { label: 'unproven', confidence: v.confidence, reason: `${UNQUOTED_REASON} (the evidence leaned ${v.label}, but no ${missing.join(' or ')} passage was quoted).` };
+    return { label: 'unproven', confidence: v.confidence, reason: `${UNQUOTED_REASON} (the evidence leaned ${v.label}, but no ${missing.join(' or ')} passage was quoted).${meaningNote(v.reason)}` };
   }
   const said = quotes.map((q) => `the passage quoted from ${sourceWords(report, q.s!.citations[0]!)} ${VERB[q.stance as 'supports' | 'refutes']}`);
   const tail = v.reason.replace(/^[^:]*:\s*/, '').replace(/\.\s*$/, '');
