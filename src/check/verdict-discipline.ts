@@ -31,6 +31,12 @@ const TITLE: Record<VerdictLabel, string> = { supported: 'Supported', refuted: '
 /** Unproven for want of a quote, with the reason said. */
 export const UNQUOTED_REASON = 'Unproven: no passage quoted in the report, as the verifier accepted it, bears a verdict out';
 
+/** The figure-meaning note of the stance count's reason ("The number matches but not its meaning (…)."), kept when the label changes. */
+function meaningNote(reason: string): string {
+  const at = reason.indexOf(` ${MEANING_NOTE} (`);
+  return at < 0 ? '' : reason.slice(at);
+}
+
 function quotedWith(report: Report, stanceOf: ReadonlyMap<string, Stance>, stance: Stance): ReportSentence | undefined {
   return report.findings
     .flatMap((f) => f.sentences)
@@ -58,7 +64,7 @@ function byCoverage(report: Report, v: ReportVerdict, judgements: readonly Judge
     return { label: 'supported', confidence: r2(confidence), reason: `Supported: the passage quoted from ${sourceWords(report, quote.citations[0]!)} bears the claim out, and its source states ${pct} of the claim${tail ? ` (${tail})` : ''}.` };
   }
   if (v.label === 'unproven') return { ...v, confidence: r2(1 - p) };
-  if (!quote) return { label: 'unproven', confidence: r2(1 - p), reason: `${UNQUOTED_REASON} (the evidence leaned supported, but no supporting passage was quoted).` };
+  if (!quote) return { label: 'unproven', confidence: r2(1 - p), reason: `${UNQUOTED_REASON} (the evidence leaned supported, but no supporting passage was quoted).${meaningNote(v.reason)}` };
   return { label: 'unproven', confidence: r2(1 - p), reason: `Unproven: the passage quoted from ${sourceWords(report, quote.citations[0]!)} bears out part of the claim, but its source states only ${pct} of it.` };
 }
 
@@ -69,8 +75,7 @@ export function disciplinedVerdict(report: Report, judgements: readonly Judgemen
   const stanceOf = new Map(judgements.map((j) => [j.passage.id, j.stance]));
   // The claim's number said of something else (evidence/figure-stance.ts): never Supported by
   // coverage, and the note, which quotes both sentences, stays in the reason.
-  const at = v.reason.indexOf(` ${MEANING_NOTE} (`);
-  const meaning = at < 0 ? '' : v.reason.slice(at);
+  const meaning = meaningNote(v.reason);
   if (meaning && v.label === 'unproven') return v;
   if (v.label === 'unproven' || v.label === 'supported') return byCoverage(report, v, judgements, stanceOf);
   const quotes = NEEDS[v.label].map((stance) => ({ stance, s: quotedWith(report, stanceOf, stance) }));

@@ -6,7 +6,7 @@
 import type { Figure } from '../model.js';
 import type { FigureMeaning } from '../text/figure-meaning.js';
 import { DOWN_WORDS, IRREGULAR_VERBS, LIGHT_WORDS, UP_WORDS, NARROWING, NOUN_FAMILIES, WIDER_THAN } from '../text/figure-words.js';
-import { stem, synonymsOf } from '../text/index.js';
+import { kindredSenses, stem, synonymsOf } from '../text/index.js';
 import { compareFigures } from './figure-compare.js';
 
 export type ValueRelation = 'match' | 'conflict' | 'scale' | 'unit';
@@ -71,9 +71,19 @@ export function otherWhole(c: FigureMeaning, s: FigureMeaning): boolean {
   return extra(c, s) || extra(s, c);
 }
 
+/**
+ * Is `verb` said by the other side: among its words (the word or a synonym), or among its verbs as
+ * a verb of one sense or kind ("covered" / "travelled", "took" / "won")?
+ */
+function verbSaid(verb: string, words: readonly string[], verbs: readonly string[]): boolean {
+  if (covered(verb, [...words, ...verbs])) return true;
+  const lemma = IRREGULAR_VERBS.get(verb) ?? verb;
+  return verbs.some((o) => !LIGHT_WORDS.has(o) && kindredSenses(lemma, IRREGULAR_VERBS.get(o) ?? o));
+}
+
 /** The source's own verbs the claim does not say (nor a synonym): "inspected" against "offer". */
 export function otherVerbs(c: FigureMeaning, s: FigureMeaning): string[] {
-  return s.verbs.filter((v) => !LIGHT_WORDS.has(v) && !covered(v, [...c.said, ...c.verbs]));
+  return s.verbs.filter((v) => !LIGHT_WORDS.has(v) && !occurrenceVerb(v, s) && !verbSaid(v, c.said, c.verbs));
 }
 
 /** Modifiers of the counted noun one side has and the other lacks: "flowering plant species" vs "plant species". */
@@ -140,8 +150,9 @@ export function nesting(c: FigureMeaning, s: FigureMeaning): 'narrower' | 'broad
     if (has(cw, wide) && !has(cw, narrow) && has(sw, narrow)) return 'narrower';
     if (has(sw, wide) && !has(sw, narrow) && has(cw, narrow)) return 'broader';
   }
-  const extra = (a: FigureMeaning, b: FigureMeaning): boolean =>
-    [...a.said, ...a.modifiers].some((w) => (NARROWING.has(w) || NARROWING.has(stem(w))) && !covered(w, [...b.said, ...b.modifiers]));
+  // "a total of 2,006 cases" is the count itself; "a total ban" narrows.
+  const narrowing = (w: string, m: FigureMeaning): boolean => (NARROWING.has(w) || NARROWING.has(stem(w))) && !new RegExp(`\\b${w}\\s+of\\b`, 'iu').test(m.clause);
+  const extra = (a: FigureMeaning, b: FigureMeaning): boolean => [...a.said, ...a.modifiers].some((w) => narrowing(w, a) && !covered(w, [...b.said, ...b.modifiers]));
   // "closed or cut shifts" counts more than "closed": alternatives widen the set.
   const alternatives = (m: FigureMeaning): boolean => /\bor\b/i.test(m.clause.slice(m.clause.indexOf(m.figure.text) + m.figure.text.length));
   if (alternatives(s) !== alternatives(c)) {
@@ -179,8 +190,9 @@ export interface SaidOverlap {
 
 export function saidOverlap(c: FigureMeaning, s: FigureMeaning): SaidOverlap {
   const cw = meaningful(c.said);
-  const sw = meaningful([...s.said, ...(s.counted ? [s.counted] : [])]);
-  const missing = cw.filter((w) => !covered(w, sw));
+  // A word the source writes before its counted noun is said too: "Northvale clubs" / "clubs in Northvale".
+  const sw = meaningful([...s.said, ...s.modifiers, ...(s.counted ? [s.counted] : [])]);
+  const missing = cw.filter((w) => (c.verbs.includes(w) ? !verbSaid(w, sw, s.verbs) : !covered(w, sw)));
   const extra = meaningful(s.said).filter((w) => !covered(w, [...cw, ...(c.counted ? [c.counted] : [])]));
   return { covered: cw.length === 0 ? 1 : (cw.length - missing.length) / cw.length, missing, extra };
 }
@@ -193,25 +205,40 @@ export function samePeriod(c: FigureMeaning, s: FigureMeaning): boolean | null {
   if (a === null || b === null) {
     // A running total ("since 2006", "between 2010 and 2015") dropped or added changes what is counted.
     const one = a ?? b;
-    return one !== null && (one.kind === 'since' || one.kind === 'span') ? false : null;
+    if (one !== null && (one.kind === 'since' || one.kind === 'span')) return false;
+    // "since the election" (a running total the period reader cannot date) against "in the last term".
+    const unread = a === null ? c : s;
+    return one !== null && /\bsince\s+(?:the\s+|its\s+|their\s+)?\p{L}/iu.test(unread.clause) ? false : null;
   }
   if (a.kind === 'since' || b.kind === 'since') {
     // "since 1901" and "Since the first match in 1901" hold from the same year.
     const [since, other] = a.kind === 'since' ? [a, b] : [b, a];
     const otherClause = a.kind === 'since' ? s.clause : c.clause;
-    return since.from === other.from && (other.kind === 'since' || /\bsince\b/i.test(otherClause));
+    // A change "since 2020" is one "on 2020", "what it was in 2020": the year is the base it is measured from.
+    const base = c.direction !== null && s.direction !== null && other.text !== '' && new RegExp(`\\b(?:on|than\\s+in|compared\\s+(?:with|to)|what\\s+(?:it|they)\\s+(?:was|were)\\s+in|from)\\s+${other.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'i').test(otherClause);
+    return since.from === other.from && (other.kind === 'since' || base || /\bsince\b/i.test(otherClause));
   }
   if (a.kind === 'span' || b.kind === 'span') return a.from === b.from && a.until === b.until;
   const key = (p: typeof a): string => (p.from ?? p.text.toLowerCase()).slice(0, Math.min((a.from ?? '').length || 10, (b.from ?? '').length || 10));
   return key(a) === key(b);
 }
 
+/**
+ * A verb of occurrence right before its figure: "hospitals saw 12,000 patients", "Calder has seen
+ * 40 floods" say that the things counted were there, as "12,000 patients were treated" does.
+ */
+function occurrenceVerb(v: string, m: FigureMeaning): boolean {
+  if (!/^(?:saw|see|sees|seen)$/.test(v)) return false;
+  const before = m.clause.slice(0, Math.max(0, m.clause.indexOf(m.figure.text)));
+  // "was seen by 1.1 million people" is what the counted people did, not that they were there.
+  return new RegExp(`\\b${v}\\s+(?:(?!by\\b)[\\p{L}'’-]+\\s+){0,2}$`, 'iu').test(before);
+}
+
 /** The claim's verbs the source's clause does not say (nor a synonym of them). */
 export function missingVerbs(c: FigureMeaning, s: FigureMeaning): string[] {
-  const sw = [...s.said, ...s.verbs];
   // A verb that only says which way the figure moved ("rose", "up", "grown") is compared as a direction.
   const moved = (v: string): boolean => c.direction !== null && c.direction === s.direction && (UP_WORDS.test(v) || DOWN_WORDS.test(v));
-  return c.verbs.filter((v) => !LIGHT_WORDS.has(v) && !moved(v) && !covered(v, sw));
+  return c.verbs.filter((v) => !LIGHT_WORDS.has(v) && !moved(v) && !occurrenceVerb(v, c) && !verbSaid(v, s.said, s.verbs));
 }
 
 /**
@@ -227,7 +254,9 @@ export function sameNumber(c: FigureMeaning, s: FigureMeaning): boolean {
 /** Restriction words one side writes after its counted thing and the other does not say at all. */
 export function addedRestriction(a: FigureMeaning, b: FigureMeaning): string[] {
   const bw = [...b.said, ...b.modifiers, ...b.restriction, ...(b.counted ? [b.counted] : []), ...b.figure.text.toLowerCase().split(/[^\p{L}\p{N}'’-]+/u)];
-  return a.restriction.filter((w) => !covered(w, bw));
+  // The period is compared on its own: "patients with flu last winter" restricts them by flu only.
+  const when = a.period === null ? [] : a.period.text.toLowerCase().split(/[^\p{L}\p{N}]+/u);
+  return a.restriction.filter((w) => !when.includes(w) && !covered(w, bw));
 }
 
 /** A verb of the source that governs what the claim says: "invited to sign", "applied for", "promised to create". */

@@ -15,6 +15,7 @@
 import type { DateMention, Figure } from '../model.js';
 import { extractDates } from './dates.js';
 import { extractFigures } from './figures.js';
+import { multipleDirection, withMultiples } from './figure-multiples.js';
 import { isNumberWord } from './number-words.js';
 import { STOPWORDS, tokenize } from './tokens.js';
 import { ATTRIBUTION_AFTER, ATTRIBUTION_BEFORE, AUXILIARIES, COUNT_SOURCE_WORDS, IRREGULAR_VERBS, OVER_PERIOD, PER_PERIOD, DOWN_WORDS, INCLUSIVE, MONEY_WORDS, NEGATION, RATE_AFTER, RELATIVE_PERIOD, SUBSET_BEFORE, UP_WORDS, type CountSource } from './figure-words.js';
@@ -162,7 +163,7 @@ export function readFigureMeanings(input: string): FigureReading {
   if (/\p{Nd}/u.test(sentence.replace(/[0-9]/g, ''))) notes.push('some digits are in a script the reader does not know; their figures are left out');
   // "140 nations out of 196": the whole after the counted noun belongs to the figure before it.
   const figures: Figure[] = [];
-  for (const f of extractFigures(sentence)) {
+  for (const f of withMultiples(sentence, extractFigures(sentence))) {
     const prev = figures[figures.length - 1];
     const gap = prev ? sentence.slice(prev.end, f.start) : '';
     if (prev && prev.whole === null && prev.high === undefined && /^\s+out\s+of\s+$/i.test(gap) && f.value >= prev.value && f.unit !== 'percent' && f.high === undefined) {
@@ -191,8 +192,10 @@ export function readFigureMeanings(input: string): FigureReading {
     const alone = periods.filter((p) => !figures.some((g, k) => k !== i && within(p.start, clauseOf(g)) && clauseOf(g)[0] !== cs));
     const period = inClause[0] ?? (figures.length === 1 || spans.length === 1 ? alone[0] : undefined) ?? null;
     // "1,300 sports clubs": the figure reader stops at the first plural; the head is the last one.
+    // So with an adjective it took for the unit: "1 in 3 civil cases" counts cases.
     const compound = /^\s+([\p{Ll}-]+s)\b/u.exec(sentence.slice(f.end, f.end + 30))?.[1];
-    const head = compound !== undefined && f.unit !== null && !AUXILIARIES.has(compound) && hasSense(compound, 'noun') && /s$/.test(f.unit) ? compound : null;
+    const headless = f.unit !== null && (/s$/.test(f.unit) || (/^\p{Ll}+$/u.test(f.unit) && hasSense(f.unit, 'adj')));
+    const head = compound !== undefined && f.unit !== null && !AUXILIARIES.has(compound) && hasSense(compound, 'noun') && headless ? compound : null;
     const noun = preposed?.[2]?.toLowerCase() ?? head ?? countedNoun(f, sentence);
     // A counted thing is a noun: "in 138 of them possession was …" counts no "was".
     const counted = noun !== null && (STOPWORDS.has(noun) || AUXILIARIES.has(noun)) ? null : noun;
@@ -267,6 +270,8 @@ function modifierWords(f: Figure, counted: string | null): string[] {
 
 /** Which way the clause says the figure moved: the direction word nearest the figure. */
 function directionOf(sentence: string, from: number, to: number, f: Figure): 'up' | 'down' | null {
+  const multiple = multipleDirection(f);
+  if (multiple !== null) return multiple;
   // "400 fewer police officers", "3,000 more nurses": the direction is written inside the figure.
   const inside = /\d\s+(fewer|less|more)\b/i.exec(f.text) ?? /^\s+(fewer|less|more)\b/i.exec(sentence.slice(f.end, f.end + 8));
   if (inside?.[1]) return /more/i.test(inside[1]) ? 'up' : 'down';
@@ -391,7 +396,8 @@ function restrictionOf(f: Figure, sentence: string, to: number, counted: string 
     if (at < 0 || at > 40) return [];
     rest = rest.slice(at + counted.length);
   }
-  if (!RESTRICTS.test(rest) || /^\s+(?:for|in)\s+every\b/i.test(rest)) return [];
+  // "voters in favour of a vote" says what they think, not which voters: a predicate, not a restriction.
+  if (!RESTRICTS.test(rest) || /^\s+(?:for|in)\s+every\b/i.test(rest) || /^\s+in\s+(?:favou?r|support)\s+of\b/i.test(rest)) return [];
   const out: string[] = [];
   const toks = tokenize(rest.split(/[,;]/)[0] ?? '').slice(0, 6);
   // "in Calder" names a place, not a narrower set: the phrase ends with the place.

@@ -9,7 +9,7 @@ export { extractFigures, parseNumberWords } from './figures.js';
 export { extractDates } from './dates.js';
 export type { DateOptions } from './dates.js';
 export { findCues, isNegated } from './cues.js';
-export { antonymsOf, onlyCapitalised, synonymsOf } from './lexicon.js';
+export { antonymsOf, kindredSenses, onlyCapitalised, synonymsOf } from './lexicon.js';
 export { checkworthiness, scoreFeatures } from './checkworthiness.js';
 export { checkworthinessFeatures, DENSE_FEATURES } from './checkworthiness-features.js';
 export type { CheckworthinessFeatures, SentenceParts } from './checkworthiness-features.js';

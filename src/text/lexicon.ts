@@ -238,3 +238,43 @@ export function antonymsOf(word: string): string[] {
   antonymCache.set(key, out);
   return out;
 }
+
+const kinCache = new Map<string, boolean>();
+
+/** Synsets of a word in one part of speech, with their hypernyms up to `depth` steps. */
+function senseSet(word: string, pos: WordnetPos, depth: number): Set<number> {
+  const out = new Set<number>();
+  let frontier: number[] = [];
+  const w = word.trim().toLowerCase().replace(/\s+/g, '_');
+  // "covered" is an adjective too: a verb is looked up by its own base form.
+  const forms = has(pos, w) ? [w, ...baseForms(w, [pos])] : baseForms(w, [pos]);
+  for (const lemma of forms) for (const o of offsetsOf(pos, lemma) ?? []) frontier.push(o);
+  for (let d = 0; d <= depth && frontier.length > 0; d++) {
+    const next: number[] = [];
+    for (const o of frontier) {
+      if (out.has(o)) continue;
+      out.add(o);
+      for (const [symbol, target, letter] of synsetAt(pos, o)?.pointers ?? []) if ((symbol === '@' || symbol === '@i') && POS_OF_LETTER[letter] === pos) next.push(target);
+    }
+    frontier = next;
+  }
+  return out;
+}
+
+/**
+ * Do two words name one act in some sense, or is one a kind of the other? True when a sense of
+ * one shares a synset with a sense of the other, or reaches it by one or two hypernym steps
+ * ("covered" → "travel", "played" ~ "met"). Any sense counts, not only the common ones.
+ */
+export function kindredSenses(a: string, b: string, pos: WordnetPos = 'verb'): boolean {
+  const key = `${pos}:${a}\u0000${b}`;
+  const cached = kinCache.get(key);
+  if (cached !== undefined) return cached;
+  const sa = senseSet(a, pos, 0);
+  const sb = senseSet(b, pos, 0);
+  const ua = senseSet(a, pos, 2);
+  const ub = senseSet(b, pos, 2);
+  const out = [...sa].some((o) => ub.has(o)) || [...sb].some((o) => ua.has(o));
+  kinCache.set(key, out);
+  return out;
+}

@@ -36,6 +36,12 @@ const CASES: Array<[string, string, MeaningRelation]> = [
   ["Westmere's debt is 7% of its output", "Westmere's debt grew 7% last year", 'different-unit'],
   ['120 members of the Westmere council voted for the plan', '120 members of the Westmere council attended the debate on the plan', 'different-predicate'],
   ['80% of Tarrow doctors recommend the new drug', "In the maker's poll, 80% of Tarrow doctors said they had heard of the new drug", 'different-predicate'],
+  // Seen by N people is what those people did, not a verb of occurrence.
+  ["Kelmouth's bus fares have doubled since 2019", "Kelmouth's bus fares have halved since 2019.", 'conflicting-value'],
+  ["Kelmouth's bus fares have doubled since 2019", "Kelmouth's bus fares have tripled since 2019.", 'conflicting-value'],
+  ['2 million people in Tarrow signed the appeal', 'The Tarrow appeal was seen by 2 million people online.', 'different-predicate'],
+  // "since the reform" is a running total the period reader cannot date; "last year" is one year.
+  ['Westmere courts have heard 900 appeals since the reform', 'Westmere courts heard 900 appeals last year.', 'different-period'],
 ];
 
 for (const [claim, source, want] of CASES) {
@@ -56,6 +62,23 @@ const PARAPHRASES: Array<[string, string]> = [
   ['Food prices in Kelmouth rose by almost 10% in a year', "Kelmouth's food prices were up 9.6% on a year earlier"],
   ['Brenmoor has 2.5 nurses for every 1,000 people', 'Brenmoor counts 25 nurses per 10,000 people'],
   ['The tickets sold out in under three hours', 'The tickets were gone in less than 180 minutes'],
+  // A verb of one sense or kind in WordNet (a shared synset, or one a hypernym of the other).
+  ['The Tarrow ferry travelled 40,000 kilometres last year', 'The Tarrow ferry covered 40,000 kilometres last year.'],
+  ['The two Westmere sides have played 95 times since 1950', 'Since 1950 the two Westmere sides have met 95 times.'],
+  // A word written before the counted noun is said too; "face" / "at risk of" leaves one word of three unsaid.
+  ['Nine farms in Kelmouth face closure', 'Nine Kelmouth farms are at risk of closure.'],
+  // "a total of" is the count itself, not a narrower one.
+  ['Westmere clinics logged a total of 3,150 cases of mumps this spring', 'This spring 3,150 mumps cases were logged by clinics in Westmere.'],
+  // The head noun after an adjective the figure reader took for the unit ("1 in 5 criminal trials").
+  ['1 in 5 criminal trials in Tarrow is settled out of court', "A fifth of Tarrow's criminal trials end in a settlement out of court."],
+  // "saw N patients": a verb of occurrence before its figure; the period is not a restriction.
+  ['Kelmouth clinics saw more than 9,000 patients with measles last spring', 'Over 9,000 measles patients were treated in Kelmouth clinics last spring.'],
+  // "in favour of" says what the counted people think, not which of them are counted.
+  ['More than half of Tarrow farmers want a new subsidy', 'A poll found 58% of Tarrow farmers in favour of a new subsidy.'],
+  // Changes written as multiples or fractions, measured from the same base year.
+  ["Kelmouth's bus fares have doubled since 2019", "Kelmouth's bus fares are up 100% on 2019."],
+  ["Westmere's rents have tripled since 2005", "Westmere's rents are three times what they were in 2005."],
+  ['Fuel duty has gone up by a quarter since the budget', 'Fuel duty is about 25% higher than before the budget.'],
 ];
 
 for (const [claim, source] of PARAPHRASES) {

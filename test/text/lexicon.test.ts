@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { antonymsOf, synonymsOf } from '../../src/text/index.js';
+import { antonymsOf, kindredSenses, synonymsOf } from '../../src/text/index.js';
 
 test('antonyms from WordNet, including cluster heads and inflections', () => {
   assert.ok(antonymsOf('legal').includes('illegal'));
@@ -18,6 +18,14 @@ test('synonyms from the most common senses', () => {
   assert.ok(synonymsOf('large').includes('big'));
   assert.ok(synonymsOf('Possession').includes('ownership'));
   assert.ok(!synonymsOf('large').includes('large'));
+});
+
+test('kindred senses: one synset, or one verb a kind of the other, by its own verb senses', () => {
+  assert.ok(kindredSenses('travelled', 'covered'), 'cover (a distance) is a kind of travel; "covered" is an adjective too');
+  assert.ok(kindredSenses('played', 'meet'), 'play and meet share a sense (contend against an opponent)');
+  assert.ok(!kindredSenses('exported', 'harvested'));
+  assert.ok(!kindredSenses('applied', 'received'));
+  assert.ok(!kindredSenses('qwzxv', 'travel'));
 });
 
 test('unknown words and odd input give empty lists', () => {
