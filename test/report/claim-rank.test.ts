@@ -52,3 +52,14 @@ test('candidates are ranked by the claim coverage of their source and sentence',
   assert.equal(ranked[0]?.source.id, 'own', `first: ${ranked[0]?.text}`);
   assert.match(ranked[0]?.text ?? '', /recalled Tomas Varga/);
 });
+
+test("a long claim's key sentence — its rare names, few of its common words — is a candidate when the claim's profile is given", () => {
+  const own = source('own', 'Sports Desk');
+  const text = 'Redmoor recalled Varga after eleven games away.';
+  const judgements = [judged(own, text, 0)];
+  const base = { facetId: 'claim', claim: CLAIM, negation: 0 } as const;
+  assert.equal(candidatesFor(judgements, base).length, 0, 'by the plain share of the claim\'s words it is below the floor');
+  const [c] = candidatesFor(judgements, { ...base, profile: profileClaim(CLAIM) });
+  assert.equal(c?.text, text);
+  assert.ok((c?.coverage ?? 0) >= 0.2);
+});
