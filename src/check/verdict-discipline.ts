@@ -70,7 +70,9 @@ export function disciplinedVerdict(report: Report, judgements: readonly Judgemen
   const quotes = NEEDS[v.label].map((stance) => ({ stance, s: quotedWith(report, stanceOf, stance) }));
   if (quotes.some((q) => q.s === undefined)) {
     const missing = quotes.filter((q) => q.s === undefined).map((q) => (q.stance === 'supports' ? 'supporting' : 'refuting'));
-    return { label: 'unproven', confidence: v.confidence, reason: `${UNQUOTED_REASON} (the evidence leaned ${v.label}, but no ${missing.join(' or ')} passage was quoted).` };
+    // A figure whose meaning differs from the claim's is said, as the evidence said it: the reader can check it in the quote.
+    const figure = /The number matches but not its meaning[^]*?(?=\.?\s*$)/.exec(v.reason)?.[0];
+    return { label: 'unproven', confidence: v.confidence, reason: `${UNQUOTED_REASON} (the evidence leaned ${v.label}, but no ${missing.join(' or ')} passage was quoted)${figure ? `. ${figure}` : ''}.` };
   }
   const said = quotes.map((q) => `the passage quoted from ${sourceWords(report, q.s!.citations[0]!)} ${VERB[q.stance as 'supports' | 'refutes']}`);
   const tail = v.reason.replace(/^[^:]*:\s*/, '').replace(/\.\s*$/, '');
