@@ -16,6 +16,7 @@ export { profileClaim } from './claim-profile.js';
 export type { ClaimProfile } from './claim-profile.js';
 export { copyGroups } from './independence.js';
 export { coverageByBestSentences } from './sentence-coverage.js';
+export { coverageBySource, textCoverage } from './source-coverage.js';
 export type { SentenceCoverage } from './sentence-coverage.js';
 export { statedFigures } from './stated-figures.js';
 export type { StatedFigures } from './stated-figures.js';

@@ -5,6 +5,7 @@ import type { Figure, Judgement, Passage, Source, Stance } from '../model.js';
 import { STOPWORDS, contentTerms, extractFigures, injectionText, splitSentences } from '../text/index.js';
 import { negationCount } from './negation.js';
 import { withExpansions } from './acronyms.js';
+import { coverageByBestSentences, type ClaimProfile } from '../evidence/index.js';
 
 export interface Candidate {
   /** The sentence as written in the passage (list markers and heading marks removed). */
@@ -128,6 +129,13 @@ export interface CandidateOptions {
    * document (a list item after the sentence that introduces it).
    */
   neighbours?: ReadonlyMap<string, Passage>;
+  /**
+   * The claim's profile, when the facet is a claim: a sentence's coverage is then also read
+   * rarity-weighted (names and rare words count more, a synonym counts as the word) and the larger
+   * share is kept, so the sentence that states a long claim's names and predicate is not lost
+   * for the claim's many common words.
+   */
+  profile?: ClaimProfile;
 }
 
 /** Key of a passage by its document and position, for CandidateOptions.neighbours. */
@@ -147,7 +155,8 @@ export function candidatesFor(judgements: readonly Judgement[], options: Candida
       if (!usable(text)) return;
       const terms = withExpansions(contentTerms(text), options.acronyms ?? new Map());
       const covered = facetTerms.filter((t) => terms.has(t)).length;
-      const coverage = facetTerms.length === 0 ? 0 : covered / facetTerms.length;
+      const share = facetTerms.length === 0 ? 0 : covered / facetTerms.length;
+      const coverage = options.profile ? Math.max(share, coverageByBestSentences(options.profile, [text], 1).coverage) : share;
       const focusCoverage = focus.length === 0 ? 0 : focus.filter((t) => terms.has(t)).length / focus.length;
       if (coverage < 0.2 && focusCoverage === 0) return;
       if (covered < Math.min(2, facetTerms.length)) return; // one shared word ("made") is chance

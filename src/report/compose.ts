@@ -4,7 +4,7 @@
 // Deterministic: the same input gives the same draft, byte for byte.
 import type { Figure, Passage, ReportFigure, Source, Verdict } from '../model.js';
 import { answerTypeOf, contentTerms, extractFigures, type AnswerType } from '../text/index.js';
-import { compareFigures } from '../evidence/index.js';
+import { compareFigures, profileClaim } from '../evidence/index.js';
 import { shortName } from './attribution.js';
 import { quote, quoteParagraph, quotePasses, type QuoteOptions } from './compose-quote.js';
 import { ANAPHORA, byScore, candidateKey, candidatesFor, nearDuplicate, passageKey, type Candidate } from './candidates.js';
@@ -21,6 +21,7 @@ import { acronymsIn, withExpansions } from './acronyms.js';
 import { figureMentions, findDiscrepancies, type FigureMention } from './discrepancies.js';
 import { countedPhrase } from './counted-phrase.js';
 import { namedCandidates, namesGap, placeList, type NamedCandidate } from './compose-named.js';
+import { rankByClaimCoverage } from './claim-rank.js';
 
 type Acronyms = ReadonlyMap<string, readonly string[]>;
 
@@ -504,7 +505,23 @@ function composeClaim(input: ComposeInput, selection: Selection, acronyms: Acron
   const summary: PendingSentence[] = [];
   const findings: PendingFinding[] = [];
   if (!whole) return { summary, findings };
-  const pool = candidatesFor(whole.judgements, { facetId: whole.id, claim: whole.claim, focus: whole.focus, acronyms, neighbours, negation: 0 });
+  // Candidates ranked by how much of the claim they state (claim-rank.ts): the best-covering
+  // source is quoted first, and its best sentence opens the summary.
+  const profile = profileClaim(whole.claim);
+  const { ranked: pool } = rankByClaimCoverage(
+    candidatesFor(whole.judgements, { facetId: whole.id, claim: whole.claim, focus: whole.focus, acronyms, neighbours, negation: 0, profile }),
+    profile,
+    whole.judgements,
+  );
+  // A sentence that negates what the claim asserts (or the reverse) is never shown as support,
+  // whatever stance the judge gave it: "does not require" contradicts "requires".
+  const claimNegated = negationCount(whole.claim) > 0;
+  const flips = (c: Candidate): boolean => c.negated !== claimNegated && c.coverage >= 0.5;
+  const supporting = (c: Candidate): boolean => c.stance === 'supports' && !flips(c) && c.coverage >= 0.3;
+  const refuting = (c: Candidate): boolean => (c.stance === 'refutes' || (c.stance === 'supports' && flips(c))) && c.coverage >= 0.3;
+  const [top] = selection.pick(pool, 1, (c) => !c.leans);
+  if (top) summary.push(fromCandidate(top));
+  const opening = (accept: (c: Candidate) => boolean): Candidate[] => (top && accept(top) ? [top] : []);
 
   // Each figure of the claim against the sources' figures.
   for (const { figure, found } of figureEvidence(whole.claim, pool)) {
@@ -513,25 +530,25 @@ function composeClaim(input: ComposeInput, selection: Selection, acronyms: Acron
     for (const rel of order) chosen.push(...selection.pick(found.filter((x) => x.relation === rel).map((x) => x.candidate), rel === 'other-meaning' ? 1 : 2));
     if (chosen.length === 0) continue;
     const first = chosen[0] as Candidate;
-    summary.push(fromCandidate(first));
+    if (summary.length < 3) summary.push(fromCandidate(first));
     findings.push(finding(`The claim's figure, ${figure.text}, against the sources' counts`, chosen));
     if (findings.length >= 2) break;
   }
 
-  // A sentence that negates what the claim asserts (or the reverse) is never shown as support,
-  // whatever stance the judge gave it: "does not require" contradicts "requires".
-  const claimNegated = negationCount(whole.claim) > 0;
-  const flips = (c: Candidate): boolean => c.negated !== claimNegated && c.coverage >= 0.5;
-  const supports = selection.pick(pool, SENTENCES_PER_FINDING, (c) => c.stance === 'supports' && !flips(c) && c.coverage >= 0.3);
-  const refutes = selection.pick(pool, SENTENCES_PER_FINDING, (c) => (c.stance === 'refutes' || (c.stance === 'supports' && flips(c))) && c.coverage >= 0.3);
-  if (supports[0] && summary.length < 3) summary.push(fromCandidate(supports[0]));
-  if (refutes[0] && summary.length < 4) summary.push(fromCandidate(refutes[0]));
+  const supportsTop = opening(supporting);
+  const refutesTop = opening(refuting);
+  const supports = [...supportsTop, ...selection.pick(pool, SENTENCES_PER_FINDING - supportsTop.length, supporting)];
+  const refutes = [...refutesTop, ...selection.pick(pool, SENTENCES_PER_FINDING - refutesTop.length, refuting)];
+  if (supports[0] && supports[0] !== top && summary.length < 3) summary.push(fromCandidate(supports[0]));
+  if (refutes[0] && refutes[0] !== top && summary.length < 4) summary.push(fromCandidate(refutes[0]));
   if (supports.length > 0) findings.push(finding(figureHeadline(supports[0] as Candidate, whole) ?? 'Passages read as supporting the claim', supports));
   if (refutes.length > 0) findings.push(finding(figureHeadline(refutes[0] as Candidate, whole) ?? 'Passages read as weighing against the claim', refutes));
-  // Context: close readings of the claim's subject the judge found neither for nor against it.
-  const contextual = supports.length + refutes.length < 3;
-  const context = contextual ? selection.pick(pool, SENTENCES_PER_FINDING - 1, (c) => c.coverage >= 0.25 && !c.leans) : [];
-  for (const c of context) if (summary.length < 3) summary.push(fromCandidate(c));
+  // Context: close readings of the claim's subject the judge found neither for nor against it
+  // (the opening sentence among them when the judge found it neither).
+  const contextTop = top && !supporting(top) && !refuting(top) ? [top] : [];
+  const contextual = supports.length + refutes.length < 3 || contextTop.length > 0;
+  const context = contextual ? [...contextTop, ...selection.pick(pool, SENTENCES_PER_FINDING - 1 - contextTop.length, (c) => c.coverage >= 0.25 && !c.leans)] : [];
+  for (const c of context) if (c !== top && summary.length < 3) summary.push(fromCandidate(c));
   if (context.length > 0) {
     findings.push(finding(supports.length + refutes.length === 0 ? 'What the sources say on the subject, without settling the claim' : 'What else the sources say on it', context));
   }
