@@ -14,7 +14,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
-import { openStore } from '../src/store/open.js';
+import { openStore } from '../src/store/sqlite/open.js';
 import { ingestPaths, ingestText } from '../src/ingest/index.js';
 import { auditArticle, readArticle } from '../src/audit/index.js';
 import { CASES } from '../test/fixtures/audit/cases.js';

@@ -16,7 +16,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
-import { openStore } from '../src/store/open.js';
+import { openStore } from '../src/store/sqlite/open.js';
 import { auditArticle, formatOfPath, readArticle } from '../src/audit/index.js';
 import type { AuditResult } from '../src/audit/index.js';
 

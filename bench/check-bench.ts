@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkInput } from '../src/check/index.js';
 import { ingestPaths, ingestTexts, type TextDocument } from '../src/ingest/index.js';
-import { openStore } from '../src/store/open.js';
+import { openStore } from '../src/store/sqlite/open.js';
 import type { Store } from '../src/contracts.js';
 import { tokenize } from '../src/text/index.js';
 import { verificationTally } from '../src/report/index.js';

@@ -6,7 +6,7 @@
 //   node --import tsx bench/health-latency.ts <corpus.db> [--raw]
 // --raw gives the jobs the store itself instead of the CooperativeStore view (the baseline).
 import { pathToFileURL } from 'node:url';
-import { openStore } from '../src/store/open.js';
+import { openStore } from '../src/store/sqlite/open.js';
 import { checkInput } from '../src/check/index.js';
 import type { Store } from '../src/contracts.js';
 import { createInProcessQueue } from '../src/jobs/index.js';

@@ -13,7 +13,7 @@ const sizesMiB = big ? [4, 16, 64] : [4, 16];
 function run(inflatedMiB: number, capMiB: number | null): { inflatedMiB: number; capMiB: number | null; outcome: string; ms: number; peakRssMB: number } {
   const script = `
     const { bombPdf } = await import(${JSON.stringify(resolve('test/reliability/pdf-bomb.ts'))});
-    const { loadPdf } = await import(${JSON.stringify(resolve('src/ingest/load-pdf.ts'))});
+    const { loadPdf } = await import(${JSON.stringify(resolve('src/ingest/load/load-pdf.ts'))});
     const pdf = await bombPdf(${inflatedMiB} * 1048576);
     const t = performance.now();
     let outcome;

@@ -15,8 +15,8 @@ import { join } from 'node:path';
 import { cpus } from 'node:os';
 import type { Store } from '../src/contracts.js';
 import { ingestTexts, type TextDocument } from '../src/ingest/index.js';
-import { openStore } from '../src/store/open.js';
-import { openPostgresStore } from '../src/store/postgres-store.js';
+import { openStore } from '../src/store/sqlite/open.js';
+import { openPostgresStore } from '../src/store/postgres/postgres-store.js';
 import { latency, round } from './percentile.js';
 import { mulberry32, pickZipf, zipfVocabulary, type ZipfVocabulary } from './seeded.js';
 

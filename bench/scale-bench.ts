@@ -21,7 +21,7 @@ import Database from 'better-sqlite3';
 import { checkInput } from '../src/check/index.js';
 import { retrieve } from '../src/evidence/index.js';
 import { contentHash } from '../src/store/content-hash.js';
-import { openStore } from '../src/store/open.js';
+import { openStore } from '../src/store/sqlite/open.js';
 import { runBatch, readBatchRows } from '../src/batch/index.js';
 import type { Store } from '../src/contracts.js';
 import { percentile, round } from './percentile.js';

@@ -4,8 +4,8 @@
 // whole first and parses every line (what it did before), then stores the same batches.
 import { spawnSync } from 'node:child_process';
 import { ingestPaths, ingestTexts } from '../src/ingest/index.js';
-import { loadFile } from '../src/ingest/load-document.js';
-import { openStore } from '../src/store/open.js';
+import { loadFile } from '../src/ingest/load/load-document.js';
+import { openStore } from '../src/store/sqlite/open.js';
 
 /** Runs the ingest in a child; its wall time and peak RSS. */
 export function childIngest(file: string, db: string, mode: 'stream' | 'whole'): { ms: number; rssMb: number } {

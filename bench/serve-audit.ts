@@ -17,7 +17,7 @@ import { pathToFileURL } from 'node:url';
 import { readArticle, annotateMarkdown, annotateHtml } from '../src/audit/index.js';
 import type { Article, AuditClaim, AuditResult } from '../src/audit/index.js';
 import { splitSentences } from '../src/text/index.js';
-import { openStore } from '../src/store/open.js';
+import { openStore } from '../src/store/sqlite/open.js';
 import { startServer } from '../src/server/index.js';
 import { auditCorpusFile, bigArticle } from '../test/helpers/big-article.js';
 import { pollHealthFor } from '../test/helpers/health-poller.js';

@@ -23,7 +23,7 @@ import { ingestPaths } from '../src/ingest/index.js';
 import { createInProcessQueue } from '../src/jobs/index.js';
 import { startServer } from '../src/server/index.js';
 import type { VerityJobResult } from '../src/server/index.js';
-import { openStore } from '../src/store/open.js';
+import { openStore } from '../src/store/sqlite/open.js';
 import type { Store } from '../src/contracts.js';
 import { DEMO_QUESTION, healthSummary, pollHealth, rawStoreRunner } from './health-latency.js';
 import { latency, round } from './percentile.js';

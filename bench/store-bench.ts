@@ -12,8 +12,8 @@ import { mkdirSync, mkdtempSync, rmSync, statSync, existsSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chunkPassages, ingestText, ingestTexts, type TextDocument } from '../src/ingest/index.js';
-import { buildMatchExpression } from '../src/store/fts-query.js';
-import { openStore } from '../src/store/open.js';
+import { buildMatchExpression } from '../src/store/sqlite/fts-query.js';
+import { openStore } from '../src/store/sqlite/open.js';
 import { latency, round } from './percentile.js';
 import { mulberry32, pickZipf, zipfVocabulary, type ZipfVocabulary } from './seeded.js';
 

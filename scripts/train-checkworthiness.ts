@@ -12,11 +12,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkworthinessFeatures, DENSE_FEATURES } from '../src/text/checkworthiness-features.js';
-import { CHECKWORTHINESS_MODEL_PATH, CHECKWORTHINESS_SCHEMA_VERSION, type CheckworthinessModel } from '../src/text/checkworthiness-model.js';
-import { scoreFeatures } from '../src/text/checkworthiness.js';
+import { checkworthinessFeatures, DENSE_FEATURES } from '../src/text/checkworthiness/checkworthiness-features.js';
+import { CHECKWORTHINESS_MODEL_PATH, CHECKWORTHINESS_SCHEMA_VERSION, type CheckworthinessModel } from '../src/text/checkworthiness/checkworthiness-model.js';
+import { scoreFeatures } from '../src/text/checkworthiness/checkworthiness.js';
 import { mulberry32 } from '../bench/seeded.js';
-import type { CheckworthinessFeatures } from '../src/text/checkworthiness-features.js';
+import type { CheckworthinessFeatures } from '../src/text/checkworthiness/checkworthiness-features.js';
 
 interface Example {
   text: string;

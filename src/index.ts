@@ -12,7 +12,7 @@ export { VerityError, isVerityError } from './errors.js';
 export { ENGINE, ENGINE_VERSION } from './version.js';
 export { resolveDbPath } from './config.js';
 
-export { openStore, openSqliteStore, isPostgresUrl, type OpenStoreOptions } from './store/open.js';
+export { openStore, openSqliteStore, isPostgresUrl, type OpenStoreOptions } from './store/sqlite/open.js';
 export { ingestPaths, ingestText, ingestTexts, loadDocument, chunkPassages } from './ingest/index.js';
 export type { IngestOptions, IngestSummary, TextDocument } from './ingest/index.js';
 

@@ -4,7 +4,7 @@
 // because it opens a store engine, which server/ never does.
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
-import { openStore } from './store/open.js';
+import { openStore } from './store/sqlite/open.js';
 import type { Store } from './contracts.js';
 import { toJobError } from './jobs/job-error.js';
 import { createJobRunner } from './server/job-runner.js';

@@ -16,8 +16,8 @@
 //   pair benchmarks of `verity eval`). Same length as `pairs`, or a VerityError.
 // - Neither method reaches the network unless the analyst is one that must (the LLM analyst).
 import type { Stance } from '../model.js';
-import type { Composed } from '../report/compose.js';
-import type { ComposeInput } from '../report/compose-input.js';
+import type { Composed } from '../report/compose/compose.js';
+import type { ComposeInput } from '../report/compose/compose-input.js';
 
 /** One claim and one evidence text, for stance. */
 export interface StancePair {

@@ -1,10 +1,10 @@
-// The rules analyst (the default): the deterministic composer in report/compose.ts and the
-// learned pair judge in evidence/judge.ts, behind the Analyst contract. No network, no model
+// The rules analyst (the default): the deterministic composer in report/compose/compose.ts and the
+// learned pair judge in evidence/stance/judge.ts, behind the Analyst contract. No network, no model
 // server; the same input gives the same report byte for byte.
 import type { Stance } from '../model.js';
 import { judgePair } from '../evidence/index.js';
-import { composeReport, type Composed } from '../report/compose.js';
-import type { ComposeInput } from '../report/compose-input.js';
+import { composeReport, type Composed } from '../report/compose/compose.js';
+import type { ComposeInput } from '../report/compose/compose-input.js';
 import type { Analyst, StanceOptions, StancePair } from './analyst.js';
 import { warnOfInjections } from './injection-warnings.js';
 

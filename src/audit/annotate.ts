@@ -1,6 +1,6 @@
 // The annotated article: the text with each flagged sentence marked and its notes beneath the
 // paragraph; Markdown is written onto the original input (links kept), HTML is a clean page.
-import { escapeMarkdownInline } from '../report/markdown-escape.js';
+import { escapeMarkdownInline } from '../report/render/markdown-escape.js';
 import { esc, flagsHtml, flagsMarkdown } from './flag-report.js';
 import type { Article, AuditClaim, AuditFlag, AuditResult } from './types.js';
 

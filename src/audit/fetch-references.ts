@@ -21,7 +21,7 @@
 import type { Store, UpsertStatus } from '../contracts.js';
 import { VerityError, quote } from '../errors.js';
 import { ingestTexts } from '../ingest/ingest-text.js';
-import { loadUrl } from '../ingest/load-url.js';
+import { loadUrl } from '../ingest/load/load-url.js';
 import type { ProgressListener, SourceKind } from '../model.js';
 import { DEFAULT_WEB_CONCURRENCY, mapLimit } from '../web/concurrency.js';
 import type { SafeFetchOptions } from '../web/safe-fetch.js';

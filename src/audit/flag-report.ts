@@ -1,6 +1,6 @@
 // The flags of an audit grouped by severity, for a reader to act on: each with the sentence it is
 // about, the other sentences involved, the computation and a suggested correction.
-import { escapeMarkdownInline } from '../report/markdown-escape.js';
+import { escapeMarkdownInline } from '../report/render/markdown-escape.js';
 import { SEVERITIES } from './severity.js';
 import type { AuditFlag, AuditResult, Severity } from './types.js';
 

@@ -23,7 +23,7 @@ export interface SourceSentence {
 }
 
 export interface SourceFigureResult {
-  /** figure-meaning: the same number, which the source says of something else (evidence/figure-meaning.ts). */
+  /** figure-meaning: the same number, which the source says of something else (evidence/figures/figure-meaning.ts). */
   kind: 'match' | 'meaning' | 'value' | 'figure-meaning';
   /** The article figure as written. */
   figure: string;

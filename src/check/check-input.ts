@@ -4,11 +4,11 @@
 import type { Store } from '../contracts.js';
 import { VerityError, quote } from '../errors.js';
 import { decideVerdict, judge, retrieve, type Evidence } from '../evidence/index.js';
-import { acronymPhrases } from '../report/acronyms.js';
+import { acronymPhrases } from '../report/compose/acronyms.js';
 import type { Judgement, ProgressListener, Report, Verdict } from '../model.js';
 import type { Analyst } from '../analyst/analyst.js';
 import { rulesAnalyst } from '../analyst/rules-analyst.js';
-import type { FacetEvidence } from '../report/compose-input.js';
+import type { FacetEvidence } from '../report/compose/compose-input.js';
 import { verificationTally, verifyReport } from '../report/verify.js';
 import { ENGINE, ENGINE_VERSION } from '../version.js';
 import { notCheckable, notCheckableReport } from './checkable.js';

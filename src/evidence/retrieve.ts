@@ -3,10 +3,10 @@
 import type { Store } from '../contracts.js';
 import type { Passage, Reason, Source, SourceKind } from '../model.js';
 import { STOPWORDS, extractFigures, synonymsOf, tokenize } from '../text/index.js';
-import { contentStems, profileClaim } from './claim-profile.js';
-import type { ClaimProfile } from './claim-profile.js';
-import { compareFigures } from './figure-compare.js';
-import { readYears } from './years.js';
+import { contentStems, profileClaim } from './stance/claim-profile.js';
+import type { ClaimProfile } from './stance/claim-profile.js';
+import { compareFigures } from './figures/figure-compare.js';
+import { readYears } from './figures/years.js';
 
 /** A passage retrieved for a claim, with its rerank score and why it ranked where it did. */
 export interface Evidence {

@@ -4,7 +4,7 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { VerityError, quote } from '../errors.js';
-import { SIDECAR_SUFFIX, loaderFor } from './load-document.js';
+import { SIDECAR_SUFFIX, loaderFor } from './load/load-document.js';
 
 export interface ExpandedInputs {
   files: string[];

@@ -5,11 +5,11 @@ import type { ProgressListener, SourceKind } from '../model.js';
 import { VerityError, quote } from '../errors.js';
 import { expandInputs } from './expand-inputs.js';
 import { ingestTexts } from './ingest-text.js';
-import { loadFile, loaderFor, type LoadedDocument, type LoadResult } from './load-document.js';
-import { streamJsonlFile } from './stream-jsonl.js';
-import { isUrlInput, loadUrl } from './load-url.js';
+import { loadFile, loaderFor, type LoadedDocument, type LoadResult } from './load/load-document.js';
+import { streamJsonlFile } from './load/stream-jsonl.js';
+import { isUrlInput, loadUrl } from './load/load-url.js';
 import type { SafeFetchOptions } from '../web/safe-fetch.js';
-import type { PdfLimits } from './pdf-limits.js';
+import type { PdfLimits } from './load/pdf-limits.js';
 import { DEFAULT_WEB_CONCURRENCY, mapLimit } from '../web/concurrency.js';
 
 /** Documents are written in batches of at most this many documents or characters (one transaction each). */
@@ -25,7 +25,7 @@ export interface IngestOptions {
   maxBytes?: number;
   /** How URLs are fetched (allowPrivate, timeoutMs, maxRedirects, userAgent …): see web/safe-fetch.ts. */
   web?: SafeFetchOptions;
-  /** Limits on PDF files (inflated stream bytes, text characters): see ingest/pdf-limits.ts. */
+  /** Limits on PDF files (inflated stream bytes, text characters): see ingest/load/pdf-limits.ts. */
   pdf?: PdfLimits;
   /** URLs fetched at once (default 2). */
   webConcurrency?: number;

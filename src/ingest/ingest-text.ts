@@ -4,7 +4,7 @@ import type { DocumentInput, Store, UpsertResult } from '../contracts.js';
 import type { SourceMeta } from '../model.js';
 import { VerityError, quote } from '../errors.js';
 import { chunkPassages } from './chunk.js';
-import { completeMeta } from './metadata.js';
+import { completeMeta } from './load/metadata.js';
 
 export interface TextDocument {
   text: string;

@@ -1,6 +1,6 @@
 // Where an in-process queue keeps its jobs so they outlive the process: a journal of job
 // records (spec, status, times, result or error), written as a job changes and read back when
-// the queue starts. The SQLite journal (store/job-journal.ts) is the implementation; this is
+// the queue starts. The SQLite journal (store/sqlite/job-journal.ts) is the implementation; this is
 // the contract, in plain data, so jobs/ never touches a database.
 import type { JobSnapshot } from './queue.js';
 

@@ -17,8 +17,8 @@
 import type { Figure, Passage, Source } from '../model.js';
 import { contentTerms, extractFigures, splitSentences } from '../text/index.js';
 import { findArithmetic } from './arithmetic.js';
-import { countedPhrase } from './counted-phrase.js';
-import { negationCount } from './negation.js';
+import { countedPhrase } from './compose/counted-phrase.js';
+import { negationCount } from './compose/negation.js';
 
 /** A figure as a source states it, with the sentence that holds it (figure offsets are into `sentence`). */
 export interface FigureMention {

@@ -4,10 +4,10 @@
 // same year from different sources, and their values do not match.
 import type { Figure, ReportFigure, Source } from '../model.js';
 import { compareFigures, compareMeanings, relationSupports } from '../evidence/index.js';
-import { readFigureMeanings, type FigureMeaning } from '../text/figure-meaning.js';
+import { readFigureMeanings, type FigureMeaning } from '../text/figures/figure-meaning.js';
 import { contentTerms } from '../text/index.js';
-import type { Candidate } from './candidates.js';
-import { countedPhrase } from './counted-phrase.js';
+import type { Candidate } from './compose/candidates.js';
+import { countedPhrase } from './compose/counted-phrase.js';
 import type { Discrepancy, FigureMention } from './discrepancies.js';
 
 export interface TableFigure {

@@ -23,11 +23,11 @@
 //   found; they carry no citation and pass with that reason.
 import type { Figure, Report, ReportSentence, ReportSource } from '../model.js';
 import { contentTerms, extractFigures, splitSentences } from '../text/index.js';
-import { negationCount } from './negation.js';
+import { negationCount } from './compose/negation.js';
 import { compareFigures } from '../evidence/index.js';
 import { findArithmetic, type StatedArithmetic } from './arithmetic.js';
 import type { CitedPassage, DraftSentence, ReportDraft } from './draft.js';
-import { METADATA_GLUE_STEMS, PASSAGE_GLUE_STEMS } from './glue.js';
+import { METADATA_GLUE_STEMS, PASSAGE_GLUE_STEMS } from './compose/glue.js';
 
 export interface SentenceCheck {
   verified: boolean;

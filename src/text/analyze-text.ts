@@ -4,11 +4,11 @@
 // `text.slice(x.start, x.end) === x.text` for all of them. Figures, dates and cues never cross
 // a sentence boundary. Relative dates resolve against `options.reference` when given.
 import type { SentenceAnalysis, Span } from '../model.js';
-import { checkworthiness } from './checkworthiness.js';
-import type { CheckworthinessModel } from './checkworthiness-model.js';
-import { findCues } from './cues.js';
+import { checkworthiness } from './checkworthiness/checkworthiness.js';
+import type { CheckworthinessModel } from './checkworthiness/checkworthiness-model.js';
+import { findCues } from './words/cues.js';
 import { extractDates } from './dates.js';
-import { extractFigures } from './figures.js';
+import { extractFigures } from './figures/figures.js';
 import { splitSentences } from './sentences.js';
 
 export interface AnalyzeOptions {

@@ -13,8 +13,8 @@
 // - A bare four-digit number is a year only where it reads as one: "in 2019", "(2019)",
 //   "2019 was"; not "2019 people", "about 2000", "section 2019", "$2000".
 import type { DateMention } from '../model.js';
-import { parseNumberWords } from './number-words.js';
-import { isVerbS } from './figures-verbs.js';
+import { parseNumberWords } from './figures/number-words.js';
+import { isVerbS } from './figures/figures-verbs.js';
 
 export interface DateOptions {
   /** The date relative mentions are resolved against ("last year"). */

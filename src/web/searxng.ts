@@ -3,7 +3,7 @@
 // answers 403 otherwise. Results carry only snippets, so read() fetches the result's page with
 // the full address policy and reads it with the ingest loaders.
 import { VerityError, quote } from '../errors.js';
-import { loadUrl, titleFromUrl } from '../ingest/load-url.js';
+import { loadUrl, titleFromUrl } from '../ingest/load/load-url.js';
 import { endpointFetchOptions, endpointUrl, parseApiJson } from './endpoint.js';
 import { HttpStatusError, safeFetch } from './safe-fetch.js';
 import type { WebDocument, WebEngineOptions, WebReadOptions, WebResult, WebSearch, WebSearchOptions } from './web-search.js';

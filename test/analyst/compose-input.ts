@@ -1,7 +1,7 @@
 // A compose input built by hand from the cars corpus: one passage per document, relevance in
 // document order, so the passages the LLM analyst numbers are [1] survey, [2] register,
 // [3] news — what the recorded answers in test/fixtures/llm cite.
-import type { ComposeInput, FacetEvidence } from '../../src/report/compose-input.js';
+import type { ComposeInput, FacetEvidence } from '../../src/report/compose/compose-input.js';
 import type { Judgement, Source, Stance } from '../../src/model.js';
 import { CARS_CORPUS } from '../fixtures/llm/corpus.js';
 

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkInput } from '../../src/check/index.js';
-import { openStore } from '../../src/store/open.js';
+import { openStore } from '../../src/store/sqlite/open.js';
 import { ingestPaths } from '../../src/ingest/index.js';
 import { LlmAnalyst } from '../../src/analyst/llm/index.js';
 import { extractFigures, splitSentences } from '../../src/text/index.js';

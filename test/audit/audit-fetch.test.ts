@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openStore } from '../../src/store/open.js';
+import { openStore } from '../../src/store/sqlite/open.js';
 import { ingestText } from '../../src/ingest/index.js';
 import { VerityError } from '../../src/errors.js';
 import { auditArticle, readArticle, referencesToFetch } from '../../src/audit/index.js';

@@ -1,5 +1,5 @@
 // Shared set-up for audit tests: a small in-memory corpus built from strings.
-import { openStore } from '../../src/store/open.js';
+import { openStore } from '../../src/store/sqlite/open.js';
 import { ingestText } from '../../src/ingest/index.js';
 import type { Store } from '../../src/contracts.js';
 import type { SourceKind } from '../../src/model.js';

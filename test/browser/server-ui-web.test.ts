@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS, chromiumSkip } from '../helpers/chromium.js';
-import { openStore } from '../../src/store/open.js';
+import { openStore } from '../../src/store/sqlite/open.js';
 import { WikipediaSearch } from '../../src/web/wikipedia.js';
 import { startWebFixtureServer, type WebFixtureServer } from '../check/check-web-server.js';
 import { fixtureText, startCitedPages } from '../fixtures/audit-fetch/server.js';

@@ -91,7 +91,7 @@ test('empty input and an empty corpus are clear errors', async () => {
   await assert.rejects(checkInput(store, '   '), /verity: \[check\] the question or claim is empty/);
   await assert.rejects(checkInput(store, 'x'.repeat(3000)), /is 3000 characters long/);
   await store.close();
-  const { openStore } = await import('../../src/store/open.js');
+  const { openStore } = await import('../../src/store/sqlite/open.js');
   const empty = await openStore(':memory:');
   await assert.rejects(checkInput(empty, 'Is possession a crime?'), /corpus at ":memory:" is empty\. Fix: ingest documents first/);
   await empty.close();

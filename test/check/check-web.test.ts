@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { checkInput, webQueries, webQuery } from '../../src/check/index.js';
 import { planInput } from '../../src/check/plan.js';
 import { VerityError } from '../../src/errors.js';
-import { openStore } from '../../src/store/open.js';
+import { openStore } from '../../src/store/sqlite/open.js';
 import { WikipediaSearch } from '../../src/web/wikipedia.js';
 import { SearxngSearch } from '../../src/web/searxng.js';
 import type { ProgressEvent } from '../../src/model.js';

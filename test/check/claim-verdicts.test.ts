@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { checkInput } from '../../src/check/index.js';
 import { ingestPaths } from '../../src/ingest/index.js';
-import { openStore } from '../../src/store/open.js';
+import { openStore } from '../../src/store/sqlite/open.js';
 import type { Store } from '../../src/contracts.js';
 import type { VerdictLabel } from '../../src/model.js';
 

@@ -1,5 +1,5 @@
 // Opens stores holding fixture corpora: the small check corpus, or any list of fixture documents.
-import { openStore } from '../../src/store/open.js';
+import { openStore } from '../../src/store/sqlite/open.js';
 import { ingestText } from '../../src/ingest/index.js';
 import type { Store } from '../../src/contracts.js';
 import { SMALL_CORPUS, type FixtureDoc } from '../fixtures/check/small-corpus.js';

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkInput } from '../../src/check/index.js';
 import { ingestPaths } from '../../src/ingest/index.js';
-import { openStore } from '../../src/store/open.js';
+import { openStore } from '../../src/store/sqlite/open.js';
 import { FIXED_NOW } from './helpers.js';
 
 const QUESTION = 'Which countries criminalize mere possession of child sexual abuse material versus only its production or distribution?';

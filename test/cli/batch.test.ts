@@ -10,7 +10,7 @@ import { runCli } from '../helpers/run-cli.js';
 import { REDIS_URL, freshQueueName, redisAvailable } from '../helpers/redis-test-server.js';
 import { startRedisWorker } from '../../src/jobs/index.js';
 import { createJobRunner, type VerityJobResult } from '../../src/server/job-runner.js';
-import { openStore } from '../../src/store/open.js';
+import { openStore } from '../../src/store/sqlite/open.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'verity-batch-cli-'));
 after(() => rmSync(dir, { recursive: true, force: true }));

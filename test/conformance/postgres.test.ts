@@ -3,8 +3,8 @@
 // texts and hit sets on SQLite and PostgreSQL.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPostgresStore } from '../../src/store/postgres-store.js';
-import { openStore } from '../../src/store/open.js';
+import { openPostgresStore } from '../../src/store/postgres/postgres-store.js';
+import { openStore } from '../../src/store/sqlite/open.js';
 import type { Store } from '../../src/contracts.js';
 import { FAULT_TITLE, doc, expectedSnapshotId, runStoreConformance, type StoreHarness } from './store-conformance.js';
 import { PG_URL, adminPool, freshSchema, pgAvailable } from '../store-postgres/pg-test-server.js';

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { openStore } from '../../src/store/open.js';
+import { openStore } from '../../src/store/sqlite/open.js';
 import { FAULT_TITLE, runStoreConformance, type StoreHarness } from './store-conformance.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'verity-conformance-'));

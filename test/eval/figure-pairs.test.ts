@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { isVerityError } from '../../src/errors.js';
-import type { FigureStatement, MeaningRelation } from '../../src/evidence/figure-meaning.js';
+import type { FigureStatement, MeaningRelation } from '../../src/evidence/figures/figure-meaning.js';
 import { figurePairFigures, runFigurePairs } from '../../src/eval/suites/figure-pairs.js';
 import { parseFigurePairs, readFigurePairs } from '../../src/eval/suites/figure-pairs-file.js';
 import { evidenceSentence, runFigurePairsShared, selectSharedFigurePairs } from '../../src/eval/suites/figure-pairs-shared.js';

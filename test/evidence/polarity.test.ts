@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readPolarity, splitClauses } from '../../src/evidence/polarity.js';
+import { readPolarity, splitClauses } from '../../src/evidence/stance/polarity.js';
 import { extractFigures } from '../../src/text/index.js';
 
 const read = (s: string): ReturnType<typeof readPolarity> => readPolarity(s, extractFigures(s));

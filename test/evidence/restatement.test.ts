@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { judgePair, judgeProfiled, profileClaim, stanceModel } from '../../src/evidence/index.js';
-import { readRestatement, statementTerms } from '../../src/evidence/restatement.js';
+import { readRestatement, statementTerms } from '../../src/evidence/stance/restatement.js';
 import { stem } from '../../src/text/index.js';
 
 const first = (r: { reasons: Array<{ kind: string; detail: string }> }): { kind: string; detail: string } | undefined => r.reasons[0];

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { coverageByBestSentences, profileClaim } from '../../src/evidence/index.js';
-import { idfTable } from '../../src/evidence/idf.js';
+import { idfTable } from '../../src/evidence/stance/idf.js';
 
 // Every word equally rare, so coverage is a plain share of the claim's words.
 const flat = idfTable({ schemaVersion: 1, documents: 10, unseen: 1, idf: {} });

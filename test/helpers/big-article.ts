@@ -3,7 +3,7 @@
 // sources) until the article has about `sentences` sentences or reaches `maxChars`, and a corpus
 // file holding every fixture's sources.
 import { ingestText } from '../../src/ingest/index.js';
-import { openStore } from '../../src/store/open.js';
+import { openStore } from '../../src/store/sqlite/open.js';
 import { splitSentences } from '../../src/text/index.js';
 import { CASES } from '../fixtures/audit/cases.js';
 

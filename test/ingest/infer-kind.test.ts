@@ -3,8 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { inferKind } from '../../src/ingest/infer-kind.js';
-import { completeMeta } from '../../src/ingest/metadata.js';
-import { loadMarkdown } from '../../src/ingest/load-markdown.js';
+import { completeMeta } from '../../src/ingest/load/metadata.js';
+import { loadMarkdown } from '../../src/ingest/load/load-markdown.js';
 
 test('hosts tell government, intergovernmental, academic, reference and legislation', () => {
   assert.equal(inferKind({ uri: 'https://www.cdc.gov/flu/about' }), 'government');

@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../helpers/run-cli.js';
 import { send, startServer } from '../web/local-server.js';
-import { loadUrl } from '../../src/ingest/load-url.js';
-import { openStore } from '../../src/store/open.js';
+import { loadUrl } from '../../src/ingest/load/load-url.js';
+import { openStore } from '../../src/store/sqlite/open.js';
 
 const ALLOW = { VERITY_WEB_ALLOW_PRIVATE: '1' };
 const PAGE = '<!doctype html><html><head><title>Water accounts 2024</title></head><body><article><h1>Water accounts 2024</h1><p>The national water programme cost 41 million euros in 2024. Most of it paid for wells.</p></article></body></html>';

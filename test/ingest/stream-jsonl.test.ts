@@ -6,10 +6,10 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadFile, type LoadResult } from '../../src/ingest/load-document.js';
-import { streamJsonlFile } from '../../src/ingest/stream-jsonl.js';
+import { loadFile, type LoadResult } from '../../src/ingest/load/load-document.js';
+import { streamJsonlFile } from '../../src/ingest/load/stream-jsonl.js';
 import { ingestPaths } from '../../src/ingest/index.js';
-import { openStore } from '../../src/store/open.js';
+import { openStore } from '../../src/store/sqlite/open.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'verity-stream-jsonl-'));
 after(() => rmSync(dir, { recursive: true, force: true }));

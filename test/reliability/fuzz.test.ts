@@ -5,11 +5,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { decodeText } from '../../src/ingest/decode.js';
-import { loadMarkdown } from '../../src/ingest/load-markdown.js';
-import { loadHtml } from '../../src/ingest/load-html.js';
-import { loadJsonl } from '../../src/ingest/load-jsonl.js';
-import { loadPdf } from '../../src/ingest/load-pdf.js';
+import { decodeText } from '../../src/ingest/load/decode.js';
+import { loadMarkdown } from '../../src/ingest/load/load-markdown.js';
+import { loadHtml } from '../../src/ingest/load/load-html.js';
+import { loadJsonl } from '../../src/ingest/load/load-jsonl.js';
+import { loadPdf } from '../../src/ingest/load/load-pdf.js';
 import { extractDates, extractFigures, findCues, splitSentences } from '../../src/text/index.js';
 import { isVerityError } from '../../src/errors.js';
 import type { Span } from '../../src/model.js';

@@ -6,10 +6,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
-import { openStore } from '../../src/store/open.js';
+import { openStore } from '../../src/store/sqlite/open.js';
 import { ingestPaths } from '../../src/ingest/index.js';
-import { loadHtml } from '../../src/ingest/load-html.js';
-import { guardedReadability } from '../../src/ingest/readability-guard.js';
+import { loadHtml } from '../../src/ingest/load/load-html.js';
+import { guardedReadability } from '../../src/ingest/load/readability-guard.js';
 import { readHtmlArticle } from '../../src/audit/read/article-html.js';
 
 const SENTENCE = 'The harbour authority reported that cargo volumes rose by 12 percent in 2024 compared with the year before.';

@@ -6,8 +6,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { loadPdf } from '../../src/ingest/load-pdf.js';
-import { flateStreams } from '../../src/ingest/pdf-limits.js';
+import { loadPdf } from '../../src/ingest/load/load-pdf.js';
+import { flateStreams } from '../../src/ingest/load/pdf-limits.js';
 import { isVerityError } from '../../src/errors.js';
 import { runCli } from '../helpers/run-cli.js';
 import { bombPdf } from './pdf-bomb.js';
@@ -19,7 +19,7 @@ test('a PDF whose content inflates to 2.6 GB fails clearly, in a process whose p
     const file = join(dir, 'bomb.pdf');
     writeFileSync(file, await bombPdf(2600 * 1024 * 1024));
     // A fresh process, so its peak resident memory is this file's alone.
-    const script = `import('${resolve('src/ingest/load-pdf.ts')}').then(async (m) => { const fs = await import('node:fs'); try { await m.loadPdf(fs.readFileSync(${JSON.stringify(file)}), 'bomb.pdf'); console.log('loaded'); } catch (e) { console.log(e.code + ' ' + e.message); } console.log('maxRSS ' + process.resourceUsage().maxRSS); })`;
+    const script = `import('${resolve('src/ingest/load/load-pdf.ts')}').then(async (m) => { const fs = await import('node:fs'); try { await m.loadPdf(fs.readFileSync(${JSON.stringify(file)}), 'bomb.pdf'); console.log('loaded'); } catch (e) { console.log(e.code + ' ' + e.message); } console.log('maxRSS ' + process.resourceUsage().maxRSS); })`;
     const r = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], { encoding: 'utf8', timeout: 120_000 });
     assert.match(r.stdout, /^TOO_LARGE verity: \[ingest\] cannot read "bomb\.pdf": its compressed streams inflate to more than 32 MiB/m, r.stdout + r.stderr);
     const rssKb = Number(/maxRSS (\d+)/.exec(r.stdout)?.[1]);

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { renderMarkdown } from '../../src/report/index.js';
-import { escapeMarkdownInline, markdownAddress } from '../../src/report/markdown-escape.js';
+import { escapeMarkdownInline, markdownAddress } from '../../src/report/render/markdown-escape.js';
 import { annotateMarkdown, readArticle } from '../../src/audit/index.js';
 import type { AuditResult } from '../../src/audit/types.js';
 import { sampleReport } from '../fixtures/check/sample-report.js';

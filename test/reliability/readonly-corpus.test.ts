@@ -7,7 +7,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { openStore } from '../../src/store/open.js';
+import { openStore } from '../../src/store/sqlite/open.js';
 import { ingestPaths } from '../../src/ingest/index.js';
 
 const isRoot = process.getuid?.() === 0;
@@ -99,7 +99,7 @@ test('serve answers health and runs a check on a corpus in a folder that cannot 
 test('past the in-memory size the read-only open fails clearly, naming the size and the fix', { skip }, async () => {
   const { base, db } = await readOnlyCorpus();
   try {
-    const script = `import('${resolve('src/store/open.ts')}').then((m) => m.openStore(${JSON.stringify(db)}, { readonly: true, maxInMemoryBytes: 1024 })).then(() => console.log('opened'), (e) => console.log(e.message))`;
+    const script = `import('${resolve('src/store/sqlite/open.ts')}').then((m) => m.openStore(${JSON.stringify(db)}, { readonly: true, maxInMemoryBytes: 1024 })).then(() => console.log('opened'), (e) => console.log(e.message))`;
     const [cmd, argv] = unprivilegedNode(['-e', script]);
     const r = spawnSync(cmd, argv, { encoding: 'utf8', timeout: 60_000 });
     assert.match(r.stdout, /cannot open ".*verity\.db" read-only: its folder cannot be written, and at 1 MiB it is larger than the 0 MiB read into memory instead\. Fix: copy the database to a folder you can write/);

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkInput } from '../../src/check/index.js';
-import { aboutLaw } from '../../src/report/kind-words.js';
+import { aboutLaw } from '../../src/report/compose/kind-words.js';
 import type { FixtureDoc } from '../fixtures/check/small-corpus.js';
 import { FIXED_NOW, storeOfDocs } from '../check/helpers.js';
 

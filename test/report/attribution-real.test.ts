@@ -2,8 +2,8 @@
 // its page title; quotes keep their case and open at a clause boundary.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { attribute, balanceQuotes, lowerFirst, openingConjunction, shortName, siteName } from '../../src/report/attribution.js';
-import { dropConnectives } from '../../src/report/compose-quote.js';
+import { attribute, balanceQuotes, lowerFirst, openingConjunction, shortName, siteName } from '../../src/report/compose/attribution.js';
+import { dropConnectives } from '../../src/report/compose/compose-quote.js';
 
 const page = { title: 'Mission & History | About Us : Harbour Museum', publisher: null, kind: 'other' as const, publishedAt: null };
 

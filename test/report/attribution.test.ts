@@ -2,7 +2,7 @@
 // that match the evidence (a count is "reported", a statute or treaty text "provides").
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { attribute, hedgeVerb, sourceName } from '../../src/report/attribution.js';
+import { attribute, hedgeVerb, sourceName } from '../../src/report/compose/attribution.js';
 import type { Source } from '../../src/model.js';
 
 type Meta = Pick<Source, 'title' | 'publisher' | 'kind' | 'publishedAt'>;

@@ -1,14 +1,14 @@
-// Quoting out of context (src/report/compose-quote.ts, candidates.ts): a sentence that points
+// Quoting out of context (src/report/compose/compose/compose-quote.ts, candidates.ts): a sentence that points
 // back gets its antecedent or ranks low; inferential and additive connectives are dropped,
 // contrastive ones never; a sentence that names its own source is not attributed twice; a
 // second sentence from the same source says "It also …". Small invented fixtures (towns, cars).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { backReferences, candidatesFor, passageKey, type Candidate } from '../../src/report/candidates.js';
-import { dropConnectives, quoteParagraph, quoteText } from '../../src/report/compose-quote.js';
-import { attribute, instrumentName, namesItself } from '../../src/report/attribution.js';
+import { backReferences, candidatesFor, passageKey, type Candidate } from '../../src/report/compose/candidates.js';
+import { dropConnectives, quoteParagraph, quoteText } from '../../src/report/compose/compose-quote.js';
+import { attribute, instrumentName, namesItself } from '../../src/report/compose/attribution.js';
 import { composeReport } from '../../src/report/index.js';
-import { named } from '../../src/report/compose-gaps.js';
+import { named } from '../../src/report/compose/compose-gaps.js';
 import { verifyReport } from '../../src/report/verify.js';
 import type { Judgement, Passage, Source, SourceKind } from '../../src/model.js';
 

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { extractFigures, STOPWORDS } from '../../src/text/index.js';
-import { countedPhrase } from '../../src/report/counted-phrase.js';
+import { countedPhrase } from '../../src/report/compose/counted-phrase.js';
 import { whatItCounts } from '../../src/report/figures-table.js';
 
 function phraseOf(sentence: string, value: number, maxWords?: number): ReturnType<typeof countedPhrase> {

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { contentTerms } from '../../src/text/index.js';
 import { figureMentions, findDiscrepancies, type FigureMention } from '../../src/report/discrepancies.js';
-import { discrepancySentence } from '../../src/report/compose-gaps.js';
+import { discrepancySentence } from '../../src/report/compose/compose-gaps.js';
 import type { Passage, Source } from '../../src/model.js';
 
 function read(id: string, text: string, publishedAt: string | null): { passage: Passage; source: Source } {

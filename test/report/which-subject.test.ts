@@ -1,11 +1,11 @@
 // Which places a sentence names as its subject, and which of those do what a facet asks
-// (report/compose-named.ts): precise before broad.
+// (report/compose/compose-named.ts): precise before broad.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Judgement, Passage, Source } from '../../src/model.js';
-import { candidatesFor } from '../../src/report/candidates.js';
-import { namedCandidates, placeSubject } from '../../src/report/compose-named.js';
-import type { FacetEvidence } from '../../src/report/compose-input.js';
+import { candidatesFor } from '../../src/report/compose/candidates.js';
+import { namedCandidates, placeSubject } from '../../src/report/compose/compose-named.js';
+import type { FacetEvidence } from '../../src/report/compose/compose-input.js';
 import { answerTypeOf } from '../../src/text/index.js';
 
 const subjects = (s: string): string[] | null => placeSubject(s)?.places.map((p) => p.name) ?? null;

@@ -152,7 +152,7 @@ test('audit formats by content type: text/html and text/plain are read as HTML a
 });
 
 test('a job that fails keeps its error: an empty corpus gives NOT_FOUND on SSE, on the job, and 409 on the report', async () => {
-  const { openStore } = await import('../../src/store/open.js');
+  const { openStore } = await import('../../src/store/sqlite/open.js');
   const empty = await testServer({ store: await openStore(':memory:') });
   try {
     const res = await postJson(`${empty.url}/api/checks`, { input: CLAIM });

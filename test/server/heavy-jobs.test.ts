@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openStore } from '../../src/store/open.js';
+import { openStore } from '../../src/store/sqlite/open.js';
 import { annotateMarkdown, auditArticle, auditJson, readArticle, MAX_ARTICLE_CHARS } from '../../src/audit/index.js';
 import type { Store } from '../../src/contracts.js';
 import { startServer } from '../../src/server/index.js';

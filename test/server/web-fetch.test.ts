@@ -4,7 +4,7 @@
 // A server without them refuses such requests (403 naming the flag) and never touches the network.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { openStore } from '../../src/store/open.js';
+import { openStore } from '../../src/store/sqlite/open.js';
 import { WikipediaSearch } from '../../src/web/wikipedia.js';
 import { createJobRunner } from '../../src/server/index.js';
 import { VerityError } from '../../src/errors.js';

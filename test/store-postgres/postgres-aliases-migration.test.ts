@@ -3,8 +3,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { openPostgresStore } from '../../src/store/postgres-store.js';
-import { PG_MIGRATIONS, PG_SCHEMA_VERSION } from '../../src/store/postgres-schema.js';
+import { openPostgresStore } from '../../src/store/postgres/postgres-store.js';
+import { PG_MIGRATIONS, PG_SCHEMA_VERSION } from '../../src/store/postgres/postgres-schema.js';
 import { doc } from '../conformance/store-conformance.js';
 import { PG_URL, adminPool, freshSchema, pgAvailable } from './pg-test-server.js';
 

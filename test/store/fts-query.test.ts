@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { MAX_QUERY_TERMS, buildMatchExpression, queryTerms } from '../../src/store/fts-query.js';
+import { MAX_QUERY_TERMS, buildMatchExpression, queryTerms } from '../../src/store/sqlite/fts-query.js';
 
 test('each word becomes a quoted FTS5 string; operators and punctuation never pass through', () => {
   assert.equal(buildMatchExpression('possession NEAR(distribution) ^x*'), '"possession" OR "near" OR "distribution" OR "x"');

@@ -7,8 +7,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { openStore } from '../../src/store/open.js';
-import { APPLICATION_ID, CREATE_SCHEMA, MIGRATIONS, SCHEMA_VERSION } from '../../src/store/schema.js';
+import { openStore } from '../../src/store/sqlite/open.js';
+import { APPLICATION_ID, CREATE_SCHEMA, MIGRATIONS, SCHEMA_VERSION } from '../../src/store/sqlite/schema.js';
 import { isVerityError } from '../../src/errors.js';
 import { doc } from '../conformance/store-conformance.js';
 

@@ -7,8 +7,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { openStore } from '../../src/store/open.js';
-import { SCHEMA_VERSION } from '../../src/store/schema.js';
+import { openStore } from '../../src/store/sqlite/open.js';
+import { SCHEMA_VERSION } from '../../src/store/sqlite/schema.js';
 import { doc, expectedSnapshotId } from '../conformance/store-conformance.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'verity-corpus-meta-'));

@@ -4,8 +4,8 @@ import { mkdtempSync, rmSync, writeFileSync, mkdirSync, chmodSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { openStore } from '../../src/store/open.js';
-import { APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION } from '../../src/store/schema.js';
+import { openStore } from '../../src/store/sqlite/open.js';
+import { APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION } from '../../src/store/sqlite/schema.js';
 import { isVerityError, type VerityError } from '../../src/errors.js';
 import { doc } from '../conformance/store-conformance.js';
 

@@ -1,9 +1,9 @@
-// What a figure counts (src/text/figure-meaning.ts): each part read, and the bad input read right
+// What a figure counts (src/text/figures/figures/figure-meaning.ts): each part read, and the bad input read right
 // or left out with a note.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { foldDigits, readFigureMeanings, type FigureMeaning } from '../../src/text/figure-meaning.js';
-import { extractFigures } from '../../src/text/figures.js';
+import { foldDigits, readFigureMeanings, type FigureMeaning } from '../../src/text/figures/figure-meaning.js';
+import { extractFigures } from '../../src/text/figures/figures.js';
 
 function only(sentence: string, text?: string): FigureMeaning {
   const figures = readFigureMeanings(sentence).figures;

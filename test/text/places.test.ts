@@ -1,4 +1,4 @@
-// The gazetteer's reader (text/places.ts) and the answer type of a which-question (text/answer-type.ts).
+// The gazetteer's reader (text/words/places.ts) and the answer type of a which-question (text/words/answer-type.ts).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { createTextMemo } from '../../src/text/text-memo.js';
-import { FIGURE_MEMO_CAPACITY, FIGURE_MEMO_MAX_TEXT, extractFigures } from '../../src/text/figures.js';
+import { FIGURE_MEMO_CAPACITY, FIGURE_MEMO_MAX_TEXT, extractFigures } from '../../src/text/figures/figures.js';
 import { extractDates } from '../../src/text/dates.js';
 import { isVerityError } from '../../src/errors.js';
 

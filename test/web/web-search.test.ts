@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { VerityError } from '../../src/errors.js';
-import { openStore } from '../../src/store/open.js';
+import { openStore } from '../../src/store/sqlite/open.js';
 import { ingestTexts } from '../../src/ingest/index.js';
 import { WikipediaSearch, cleanExtract } from '../../src/web/wikipedia.js';
 import { SearxngSearch } from '../../src/web/searxng.js';

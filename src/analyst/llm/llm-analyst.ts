@@ -12,8 +12,8 @@
 import { warnOfInjections } from '../injection-warnings.js';
 import { VerityError, quote } from '../../errors.js';
 import type { Stance } from '../../model.js';
-import { composeReport, type Composed } from '../../report/compose.js';
-import type { ComposeInput } from '../../report/compose-input.js';
+import { composeReport, type Composed } from '../../report/compose/compose.js';
+import type { ComposeInput } from '../../report/compose/compose-input.js';
 import type { Analyst, StanceOptions, StancePair } from '../analyst.js';
 import { ChatClient, type ChatClientOptions, type ChatMessage } from './chat-client.js';
 import { JsonAnswerError, readJsonAnswer } from './json-answer.js';

@@ -15,9 +15,9 @@
 // here against the passages its finding cites, and one that fails is marked "(unverified)"
 // with a warning giving the reason.
 import type { Passage, ReportSource, Source } from '../../model.js';
-import type { Composed } from '../../report/compose.js';
+import type { Composed } from '../../report/compose/compose.js';
 import type { DraftFinding, DraftSentence } from '../../report/draft.js';
-import { sourceName } from '../../report/attribution.js';
+import { sourceName } from '../../report/compose/attribution.js';
 import { metadataText, verifySentence } from '../../report/verify.js';
 import type { NumberedPassage } from './report-prompt.js';
 import type { ProseSentence, ReportProse } from './report-prose.js';

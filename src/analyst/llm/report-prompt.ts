@@ -2,7 +2,7 @@
 // the pipeline decided, and the judged evidence as numbered passages — nothing else. The
 // numbers are the model's only way to cite; llm-compose.ts maps them back to passages.
 import type { Passage, Source, Stance } from '../../model.js';
-import type { ComposeInput } from '../../report/compose-input.js';
+import type { ComposeInput } from '../../report/compose/compose-input.js';
 import type { ChatMessage } from './chat-client.js';
 
 /** A passage as shown to the model, numbered from 1. */

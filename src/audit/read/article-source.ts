@@ -1,6 +1,6 @@
 // An article from a PDF file or a web address: its text, then the same reader as for text.
-import { loadPdf } from '../../ingest/load-pdf.js';
-import { decodeWebText } from '../../ingest/load-url.js';
+import { loadPdf } from '../../ingest/load/load-pdf.js';
+import { decodeWebText } from '../../ingest/load/load-url.js';
 import { VerityError, quote } from '../../errors.js';
 import { safeFetch } from '../../web/safe-fetch.js';
 import type { SafeFetchOptions } from '../../web/safe-fetch.js';

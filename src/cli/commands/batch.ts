@@ -123,7 +123,7 @@ export const batchCommand: Command = {
         close = () => queue.close();
         check = queueCheck(queue);
       } else {
-        const { openStore } = await import('../../store/open.js');
+        const { openStore } = await import('../../store/sqlite/open.js');
         const { checkInput } = await import('../../check/index.js');
         const store = await openStore(resolveDbPath(typeof ctx.values.db === 'string' ? ctx.values.db : undefined, ctx.env, ctx.cwd), { readonly: true });
         close = () => store.close();

@@ -4,7 +4,7 @@ import { dirname, resolve } from 'node:path';
 import type { Command } from '../command.js';
 import { VerityError, quote } from '../../errors.js';
 import { resolveDbPath } from '../../config.js';
-import { openStore } from '../../store/open.js';
+import { openStore } from '../../store/sqlite/open.js';
 import { DEFAULT_WEB_LIMIT, checkInput } from '../../check/index.js';
 import { ANALYST_OPTIONS, analystFromFlags } from '../analyst-flags.js';
 import { REPORT_FORMATS, isReportFormat, renderReport, verificationTally } from '../../report/index.js';

@@ -5,9 +5,9 @@ import { resolveDbPath } from '../../config.js';
 import { VerityError, quote } from '../../errors.js';
 import { SOURCE_KINDS, type SourceKind } from '../../model.js';
 import { DEFAULT_MAX_BYTES, ingestPaths } from '../../ingest/index.js';
-import { isSourceKind } from '../../ingest/metadata.js';
-import { isUrlInput } from '../../ingest/load-url.js';
-import { openStore } from '../../store/open.js';
+import { isSourceKind } from '../../ingest/load/metadata.js';
+import { isUrlInput } from '../../ingest/load/load-url.js';
+import { openStore } from '../../store/sqlite/open.js';
 import { DEFAULT_WEB_MAX_BYTES } from '../../web/safe-fetch.js';
 import { webOptionsFromEnv } from '../../web/env-options.js';
 

@@ -4,9 +4,9 @@ import { wholeFlag } from '../whole-flag.js';
 import type { Output } from '../output.js';
 import { resolveDbPath } from '../../config.js';
 import { VerityError, quote } from '../../errors.js';
-import { queryTerms } from '../../store/fts-query.js';
-import { MAX_SEARCH_LIMIT } from '../../store/sqlite-store.js';
-import { openStore } from '../../store/open.js';
+import { queryTerms } from '../../store/sqlite/fts-query.js';
+import { MAX_SEARCH_LIMIT } from '../../store/sqlite/sqlite-store.js';
+import { openStore } from '../../store/sqlite/open.js';
 import { stem, tokenize } from '../../text/tokens.js';
 
 const HELP = `Usage: verity search "<text>" [--db FILE] [--limit N] [--json]

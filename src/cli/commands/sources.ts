@@ -1,7 +1,7 @@
 // `verity sources`: list what the corpus holds.
 import type { Command } from '../command.js';
 import { resolveDbPath } from '../../config.js';
-import { openStore } from '../../store/open.js';
+import { openStore } from '../../store/sqlite/open.js';
 
 const HELP = `Usage: verity sources [--db FILE] [--json]
 

@@ -3,7 +3,7 @@
 import type { Command, CommandContext, OptionSpec } from '../command.js';
 import { resolveDbPath } from '../../config.js';
 import { VerityError, quote } from '../../errors.js';
-import { openStore } from '../../store/open.js';
+import { openStore } from '../../store/sqlite/open.js';
 import type { Store } from '../../contracts.js';
 import { DEFAULT_QUEUE_NAME, openRedisQueue, redactRedisUrl, startRedisWorker } from '../../jobs/index.js';
 import type { Queue } from '../../jobs/index.js';

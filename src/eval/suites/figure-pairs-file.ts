@@ -1,11 +1,11 @@
 // The figure-pairs file (bench/data/figure-pairs.jsonl): one pair of figure statements a line, a
 // claim's and a source's, labelled with how the source's figure stands to the claim's (the
-// relations of evidence/figure-meaning.ts). Every line is checked; a bad line is an error naming
+// relations of evidence/figures/figure-meaning.ts). Every line is checked; a bad line is an error naming
 // the line and what is wrong, never skipped.
 import { readFileSync } from 'node:fs';
 import { VerityError, quote } from '../../errors.js';
-import { MEANING_RELATIONS } from '../../evidence/figure-meaning.js';
-import type { FigureStatement, MeaningRelation } from '../../evidence/figure-meaning.js';
+import { MEANING_RELATIONS } from '../../evidence/figures/figure-meaning.js';
+import type { FigureStatement, MeaningRelation } from '../../evidence/figures/figure-meaning.js';
 
 export const FIGURE_PAIR_DOMAINS = ['health', 'economics', 'law', 'sport', 'science', 'politics'] as const;
 export type FigurePairDomain = (typeof FIGURE_PAIR_DOMAINS)[number];

@@ -16,8 +16,8 @@
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { VerityError, quote } from '../../errors.js';
-import { compareFigureStatements, relationSupports } from '../../evidence/figure-meaning.js';
-import type { MeaningRelation } from '../../evidence/figure-meaning.js';
+import { compareFigureStatements, relationSupports } from '../../evidence/figures/figure-meaning.js';
+import type { MeaningRelation } from '../../evidence/figures/figure-meaning.js';
 import type { EvalOptions, EvalResult } from '../eval-result.js';
 import { classify } from '../metrics.js';
 import type { ClassificationReport } from '../metrics.js';

@@ -5,8 +5,8 @@
 // answered as anything but same/paraphrase) and the paraphrase false-mismatch rate (true
 // paraphrases answered as anything but same/paraphrase).
 import { VerityError, quote } from '../../errors.js';
-import { compareFigureStatements, MEANING_RELATIONS, relationSupports } from '../../evidence/figure-meaning.js';
-import type { FigureStatement, MeaningComparison, MeaningRelation } from '../../evidence/figure-meaning.js';
+import { compareFigureStatements, MEANING_RELATIONS, relationSupports } from '../../evidence/figures/figure-meaning.js';
+import type { FigureStatement, MeaningComparison, MeaningRelation } from '../../evidence/figures/figure-meaning.js';
 import type { EvalOptions, EvalResult } from '../eval-result.js';
 import { classify, majorityBaseline } from '../metrics.js';
 import { FIGURE_PAIR_DOMAINS, FIGURE_PAIR_SPLITS, readFigurePairs } from './figure-pairs-file.js';

@@ -1,0 +1,111 @@
+// Stance of a passage toward a claim: the learned weights over pair features, with reasons.
+import type { Judgement, Passage, Reason, Source, Stance } from '../../model.js';
+import { contentStems, profileClaim } from './claim-profile.js';
+import type { ClaimProfile } from './claim-profile.js';
+import { predictProba } from './logistic.js';
+import type { LogisticModel } from './logistic.js';
+import { FEATURE_NAMES, pairFeatures } from './pair-features.js';
+import { figureMeaningMismatch, mismatchReason } from '../figures/figure-stance.js';
+import { readRestatement } from './restatement.js';
+import { STANCE_CLASSES, stanceModel } from './stance-model.js';
+
+export interface PairJudgement {
+  stance: Stance;
+  /** Probability of the chosen stance, in [0,1]. */
+  strength: number;
+  reasons: Reason[];
+  /** Probability of each stance (supports, refutes, neutral). */
+  probabilities: Record<Stance, number>;
+  /** Rarity-weighted share of the claim's words the passage contains, in [0,1]. */
+  coverage: number;
+  /** Rarity of the rarest claim word the passage lacks, in [0,1] (0 when none is missing). */
+  missingRare: number;
+}
+
+const COVERAGE = FEATURE_NAMES.indexOf('idf_cov');
+const MISSING = FEATURE_NAMES.indexOf('max_missing_idf');
+
+// Reasons that point the way of each stance; the others are context.
+const SUPPORT_KINDS = new Set(['restatement', 'figure-match', 'lexical-entailment', 'term-coverage']);
+const REFUTE_KINDS = new Set(['restatement', 'figure-conflict', 'negation-mismatch', 'antonym', 'entity-mismatch', 'date-mismatch']);
+
+function orderReasons(stance: Stance, reasons: Reason[]): Reason[] {
+  const first = stance === 'supports' ? SUPPORT_KINDS : stance === 'refutes' ? REFUTE_KINDS : new Set(['figure-meaning-mismatch', 'quantifier-mismatch', 'low-overlap', 'hedge']);
+  return [...reasons.filter((r) => first.has(r.kind)), ...reasons.filter((r) => !first.has(r.kind))];
+}
+
+export interface JudgeOptions {
+  /** Apply the restatement rule (default true); false gives the learned model alone. */
+  restatement?: boolean;
+  /**
+   * Text around the evidence (its source's title): a name a restating sentence shortens ("the
+   * Protocol") may be found here. Not judged itself.
+   */
+  context?: string;
+}
+
+/**
+ * Judge an evidence text (or its sentences) against an already profiled claim (fast path for
+ * many passages). When a sentence restates the claim (restatement.ts) the rule's stance gets at
+ * least the rule's probability and the other two share the rest in the model's proportions;
+ * otherwise the learned model decides alone.
+ */
+export function judgeProfiled(claim: ClaimProfile, evidenceText: string | readonly string[], model: LogisticModel = stanceModel(), options: JudgeOptions = {}): PairJudgement {
+  const f = pairFeatures(claim, evidenceText);
+  const p = predictProba(model, f.values);
+  const probabilities: Record<Stance, number> = { supports: 0, refutes: 0, neutral: 0 };
+  STANCE_CLASSES.forEach((c, i) => (probabilities[c] = p[i] ?? 0));
+  let reasons = f.reasons;
+  let stems = f.stems;
+  if (options.context) stems = new Set([...stems, ...contentStems(options.context).map((w) => w.stem)]);
+  const rule = options.restatement === false ? null : readRestatement(claim, evidenceText, undefined, stems);
+  if (rule) {
+    const target = Math.max(rule.strength, probabilities[rule.stance]);
+    const others = STANCE_CLASSES.filter((c) => c !== rule.stance);
+    const rest = others.reduce((a, c) => a + probabilities[c], 0);
+    for (const c of others) probabilities[c] = rest > 0 ? ((1 - target) * probabilities[c]) / rest : (1 - target) / others.length;
+    probabilities[rule.stance] = target;
+    // The rule's reading replaces the bare negation cue it explains.
+    reasons = [rule.reason, ...reasons.filter((r) => r.kind !== 'negation-mismatch' || rule.stance === 'refutes')];
+  }
+  let stance: Stance = 'neutral';
+  for (const c of STANCE_CLASSES) if (probabilities[c] > probabilities[stance]) stance = c;
+  if (rule) stance = rule.stance;
+  // A matching number with another predicate, period or whole is not support (figure-stance.ts).
+  // Every stance carries the reason (the verdict quotes it); only support is taken away.
+  const mismatch = claim.figures.length > 0 ? figureMeaningMismatch(claim.text, evidenceText, claim.figures) : null;
+  if (mismatch) {
+    if (stance === 'supports') {
+      probabilities.neutral += probabilities.supports;
+      probabilities.supports = 0;
+      stance = 'neutral';
+    }
+    reasons = [mismatchReason(mismatch), ...reasons.filter((r) => r.kind !== 'figure-match')];
+  }
+  return { stance, strength: probabilities[stance], reasons: orderReasons(stance, reasons), probabilities, coverage: f.values[COVERAGE] ?? 0, missingRare: f.values[MISSING] ?? 0 };
+}
+
+/** Stance of an evidence text toward a claim: for pair benchmarks and the audit. */
+export function judgePair(claim: string, evidenceText: string): PairJudgement {
+  return judgeProfiled(profileClaim(claim), evidenceText);
+}
+
+/** Judge one retrieved (or cited) passage; `score` becomes the judgement's relevance. */
+export type JudgementDetail = Judgement & { probabilities: Record<Stance, number>; coverage: number; missingRare: number };
+
+export function judge(claim: string | ClaimProfile, evidence: { passage: Passage; source: Source; score?: number }): JudgementDetail {
+  const profile = typeof claim === 'string' ? profileClaim(claim) : claim;
+  const j = judgeProfiled(profile, evidence.passage.text, stanceModel(), { context: evidence.source.title });
+  return {
+    claim: profile.text,
+    passage: evidence.passage,
+    source: evidence.source,
+    stance: j.stance,
+    strength: j.strength,
+    relevance: evidence.score ?? 0,
+    reasons: j.reasons,
+    probabilities: j.probabilities,
+    coverage: j.coverage,
+    missingRare: j.missingRare,
+  };
+}

@@ -1,0 +1,119 @@
+// HTML: the main content via Readability over linkedom; title, author, date and publisher from
+// meta tags (Open Graph, Dublin Core, citation_*, article:*), falling back to Readability's.
+import { parseHTML } from 'linkedom';
+import { VerityError, quote } from '../../errors.js';
+import { normalizeDate, type MetaPatch } from './metadata.js';
+import { guardedReadability, type ReadabilityLimits } from './readability-guard.js';
+
+interface MiniNode {
+  nodeType: number;
+  nodeName: string;
+  textContent: string | null;
+  childNodes: ArrayLike<MiniNode>;
+}
+interface MiniDocument {
+  title: string;
+  body: MiniNode | null;
+  documentElement: { getAttribute(name: string): string | null } | null;
+  querySelector(selector: string): { getAttribute(name: string): string | null; textContent: string | null } | null;
+}
+
+const BLOCK = new Set(
+  'ADDRESS ARTICLE ASIDE BLOCKQUOTE BR DD DIV DL DT FIGCAPTION FIGURE FOOTER FORM H1 H2 H3 H4 H5 H6 HEADER HR LI MAIN NAV OL P PRE SECTION TABLE TBODY TD TH THEAD TR UL CAPTION'.split(' '),
+);
+const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'HEAD']);
+
+function metaContent(doc: MiniDocument, names: string[]): string | null {
+  for (const n of names) {
+    const el = doc.querySelector(`meta[property="${n}"]`) ?? doc.querySelector(`meta[name="${n}"]`) ?? doc.querySelector(`meta[itemprop="${n}"]`);
+    const v = el?.getAttribute('content')?.trim();
+    if (v) return v;
+  }
+  return null;
+}
+
+/** Plain text of a DOM subtree: one block per paragraph, whitespace collapsed inside blocks.
+ *  Iterative (an explicit stack), so a page nested 100,000 levels deep cannot overflow the call stack. */
+export function domToText(root: MiniNode): string {
+  const blocks: string[] = [];
+  let current = '';
+  const flush = (): void => {
+    const t = current.replace(/\s+/g, ' ').trim();
+    if (t) blocks.push(t);
+    current = '';
+  };
+  // A frame is a node to enter, or the name of an element to leave (its closing work).
+  const stack: Array<MiniNode | { leave: string }> = [root];
+  while (stack.length > 0) {
+    const node = stack.pop() as MiniNode | { leave: string };
+    if ('leave' in node) {
+      if (BLOCK.has(node.leave)) flush();
+      else if (node.leave === 'TD' || node.leave === 'TH') current += ' ';
+      continue;
+    }
+    if (node.nodeType === 3) {
+      current += node.textContent ?? '';
+      continue;
+    }
+    if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) continue;
+    const name = node.nodeName.toUpperCase();
+    if (SKIP.has(name)) continue;
+    if (BLOCK.has(name)) flush();
+    stack.push({ leave: name });
+    for (let i = node.childNodes.length - 1; i >= 0; i--) {
+      const child = node.childNodes[i];
+      if (child) stack.push(child);
+    }
+  }
+  flush();
+  return blocks.join('\n\n');
+}
+
+export function loadHtml(html: string, path: string, limits: ReadabilityLimits = {}): { meta: MetaPatch; text: string; warnings: string[] } {
+  let { document } = parseHTML(html) as unknown as { document: MiniDocument };
+  // Text with no root element (an empty file, a bare fragment) is read as the body of a page.
+  if (!document.documentElement) ({ document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`) as unknown as { document: MiniDocument });
+  const meta: MetaPatch = {};
+  const title = metaContent(document, ['og:title', 'citation_title', 'dc.title', 'DC.title', 'twitter:title']) ?? (document.title?.trim() || null);
+  if (title) meta.title = title;
+  const author = metaContent(document, ['author', 'citation_author', 'dc.creator', 'DC.creator', 'article:author']);
+  if (author) meta.author = author;
+  const date = normalizeDate(metaContent(document, ['article:published_time', 'citation_publication_date', 'citation_date', 'dc.date', 'DC.date', 'date', 'datePublished', 'pubdate']));
+  if (date) meta.publishedAt = date;
+  const publisher = metaContent(document, ['og:site_name', 'citation_publisher', 'dc.publisher', 'DC.publisher', 'publisher', 'application-name']);
+  if (publisher) meta.publisher = publisher;
+  const lang = document.documentElement?.getAttribute('lang')?.trim();
+  if (lang) meta.language = lang;
+  const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? metaContent(document, ['og:url']);
+  if (canonical && /^https?:\/\//.test(canonical)) meta.uri = canonical;
+
+  const bodyText = document.body ? domToText(document.body) : '';
+  if (bodyText.trim() === '') {
+    throw new VerityError({
+      code: 'BAD_INPUT',
+      component: 'ingest',
+      problem: `cannot read ${quote(path)}: the HTML has no body text`,
+      fix: 'check the file is the saved page (not an empty shell that loads content with JavaScript)',
+    });
+  }
+  let text = bodyText;
+  const warnings: string[] = [];
+  const { article, skipped } = guardedReadability(document, document.body, limits);
+  if (skipped) warnings.push(`${quote(path)}: ${skipped}`);
+  if (article?.content) {
+    const { document: inner } = parseHTML(`<html><body>${article.content}</body></html>`) as unknown as { document: MiniDocument };
+    const main = inner.body ? domToText(inner.body) : '';
+    if (main.trim() !== '') text = main;
+  }
+  if (article) {
+    if (!meta.author && article.byline) meta.author = article.byline.trim();
+    if (!meta.publisher && article.siteName) meta.publisher = article.siteName.trim();
+    if (!meta.publishedAt && article.publishedTime) {
+      const d = normalizeDate(article.publishedTime);
+      if (d) meta.publishedAt = d;
+    }
+    if (!meta.title && article.title) meta.title = article.title.trim();
+    if (!meta.language && article.lang) meta.language = article.lang;
+  }
+  return { meta, text, warnings };
+}
