@@ -114,9 +114,21 @@ function wholeAppears(whole: number, pf: PassageFigure): boolean {
   return extractFigures(pf.sentence).some((g) => g.value === whole) || new RegExp(`(^|[^\\d,.])${whole}([^\\d]|$)`).test(pf.sentence.replace(/(\d),(\d{3})/g, '$1$2'));
 }
 
+const flat = (text: string): string => text.toLowerCase().replace(/\s+/g, ' ');
+
+/** The figure and the words after it in its clause (up to 40 characters) stand as written in a cited passage. */
+function quotedVerbatim(f: Figure, sentence: string, pool: readonly PassageFigure[]): boolean {
+  const tail = sentence.slice(f.end, f.end + 40).split(/[;.]/)[0] ?? '';
+  const span = flat(sentence.slice(f.start, f.end) + tail).trim();
+  if (span.split(' ').length < 4) return false;
+  return pool.some((pf) => flat(pf.passage).includes(span));
+}
+
 function checkFigure(f: Figure, sentence: string, pool: readonly PassageFigure[], options: VerifySentenceOptions): string | null {
   const requireCounts = options.requireCounts ?? true;
-  if (requireCounts && f.unit === null && f.predicate === null) return `figure ${describe(f)} does not say what it counts`;
+  // A figure quoted in the source's own words (it and what follows it stand in a cited passage as
+  // written) says what the source says, however the reader parses it ("nearly one-fifth, or 20%, of …").
+  if (requireCounts && f.unit === null && f.predicate === null && !quotedVerbatim(f, sentence, pool)) return `figure ${describe(f)} does not say what it counts`;
   if (options.derivedValues?.includes(f.value)) return null;
   const matches = pool.filter((pf) => sameFigure(f, pf.figure));
   if (matches.length === 0 && pool.some((pf) => pf.figure.whole === f.value)) return null; // the whole a passage figure is out of
@@ -128,7 +140,8 @@ function checkFigure(f: Figure, sentence: string, pool: readonly PassageFigure[]
   }
   // Words that name the source ("ICMEC reports that …") are attribution, not what is counted.
   const counted = countedTerms(f, sentence, termSet(options.attribution ?? []));
-  const sameThing = matches.filter((pf) => counted.length === 0 || overlap(counted, termSet([pf.sentence])) >= MIN_PREDICATE_COVERAGE);
+  // The passage figure's own unit and predicate count as its words: "20%" counts "percent".
+  const sameThing = matches.filter((pf) => counted.length === 0 || overlap(counted, termSet([pf.sentence, pf.figure.unit ?? '', pf.figure.predicate ?? ''])) >= MIN_PREDICATE_COVERAGE);
   if (sameThing.length === 0) {
     const found = matches[0];
     const theirs = found ? (found.figure.predicate ?? found.figure.unit ?? 'something else') : 'something else';

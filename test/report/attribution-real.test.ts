@@ -58,3 +58,26 @@ test('"In addition to" and "Besides" without a comma are the sentence\'s own wor
   assert.equal(dropConnectives('In addition, Marsh was a curator.'), 'Marsh was a curator.');
   assert.equal(dropConnectives('Besides the museum, the town has a library.'), 'Besides the museum, the town has a library.');
 });
+
+test('a linking opener ("Meanwhile,", "In addition,") is left out of a quote that stands alone', () => {
+  assert.deepEqual(openingConjunction('Meanwhile, the harbour toll has not changed since 2011'), { text: 'the harbour toll has not changed since 2011', contrast: null });
+  assert.deepEqual(openingConjunction('In addition, however, the ferry runs twice a day'), { text: 'the ferry runs twice a day', contrast: 'however' });
+  const s = attribute('Meanwhile, the harbour toll of $4 has not changed since 2011.', { ...page, publisher: 'Coastal Herald' });
+  assert.equal(s, 'Coastal Herald reports that the harbour toll of $4 has not changed since 2011');
+  // Not an opener: "Also" inside a name or without its comma stays.
+  assert.deepEqual(openingConjunction('Also Sprach ran for a decade'), { text: 'Also Sprach ran for a decade', contrast: null });
+});
+
+test('a verb before a month name is lower-cased: a month after the first word does not make it a name', () => {
+  assert.equal(lowerFirst('Beginning January 2025, ferries will run hourly', 'Beginning January 2025, ferries will run hourly.'), 'beginning January 2025, ferries will run hourly');
+  assert.equal(lowerFirst('Starting Monday, the bridge is closed', 'Starting Monday, the bridge is closed.'), 'starting Monday, the bridge is closed');
+  // A name followed by a name keeps its capital.
+  assert.equal(lowerFirst('Kate Winslet starred in the film', 'Kate Winslet starred in the film.'), 'Kate Winslet starred in the film');
+});
+
+test('a sentence that already names who holds it is attributed with "According to", not "reports that … estimates that"', () => {
+  const s = attribute('HPI estimates that of the 2.1 million affected renters, nearly one-fifth live alone.', { ...page, publisher: 'Coastal Herald' });
+  assert.equal(s, 'According to Coastal Herald, HPI estimates that of the 2.1 million affected renters, nearly one-fifth live alone');
+  // An ordinary sentence keeps "reports that".
+  assert.match(attribute('The harbour toll of $4 has not changed since 2011.', { ...page, publisher: 'Coastal Herald' }), /^Coastal Herald reports that the harbour toll/);
+});

@@ -126,3 +126,13 @@ test('a metadata sentence with a figure it cannot recompute fails', () => {
   const report = verifyReport(d, new Map());
   assert.equal(report.perspectives[0]?.verified, false);
 });
+
+test('a figure quoted as the source writes it verifies, however the reader parses it', () => {
+  const passage = 'The survey estimates that of the 2.1 million affected renters, nearly one-fifth, or 20%, of households live alone, while about 49% share a flat.';
+  assert.equal(verifySentence(passage, [{ text: passage }]).verified, true);
+  // "20%" counts percent in the passage too: its unit is its own word.
+  const p2 = 'Nearly 20% of the 2.1 million renters affected by these changes live alone, the survey found.';
+  assert.equal(verifySentence(p2, [{ text: p2 }]).verified, true);
+  // Not verbatim and not saying what it counts: still refused.
+  assert.equal(verifySentence('Nearly one-fifth, or 20%, moved away.', [{ text: passage }]).verified, false);
+});

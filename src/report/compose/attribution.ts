@@ -131,7 +131,11 @@ export function lowerFirst(sentence: string, context: string): string {
   const common = STOPWORDS.has(lower) || STARTERS.has(lower);
   // "Article 20(3)", "Section 2", "Title 18": a capitalised word before a number is a reference.
   if (!common && /^\s+(?:\d|[IVXLC]+\b|\()/.test(sentence.slice(first.length))) return sentence;
-  const nameInside = new RegExp(`[\\p{L},;][ \\t]+${first}\\b`, 'u').test(context) || /^(?:\s+\p{Lu}|,)/u.test(sentence.slice(first.length));
+  // A capitalised word after it marks a name ("Kate Winslet") unless it is a calendar word:
+  // "Beginning January 2025, …" opens with a verb, not a name.
+  const next = /^\s+(\p{Lu}\p{L}*)/u.exec(sentence.slice(first.length))?.[1];
+  const nameAfter = next !== undefined && !CALENDAR_WORDS.has(next.toLowerCase());
+  const nameInside = new RegExp(`[\\p{L},;][ \\t]+${first}\\b`, 'u').test(context) || nameAfter || /^,/.test(sentence.slice(first.length));
   // A word WordNet knows only as a name ("Europe", "Americans") keeps its capital.
   if (common || (!nameInside && !onlyCapitalised(first))) return lower + sentence.slice(first.length);
   return sentence;
@@ -203,12 +207,25 @@ function namedInstrument(body: string, source: Pick<Source, 'title' | 'kind' | '
  * sentence's own).
  */
 export function openingConjunction(body: string): { text: string; contrast: string | null } {
+  // "Meanwhile, the federal minimum wage …": a word that links to the sentence before adds nothing
+  // once the sentence is quoted on its own, and "reports that Meanwhile, …" reads badly.
+  const linked = LINKING_OPENER.exec(body);
+  if (linked) return openingConjunction(body.slice(linked[0].length));
   const m = /^(?:(and|but)|(however|nevertheless|nonetheless|still|yet)\s*,)\s+(?=[\p{L}"“'‘\d])/iu.exec(body);
   if (!m) return { text: body, contrast: null };
   const word = (m[1] ?? m[2] ?? '').toLowerCase();
   const contrast = word === 'and' ? null : word === 'but' || word === 'yet' ? 'however' : word;
   return { text: body.slice(m[0].length), contrast };
 }
+
+/** Openers that only link a sentence to the one before it ("Meanwhile,", "In addition,", "Also,"). */
+const LINKING_OPENER = /^(?:meanwhile|additionally|also|in addition|furthermore|moreover|separately|likewise|similarly|besides|as well)\s*,\s+(?=[\p{L}"“'‘\d$€£])/iu;
+
+/** A sentence that opens by saying who holds it: "EPI estimates that …", "The ministry said that …". */
+const REPORTED_SPEECH = /^(?:the\s+)?(?:\p{Lu}[\p{L}.&'’-]*\s+){1,4}(?:estimates|estimated|says|said|reports|reported|finds|found|states|stated|notes|noted|argues|argued|claims|claimed)\s+that\b/u;
+
+/** Months and weekdays: capitalised in English, but not names of a source's subject. */
+const CALENDAR_WORDS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 
 /** A stray quotation mark at either end (its pair is in a sentence not quoted) is left out. */
 export function balanceQuotes(body: string): string {
@@ -248,8 +265,9 @@ export function attribute(sentence: string, source: Pick<Source, 'title' | 'publ
   }
   const { text: opened, contrast } = openingConjunction(balanceQuotes(body));
   const lowered = lowerFirst(opened, context);
-  // "… states that that conference …" reads badly: attribute with "According to" instead.
-  if (/^that\b/.test(lowered)) return `According to ${named}, ${lowered}`;
+  // "… states that that conference …" and "… reports that EPI estimates that …" read badly: a
+  // sentence that already says who holds it is attributed with "According to" instead.
+  if (/^that\b/.test(lowered) || REPORTED_SPEECH.test(opened)) return `According to ${named}, ${lowered}`;
   // "18 U.S.C. §§ 2252 and 2252A provide": a name for several sections takes a plural verb.
   const hedge = hedgeVerb(body, source);
   const plural = pluralName(name);

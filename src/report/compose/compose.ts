@@ -186,12 +186,22 @@ function figureHeadline(c: Candidate, target: FigureTarget, derived: readonly nu
   if (!f || /\bof\s+(?:those|these)\b/i.test(f.text)) return null;
   const phrase = countedPhrase(f, c.text, { maxWords: 14 });
   if (!phrase || phrase.form !== 'predicate') return null;
-  const whole = f.whole !== null ? ` of ${formatValue(f.whole)}` : '';
-  const unit = f.unit && !phrase.text.toLowerCase().includes(f.unit.toLowerCase()) ? ` ${f.unit}` : '';
   const year = yearOf(c.source);
-  const text = `${formatValue(f.value)}${whole}${unit} ${phrase.text} (${shortName(c.source)}${year ? `, ${year}` : ''})`;
+  const text = `${shownFigure(f, phrase.text)} ${phrase.text} (${shortName(c.source)}${year ? `, ${year}` : ''})`;
   const ok = verifySentence(text, [{ text: c.passage.text }], { attribution: [sourceMeta(c.source)], derivedValues: derived }).verified;
   return ok ? text : null;
+}
+
+/**
+ * A figure as a headline states it: digits as a number ("140 of 196 countries"); a figure the source
+ * writes in words keeps its words ("Nearly one-third of workers", never "0.33 of workers").
+ */
+function shownFigure(f: Figure, phrase: string): string {
+  const unitWord = f.unit && !phrase.toLowerCase().includes(f.unit.toLowerCase()) ? f.unit : null;
+  if (/\d/.test(f.text)) return `${formatValue(f.value)}${f.whole !== null ? ` of ${formatValue(f.whole)}` : ''}${unitWord ? ` ${unitWord}` : ''}`;
+  const words = f.text.trim();
+  if (unitWord === null || words.toLowerCase().includes(unitWord.toLowerCase())) return words;
+  return f.value > 0 && f.value < 1 ? `${words} of ${unitWord}` : `${words} ${unitWord}`;
 }
 
 function sentenceCase(text: string): string {
