@@ -13,6 +13,12 @@ export interface ArithmeticFinding {
 }
 
 const PCT = String.raw`\s*(?:%|percent\b|per cent\b)`;
+/** A currency sign before an amount ("$16.50", "€ 3"): read past, the amount is the number. */
+const CUR = String.raw`(?:[$€£]\s?)?`;
+/** Counts two to twelve in words, as lists write them ("six from new legislation and two from …"). */
+const COUNT_WORD: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
+const COUNT = String.raw`(?:${NUM}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)`;
+const countOf = (text: string): number => COUNT_WORD[text.toLowerCase()] ?? parseNum(text);
 const APPROX_WORD = String.raw`(?:about |around |approximately |roughly |nearly |almost |some |just over |just under |over |under |close to )?`;
 
 function approxAt(text: string, index: number): boolean {
@@ -83,6 +89,8 @@ function partOverWhole(text: string, out: ArithmeticFinding[]): void {
     const x = parseNum(m[1] ?? '');
     const y = parseNum(m[2] ?? '');
     if (y >= 1800 && y <= 2100 && !/,/.test(m[2] ?? '')) continue; // "3 of 2024" is a date
+    // "a second edition in 1988 of 1122 microfiche": a year after "in" is a date, not a part.
+    if (x >= 1800 && x <= 2100 && /\b(?:in|since|by|until|from)\s+$/i.test(text.slice(Math.max(0, (m.index ?? 0) - 8), m.index ?? 0))) continue;
     if (x > y) out.push({ quote: m[0], message: `"${m[0]}" does not compute: a part (${m[1]}) cannot be larger than its whole (${m[2]}).` });
   }
 }
@@ -93,7 +101,7 @@ const DOWN = /^(?:drop|dropped|decrease|decreased|decline|declined|fall|fell|fal
 function changes(text: string, out: ArithmeticFinding[]): void {
   // "from A to B, an increase of C%" / "from A to B (up C%)" / "from A to B — a C% rise"
   const re = new RegExp(
-    String.raw`from\s+(${NUM})(${PCT})?\s+(?:\w+\s+){0,3}?to\s+(${NUM})(${PCT})?([^.;]{0,40}?)\b(?:an?\s+)?(?:(increase|rise|growth|jump|gain|drop|decrease|decline|fall|reduction|cut|up|down)\s+(?:of\s+|by\s+)?(${APPROX_WORD})(${NUM})(${PCT})?|(${APPROX_WORD})(${NUM})(${PCT})?\s+(increase|rise|growth|jump|gain|drop|decrease|decline|fall|reduction|cut|higher|lower|more|fewer|less))`,
+    String.raw`from\s+${CUR}(${NUM})(${PCT})?\s+(?:\w+\s+){0,3}?to\s+${CUR}(${NUM})(${PCT})?([^.;]{0,40}?)\b(?:an?\s+)?(?:(increase|rise|growth|jump|gain|drop|decrease|decline|fall|reduction|cut|up|down)\s+(?:of\s+|by\s+)?(${APPROX_WORD})(${NUM})(${PCT})?|(${APPROX_WORD})(${NUM})(${PCT})?\s+(increase|rise|growth|jump|gain|drop|decrease|decline|fall|reduction|cut|higher|lower|more|fewer|less))`,
     'gi',
   );
   for (const m of text.matchAll(re)) {
@@ -145,6 +153,39 @@ function changes(text: string, out: ArithmeticFinding[]): void {
   }
 }
 
+const UP_VERB = /^(?:rose|rises|rise|increased|increases|grew|grows|climbed|climbs|jumped|jumps|went up|goes up)$/i;
+
+/** "rose 50 cents to $14.65, up from $14.25": the change stated against the two values it joins. */
+function changeToFrom(text: string, out: ArithmeticFinding[]): void {
+  const re = new RegExp(
+    String.raw`\b(rose|rises|rise|increased|increases|grew|grows|climbed|climbs|jumped|jumps|went up|goes up|fell|falls|dropped|drops|declined|declines|decreased|decreases|went down|goes down)\s+(?:by\s+)?(${APPROX_WORD})${CUR}(${NUM})(${PCT}|\s+cents?\b)?\s+to\s+${CUR}(${NUM})(${PCT})?,?\s+(?:(?:up|down)\s+)?from\s+${CUR}(${NUM})(${PCT})?`,
+    'gi',
+  );
+  for (const m of text.matchAll(re)) {
+    const [cText, bText, aText] = [m[3] ?? '', m[5] ?? '', m[7] ?? ''];
+    if (![cText, bText, aText].every(exactNum)) continue;
+    const [c, b, a] = [parseNum(cText), parseNum(bText), parseNum(aText)];
+    const approx = (m[2] ?? '') !== '';
+    const up = UP_VERB.test(m[1] ?? '');
+    if ((up && b < a) || (!up && b > a)) {
+      out.push({ quote: m[0], message: `going from ${aText} to ${bText} is ${b < a ? 'a fall' : 'a rise'}, not ${up ? 'a rise' : 'a fall'} (${fmt(b, 2)} − ${fmt(a, 2)} = ${fmt(b - a, 2)}).` });
+      continue;
+    }
+    const unit = (m[4] ?? '').trim().toLowerCase();
+    const diff = Math.abs(b - a);
+    if (unit.startsWith('cent')) {
+      // "50 cents" between dollar amounts: the change in cents is the difference × 100.
+      if (!agrees(diff * 100, c, cText, approx)) out.push({ quote: m[0], message: `from ${aText} to ${bText} is a change of ${fmt(diff * 100, 0)} cents, not ${cText} (${fmt(b, 2)} − ${fmt(a, 2)} = ${fmt(b - a, 2)}).` });
+    } else if (unit !== '') {
+      if (m[6] && m[8]) continue; // percentages on both sides: points or percent, either may be meant
+      const rel = a !== 0 ? (diff / Math.abs(a)) * 100 : Number.NaN;
+      if (!Number.isNaN(rel) && !agrees(rel, c, cText, approx)) out.push({ quote: m[0], message: `from ${aText} to ${bText} is a change of ${fmt(rel)}%, not ${cText}% ((${fmt(b, 2)} − ${fmt(a, 2)}) ÷ ${fmt(a, 2)} × 100 = ${fmt(b >= a ? rel : -rel)}%).` });
+    } else if (!agrees(diff, c, cText, approx)) {
+      out.push({ quote: m[0], message: `from ${aText} to ${bText} is a change of ${fmt(diff, 2)}, not ${cText} (${fmt(b, 2)} − ${fmt(a, 2)} = ${fmt(b - a, 2)}).` });
+    }
+  }
+}
+
 function ratios(text: string, out: ArithmeticFinding[]): void {
   // "one in four (40%)"
   const re = new RegExp(String.raw`\b(one|two|three|\d+)\s+in\s+(?:every\s+)?(two|three|four|five|six|seven|eight|nine|ten|\d+)\b[^.;()\d]{0,40}?\(\s*(${APPROX_WORD})(${NUM})${PCT}`, 'gi');
@@ -178,9 +219,12 @@ function ratios(text: string, out: ArithmeticFinding[]): void {
 
 function totals(text: string, out: ArithmeticFinding[]): void {
   // "a total of T …: A …, B … and C …" / "T … in total: …" / "T …, of which A … and B …"
-  const head = new RegExp(String.raw`(?:a\s+total\s+of\s+|totall?ing\s+|in\s+all,?\s+|altogether,?\s+)(${NUM})\b(?!${PCT})|(${NUM})\b(?!${PCT})(?:\s+[a-z-]+){0,3}\s+(?:in\s+total|in\s+all|altogether|combined)`, 'gi');
+  const head = new RegExp(
+    String.raw`(?:a\s+total\s+of\s+|totall?ing\s+|in\s+all,?\s+|altogether,?\s+)(${NUM})\b(?!${PCT})|(${NUM})\b(?!${PCT})(?:\s+[a-z-]+){0,3}\s+(?:in\s+total|in\s+all|altogether|combined)|(?:which\s+|that\s+)?(?:account(?:s|ed|ing)?\s+for|mak(?:e|es|ing)\s+up)\s+all\s+(?:of\s+)?(?:the\s+|those\s+|these\s+)?(${NUM})\b(?!${PCT})`,
+    'gi',
+  );
   for (const m of text.matchAll(head)) {
-    const tText = m[1] ?? m[2] ?? '';
+    const tText = m[1] ?? m[2] ?? m[3] ?? '';
     const t = parseNum(tText);
     const end = (m.index ?? 0) + m[0].length;
     const tail = text.slice(end);
@@ -190,18 +234,20 @@ function totals(text: string, out: ArithmeticFinding[]): void {
     else {
       // Parts before the total: "A … and B …, a total of T".
       const before = text.slice(0, m.index ?? 0);
-      const lead = /((?:\b\d[\d,.]*\b[^.;:\d]{1,40}?(?:,\s*|\s+and\s+)){1,8}\b\d[\d,.]*\b[^.;:\d]{0,40}?)[,(—–-]\s*$/i.exec(before);
+      const item = String.raw`\b(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b`;
+      const lead = new RegExp(String.raw`((?:${item}[^.;:\d]{1,40}?(?:,\s*|\s+and\s+)){1,8}${item}[^.;:\d]{0,40}?)[,(—–-]\s*$`, 'i').exec(before);
       if (lead && lead[1] && /\band\b/i.test(lead[1])) list = lead[1];
     }
     if (list === null) continue;
     list = list.split(/[.;]/)[0] ?? '';
     // A clean list: numbers separated by a few words, commas and a final "and"; nothing else numeric.
-    const items = [...list.matchAll(new RegExp(String.raw`(${NUM})\b(${PCT})?`, 'g'))];
+    const items = [...list.matchAll(new RegExp(String.raw`\b(${COUNT})\b(${PCT})?`, 'gi'))];
+    if (!items.some((i) => /\d/.test(i[1] ?? ''))) continue; // a list in words only is prose, not a tally
     if (items.length < 2 || !/\band\b/i.test(list) || /\b(?:including|such as|among them|of them|of these|whom|which)\b/i.test(list)) continue;
     if (items.some((i) => Boolean(i[2]))) continue;
-    const values = items.map((i) => parseNum(i[1] ?? ''));
+    const values = items.map((i) => countOf(i[1] ?? ''));
     if (values.some((v) => Number.isNaN(v) || (v >= 1800 && v <= 2100))) continue;
-    if (!exactNum(tText) || items.some((i) => !exactNum(i[1] ?? ''))) continue; // more digits than a double holds
+    if (!exactNum(tText) || items.some((i) => /\d/.test(i[1] ?? '') && !exactNum(i[1] ?? ''))) continue; // more digits than a double holds
     const sum = values.reduce((s, v) => s + v, 0);
     const approx = approxAt(text, m.index ?? 0) || /\b(?:about|around|roughly|some|nearly|approximately)\b/i.test(m[0]);
     if (!agrees(sum, t, tText, approx)) {
@@ -236,6 +282,7 @@ export function checkArithmetic(sentence: string): ArithmeticFinding[] {
   percentOfWhole(sentence, out);
   partOverWhole(sentence, out);
   changes(sentence, out);
+  changeToFrom(sentence, out);
   ratios(sentence, out);
   totals(sentence, out);
   remainders(sentence, out);

@@ -19,6 +19,11 @@ const WRONG: Array<[string, RegExp]> = [
   ['So 196 − 140 = 66 countries remain.', /196 − 140 = 56/],
   ['The budget doubled from 10 million to 30 million.', /has not doubled/],
   ['The city has 900 buses, three times as many as the 200 it had in 2010.', /4\.5 times 200, not three times/],
+  // Amounts with a currency sign, changes written "rose C to B, up from A", tallies in words.
+  ['The ferry fare rose from $8 to $8.40, an increase of 8%.', /change of 5%, not 8%/],
+  ['The bus fare rose 30 cents to $2.75, up from $2.55.', /change of 20 cents, not 30/],
+  ['Enrolment fell 150 to 1,250 from 1,350.', /change of 100, not 150/],
+  ['Of the new clinics, 9 opened in the north, four in the south and three in the west, which accounts for all 18 clinics.', /add up to 16, not 18 \(9 \+ four \+ three = 16\)/],
 ];
 const RIGHT = [
   'In 2023, 140 of 196 countries (71%) criminalised possession.',
@@ -36,6 +41,13 @@ const RIGHT = [
   'The budget doubled from 10 million to 20 million.',
   'The city has 600 buses, three times as many as the 200 it had in 2010.',
   'On 3 of 2024 nothing happened.',
+  'The ferry fare rose from $8 to $8.40, an increase of 5%.',
+  'The bus fare rose 20 cents to $2.75, up from $2.55.',
+  'Enrolment fell 100 to 1,250 from 1,350.',
+  'Of the new clinics, 9 opened in the north, four in the south and three in the west, which accounts for all 16 clinics.',
+  'Membership rose 12% to 5,600, up from 5,000.',
+  'Two teams and three coaches, which accounts for all the staff, travelled.',
+  'A second printing in 1994 of 1,130 copies followed the first.',
 ];
 
 for (const [sentence, expected] of WRONG) {
