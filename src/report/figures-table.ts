@@ -67,7 +67,8 @@ export function findConflicts(figures: readonly TableFigure[]): FigureConflict[]
 export function whatItCounts(figure: Figure, sentence: string): string {
   const phrase = countedPhrase(figure, sentence);
   if (phrase?.form === 'modifier' && figure.unit) return `${figure.unit} ${phrase.text}`;
-  if (phrase) return phrase.text;
+  // "from $10.45 to $10.70": a phrase that holds another figure says how the amount changed, not what it counts.
+  if (phrase && !/\d/.test(phrase.text)) return phrase.text;
   return figure.unit ?? '';
 }
 

@@ -75,3 +75,15 @@ test('what it counts is brief and complete for every figure of a varied text', (
     }
   }
 });
+
+test('a point or comma inside a number does not end the phrase ("$10.70", "1,200")', () => {
+  const s = 'The toll rose from $3.45 to $3.70 on the new bridge.';
+  const f = extractFigures(s)[0]!;
+  assert.equal(countedPhrase(f, s)?.text.includes('$3.70'), true);
+  assert.ok(!/\$3$/.test(countedPhrase(f, s)?.text ?? ''));
+});
+
+test('what an amount counts is never a phrase holding another figure', () => {
+  const s = 'The toll rose from $3.45 to $3.70 on the new bridge.';
+  assert.equal(whatItCounts(extractFigures(s)[0]!, s), 'dollars');
+});

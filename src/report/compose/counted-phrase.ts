@@ -30,7 +30,8 @@ export interface CountedPhraseOptions {
 }
 
 /** Where a clause ends: punctuation that closes it. */
-const CLAUSE_END = /[,;:.()!?—–[\]]|\s-\s/;
+// A point or comma inside a number ("$10.70", "1,200") does not end the clause.
+const CLAUSE_END = /,(?!\d{3}\b)|\.(?!\d)|[;:()!?—–[\]]|\s-\s/;
 /** Words that open a phrase narrowing the counted noun rather than saying what it does. */
 const MODIFIER_START = new Set(['without', 'with', 'in', 'on', 'at', 'from', 'for', 'under', 'whose', 'where', 'lacking', 'having', 'outside', 'across', 'among']);
 /** Words that open the next clause: the figure is not its subject. */
