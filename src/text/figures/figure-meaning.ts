@@ -190,7 +190,9 @@ export function readFigureMeanings(input: string): FigureReading {
     const end = f.end;
     const inClause = periods.filter((p) => p.start >= from && p.end <= to);
     const alone = periods.filter((p) => !figures.some((g, k) => k !== i && within(p.start, clauseOf(g)) && clauseOf(g)[0] !== cs));
-    const period = inClause[0] ?? (figures.length === 1 || spans.length === 1 ? alone[0] : undefined) ?? null;
+    // "fell from 95% in 2019 to 92.7% in the latest school year": with several periods, each figure's own follows it.
+    const own = inClause.length > 1 ? inClause.find((p) => p.start >= f.end && (next === undefined || p.start < next.start)) : undefined;
+    const period = own ?? inClause[0] ?? (figures.length === 1 || spans.length === 1 ? alone[0] : undefined) ?? null;
     // "1,300 sports clubs": the figure reader stops at the first plural; the head is the last one.
     // So with an adjective it took for the unit: "1 in 3 civil cases" counts cases.
     const compound = /^\s+([\p{Ll}-]+s)\b/u.exec(sentence.slice(f.end, f.end + 30))?.[1];

@@ -193,7 +193,13 @@ class FigureReader {
         i++;
         continue;
       }
-      if (this.mask.hits(core.start, core.end) || this.excluded(core)) {
+      // A masked date or phone number is masked whole, so what follows it is read on its own
+      // ("in 2019 to 92.7%"); a label's continuation ("sections 3 and 4") is skipped with it.
+      if (this.mask.hits(core.start, core.end)) {
+        i = core.last + 1;
+        continue;
+      }
+      if (this.excluded(core)) {
         i = this.skipLabelled(core.last + 1);
         continue;
       }
