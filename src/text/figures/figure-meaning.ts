@@ -164,6 +164,12 @@ export function readFigureMeanings(input: string): FigureReading {
   // "140 nations out of 196": the whole after the counted noun belongs to the figure before it.
   const figures: Figure[] = [];
   for (const f of withMultiples(sentence, extractFigures(sentence))) {
+    // "beat the champions 3–1", "passed 52–48": a score or a tally, which is no quantity of one thing.
+    const tally = /^[-\u2010-\u2015\u2212](\d+)(?![\d.,%])/.exec(sentence.slice(f.end));
+    if (tally && f.high == null && f.unit === null) {
+      notes.push(`a score or tally is not read as a figure: ${sentence.slice(f.start, f.end + tally[0].length)}`);
+      continue;
+    }
     const prev = figures[figures.length - 1];
     const gap = prev ? sentence.slice(prev.end, f.start) : '';
     if (prev && prev.whole === null && prev.high === undefined && /^\s+out\s+of\s+$/i.test(gap) && f.value >= prev.value && f.unit !== 'percent' && f.high === undefined) {
