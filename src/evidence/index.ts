@@ -27,4 +27,5 @@ export type { CalendarDate } from './figures/dates.js';
 export { compareFigureStatements, compareMeanings, bestFigurePair, relationSupports, MEANING_RELATIONS } from './figures/figure-meaning.js';
 export type { FigureStatement, MeaningComparison, MeaningRelation } from './figures/figure-meaning.js';
 export { figureMeaningMismatch, mismatchReason, FIGURE_MEANING_MISMATCH } from './figures/figure-stance.js';
+export { sameCounted, samePeriod } from './figures/figure-relation.js';
 export type { FigureMeaningMismatch } from './figures/figure-stance.js';

@@ -5,7 +5,9 @@
 // Contract
 // - verifySentence(text, cited) is pure and deterministic. It passes a sentence when:
 //   1. it cites at least one passage;
-//   2. any arithmetic it states ("196 − 140 = 56") is correct;
+//   2. any arithmetic it states ("196 − 140 = 56") is correct, and a difference or share is of a
+//      part nested in its whole as the passages state it, counting the same thing over the same
+//      period (derived-figures.ts);
 //   3. enough of its content terms (stemmed, stop words and composer glue words removed)
 //      appear in the cited passages (default: at least 75 %);
 //   4. every figure it states appears compatibly (value, bound, unit) in a cited passage,
@@ -26,6 +28,7 @@ import { contentTerms, extractFigures, splitSentences } from '../text/index.js';
 import { negationCount } from './compose/negation.js';
 import { compareFigures } from '../evidence/index.js';
 import { findArithmetic, type StatedArithmetic } from './arithmetic.js';
+import { derivedFigureProblem } from './derived-figures.js';
 import type { CitedPassage, DraftSentence, ReportDraft } from './draft.js';
 import { METADATA_GLUE_STEMS, PASSAGE_GLUE_STEMS } from './compose/glue.js';
 
@@ -184,8 +187,12 @@ export function verifySentence(text: string, cited: readonly CitedPassage[], opt
     for (const m of label.matchAll(/\d+(?:\.\d+)?/g)) derived.push(Number(m[0]));
     for (const f of extractFigures(label)) derived.push(f.value);
   }
+  const pool = passageFigures(cited);
   for (const a of expressions) {
     if (!a.correct) return { verified: false, why: `arithmetic ${JSON.stringify(a.text)} is wrong: it comes to ${a.computed}` };
+    // A difference or share must be of a part nested in its whole, counting the same thing over the same period.
+    const meaning = derivedFigureProblem(a, sentence, pool);
+    if (meaning) return { verified: false, why: meaning };
     derived.push(a.stated);
   }
 
@@ -202,7 +209,6 @@ export function verifySentence(text: string, cited: readonly CitedPassage[], opt
     };
   }
 
-  const pool = passageFigures(cited);
   const figureOptions = { ...options, derivedValues: derived };
   for (const f of extractFigures(sentence)) {
     const inExpression = expressions.find((a) => f.start >= a.start && f.end <= a.end);

@@ -174,7 +174,7 @@ const PATTERNS: Array<{ re: RegExp; priority: number; handle: Handler; gate?: Re
   },
   {
     // 2010–2012, 2010-12, 2010 to 2012
-    re: new RegExp(`${PB}${Y}\\s*(?:-|–|—|\\s+to\\s+|\\s+through\\s+)\\s*(\\d{4}|\\d{2})${NB}(?!\\s*(?:%|percent|per cent))`, 'gu'),
+    re: new RegExp(`${PB}${Y}\\s*(?:-|–|—|\\s+to\\s+|\\s+through\\s+)\\s*(\\d{4}|\\d{2})${NB}(?![.,]\\d|\\s*(?:%|percent|per cent))`, 'gu'),
     priority: 3,
     handle: (m, _ref, text) => {
       if (followsCount(text, (m.index ?? 0) + m[0].length)) return null;

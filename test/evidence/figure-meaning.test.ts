@@ -118,3 +118,16 @@ test('stance: one sentence that says the same thing is enough, whatever else the
   assert.equal(figureMeaningMismatch(claim, passage), null);
   assert.equal(judgePair(claim, passage).stance, 'supports');
 });
+
+test('round 3 patterns: level vs change, real vs cash terms, a definite set and its body, a part of a named place, a name before the counted noun', () => {
+  const rel = (claim: string, source: string): MeaningRelation => compareFigureStatements({ sentence: claim }, { sentence: source }).relation;
+  assert.equal(rel('Unemployment in Calder fell to 5% last year.', 'Unemployment in Calder fell by 5% last year.'), 'different-unit');
+  assert.equal(rel('Unemployment in Calder fell to 5% last year.', 'Last year unemployment in Calder dropped to 5%.'), 'paraphrase');
+  assert.equal(rel('Bus fares in Calder rose 3% in 2024.', 'Bus fares in Calder rose by 3% in 2024.'), 'paraphrase');
+  assert.equal(rel('Median wages in Northvale rose 5% in real terms in 2024.', 'Median wages in Northvale rose 5% in cash terms in 2024.'), 'different-unit');
+  assert.equal(rel('Median wages in Northvale rose 5% in real terms in 2024.', 'After inflation, median wages in Northvale rose 5% in 2024.'), 'paraphrase');
+  assert.equal(rel('The Calder Greens won a quarter of the seats.', 'The Calder Greens took 25% of the seats in the assembly.'), 'paraphrase');
+  assert.equal(rel('Half of the beds in Northvale are occupied.', 'Half of the beds in the children\'s ward in Northvale are occupied.'), 'different-whole');
+  assert.equal(rel('A third of Calder\'s households rent their home.', 'A third of households in Calder\'s capital rent their home.'), 'different-whole');
+  assert.equal(rel('One in five Calder voters backs the plan, a poll found.', 'One in five Calder voters under 30 backs the plan, a poll found.'), 'different-whole');
+});

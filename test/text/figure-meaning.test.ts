@@ -96,6 +96,21 @@ test('ranges with every dash, years against counts', () => {
   assert.equal(m[0]?.figure.value, 2006);
   assert.equal(m[0]?.period?.from, '2006');
   assert.equal(only('This season 2,006 dengue cases were logged.').figure.value, 2006, 'a thousands separator after "this season" is a count');
+  // A year then a figure with decimals is no span of years ("2019 to 92.7%" is not 2019–2092).
+  const fall = readFigureMeanings('Coverage fell from 95% in 2019 to 92.7% in the latest school year.').figures;
+  assert.deepEqual(fall.map((f) => f.figure.value), [95, 92.7]);
+  assert.equal(fall[0]?.period?.text, '2019', 'each figure has the period that follows it');
+  assert.equal(fall[1]?.period?.text, 'the latest school year');
+  // A score or tally ("3–1", "52–48") is left out with a note, not read as the count 3 or 52; a range still reads.
+  for (const dash of ['–', '—', '‒']) {
+    const score = readFigureMeanings(`Brenmoor beat the champions 3${dash}1 in the cup.`);
+    assert.equal(score.figures.length, 0, dash);
+    assert.match(score.notes.join(' '), /score or tally/);
+  }
+  assert.equal(readFigureMeanings('Brenmoor beat the champions 3-1 in the cup.').figures.length, 0, 'with a hyphen the figure reader leaves it out itself');
+  assert.equal(readFigureMeanings('Prices rose 5–10% last year.').figures[0]?.figure.high, 10);
+  // A masked date does not take the number after it along ("in 2021 to 4,100 cases").
+  assert.deepEqual(extractFigures('Cases rose from 3,200 in 2021 to 4,100 in 2022.').map((f) => f.value), [3200, 4100]);
 });
 
 test('words: "two dozen", "a third"', () => {

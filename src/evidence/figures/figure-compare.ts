@@ -18,7 +18,7 @@ interface Interval {
 const PERCENT_UNITS = new Set(['percent', '%', 'per cent', 'pct', 'percentage', 'percentag']);
 
 /** A comparable form of a unit: stems, percent spellings folded together. */
-export function normalUnit(unit: string | null): string | null {
+function normalUnit(unit: string | null): string | null {
   if (unit === null) return null;
   const u = unit.trim().toLowerCase();
   if (u === '') return null;

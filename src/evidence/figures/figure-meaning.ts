@@ -119,6 +119,27 @@ function saying(m: FigureMeaning): string {
   return clause.length > 0 ? clause : m.figure.text;
 }
 
+/** The words of a figure's clause before it. */
+function before(m: FigureMeaning): string {
+  const at = m.clause.indexOf(m.figure.text);
+  return at < 0 ? '' : m.clause.slice(0, at);
+}
+
+/** A change's figure as the level reached ("fell to 5%") or the size of the change ("fell by 5%", "fell 5%"); null for no change. */
+function changeForm(m: FigureMeaning): 'to' | 'by' | null {
+  if (m.direction === null) return null;
+  const head = before(m);
+  if (/\b(?:to|at|reach(?:ed|es)?|hit)\s+$/i.test(head) && !/\bfrom\s+\S+\s+to\s+$/i.test(head)) return 'to';
+  return /\bby\s+$/i.test(head) || /\b(?:rose|fell|grew|climbed|dropped|declined|increased|decreased|jumped|slid|shrank)\s+$/i.test(head) ? 'by' : null;
+}
+
+/** Money or growth measured "in real terms" (after inflation) or "in cash/nominal terms"; null when not said. */
+function termsOf(m: FigureMeaning): 'real' | 'nominal' | null {
+  if (/\b(?:in\s+real\s+terms|inflation[-\s]adjusted|after\s+inflation|real[-\s]terms)\b/i.test(m.clause)) return 'real';
+  if (/\b(?:in\s+(?:cash|nominal|money)\s+terms|nominal(?:ly)?|before\s+inflation)\b/i.test(m.clause)) return 'nominal';
+  return null;
+}
+
 /** Compare two figure meanings already read (the pair chosen). */
 export function compareMeanings(c: FigureMeaning, s: FigureMeaning): MeaningComparison {
   const cf = q(c.figure.text);
@@ -148,6 +169,19 @@ export function compareMeanings(c: FigureMeaning, s: FigureMeaning): MeaningComp
   const level = (m: FigureMeaning): boolean => m.direction === null && (m.counted !== null || /^\s+of\b/i.test(m.clause.slice(m.clause.indexOf(m.figure.text) + m.figure.text.length)));
   if (c.kind === 'percent' && s.kind === 'percent' && ((change(c) && level(s)) || (level(c) && change(s))) && value === 'match') {
     return { relation: 'different-unit', reason: `one figure is a share and the other a change: the source's ${q(saying(s))} against the claim's ${q(saying(c))}` };
+  }
+  // "fell to 5%" is the level reached, "fell by 5%" the size of the fall.
+  const cForm = changeForm(c);
+  const sForm = changeForm(s);
+  if (value === 'match' && cForm !== null && sForm !== null && cForm !== sForm) {
+    const how = (f: 'to' | 'by', m: FigureMeaning): string => (f === 'to' ? `the level reached (${q(saying(m))})` : `the size of the change (${q(saying(m))})`);
+    return { relation: 'different-unit', reason: `the source gives ${how(sForm, s)}, the claim ${how(cForm, c)}` };
+  }
+  // "rose 5% in real terms" is after inflation, "in cash terms" before it.
+  const cTerms = termsOf(c);
+  const sTerms = termsOf(s);
+  if (value === 'match' && cTerms !== null && sTerms !== null && cTerms !== sTerms) {
+    return { relation: 'different-unit', reason: `the source's ${sf} is in ${sTerms} terms, the claim's ${cf} in ${cTerms} terms` };
   }
   if (c.per !== s.per && c.per !== null && s.per !== null && value === 'match') {
     const how = (m: FigureMeaning): string => (m.per?.startsWith('in ') ? `in one ${m.per.slice(3)}` : `a ${m.per ?? ''}`);

@@ -1,18 +1,16 @@
 // Does a text state the claim's figures, years and days? A claim whose number or date appears
 // nowhere in its source is at best partly supported by it, whatever else the two share.
-import { extractFigures } from '../../text/index.js';
 import type { ClaimProfile } from '../stance/claim-profile.js';
-import { isYear } from '../stance/claim-profile.js';
 import { readDates, statesDate } from './dates.js';
-import { compareFigures } from './figure-compare.js';
+import { figureSignals } from './figure-signals.js';
 import { readYears } from './years.js';
 
 export interface StatedFigures {
   /** Figures (years excluded), years and days ("27 July", "May 19, 2016") of the claim. */
   needed: number;
   /**
-   * How many of them the text states: a figure as a compatible figure (bounds, approximation), a
-   * year as the same year, a day as the same day of the same month (dates.ts).
+   * How many of them the text states: a figure as a figure of the same value and meaning
+   * (figure-signals.ts: bounds, approximation, counted thing, whole, period), a year as the same year, a day as the same day of the same month (dates.ts).
    */
   found: number;
   /** (found + 1) / (needed + 1): 1 for a claim without figures, never 0 (add-one smoothing). */
@@ -30,8 +28,7 @@ export function statedFigures(claim: ClaimProfile, text: string): StatedFigures 
     for (const d of days) if (statesDate(d, stated)) found++;
   }
   if (claim.figures.length > 0) {
-    const figures = extractFigures(text).filter((f) => !isYear(f));
-    for (const c of claim.figures) if (figures.some((f) => compareFigures(c, f) === 'match')) found++;
+    for (const signal of figureSignals(claim.text, text, claim.figures)) if (signal.match !== null) found++;
   }
   if (claim.years.length > 0) {
     const years = new Set(readYears(text));

@@ -73,7 +73,7 @@ export function judgeProfiled(claim: ClaimProfile, evidenceText: string | readon
   if (rule) stance = rule.stance;
   // A matching number with another predicate, period or whole is not support (figure-stance.ts).
   // Every stance carries the reason (the verdict quotes it); only support is taken away.
-  const mismatch = claim.figures.length > 0 ? figureMeaningMismatch(claim.text, evidenceText, claim.figures) : null;
+  const mismatch = claim.figures.length > 0 ? figureMeaningMismatch(claim.text, evidenceText, claim.figures, f.figures) : null;
   if (mismatch) {
     if (stance === 'supports') {
       probabilities.neutral += probabilities.supports;
@@ -81,6 +81,13 @@ export function judgeProfiled(claim: ClaimProfile, evidenceText: string | readon
       stance = 'neutral';
     }
     reasons = [mismatchReason(mismatch), ...reasons.filter((r) => r.kind !== 'figure-match')];
+  } else if (stance === 'supports' && rule === null && f.figures.some((x) => x.match === null && x.conflict !== null)) {
+    // The evidence says the same thing of a claim figure with another value ("64 measles cases were
+    // reported in 2024" for 97) and nowhere the claim's: a passage that contradicts it, not support
+    // (unless a sentence restating the claim decided: "56 of 196 do not" for "140 of 196 do").
+    probabilities.refutes += probabilities.supports;
+    probabilities.supports = 0;
+    stance = 'refutes';
   }
   return { stance, strength: probabilities[stance], reasons: orderReasons(stance, reasons), probabilities, coverage: f.values[COVERAGE] ?? 0, missingRare: f.values[MISSING] ?? 0 };
 }

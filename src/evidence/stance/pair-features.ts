@@ -2,12 +2,12 @@
 // Local cues (negation, opposites, substitutions, hedges) are read in the evidence sentences that
 // share most words with the claim ("focus" sentences), so a long passage is judged where it talks
 // about the claim.
-import type { Figure, Reason } from '../../model.js';
-import { extractFigures, splitSentences, tokenize } from '../../text/index.js';
+import type { Reason } from '../../model.js';
+import { splitSentences, tokenize } from '../../text/index.js';
 import type { ClaimProfile } from './claim-profile.js';
-import { contentStems, isYear } from './claim-profile.js';
+import { contentStems } from './claim-profile.js';
 import { HEDGES, REFUTATION_CUES, isNegator } from './cue-lexicon.js';
-import { compareFigures, normalUnit } from '../figures/figure-compare.js';
+import { figureSignals, type FigureSignal } from '../figures/figure-signals.js';
 import { readYears } from '../figures/years.js';
 import { shippedIdf } from './idf.js';
 import type { IdfTable } from './idf.js';
@@ -58,6 +58,8 @@ export interface PairFeatures {
   focus: Array<{ start: number; end: number }>;
   /** Content stems of the whole evidence (of its first 400 sentences). */
   stems: ReadonlySet<string>;
+  /** What the evidence says of each claim figure, by meaning (the source of fig_match and fig_conflict). */
+  figures: FigureSignal[];
 }
 
 interface SentenceInfo {
@@ -226,27 +228,18 @@ export function pairFeatures(claim: ClaimProfile, evidenceInput: string | readon
   const subs = best ? substitutions(claim, best, isPresent, idf) : [];
   for (const [c, e] of subs.slice(0, 2)) reasons.push({ kind: 'substitution', detail: `the claim has "${claim.words.get(c) ?? c}" where the passage has "${e}"` });
 
-  // Figures: a match anywhere counts; a conflict only between figures of the same (stated) unit.
+  // Figures, by meaning (figure-signals.ts): a figure the evidence says the same thing of matches;
+  // one it says the same thing of with another value (or the other way) conflicts.
+  const figures = claim.figures.length > 0 ? figureSignals(claim.text, typeof evidenceInput === 'string' ? evidence : evidenceInput, claim.figures) : [];
   let figMatch = 0;
   let figConflict = 0;
-  if (claim.figures.length > 0) {
-    const found: Figure[] = extractFigures(evidence.length > 2000 ? focusText : evidence).filter((f) => !isYear(f));
-    for (const c of claim.figures) {
-      let matched: Figure | undefined;
-      let conflicting: Figure | undefined;
-      for (const f of found) {
-        const rel = compareFigures(c, f);
-        if (rel === 'match' && (normalUnit(c.unit) === null || normalUnit(f.unit) !== null || c.value === f.value)) matched ??= f;
-        // A passage number equal to the claim figure's whole restates the whole ("Of the 40 districts, 26 …"), not a rival count.
-        else if (rel === 'conflict' && normalUnit(c.unit) !== null && normalUnit(f.unit) !== null && f.value !== c.whole) conflicting ??= f;
-      }
-      if (matched) {
-        figMatch = 1;
-        reasons.push({ kind: 'figure-match', detail: `claim "${c.text}" agrees with passage "${matched.text}"` });
-      } else if (conflicting) {
-        figConflict = 1;
-        reasons.push({ kind: 'figure-conflict', detail: `claim "${c.text}" differs from passage "${conflicting.text}"` });
-      }
+  for (const f of figures) {
+    if (f.match) {
+      figMatch = 1;
+      reasons.push({ kind: 'figure-match', detail: `claim "${f.claim.figure.text}" agrees with passage "${f.match.source.figure.text}"` });
+    } else if (f.conflict) {
+      figConflict = 1;
+      reasons.push({ kind: 'figure-conflict', detail: `claim "${f.claim.figure.text}" differs from passage "${f.conflict.source.figure.text}": ${f.conflict.comparison.reason}` });
     }
   }
 
@@ -325,5 +318,5 @@ export function pairFeatures(claim: ClaimProfile, evidenceInput: string | readon
     missingEntities.length > 0 ? idfCov : 0,
     Math.min(1, unmatched / 5) * idfCov,
   ];
-  return { values, reasons, focus: focus.map((s) => ({ start: s.start, end: s.end })), stems: all };
+  return { values, reasons, focus: focus.map((s) => ({ start: s.start, end: s.end })), stems: all, figures };
 }

@@ -7,7 +7,7 @@ import { VerityError } from '../../errors.js';
 import { hasMatrixShape, hasNames } from '../../text/model-file.js';
 import { readModelJson } from '../../text/read-model-file.js';
 import { copyGroups } from './independence.js';
-import { figureMeaningVerdict } from '../figures/figure-stance.js';
+import { figureConflictVerdict, figureMeaningVerdict } from '../figures/figure-stance.js';
 import { DECISIVE_RESTATEMENT } from '../stance/restatement.js';
 import { predictProba } from '../stance/logistic.js';
 import type { LogisticModel } from '../stance/logistic.js';
@@ -242,6 +242,12 @@ export function decideVerdict(claim: string, judgements: Judgement[], options: V
   for (const j of [...supports.slice(0, 2), ...refutes.slice(0, 2)]) {
     const why = j.reasons[0];
     reasons.push({ kind: j.stance === 'supports' ? 'supports' : 'refutes', detail: `passage ${j.passage.id} ${j.stance} (${j.strength.toFixed(2)})${why ? `: ${why.detail}` : ''}` });
+  }
+  // A figure the evidence states with the same meaning and another value, and nowhere as claimed, refutes it.
+  const conflict = figureConflictVerdict(label, independent, allowed.includes('refuted') ? 'refuted' : null);
+  if (conflict) {
+    label = conflict.label;
+    confidence = conflict.confidence;
   }
   // A number the evidence states with another meaning is no support: say so, quoting both (figure-stance.ts).
   const meaning = figureMeaningVerdict(label, independent, allowed.includes('unproven') ? 'unproven' : null);

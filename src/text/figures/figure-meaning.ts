@@ -101,7 +101,7 @@ const BOUNDARY = /[;:()\u2014]|\.(?=\s)|,\s+(?=(?:and|but|so|because|although|th
 const SCALES: ReadonlyArray<[RegExp, number]> = [[/\b(?:trillion|tn|trn)\b/i, 1e12], [/\b(?:billion|bn)\b/i, 1e9], [/\b(?:million|mn|mln|m)\b/i, 1e6], [/\b(?:thousand|k)\b/i, 1e3]];
 const MEASURE = /^(?:km|kg|mg|g|cm|mm|ml|l|lb|lbs|ft|mi|h|hr|hrs|min|mins|kwh|mwh|gwh|twh|kw|mw|gw|gb|mb|tb|kb|mph|kph|ha|t|mt|gt|ppm|ppb|°[CFK]|degrees|kilomet\w*|metres?|meters?|miles?|tonnes?|tons?|hectares?|acres?|years?|months?|weeks?|days?|hours?|minutes?)$/i;
 
-const PREPOSED_WHOLE = /\bof\s+(?:the\s+|all\s+|\p{Lu}[\p{L}-]*['’]s\s+)?(\d[\d,]*)\s+([\p{L}-]+)\s*,\s*$/iu;
+const PREPOSED_WHOLE = /\bof\s+(?:the\s+|all\s+|\p{Lu}[\p{L}-]*['’]s\s+)?(\d[\d,]*)\s+([\p{L}-]+)(?:\s+\p{Ll}+ed)?\s*,\s*$/iu;
 
 /** Clause spans of a sentence: cut at semicolons, colons, brackets, dashes, full stops and ", but/and/while". */
 function clauses(sentence: string): Array<[number, number]> {
@@ -164,6 +164,12 @@ export function readFigureMeanings(input: string): FigureReading {
   // "140 nations out of 196": the whole after the counted noun belongs to the figure before it.
   const figures: Figure[] = [];
   for (const f of withMultiples(sentence, extractFigures(sentence))) {
+    // "beat the champions 3–1", "passed 52–48": a score or a tally, which is no quantity of one thing.
+    const tally = /^[-\u2010-\u2015\u2212](\d+)(?![\d.,%])/.exec(sentence.slice(f.end));
+    if (tally && f.high == null && f.unit === null) {
+      notes.push(`a score or tally is not read as a figure: ${sentence.slice(f.start, f.end + tally[0].length)}`);
+      continue;
+    }
     const prev = figures[figures.length - 1];
     const gap = prev ? sentence.slice(prev.end, f.start) : '';
     if (prev && prev.whole === null && prev.high === undefined && /^\s+out\s+of\s+$/i.test(gap) && f.value >= prev.value && f.unit !== 'percent' && f.high === undefined) {
@@ -190,11 +196,13 @@ export function readFigureMeanings(input: string): FigureReading {
     const end = f.end;
     const inClause = periods.filter((p) => p.start >= from && p.end <= to);
     const alone = periods.filter((p) => !figures.some((g, k) => k !== i && within(p.start, clauseOf(g)) && clauseOf(g)[0] !== cs));
-    const period = inClause[0] ?? (figures.length === 1 || spans.length === 1 ? alone[0] : undefined) ?? null;
+    // "fell from 95% in 2019 to 92.7% in the latest school year": with several periods, each figure's own follows it.
+    const own = inClause.length > 1 ? inClause.find((p) => p.start >= f.end && (next === undefined || p.start < next.start)) : undefined;
+    const period = own ?? inClause[0] ?? (figures.length === 1 || spans.length === 1 ? alone[0] : undefined) ?? null;
     // "1,300 sports clubs": the figure reader stops at the first plural; the head is the last one.
-    // So with an adjective it took for the unit: "1 in 3 civil cases" counts cases.
+    // So with an adjective or a name it took for the unit: "1 in 3 civil cases", "one in four Brenmoor teenagers" count cases, teenagers.
     const compound = /^\s+([\p{Ll}-]+s)\b/u.exec(sentence.slice(f.end, f.end + 30))?.[1];
-    const headless = f.unit !== null && (/s$/.test(f.unit) || (/^\p{Ll}+$/u.test(f.unit) && hasSense(f.unit, 'adj')));
+    const headless = f.unit !== null && (/s$/.test(f.unit) || (/^\p{Ll}+$/u.test(f.unit) && hasSense(f.unit, 'adj')) || /\s\p{Lu}[\p{L}-]*$/u.test(f.text));
     const head = compound !== undefined && f.unit !== null && !AUXILIARIES.has(compound) && hasSense(compound, 'noun') && headless ? compound : null;
     const noun = preposed?.[2]?.toLowerCase() ?? head ?? countedNoun(f, sentence);
     // A counted thing is a noun: "in 138 of them possession was …" counts no "was".
@@ -391,18 +399,28 @@ const CALENDAR = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|j
 /** The lower-case words of a restricting phrase after the counted noun (or the figure), up to a comma or a verb. */
 function restrictionOf(f: Figure, sentence: string, to: number, counted: string | null): string[] {
   let rest = sentence.slice(f.end, to);
+  let definite = false;
   if (counted !== null && !f.text.toLowerCase().endsWith(counted)) {
     const at = rest.toLowerCase().indexOf(counted);
     if (at < 0 || at > 40) return [];
+    definite = /\bthe\s+$/i.test(rest.slice(0, at));
     rest = rest.slice(at + counted.length);
   }
   // "voters in favour of a vote" says what they think, not which voters: a predicate, not a restriction.
-  if (!RESTRICTS.test(rest) || /^\s+(?:for|in)\s+every\b/i.test(rest) || /^\s+in\s+(?:favou?r|support)\s+of\b/i.test(rest)) return [];
+  // "in real terms" says how money is measured (compared as such), not which money.
+  if (!RESTRICTS.test(rest) || /^\s+(?:for|in)\s+every\b/i.test(rest) || /^\s+in\s+(?:favou?r|support)\s+of\b/i.test(rest) || /^\s+in\s+(?:real|cash|nominal|money)\s+terms\b/i.test(rest)) return [];
+  // "67% of the seats in the chamber": a set named definite, then the one body it belongs to — which seats, not fewer of them.
+  if (definite && /^\s+(?:in|of|at|on)\s+the\s+\p{Ll}+\s*(?:[,.;:]|$)/u.test(rest)) return [];
   const out: string[] = [];
   const toks = tokenize(rest.split(/[,;]/)[0] ?? '').slice(0, 6);
   // "in Calder" names a place, not a narrower set: the phrase ends with the place.
   const place = toks[0]?.lower === 'in' && /^\p{Lu}/u.test(toks[1]?.text ?? '');
   for (const [k, t] of toks.entries()) {
+    // "in Calder's capital": a part of the place named by a noun after its possessive narrows it.
+    if (place && k === 2 && /['’]s$/.test(toks[1]?.text ?? '') && /^\p{Ll}+$/u.test(t.text) && !STOPWORDS.has(t.lower) && !AUXILIARIES.has(t.lower)) {
+      out.push(t.lower);
+      break;
+    }
     if (AUXILIARIES.has(t.lower) || (place && k > 1 && !/^\p{Lu}/u.test(t.text) && t.lower !== 'under' && t.lower !== 'aged')) {
       if (!(place && (t.lower === 'under' || t.lower === 'aged'))) break;
     }

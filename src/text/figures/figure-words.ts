@@ -63,8 +63,8 @@ export const SUBSET_BEFORE = /(?:^|[.;,]\s*|\s)of\s+(?:those|them|these|whom|whi
 /** A set named with what it takes in ("junior ministers included", "including", "fuel and electricity together"). */
 export const INCLUSIVE = /(?:,\s*(?:[\p{L}'’-]+\s+){1,3}included\b|\bincluding\b|\bas\s+well\s+as\b|\btogether\b|\bof\s+all\s+kinds\b|\bin\s+all\b)/iu;
 
-/** Periods said in words: "this winter", "last season", "the first quarter", "over the year as a whole". */
-export const RELATIVE_PERIOD = /\b(?:(?:this|last|next|previous|the\s+past|the\s+last|the\s+previous)\s+(?:(?:two|three|four|five|ten|\d+)\s+)?(?:year|season|winter|summer|spring|autumn|quarter|month|week|decade|term|fiscal\s+year)s?|(?:the\s+)?(?:first|second|third|fourth|final)\s+(?:quarter|half|term|season)|(?:over|across)\s+the\s+(?:whole\s+)?(?:year|season|decade)(?:\s+as\s+a\s+whole)?|(?:the\s+)?(?:whole|entire)\s+(?:of\s+)?(?:last\s+|this\s+)?(?:year|season|winter|summer|decade)|this\s+century|last\s+century)\b/gi;
+/** Periods said in words: "this winter", "last season", "the latest school year", "the first quarter", "over the year as a whole". */
+export const RELATIVE_PERIOD = /\b(?:(?:this|last|next|previous|the\s+past|the\s+last|the\s+previous|the\s+latest|the\s+most\s+recent|the\s+current)\s+(?:(?:two|three|four|five|ten|\d+)\s+)?(?:year|season|winter|summer|spring|autumn|quarter|month|week|decade|term|fiscal\s+year|school\s+year|academic\s+year|financial\s+year)s?|(?:the\s+)?(?:first|second|third|fourth|final)\s+(?:quarter|half|term|season)|(?:over|across)\s+the\s+(?:whole\s+)?(?:year|season|decade)(?:\s+as\s+a\s+whole)?|(?:the\s+)?(?:whole|entire)\s+(?:of\s+)?(?:last\s+|this\s+)?(?:year|season|winter|summer|decade)|this\s+century|last\s+century)\b/gi;
 
 /** Currencies written as words after the number (the figure reader knows the common ones). */
 export const MONEY_WORDS = new Set(['dollars', 'euros', 'pounds', 'yen', 'yuan', 'rupees', 'won', 'roubles', 'francs', 'pesos', 'marks', 'crowns', 'shillings', 'dinars', 'kronor', 'krona', 'rand', 'lira', 'lire', 'reais', 'zloty']);
