@@ -131,3 +131,16 @@ test('round 3 patterns: level vs change, real vs cash terms, a definite set and 
   assert.equal(rel('A third of Calder\'s households rent their home.', 'A third of households in Calder\'s capital rent their home.'), 'different-whole');
   assert.equal(rel('One in five Calder voters backs the plan, a poll found.', 'One in five Calder voters under 30 backs the plan, a poll found.'), 'different-whole');
 });
+
+test('a price is stated to the cent: "$12" is not a rounding of "$11.50", and the same period pairs first', () => {
+  const r = compareFigureStatements({ sentence: 'The ferry fare rose to $12 in 2025.' }, { sentence: 'The ferry fare went from $11 in 2024 to $11.50 in 2025.' });
+  assert.equal(r.relation, 'conflicting-value', r.reason);
+  assert.equal(compareFigureStatements({ sentence: 'The ferry fare rose to $11.50 in 2025.' }, { sentence: 'The ferry fare went from $11 in 2024 to $11.50 in 2025.' }).relation === 'conflicting-value', false);
+  // A large amount keeps its rounding: "$1.2 billion" restates "$1.23 billion".
+  assert.notEqual(compareFigureStatements({ sentence: 'The port cost $1.2 billion.' }, { sentence: 'The port cost $1.23 billion.' }).relation, 'conflicting-value');
+});
+
+test('"has not changed" and "remains unchanged" say one thing of a figure', () => {
+  const r = compareFigureStatements({ sentence: 'The harbour toll of $4 has not changed since 2011.' }, { sentence: 'The harbour toll remains unchanged at $4, where it has been since 2011.' });
+  assert.ok(r.relation === 'paraphrase' || r.relation === 'same', `${r.relation}: ${r.reason}`);
+});

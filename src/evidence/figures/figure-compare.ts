@@ -29,10 +29,25 @@ function normalUnit(unit: string | null): string | null {
     .join(' ');
 }
 
+const CURRENCY = /^(?:dollar|euro|pound|yen|yuan|rupee|franc|peso|cent|usd|eur|gbp|\$|€|£)s?$/i;
+
+/** An amount of money under 1,000 written without a scale word ("$16.50", "€9"): a price, a wage, a fee. */
+function isPrice(f: Figure): boolean {
+  const money = (f.unit !== null && CURRENCY.test(f.unit.trim())) || /[$€£]\s?\d|\d\s?(?:dollars?|euros?|pounds?)\b/i.test(f.text);
+  return money && Math.abs(f.value) < 1000 && !/(thousand|million|billion|trillion|\bk\b|\bm\b|\bbn\b)/i.test(f.text);
+}
+
 /** The smallest step the figure was written with: "56" → 1, "5.6" → 0.1, "1,200" → 100 when round. */
 function granularity(f: Figure): number {
   const digits = /\d[\d,]*(?:\.(\d+))?/.exec(f.text);
-  if (digits?.[1]) return 10 ** -digits[1].length;
+  if (digits?.[1]) {
+    // "1.2 billion": the last written decimal is a step of a hundred million, not of 0.1.
+    const written = Number(digits[0].replace(/,/g, ''));
+    const scale = written > 0 && Number.isFinite(f.value) ? Math.abs(f.value) / written : 1;
+    return 10 ** -digits[1].length * (scale >= 1000 ? scale : 1);
+  }
+  // A price or wage is stated to the cent: "$17" is not a rounding of "$16.50".
+  if (isPrice(f)) return 0.01;
   if (f.value === 0 || !Number.isFinite(f.value)) return 1;
   const abs = Math.abs(f.value);
   if (!Number.isInteger(abs)) return 10 ** Math.floor(Math.log10(abs) - 2);

@@ -27,6 +27,7 @@
 // The figures' meanings are read by text/figures/figure-meaning.ts; the tests that decide the relation
 // are in figure-relation.ts; this file picks the pair and words the answer.
 import { readFigureMeanings, type FigureMeaning } from '../../text/figures/figure-meaning.js';
+import { stem } from '../../text/tokens.js';
 import { addedRestriction, extraModifiers, governingVerb, missingVerbs, nesting, otherVerbs, otherWhole, sameCounted, samePeriod, saidOverlap, valueRelation } from './figure-relation.js';
 
 export type MeaningRelation =
@@ -92,7 +93,9 @@ function pick(meanings: readonly FigureMeaning[], text: string | undefined): Fig
 function pairScore(c: FigureMeaning, s: FigureMeaning): number {
   const v = valueRelation(c, s);
   const counted = sameCounted(c, s);
-  return (v === 'match' ? 4 : v === 'scale' || v === 'unit' ? 2 : 0) + (counted === true ? 2 : counted === false ? -1 : 0) + saidOverlap(c, s).covered + (c.kind === s.kind ? 0.5 : 0);
+  // Figures said of the same period pair first ("to $17 in 2025" with "to $16.50 in 2025", not "$16 in 2024").
+  const samePeriod = c.period !== null && s.period !== null ? (c.period.from === s.period.from && c.period.until === s.period.until ? 1 : -1) : 0;
+  return (v === 'match' ? 4 : v === 'scale' || v === 'unit' ? 2 : 0) + (counted === true ? 2 : counted === false ? -1 : 0) + saidOverlap(c, s).covered + (c.kind === s.kind ? 0.5 : 0) + samePeriod;
 }
 
 /** The best pair of figures of two sentences: a matching value of the same counted thing first. */
@@ -138,6 +141,15 @@ function termsOf(m: FigureMeaning): 'real' | 'nominal' | null {
   if (/\b(?:in\s+real\s+terms|inflation[-\s]adjusted|after\s+inflation|real[-\s]terms)\b/i.test(m.clause)) return 'real';
   if (/\b(?:in\s+(?:cash|nominal|money)\s+terms|nominal(?:ly)?|before\s+inflation)\b/i.test(m.clause)) return 'nominal';
   return null;
+}
+
+/**
+ * "has not changed" and "remains unchanged" say one thing: the side without a negation word says
+ * an un- word whose base the negated side says ("unchanged" / "changed").
+ */
+function prefixNegates(negated: FigureMeaning, other: FigureMeaning): boolean {
+  const bases = new Set(negated.said.map(stem));
+  return other.said.some((w) => /^un\p{L}{4,}/u.test(w) && bases.has(stem(w.slice(2))));
 }
 
 /** Compare two figure meanings already read (the pair chosen). */
@@ -229,7 +241,7 @@ export function compareMeanings(c: FigureMeaning, s: FigureMeaning): MeaningComp
   if (governs !== null) {
     return { relation: 'different-predicate', reason: `the source says ${q(saying(s))}, not that ${q(saying(c))} (the claim does not say "${governs}")` };
   }
-  if (c.negated !== s.negated && value === 'match' && verbs.length === 0) {
+  if (c.negated !== s.negated && value === 'match' && verbs.length === 0 && !prefixNegates(c.negated ? c : s, c.negated ? s : c)) {
     const [yes, no] = c.negated ? ['the source', 'the claim'] : ['the claim', 'the source'];
     return { relation: 'conflicting-value', reason: `${no} denies what ${yes} says of ${cf}: ${q(saying(c.negated ? c : s))} against ${q(saying(c.negated ? s : c))}` };
   }

@@ -50,6 +50,8 @@ function covered(word: string, others: readonly string[]): boolean {
   return others.some((o) => {
     const os = stem(IRREGULAR_VERBS.get(o) ?? o);
     if (os === stem(IRREGULAR_VERBS.get(word) ?? word)) return true;
+    // "remains unchanged" says "has not changed": the negating prefix is the negation (compared apart).
+    if ((o.startsWith('un') && o.length > 5 && stem(o.slice(2)) === ws) || (word.startsWith('un') && word.length > 5 && stem(word.slice(2)) === os)) return true;
     if (os === ws || mine.has(os) || senseStems(o).has(ws)) return true;
     if ([...mine].some((m) => (m.length >= 5 && os.startsWith(m)) || m === base(o))) return true;
     return (os.length >= 5 && ws.length >= 5 && (os.startsWith(ws) || ws.startsWith(os))) || (base(o).length >= 3 && base(o) === base(word));
