@@ -12,25 +12,19 @@
 //   period, "2,006 cases" a count (dates.ts decides);
 // - a number the figure reader does not take (a lone "30" with no counted thing after a word
 //   in another script, a figure in a script it cannot read) is noted, never guessed.
-import type { DateMention, Figure } from '../../model.js';
-import { extractDates } from '../dates.js';
+import type { Figure } from '../../model.js';
+import { readPeriods, type FigurePeriod } from './figure-periods.js';
 import { extractFigures } from './figures.js';
 import { multipleDirection, withMultiples } from './figure-multiples.js';
 import { isNumberWord } from './number-words.js';
 import { STOPWORDS, tokenize } from '../tokens.js';
-import { ATTRIBUTION_AFTER, ATTRIBUTION_BEFORE, AUXILIARIES, COUNT_SOURCE_WORDS, IRREGULAR_VERBS, OVER_PERIOD, PER_PERIOD, DOWN_WORDS, INCLUSIVE, MONEY_WORDS, NEGATION, RATE_AFTER, RELATIVE_PERIOD, SUBSET_BEFORE, UP_WORDS, type CountSource } from './figure-words.js';
+import { ATTRIBUTION_AFTER, ATTRIBUTION_BEFORE, AUXILIARIES, COUNT_SOURCE_WORDS, IRREGULAR_VERBS, OVER_PERIOD, PER_PERIOD, DOWN_WORDS, INCLUSIVE, MONEY_WORDS, NEGATION, RATE_AFTER, SUBSET_BEFORE, UP_WORDS, type CountSource } from './figure-words.js';
 import { hasSense } from '../words/lexicon.js';
 
 export type { CountSource } from './figure-words.js';
+export type { FigurePeriod } from './figure-periods.js';
 
 export type FigureKind = 'count' | 'percent' | 'points' | 'money' | 'measure' | 'rate';
-
-export interface FigurePeriod {
-  text: string;
-  kind: 'date' | 'since' | 'span' | 'as-of';
-  from: string | null;
-  until: string | null;
-}
 
 export interface FigureMeaning {
   figure: Figure;
@@ -121,32 +115,6 @@ function kindOf(f: Figure, after: string): FigureKind {
   if (f.unit !== null && MONEY_WORDS.has(f.unit)) return 'money';
   if (f.unit !== null && MEASURE.test(f.unit)) return 'measure';
   return 'count';
-}
-
-function periodOf(d: DateMention, sentence: string): FigurePeriod {
-  const before = sentence.slice(Math.max(0, d.start - 8), d.start);
-  if (/as\s+of\s*$/i.test(before) || /^as\s+of/i.test(d.text)) return { text: /^as\s+of/i.test(d.text) ? d.text : `as of ${d.text}`, kind: 'as-of', from: d.value, until: d.value };
-  if (d.kind === 'span') return { text: d.text, kind: /^since/i.test(d.text) || (d.until === null && d.value !== null) ? 'since' : 'span', from: d.value, until: d.until ?? null };
-  return { text: d.text, kind: 'date', from: d.value, until: d.value };
-}
-
-/** Months alone ("as of May") are dates the date reader leaves to a reference; read them here. */
-const AS_OF_MONTH = /\bas\s+of\s+(January|February|March|April|May|June|July|August|September|October|November|December)\b/gi;
-
-function readPeriods(sentence: string): Array<FigurePeriod & { start: number; end: number }> {
-  const out = extractDates(sentence).map((d) => ({ ...periodOf(d, sentence), start: d.start, end: d.end }));
-  for (const m of sentence.matchAll(AS_OF_MONTH)) {
-    const start = m.index ?? 0;
-    if (!out.some((p) => p.start <= start && p.end >= start)) out.push({ text: m[0], kind: 'as-of', from: m[1]?.toLowerCase() ?? null, until: m[1]?.toLowerCase() ?? null, start, end: start + m[0].length });
-  }
-  for (const m of sentence.matchAll(RELATIVE_PERIOD)) {
-    const start = m.index ?? 0;
-    if (!out.some((p) => p.start < start + m[0].length && p.end > start)) {
-      const text = m[0].toLowerCase().replace(/\s+/g, ' ').replace(/^(?:over|across) the /, 'the ').replace(/ as a whole$/, '').replace(/^the whole of /, 'the whole ');
-      out.push({ text: m[0], kind: 'date', from: text, until: text, start, end: start + m[0].length });
-    }
-  }
-  return out.sort((a, b) => a.start - b.start);
 }
 
 function contentWords(text: string): string[] {
