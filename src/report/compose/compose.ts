@@ -512,6 +512,7 @@ function composeClaim(input: ComposeInput, selection: Selection, acronyms: Acron
     candidatesFor(whole.judgements, { facetId: whole.id, claim: whole.claim, focus: whole.focus, acronyms, neighbours, negation: 0, profile }),
     profile,
     whole.judgements,
+    whole.sourceCoverage,
   );
   // A sentence that negates what the claim asserts (or the reverse) is never shown as support,
   // whatever stance the judge gave it: "does not require" contradicts "requires".
