@@ -14,7 +14,8 @@ import { ENGINE, ENGINE_VERSION } from '../version.js';
 import { notCheckable, notCheckableReport } from './checkable.js';
 import { planInput } from './plan.js';
 import { aboutTheSameNames } from './same-names.js';
-import { withDisciplinedVerdict } from './verdict-discipline.js';
+import { documentCoverage, type SourceCoverage } from './claim-coverage.js';
+import { SUPPORTED_AT, withDisciplinedVerdict } from './verdict-discipline.js';
 import { gatherWebSources, webQueries, type CheckWebOptions, type WebStageResult } from './web-sources.js';
 
 export interface CheckOptions {
@@ -149,6 +150,7 @@ export async function checkInput(store: Store, input: string, options: CheckOpti
 
   const toRetrieve = plan.facets.filter((f) => f.retrieve);
   const facets: FacetEvidence[] = [];
+  let claimCoverage: SourceCoverage | undefined;
   let done = 0;
   for (const f of plan.facets) {
     let judgements: Judgement[] = [];
@@ -164,9 +166,13 @@ export async function checkInput(store: Store, input: string, options: CheckOpti
       progress({ stage: 'retrieve', done, total: toRetrieve.length, detail: f.label.slice(0, 60) });
     }
     const judged = f.role === 'claim' || f.role === 'part';
-    if (judged) judgements = aboutTheSameNames(f.claim, judgements);
+    // How much of the claim each retrieved source states, read whole: a source that states
+    // enough of it to bear it out stays whatever names it writes, and the verdict weighs it.
+    const sourceCoverage: SourceCoverage | undefined = judged ? await documentCoverage(store, f.claim, judgements) : undefined;
+    if (judged) judgements = aboutTheSameNames(f.claim, judgements, sourceCoverage, SUPPORTED_AT);
+    if (f.role === 'claim') claimCoverage = sourceCoverage;
     const verdict: Verdict | null = judged && f.retrieve ? claimVerdict(f.claim, judgements) : null;
-    facets.push({ id: f.id, role: f.role, label: f.label, claim: f.claim, retrieve: f.retrieve, focus: f.focus, judgements, verdict });
+    facets.push({ id: f.id, role: f.role, label: f.label, claim: f.claim, retrieve: f.retrieve, focus: f.focus, judgements, verdict, ...(sourceCoverage ? { sourceCoverage } : {}) });
   }
   lap('retrieve');
 
@@ -191,7 +197,7 @@ export async function checkInput(store: Store, input: string, options: CheckOpti
   lap('compose');
 
   const verified = verifyReport(composed.draft, composed.passages);
-  const report = whole ? withDisciplinedVerdict(verified, facets.find((f) => f.role === 'claim')?.judgements ?? []) : verified;
+  const report = whole ? withDisciplinedVerdict(verified, facets.find((f) => f.role === 'claim')?.judgements ?? [], claimCoverage) : verified;
   lap('verify');
   const tally = verificationTally(report);
   progress({ stage: 'verify', done: tally.checked, total: tally.checked, detail: `${tally.failed} flagged` });

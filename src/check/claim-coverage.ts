@@ -1,11 +1,64 @@
-// How much of the claim one source's retrieved passages state (evidence/verdict/source-coverage.ts): the
-// best source counts: a claim is borne out by a page that says all of it, not by words scattered
-// over several.
-import { coverageBySource, profileClaim } from '../evidence/index.js';
+// How much of the claim one source states (evidence/verdict/source-coverage.ts): the best source
+// counts — a claim is borne out by a page that says all of it, not by words scattered over
+// several pages. Each retrieved source is read whole, not only the passages retrieved from it:
+// a page states a claim's date in its first lines and the act further down, and the retrieved
+// passages (at most three per source) hold only some of them. A source counts once, whatever
+// the number of its passages retrieved.
+import type { Store } from '../contracts.js';
+import { coverageBySource, profileClaim, readText, readTextCoverage, type ReadText } from '../evidence/index.js';
 import type { Judgement } from '../model.js';
 
+/** Coverage of the claim by each source, by source id. */
+export type SourceCoverage = ReadonlyMap<string, number>;
+
+/** Coverage of the claim by the retrieved passages of each source, joined (when the whole text is not at hand). */
+export function passageCoverage(claim: string, judgements: readonly Judgement[]): SourceCoverage {
+  return coverageBySource(profileClaim(claim), judgements.map((j) => ({ sourceId: j.source.id, text: j.passage.text })));
+}
+
+/** Sources read whole per claim: the best-ranked ones (the others are read by their passages). */
+export const SOURCES_READ_WHOLE = 8;
+/** Texts kept read (a source id is its text's hash, so a kept reading never goes stale). */
+const READ_CACHE_SIZE = 1024;
+const readCache = new Map<string, ReadText>();
+
+async function readSource(store: Store, id: string): Promise<ReadText | null> {
+  const known = readCache.get(id);
+  if (known) {
+    readCache.delete(id);
+    readCache.set(id, known);
+    return known;
+  }
+  const text = await store.getSourceText(id);
+  if (text === null) return null;
+  const read = readText(text);
+  readCache.set(id, read);
+  if (readCache.size > READ_CACHE_SIZE) readCache.delete(readCache.keys().next().value!);
+  return read;
+}
+
+/**
+ * Coverage of the claim by the whole text of each source a judgement comes from (the first
+ * SOURCES_READ_WHOLE sources, in the judgements' order; the others, and a source whose text the
+ * store no longer has, are read by their retrieved passages).
+ */
+export async function documentCoverage(store: Store, claim: string, judgements: readonly Judgement[]): Promise<SourceCoverage> {
+  const profile = profileClaim(claim);
+  const out = new Map(passageCoverage(claim, judgements));
+  for (const id of [...new Set(judgements.map((j) => j.source.id))].slice(0, SOURCES_READ_WHOLE)) {
+    const read = await readSource(store, id);
+    if (read) out.set(id, Math.max(out.get(id) ?? 0, readTextCoverage(profile, read, 3)));
+  }
+  return out;
+}
+
+/** The best source's coverage (0 with no source). */
+export function bestCoverage(coverage: SourceCoverage): number {
+  return Math.max(0, ...coverage.values());
+}
+
+/** The best source's coverage of the claim, reading its retrieved passages. */
 export function claimCoverage(claim: string, judgements: readonly Judgement[]): number {
   if (judgements.length === 0) return 0;
-  const bySource = coverageBySource(profileClaim(claim), judgements.map((j) => ({ sourceId: j.source.id, text: j.passage.text })));
-  return Math.max(0, ...bySource.values());
+  return bestCoverage(passageCoverage(claim, judgements));
 }

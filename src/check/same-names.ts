@@ -7,8 +7,12 @@
 //     parts ("African-Americans" → African, Americans);
 //   - matched in the passage or its source's title whatever the case, and across spacing
 //     ("TechCrunch" matches "Tech Crunch", "Tech-Crunch" and "techcrunch").
-// A passage naming fewer than a third of the names (at least one) is set aside for that claim.
+// A passage naming fewer than a third of the names (at least one) is set aside for that claim —
+// unless its source states the claim well enough to bear it out (claim-coverage.ts: the page is
+// about the claim whatever it capitalises, as when the claim's name is spelt another way or its
+// capitals are titles, "the Republic", rather than names).
 import type { Judgement } from '../model.js';
+import type { SourceCoverage } from './claim-coverage.js';
 import { STOPWORDS, stem, tokenize } from '../text/index.js';
 
 const CALENDAR = new Set([
@@ -61,9 +65,12 @@ export function namesEnough(names: readonly string[], text: string): boolean {
   return found.size >= Math.max(1, Math.ceil(names.length / 3));
 }
 
-/** The judgements whose passage (or its source's title) names enough of the claim's names. */
-export function aboutTheSameNames(claim: string, judgements: Judgement[]): Judgement[] {
+/**
+ * The judgements whose passage (or its source's title) names enough of the claim's names, or whose
+ * source states at least `waiveAt` of the claim by `coverage`.
+ */
+export function aboutTheSameNames(claim: string, judgements: Judgement[], coverage?: SourceCoverage, waiveAt = 1): Judgement[] {
   const names = claimNames(claim);
   if (names.length === 0) return judgements;
-  return judgements.filter((j) => namesEnough(names, `${j.passage.text} ${j.source.title}`));
+  return judgements.filter((j) => (coverage?.get(j.source.id) ?? 0) >= waiveAt || namesEnough(names, `${j.passage.text} ${j.source.title}`));
 }

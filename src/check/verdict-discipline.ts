@@ -5,21 +5,48 @@
 // verdict is Unproven and the reason says why: a label the reader cannot trace to a quote is
 // not given.
 //
-// Whether a claim is Supported also asks how much of it the best source states (claim-coverage.ts):
-// Supported needs coverage ≥ SUPPORTED_AT as well as a verified supporting quote, and a claim the
-// quotes bear out that clears it is Supported even when the stance count alone left it Unproven.
-// The confidence of Supported and Unproven is P(supported) = σ(A + B·coverage) (one minus it for
-// Unproven). A, B and SUPPORTED_AT were fitted on the even-numbered half of the WiCE dev claims
-// (logistic fit; the cut-off maximising balanced accuracy there) and are reported on the odd half
-// in docs/bench-real.md.
+// Whether a claim is Supported also asks how much of it the best source states, read whole
+// (claim-coverage.ts): Supported needs coverage ≥ SUPPORTED_AT and a verified quote that bears the
+// claim out — of a passage judged supporting, or of a source that itself states at least
+// SUPPORTED_AT of the claim and was not judged against it — and a claim that clears both is
+// Supported even when the stance count alone left it Unproven. The confidence of Supported and
+// Unproven is P(supported | coverage) read from CALIBRATION (one minus it for Unproven); a
+// Supported verdict is never shown below SUPPORTED_FLOOR. CALIBRATION and SUPPORTED_AT were
+// fitted on the even-numbered half of the WiCE dev claims (isotonic regression of gold
+// "supported" on coverage, its blocks' centres joined by straight lines, the empty first block
+// read as 0.02 rather than a certainty; the cut-off maximising
+// balanced accuracy there) and are reported on the odd half in docs/bench-real.md.
 import type { Judgement, Report, ReportSentence, Stance, VerdictLabel } from '../model.js';
 import { MEANING_NOTE } from '../evidence/index.js';
-import { claimCoverage } from './claim-coverage.js';
+import { bestCoverage, passageCoverage, type SourceCoverage } from './claim-coverage.js';
 
-const A = -1.607;
-const B = 2.424;
-export const SUPPORTED_AT = 0.382;
-const pSupported = (coverage: number): number => 1 / (1 + Math.exp(-(A + B * coverage)));
+/** (coverage, P(supported)) points, increasing; straight lines between them, flat beyond the ends. */
+const CALIBRATION: ReadonlyArray<readonly [number, number]> = [
+  [0.16, 0.02],
+  [0.25, 0.077],
+  [0.37, 0.129],
+  [0.46, 0.273],
+  [0.49, 0.4],
+  [0.54, 0.435],
+  [0.71, 0.5],
+  [0.92, 0.545],
+  [1.0, 0.8],
+];
+export const SUPPORTED_AT = 0.48;
+/** A Supported verdict is never shown less sure than a coin toss. */
+export const SUPPORTED_FLOOR = 0.5;
+
+/** P(supported) for the best source's coverage of the claim (CALIBRATION). */
+export function pSupported(coverage: number): number {
+  const first = CALIBRATION[0]!;
+  if (coverage <= first[0]) return first[1];
+  for (let i = 1; i < CALIBRATION.length; i++) {
+    const [x1, y1] = CALIBRATION[i]!;
+    const [x0, y0] = CALIBRATION[i - 1]!;
+    if (coverage <= x1) return y0 + ((y1 - y0) * (coverage - x0)) / (x1 - x0);
+  }
+  return CALIBRATION[CALIBRATION.length - 1]![1];
+}
 const r2 = (v: number): number => Math.round(v * 100) / 100;
 
 type ReportVerdict = NonNullable<Report['verdict']>;
@@ -38,9 +65,13 @@ function meaningNote(reason: string): string {
 }
 
 function quotedWith(report: Report, stanceOf: ReadonlyMap<string, Stance>, stance: Stance): ReportSentence | undefined {
+  return quotedWhere(report, (id) => stanceOf.get(id) === stance);
+}
+
+function quotedWhere(report: Report, bears: (passageId: string) => boolean): ReportSentence | undefined {
   return report.findings
     .flatMap((f) => f.sentences)
-    .find((s) => s.verified && (s.basis ?? 'passage') === 'passage' && s.citations.length > 0 && (s.passageIds ?? []).some((id) => stanceOf.get(id) === stance));
+    .find((s) => s.verified && (s.basis ?? 'passage') === 'passage' && s.citations.length > 0 && (s.passageIds ?? []).some(bears));
 }
 
 function sourceWords(report: Report, n: number): string {
@@ -50,26 +81,35 @@ function sourceWords(report: Report, n: number): string {
 
 /**
  * Supported or Unproven by coverage, for a claim the stance count called Supported or Unproven:
- * the calibrated confidence, and Supported only with a verified supporting quote.
+ * the calibrated confidence, and Supported only with a verified quote that bears the claim out —
+ * of a passage judged supporting, or of a source that itself states enough of the claim and was
+ * not judged against it (the page is counted once, by all it states, not by its best passage).
  */
-function byCoverage(report: Report, v: ReportVerdict, judgements: readonly Judgement[], stanceOf: ReadonlyMap<string, Stance>): ReportVerdict {
-  const coverage = claimCoverage(report.input, judgements);
+function byCoverage(report: Report, v: ReportVerdict, judgements: readonly Judgement[], stanceOf: ReadonlyMap<string, Stance>, bySource: SourceCoverage): ReportVerdict {
+  const coverage = bestCoverage(bySource);
   const p = pSupported(coverage);
-  const quote = quotedWith(report, stanceOf, 'supports');
-  const pct = `${Math.round(coverage * 100)} %`;
+  const sourceOf = new Map(judgements.map((j) => [j.passage.id, j.source.id]));
+  const covers = (id: string): boolean => (bySource.get(sourceOf.get(id) ?? '') ?? 0) >= SUPPORTED_AT;
+  const quote = quotedWhere(report, (id) => covers(id) && stanceOf.get(id) !== 'refutes' && stanceOf.get(id) !== undefined) ?? quotedWith(report, stanceOf, 'supports');
+  const pct = (x: number): string => `${Math.round(x * 100)} %`;
   if (coverage >= SUPPORTED_AT && quote) {
-    const tail = v.label === 'supported' ? v.reason.replace(/^[^:]*:\s*/, '').replace(/\.\s*$/, '') : '';
+    // The stance count's tally is kept when it agrees ("2 passages support …"), not when it found no supporting passage.
+    const tally = v.reason.replace(/^[^:]*:\s*/, '').replace(/\.\s*$/, '');
+    const tail = v.label === 'supported' && !/^no passage supports/.test(tally) ? tally : '';
+    const own = Math.max(0, ...(quote.passageIds ?? []).map((id) => bySource.get(sourceOf.get(id) ?? '') ?? 0));
+    const states = own >= SUPPORTED_AT ? `its source states ${pct(own)} of the claim` : `the best source states ${pct(coverage)} of the claim`;
     // The stance count's own confidence stands when it is higher (several passages restating the claim's figures).
-    const confidence = v.label === 'supported' ? Math.max(p, v.confidence) : p;
-    return { label: 'supported', confidence: r2(confidence), reason: `Supported: the passage quoted from ${sourceWords(report, quote.citations[0]!)} bears the claim out, and its source states ${pct} of the claim${tail ? ` (${tail})` : ''}.` };
+    const confidence = Math.max(SUPPORTED_FLOOR, v.label === 'supported' ? Math.max(p, v.confidence) : p);
+    return { label: 'supported', confidence: r2(confidence), reason: `Supported: the passage quoted from ${sourceWords(report, quote.citations[0]!)} bears the claim out, and ${states}${tail ? ` (${tail})` : ''}.` };
   }
+  const partial = quotedWith(report, stanceOf, 'supports');
   if (v.label === 'unproven') return { ...v, confidence: r2(1 - p) };
-  if (!quote) return { label: 'unproven', confidence: r2(1 - p), reason: `${UNQUOTED_REASON} (the evidence leaned supported, but no supporting passage was quoted).${meaningNote(v.reason)}` };
-  return { label: 'unproven', confidence: r2(1 - p), reason: `Unproven: the passage quoted from ${sourceWords(report, quote.citations[0]!)} bears out part of the claim, but its source states only ${pct} of it.` };
+  if (!partial) return { label: 'unproven', confidence: r2(1 - p), reason: `${UNQUOTED_REASON} (the evidence leaned supported, but no supporting passage was quoted).${meaningNote(v.reason)}` };
+  return { label: 'unproven', confidence: r2(1 - p), reason: `Unproven: the passage quoted from ${sourceWords(report, partial.citations[0]!)} bears out part of the claim, but no source states more than ${pct(coverage)} of it.` };
 }
 
 /** The verdict the report's own quotes bear out, with a reason that names them. */
-export function disciplinedVerdict(report: Report, judgements: readonly Judgement[]): ReportVerdict | null {
+export function disciplinedVerdict(report: Report, judgements: readonly Judgement[], bySource: SourceCoverage = passageCoverage(report.input, judgements)): ReportVerdict | null {
   const v = report.verdict;
   if (v === null) return v;
   const stanceOf = new Map(judgements.map((j) => [j.passage.id, j.stance]));
@@ -77,7 +117,7 @@ export function disciplinedVerdict(report: Report, judgements: readonly Judgemen
   // coverage, and the note, which quotes both sentences, stays in the reason.
   const meaning = meaningNote(v.reason);
   if (meaning && v.label === 'unproven') return v;
-  if (v.label === 'unproven' || v.label === 'supported') return byCoverage(report, v, judgements, stanceOf);
+  if (v.label === 'unproven' || v.label === 'supported') return byCoverage(report, v, judgements, stanceOf, bySource);
   const quotes = NEEDS[v.label].map((stance) => ({ stance, s: quotedWith(report, stanceOf, stance) }));
   if (quotes.some((q) => q.s === undefined)) {
     const missing = quotes.filter((q) => q.s === undefined).map((q) => (q.stance === 'supports' ? 'supporting' : 'refuting'));
@@ -89,8 +129,8 @@ export function disciplinedVerdict(report: Report, judgements: readonly Judgemen
 }
 
 /** The report with its verdict (and its claim facet's) disciplined. */
-export function withDisciplinedVerdict(report: Report, judgements: readonly Judgement[]): Report {
-  const verdict = disciplinedVerdict(report, judgements);
+export function withDisciplinedVerdict(report: Report, judgements: readonly Judgement[], bySource?: SourceCoverage): Report {
+  const verdict = disciplinedVerdict(report, judgements, bySource);
   if (verdict === report.verdict) return report;
   const facets = report.facets?.map((f) => (f.role === 'claim' ? { ...f, verdict } : f));
   return { ...report, verdict, ...(facets ? { facets } : {}) };

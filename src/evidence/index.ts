@@ -16,7 +16,7 @@ export { profileClaim } from './stance/claim-profile.js';
 export type { ClaimProfile } from './stance/claim-profile.js';
 export { copyGroups } from './verdict/independence.js';
 export { coverageByBestSentences } from './verdict/sentence-coverage.js';
-export { coverageBySource, textCoverage } from './verdict/source-coverage.js';
+export { coverageBySource, readText, readTextCoverage, textCoverage, type ReadText } from './verdict/source-coverage.js';
 export type { SentenceCoverage } from './verdict/sentence-coverage.js';
 export { statedFigures } from './figures/stated-figures.js';
 export type { StatedFigures } from './figures/stated-figures.js';

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { disciplinedVerdict } from '../../src/check/verdict-discipline.js';
+import { SUPPORTED_AT, SUPPORTED_FLOOR, disciplinedVerdict, pSupported } from '../../src/check/verdict-discipline.js';
 import { verdictProblems } from '../../src/eval/report-quality.js';
 import { runEval } from '../../src/eval/index.js';
 import type { Judgement, Report, ReportSentence, Stance } from '../../src/model.js';
@@ -36,14 +36,14 @@ test('a supporting quote whose source states only part of the claim leaves it Un
   const r = report('supported', [sentence('p1')]);
   const v = disciplinedVerdict(r, [judged('p1', 'supports', 'The museum has a shop.')]);
   assert.equal(v?.label, 'unproven');
-  assert.match(v!.reason, /bears out part of the claim, but its source states only \d+ % of it/);
+  assert.match(v!.reason, /bears out part of the claim, but no source states more than \d+ % of it/);
   assert.ok(v!.confidence > 0.5 && v!.confidence < 1);
 });
 
 test('without such a quote the verdict is Unproven and says why', () => {
   // The quote is of a neutral passage; or the supporting quote failed verification; or nothing is quoted.
   for (const [r, j] of [
-    [report('supported', [sentence('p1')]), [judged('p1', 'neutral')]],
+    [report('supported', [sentence('p1')]), [judged('p1', 'neutral', 'The museum has a shop.')]],
     [report('supported', [sentence('p1', false)]), [judged('p1', 'supports')]],
     [report('refuted', []), [judged('p1', 'refutes')]],
     [report('mixed', [sentence('p1')]), [judged('p1', 'supports')]],
@@ -52,6 +52,44 @@ test('without such a quote the verdict is Unproven and says why', () => {
     assert.equal(v?.label, 'unproven', r.verdict!.label);
     assert.match(v!.reason, /no passage quoted in the report/);
   }
+});
+
+test('a quote from a source that states the whole claim bears it out, whatever stance its one passage was given; one judged against it does not', () => {
+  const r = report('supported', [sentence('p1')]);
+  const v = disciplinedVerdict(r, [judged('p1', 'neutral')]);
+  assert.equal(v?.label, 'supported');
+  assert.match(v!.reason, /^Supported: the passage quoted from Coastal Herald \[1\] bears the claim out, and its source states 100 % of the claim \(1 passage supports/);
+  assert.ok(v!.confidence >= SUPPORTED_FLOOR);
+  assert.deepEqual(verdictProblems({ ...r, verdict: v }), []);
+  assert.equal(disciplinedVerdict(r, [judged('p1', 'refutes')])?.label, 'unproven');
+});
+
+test('the source counts by all its text states: a passage stating part of the claim is Supported when its page states the rest', () => {
+  const r = report('supported', [sentence('p1')]);
+  const part = [judged('p1', 'neutral', 'The museum has a shop.')];
+  assert.equal(disciplinedVerdict(r, part)?.label, 'unproven');
+  const v = disciplinedVerdict(r, part, new Map([['s1', 0.9]]));
+  assert.equal(v?.label, 'supported');
+  assert.match(v!.reason, /its source states 90 % of the claim/);
+  // Below the cut-off the whole page does not bear it out, and the confidence says how unlikely it is.
+  const low = disciplinedVerdict(r, part, new Map([['s1', SUPPORTED_AT - 0.1]]));
+  assert.equal(low?.label, 'unproven');
+  assert.ok(low!.confidence > 0.5);
+});
+
+test('P(supported) rises with coverage, stays in [0, 1], and Supported is never shown below the floor', () => {
+  let last = -1;
+  for (let c = 0; c <= 1.0001; c += 0.01) {
+    const p = pSupported(c);
+    assert.ok(p >= last - 1e-12 && p >= 0 && p <= 1, `coverage ${c}: ${p}`);
+    last = p;
+  }
+  assert.ok(pSupported(SUPPORTED_AT) < SUPPORTED_FLOOR);
+  const r = report('supported', [sentence('p1')]);
+  const unsure = { ...r, verdict: { ...r.verdict!, confidence: 0.2 } };
+  const v = disciplinedVerdict(unsure, [judged('p1', 'supports', 'The museum has a shop.')], new Map([['s1', SUPPORTED_AT]]));
+  assert.equal(v?.label, 'supported');
+  assert.equal(v!.confidence, SUPPORTED_FLOOR);
 });
 
 // The shared data sits beside the main checkout (../shared) or beside the worktrees (../../shared).

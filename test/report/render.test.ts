@@ -49,3 +49,10 @@ test('HTML escapes every value and never links a non-http URI', () => {
   assert.match(html, /<li id="source-4">\[4\] <a href="#source-4">/);
   assert.throws(() => renderReport(sampleReport(), 'pdf'), /unknown format "pdf"/);
 });
+
+test('HTML says what the verdict confidence means, with its own figure', () => {
+  const html = renderHtml(sampleReport());
+  assert.match(html, /<p class="confidence-note">What the confidence means: the estimated chance that this verdict is right\. Of verdicts given with confidence 0\.82, about 82 in 100 proved right/);
+  const q = renderHtml({ ...sampleReport(), kind: 'question' as const, verdict: null });
+  assert.ok(!q.includes('confidence-note">'), 'a question has no verdict and no note');
+});

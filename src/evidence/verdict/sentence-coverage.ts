@@ -23,15 +23,22 @@ const MAX_SENTENCES = 400;
  * no sentences, gives coverage 0.
  */
 export function coverageByBestSentences(claim: ClaimProfile, sentences: readonly string[], k: number, idf: IdfTable = shippedIdf()): SentenceCoverage {
+  return coverageByBestStems(claim, sentenceStems(sentences), k, idf);
+}
+
+/** The content-word stems of each of the first 400 sentences: what coverageByBestStems reads (computed once per text when it is read for many claims). */
+export function sentenceStems(sentences: readonly string[]): ReadonlySet<string>[] {
+  return sentences.slice(0, MAX_SENTENCES).map((s) => new Set(contentStems(s).map((w) => w.stem)));
+}
+
+/** coverageByBestSentences over sentences already reduced to their stems (sentenceStems). */
+export function coverageByBestStems(claim: ClaimProfile, stems: readonly ReadonlySet<string>[], k: number, idf: IdfTable = shippedIdf()): SentenceCoverage {
   const weights = claim.terms.map((t) => idf(t));
   const total = weights.reduce((a, b) => a + b, 0);
   if (total <= 0 || k <= 0) return { coverage: 0, chosen: [] };
   // For each sentence, which claim terms it holds (directly or through a synonym).
   const forms = claim.terms.map((t) => [t, ...(claim.synonyms.get(t) ?? [])]);
-  const holds: boolean[][] = sentences.slice(0, MAX_SENTENCES).map((s) => {
-    const stems = new Set(contentStems(s).map((w) => w.stem));
-    return forms.map((f) => f.some((x) => stems.has(x)));
-  });
+  const holds: boolean[][] = stems.slice(0, MAX_SENTENCES).map((set) => forms.map((f) => f.some((x) => set.has(x))));
   const held = claim.terms.map(() => false);
   const chosen: number[] = [];
   let covered = 0;

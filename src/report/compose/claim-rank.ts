@@ -18,8 +18,9 @@ export interface ClaimRanking {
   bySource: ReadonlyMap<string, number>;
 }
 
-export function rankByClaimCoverage(pool: readonly Candidate[], profile: ClaimProfile, judgements: readonly Judgement[]): ClaimRanking {
-  const bySource = coverageBySource(profile, judgements.map((j) => ({ sourceId: j.source.id, text: j.passage.text })));
+/** `known`: the coverage of each source read whole (FacetEvidence.sourceCoverage), when the caller has it. */
+export function rankByClaimCoverage(pool: readonly Candidate[], profile: ClaimProfile, judgements: readonly Judgement[], known?: ReadonlyMap<string, number>): ClaimRanking {
+  const bySource = known ?? coverageBySource(profile, judgements.map((j) => ({ sourceId: j.source.id, text: j.passage.text })));
   const best = Math.max(0, ...bySource.values());
   const ranked = pool
     .map((c) => {

@@ -5,7 +5,7 @@ import type { Source } from '../../model.js';
 import { UNNAMED_SOURCE, sourceName } from './attribution.js';
 import { cite, type PendingSentence } from '../citations.js';
 import type { ComposeInput } from './compose-input.js';
-import type { PendingFinding } from './compose.js';
+import type { PendingFinding } from './compose-parts.js';
 import { findConflicts, type TableFigure } from '../figures-table.js';
 import { STOPWORDS, contentTerms, stem, tokenize } from '../../text/index.js';
 import { aboutLaw, joinWords } from './kind-words.js';

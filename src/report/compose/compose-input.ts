@@ -29,6 +29,11 @@ export interface FacetEvidence extends PlannedFacet {
   judgements: Judgement[];
   /** The facet's own verdict (claims and their parts); null for question facets. */
   verdict: Verdict | null;
+  /**
+   * How much of the facet's claim each of its sources states, read whole, by source id (claims
+   * and their parts). Absent: the composer reads it from the judged passages.
+   */
+  sourceCoverage?: ReadonlyMap<string, number>;
 }
 
 export interface ComposeInput {

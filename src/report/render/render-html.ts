@@ -57,8 +57,18 @@ ol.sources li { margin: 0 0 .6rem; padding-left: 2.4rem; text-indent: -2.4rem; }
 ol.sources li:target { background: #fff6d5; }
 .kind { font: .75rem/1 system-ui, sans-serif; color: var(--muted); border: 1px solid var(--rule); border-radius: .25rem; padding: .1rem .3rem; }
 ul.facets { font: .85rem/1.5 system-ui, sans-serif; color: var(--muted); padding-left: 1.2rem; }
+.confidence-note { font: .85rem/1.45 system-ui, sans-serif; color: var(--muted); margin: .4rem 0 0; }
 footer { margin-top: 2.5rem; border-top: 1px solid var(--rule); padding-top: 1rem; font: .8rem/1.5 system-ui, sans-serif; color: var(--muted); }
 `;
+
+/**
+ * What a verdict's confidence means, in words: the chance that the verdict is right, as measured
+ * on real claims checked against the pages they cite (docs/bench-real.md).
+ */
+export function confidenceMeaning(confidence: number): string {
+  const n = Math.round(Math.min(1, Math.max(0, confidence)) * 100);
+  return `What the confidence means: the estimated chance that this verdict is right. Of verdicts given with confidence ${confidence.toFixed(2)}, about ${n} in 100 proved right when real claims were checked against the pages they cite; it measures how far the quoted sources state the claim, not how true the claim is in the world.`;
+}
 
 export function renderHtml(report: Report): string {
   const known = new Set(report.sources.map((s) => s.n));
@@ -71,6 +81,7 @@ export function renderHtml(report: Report): string {
     parts.push(
       `<div class="verdict"><span class="badge ${escapeHtml(report.verdict.label)}">${escapeHtml(label)}</span>` +
         `<span>Confidence ${report.verdict.confidence.toFixed(2)}. ${escapeHtml(report.verdict.reason)}</span></div>`,
+      `<p class="confidence-note">${escapeHtml(confidenceMeaning(report.verdict.confidence))}</p>`,
     );
   }
   parts.push('</header>');
