@@ -23,7 +23,7 @@ import type { ServerEnv } from './server-env.js';
 export { DEFAULT_CLAIMS_PAGE, MAX_CLAIMS_PAGE } from './job-routes.js';
 
 export interface AppOptions extends RouteOptions {
-  /** Time an answer may take once the request has arrived (the event stream excepted), then 503. */
+  /** Time a GET or DELETE may take to be answered (the event stream excepted), then 503. */
   answerTimeoutMs: number;
 }
 
@@ -108,7 +108,8 @@ function answerTimeout(ms: number): MiddlewareHandler<ServerEnv> {
   const late = (): HTTPException =>
     new HTTPException(503, { cause: new HttpError(503, { code: 'UNAVAILABLE', component: 'server', problem: `the answer took longer than ${ms} ms`, fix: 'try again; if it keeps happening the store or the queue is overloaded', retryable: true }, { 'retry-after': '5' }) });
   const limit = timeout(ms, late);
-  return async (c, next) => (/\/events$/.test(c.req.path) ? next() : limit(c, next));
+  // An upload is bounded by the request timeout (it may take longer at a slow client's pace), and an event stream lasts as long as its job.
+  return async (c, next) => (c.req.method === 'POST' || /\/events$/.test(c.req.path) ? next() : limit(c, next));
 }
 
 /** The hono app: middleware, routes, and the JSON answers for errors, unknown routes and wrong methods. */

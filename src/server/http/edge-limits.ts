@@ -12,7 +12,7 @@ export const DEFAULT_HEADERS_TIMEOUT_MS = 10_000;
 export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
 /** Idle time of a kept-alive connection between requests (default 5 s, Node's own). */
 export const DEFAULT_KEEP_ALIVE_TIMEOUT_MS = 5_000;
-/** Time an answer may take once the request has arrived, then 503 (default 30 s; the event stream is exempt). */
+/** Time a GET or DELETE may take to be answered, then 503 (default 30 s; uploads are bounded by the request timeout, the event stream by its job). */
 export const DEFAULT_ANSWER_TIMEOUT_MS = 30_000;
 /** Connections open at once; more are closed as they arrive (default 256). */
 export const DEFAULT_MAX_CONNECTIONS = 256;
