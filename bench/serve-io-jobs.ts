@@ -4,7 +4,7 @@
 // 4 such jobs kept running at once against the local replay servers the tests use (the recorded
 // Wikipedia, the cited pages of test/fixtures/audit-fetch, the recorded chat completions with a
 // model delay), while GET /api/health is polled every 20 ms from a thread of its own:
-//   VERITY_WEB_ALLOW_PRIVATE=1 node --import tsx bench/serve-io-jobs.ts [--seconds 10] [--llm-delay 300] [--only KIND]
+//   VERITY_WEB_ALLOW_PRIVATE=1 node --import tsx bench/serve-io-jobs.ts [--seconds 10] [--llm-delay 300] [--only KIND] [--threads N]
 // Prints, per kind (and for an idle server, and for plain rules checks, which run in the job
 // threads), the jobs finished and health's p50, p99 and max.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -28,6 +28,8 @@ function flag(name: string, fallback: number): number {
 
 const CLAIM = '31 of 52 cities in Examplestan restrict cars in their centres';
 const IN_FLIGHT = 4;
+/** --threads N (0: every job in the request thread, as before web and fetch jobs moved to the threads). */
+const threadCount = process.argv.includes('--threads') ? flag('threads', 0) : null;
 
 type Kind = 'idle' | 'rules check' | 'web check' | 'fetch audit' | 'llm check';
 const KINDS: readonly Kind[] = ['idle', 'rules check', 'web check', 'fetch audit', 'llm check'];
@@ -42,6 +44,7 @@ async function measure(kind: Kind, seconds: number, llmDelayMs: number): Promise
     store,
     port: 0,
     concurrency: IN_FLIGHT,
+    ...(threadCount !== null ? { threads: threadCount } : {}),
     log: () => undefined,
     ...(kind === 'web check' ? { web: { search: new WikipediaSearch({ baseUrl: web.origin }), limit: 5 } } : {}),
     ...(kind === 'fetch audit' ? { fetch: { web: { allowPrivate: true }, limit: 30 } } : {}),

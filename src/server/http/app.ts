@@ -14,13 +14,11 @@ import { HttpError, asHttpError, errorBody, jsonAnswer } from './http-error.js';
 import { ENGINE, ENGINE_VERSION } from '../../version.js';
 import { authorize } from '../authorize.js';
 import type { HandlerAuth } from '../authorize.js';
-import { jobRoutes, links, NO_CAPABILITIES } from './job-routes.js';
+import { jobRoutes, NO_CAPABILITIES } from './job-routes.js';
 import type { RouteOptions } from './job-routes.js';
 import { openApiDocument } from './openapi.js';
 import { uiPage, UI_POLICY } from '../ui-page.js';
 import type { ServerEnv } from './server-env.js';
-
-export { DEFAULT_CLAIMS_PAGE, MAX_CLAIMS_PAGE } from './job-routes.js';
 
 export interface AppOptions extends RouteOptions {
   /** Time a GET or DELETE may take to be answered (the event stream excepted), then 503. */
@@ -41,7 +39,7 @@ const DATA_HEADERS = secureHeaders({
 const PAGE_HEADERS = secureHeaders({ contentSecurityPolicy: UI_POLICY, xFrameOptions: 'DENY', strictTransportSecurity: false });
 
 /** The JSON error answer for any thrown value; an answer sent before the body was read closes the connection. */
-export function errorResponse(c: Context<ServerEnv>, e: unknown, log: (line: string) => void): Response {
+function errorResponse(c: Context<ServerEnv>, e: unknown, log: (line: string) => void): Response {
   // hono's own exceptions (its timeout) carry Verity's error as their cause.
   const err = e instanceof HTTPException ? (e.cause instanceof HttpError ? e.cause : fromHonoException(e)) : asHttpError(e);
   if (err.status >= 500 && err.error.code === 'INTERNAL') log(`verity: [server] ${c.req.method} ${new URL(c.req.url).pathname}: ${err.error.message}`);
@@ -150,4 +148,3 @@ async function health(c: Context<ServerEnv>, o: RouteOptions): Promise<Response>
   });
 }
 
-export { links };
