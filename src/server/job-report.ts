@@ -8,7 +8,7 @@ import type { JobSnapshot, JobSpec } from '../jobs/index.js';
 import type { AuditResult } from '../audit/index.js';
 import { articleFormat } from './job-runner.js';
 import type { VerityJobResult } from './job-runner.js';
-import { HttpError } from './http-error.js';
+import { HttpError } from './http/http-error.js';
 
 export interface RenderedReport {
   body: string;

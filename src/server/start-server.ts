@@ -1,18 +1,19 @@
 // Starting and stopping the server: bind (loopback unless told otherwise), wire the queue and
 // the shared store into the handler, and shut down cleanly (streams ended, jobs stopped).
-import { createServer } from 'node:http';
 import type { Server } from 'node:http';
+import { getRequestListener } from '@hono/node-server';
 import { isIP } from 'node:net';
 import type { Store } from '../contracts.js';
 import { VerityError, quote } from '../errors.js';
 import { createInProcessQueue } from '../jobs/index.js';
 import type { Queue } from '../jobs/index.js';
-import { createHandler } from './handler.js';
+import { createApp } from './http/app.js';
 import { createTokenCheck, validateTokens } from './access-tokens.js';
 import { createTicketIssuer } from './job-ticket.js';
 import { createJobRunner, runnerCapabilities } from './job-runner.js';
-import { applyEdgeLimits, edgeLimits, handleExpectContinue } from './edge-limits.js';
-import type { EdgeLimitOptions } from './edge-limits.js';
+import { edgeLimits, edgeServer } from './http/edge-limits.js';
+import type { EdgeLimitOptions } from './http/edge-limits.js';
+import { malformedRequest } from './http/http-error.js';
 import { createAuthBackoff } from './auth-backoff.js';
 import { JobThreads } from './job-threads.js';
 import { createReportCache } from './job-report.js';
@@ -71,7 +72,7 @@ export interface ServerOptions {
   /** Allow audit jobs to fetch the cited pages (`POST /api/audits?fetch=1`); as `web`, with --fetch. */
   fetch?: JobFetchOptions;
   log?: (line: string) => void;
-  /** Header/request/keep-alive timeouts and the connection cap (defaults in edge-limits.ts). */
+  /** Header/request/keep-alive/answer timeouts and the connection cap (defaults in http/edge-limits.ts). */
   limits?: EdgeLimitOptions;
   /**
    * Worker threads that run checks and audits and render audit reports, so the request thread
@@ -167,7 +168,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       ...(options.history !== undefined ? { history: options.history } : {}),
     });
   const limits = edgeLimits(options.limits);
-  const handler = createHandler({
+  const app = createApp({
       store: options.store,
       queue,
       maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
@@ -181,11 +182,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       reports: createReportCache(),
       ...(threads ? { renderAudit: (spec, audit, format) => threads.render(spec, audit, format) } : {}),
       ...(options.heartbeatMs !== undefined ? { heartbeatMs: options.heartbeatMs } : {}),
+      answerTimeoutMs: limits.answerTimeoutMs,
   });
-  // Timeouts are checked every second (Node's default is every 30 s).
-  const server = createServer({ connectionsCheckingInterval: Math.min(1_000, limits.headersTimeoutMs) }, handler);
-  applyEdgeLimits(server, limits);
-  handleExpectContinue(server, handler);
+  // A request node-server cannot turn into a Request (a malformed Host or target) gets the usual JSON 400.
+  const server = edgeServer(limits, getRequestListener(app.fetch, { errorHandler: malformedRequest }));
   await listen(server, port, host);
   const address = server.address();
   const boundPort = typeof address === 'object' && address !== null ? address.port : port;

@@ -9,22 +9,25 @@
 // report through a short-lived ticket (POST /api/jobs/:id/ticket): never the token in a URL.
 import { escapeHtml } from '../report/index.js';
 import { ENGINE_VERSION } from '../version.js';
+import { NONCE } from 'hono/secure-headers';
 import type { JobCapabilities } from './job-runner.js';
 
-/** The Content-Security-Policy header that goes with `uiPage(nonce)`. */
-export function uiPolicy(nonce: string): string {
-  return [
-    "default-src 'none'",
-    `script-src 'nonce-${nonce}'`,
-    `style-src 'nonce-${nonce}'`,
-    "connect-src 'self'",
-    "frame-src 'self'",
-    "img-src 'self' data:",
-    "base-uri 'none'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-  ].join('; ');
-}
+/**
+ * The page's Content-Security-Policy for hono/secure-headers: inline script and style only with
+ * the per-response nonce (`NONCE`; the handler reads it from the context and puts it in
+ * `uiPage(nonce)`), nothing else loaded from anywhere, framed by nobody.
+ */
+export const UI_POLICY = {
+  defaultSrc: ["'none'"],
+  scriptSrc: [NONCE],
+  styleSrc: [NONCE],
+  connectSrc: ["'self'"],
+  frameSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:'],
+  baseUri: ["'none'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+};
 
 const CSS = `
 :root { color-scheme: light; --ink: #1d1d1f; --muted: #555b61; --rule: #cfd3d7; --accent: #1a5fb4; --bad: #b3261e; }

@@ -7,10 +7,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadPdf } from '../../src/ingest/load/load-pdf.js';
-import { flateStreams } from '../../src/ingest/load/pdf-limits.js';
+import { filteredStreams, flateStreams, inflatedTotal } from '../../src/ingest/load/pdf-limits.js';
+import { ascii85Decode, asciiHexDecode, lzwDecode, runLengthDecode } from '../../src/ingest/load/pdf-filters.js';
 import { isVerityError } from '../../src/errors.js';
 import { runCli } from '../helpers/run-cli.js';
-import { bombPdf } from './pdf-bomb.js';
+import { ascii85Encode, bombPdf, lzwEncode } from './pdf-bomb.js';
 import { makePdf } from '../fixtures/ingest/make-pdf.js';
 
 test('a PDF whose content inflates to 2.6 GB fails clearly, in a process whose peak memory stays under 1 GB', async () => {
@@ -75,4 +76,35 @@ test('a damaged PDF on which PDF.js leaves a promise rejected and unhandled fail
   } finally {
     process.off('unhandledRejection', listener);
   }
+});
+
+test('LZW and ASCII85-then-Flate streams are measured exactly, and PDF.js reads the same files', async () => {
+  for (const encoding of ['lzw', 'a85-flate'] as const) {
+    const pdf = await bombPdf(64 * 1024, undefined, encoding);
+    const streams = filteredStreams(pdf);
+    assert.deepEqual(streams.map((s) => s.filters), [encoding === 'lzw' ? ['lzw'] : ['a85', 'flate']]);
+    // bombPdf's content: exactly 64 KiB for LZW; deflated in 1 MiB rounds of the unit for Flate.
+    assert.equal(await inflatedTotal(pdf, 1 << 30), encoding === 'lzw' ? 64 * 1024 : 1_048_600);
+    const { text } = await loadPdf(pdf, `small-${encoding}.pdf`);
+    assert.match(text, /^Harbour cargo rose/);
+  }
+});
+
+test('an LZW bomb and an ASCII85-wrapped Flate bomb fail clearly (TOO_LARGE) before PDF.js reads them', async () => {
+  const lzw = await bombPdf(2 * 1024 * 1024, undefined, 'lzw');
+  await assert.rejects(loadPdf(lzw, 'lzw.pdf', { maxInflatedBytes: 512 * 1024 }), (e) => isVerityError(e) && e.code === 'TOO_LARGE' && /"lzw\.pdf": its compressed streams inflate to more than 512 KiB/.test(e.message));
+  const a85 = await bombPdf(40 * 1024 * 1024, undefined, 'a85-flate');
+  await assert.rejects(loadPdf(a85, 'a85.pdf'), (e) => isVerityError(e) && e.code === 'TOO_LARGE' && /inflate to more than 32 MiB/.test(e.message));
+});
+
+test('the filter decoders: LZW round trip (table clears, both code widths rules), ASCII85, ASCIIHex, RunLength, and damage stops a decoder without a throw', () => {
+  const data = Buffer.from(Array.from({ length: 100_000 }, (_, i) => (i * 7919 + (i >> 3)) % 251));
+  const lzw = lzwDecode(lzwEncode(data), 1 << 30, 1, true);
+  assert.ok(Buffer.from(lzw.bytes!).equals(data));
+  assert.ok(lzwDecode(lzwEncode(data), 1000).size <= 1000 + 4096, 'stops past the limit');
+  assert.ok(Buffer.from(ascii85Decode(ascii85Encode(data), 1 << 30)).equals(data));
+  assert.deepEqual([...ascii85Decode(Buffer.from('z~>'), 100)], [0, 0, 0, 0]);
+  assert.deepEqual([...asciiHexDecode(Buffer.from('48 65 6C6c 6F 7>'), 100)], [0x48, 0x65, 0x6c, 0x6c, 0x6f, 0x70]);
+  assert.deepEqual([...runLengthDecode(Uint8Array.from([2, 65, 66, 67, 254, 68, 128, 69]), 100)], [65, 66, 67, 68, 68, 68]);
+  assert.equal(lzwDecode(Uint8Array.from([0xff, 0xff, 0xff, 0xff]), 100).size, 0, 'a first code that is not a byte stops at once');
 });

@@ -1,8 +1,10 @@
 // Errors as HTTP answers: a VerityError with the status it is sent with, and the JSON body
-// every error response has: {"error": {"code", "component", "problem", "fix"}}.
-import { VerityError, isVerityError } from '../errors.js';
-import type { VerityErrorOptions } from '../errors.js';
-import type { JobError } from '../jobs/index.js';
+// every error response has: {"error": {"code", "component", "problem", "fix"}}; JSON answers.
+import { VerityError, isVerityError } from '../../errors.js';
+import type { VerityErrorOptions } from '../../errors.js';
+import type { JobError } from '../../jobs/index.js';
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
 export class HttpError extends Error {
   readonly status: number;
@@ -60,4 +62,18 @@ export interface ErrorBody {
 
 export function errorBody(e: VerityError | JobError): ErrorBody {
   return { error: { code: e.code, component: e.component, problem: e.problem, fix: e.fix ?? null, retryable: e.retryable } };
+}
+
+/** A JSON answer as every route sends it: indented, UTF-8, with a final newline. */
+export function jsonAnswer(c: Context, status: number, value: unknown, headers: Record<string, string> = {}): Response {
+  return c.body(`${JSON.stringify(value, null, 2)}\n`, status as ContentfulStatusCode, { 'content-type': 'application/json; charset=utf-8', ...headers });
+}
+
+/**
+ * The answer to a request @hono/node-server could not turn into a Request (a malformed Host
+ * header or request target): the usual JSON error, 400.
+ */
+export function malformedRequest(e: unknown): Response {
+  const body = errorBody(new VerityError({ code: 'BAD_INPUT', component: 'server', problem: `the request is malformed: ${e instanceof Error ? e.message : String(e)}`, fix: 'send a request with a valid Host header and path' }));
+  return new Response(`${JSON.stringify(body, null, 2)}\n`, { status: 400, headers: { 'content-type': 'application/json; charset=utf-8', 'x-content-type-options': 'nosniff', 'cache-control': 'no-store', 'content-security-policy': "default-src 'none'; frame-ancestors 'none'", connection: 'close' } });
 }

@@ -1,9 +1,10 @@
-// Limits at the connection level, so slow or unwanted clients cannot hold the server: short
-// header and request timeouts (checked every second), a cap on open connections, and
-// `Expect: 100-continue` answered only once the body is wanted (a 413 or 401 is sent instead of
-// "100 Continue", so an oversized or refused upload is never sent at all).
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import { VerityError, quote } from '../errors.js';
+// Limits at the connection level, which belong to the Node http server: short header and
+// request timeouts (checked every second), a cap on open connections, and `Expect:
+// 100-continue` handed to the routes (a 413 or 401 is sent instead of "100 Continue", so an
+// oversized or refused upload is never sent at all).
+import { createServer } from 'node:http';
+import type { RequestListener, Server } from 'node:http';
+import { VerityError, quote } from '../../errors.js';
 
 /** Whole time to receive a request's headers (default 10 s). */
 export const DEFAULT_HEADERS_TIMEOUT_MS = 10_000;
@@ -11,15 +12,16 @@ export const DEFAULT_HEADERS_TIMEOUT_MS = 10_000;
 export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
 /** Idle time of a kept-alive connection between requests (default 5 s, Node's own). */
 export const DEFAULT_KEEP_ALIVE_TIMEOUT_MS = 5_000;
+/** Time a GET or DELETE may take to be answered, then 503 (default 30 s; uploads are bounded by the request timeout, the event stream by its job). */
+export const DEFAULT_ANSWER_TIMEOUT_MS = 30_000;
 /** Connections open at once; more are closed as they arrive (default 256). */
 export const DEFAULT_MAX_CONNECTIONS = 256;
-/** After an error answer sent before the body was read, how long the rest may drain before the connection is closed. */
-export const EARLY_ERROR_GRACE_MS = 1_000;
 
 export interface EdgeLimits {
   headersTimeoutMs: number;
   requestTimeoutMs: number;
   keepAliveTimeoutMs: number;
+  answerTimeoutMs: number;
   maxConnections: number;
 }
 
@@ -39,6 +41,7 @@ export function edgeLimits(options: EdgeLimitOptions = {}): EdgeLimits {
     headersTimeoutMs: wholeMs('headersTimeoutMs', options.headersTimeoutMs, DEFAULT_HEADERS_TIMEOUT_MS, 100),
     requestTimeoutMs: wholeMs('requestTimeoutMs', options.requestTimeoutMs, DEFAULT_REQUEST_TIMEOUT_MS, 100),
     keepAliveTimeoutMs: wholeMs('keepAliveTimeoutMs', options.keepAliveTimeoutMs, DEFAULT_KEEP_ALIVE_TIMEOUT_MS, 100),
+    answerTimeoutMs: wholeMs('answerTimeoutMs', options.answerTimeoutMs, DEFAULT_ANSWER_TIMEOUT_MS, 100),
     maxConnections: wholeMs('maxConnections', options.maxConnections, DEFAULT_MAX_CONNECTIONS, 1),
   };
   if (limits.headersTimeoutMs > limits.requestTimeoutMs) {
@@ -47,33 +50,24 @@ export function edgeLimits(options: EdgeLimitOptions = {}): EdgeLimits {
   return limits;
 }
 
-/** Sets the timeouts and the connection cap on a node:http server. */
-export function applyEdgeLimits(server: Server, limits: EdgeLimits): void {
-  server.headersTimeout = limits.headersTimeoutMs;
-  server.requestTimeout = limits.requestTimeoutMs;
-  server.keepAliveTimeout = limits.keepAliveTimeoutMs;
-  server.maxConnections = limits.maxConnections;
-}
-
-/** Requests that sent `Expect: 100-continue` and have not been told to go on yet: their response. */
-const waitingForContinue = new WeakMap<IncomingMessage, ServerResponse>();
-
 /**
- * Handles `Expect: 100-continue` (node:http's 'checkContinue'): the request goes to `handler`
- * without "100 Continue"; that is sent only when the handler starts reading the body
- * (`continueBody`), so a request refused before (401, 403, 413 by Content-Length) never uploads.
+ * The node:http server for a request listener (@hono/node-server's), with the timeouts checked
+ * every second (Node's default is every 30 s) and the connection cap. A request that sends
+ * `Expect: 100-continue` goes to the same listener without "100 Continue": that is sent only
+ * when a route wants the body (request-body.ts), so an upload refused before (401, 403, 413 by
+ * its Content-Length) is never sent at all.
  */
-export function handleExpectContinue(server: Server, handler: (req: IncomingMessage, res: ServerResponse) => void): void {
-  server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
-    waitingForContinue.set(req, res);
-    handler(req, res);
-  });
-}
-
-/** Tells a client waiting on `Expect: 100-continue` to send its body (nothing otherwise). */
-export function continueBody(req: IncomingMessage): void {
-  const res = waitingForContinue.get(req);
-  if (!res) return;
-  waitingForContinue.delete(req);
-  if (!res.headersSent) res.writeContinue();
+export function edgeServer(limits: EdgeLimits, listener: RequestListener): Server {
+  const server = createServer(
+    {
+      connectionsCheckingInterval: Math.min(1_000, limits.headersTimeoutMs),
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      keepAliveTimeout: limits.keepAliveTimeoutMs,
+    },
+    listener,
+  );
+  server.maxConnections = limits.maxConnections;
+  server.on('checkContinue', listener);
+  return server;
 }
