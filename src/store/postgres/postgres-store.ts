@@ -12,7 +12,7 @@ import { ENGINE_VERSION } from '../../version.js';
 import { EMPTY_DIGEST, contentHash, parsePassageId, passageId, snapshotIdOf, xorHex } from '../content-hash.js';
 import { checkDocument, decodeText, encodeText } from './postgres-document-checks.js';
 import { isConnectionFailure, maskUrl, postgresError } from './postgres-errors.js';
-import { TermCounts, candidateCount, commonThreshold, isBounded, planTerms, rescored, type BoundedSearch } from '../term-plan.js';
+import { TermCounts, candidateCount, commonThreshold, estimatedCount, isBounded, planTerms, rescored, type BoundedSearch } from '../term-plan.js';
 import { PG_APPLICATION, PG_MIGRATIONS, PG_SCHEMA_VERSION, SCHEMA_NAME, searchConfig } from './postgres-schema.js';
 import { indexText, searchTerms } from './postgres-search-text.js';
 import { prepareBatch, type PreparedDocument } from '../prepare-batch.js';
@@ -510,14 +510,14 @@ export class PostgresStore implements Store {
     // taken at half the rarest listed fraction, a term of several lexemes at its rarest one;
     // equal weights (1) while there are no statistics.
     const sql = (mode: 'any' | 'all'): string =>
-      `WITH terms AS (SELECT plainto_tsquery(${cfg}, w) AS tq, tsvector_to_array(to_tsvector(${cfg}, w)) AS lex FROM unnest($1::text[]) AS w), ` +
+      `WITH terms AS (SELECT plainto_tsquery(${cfg}, u.w) AS tq, tsvector_to_array(to_tsvector(${cfg}, u.w)) AS lex, u.o <= $4 AS sel FROM unnest($1::text[]) WITH ORDINALITY AS u(w, o)), ` +
       `st AS (SELECT s.most_common_elems::text::text[] AS e, s.most_common_elem_freqs AS f FROM pg_stats s WHERE s.schemaname = '${this.schema}' AND s.tablename = 'passages' AND s.attname = 'tsv'), ` +
       // most_common_elem_freqs holds one fraction per listed lexeme, then the minimum, maximum and null fraction.
-      'w AS (SELECT t.tq, CASE WHEN st.e IS NULL THEN 1.0::float8 ELSE -ln(greatest(1e-9, (SELECT min(coalesce(st.f[array_position(st.e, l.x)], st.f[cardinality(st.e) + 1] / 2)) FROM unnest(t.lex) AS l(x)))::float8) END AS idf ' +
+      'w AS (SELECT t.tq, t.sel, CASE WHEN st.e IS NULL THEN 1.0::float8 ELSE -ln(greatest(1e-9, (SELECT min(coalesce(st.f[array_position(st.e, l.x)], st.f[cardinality(st.e) + 1] / 2)) FROM unnest(t.lex) AS l(x)))::float8) END AS idf ' +
       'FROM terms t LEFT JOIN st ON true WHERE numnode(t.tq) > 0), ' +
-      `q AS (SELECT string_agg('(' || tq::text || ')', '${mode === 'any' ? ' | ' : ' & '}')::tsquery AS q FROM w), ` +
+      `q AS (SELECT string_agg('(' || tq::text || ')', '${mode === 'any' ? ' | ' : ' & '}')::tsquery AS q FROM w WHERE w.sel), ` +
       `h AS (SELECT p.source_id, p.ordinal, p.pstart, p.pend, p.text, p.text_json, (SELECT sum(w.idf) FROM w WHERE p.tsv @@ w.tq) * ${BM25_K1 + 1} / (1 + ${BM25_K1} * (${1 - BM25_B} + ${BM25_B} * length(p.tsv) / $3::float8)) AS score FROM ${S}.passages p, q ` +
-      `WHERE p.tsv @@ q.q${ids ? ' AND p.source_id = ANY($4::text[])' : ''} ORDER BY score DESC, p.source_id, p.ordinal LIMIT $2) ` +
+      `WHERE p.tsv @@ q.q${ids ? ' AND p.source_id = ANY($5::text[])' : ''} ORDER BY score DESC, p.source_id, p.ordinal LIMIT $2) ` +
       `SELECT h.*, ${SOURCE_COLUMNS.filter((c) => c !== 'id').map((c) => `s.${c}`).join(', ')}, s.id FROM h JOIN ${S}.sources s ON s.id = h.source_id ORDER BY h.score DESC, h.source_id, h.ordinal`;
     return this.read(what, async (q) => {
       const avg = await this.averageLexemes(q);
@@ -525,8 +525,9 @@ export class PostgresStore implements Store {
       const bounded = ids || options.exhaustive ? null : await this.termPlan(q, allTerms);
       const plan = bounded?.plan;
       if (plan && plan.terms.length === 0) return [];
-      const run = async (terms: string[], mode: 'any' | 'all', n: number): Promise<HitRow[]> => (await q.query<HitRow>(sql(mode), ids ? [terms, n, avg, ids] : [terms, n, avg])).rows;
-      let rows = plan ? await run(plan.terms, plan.mode, candidateCount(limit)) : await run(allTerms, 'any', limit);
+      // The first `select` terms select the passages; the rest only count in their score.
+      const run = async (terms: string[], mode: 'any' | 'all', n: number, select = terms.length): Promise<HitRow[]> => (await q.query<HitRow>(sql(mode), ids ? [terms, n, avg, select, ids] : [terms, n, avg, select])).rows;
+      let rows = plan ? await run([...plan.terms, ...plan.rankAlso], plan.mode, candidateCount(limit), plan.terms.length) : await run(allTerms, 'any', limit);
       if (plan?.mode === 'all' && rows.length === 0) rows = await run(allTerms, 'any', limit);
       else if (bounded) rows = rescored(rows.map((r) => ({ r, text: decodeText(r.text, r.text_json) })), allTerms, bounded, limit).map(({ row, score }) => ({ ...row.r, score }));
       return rows.map((r) => ({ score: r.score, passage: toPassage(r), source: toSource(r) }));
@@ -541,13 +542,17 @@ export class PostgresStore implements Store {
     const cap = commonThreshold(corpus.passages);
     const missing = this.termCounts.missing(corpus.digest, terms);
     if (missing.length > 0) {
+      // The count no further than the cap; past it, the share of passages PostgreSQL's statistics
+      // give the term's rarest lexeme (null when not listed, or before ANALYZE: the cap stands).
       const rows = (
-        await q.query<{ w: string; n: number }>(
-          `SELECT w, (SELECT count(*)::int FROM (SELECT 1 FROM ${this.S}.passages p WHERE p.tsv @@ plainto_tsquery(${this.cfg}, w) LIMIT $2) x) AS n FROM unnest($1::text[]) AS w`,
-          [missing, cap],
+        await q.query<{ w: string; n: number; share: number | null }>(
+          `WITH st AS (SELECT s.most_common_elems::text::text[] AS e, s.most_common_elem_freqs AS f FROM pg_stats s WHERE s.schemaname = $3 AND s.tablename = 'passages' AND s.attname = 'tsv') ` +
+            `SELECT w, (SELECT count(*)::int FROM (SELECT 1 FROM ${this.S}.passages p WHERE p.tsv @@ plainto_tsquery(${this.cfg}, w) LIMIT $2) x) AS n, ` +
+            `(SELECT min(st.f[array_position(st.e, l.x)])::float8 FROM st, unnest(tsvector_to_array(to_tsvector(${this.cfg}, w))) AS l(x)) AS share FROM unnest($1::text[]) AS w`,
+          [missing, cap, this.schema],
         )
       ).rows;
-      this.termCounts.add(new Map(rows.map((r) => [r.w, r.n])));
+      this.termCounts.add(new Map(rows.map((r) => [r.w, estimatedCount(r.n, cap, r.share === null ? null : r.share * corpus.passages, corpus.passages)])));
     }
     const counts = this.termCounts.counts(terms);
     return { plan: planTerms(terms, counts, cap), counts, total: corpus.passages };

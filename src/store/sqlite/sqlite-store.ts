@@ -7,8 +7,8 @@ import type { Passage, SearchHit, Source } from '../../model.js';
 import { VerityError, quote } from '../../errors.js';
 import { EMPTY_DIGEST, contentHash, parsePassageId, passageId, snapshotIdOf, xorHex } from '../content-hash.js';
 import { checkDocumentInput } from '../document-checks.js';
-import { queryTerms, termsExpression } from './fts-query.js';
-import { TermCounts, candidateCount, commonThreshold, isBounded, planTerms, rescored, type BoundedSearch } from '../term-plan.js';
+import { planExpression, queryTerms, termsExpression } from './fts-query.js';
+import { SAMPLE_WINDOWS, TermCounts, candidateCount, commonThreshold, estimatedCount, isBounded, planTerms, rescored, sampleWindows, type BoundedSearch } from '../term-plan.js';
 import { prepareBatch, type PreparedDocument } from '../prepare-batch.js';
 import { searchLimit } from '../search-limit.js';
 import { sqliteError } from './sqlite-errors.js';
@@ -159,8 +159,11 @@ export class SqliteStore implements Store {
           'WHERE passages MATCH ? AND s.id IN (SELECT value FROM json_each(?)) ORDER BY p.rank, p.rowid LIMIT ?',
       ),
       corpus: p('SELECT sources, passages, digest FROM corpus_meta'),
-      // A term's passage count, read no further than `cap` (term-plan.ts: common is common).
+      // A term's passage count, read no further than `cap` (term-plan.ts: common is common), and
+      // past it the count in SAMPLE_WINDOWS rowid windows (FTS5 seeks to each).
       termCount: p('SELECT count(*) AS n FROM (SELECT 1 FROM passages WHERE passages MATCH ? LIMIT ?)'),
+      termSample: p(`SELECT ${Array.from({ length: SAMPLE_WINDOWS }, () => '(SELECT count(*) FROM passages WHERE passages MATCH ? AND rowid BETWEEN ? AND ?)').join(' + ')} AS n`),
+      passageRowids: p('SELECT coalesce(min(id), 0) AS lo, coalesce(max(id), 0) AS hi FROM passages_content'),
       aliasesOf: p('SELECT uri FROM source_aliases WHERE source_rowid = ? ORDER BY uri'),
       allAliases: p('SELECT source_rowid, uri FROM source_aliases ORDER BY source_rowid, uri'),
       aliasKeysOf: p('SELECT uri_key FROM source_aliases WHERE source_rowid = ?'),
@@ -475,7 +478,7 @@ export class SqliteStore implements Store {
       const plan = bounded?.plan;
       if (plan && plan.terms.length === 0) return [];
       type Row = PassageRow & { source_rowid: number; score: number };
-      let rows = this.stmts.search.all(plan ? termsExpression(plan.terms, plan.mode) : termsExpression(terms, 'any'), plan ? candidateCount(limit) : limit) as Row[];
+      let rows = this.stmts.search.all(plan ? planExpression(plan) : termsExpression(terms, 'any'), plan ? candidateCount(limit) : limit) as Row[];
       // Every term common and no passage holds them all: the plain query (term-plan.ts).
       if (plan?.mode === 'all' && rows.length === 0) rows = this.stmts.search.all(termsExpression(terms, 'any'), limit) as Row[];
       // Bounded: the candidates ranked again with every term; scores stay "higher is better".
@@ -501,7 +504,18 @@ export class SqliteStore implements Store {
     if (!isBounded(corpus.passages)) return null;
     const cap = commonThreshold(corpus.passages);
     const missing = this.termCounts.missing(corpus.digest, terms);
-    if (missing.length > 0) this.termCounts.add(new Map(missing.map((t) => [t, (this.stmts.termCount.get(termsExpression([t], 'any'), cap) as { n: number }).n])));
+    if (missing.length > 0) {
+      const { lo, hi } = this.stmts.passageRowids.get() as { lo: number; hi: number };
+      const sample = sampleWindows(lo, hi);
+      const count = (t: string): number => {
+        const e = termsExpression([t], 'any');
+        const n = (this.stmts.termCount.get(e, cap) as { n: number }).n;
+        if (n < cap) return n;
+        const inSample = (this.stmts.termSample.get(...sample.windows.flatMap(([from, to]) => [e, from, to])) as { n: number }).n;
+        return estimatedCount(n, cap, inSample / sample.share, corpus.passages);
+      };
+      this.termCounts.add(new Map(missing.map((t) => [t, count(t)])));
+    }
     const counts = this.termCounts.counts(terms);
     return { plan: planTerms(terms, counts, cap), counts, total: corpus.passages };
   }
