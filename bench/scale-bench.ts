@@ -11,6 +11,8 @@
 //   VERITY_BENCH_SCALE_SIZES=1000000 nice node --import tsx bench/scale-bench.ts   # 1M
 //   VERITY_BENCH_SCALE_MEMORY=0 …   skip the 140 MB memory run; VERITY_BENCH_SCALE_SIZES=0 only that run
 //   VERITY_BENCH_SCALE_ENGINES=postgres, VERITY_BENCH_SCALE_CHECKS=N, VERITY_BENCH_SCALE_RECALL=N   narrower runs
+//   VERITY_BENCH_SCALE_DIR=/tmp/x   keep the corpora and SQLite databases there and reuse them in the
+//                                   next run (same seed, same files; the ingest row is then the first run's)
 //
 // Writes bench/results/scale.json (merged by size and engine) and prints a Markdown table.
 import { spawnSync } from 'node:child_process';
@@ -167,7 +169,10 @@ function processChecks(db: string, claims: Claim[]): Stats | null {
 }
 
 async function main(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'verity-scale-'));
+  const keep = process.env.VERITY_BENCH_SCALE_DIR;
+  if (keep) mkdirSync(keep, { recursive: true });
+  const dir = keep ?? mkdtempSync(join(tmpdir(), 'verity-scale-'));
+  const kept = keep ? (existsSync(join(keep, 'ingest.json')) ? (JSON.parse(readFileSync(join(keep, 'ingest.json'), 'utf8')) as Record<string, { ms: number; rssMb: number }>) : {}) : null;
   const results: EngineResult[] = [];
   const claims = checkCovidClaims();
   const pool = sentencePool();
@@ -176,12 +181,16 @@ async function main(): Promise<void> {
   try {
     for (const size of SIZES) {
       const corpus = join(dir, `corpus-${size}.jsonl`);
-      await writeCorpus(corpus, size, SEED, pool);
+      if (!kept || !existsSync(corpus)) await writeCorpus(corpus, size, SEED, pool);
       console.error(`scale: ${size}: corpus ${(statSync(corpus).size / 1e6).toFixed(0)} MB`);
       for (const engine of ENGINES) {
         const schema = `verity_scale_${size}_${process.pid}`;
         const location = engine === 'sqlite' ? join(dir, `scale-${size}.db`) : `${PG_URL}${PG_URL.includes('?') ? '&' : '?'}schema=${schema}`;
-        const ing = childIngest(corpus, location, 'stream');
+        // A kept SQLite database is reused with the figures of the run that ingested it.
+        const reuse = kept && engine === 'sqlite' ? kept[location] : undefined;
+        const ing = reuse && existsSync(location) ? reuse : childIngest(corpus, location, 'stream');
+        if (kept && keep) writeFileSync(join(keep, 'ingest.json'), `${JSON.stringify({ ...kept, [location]: ing })}\n`);
+        if (kept) kept[location] = ing;
         const store = await openStore(location);
         const pgAdmin = engine === 'postgres' ? await pgScan(PG_URL, schema) : null;
         try {
@@ -206,7 +215,7 @@ async function main(): Promise<void> {
           await pgAdmin?.end();
         }
       }
-      rmSync(corpus, { force: true });
+      if (!kept) rmSync(corpus, { force: true });
     }
     if (process.env.VERITY_BENCH_SCALE_MEMORY !== '0') {
       const big = join(dir, 'big.jsonl');
@@ -217,7 +226,7 @@ async function main(): Promise<void> {
       console.error(`scale: memory ${JSON.stringify(memory)}`);
     }
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    if (!kept) rmSync(dir, { recursive: true, force: true });
   }
   mkdirSync('bench/results', { recursive: true });
   const file = 'bench/results/scale.json';

@@ -3,14 +3,19 @@
 // half the corpus. Below BOUNDS.fromPassages nothing changes. Above it, each term's passage
 // count is read (capped at the common threshold, so a common term costs a bounded scan, and
 // cached until the corpus changes), and:
-// - terms in more than `commonShare` of the passages (at least `minCommonDocs`) are common and
-//   are dropped from the query: the claim's rare words and names find the candidates, and the
-//   engine's BM25 ranks them by those words (the retrieval rerank still counts every claim term);
+// - terms in more than `commonShare` of the passages (at least `minCommonDocs`) are common: they
+//   do not select candidates (the claim's rare words and names do), but the rarest of them, at
+//   most `maxRankTerms`, still count in the engine's rank of those candidates, so a passage that
+//   holds the rare word *and* the claim's common words ranks above one that holds the rare word
+//   alone (the engine walks the rare terms' postings and only looks the common ones up in them);
 // - the rare terms are kept rarest first, at most `maxTerms`, while their passage counts add up
 //   to at most `postingBudget` (the rarest is always kept), so the work per query is bounded;
 // - when every term is common, the passages holding all of them (AND) are the candidates; when
 //   none does, the query falls back to the plain OR of its terms (unbounded; rare).
-// Terms found in no passage are dropped (they match nothing either way).
+// Terms found in no passage are dropped (they match nothing either way). A common term's count
+// is read no further than the threshold; past it the count is estimated (estimatedCount: SQLite
+// counts the term in evenly spread rowid windows, PostgreSQL reads its statistics), so a word in
+// half the passages weighs as little as it should in the rescore, not as much as one at the threshold.
 // The candidates are then ranked again with every query term (rescore: BM25 over the candidate
 // passages, each term weighted by its passage count), so a common word the claim uses still
 // lifts the passages that hold it; the engine fetches CANDIDATES_PER_HIT times the hits asked
@@ -23,6 +28,7 @@ export const BOUNDS = {
   minCommonDocs: 2_000,
   maxTerms: 16,
   postingBudget: 40_000,
+  maxRankTerms: 4,
 };
 
 /** Candidates fetched per hit asked for, and at most (unless more hits are asked for), before the rescore. */
@@ -65,7 +71,9 @@ export interface TermPlan {
   /** The terms to search, and how: any of them (OR) or all of them (AND). */
   terms: string[];
   mode: 'any' | 'all';
-  /** Terms left out (common, over the budget, or in no passage). */
+  /** Common terms that count in the rank of the candidates `terms` select (mode 'any'), without selecting any. */
+  rankAlso: string[];
+  /** Terms left out (common, over the budget, or in no passage); `rankAlso` is among them. */
   dropped: string[];
 }
 
@@ -111,9 +119,40 @@ export function planTerms(terms: readonly string[], counts: ReadonlyMap<string, 
     kept.push(t);
     postings += df(t);
   }
-  if (kept.length > 0) return { terms: kept, mode: 'any', dropped: terms.filter((t) => !kept.includes(t)) };
+  if (kept.length > 0) {
+    const rankAlso = [...common].sort((a, b) => df(a) - df(b)).slice(0, BOUNDS.maxRankTerms);
+    return { terms: kept, mode: 'any', rankAlso, dropped: terms.filter((t) => !kept.includes(t)) };
+  }
   const all = common.slice(0, BOUNDS.maxTerms);
-  return { terms: all, mode: 'all', dropped: terms.filter((t) => !all.includes(t)) };
+  return { terms: all, mode: 'all', rankAlso: [], dropped: terms.filter((t) => !all.includes(t)) };
+}
+
+/**
+ * A term's passage count from a scan that stopped at `cap` matches: the count itself below the
+ * cap; at the cap, the engine's `estimate` of the full count (SQLite: matches in a sample of
+ * the corpus scaled up; PostgreSQL: its statistics), never below the cap nor above `total`;
+ * the cap when there is no estimate.
+ */
+export function estimatedCount(found: number, cap: number, estimate: number | null, total: number): number {
+  if (found < cap) return found;
+  if (estimate === null || !Number.isFinite(estimate)) return cap;
+  return Math.min(Math.max(total, cap), Math.max(cap, Math.round(estimate)));
+}
+
+/** Rowid windows a common term's count is sampled in: SAMPLE_WINDOWS spread evenly, together SAMPLE_SHARE of the range. */
+export const SAMPLE_WINDOWS = 16;
+export const SAMPLE_SHARE = 1 / 16;
+
+/** The sample windows [from, to] over rowids lo..hi (inclusive), and the share of the range they cover. */
+export function sampleWindows(lo: number, hi: number): { windows: [number, number][]; share: number } {
+  const span = Math.max(1, hi - lo + 1);
+  const width = Math.max(1, Math.floor((span * SAMPLE_SHARE) / SAMPLE_WINDOWS));
+  const windows: [number, number][] = [];
+  for (let i = 0; i < SAMPLE_WINDOWS; i++) {
+    const from = lo + Math.floor((i * span) / SAMPLE_WINDOWS);
+    windows.push([from, Math.min(hi, from + width - 1)]);
+  }
+  return { windows, share: windows.reduce((n, [a, b]) => n + Math.max(0, b - a + 1), 0) / span };
 }
 
 /**

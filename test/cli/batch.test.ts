@@ -1,12 +1,17 @@
 // `verity batch` from the command line: reports identical to `verity check` for the same claim,
-// a summary per row with bad rows reported, exit codes, a resumed run, usage errors, and the
-// same batch through a real Redis queue and a worker.
+// a summary per row with bad rows reported, exit codes, a resumed run, a batch process killed
+// mid-run losing no finished report, usage errors, and the same batch through a real Redis queue
+// and a worker.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../helpers/run-cli.js';
+import { spawnVerity } from '../helpers/spawn-verity.js';
+import { JOURNAL_FILE } from '../../src/batch/index.js';
 import { REDIS_URL, freshQueueName, redisAvailable } from '../helpers/redis-test-server.js';
 import { startRedisWorker } from '../../src/jobs/index.js';
 import { createJobRunner, type VerityJobResult } from '../../src/server/job-runner.js';
@@ -57,6 +62,42 @@ test('verity batch: reports identical to verity check; bad rows in the summary; 
   const again = await runCli(['batch', file, '--out', out, '--db', db, '--json']);
   assert.equal(again.code, 1);
   assert.deepEqual((({ rows, done, failed, skipped, interrupted }) => ({ rows, done, failed, skipped, interrupted }))(JSON.parse(again.stdout)), { rows: 4, done: 2, failed: 2, skipped: 2, interrupted: false });
+});
+
+test('verity batch killed mid-run (SIGKILL) loses no finished report; the rerun skips them and does the rest', async () => {
+  await corpus();
+  const file = join(dir, 'many.csv');
+  const claims = Array.from({ length: 40 }, (_, i) => `${100 + i} of 196 countries have a possession offence`);
+  writeFileSync(file, ['id,claim', ...claims.map((c, i) => `r${i},${c}`)].join('\n'));
+  const out = join(dir, 'killed');
+  const children: ChildProcessWithoutNullStreams[] = [];
+  const run = spawnVerity(['batch', file, '--out', out, '--db', db, '--concurrency', '2'], children);
+  const journal = join(out, JOURNAL_FILE);
+  const finished = (): { id: string; status: string; report?: string }[] =>
+    existsSync(journal)
+      ? readFileSync(journal, 'utf8')
+          .split('\n')
+          .filter((l) => l.trim() !== '')
+          .map((l) => JSON.parse(l) as { id: string; status: string; report?: string })
+      : [];
+  for (let waited = 0; finished().length < 3 && waited < 120_000; waited += 50) await sleep(50);
+  run.child.kill('SIGKILL');
+  await run.exited;
+  const before = finished();
+  assert.ok(before.length >= 3 && before.length < claims.length, `killed after ${before.length} rows: ${run.err()}`);
+  // Every row the journal calls done has its whole report on disk.
+  for (const r of before) {
+    assert.equal(r.status, 'done');
+    const report = JSON.parse(readFileSync(join(out, r.report ?? ''), 'utf8')) as { provenance?: unknown };
+    assert.equal(typeof report.provenance, 'object', `${r.id}: a whole report`);
+  }
+  const again = await runCli(['batch', file, '--out', out, '--db', db, '--json']);
+  assert.equal(again.code, 0, again.stderr);
+  const outcome = JSON.parse(again.stdout) as { rows: number; done: number; skipped: number; failed: number };
+  // Every row is done; exactly the rows finished before the kill are skipped, not checked again.
+  assert.deepEqual([outcome.rows, outcome.done, outcome.failed, outcome.skipped], [claims.length, claims.length, 0, before.length]);
+  const summary = readFileSync(join(out, 'summary.csv'), 'utf8');
+  for (let i = 0; i < claims.length; i++) assert.match(summary, new RegExp(`,r${i},done,`));
 });
 
 test('verity batch: usage errors name the flag and the fix', async () => {

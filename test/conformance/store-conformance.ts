@@ -294,9 +294,12 @@ export function runStoreConformance(name: string, makeStore: MakeStore): void {
     }));
 
     test('on a large corpus the candidate stage drops common terms; exhaustive search and all-common queries still find passages', withStore(async (store) => {
-      // 20 500 passages: "filler" and "harbour" are in every one of theirs (common), "quartzite" in three.
+      // 20 500 passages: "filler" and "harbour" are in every one of theirs (common), "quay" in 2 501
+      // (common, but far from every passage), "quartzite" in three, "basalt" in 300 (rare), one of
+      // which also names the quay.
+      const basalt = (d: number, k: number): string => (d >= 10 && d <= 14 && d % 2 === 0 ? (d === 14 && k === 50 ? ' and basalt by the quay' : ' and basalt') : '');
       const docs = Array.from({ length: 205 }, (_, d) => {
-        const lines = Array.from({ length: 100 }, (_, k) => (d % 2 === 0 ? `Filler line ${k} of part ${d}${d === 8 && k < 3 ? ' names quartzite' : ''}.` : `Harbour note ${k} in part ${d}.`));
+        const lines = Array.from({ length: 100 }, (_, k) => (d % 2 === 0 ? `Filler line ${k} of part ${d}${d === 8 && k < 3 ? ' names quartzite' : ''}${basalt(d, k)}.` : `Harbour note ${k} in part ${d}${d < 50 ? ' by the quay' : ''}.`));
         return doc(`file:///big-${d}.txt`, lines.join(' '));
       });
       for (let i = 0; i < docs.length; i += 50) await store.upsertDocuments(docs.slice(i, i + 50));
@@ -304,6 +307,9 @@ export function runStoreConformance(name: string, makeStore: MakeStore): void {
       const bounded = await store.search('filler quartzite', { limit: 10 });
       assert.deepEqual(bounded.map((h) => h.passage.text).sort(), ['Filler line 0 of part 8 names quartzite.', 'Filler line 1 of part 8 names quartzite.', 'Filler line 2 of part 8 names quartzite.']);
       assert.equal((await store.search('filler quartzite', { limit: 10, exhaustive: true })).length, 10);
+      // The common word still ranks the rare word's passages: the one holding both comes first,
+      // though 299 shorter passages hold the rare word alone.
+      assert.equal((await store.search('basalt quay', { limit: 2 }))[0]?.passage.text, 'Filler line 50 of part 14 and basalt by the quay.');
       // Only common terms: the passages holding all of them; none holds both: the plain query.
       assert.ok((await store.search('filler part', { limit: 5 })).every((h) => /^Filler/.test(h.passage.text)));
       assert.equal((await store.search('filler harbour', { limit: 5 })).length, 5);

@@ -1,12 +1,18 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { MAX_QUERY_TERMS, buildMatchExpression, queryTerms } from '../../src/store/sqlite/fts-query.js';
+import { MAX_QUERY_TERMS, buildMatchExpression, planExpression, queryTerms } from '../../src/store/sqlite/fts-query.js';
 
 test('each word becomes a quoted FTS5 string; operators and punctuation never pass through', () => {
   assert.equal(buildMatchExpression('possession NEAR(distribution) ^x*'), '"possession" OR "near" OR "distribution" OR "x"');
   assert.equal(buildMatchExpression('"a" OR b: c'), '"b" OR "c"');
   assert.equal(buildMatchExpression('U.S. law'), '"u.s" OR "law"');
+});
+
+test('a candidate plan: rare terms select, common ones rank within them', () => {
+  assert.equal(planExpression({ terms: ['herd', 'immunity'], mode: 'any', rankAlso: ['covid'] }), '("herd" OR "immunity") AND ("herd" OR "immunity" OR "covid")');
+  assert.equal(planExpression({ terms: ['herd'], mode: 'any', rankAlso: [] }), '"herd"');
+  assert.equal(planExpression({ terms: ['new', 'people'], mode: 'all', rankAlso: [] }), '"new" AND "people"');
 });
 
 test('stop words are dropped unless nothing else is left; duplicates once', () => {

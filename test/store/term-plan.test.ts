@@ -2,7 +2,7 @@
 // first within the term and posting budgets, all-common queries searched with AND.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BOUNDS, TermCounts, candidateCount, commonThreshold, isBounded, planTerms, rescore, rescored } from '../../src/store/term-plan.js';
+import { BOUNDS, SAMPLE_SHARE, SAMPLE_WINDOWS, TermCounts, candidateCount, commonThreshold, estimatedCount, isBounded, planTerms, rescore, rescored, sampleWindows } from '../../src/store/term-plan.js';
 
 test('the threshold grows with the corpus from a floor; small corpora are not bounded', () => {
   assert.equal(commonThreshold(1000), BOUNDS.minCommonDocs);
@@ -11,9 +11,28 @@ test('the threshold grows with the corpus from a floor; small corpora are not bo
   assert.equal(isBounded(BOUNDS.fromPassages), true);
 });
 
-test('common and absent terms are dropped; rare ones kept rarest first', () => {
-  const counts = new Map([['people', 10_000], ['vaccine', 900], ['myocarditis', 40], ['said', 10_000], ['zzz', 0]]);
-  assert.deepEqual(planTerms(['people', 'vaccine', 'said', 'myocarditis', 'zzz'], counts, 10_000), { terms: ['myocarditis', 'vaccine'], mode: 'any', dropped: ['people', 'said', 'zzz'] });
+test('common and absent terms do not select; rare ones kept rarest first; the rarest common ones still rank', () => {
+  const counts = new Map([['people', 40_000], ['vaccine', 900], ['myocarditis', 40], ['said', 10_000], ['zzz', 0]]);
+  assert.deepEqual(planTerms(['people', 'vaccine', 'said', 'myocarditis', 'zzz'], counts, 10_000), { terms: ['myocarditis', 'vaccine'], mode: 'any', rankAlso: ['said', 'people'], dropped: ['people', 'said', 'zzz'] });
+  const common = Array.from({ length: 12 }, (_, i) => `c${i}`);
+  const plan = planTerms(['rare', ...common], new Map([['rare', 5], ...common.map((t, i): [string, number] => [t, 20_000 - i])]), 10_000);
+  assert.deepEqual(plan.rankAlso, common.slice().reverse().slice(0, BOUNDS.maxRankTerms));
+});
+
+test("a common term's count is estimated past the cap; the sample windows spread over the corpus", () => {
+  assert.equal(estimatedCount(120, 3000, 90_000, 100_000), 120, 'below the cap: the count');
+  assert.equal(estimatedCount(3000, 3000, 30_000, 100_000), 30_000, 'at the cap: the estimate');
+  assert.equal(estimatedCount(3000, 3000, 400_000, 100_000), 100_000, 'never more than the passages');
+  assert.equal(estimatedCount(3000, 3000, 10, 100_000), 3000, 'never less than the cap');
+  assert.equal(estimatedCount(3000, 3000, null, 100_000), 3000, 'no estimate: the cap');
+  for (const hi of [BOUNDS.fromPassages, 1_000_000]) {
+    const { windows, share } = sampleWindows(1, hi);
+    assert.equal(windows.length, SAMPLE_WINDOWS);
+    assert.equal(windows[0]?.[0], 1);
+    assert.ok((windows.at(-1)?.[1] ?? 0) > 0.9 * hi, 'the last window is near the end');
+    assert.ok(Math.abs(share - SAMPLE_SHARE) < 0.01);
+    assert.ok(windows.every(([a, b], i) => b >= a && (i === 0 || a > (windows[i - 1]?.[1] ?? 0))), 'in order, disjoint');
+  }
 });
 
 test('the posting budget and the term cap bound the kept terms; the rarest is always kept', () => {
@@ -28,7 +47,7 @@ test('the posting budget and the term cap bound the kept terms; the rarest is al
 });
 
 test('every term common: search for all of them', () => {
-  assert.deepEqual(planTerms(['new', 'people'], new Map([['new', 5000], ['people', 5000]]), 5000), { terms: ['new', 'people'], mode: 'all', dropped: [] });
+  assert.deepEqual(planTerms(['new', 'people'], new Map([['new', 5000], ['people', 5000]]), 5000), { terms: ['new', 'people'], mode: 'all', rankAlso: [], dropped: [] });
 });
 
 test('TermCounts keeps counts until the corpus version changes', () => {
@@ -42,7 +61,7 @@ test('TermCounts keeps counts until the corpus version changes', () => {
 
 test('the rescore ranks candidates with every term: a common claim word still lifts the passage that holds it', () => {
   const counts = new Map([['myocarditis', 12], ['vaccine', 30_000]]);
-  const b = { plan: { terms: ['myocarditis'], mode: 'any' as const, dropped: ['vaccine'] }, counts, total: 1_000_000 };
+  const b = { plan: { terms: ['myocarditis'], mode: 'any' as const, rankAlso: ['vaccine'], dropped: ['vaccine'] }, counts, total: 1_000_000 };
   const rows = [{ text: 'Myocarditis was seen in young men.' }, { text: 'Myocarditis after the vaccines was rare.' }, { text: 'Nothing here.' }];
   const out = rescored(rows, ['vaccine', 'myocarditis'], b, 2);
   assert.deepEqual(out.map((r) => r.row.text), ['Myocarditis after the vaccines was rare.', 'Myocarditis was seen in young men.']);

@@ -31,3 +31,15 @@ export function buildMatchExpression(query: string): string | null {
 export function termsExpression(terms: readonly string[], mode: 'any' | 'all'): string {
   return terms.map((t) => `"${t.replaceAll('"', '""')}"`).join(mode === 'any' ? ' OR ' : ' AND ');
 }
+
+/**
+ * The MATCH expression of a candidate stage's plan (store/term-plan.ts). With common terms to
+ * rank by, `(R) AND (R OR C)`: the rows are those holding a rare term (FTS5 walks the rare
+ * terms' postings and seeks the common ones' at those rows only), and BM25 scores them with
+ * the common terms too (the rare ones counted twice, which favours them).
+ */
+export function planExpression(plan: { terms: readonly string[]; mode: 'any' | 'all'; rankAlso: readonly string[] }): string {
+  const selected = termsExpression(plan.terms, plan.mode);
+  if (plan.mode === 'all' || plan.rankAlso.length === 0) return selected;
+  return `(${selected}) AND (${selected} OR ${termsExpression(plan.rankAlso, 'any')})`;
+}

@@ -1,0 +1,114 @@
+// The PostgreSQL engine's ranked search: tsvector + GIN, BM25-style scores, with the candidate
+// stage of term-plan.ts on a large corpus.
+import type { Pool } from 'pg';
+import type { SearchOptions } from '../../contracts.js';
+import type { SearchHit } from '../../model.js';
+import { TermCounts, candidateCount, commonThreshold, estimatedCount, isBounded, planTerms, rescored, type BoundedSearch } from '../term-plan.js';
+import { decodeText } from './postgres-document-checks.js';
+import { SOURCE_COLUMNS, toPassage, toSource, type HitRow } from './postgres-rows.js';
+
+/** BM25 parameters (as SQLite FTS5 uses), and the average passage length assumed before any is stored. */
+const BM25_K1 = 1.2;
+const BM25_B = 0.75;
+const DEFAULT_AVG_LEXEMES = 20;
+
+/** The corpus row's counts and digest. */
+export interface CorpusCounts {
+  sources: number;
+  passages: number;
+  digest: string;
+}
+
+export class PostgresSearch {
+  private readonly schema: string;
+  /** The schema, quoted for SQL. */
+  private readonly S: string;
+  private readonly cfg: string;
+  private readonly corpus: (q: Pool) => Promise<CorpusCounts>;
+  private avgLexemes: { value: number; at: number } | null = null;
+  private readonly termCounts = new TermCounts();
+
+  constructor(schema: string, cfg: string, corpus: (q: Pool) => Promise<CorpusCounts>) {
+    this.schema = schema;
+    this.S = `"${schema}"`;
+    this.cfg = cfg;
+    this.corpus = corpus;
+  }
+
+  /**
+   * Ranked search. The query is cut into word terms (searchTerms); each becomes a tsquery through
+   * plainto_tsquery (a bound parameter, never parsed as tsquery syntax) and the terms are OR-ed;
+   * the GIN index finds the passages holding any of them. Score (higher is better): BM25 with
+   * term frequency taken as 1 — the sum of the matched terms' idf, from PostgreSQL's statistics
+   * of the tsvector column, normalised by passage length (distinct lexemes) against the corpus
+   * average. Ties by source id and ordinal, so results are reproducible.
+   */
+  async search(q: Pool, allTerms: string[], ids: string[] | undefined, options: SearchOptions, limit: number): Promise<SearchHit[]> {
+    const S = this.S;
+    const cfg = this.cfg;
+    // terms: each word term as a tsquery and its lexemes. st: PostgreSQL's own statistics of the
+    // tsvector column (most common lexemes and the fraction of passages holding each; present
+    // once the table has been analysed). idf = -ln(fraction), a lexeme too rare to be listed
+    // taken at half the rarest listed fraction, a term of several lexemes at its rarest one;
+    // equal weights (1) while there are no statistics.
+    const sql = (mode: 'any' | 'all'): string =>
+      `WITH terms AS (SELECT plainto_tsquery(${cfg}, u.w) AS tq, tsvector_to_array(to_tsvector(${cfg}, u.w)) AS lex, u.o <= $4 AS sel FROM unnest($1::text[]) WITH ORDINALITY AS u(w, o)), ` +
+      `st AS (SELECT s.most_common_elems::text::text[] AS e, s.most_common_elem_freqs AS f FROM pg_stats s WHERE s.schemaname = '${this.schema}' AND s.tablename = 'passages' AND s.attname = 'tsv'), ` +
+      // most_common_elem_freqs holds one fraction per listed lexeme, then the minimum, maximum and null fraction.
+      'w AS (SELECT t.tq, t.sel, CASE WHEN st.e IS NULL THEN 1.0::float8 ELSE -ln(greatest(1e-9, (SELECT min(coalesce(st.f[array_position(st.e, l.x)], st.f[cardinality(st.e) + 1] / 2)) FROM unnest(t.lex) AS l(x)))::float8) END AS idf ' +
+      'FROM terms t LEFT JOIN st ON true WHERE numnode(t.tq) > 0), ' +
+      `q AS (SELECT string_agg('(' || tq::text || ')', '${mode === 'any' ? ' | ' : ' & '}')::tsquery AS q FROM w WHERE w.sel), ` +
+      `h AS (SELECT p.source_id, p.ordinal, p.pstart, p.pend, p.text, p.text_json, (SELECT sum(w.idf) FROM w WHERE p.tsv @@ w.tq) * ${BM25_K1 + 1} / (1 + ${BM25_K1} * (${1 - BM25_B} + ${BM25_B} * length(p.tsv) / $3::float8)) AS score FROM ${S}.passages p, q ` +
+      `WHERE p.tsv @@ q.q${ids ? ' AND p.source_id = ANY($5::text[])' : ''} ORDER BY score DESC, p.source_id, p.ordinal LIMIT $2) ` +
+      `SELECT h.*, ${SOURCE_COLUMNS.filter((c) => c !== 'id').map((c) => `s.${c}`).join(', ')}, s.id FROM h JOIN ${S}.sources s ON s.id = h.source_id ORDER BY h.score DESC, h.source_id, h.ordinal`;
+    const avg = await this.averageLexemes(q);
+    // The candidate stage (term-plan.ts) on a large corpus; not within given sources.
+    const bounded = ids || options.exhaustive ? null : await this.termPlan(q, allTerms);
+    const plan = bounded?.plan;
+    if (plan && plan.terms.length === 0) return [];
+    // The first `select` terms select the passages; the rest only count in their score.
+    const run = async (terms: string[], mode: 'any' | 'all', n: number, select = terms.length): Promise<HitRow[]> => (await q.query<HitRow>(sql(mode), ids ? [terms, n, avg, select, ids] : [terms, n, avg, select])).rows;
+    let rows = plan ? await run([...plan.terms, ...plan.rankAlso], plan.mode, candidateCount(limit), plan.terms.length) : await run(allTerms, 'any', limit);
+    if (plan?.mode === 'all' && rows.length === 0) rows = await run(allTerms, 'any', limit);
+    else if (bounded) rows = rescored(rows.map((r) => ({ r, text: decodeText(r.text, r.text_json) })), allTerms, bounded, limit).map(({ row, score }) => ({ ...row.r, score }));
+    return rows.map((r) => ({ score: r.score, passage: toPassage(r), source: toSource(r) }));
+  }
+
+  /** Forgets the cached average passage length (after ANALYZE). */
+  forgetAverage(): void {
+    this.avgLexemes = null;
+  }
+
+  /** The candidate stage's plan for `terms` (term-plan.ts), or null on a corpus too small to need one. */
+  private async termPlan(q: Pool, terms: string[]): Promise<BoundedSearch | null> {
+    const corpus = await this.corpus(q);
+    if (!isBounded(corpus.passages)) return null;
+    const cap = commonThreshold(corpus.passages);
+    const missing = this.termCounts.missing(corpus.digest, terms);
+    if (missing.length > 0) {
+      // The count no further than the cap; past it, the share of passages PostgreSQL's statistics
+      // give the term's rarest lexeme (null when not listed, or before ANALYZE: the cap stands).
+      const rows = (
+        await q.query<{ w: string; n: number; share: number | null }>(
+          `WITH st AS (SELECT s.most_common_elems::text::text[] AS e, s.most_common_elem_freqs AS f FROM pg_stats s WHERE s.schemaname = $3 AND s.tablename = 'passages' AND s.attname = 'tsv') ` +
+            `SELECT w, (SELECT count(*)::int FROM (SELECT 1 FROM ${this.S}.passages p WHERE p.tsv @@ plainto_tsquery(${this.cfg}, w) LIMIT $2) x) AS n, ` +
+            `(SELECT min(st.f[array_position(st.e, l.x)])::float8 FROM st, unnest(tsvector_to_array(to_tsvector(${this.cfg}, w))) AS l(x)) AS share FROM unnest($1::text[]) AS w`,
+          [missing, cap, this.schema],
+        )
+      ).rows;
+      this.termCounts.add(new Map(rows.map((r) => [r.w, estimatedCount(r.n, cap, r.share === null ? null : r.share * corpus.passages, corpus.passages)])));
+    }
+    const counts = this.termCounts.counts(terms);
+    return { plan: planTerms(terms, counts, cap), counts, total: corpus.passages };
+  }
+
+  /** Average distinct lexemes per passage (BM25 length normalisation), from the first 10 000 passages; cached 10 minutes. */
+  private async averageLexemes(q: Pool): Promise<number> {
+    const now = Date.now();
+    if (this.avgLexemes && now - this.avgLexemes.at < 600_000) return this.avgLexemes.value;
+    const v = (await q.query<{ v: number | null }>(`SELECT avg(length(tsv))::float8 AS v FROM (SELECT tsv FROM ${this.S}.passages LIMIT 10000) x`)).rows[0]?.v;
+    if (v === null || v === undefined || !(v > 0)) return DEFAULT_AVG_LEXEMES;
+    this.avgLexemes = { value: v, at: now };
+    return v;
+  }
+}

@@ -1,0 +1,75 @@
+// The SQLite engine's ranked search: FTS5 BM25, with the candidate stage of term-plan.ts on a
+// large corpus (the plan's terms select the candidates, the rarest common ones rank them too,
+// the rescore ranks them with every term).
+import type { SearchOptions } from '../../contracts.js';
+import type { SearchHit } from '../../model.js';
+import { TermCounts, candidateCount, commonThreshold, estimatedCount, isBounded, planTerms, rescored, sampleWindows, type BoundedSearch } from '../term-plan.js';
+import { planExpression, termsExpression } from './fts-query.js';
+import { hitSource, toPassage, toSource, type CorpusRow, type HitRow, type PassageRow, type SourceRow } from './sqlite-rows.js';
+import type { Statements } from './sqlite-statements.js';
+
+export class SqliteSearch {
+  private readonly stmts: Statements;
+  private readonly termCounts = new TermCounts();
+
+  constructor(stmts: Statements) {
+    this.stmts = stmts;
+  }
+
+  /** The hits for a query's terms (from queryTerms; limit already checked); runs inside the store's guard. */
+  search(terms: string[], options: SearchOptions, limit: number): SearchHit[] {
+    if (options.sourceIds) {
+      // Restricted to a few sources: every term counts, and the sources bound the work.
+      const rows = this.stmts.searchIn.all(termsExpression(terms, 'any'), JSON.stringify(options.sourceIds), limit) as HitRow[];
+      return rows.map((r) => ({ score: -r.score, passage: toPassage(r.s_id, r, { passage_first: r.s_passage_first, passage_offsets: r.s_passage_offsets }), source: hitSource(r) }));
+    }
+    const bounded = options.exhaustive ? null : this.termPlan(terms);
+    const plan = bounded?.plan;
+    if (plan && plan.terms.length === 0) return [];
+    type Row = PassageRow & { source_rowid: number; score: number };
+    let rows = this.stmts.search.all(plan ? planExpression(plan) : termsExpression(terms, 'any'), plan ? candidateCount(limit) : limit) as Row[];
+    // Every term common and no passage holds them all: the plain query (term-plan.ts).
+    if (plan?.mode === 'all' && rows.length === 0) rows = this.stmts.search.all(termsExpression(terms, 'any'), limit) as Row[];
+    // Bounded: the candidates ranked again with every term; scores stay "higher is better".
+    else if (bounded) rows = rescored(rows, terms, bounded, limit).map(({ row, score }) => ({ ...row, score: -score }));
+    const sources = new Map<number, SourceRow & { passage_offsets: string }>();
+    const hits: SearchHit[] = [];
+    for (const r of rows) {
+      let src = sources.get(r.source_rowid);
+      if (!src) {
+        src = this.stmts.sourceByRowid.get(r.source_rowid) as (SourceRow & { passage_offsets: string }) | undefined;
+        if (!src) continue; // unreachable in a sound database (checkIntegrity reports it)
+        sources.set(r.source_rowid, src);
+      }
+      hits.push({ score: -r.score, passage: toPassage(src.id, r, src), source: toSource(src) });
+    }
+    return hits;
+  }
+
+  /** The candidate stage's plan for `terms` (term-plan.ts), or null on a corpus too small to need one. */
+  private termPlan(terms: string[]): BoundedSearch | null {
+    const corpus = this.corpus();
+    if (!isBounded(corpus.passages)) return null;
+    const cap = commonThreshold(corpus.passages);
+    const missing = this.termCounts.missing(corpus.digest, terms);
+    if (missing.length > 0) {
+      const { lo, hi } = this.stmts.passageRowids.get() as { lo: number; hi: number };
+      const sample = sampleWindows(lo, hi);
+      const count = (t: string): number => {
+        const e = termsExpression([t], 'any');
+        const n = (this.stmts.termCount.get(e, cap) as { n: number }).n;
+        if (n < cap) return n;
+        const inSample = (this.stmts.termSample.get(...sample.windows.flatMap(([from, to]) => [e, from, to])) as { n: number }).n;
+        return estimatedCount(n, cap, inSample / sample.share, corpus.passages);
+      };
+      this.termCounts.add(new Map(missing.map((t) => [t, count(t)])));
+    }
+    const counts = this.termCounts.counts(terms);
+    return { plan: planTerms(terms, counts, cap), counts, total: corpus.passages };
+  }
+
+  /** The corpus row (schema.ts: kept by triggers, so this is one row read at any size). */
+  corpus(): CorpusRow {
+    return this.stmts.corpus.get() as CorpusRow;
+  }
+}
