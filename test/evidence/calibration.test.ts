@@ -7,9 +7,9 @@ test('isotonic fit: non-decreasing, pools violators, reproduces observed rates',
   // Raw 0.9 right 1 time in 4, raw 0.3 right 3 times in 4: the violators are pooled to 0.5.
   const conf = [0.3, 0.3, 0.3, 0.3, 0.9, 0.9, 0.9, 0.9];
   const right = [true, true, true, false, true, false, false, false];
-  const m = fitIsotonic(conf, right);
+  const m = fitIsotonic(conf, right, 1);
   assert.deepEqual(m.y, [0.5]);
-  const g = fitIsotonic([0.1, 0.2, 0.6, 0.7, 0.8], [false, false, true, false, true]);
+  const g = fitIsotonic([0.1, 0.2, 0.6, 0.7, 0.8], [false, false, true, false, true], 1);
   for (let i = 1; i < g.y.length; i++) assert.ok(g.y[i]! >= g.y[i - 1]!);
   assert.equal(applyIsotonic(g, 0.05), 0);
   assert.equal(applyIsotonic(g, 0.95), g.y[g.y.length - 1]);
@@ -17,6 +17,17 @@ test('isotonic fit: non-decreasing, pools violators, reproduces observed rates',
   assert.ok(mid > 0 && mid < 1);
   assert.equal(applyIsotonic({ x: [], y: [] }, 0.7), 0.7);
   assert.equal(applyIsotonic(g, Number.NaN), 0);
+});
+
+test('isotonic steps resting on few predictions are merged: three right answers at the top do not map to 1', () => {
+  const conf = [...Array.from({ length: 20 }, (_, i) => 0.3 + i * 0.01), 0.95, 0.95, 0.95];
+  const right = [...Array.from({ length: 20 }, (_, i) => i % 2 === 0), true, true, true];
+  const loose = fitIsotonic(conf, right, 1);
+  assert.equal(loose.y[loose.y.length - 1], 1);
+  const m = fitIsotonic(conf, right, 10);
+  assert.ok(m.y.every((y) => y < 1), JSON.stringify(m));
+  for (let i = 1; i < m.y.length; i++) assert.ok(m.y[i]! >= m.y[i - 1]!);
+  assert.ok(applyIsotonic(m, 0.95) < 0.8);
 });
 
 const file = (decided: number[], downgraded = [0.6]): CalibrationFile => ({

@@ -32,22 +32,36 @@ export interface CalibrationFile {
   trainedWith: { command: string; predictions: Record<string, number> };
 }
 
-/** Pool-adjacent-violators: the non-decreasing fit of `correct` (0/1) against `confidence`. */
-export function fitIsotonic(confidence: readonly number[], correct: readonly boolean[]): IsotonicMap {
+/** Fewest predictions behind one step of a shipped map: a smaller step is merged with its neighbour. */
+export const MIN_BLOCK = 10;
+
+/**
+ * Pool-adjacent-violators: the non-decreasing fit of `correct` (0/1) against `confidence`. Steps
+ * resting on fewer than `minBlock` predictions are then merged into a neighbour (the lower one,
+ * the first into the next), so a handful of predictions at the ends does not map to 0 or 1.
+ */
+export function fitIsotonic(confidence: readonly number[], correct: readonly boolean[], minBlock = MIN_BLOCK): IsotonicMap {
   const order = confidence.map((c, i) => i).sort((a, b) => confidence[a]! - confidence[b]! || a - b);
-  const blocks: Array<{ sx: number; sy: number; n: number }> = [];
+  type Block = { sx: number; sy: number; n: number };
+  const rate = (b: Block): number => b.sy / b.n;
+  const blocks: Block[] = [];
   for (const i of order) {
     blocks.push({ sx: confidence[i]!, sy: correct[i] ? 1 : 0, n: 1 });
-    while (blocks.length > 1 && blocks[blocks.length - 2]!.sy / blocks[blocks.length - 2]!.n >= blocks[blocks.length - 1]!.sy / blocks[blocks.length - 1]!.n) {
-      const b = blocks.pop()!;
-      const a = blocks[blocks.length - 1]!;
-      a.sx += b.sx;
-      a.sy += b.sy;
-      a.n += b.n;
-    }
+    while (blocks.length > 1 && rate(blocks[blocks.length - 2]!) >= rate(blocks[blocks.length - 1]!)) merge(blocks, blocks.length - 2);
   }
+  for (let k = blocks.findIndex((b) => b.n < minBlock); k >= 0 && blocks.length > 1; k = blocks.findIndex((b) => b.n < minBlock)) merge(blocks, k === 0 ? 0 : k - 1);
   const r = (v: number): number => Math.round(v * 1e4) / 1e4;
-  return { x: blocks.map((b) => r(b.sx / b.n)), y: blocks.map((b) => r(b.sy / b.n)) };
+  return { x: blocks.map((b) => r(b.sx / b.n)), y: blocks.map((b) => r(rate(b))) };
+}
+
+/** Merge block k+1 into block k (adjacent blocks of a monotone fit stay monotone). */
+function merge(blocks: Array<{ sx: number; sy: number; n: number }>, k: number): void {
+  const a = blocks[k]!;
+  const b = blocks[k + 1]!;
+  a.sx += b.sx;
+  a.sy += b.sy;
+  a.n += b.n;
+  blocks.splice(k + 1, 1);
 }
 
 /** The calibrated value of a raw confidence (ends held flat; an empty map returns the input). */
