@@ -9,6 +9,8 @@ test('negation is read in its scope: the negated word, not the sentence', () => 
   const claim = 'The vaccine reduces hospital admissions.';
   assert.ok(f(claim, 'The vaccine does not reduce hospital admissions.', 'neg_scope') > 0);
   assert.equal(f(claim, 'The vaccine reduces hospital admissions.', 'neg_scope'), 0);
+  // "X, not Y" is a contrast, not a denial of the predicate.
+  assert.equal(f('It counts the sufficient laws, not the countries where possession is illegal.', 'It is a count of sufficient laws, not a count of countries where possession is illegal.', 'neg_scope'), 0);
   // A negator in another clause governs nothing the claim says.
   assert.equal(f(claim, 'Not everyone agreed at first, but the vaccine reduces hospital admissions.', 'neg_scope'), 0);
 });

@@ -43,7 +43,9 @@ function negatedStems(text: string): Set<string> {
     const t = toks[i]!;
     if (i > 0 && /[,;:()]/.test(text.slice(toks[i - 1]!.end, t.start))) left = 0;
     if (isNegator(t.lower)) {
-      left = SCOPE;
+      // "X, not Y" contrasts Y with X: it denies no predicate of the sentence.
+      const contrastive = t.lower === 'not' && i > 0 && /,/.test(text.slice(toks[i - 1]!.end, t.start));
+      left = contrastive ? 0 : SCOPE;
       continue;
     }
     if (left > 0) {

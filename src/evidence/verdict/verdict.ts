@@ -1,6 +1,6 @@
 // Verdict for a claim from its judged evidence. Copies count once; the aggregate of the
 // strongest supporting and refuting evidence goes through learned weights (models/verdict.json)
-// whose class probabilities serve as the calibrated confidence.
+// whose class probabilities, calibrated (calibration.ts), give the confidence.
 import { fileURLToPath } from 'node:url';
 import type { Judgement, Reason, Stance, Verdict, VerdictLabel } from '../../model.js';
 import { VerityError } from '../../errors.js';
