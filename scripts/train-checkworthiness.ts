@@ -34,6 +34,11 @@ const L2 = 2e-5;
 const L2_TERMS = [1e-4, 1e-3];
 const MIN_DF = 4;
 const MAX_TERMS = 2500;
+const DATA_PARTS = {
+  claimbuster: 'claimbuster/train.json; dev = sentence_id % 5 == 0',
+  ct19: 'checkthat-2019-2020-checkworthiness/clef19/CT19-T1-Training.csv; dev = every 4th debate file (sorted)',
+  'ct20-tweets': 'checkthat-2019-2020-checkworthiness/clef20/task1 training_v2.tsv / dev_v2.tsv',
+};
 
 /** RFC 4180 CSV (quoted fields, doubled quotes, newlines inside quotes). */
 function parseCsv(text: string, sep = ','): string[][] {
@@ -305,25 +310,36 @@ function main(): void {
   }
   const encoded: Encoded[] = trainF.map((e) => ({ features: e.features, label: e.label, weight: (weightOf.get(e.set) ?? [1, 1])[e.label] }));
 
-  // Vocabulary: stemmed terms in at least MIN_DF training sentences, most frequent first.
-  const df = new Map<string, number>();
-  for (const e of trainF) for (const t of e.features.terms) df.set(t, (df.get(t) ?? 0) + 1);
-  const vocabulary = [...df.entries()].filter(([, c]) => c >= MIN_DF).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, MAX_TERMS).map(([t]) => t);
-
   const report: Record<string, Record<string, Metrics>> = {};
-  const candidates: Array<[string, CheckworthinessModel]> = [
-    ['dense features only', train(encoded, vocabulary, false)],
-    ...L2_TERMS.map((l2): [string, CheckworthinessModel] => [`dense features + terms (L2 ${l2})`, train(encoded, vocabulary, true, l2)]),
-  ];
+  type Config = { name: string; useTerms: boolean; l2: number };
+  const configs: Config[] = [{ name: 'dense features only', useTerms: false, l2: L2 }, ...L2_TERMS.map((l2) => ({ name: `dense features + terms (L2 ${l2})`, useTerms: true, l2 }))];
+  const vocabularyOf = (rows: typeof trainF): string[] => {
+    const df = new Map<string, number>();
+    for (const e of rows) for (const t of e.features.terms) df.set(t, (df.get(t) ?? 0) + 1);
+    return [...df.entries()].filter(([, c]) => c >= MIN_DF).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, MAX_TERMS).map(([t]) => t);
+  };
+  // Vocabulary: stemmed terms in at least MIN_DF training sentences, most frequent first.
+  const vocabulary = vocabularyOf(trainF);
+  // Leave-one-dataset-out: train on the other data sets' training parts, score the held-out set's
+  // dev part. The config is chosen by the mean LODO MAP, not by the dev MAP.
+  const lodo: Record<string, Record<string, number>> = {};
   let best: [string, CheckworthinessModel, number] | null = null;
-  for (const [name, model] of candidates) {
-    report[name] = {};
-    const perSet = report[name] as Record<string, Metrics>;
-    for (const s of sets) perSet[s] = evaluate(model, devF.filter((e) => e.set === s));
+  for (const c of configs) {
+    const model = train(encoded, vocabulary, c.useTerms, c.l2);
+    report[c.name] = {};
+    lodo[c.name] = {};
+    const perSet = report[c.name] as Record<string, Metrics>;
+    for (const s of sets) {
+      perSet[s] = evaluate(model, devF.filter((e) => e.set === s));
+      const others = trainF.map((e, i) => ({ e, i })).filter((x) => x.e.set !== s);
+      const held = train(others.map((x) => encoded[x.i]!), vocabularyOf(others.map((x) => x.e)), c.useTerms, c.l2);
+      lodo[c.name]![s] = evaluate(held, devF.filter((e) => e.set === s)).meanAveragePrecisionByGroup;
+    }
     const meanAp = sets.reduce((a, s) => a + (perSet[s]?.meanAveragePrecisionByGroup ?? 0), 0) / sets.length;
-    console.log(`\n${name}: mean dev MAP ${meanAp.toFixed(4)}`);
-    for (const s of sets) console.log(`  ${s.padEnd(12)} ${JSON.stringify(perSet[s])}`);
-    if (best === null || meanAp > best[2]) best = [name, model, meanAp];
+    const meanLodo = sets.reduce((a, s) => a + lodo[c.name]![s]!, 0) / sets.length;
+    console.log(`\n${c.name}: mean dev MAP ${meanAp.toFixed(4)}, mean LODO MAP ${meanLodo.toFixed(4)}`);
+    for (const s of sets) console.log(`  ${s.padEnd(12)} LODO MAP ${lodo[c.name]![s]!.toFixed(4)} ${JSON.stringify(perSet[s])}`);
+    if (best === null || meanLodo > best[2]) best = [c.name, model, meanLodo];
   }
   if (best === null) throw new Error('no model trained');
   const [name, model] = best;
@@ -336,15 +352,19 @@ function main(): void {
     learningRate: LEARNING_RATE,
     l2: name.includes('terms') ? Number(/L2 ([\d.e-]+)/.exec(name)?.[1]) : L2,
     vocabulary: { minDf: MIN_DF, maxTerms: MAX_TERMS, kept: Object.keys(model.terms).length },
-    data: {
-      claimbuster: 'claimbuster/train.json; dev = sentence_id % 5 == 0',
-      ct19: 'checkthat-2019-2020-checkworthiness/clef19/CT19-T1-Training.csv; dev = every 4th debate file (sorted)',
-      'ct20-tweets': 'checkthat-2019-2020-checkworthiness/clef20/task1 training_v2.tsv / dev_v2.tsv',
-    },
+    data: DATA_PARTS,
     trainSize: trainF.length,
     dev: report,
   };
   writeFileSync(out, `${JSON.stringify(model)}\n`);
+  const r4 = (x: number): number => Math.round(x * 1e4) / 1e4;
+  const perSetReport = Object.fromEntries(sets.map((s) => {
+    const dev = report[name]?.[s]?.meanAveragePrecisionByGroup ?? 0;
+    const held = lodo[name]?.[s] ?? 0;
+    return [s, { metric: 'MAP', dev: r4(dev), lodo: r4(held), gap: r4(dev - held) }];
+  }));
+  const reportOut = out.replace(/\.json$/, '.report.json');
+  writeFileSync(reportOut, `${JSON.stringify({ model: 'models/checkworthiness.json', command: 'npm run train', data: DATA_PARTS, features: [...DENSE_FEATURES, ...(name.includes('terms') ? ['terms'] : [])], chosen: name, selection: 'mean leave-one-dataset-out MAP (train on the other data sets, score the held-out set\'s dev part)', lodoByConfig: lodo, suites: perSetReport }, null, 1)}\n`);
   console.log(`\nchose "${name}"; wrote ${out} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 }
 

@@ -41,6 +41,8 @@ for (const c of CASES) {
     assert.equal(r.kind, 'claim');
     assert.equal(r.verdict?.label, c.label, `${c.why}; got ${JSON.stringify(r.verdict)}`);
     assert.ok((r.verdict?.confidence ?? 0) > 0 && (r.verdict?.confidence ?? 2) <= 1);
-    if (c.label !== 'unproven') assert.ok((r.verdict?.confidence ?? 0) >= 0.7, `a plain case is decided with confidence: ${r.verdict?.confidence}`);
+    // The confidence is the calibrated probability that the label is right (measured on the
+    // benchmarks, leave-one-dataset-out): a plain case is more likely right than wrong.
+    if (c.label !== 'unproven') assert.ok((r.verdict?.confidence ?? 0) > 0.5, `a plain case is decided with confidence: ${r.verdict?.confidence}`);
   });
 }

@@ -14,9 +14,10 @@ test('a restatement with the opposite polarity refutes strongly, and says why', 
   assert.ok(r.strength >= 0.9, `strength ${r.strength}`);
   assert.equal(first(r)?.kind, 'restatement');
   assert.match(first(r)?.detail ?? '', /opposite polarity.*does not/);
-  // The learned model alone gets this wrong: the rule is what turns it.
+  // The rule makes it strong: the learned model alone (which reads the negation's scope since
+  // issue 14) is less sure.
   const model = judgeProfiled(profileClaim(claim), 'The ministry confirms that Freedonia does not criminalize possession of banned images.', stanceModel(), { restatement: false });
-  assert.notEqual(model.stance, 'refutes');
+  assert.ok(model.probabilities.refutes < r.strength);
 });
 
 test('the same restatement with the same polarity supports strongly', () => {

@@ -45,7 +45,7 @@ test('copies of one passage count once', () => {
 test('a decisive restatement decides the verdict; restatements both ways are mixed; weak ones do not decide', () => {
   // Many weak model-only supports against one refuting restatement: the restatement decides.
   const noisy = [j('supports', 0.6), j('supports', 0.6), j('supports', 0.6), restated('refutes', 0.9)];
-  const r = decideVerdict('c', noisy);
+  const r = decideVerdict('c', noisy, { calibration: false });
   assert.equal(r.label, 'refuted');
   assert.equal(r.confidence, 0.9);
   assert.ok(r.reasons.some((x) => x.kind === 'restatement'));
@@ -60,10 +60,10 @@ test('a decisive restatement decides the verdict; restatements both ways are mix
 
 test('class weights tilt the choice of label but not the confidence; suites with a fitted decision have weights', () => {
   const evidence = [j('neutral', 0.9), j('neutral', 0.85)];
-  const plain = decideVerdict('c', evidence, { labels: ['supported', 'refuted', 'unproven'] });
+  const plain = decideVerdict('c', evidence, { labels: ['supported', 'refuted', 'unproven'], calibration: false });
   assert.equal(plain.label, 'unproven');
   // Weigh "unproven" down until another label wins: the label changes, the probabilities do not.
-  const tilted = decideVerdict('c', evidence, { labels: ['supported', 'refuted', 'unproven'], classWeights: { unproven: 1e-6 } });
+  const tilted = decideVerdict('c', evidence, { labels: ['supported', 'refuted', 'unproven'], classWeights: { unproven: 1e-6 }, calibration: false });
   assert.notEqual(tilted.label, 'unproven');
   assert.deepEqual(tilted.probabilities, plain.probabilities);
   const allowed = ['supported', 'refuted'] as const;
@@ -87,4 +87,22 @@ test('extra claim features must match the weights they are given to', () => {
   const evidence = [j('supports', 0.6)];
   assert.equal(decideVerdict('c', evidence, { model: extra, extraFeatures: [1], labels: ['supported', 'refuted'] }).label, 'refuted');
   assert.equal(decideVerdict('c', evidence, { model: extra, extraFeatures: [-1], labels: ['supported', 'refuted'] }).label, 'supported');
+});
+
+test('the confidence is calibrated, and a supported lean less likely right than wrong is shown as unproven', () => {
+  const evidence = [restated('supports', 0.8), j('neutral', 0.7)];
+  const raw = decideVerdict('c', evidence, { calibration: false });
+  assert.equal(raw.label, 'supported');
+  assert.equal(raw.confidence, 0.8);
+  const map = (x: number[], y: number[]): { x: number[]; y: number[] } => ({ x, y });
+  const harsh = { schemaVersion: 1, kind: 'isotonic' as const, maps: { decided: map([0.5, 0.95], [0.2, 0.45]), unproven: map([0.5], [0.6]), downgraded: map([0.5], [0.7]) }, trainedWith: { command: 'test', predictions: {} } };
+  const shown = decideVerdict('c', evidence, { calibration: harsh });
+  assert.equal(shown.label, 'unproven');
+  assert.equal(shown.confidence, 0.7);
+  assert.ok(shown.reasons[0]?.kind === 'leaning' && /leans supported/.test(shown.reasons[0].detail));
+  assert.match(shown.reason, /It leans supported, not enough to call it\./);
+  const kind = { ...harsh, maps: { ...harsh.maps, decided: map([0.5, 0.95], [0.55, 0.9]) } };
+  const kept = decideVerdict('c', evidence, { calibration: kind });
+  assert.equal(kept.label, 'supported');
+  assert.ok(Math.abs(kept.confidence - (0.55 + ((0.8 - 0.5) / 0.45) * 0.35)) < 1e-9);
 });

@@ -5,8 +5,12 @@ import type { ClaimProfile } from './claim-profile.js';
 import { predictProba } from './logistic.js';
 import type { LogisticModel } from './logistic.js';
 import { FEATURE_NAMES, pairFeatures } from './pair-features.js';
+import type { PairFeatures } from './pair-features.js';
 import { figureMeaningMismatch, mismatchReason } from '../figures/figure-stance.js';
+import type { FigureMeaningMismatch } from '../figures/figure-stance.js';
 import { readRestatement } from './restatement.js';
+import type { Restatement } from './restatement.js';
+import { unreadableClaim, unreadableEvidence, unreadableFeatures } from './bad-input.js';
 import { STANCE_CLASSES, stanceModel } from './stance-model.js';
 
 export interface PairJudgement {
@@ -44,21 +48,43 @@ export interface JudgeOptions {
   context?: string;
 }
 
+/** What a pair says before any weights are applied: its features, the restatement rule's reading and a figure-meaning mismatch. */
+export interface PairReading {
+  features: PairFeatures;
+  rule: Restatement | null;
+  mismatch: FigureMeaningMismatch | null;
+  /** Why the pair cannot be judged at all (no content words, an over-long claim): the stance is neutral. */
+  unreadable: Reason | null;
+}
+
+/** Read a pair once; `decidePair` turns the reading into a stance with any weights. */
+export function readPair(claim: ClaimProfile, evidenceText: string | readonly string[], options: JudgeOptions = {}): PairReading {
+  const claimProblem = unreadableClaim(claim);
+  const f = pairFeatures(claim, claimProblem ? '' : evidenceText);
+  const unreadable = claimProblem ?? unreadableEvidence(f.stems) ?? unreadableFeatures(f.values, FEATURE_NAMES);
+  if (unreadable) return { features: f, rule: null, mismatch: null, unreadable };
+  let stems = f.stems;
+  if (options.context) stems = new Set([...stems, ...contentStems(options.context).map((w) => w.stem)]);
+  const rule = options.restatement === false ? null : readRestatement(claim, evidenceText, undefined, stems);
+  const mismatch = claim.figures.length > 0 ? figureMeaningMismatch(claim.text, evidenceText, claim.figures, f.figures) : null;
+  return { features: f, rule, mismatch, unreadable: null };
+}
+
 /**
- * Judge an evidence text (or its sentences) against an already profiled claim (fast path for
- * many passages). When a sentence restates the claim (restatement.ts) the rule's stance gets at
- * least the rule's probability and the other two share the rest in the model's proportions;
- * otherwise the learned model decides alone.
+ * The stance of a read pair under the given weights. When a sentence restates the claim
+ * (restatement.ts) the rule's stance gets at least the rule's probability and the other two share
+ * the rest in the model's proportions; otherwise the learned model decides alone.
  */
-export function judgeProfiled(claim: ClaimProfile, evidenceText: string | readonly string[], model: LogisticModel = stanceModel(), options: JudgeOptions = {}): PairJudgement {
-  const f = pairFeatures(claim, evidenceText);
+export function decidePair(reading: PairReading, model: LogisticModel = stanceModel()): PairJudgement {
+  const f = reading.features;
+  if (reading.unreadable) {
+    return { stance: 'neutral', strength: 1, reasons: [reading.unreadable], probabilities: { supports: 0, refutes: 0, neutral: 1 }, coverage: 0, missingRare: 0 };
+  }
   const p = predictProba(model, f.values);
   const probabilities: Record<Stance, number> = { supports: 0, refutes: 0, neutral: 0 };
   STANCE_CLASSES.forEach((c, i) => (probabilities[c] = p[i] ?? 0));
   let reasons = f.reasons;
-  let stems = f.stems;
-  if (options.context) stems = new Set([...stems, ...contentStems(options.context).map((w) => w.stem)]);
-  const rule = options.restatement === false ? null : readRestatement(claim, evidenceText, undefined, stems);
+  const rule = reading.rule;
   if (rule) {
     const target = Math.max(rule.strength, probabilities[rule.stance]);
     const others = STANCE_CLASSES.filter((c) => c !== rule.stance);
@@ -73,7 +99,7 @@ export function judgeProfiled(claim: ClaimProfile, evidenceText: string | readon
   if (rule) stance = rule.stance;
   // A matching number with another predicate, period or whole is not support (figure-stance.ts).
   // Every stance carries the reason (the verdict quotes it); only support is taken away.
-  const mismatch = claim.figures.length > 0 ? figureMeaningMismatch(claim.text, evidenceText, claim.figures, f.figures) : null;
+  const mismatch = reading.mismatch;
   if (mismatch) {
     if (stance === 'supports') {
       probabilities.neutral += probabilities.supports;
@@ -90,6 +116,11 @@ export function judgeProfiled(claim: ClaimProfile, evidenceText: string | readon
     stance = 'refutes';
   }
   return { stance, strength: probabilities[stance], reasons: orderReasons(stance, reasons), probabilities, coverage: f.values[COVERAGE] ?? 0, missingRare: f.values[MISSING] ?? 0 };
+}
+
+/** Judge an evidence text (or its sentences) against an already profiled claim (fast path for many passages). */
+export function judgeProfiled(claim: ClaimProfile, evidenceText: string | readonly string[], model: LogisticModel = stanceModel(), options: JudgeOptions = {}): PairJudgement {
+  return decidePair(readPair(claim, evidenceText, options), model);
 }
 
 /** Stance of an evidence text toward a claim: for pair benchmarks and the audit. */

@@ -11,6 +11,7 @@ import { figureSignals, type FigureSignal } from '../figures/figure-signals.js';
 import { readYears } from '../figures/years.js';
 import { shippedIdf } from './idf.js';
 import type { IdfTable } from './idf.js';
+import { MEANING_FEATURE_NAMES, meaningFeatures } from './meaning-features.js';
 
 /** Feature names, in the order of the vector; the model file must list the same names. */
 export const FEATURE_NAMES = [
@@ -48,6 +49,7 @@ export const FEATURE_NAMES = [
   'fig_conflict_cov',
   'ent_missing_cov',
   'unmatched_cov',
+  ...MEANING_FEATURE_NAMES,
 ] as const;
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 
@@ -318,5 +320,8 @@ export function pairFeatures(claim: ClaimProfile, evidenceInput: string | readon
     missingEntities.length > 0 ? idfCov : 0,
     Math.min(1, unmatched / 5) * idfCov,
   ];
+  const meaning = meaningFeatures(claim, focus, idfCov);
+  values.push(...meaning.values);
+  reasons.push(...meaning.reasons);
   return { values, reasons, focus: focus.map((s) => ({ start: s.start, end: s.end })), stems: all, figures };
 }

@@ -1,6 +1,6 @@
 // Verdict for a claim from its judged evidence. Copies count once; the aggregate of the
 // strongest supporting and refuting evidence goes through learned weights (models/verdict.json)
-// whose class probabilities serve as the calibrated confidence.
+// whose class probabilities, calibrated (calibration.ts), give the confidence.
 import { fileURLToPath } from 'node:url';
 import type { Judgement, Reason, Stance, Verdict, VerdictLabel } from '../../model.js';
 import { VerityError } from '../../errors.js';
@@ -11,6 +11,8 @@ import { figureConflictVerdict, figureMeaningVerdict } from '../figures/figure-s
 import { DECISIVE_RESTATEMENT } from '../stance/restatement.js';
 import { predictProba } from '../stance/logistic.js';
 import type { LogisticModel } from '../stance/logistic.js';
+import { calibrateVerdict, verdictCalibration } from './calibration.js';
+import type { CalibrationFile } from './calibration.js';
 
 /** How a verdict's reason says that the claim's number is stated with another meaning (the note ends the reason). */
 export const MEANING_NOTE = 'The number matches but not its meaning';
@@ -55,6 +57,8 @@ export interface VerdictOptions {
    * exactly VERDICT_FEATURES followed by as many names.
    */
   extraFeatures?: readonly number[];
+  /** Confidence calibration (default: the shipped models/calibration.json); false keeps the raw confidence. */
+  calibration?: CalibrationFile | false;
 }
 
 export interface VerdictDetail extends Verdict {
@@ -256,6 +260,14 @@ export function decideVerdict(claim: string, judgements: Judgement[], options: V
     label = meaning.label;
     reasons.unshift(meaning.reason);
   }
+  // Confidence is the calibrated probability that the label is right (calibration.ts).
+  const calibrated = options.calibration === false ? null : calibrateVerdict(options.calibration ?? verdictCalibration(), label, confidence, allowed);
+  if (calibrated) {
+    label = calibrated.label;
+    confidence = calibrated.confidence;
+    if (calibrated.leaning) reasons.unshift({ kind: 'leaning', detail: `the evidence leans ${calibrated.leaning}, but a ${calibrated.leaning} verdict on it is right less than half the time` });
+  }
+  const leaning = calibrated?.leaning ? ` It leans ${calibrated.leaning}, not enough to call it.` : '';
   const count = (n: number, what: string): string => (n === 0 ? `no passage ${what}` : n === 1 ? `1 passage ${what}` : `${n} passages ${what.replace(/s$/, '')}`);
   const restatedWhy = (): string => {
     const n = (k: number): string => (k === 0 ? 'none' : k === 1 ? '1 passage' : `${k} passages`);
@@ -264,6 +276,6 @@ export function decideVerdict(claim: string, judgements: Judgement[], options: V
   const reason =
     independent.length === 0
       ? 'No evidence was found for this claim.'
-      : `${LABEL_WORDS[label][0]!.toUpperCase()}${LABEL_WORDS[label].slice(1)}: ${byRestatement ? restatedWhy() : ''}${count(supports.length, 'supports')} and ${count(refutes.length, 'refutes')} it among ${independent.length} independent passage(s).${meaning ? ` ${MEANING_NOTE} (${meaning.reason.detail}).` : ''}`;
+      : `${LABEL_WORDS[label][0]!.toUpperCase()}${LABEL_WORDS[label].slice(1)}: ${byRestatement ? restatedWhy() : ''}${count(supports.length, 'supports')} and ${count(refutes.length, 'refutes')} it among ${independent.length} independent passage(s).${leaning}${meaning ? ` ${MEANING_NOTE} (${meaning.reason.detail}).` : ''}`;
   return { label, confidence, reason, reasons, probabilities, independent: independent.length };
 }

@@ -133,7 +133,10 @@ export function namedCandidates(pool: readonly Candidate[], facet: FacetEvidence
     // A subject that mixes asked and unasked kinds ("France and New Jersey") names both: list only when all are asked.
     if (places.length === 0 || places.length !== subject.places.length) continue;
     if (!predicateDoes(subject.predicate, facet, act)) continue;
-    if (judgePair(facet.claim, c.text).stance !== 'supports') continue;
+    // The asked noun is the answer's slot: the passage may support the facet as asked ("countries
+    // ban X") or as said of the places it names ("Germany ban X"), where the noun is not read as
+    // a substitution of the passage's subject.
+    if (judgePair(facet.claim, c.text).stance !== 'supports' && judgePair(saidOf(facet.claim, answer.noun, places), c.text).stance !== 'supports') continue;
     out.push({ candidate: c, places });
   }
   return out;
@@ -180,4 +183,10 @@ export function namesGap(count: { candidate: Candidate; figure: Figure }, named:
     }
   }
   return null;
+}
+
+/** The facet claim said of the named places: its leading asked noun replaced by their names. */
+function saidOf(claim: string, noun: string, places: ReadonlyArray<{ text: string }>): string {
+  const asked = new RegExp(`^\\s*${noun.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')}\\b`, 'i');
+  return claim.replace(asked, places.map((p) => p.text).join(' and '));
 }

@@ -1,0 +1,133 @@
+// Train the stance, idf, verdict and calibration files and their reports (called by scripts/train.ts).
+import { writeFileSync } from 'node:fs';
+import { IDF_PATH } from '../../src/evidence/stance/idf.js';
+import { STANCE_MODEL_PATH, STANCE_SCHEMA_VERSION } from '../../src/evidence/stance/stance-model.js';
+import type { StanceModelFile } from '../../src/evidence/stance/stance-model.js';
+import { decidePair } from '../../src/evidence/stance/judge.js';
+import { VERDICT_MODEL_PATH } from '../../src/evidence/verdict/verdict.js';
+import type { VerdictModelFile } from '../../src/evidence/verdict/verdict.js';
+import { CALIBRATION_PATH } from '../../src/evidence/verdict/calibration.js';
+import { FEATURE_NAMES } from '../../src/evidence/stance/pair-features.js';
+import { FIT, fitStance, scoreSuite, trainingPairs } from './lodo.js';
+import { LODO_SUITES, S, readStanceData } from './stance-sets.js';
+import type { LodoSuite, StanceData } from './stance-sets.js';
+import { selectStance } from './select-stance.js';
+import { readVerdictData } from './verdict-sets.js';
+import { trainVerdict } from './verdict-train.js';
+import { BINS, fitCalibration, measureCalibration } from './calibrate.js';
+
+const r4 = (v: number): number => Math.round(v * 1e4) / 1e4;
+const json = (v: unknown): string => `${JSON.stringify(v, null, 1)}\n`;
+const reportPath = (modelPath: string): string => modelPath.replace(/\.json$/, '.report.json');
+
+/** The RTE suites' two-way cut-off: P(supports) with the best macro-F1 on the suite's own training part. */
+function rteDecisions(data: StanceData, model: StanceModelFile | ReturnType<typeof fitStance>, log: (s: string) => void): Record<string, { supportsAt: number }> {
+  const decisions: Record<string, { supportsAt: number }> = {};
+  for (const suite of ['covid-fact', 'scifact']) {
+    const scored = data.pairs.filter((p) => p.set === suite && p.part === 'train').map((p) => ({ s: decidePair(p.reading, model).probabilities.supports, pos: p.label === S.supports }));
+    let best = { t: 0.5, f1: -1 };
+    for (let t = 0.05; t <= 0.95; t += 0.01) {
+      const f1s = [true, false].map((cls) => {
+        const tp = scored.filter((x) => x.s >= t === cls && x.pos === cls).length;
+        const n = scored.filter((x) => x.s >= t === cls).length + scored.filter((x) => x.pos === cls).length;
+        return n > 0 ? (2 * tp) / n : 0;
+      });
+      const f1 = (f1s[0]! + f1s[1]!) / 2;
+      if (f1 > best.f1 + 1e-9) best = { t: Math.round(t * 100) / 100, f1 };
+    }
+    decisions[suite] = { supportsAt: best.t };
+    log(`decision ${suite}: supports at P ≥ ${best.t} (train macro-F1 ${best.f1.toFixed(3)})`);
+  }
+  return decisions;
+}
+
+export async function trainStanceAndVerdict(dataDir: string, command: string, log: (s: string) => void): Promise<void> {
+  let t = performance.now();
+  const lap = (): string => {
+    const s = ((performance.now() - t) / 1000).toFixed(1);
+    t = performance.now();
+    return `${s} s`;
+  };
+  const data = readStanceData(dataDir);
+  writeFileSync(IDF_PATH, `${JSON.stringify(data.idf)}\n`);
+  const nPairs = data.pairs.length + data.wice.reduce((a, w) => a + w.chunks.length, 0);
+  log(`stance data: ${nPairs} pairs read in ${lap()}`);
+
+  log('stance: leave-one-dataset-out selection');
+  const selection = selectStance(data, log);
+  const config = selection.best.config;
+  log(`stance: chose l2=${config.l2}, ${config.features.length} of ${FEATURE_NAMES.length} features (${lap()})`);
+  const fitted = fitStance(trainingPairs(data), config);
+  const decisions = rteDecisions(data, fitted, log);
+  const counts: Record<string, number> = {};
+  for (const p of trainingPairs(data)) counts[`${p.set}/${['supports', 'refutes', 'neutral'][p.label]}`] = (counts[`${p.set}/${['supports', 'refutes', 'neutral'][p.label]}`] ?? 0) + 1;
+  const stanceFile: StanceModelFile = { schemaVersion: STANCE_SCHEMA_VERSION, kind: 'multinomial-logistic', ...fitted, trainedWith: { command, files: [...data.files], examples: counts }, decisions };
+  writeFileSync(STANCE_MODEL_PATH, json(stanceFile));
+  const suites: Record<string, { metric: string; dev: number; lodo: number; gap: number; n: number }> = {};
+  for (const suite of LODO_SUITES) {
+    const dev = scoreSuite(suite, fitted, data);
+    const lodo = selection.best.perSuite[suite as LodoSuite];
+    suites[suite] = { metric: dev.metric, dev: r4(dev.score), lodo: r4(lodo.score), gap: r4(dev.score - lodo.score), n: dev.n };
+  }
+  writeFileSync(
+    reportPath(STANCE_MODEL_PATH),
+    json({
+      model: 'models/stance.json',
+      command,
+      data: data.files,
+      parts: 'train: a suite\'s training split (or the even half, by claim, of a suite released with a dev split only); scored: its dev split (or the odd half)',
+      examples: counts,
+      fit: { ...FIT, l2: config.l2 },
+      features: { used: config.features, zeroWeight: FEATURE_NAMES.filter((f) => !config.features.includes(f)) },
+      selection: { by: 'mean leave-one-dataset-out score over the suites', tried: selection.tried, ablation: selection.ablation },
+      suites,
+      lodoMean: r4(selection.best.mean),
+      note: 'dev: the shipped weights (trained on every suite\'s training part) on the suite\'s scored part; lodo: weights trained without any of the suite; pairs as the suite\'s eval reads them (two-way suites: supports vs the rest, by the most likely stance); WiCE by the ROC-AUC of its eval score. The idf table is built once from the training corpora for all folds.',
+    }),
+  );
+  log(`stance: wrote ${STANCE_MODEL_PATH} and its report (${lap()})`);
+
+  const verdictFiles: string[] = [];
+  const items = await readVerdictData(data, dataDir, verdictFiles);
+  log(`verdict data: ${items.length} claims read in ${lap()}`);
+  const folds = { 'climate-fever': selection.best.folds['climate-fever'], 'check-covid': selection.best.folds['check-covid'], 'citation-integrity': selection.best.folds['citation-integrity'] };
+  const v = trainVerdict(items, fitted, folds);
+  v.log.forEach((l) => log(l));
+  const vcounts: Record<string, number> = {};
+  for (const it of items.filter((i) => i.part === 'train')) vcounts[`${it.set}/${it.gold}`] = (vcounts[`${it.set}/${it.gold}`] ?? 0) + 1;
+  const verdictFile: VerdictModelFile = { ...v.file, trainedWith: { command, files: verdictFiles, examples: vcounts } };
+  writeFileSync(VERDICT_MODEL_PATH, json(verdictFile));
+  const calibration = fitCalibration(v.lodoPredictions, command);
+  writeFileSync(CALIBRATION_PATH, json(calibration));
+  const measured = measureCalibration(v.lodoPredictions);
+  const vsuites: Record<string, unknown> = {};
+  for (const suite of Object.keys(v.lodo) as Array<keyof typeof v.lodo>) {
+    vsuites[suite] = { metric: v.lodo[suite].metric, dev: r4(v.dev[suite].score), lodo: r4(v.lodo[suite].score), gap: r4(v.dev[suite].score - v.lodo[suite].score), n: v.lodo[suite].n };
+  }
+  writeFileSync(
+    reportPath(VERDICT_MODEL_PATH),
+    json({
+      model: 'models/verdict.json',
+      command,
+      data: verdictFiles,
+      examples: vcounts,
+      features: verdictFile.features,
+      suites: vsuites,
+      note: 'general weights, raw (uncalibrated) labels. dev: shipped stance and verdict weights on the suite\'s scored part; lodo: stance weights trained without the suite and verdict weights fitted on the other suites. The suites\' own weights (check-covid, citation-integrity) are fitted on their training split as before; `verity eval` uses them.',
+    }),
+  );
+  writeFileSync(
+    reportPath(CALIBRATION_PATH),
+    json({
+      model: 'models/calibration.json',
+      command,
+      fittedOn: 'the leave-one-dataset-out verdict predictions of models/verdict.report.json (raw confidence → share right)',
+      meaning: 'confidence is the probability that the verdict label is right; a definite label below 0.5 is shown as unproven (leaning)',
+      bins: BINS,
+      suites: measured,
+      note: 'per suite, the calibration is fitted on the other suites\' LODO predictions only; rawEce is the uncalibrated confidence on the same predictions',
+    }),
+  );
+  log(`verdict: wrote ${VERDICT_MODEL_PATH}, ${CALIBRATION_PATH} and their reports (${lap()})`);
+  for (const [suite, m] of Object.entries(measured)) log(`  ${suite}: ECE ${m.rawEce} → ${m.ece}; ${m.metric} ${r4(m.scoreRaw)} → ${r4(m.scoreCalibrated)} (${m.downgraded} of ${m.n} shown unproven)`);
+}

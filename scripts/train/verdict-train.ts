@@ -1,0 +1,128 @@
+// The verdict weights of `npm run train`: the general weights (every suite's training part),
+// each suite's own weights with their decision rule (as before), and leave-one-dataset-out
+// validation — for each claim-level suite, stance weights that never saw it judge the evidence,
+// verdict weights fitted on the other suites decide, and the raw predictions are kept for
+// calibration (calibrate.ts).
+import type { VerdictLabel } from '../../src/model.js';
+import { fitLogistic, predictProba } from '../../src/evidence/stance/logistic.js';
+import type { LogisticModel } from '../../src/evidence/stance/logistic.js';
+import { VERDICT_FEATURES, VERDICT_LABELS, decideVerdict, independentJudgements, verdictFeatures } from '../../src/evidence/verdict/verdict.js';
+import type { VerdictModelFile } from '../../src/evidence/verdict/verdict.js';
+import { CITING_FEATURES } from '../../src/eval/citing-sentence.js';
+import { classify } from '../../src/eval/metrics.js';
+import { SUITE_LABELS, VERDICT_SUITES, judged } from './verdict-sets.js';
+import type { VerdictItem, VerdictSuite } from './verdict-sets.js';
+
+const V: Record<VerdictLabel, number> = { supported: 0, refuted: 1, mixed: 2, unproven: 3 };
+const FIT = { iterations: 30, batchSize: 32, learningRate: 0.2, momentum: 0.5, l2: 1e-3 } as const;
+
+/** One LODO (or dev) verdict prediction before calibration. */
+export interface VerdictPrediction {
+  set: VerdictSuite;
+  gold: VerdictLabel;
+  label: VerdictLabel;
+  raw: number;
+}
+
+export interface VerdictScore {
+  metric: 'accuracy' | 'macro-F1';
+  score: number;
+  n: number;
+}
+
+/** Climate-FEVER is scored by claim accuracy (its eval's figure), the others by macro-F1. */
+export function scoreVerdicts(suite: VerdictSuite, preds: readonly VerdictPrediction[]): VerdictScore {
+  const r = classify(preds.map((p) => p.gold), preds.map((p) => p.label), SUITE_LABELS[suite]);
+  return suite === 'climate-fever' ? { metric: 'accuracy', score: r.accuracy, n: r.n } : { metric: 'macro-F1', score: r.macroF1, n: r.n };
+}
+
+interface Rows {
+  x: number[][];
+  y: number[];
+  items: VerdictItem[];
+}
+
+function rows(items: VerdictItem[], stance: LogisticModel): Rows {
+  return { x: items.map((it) => verdictFeatures(independentJudgements(judged(it, stance)))), y: items.map((it) => V[it.gold]), items };
+}
+
+function fitGeneral(r: Rows): LogisticModel {
+  return fitLogistic(r.x, r.y, [...VERDICT_LABELS], [...VERDICT_FEATURES], { ...FIT, balance: false });
+}
+
+function predict(items: VerdictItem[], stance: LogisticModel, model: LogisticModel): VerdictPrediction[] {
+  return items.map((it) => {
+    const v = decideVerdict(it.claim, judged(it, stance), { labels: SUITE_LABELS[it.set], model, calibration: false });
+    return { set: it.set, gold: it.gold, label: v.label, raw: v.confidence };
+  });
+}
+
+export interface VerdictTraining {
+  file: Omit<VerdictModelFile, 'trainedWith'>;
+  lodo: Record<VerdictSuite, VerdictScore>;
+  dev: Record<VerdictSuite, VerdictScore>;
+  lodoPredictions: VerdictPrediction[];
+  log: string[];
+}
+
+export function trainVerdict(items: VerdictItem[], finalStance: LogisticModel, foldStance: Record<VerdictSuite, LogisticModel>): VerdictTraining {
+  const log: string[] = [];
+  const train = items.filter((it) => it.part === 'train');
+  const lodo = {} as Record<VerdictSuite, VerdictScore>;
+  const dev = {} as Record<VerdictSuite, VerdictScore>;
+  const lodoPredictions: VerdictPrediction[] = [];
+  for (const suite of VERDICT_SUITES) {
+    const stance = foldStance[suite];
+    const model = fitGeneral(rows(train.filter((it) => it.set !== suite), stance));
+    const preds = predict(items.filter((it) => it.set === suite && it.part === 'score'), stance, model);
+    lodoPredictions.push(...preds);
+    lodo[suite] = scoreVerdicts(suite, preds);
+  }
+  const all = rows(train, finalStance);
+  const general = fitGeneral(all);
+  for (const suite of VERDICT_SUITES) dev[suite] = scoreVerdicts(suite, predict(items.filter((it) => it.set === suite && it.part === 'score'), finalStance, general));
+
+  // Per-suite weights for the suites with a training split, balanced for their macro-F1, over the
+  // aggregate features and the suite's own claim features; their decision rule: class weights on
+  // the probabilities chosen for macro-F1 on out-of-fold predictions (5 folds by position) over
+  // the same training split, from a small grid tried nearest 1 first.
+  const SUITE_EXTRA: Record<string, readonly string[]> = { 'check-covid': [], 'citation-integrity': CITING_FEATURES };
+  const suiteRow = (k: number): number[] => [...all.x[k]!, ...all.items[k]!.extra];
+  const fitSuite = (suite: string, ks: number[]): LogisticModel =>
+    fitLogistic(ks.map(suiteRow), ks.map((k) => all.y[k]!), [...VERDICT_LABELS], [...VERDICT_FEATURES, ...SUITE_EXTRA[suite]!], { ...FIT, balance: true });
+  const suites: Record<string, LogisticModel> = {};
+  const decisions: NonNullable<VerdictModelFile['decisions']> = {};
+  const FOLDS = 5;
+  const GRID = [1, 0.85, 1.2, 0.7, 1.5, 0.5, 2, 0.3];
+  for (const suite of ['check-covid', 'citation-integrity'] as const) {
+    const ks = all.items.map((it, k) => (it.set === suite ? k : -1)).filter((k) => k >= 0);
+    suites[suite] = fitSuite(suite, ks);
+    const oof: number[][] = [];
+    for (let f = 0; f < FOLDS; f++) {
+      const m = fitSuite(suite, ks.filter((_, q) => q % FOLDS !== f));
+      ks.forEach((k, q) => {
+        if (q % FOLDS === f) oof[q] = predictProba(m, suiteRow(k));
+      });
+    }
+    const allowed = [V.supported, V.refuted, V.unproven];
+    const macroF1 = (w: number[]): number => {
+      const pred = oof.map((p) => allowed.reduce((b, c) => ((p[c] ?? 0) * w[c]! > (p[b] ?? 0) * w[b]! ? c : b), allowed[0]!));
+      const f1s = allowed.map((c) => {
+        const tp = pred.filter((p, q) => p === c && all.y[ks[q]!] === c).length;
+        const n = pred.filter((p) => p === c).length + ks.filter((k) => all.y[k] === c).length;
+        return n > 0 ? (2 * tp) / n : 0;
+      });
+      return f1s.reduce((a, b) => a + b, 0) / f1s.length;
+    };
+    let best = { f1: macroF1([1, 1, 1, 1]), w: [1, 1, 1, 1] };
+    const plain = best.f1;
+    for (const r of GRID) for (const u of GRID) {
+      const w = [1, r, 1, u];
+      const f1 = macroF1(w);
+      if (f1 > best.f1 + 1e-9) best = { f1, w };
+    }
+    decisions[suite] = { classWeights: { refuted: best.w[V.refuted]!, unproven: best.w[V.unproven]! } };
+    log.push(`decision ${suite}: class weights refuted ${best.w[V.refuted]} unproven ${best.w[V.unproven]} (out-of-fold train macro-F1 ${plain.toFixed(3)} → ${best.f1.toFixed(3)})`);
+  }
+  return { file: { schemaVersion: 1, kind: 'multinomial-logistic', ...general, suites, decisions }, lodo, dev, lodoPredictions, log };
+}

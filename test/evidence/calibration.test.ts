@@ -1,0 +1,69 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { CALIBRATION_SCHEMA_VERSION, applyIsotonic, calibrateVerdict, checkCalibration, fitIsotonic, verdictCalibration } from '../../src/evidence/verdict/calibration.js';
+import type { CalibrationFile } from '../../src/evidence/verdict/calibration.js';
+
+test('isotonic fit: non-decreasing, pools violators, reproduces observed rates', () => {
+  // Raw 0.9 right 1 time in 4, raw 0.3 right 3 times in 4: the violators are pooled to 0.5.
+  const conf = [0.3, 0.3, 0.3, 0.3, 0.9, 0.9, 0.9, 0.9];
+  const right = [true, true, true, false, true, false, false, false];
+  const m = fitIsotonic(conf, right, 1);
+  assert.deepEqual(m.y, [0.5]);
+  const g = fitIsotonic([0.1, 0.2, 0.6, 0.7, 0.8], [false, false, true, false, true], 1);
+  for (let i = 1; i < g.y.length; i++) assert.ok(g.y[i]! >= g.y[i - 1]!);
+  assert.equal(applyIsotonic(g, 0.05), 0);
+  assert.equal(applyIsotonic(g, 0.95), g.y[g.y.length - 1]);
+  const mid = applyIsotonic(g, 0.4);
+  assert.ok(mid > 0 && mid < 1);
+  assert.equal(applyIsotonic({ x: [], y: [] }, 0.7), 0.7);
+  assert.equal(applyIsotonic(g, Number.NaN), 0);
+});
+
+test('isotonic steps resting on few predictions are merged: three right answers at the top do not map to 1', () => {
+  const conf = [...Array.from({ length: 20 }, (_, i) => 0.3 + i * 0.01), 0.95, 0.95, 0.95];
+  const right = [...Array.from({ length: 20 }, (_, i) => i % 2 === 0), true, true, true];
+  const loose = fitIsotonic(conf, right, 1);
+  assert.equal(loose.y[loose.y.length - 1], 1);
+  const m = fitIsotonic(conf, right, 10);
+  assert.ok(m.y.every((y) => y < 1), JSON.stringify(m));
+  for (let i = 1; i < m.y.length; i++) assert.ok(m.y[i]! >= m.y[i - 1]!);
+  assert.ok(applyIsotonic(m, 0.95) < 0.8);
+});
+
+const file = (decided: number[], downgraded = [0.6]): CalibrationFile => ({
+  schemaVersion: CALIBRATION_SCHEMA_VERSION,
+  kind: 'isotonic',
+  maps: { decided: { x: [0.2, 0.9], y: decided }, unproven: { x: [0.5], y: [0.55] }, downgraded: { x: [0.5], y: downgraded } },
+  trainedWith: { command: 'test', predictions: {} },
+});
+
+test('a supported lean less likely right than wrong is shown as unproven when that is likelier right', () => {
+  const cal = file([0.3, 0.8]);
+  const weak = calibrateVerdict(cal, 'supported', 0.3, ['supported', 'refuted', 'unproven']);
+  assert.equal(weak.label, 'unproven');
+  assert.equal(weak.leaning, 'supported');
+  assert.equal(weak.confidence, 0.6);
+  const strong = calibrateVerdict(cal, 'supported', 0.9, ['supported', 'refuted', 'unproven']);
+  assert.deepEqual(strong, { label: 'supported', confidence: 0.8, leaning: null });
+  // Without "unproven" among the answers the label stays, with its honest confidence.
+  assert.equal(calibrateVerdict(cal, 'refuted', 0.3, ['supported', 'refuted']).label, 'refuted');
+  assert.equal(calibrateVerdict(cal, 'mixed', 0.3, ['supported', 'refuted', 'mixed', 'unproven']).label, 'mixed');
+  assert.equal(calibrateVerdict(cal, 'unproven', 0.9, ['unproven']).confidence, 0.55);
+  // A lean that unproven would not beat keeps its label (with its confidence below one half).
+  assert.deepEqual(calibrateVerdict(file([0.3, 0.8], [0.2]), 'supported', 0.2, ['supported', 'unproven']), { label: 'supported', confidence: 0.3, leaning: null });
+});
+
+test('the shipped calibration is valid and shows the label more likely right: a weak lean or unproven', () => {
+  const cal = verdictCalibration();
+  for (let raw = 0; raw <= 1.0001; raw += 0.05) {
+    for (const label of ['supported', 'refuted'] as const) {
+      const c = calibrateVerdict(cal, label, raw, ['supported', 'refuted', 'mixed', 'unproven']);
+      const lean = applyIsotonic(cal.maps.decided, raw);
+      const unproven = applyIsotonic(cal.maps.downgraded, raw);
+      if (c.label === label) assert.ok(c.confidence >= 0.5 || unproven <= lean, `${label} at raw ${raw.toFixed(2)} shown with ${c.confidence}`);
+      else assert.ok(c.label === 'unproven' && lean < 0.5 && unproven > lean);
+      assert.ok(c.confidence >= 0 && c.confidence <= 1);
+    }
+  }
+  assert.throws(() => checkCalibration({ schemaVersion: 1, kind: 'isotonic', maps: { decided: { x: [2], y: [0.5] } } }, 'x'), /isotonic calibration/);
+});
