@@ -6,11 +6,15 @@ import assert from 'node:assert/strict';
 import { FEATURE_NAMES, pairFeatures } from '../../src/evidence/stance/pair-features.js';
 import { profileClaim } from '../../src/evidence/index.js';
 import { figureSignals } from '../../src/evidence/figures/figure-signals.js';
+import { STANCE_MODEL_PATH } from '../../src/evidence/stance/stance-model.js';
+import { readFileSync } from 'node:fs';
 
 const feature = (claim: string, evidence: string, name: (typeof FEATURE_NAMES)[number]): number => pairFeatures(profileClaim(claim), evidence).values[FEATURE_NAMES.indexOf(name)]!;
 
 test('the feature vector keeps its names and length (the stance model reads it by name)', () => {
-  assert.equal(FEATURE_NAMES.length, 34);
+  // The shipped weights name every feature the vector holds, in order; the figure features are among them.
+  assert.deepEqual([...(JSON.parse(readFileSync(STANCE_MODEL_PATH, 'utf8')) as { features: string[] }).features], [...FEATURE_NAMES]);
+  assert.ok(FEATURE_NAMES.includes('fig_match') && FEATURE_NAMES.includes('fig_conflict'));
   assert.equal(pairFeatures(profileClaim('64 measles cases were reported in 2024'), 'In 2024, 64 measles cases were reported.').values.length, FEATURE_NAMES.length);
 });
 
