@@ -108,6 +108,31 @@ function byCoverage(report: Report, v: ReportVerdict, judgements: readonly Judge
   return { label: 'unproven', confidence: r2(1 - p), reason: `Unproven: the passage quoted from ${sourceWords(report, partial.citations[0]!)} bears out part of the claim, but no source states more than ${pct(coverage)} of it.` };
 }
 
+/** Capitalised only because they open the claim. */
+const OPENERS = new Set(['The', 'A', 'An', 'In', 'On', 'At', 'Of', 'By', 'For', 'About', 'Nearly', 'Almost', 'Over', 'More', 'Fewer', 'Less', 'Some', 'All', 'Most', 'No', 'There', 'It', 'This', 'That', 'These', 'Those', 'Every', 'Each', 'Only', 'Just', 'Around', 'Roughly', 'Since', 'After', 'Before', 'During', 'From', 'Between', 'As', 'According', 'Up', 'Under', 'Half', 'One', 'Two', 'Three']);
+
+/**
+ * A claim whose figure a source states with the same meaning and another value ("to $16.50 in 2025"
+ * for "to $17 in 2025"), while no passage states its own value: the words it shares with other
+ * passages do not make it Supported. Refuted when that passage is quoted, else Unproven; null when
+ * the figures do not decide.
+ */
+function byFigure(report: Report, v: ReportVerdict, judgements: readonly Judgement[], stanceOf: ReadonlyMap<string, Stance>): ReportVerdict | null {
+  const has = (j: Judgement, kind: string): boolean => j.reasons.some((r) => r.kind === kind);
+  // The passage must name what the claim names ("California"), or its figure may be another place's.
+  const names = [...report.input.matchAll(/\b\p{Lu}[\p{L}'’-]+/gu)].map((m) => m[0]).filter((w) => !OPENERS.has(w));
+  const conflicting = judgements.filter((j) => j.stance === 'refutes' && has(j, 'figure-conflict') && names.every((n) => j.passage.text.includes(n)));
+  if (conflicting.length === 0 || judgements.some((j) => j.stance === 'supports' && has(j, 'figure-match'))) return null;
+  const ids = new Set(conflicting.map((j) => j.passage.id));
+  const quoted = report.findings.flatMap((f) => f.sentences).find((s) => s.verified && (s.basis ?? 'passage') === 'passage' && s.citations.length > 0 && (s.passageIds ?? []).some((id) => ids.has(id) && stanceOf.get(id) === 'refutes'));
+  const detail = conflicting[0]!.reasons.find((r) => r.kind === 'figure-conflict')?.detail ?? '';
+  if (!quoted) return v.label === 'unproven' ? null : { label: 'unproven', confidence: v.confidence, reason: `${UNQUOTED_REASON} (a source gives the claim's figure another value, but that passage was not quoted: ${detail}).` };
+  const shown = conflicting.find((j) => (quoted.passageIds ?? []).includes(j.passage.id)) ?? conflicting[0]!;
+  const why = shown.reasons.find((r) => r.kind === 'figure-conflict')?.detail ?? detail;
+  const confidence = Math.max(...conflicting.map((j) => j.strength));
+  return { label: 'refuted', confidence: r2(confidence), reason: `Refuted: the passage quoted from ${sourceWords(report, quoted.citations[0]!)} gives the claim's figure another value, and no passage states the claim's own (${why}).` };
+}
+
 /** The verdict the report's own quotes bear out, with a reason that names them. */
 export function disciplinedVerdict(report: Report, judgements: readonly Judgement[], bySource: SourceCoverage = passageCoverage(report.input, judgements)): ReportVerdict | null {
   const v = report.verdict;
@@ -117,7 +142,7 @@ export function disciplinedVerdict(report: Report, judgements: readonly Judgemen
   // coverage, and the note, which quotes both sentences, stays in the reason.
   const meaning = meaningNote(v.reason);
   if (meaning && v.label === 'unproven') return v;
-  if (v.label === 'unproven' || v.label === 'supported') return byCoverage(report, v, judgements, stanceOf, bySource);
+  if (v.label === 'unproven' || v.label === 'supported') return byFigure(report, v, judgements, stanceOf) ?? byCoverage(report, v, judgements, stanceOf, bySource);
   const quotes = NEEDS[v.label].map((stance) => ({ stance, s: quotedWith(report, stanceOf, stance) }));
   if (quotes.some((q) => q.s === undefined)) {
     const missing = quotes.filter((q) => q.s === undefined).map((q) => (q.stance === 'supports' ? 'supporting' : 'refuting'));

@@ -26,6 +26,16 @@ const CORPUS = [
     text: 'Kindergarten vaccination coverage for measles fell from 95% in 2019 to 92.7% in the latest school year. Exemptions rose to a record level.',
   },
   {
+    uri: 'file:///fixtures/figure-conflict/fares.txt',
+    title: 'Ferry fares rise in the new year',
+    text: 'Dunmore on Monday increased its ferry fare from $4 in 2024 to $4.50 in 2025, with Kelby making an identical change.',
+  },
+  {
+    uri: 'file:///fixtures/figure-conflict/fares-roundup.txt',
+    title: 'Towns that will raise ferry fares in 2025',
+    text: 'Nearly half of coastal towns are set to increase their ferry fare starting in 2025, benefiting ferry operators from Dunmore to Kelby. Following these rises, Ardee will have the highest ferry fare at $6.20 a trip, while Dunmore and Kelby will follow closely with a $4.50 fare.',
+  },
+  {
     uri: 'file:///fixtures/figure-conflict/flu-season.txt',
     title: 'Flu season summary',
     text: 'Northvale hospitals admitted 1,450 patients with influenza over the winter, the health office said. Most were over 65.',
@@ -70,4 +80,12 @@ test('another end point of the same fall is not supported: coverage fell from 95
 test('the fall as the source gives it is supported: coverage for measles fell from 95% to 92.7% ("in 2019 to 92.7%" is no span of years)', async () => {
   const v = await verdictOf('Kindergarten vaccination coverage for measles fell from 95% to 92.7%');
   assert.equal(v.label, 'supported', v.reason);
+});
+
+test('a price the source states to the cent refutes a rounder one, whatever words other passages share', async () => {
+  const v = await verdictOf('Dunmore raised its ferry fare to $5 in 2025');
+  assert.equal(v.label, 'refuted', v.reason);
+  // Another town's fare is not Dunmore's: it is never the reason given.
+  assert.doesNotMatch(v.reason, /\$6\.20|Ardee/);
+  assert.equal((await verdictOf('Dunmore raised its ferry fare to $4.50 in 2025')).label, 'supported');
 });

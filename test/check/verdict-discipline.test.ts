@@ -100,3 +100,20 @@ test('every decisive verdict of the real-document benchmark rests on a verified 
   assert.deepEqual(r.extra.verdictProblems, []);
   assert.equal(r.extra.decisiveWithQuotedEvidence, 1);
 });
+
+test('a quoted passage giving the claim\'s figure another value, about what the claim names, outweighs passages that only share its words', () => {
+  const claim = 'The Harbour Museum charged $12 for entry in 2019.';
+  const withReasons = (j: Judgement, kind: 'figure-conflict' | 'figure-match', detail: string): Judgement => ({ ...j, claim, reasons: [{ kind, detail }] });
+  const weak = { ...judged('p1', 'supports', 'The Harbour Museum opened its new maritime wing in April 2019, charging for entry.'), claim };
+  const conflict = withReasons(judged('p2', 'refutes', 'The Harbour Museum charged $11.50 for entry in 2019.'), 'figure-conflict', 'claim "$12" differs from passage "$11.50"');
+  const elsewhere = withReasons(judged('p3', 'refutes', 'The Quay Gallery charged $6 for entry in 2019.'), 'figure-conflict', 'claim "$12" differs from passage "$6"');
+  const r = { ...report('supported', [sentence('p1'), sentence('p2')]), input: claim };
+  const v = disciplinedVerdict(r, [weak, conflict, elsewhere]);
+  assert.equal(v?.label, 'refuted', v?.reason);
+  assert.match(v!.reason, /gives the claim's figure another value.*\$11\.50/);
+  // Only another place's figure conflicts: the words-only support is judged as before.
+  assert.notEqual(disciplinedVerdict({ ...r, findings: [{ headline: 'h', sentences: [sentence('p1'), sentence('p3')] }] }, [weak, elsewhere])?.label, 'refuted');
+  // A passage stating the claim's own value keeps the figures from deciding.
+  const match = withReasons(judged('p4', 'supports', 'The Harbour Museum charged $12 for entry in 2019.'), 'figure-match', 'claim "$12" agrees with passage "$12"');
+  assert.notEqual(disciplinedVerdict(r, [weak, conflict, match])?.label, 'refuted');
+});
