@@ -3,10 +3,10 @@
 // another value said of the same thing is a conflict.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { FEATURE_NAMES, pairFeatures } from '../../src/evidence/stance/pair-features.js';
-import { profileClaim } from '../../src/evidence/index.js';
-import { figureSignals } from '../../src/evidence/figures/figure-signals.js';
-import { STANCE_MODEL_PATH } from '../../src/evidence/stance/stance-model.js';
+import { FEATURE_NAMES, pairFeatures } from '../../../src/evidence/stance/pair-features.js';
+import { profileClaim } from '../../../src/evidence/index.js';
+import { figureSignals } from '../../../src/evidence/figures/figure-signals.js';
+import { STANCE_MODEL_PATH } from '../../../src/evidence/stance/stance-model.js';
 import { readFileSync } from 'node:fs';
 
 const feature = (claim: string, evidence: string, name: (typeof FEATURE_NAMES)[number]): number => pairFeatures(profileClaim(claim), evidence).values[FEATURE_NAMES.indexOf(name)]!;

@@ -4,13 +4,13 @@
 import { before, after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
-import { checkInput } from '../../src/check/index.js';
-import { ingestPaths } from '../../src/ingest/index.js';
-import { openStore } from '../../src/store/sqlite/open.js';
-import type { Store } from '../../src/contracts.js';
-import type { VerdictLabel } from '../../src/model.js';
+import { checkInput } from '../../../src/check/index.js';
+import { ingestPaths } from '../../../src/ingest/index.js';
+import { openStore } from '../../../src/store/sqlite/open.js';
+import type { Store } from '../../../src/contracts.js';
+import type { VerdictLabel } from '../../../src/model.js';
 
-const CORPUS = fileURLToPath(new URL('../../examples/corpus', import.meta.url));
+const CORPUS = fileURLToPath(new URL('../../../examples/corpus', import.meta.url));
 const NOW = (): Date => new Date('2026-01-15T12:00:00.000Z');
 
 let store: Store;

@@ -5,10 +5,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { SUPPORTED_AT, SUPPORTED_FLOOR, disciplinedVerdict, pSupported } from '../../src/check/verdict-discipline.js';
-import { verdictProblems } from '../../src/eval/report-quality.js';
-import { runEval } from '../../src/eval/index.js';
-import type { Judgement, Report, ReportSentence, Stance } from '../../src/model.js';
+import { SUPPORTED_AT, SUPPORTED_FLOOR, disciplinedVerdict, pSupported } from '../../../src/check/verdict-discipline.js';
+import { verdictProblems } from '../../../src/eval/report-quality.js';
+import { runEval } from '../../../src/eval/index.js';
+import type { Judgement, Report, ReportSentence, Stance } from '../../../src/model.js';
 
 const src = { id: 's1', uri: 'file:///a.md', title: 'Harbour news | Site', publisher: 'Coastal Herald', author: null, publishedAt: null, kind: 'news' as const, language: null, license: null, retrievedAt: '', textLength: 10 };
 const CLAIM = 'The Harbour Museum opened its maritime wing in 2019.';

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Figure } from '../../src/model.js';
-import { compareFigures } from '../../src/evidence/index.js';
+import type { Figure } from '../../../src/model.js';
+import { compareFigures } from '../../../src/evidence/index.js';
 
 const fig = (value: number, over: Partial<Figure> = {}): Figure => ({ text: String(value), start: 0, end: 1, value, approximate: false, bound: '=', unit: null, whole: null, predicate: null, ...over });
 

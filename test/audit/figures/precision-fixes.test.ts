@@ -3,12 +3,12 @@
 // sentence quoted as the evidence. Each planted sentence has a clean control next to it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { corpus } from './helpers.js';
-import type { CorpusDoc } from './helpers.js';
-import { auditArticle, readArticle } from '../../src/audit/index.js';
-import type { AuditResult } from '../../src/audit/index.js';
-import { refutingQuote } from '../../src/audit/source-checks.js';
-import { contentTerms } from '../../src/text/index.js';
+import { corpus } from '../helpers.js';
+import type { CorpusDoc } from '../helpers.js';
+import { auditArticle, readArticle } from '../../../src/audit/index.js';
+import type { AuditResult } from '../../../src/audit/index.js';
+import { refutingQuote } from '../../../src/audit/source-checks.js';
+import { contentTerms } from '../../../src/text/index.js';
 
 const DOCS: CorpusDoc[] = [
   {

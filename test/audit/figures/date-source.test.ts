@@ -3,10 +3,10 @@
 // the right dates at a coarser precision, other events, vague, relative and several dates are not.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { corpus } from './helpers.js';
-import { annotateHtml, annotateMarkdown, auditArticle, auditJson, readArticle } from '../../src/audit/index.js';
-import type { AuditClaim, AuditResult } from '../../src/audit/index.js';
-import { ARTICLE, CONTROLS, HANDBOOK, PLANTED, TREATY } from '../fixtures/audit-dates/corpus.js';
+import { corpus } from '../helpers.js';
+import { annotateHtml, annotateMarkdown, auditArticle, auditJson, readArticle } from '../../../src/audit/index.js';
+import type { AuditClaim, AuditResult } from '../../../src/audit/index.js';
+import { ARTICLE, CONTROLS, HANDBOOK, PLANTED, TREATY } from '../../fixtures/audit-dates/corpus.js';
 
 function describe(c: AuditClaim): string {
   return `${c.text}\n  ${c.status}: ${c.flags.map((f) => `${f.kind}: ${f.message}`).join('\n  ') || 'no flag'}`;

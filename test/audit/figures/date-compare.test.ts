@@ -3,8 +3,8 @@
 // reason for silence, which is flagged (so no case passes for want of a check).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { compareDatesWithSource } from '../../src/audit/source-dates.js';
-import type { SourceSentence } from '../../src/audit/source-figures.js';
+import { compareDatesWithSource } from '../../../src/audit/source-dates.js';
+import type { SourceSentence } from '../../../src/audit/source-figures.js';
 
 function src(...texts: string[]): SourceSentence[] {
   return texts.map((text, i) => ({ text, passageId: `p${i}`, sourceId: 's1', sourceTitle: 'Source', ref: 1, sites: [] }));

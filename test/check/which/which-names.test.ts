@@ -3,10 +3,10 @@
 // sentence passes the verifier.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkInput } from '../../src/check/index.js';
-import { renderMarkdown } from '../../src/report/index.js';
-import type { Report, ReportSentence } from '../../src/model.js';
-import { FIXED_NOW } from './helpers.js';
+import { checkInput } from '../../../src/check/index.js';
+import { renderMarkdown } from '../../../src/report/index.js';
+import type { Report, ReportSentence } from '../../../src/model.js';
+import { FIXED_NOW } from '../helpers.js';
 import { FIREWORKS_QUESTION, countsOnlyStore, namesStore } from './which-fixture.js';
 
 async function run(open: typeof namesStore): Promise<Report> {

@@ -1,7 +1,7 @@
 // The plan of a which-question carries its answer type (check/plan.ts, `answer`).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { planInput } from '../../src/check/plan.js';
+import { planInput } from '../../../src/check/plan.js';
 
 test('a "which countries … versus …" question asks for countries; its facets are unchanged', () => {
   const plan = planInput('Which countries criminalize mere possession of child sexual abuse material versus only its production or distribution?');

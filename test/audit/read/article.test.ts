@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { normaliseUrl, readArticle, checkArithmetic, matchReferences } from '../../src/audit/index.js';
-import type { Source } from '../../src/model.js';
+import { normaliseUrl, readArticle, checkArithmetic, matchReferences } from '../../../src/audit/index.js';
+import type { Source } from '../../../src/model.js';
 
 test('normaliseUrl folds scheme, www, case, trailing slash and tracking parameters', () => {
   assert.equal(normaliseUrl('http://WWW.Example.org/Report/?utm_source=x&b=2&a=1#p'), 'example.org/report?a=1&b=2');

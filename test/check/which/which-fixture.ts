@@ -1,8 +1,8 @@
 // Small invented corpora for the which-question tests: fireworks laws. Every statement here is
 // made up for the tests (the country names are real so the gazetteer reads them; the laws are not).
-import type { Store } from '../../src/contracts.js';
-import type { FixtureDoc } from '../fixtures/check/small-corpus.js';
-import { storeOfDocs } from './helpers.js';
+import type { Store } from '../../../src/contracts.js';
+import type { FixtureDoc } from '../../fixtures/check/small-corpus.js';
+import { storeOfDocs } from '../helpers.js';
 
 export const FIREWORKS_QUESTION = 'Which countries ban mere possession of fireworks versus only their sale?';
 

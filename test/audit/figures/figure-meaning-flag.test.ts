@@ -3,9 +3,9 @@
 // article's wording and the source's; the same number with the same meaning gets no such flag.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { corpus } from './helpers.js';
-import { auditArticle, readArticle } from '../../src/audit/index.js';
-import type { AuditClaim, AuditResult } from '../../src/audit/index.js';
+import { corpus } from '../helpers.js';
+import { auditArticle, readArticle } from '../../../src/audit/index.js';
+import type { AuditClaim, AuditResult } from '../../../src/audit/index.js';
 
 const REPORT = {
   uri: 'https://health.example.org/northvale-clinics-2023',

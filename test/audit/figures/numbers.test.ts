@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { fmt } from '../../src/audit/numbers.js';
+import { fmt } from '../../../src/audit/numbers.js';
 
 function intl(n: number, digits: number): string {
   return new Intl.NumberFormat('en-US', { maximumFractionDigits: digits }).format(Math.round(n * 10 ** digits) / 10 ** digits);

@@ -3,9 +3,9 @@
 // with another meaning taken away from support.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { compareFigureStatements, relationSupports, type MeaningRelation } from '../../src/evidence/figures/figure-meaning.js';
-import { figureMeaningMismatch } from '../../src/evidence/figures/figure-stance.js';
-import { judgePair } from '../../src/evidence/stance/judge.js';
+import { compareFigureStatements, relationSupports, type MeaningRelation } from '../../../src/evidence/figures/figure-meaning.js';
+import { figureMeaningMismatch } from '../../../src/evidence/figures/figure-stance.js';
+import { judgePair } from '../../../src/evidence/stance/judge.js';
 
 const CASES: Array<[string, string, MeaningRelation]> = [
   ['1,200 clinics in Northvale offer the vaccine', 'The health authority inspected 1,200 clinics in Northvale in 2023.', 'different-predicate'],

@@ -2,12 +2,12 @@
 // that states the claim stays in the evidence whatever capitals the claim and the page write.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { documentCoverage, passageCoverage } from '../../src/check/claim-coverage.js';
-import { aboutTheSameNames } from '../../src/check/same-names.js';
-import { SUPPORTED_AT } from '../../src/check/verdict-discipline.js';
-import { checkInput } from '../../src/check/index.js';
-import type { Judgement } from '../../src/model.js';
-import { FIXED_NOW, storeOfDocs } from './helpers.js';
+import { documentCoverage, passageCoverage } from '../../../src/check/claim-coverage.js';
+import { aboutTheSameNames } from '../../../src/check/same-names.js';
+import { SUPPORTED_AT } from '../../../src/check/verdict-discipline.js';
+import { checkInput } from '../../../src/check/index.js';
+import type { Judgement } from '../../../src/model.js';
+import { FIXED_NOW, storeOfDocs } from '../helpers.js';
 
 // Written for this test: a club page whose date and act are paragraphs apart.
 const PAGE = [

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readDates, statesDate } from '../../src/evidence/index.js';
+import { readDates, statesDate } from '../../../src/evidence/index.js';
 
 test('dates with a month name: day first or month first, abbreviated, ranges, month and year', () => {
   assert.deepEqual(readDates('handed over on 27 July 2018.'), [{ month: 7, day: 27, year: 2018 }]);

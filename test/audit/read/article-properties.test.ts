@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { readArticle } from '../../src/audit/index.js';
+import { readArticle } from '../../../src/audit/index.js';
 
 const word = fc.constantFrom('countries', 'laws', 'the', 'survey', 'found', '140', 'of', '196', 'in', '2023', 'possession', 'rose', '12%');
 const marker = fc.constantFrom(' [1]', '[2]', ' [1, 2]', ' [2–3]', '[^1]', '');

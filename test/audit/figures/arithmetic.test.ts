@@ -2,7 +2,7 @@
 // each correct twin passes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkArithmetic } from '../../src/audit/index.js';
+import { checkArithmetic } from '../../../src/audit/index.js';
 
 const WRONG: Array<[string, RegExp]> = [
   ['In 2023, 140 of 196 countries (81%) criminalised possession.', /140 of 196 is 71\.4%, not 81%/],

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { profileClaim, statedFigures } from '../../src/evidence/index.js';
+import { profileClaim, statedFigures } from '../../../src/evidence/index.js';
 
 test('figures and years of the claim are found as compatible figures and the same years', () => {
   const claim = profileClaim('The band released 11 albums between 1990 and 2004.');

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkInternal, proseSentences } from '../../src/audit/consistency/internal.js';
+import { checkInternal, proseSentences } from '../../../src/audit/consistency/internal.js';
 
 function checks(...texts: string[]): Array<{ check: string; computation: string; suggestion: string; message: string }> {
   return checkInternal(proseSentences(texts));

@@ -2,11 +2,11 @@
 // those two, on the sample corpus in examples/corpus, and flag nothing else.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { openStore } from '../../src/store/sqlite/open.js';
-import { ingestPaths } from '../../src/ingest/index.js';
-import { auditArticle, readArticleFile } from '../../src/audit/index.js';
+import { openStore } from '../../../src/store/sqlite/open.js';
+import { ingestPaths } from '../../../src/ingest/index.js';
+import { auditArticle, readArticleFile } from '../../../src/audit/index.js';
 
-import type { Store } from '../../src/contracts.js';
+import type { Store } from '../../../src/contracts.js';
 
 let store: Store;
 before(async () => {

@@ -8,10 +8,10 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkInput } from '../../src/check/index.js';
-import { ingestText } from '../../src/ingest/index.js';
-import { openStore } from '../../src/store/sqlite/open.js';
-import type { Store } from '../../src/contracts.js';
+import { checkInput } from '../../../src/check/index.js';
+import { ingestText } from '../../../src/ingest/index.js';
+import { openStore } from '../../../src/store/sqlite/open.js';
+import type { Store } from '../../../src/contracts.js';
 
 const NOW = (): Date => new Date('2026-01-15T12:00:00.000Z');
 const CORPUS = [

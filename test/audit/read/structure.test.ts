@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readArticle } from '../../src/audit/index.js';
-import { articleSentences } from '../../src/audit/read/claims.js';
-import { gluedHeadingEnd, isByline, isChrome } from '../../src/audit/read/structure.js';
+import { readArticle } from '../../../src/audit/index.js';
+import { articleSentences } from '../../../src/audit/read/claims.js';
+import { gluedHeadingEnd, isByline, isChrome } from '../../../src/audit/read/structure.js';
 
 // A page saved as text in the house-style form: banner, "Loading…", a "Fact check:" title, a
 // "Checked on" line, a heading glued to its first sentence, numbered section headings.
