@@ -59,16 +59,24 @@ export function findConflicts(figures: readonly TableFigure[]): FigureConflict[]
   return out;
 }
 
+const MONTH_DAY = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b/g;
+
+function holdsAmount(text: string): boolean {
+  return /\d/.test(text.replace(MONTH_DAY, '').replace(/\b(?:1[89]|20)\d\d\b/g, ''));
+}
+
 /**
  * What a figure counts, briefly and completely: the complete phrase of its sentence
  * ("criminalise simple possession of CSAM", "countries without any legislation"), else its
  * counted noun alone — never a phrase cut mid-way nor the whole sentence.
  */
 export function whatItCounts(figure: Figure, sentence: string): string {
-  const phrase = countedPhrase(figure, sentence);
+  const found = countedPhrase(figure, sentence);
+  // "from $10.45 to $10.70": a phrase that holds another amount says how the figure changed, not what it
+  // counts (dates — "January 1", "in 2025" — are not amounts).
+  const phrase = found && !holdsAmount(found.text) ? found : null;
   if (phrase?.form === 'modifier' && figure.unit) return `${figure.unit} ${phrase.text}`;
-  // "from $10.45 to $10.70": a phrase that holds another figure says how the amount changed, not what it counts.
-  if (phrase && !/\d/.test(phrase.text)) return phrase.text;
+  if (phrase) return phrase.text;
   return figure.unit ?? '';
 }
 

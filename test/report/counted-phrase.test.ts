@@ -87,3 +87,8 @@ test('what an amount counts is never a phrase holding another figure', () => {
   const s = 'The toll rose from $3.45 to $3.70 on the new bridge.';
   assert.equal(whatItCounts(extractFigures(s)[0]!, s), 'dollars');
 });
+
+test('a date in the phrase is not an amount: "plan to raise fares starting on January 1" stays what it counts', () => {
+  const s = 'Twelve towns plan to raise fares starting on January 1, with commuters paying more in 2025.';
+  assert.match(whatItCounts(extractFigures(s)[0]!, s), /plan to raise fares/);
+});
