@@ -42,8 +42,12 @@ function negationOf(f: Figure): boolean {
   return /\b(?:not|no|without|never)\b/i.test(f.predicate ?? '');
 }
 
+/** Relations of meaning under which two values are no conflict: they count over another period, whole or set. */
+const NOT_A_CONFLICT = new Set(['different-period', 'different-whole', 'different-unit', 'narrower', 'broader', 'unrelated']);
+
 export function findConflicts(figures: readonly TableFigure[]): FigureConflict[] {
   const out: FigureConflict[] = [];
+  const read = new Map<string, FigureMeaning[]>();
   for (let i = 0; i < figures.length; i++) {
     for (let j = i + 1; j < figures.length; j++) {
       const a = figures[i];
@@ -53,7 +57,13 @@ export function findConflicts(figures: readonly TableFigure[]): FigureConflict[]
       if (a.figure.whole !== b.figure.whole) continue;
       if (negationOf(a.figure) !== negationOf(b.figure)) continue;
       if (countsSimilarity(a.figure, b.figure) < 0.6) continue;
-      if (compareFigures(a.figure, b.figure) === 'conflict') out.push({ a, b });
+      if (compareFigures(a.figure, b.figure) !== 'conflict') continue;
+      // The meaning comparison (evidence/figures) has the last word: values said of another period,
+      // whole or set do not conflict ("21 states in 2025" and "23 states in 2024").
+      const ma = meaningOf(a, read);
+      const mb = meaningOf(b, read);
+      if (ma && mb && NOT_A_CONFLICT.has(compareMeanings(ma, mb).relation)) continue;
+      out.push({ a, b });
     }
   }
   return out;

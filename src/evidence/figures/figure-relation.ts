@@ -200,6 +200,16 @@ export function saidOverlap(c: FigureMeaning, s: FigureMeaning): SaidOverlap {
 }
 
 /** Do two periods name the same time? Unknown parts (a month without a year) compare by their text. */
+const MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** The month (1–12) a dated period names, from its ISO start or its words; null when none. */
+function monthOf(p: { text: string; from: string | null }): number | null {
+  const iso = p.from !== null ? /^\d{4}-(\d{2})/.exec(p.from)?.[1] : undefined;
+  if (iso) return Number(iso);
+  const word = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/i.exec(p.text)?.[1]?.toLowerCase();
+  return word ? MONTH_NAMES.indexOf(word) + 1 : null;
+}
+
 export function samePeriod(c: FigureMeaning, s: FigureMeaning): boolean | null {
   const a = c.period;
   const b = s.period;
@@ -221,6 +231,13 @@ export function samePeriod(c: FigureMeaning, s: FigureMeaning): boolean | null {
     return since.from === other.from && (other.kind === 'since' || base || /\bsince\b/i.test(otherClause));
   }
   if (a.kind === 'span' || b.kind === 'span') return a.from === b.from && a.until === b.until;
+  // "on January 1" (no year) against "January 2025" or "Jan. 1, 2025": the year is not said on one side,
+  // so only the month can differ; the same month is not known to be another period.
+  if (a.kind === 'date' && b.kind === 'date' && (a.from === null) !== (b.from === null)) {
+    const ma = monthOf(a);
+    const mb = monthOf(b);
+    return ma !== null && mb !== null && ma !== mb ? false : null;
+  }
   const key = (p: typeof a): string => (p.from ?? p.text.toLowerCase()).slice(0, Math.min((a.from ?? '').length || 10, (b.from ?? '').length || 10));
   return key(a) === key(b);
 }

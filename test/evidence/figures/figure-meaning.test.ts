@@ -144,3 +144,10 @@ test('"has not changed" and "remains unchanged" say one thing of a figure', () =
   const r = compareFigureStatements({ sentence: 'The harbour toll of $4 has not changed since 2011.' }, { sentence: 'The harbour toll remains unchanged at $4, where it has been since 2011.' });
   assert.ok(r.relation === 'paraphrase' || r.relation === 'same', `${r.relation}: ${r.reason}`);
 });
+
+test('a date without its year is not another period of the same month: "on January 1" and "January 2025"', () => {
+  const r = compareFigureStatements({ sentence: 'Beginning January 2025, 23 towns are set to raise their ferry fares.' }, { sentence: 'A total of 21 towns will raise their ferry fares on January 1.' });
+  assert.equal(r.relation, 'conflicting-value', r.reason);
+  // Another month is another period.
+  assert.equal(compareFigureStatements({ sentence: 'In March 2025, 23 towns raised their ferry fares.' }, { sentence: 'On July 1, 23 towns raised their ferry fares.' }).relation, 'different-period');
+});
