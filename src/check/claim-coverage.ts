@@ -6,14 +6,25 @@
 // the number of its passages retrieved.
 import type { Store } from '../contracts.js';
 import { coverageBySource, profileClaim, readText, readTextCoverage, type ReadText } from '../evidence/index.js';
-import type { Judgement } from '../model.js';
+import type { Judgement, Source } from '../model.js';
 
 /** Coverage of the claim by each source, by source id. */
 export type SourceCoverage = ReadonlyMap<string, number>;
 
 /** Coverage of the claim by the retrieved passages of each source, joined (when the whole text is not at hand). */
 export function passageCoverage(claim: string, judgements: readonly Judgement[]): SourceCoverage {
-  return coverageBySource(profileClaim(claim), judgements.map((j) => ({ sourceId: j.source.id, text: j.passage.text })));
+  const heads = new Map(judgements.map((j) => [j.source.id, { sourceId: j.source.id, text: headline(j.source) }]));
+  return coverageBySource(profileClaim(claim), [...[...heads.values()].filter((h) => h.text !== ''), ...judgements.map((j) => ({ sourceId: j.source.id, text: j.passage.text }))]);
+}
+
+/**
+ * What a page states before its body: its title and the year it is dated. "Corran Lakes' trout
+ * numbers hold steady", dated 2024, names the lakes and the year its bulleted figures are of.
+ */
+export function headline(source: Pick<Source, 'title' | 'publishedAt'>): string {
+  const year = /^\d{4}/.exec(source.publishedAt ?? '')?.[0];
+  const title = source.title.trim();
+  return title === '' ? '' : `${title}${/[.!?]$/.test(title) ? '' : '.'}${year ? ` (${year})` : ''}`;
 }
 
 /** Sources read whole per claim: the best-ranked ones (the others are read by their passages). */
@@ -22,7 +33,7 @@ export const SOURCES_READ_WHOLE = 8;
 const READ_CACHE_SIZE = 1024;
 const readCache = new Map<string, ReadText>();
 
-async function readSource(store: Store, id: string): Promise<ReadText | null> {
+async function readSource(store: Store, id: string, head: string): Promise<ReadText | null> {
   const known = readCache.get(id);
   if (known) {
     readCache.delete(id);
@@ -31,7 +42,7 @@ async function readSource(store: Store, id: string): Promise<ReadText | null> {
   }
   const text = await store.getSourceText(id);
   if (text === null) return null;
-  const read = readText(text);
+  const read = readText(head === '' ? text : `${head}\n\n${text}`);
   readCache.set(id, read);
   if (readCache.size > READ_CACHE_SIZE) readCache.delete(readCache.keys().next().value!);
   return read;
@@ -45,8 +56,9 @@ async function readSource(store: Store, id: string): Promise<ReadText | null> {
 export async function documentCoverage(store: Store, claim: string, judgements: readonly Judgement[]): Promise<SourceCoverage> {
   const profile = profileClaim(claim);
   const out = new Map(passageCoverage(claim, judgements));
-  for (const id of [...new Set(judgements.map((j) => j.source.id))].slice(0, SOURCES_READ_WHOLE)) {
-    const read = await readSource(store, id);
+  const sources = new Map(judgements.map((j) => [j.source.id, j.source]));
+  for (const [id, source] of [...sources].slice(0, SOURCES_READ_WHOLE)) {
+    const read = await readSource(store, id, headline(source));
     if (read) out.set(id, Math.max(out.get(id) ?? 0, readTextCoverage(profile, read, 3)));
   }
   return out;

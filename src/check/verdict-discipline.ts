@@ -17,7 +17,7 @@
 // read as 0.02 rather than a certainty; the cut-off maximising
 // balanced accuracy there) and are reported on the odd half in docs/bench-real.md.
 import type { Judgement, Report, ReportSentence, Stance, VerdictLabel } from '../model.js';
-import { MEANING_NOTE } from '../evidence/index.js';
+import { MEANING_NOTE, profileClaim } from '../evidence/index.js';
 import { bestCoverage, passageCoverage, type SourceCoverage } from './claim-coverage.js';
 
 /** (coverage, P(supported)) points, increasing; straight lines between them, flat beyond the ends. */
@@ -90,8 +90,15 @@ function byCoverage(report: Report, v: ReportVerdict, judgements: readonly Judge
   const p = pSupported(coverage);
   const sourceOf = new Map(judgements.map((j) => [j.passage.id, j.source.id]));
   const covers = (id: string): boolean => (bySource.get(sourceOf.get(id) ?? '') ?? 0) >= SUPPORTED_AT;
-  const quote = quotedWhere(report, (id) => covers(id) && stanceOf.get(id) !== 'refutes' && stanceOf.get(id) !== undefined) ?? quotedWith(report, stanceOf, 'supports');
+  // The quote that states the claim's figure is the one to show, then any of a covering source, then any supporting one.
+  const stating = new Set(judgements.filter((j) => j.stance !== 'refutes' && j.reasons.some((r) => r.kind === 'figure-match')).map((j) => j.passage.id));
+  const quote = quotedWhere(report, (id) => stating.has(id) && covers(id)) ?? quotedWhere(report, (id) => covers(id) && stanceOf.get(id) !== 'refutes' && stanceOf.get(id) !== undefined) ?? quotedWith(report, stanceOf, 'supports');
   const pct = (x: number): string => `${Math.round(x * 100)} %`;
+  // The claim's own number, stated by no passage with its meaning, leaves it unproven however much else is said.
+  const unstated = unstatedFigures(report.input, judgements);
+  if (coverage >= SUPPORTED_AT && quote && unstated.length > 0) {
+    return { label: 'unproven', confidence: r2(Math.max(1 - p, SUPPORTED_FLOOR)), reason: `Unproven: the passage quoted from ${sourceWords(report, quote.citations[0]!)} bears out part of the claim, but no passage states its figure ${unstated.map((f) => `"${f}"`).join(', ')}.` };
+  }
   if (coverage >= SUPPORTED_AT && quote) {
     // The stance count's tally is kept when it agrees ("2 passages support …"), not when it found no supporting passage.
     const tally = v.reason.replace(/^[^:]*:\s*/, '').replace(/\.\s*$/, '');
@@ -106,6 +113,14 @@ function byCoverage(report: Report, v: ReportVerdict, judgements: readonly Judge
   if (v.label === 'unproven') return { ...v, confidence: r2(1 - p) };
   if (!partial) return { label: 'unproven', confidence: r2(1 - p), reason: `${UNQUOTED_REASON} (the evidence leaned supported, but no supporting passage was quoted).${meaningNote(v.reason)}` };
   return { label: 'unproven', confidence: r2(1 - p), reason: `Unproven: the passage quoted from ${sourceWords(report, partial.citations[0]!)} bears out part of the claim, but no source states more than ${pct(coverage)} of it.` };
+}
+
+/** The claim's figures (years aside) when no passage states one with the claim's meaning or restates the claim; else none. */
+function unstatedFigures(claim: string, judgements: readonly Judgement[]): string[] {
+  const figures = profileClaim(claim).figures;
+  if (figures.length === 0) return [];
+  const stated = judgements.some((j) => j.reasons.some((r) => r.kind === 'figure-match' || (r.kind === 'restatement' && j.stance === 'supports')));
+  return stated ? [] : figures.map((f) => f.text);
 }
 
 /** Capitalised only because they open the claim. */

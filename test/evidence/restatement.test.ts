@@ -111,3 +111,12 @@ test('a name the sentence shortens counts when the passage or its source title h
   // A single name must be in the sentence itself.
   assert.equal(readRestatement(profileClaim('Freedonia criminalizes possession of banned images'), 'Freedonia is a state. The country does not criminalize possession of banned images.'), null);
 });
+
+test('a finding attributed to the body that made it restates decisively; one the writer disputes ("claimed") does not', () => {
+  const claim = 'Surveys of 14 lakes found up to 64% fish mortality';
+  const said = judgePair(claim, 'The Westmark Fisheries Institute said surveys of 14 lakes found up to 64% fish mortality, after a summer of algal blooms.');
+  assert.equal(said.stance, 'supports');
+  assert.equal(first(said)?.kind, 'restatement');
+  const claimed = judgePair(claim, 'An angling group claimed surveys of 14 lakes found up to 64% fish mortality, after a summer of algal blooms.');
+  assert.notEqual(first(claimed)?.kind, 'restatement');
+});

@@ -60,3 +60,21 @@ test('a WordNet synonym counts as the claim word', () => {
   assert.ok(synonym.probabilities.supports > other.probabilities.supports);
   assert.ok(exact.probabilities.supports >= other.probabilities.supports);
 });
+
+test('a word of a name has no opposite: "Great" in "Great Barrier Reef" is no antonym of "down"', () => {
+  const r = judgePair('Average coral cover on the Great Barrier Reef was 35.7 per cent', 'Average coral cover on the reef was 35.7 per cent, down slightly from a year ago.');
+  assert.ok(!kinds(r).includes('antonym'), JSON.stringify(r.reasons));
+});
+
+test('the publication date dates a passage: a page of the claim year is no date mismatch; an older page gives no other value for it', async () => {
+  const { judge } = await import('../../src/evidence/index.js');
+  const source = (publishedAt: string) => ({ id: 's', uri: 'file:///s.md', title: 'Trout numbers hold steady', publisher: null, author: null, publishedAt, kind: 'news' as const, language: null, license: null, retrievedAt: '', textLength: 0 });
+  const passage = (text: string) => ({ id: 'p', sourceId: 's', ordinal: 0, text, start: 0, end: text.length });
+  const claim = 'In 2024, average trout density in the lakes was 41.2 per hectare';
+  const thisYear = judge(claim, { passage: passage('Average trout density in the lakes was 41.2 per hectare, down from 43.5 in 2023.'), source: source('2024-08-20') });
+  assert.ok(!kinds(thisYear).includes('date-mismatch'), JSON.stringify(thisYear.reasons));
+  const older = judge(claim, { passage: passage('Average trout density in the lakes was 30.1 per hectare.'), source: source('2019-05-01') });
+  assert.ok(!kinds(older).includes('figure-conflict') && older.stance !== 'refutes', JSON.stringify(older.reasons));
+  const sameYear = judge(claim, { passage: passage('Average trout density in the lakes was 30.1 per hectare.'), source: source('2024-05-01') });
+  assert.equal(sameYear.stance, 'refutes', JSON.stringify(sameYear.reasons));
+});

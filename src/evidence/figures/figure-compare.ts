@@ -103,6 +103,20 @@ function shareAsPercent(f: Figure): Figure | null {
   return { ...f, value: f.value * 100, high: f.high != null ? f.high * 100 : f.high, unit: '%', whole: null };
 }
 
+/** "Up to", "as many as", "a maximum of": an upper bound that names the peak reached, not a ceiling. */
+const PEAK_WORDS = /^(?:up\s+to|as\s+many\s+as|as\s+much\s+as|(?:a\s+)?maximum\s+of)\s/i;
+/** How far below a named peak another figure may sit and still be read as the same figure. */
+const PEAK_SHARE = 0.75;
+
+function isPeak(f: Figure): boolean {
+  return f.bound === '<=' && PEAK_WORDS.test(f.text);
+}
+
+/** Is the other figure's whole range far below the peak this figure names? */
+function farBelowPeak(peak: Figure, other: Interval): boolean {
+  return isPeak(peak) && peak.value > 0 && other.hi < peak.value * PEAK_SHARE;
+}
+
 export function compareFigures(claimed: Figure, found: Figure): FigureRelation {
   if (!Number.isFinite(claimed.value) || !Number.isFinite(found.value)) return 'unrelated';
   // "A quarter of adults" against "25% of adults": the share compared as a percent (a quarter is exact to a point either way).
@@ -114,12 +128,16 @@ export function compareFigures(claimed: Figure, found: Figure): FigureRelation {
     if (f) return compareFigures(claimed, { ...f, approximate: true });
   }
   if (!unitsCompatible(claimed.unit, found.unit)) return 'unrelated';
+  // Two named peaks ("up to 72%" / "as much as 92%") are compared as the values they name.
+  if (isPeak(claimed) && isPeak(found)) return compareFigures({ ...claimed, bound: '=' }, { ...found, bound: '=' });
   // An exact point against a bound is tested strictly: "more than 1,000" vs 1,000 conflicts.
   const point = (f: Figure): boolean => f.bound === '=' && !f.approximate && (f.high ?? null) === null;
   const a = point(claimed) && found.bound !== '=' ? { lo: claimed.value, hi: claimed.value } : interval(claimed);
   const b = point(found) && claimed.bound !== '=' ? { lo: found.value, hi: found.value } : interval(found);
   const overlap = a.lo <= b.hi && b.lo <= a.hi;
   if (!overlap) return 'conflict';
+  // "Up to 72%" names the peak: "about 1 percent" is inside the bound but is not the figure.
+  if (farBelowPeak(claimed, b) || farBelowPeak(found, a)) return 'unrelated';
   if (claimed.whole !== null && found.whole !== null && claimed.whole !== found.whole) return 'conflict';
   return 'match';
 }

@@ -56,7 +56,7 @@ const MAY_HOLD_FIGURE = /\d|\b(?:half|third|quarter|fifth|dozen|hundred|thousand
 /** Evidence as sentences: a text is split; a list of sentences (or short passages) is kept. */
 export function evidenceSentences(evidence: string | readonly string[]): string[] {
   const texts = typeof evidence === 'string' ? [evidence] : [...evidence];
-  return texts.flatMap((t) => (t.length > 600 || /[.!?]\s/.test(t) ? splitSentences(t).map((s) => s.text) : [t])).slice(0, MAX_SENTENCES).filter((s) => MAY_HOLD_FIGURE.test(s));
+  return texts.flatMap((t) => (t.length > 600 || /[.!?]\s|\n/.test(t) ? splitSentences(t).map((s) => s.text) : [t])).slice(0, MAX_SENTENCES).filter((s) => MAY_HOLD_FIGURE.test(s));
 }
 
 /**

@@ -5,6 +5,7 @@ import type { ClaimProfile } from './claim-profile.js';
 import { predictProba } from './logistic.js';
 import type { LogisticModel } from './logistic.js';
 import { FEATURE_NAMES, pairFeatures } from './pair-features.js';
+import { readYears } from '../figures/years.js';
 import type { PairFeatures } from './pair-features.js';
 import { figureMeaningMismatch, mismatchReason } from '../figures/figure-stance.js';
 import type { FigureMeaningMismatch } from '../figures/figure-stance.js';
@@ -46,6 +47,12 @@ export interface JudgeOptions {
    * Protocol") may be found here. Not judged itself.
    */
   context?: string;
+  /**
+   * When the evidence's source was published (ISO date): a passage of a page dated in the claim's
+   * year speaks of that year ("this year") even when it names only an earlier one, so its years
+   * are no date mismatch.
+   */
+  published?: string | null;
 }
 
 /** What a pair says before any weights are applied: its features, the restatement rule's reading and a figure-meaning mismatch. */
@@ -60,14 +67,47 @@ export interface PairReading {
 /** Read a pair once; `decidePair` turns the reading into a stance with any weights. */
 export function readPair(claim: ClaimProfile, evidenceText: string | readonly string[], options: JudgeOptions = {}): PairReading {
   const claimProblem = unreadableClaim(claim);
-  const f = pairFeatures(claim, claimProblem ? '' : evidenceText);
+  const f = datedFeatures(claim, pairFeatures(claim, claimProblem ? '' : evidenceText), evidenceText, options.published);
   const unreadable = claimProblem ?? unreadableEvidence(f.stems) ?? unreadableFeatures(f.values, FEATURE_NAMES);
   if (unreadable) return { features: f, rule: null, mismatch: null, unreadable };
   let stems = f.stems;
   if (options.context) stems = new Set([...stems, ...contentStems(options.context).map((w) => w.stem)]);
-  const rule = options.restatement === false ? null : readRestatement(claim, evidenceText, undefined, stems);
+  const read = options.restatement === false ? null : readRestatement(claim, evidenceText, undefined, stems);
+  // A page dated before the claim's years gives no other value for them (datedFeatures).
+  const rule = read?.relation === 'figure' && olderPage(claim, evidenceText, options.published) ? null : read;
   const mismatch = claim.figures.length > 0 ? figureMeaningMismatch(claim.text, evidenceText, claim.figures, f.figures) : null;
   return { features: f, rule, mismatch, unreadable: null };
+}
+
+/**
+ * The features read against the source's publication date: a passage of a page dated in one of the
+ * claim's years speaks of that year ("this year") even when it names only an earlier one, so its
+ * years are no date mismatch; a page dated before all the claim's years, naming none of them, cannot
+ * give the claim's figure another value for them (its figures are of another period).
+ */
+/** Is the page dated before every year the claim names, naming none of them itself? */
+function olderPage(claim: ClaimProfile, evidenceText: string | readonly string[], published: string | null | undefined): boolean {
+  const year = Number(/^(\d{4})/.exec(published ?? '')?.[1] ?? NaN);
+  if (!Number.isFinite(year) || claim.years.length === 0) return false;
+  const named = readYears(typeof evidenceText === 'string' ? evidenceText : evidenceText.join(' '));
+  return claim.years.every((y) => y > year) && !claim.years.some((y) => named.includes(y));
+}
+
+function datedFeatures(claim: ClaimProfile, f: PairFeatures, evidenceText: string | readonly string[], published: string | null | undefined): PairFeatures {
+  const year = Number(/^(\d{4})/.exec(published ?? '')?.[1] ?? NaN);
+  if (!Number.isFinite(year) || claim.years.length === 0) return f;
+  const values = [...f.values];
+  const drop = new Set<string>();
+  const clear = (feature: (typeof FEATURE_NAMES)[number], reason: string): void => {
+    const at = FEATURE_NAMES.indexOf(feature);
+    if (at >= 0 && values[at] === 1) {
+      values[at] = 0;
+      drop.add(reason);
+    }
+  };
+  if (claim.years.includes(year)) clear('date_mismatch', 'date-mismatch');
+  if (olderPage(claim, evidenceText, published)) clear('fig_conflict', 'figure-conflict');
+  return drop.size === 0 ? f : { ...f, values, reasons: f.reasons.filter((r) => !drop.has(r.kind)) };
 }
 
 /**
@@ -133,7 +173,7 @@ export type JudgementDetail = Judgement & { probabilities: Record<Stance, number
 
 export function judge(claim: string | ClaimProfile, evidence: { passage: Passage; source: Source; score?: number }): JudgementDetail {
   const profile = typeof claim === 'string' ? profileClaim(claim) : claim;
-  const j = judgeProfiled(profile, evidence.passage.text, stanceModel(), { context: evidence.source.title });
+  const j = judgeProfiled(profile, evidence.passage.text, stanceModel(), { context: evidence.source.title, published: evidence.source.publishedAt });
   return {
     claim: profile.text,
     passage: evidence.passage,

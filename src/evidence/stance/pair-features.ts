@@ -253,7 +253,8 @@ export function pairFeatures(claim: ClaimProfile, evidenceInput: string | readon
 
   let antonyms = 0;
   for (const t of claim.terms) {
-    if (focusStems.has(t)) continue;
+    // A word of a name ("Great" in "Great Barrier Reef") has no opposite.
+    if (focusStems.has(t) || claim.capitals.get(t) === true) continue;
     for (const o of claim.opposites.get(t) ?? []) {
       if (focusStems.has(o) && !claim.terms.includes(o)) {
         antonyms++;

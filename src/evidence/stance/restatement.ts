@@ -20,14 +20,21 @@ import { shippedIdf } from './idf.js';
 import { readPolarity, splitClauses } from './polarity.js';
 import type { Polarity } from './polarity.js';
 import { readYears } from '../figures/years.js';
+import { compareFigureStatements } from '../figures/figure-meaning.js';
 
 /** Rarity-weighted share of the claim's words a sentence must hold to restate it. */
 export const RESTATE_COVERAGE = 0.85;
 /** Claim words a restatement may lack: none in a claim of fewer than this many words, else one. */
 const TERMS_FOR_ONE_MISSING = 10;
-/** Strength taken off when the sentence reports what someone else said ("it reported that"). */
-const REPORTED_PENALTY = 0.3;
+/**
+ * Strength taken off when the sentence reports what someone else said. Plain attribution ("the
+ * institute said surveys found …") is how news states a finding and costs little; a verb of dispute
+ * ("claimed", "alleged", "insisted") distances the writer from it and costs more.
+ */
+const ATTRIBUTED_PENALTY = 0.15;
+const DISPUTED_PENALTY = 0.3;
 const REPORTED = /\b(?:reported|reports|said|says|claimed|claims|alleged|alleges|wrote|argued|argues|told|asserted|insisted)\b/i;
+const DISPUTED = /\b(?:claimed|claims|alleged|alleges|argued|argues|asserted|insisted)\b/i;
 /** A figure the sentence denies ("not 138 of 184", "rather than 138"). */
 /** A sentence that asks or supposes ("whether X", "if X", "X?") asserts nothing. */
 const NOT_ASSERTED = /\b(?:whether|if)\b|\?\s*["”’)]*\s*$/i;
@@ -44,6 +51,12 @@ const FRAME_WINDOW = 6;
 const QUANTIFIER_NEUTRAL = 0.6;
 const MAX_SENTENCES = 400;
 
+/** Does the sentence's figure count what the claim's counts (only the value differing)? */
+function sameMeaningOtherValue(claimText: string, claimed: Figure, sentence: string, found: Figure): boolean {
+  const { relation } = compareFigureStatements({ sentence: claimText, figure: claimed.text }, { sentence, figure: found.text });
+  return relation === 'conflicting-value' || relation === 'same' || relation === 'paraphrase';
+}
+
 export interface Restatement {
   stance: Stance;
   /** Probability the rule assigns to `stance`, in [0,1]. */
@@ -52,11 +65,11 @@ export interface Restatement {
   reason: Reason;
   /** Rarity-weighted coverage of the claim by the restating sentence. */
   coverage: number;
-}
-
-interface Candidate extends Restatement {
+  /** How it restates: 'same', 'opposite', 'figure' (another value of the claim's figure), 'denied-figure', 'complement', … */
   relation: string;
 }
+
+type Candidate = Restatement;
 
 function termPresent(claim: ClaimProfile, term: string, stems: ReadonlySet<string>): boolean {
   if (stems.has(term)) return true;
@@ -161,8 +174,10 @@ function judgeSentence(claim: ClaimProfile, terms: readonly string[], sentence: 
       anchor ??= match;
       continue;
     }
+    // Another value restates the claim the other way only when it counts the same thing: "28.9 per
+    // hectare in the east" is a narrower set's figure, not another value of the claim's.
     const other = candidates.find((f) => compareFigures(c, f) === 'conflict');
-    if (!other) return null;
+    if (!other || !sameMeaningOtherValue(claim.text, c, sentence, other)) return null;
     conflict ??= { claimed: c, found: other };
     anchor ??= other;
   }
@@ -196,7 +211,7 @@ function judgeSentence(claim: ClaimProfile, terms: readonly string[], sentence: 
   const hedged = claim.hedged !== words.some((w) => HEDGES.has(w.word.toLowerCase()));
   const reported = REPORTED.test(sentence) && !REPORTED.test(claim.text);
   const base = STRENGTH_LOW + (STRENGTH_HIGH - STRENGTH_LOW) * Math.min(1, (coverage - RESTATE_COVERAGE) / (1 - RESTATE_COVERAGE));
-  const strength = base - (hedged ? 0.15 : 0) - (reported ? REPORTED_PENALTY : 0);
+  const strength = base - (hedged ? 0.15 : 0) - (reported ? (DISPUTED.test(sentence) ? DISPUTED_PENALTY : ATTRIBUTED_PENALTY) : 0);
   const said = `${quote(sentence)}${reported ? ' (reported speech)' : ''}${hedged ? ' (hedged)' : ''}`;
   const shared = `${n} of ${terms.length} claim terms`;
   const samePolarity = passage.negated === claimPolarity.negated;
@@ -254,7 +269,7 @@ export function readRestatement(claim: ClaimProfile, evidence: string | readonly
   // Equally good restatements that disagree settle nothing.
   if (new Set(best.map((c) => c.stance)).size > 1) return null;
   const pick = best.reduce((a, b) => (b.strength > a.strength ? b : a));
-  return { stance: pick.stance, strength: pick.strength, reason: pick.reason, coverage: pick.coverage };
+  return { stance: pick.stance, strength: pick.strength, reason: pick.reason, coverage: pick.coverage, relation: pick.relation };
 }
 
 const ownWords = new WeakMap<ClaimProfile, ReadonlySet<string>>();

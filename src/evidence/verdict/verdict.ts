@@ -218,8 +218,14 @@ export function decideVerdict(claim: string, judgements: Judgement[], options: V
   // decide by their polarity. One way only → supported or refuted with the strongest
   // restatement's strength as confidence; both ways → mixed.
   const restated = (stance: Stance): Judgement[] => independent.filter((j) => j.stance === stance && j.strength >= RESTATED_AT && j.reasons.some((r) => r.kind === 'restatement'));
-  const rs = restated('supports');
-  const rr = restated('refutes');
+  // A source that reports what someone said ("it reported that 138 …") and itself says otherwise
+  // ("… was 95, not 138") is counted by what it says itself.
+  const reported = (j: Judgement): boolean => j.reasons.some((r) => r.kind === 'restatement' && r.detail.includes('(reported speech)'));
+  const ownWord = (mine: Judgement[], others: Judgement[]): Judgement[] => mine.filter((j) => !reported(j) || !others.some((k) => k.source.id === j.source.id && !reported(k)));
+  const rs0 = restated('supports');
+  const rr0 = restated('refutes');
+  const rs = ownWord(rs0, rr0);
+  const rr = ownWord(rr0, rs0);
   const top = (js: Judgement[]): number => js.reduce((m, j) => Math.max(m, j.strength), 0);
   let byRestatement = true;
   if (rs.length > 0 && rr.length > 0 && allowed.includes('mixed')) {

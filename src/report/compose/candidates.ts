@@ -101,13 +101,28 @@ function cleanSentence(text: string): string {
     .trim();
 }
 
+/** Page furniture that reads like a sentence: "Sign up for our newsletter to …". */
+const FURNITURE = /^(?:sign|subscribe|click|read|share|follow|download|watch|listen|log|register|join|get|see|view|tap)\b/i;
+
+/**
+ * A list item or a line written without a full stop that still states something: long enough, with
+ * a figure or many words, mostly lower-case (a heading is capitalised), not page furniture
+ * ("38 reefs surveyed, with average hard coral cover estimated at 35.7 per cent").
+ */
+function listStatement(text: string, words: number): boolean {
+  if (words < 7 || FURNITURE.test(text) || !(/\d/.test(text) || words >= 10)) return false;
+  const tokens = text.split(/\s+/).filter((w) => /^\p{L}/u.test(w));
+  const capitalised = tokens.filter((w) => /^\p{Lu}/u.test(w)).length;
+  return tokens.length > 0 && capitalised / tokens.length < 0.4;
+}
+
 function usable(text: string): boolean {
   if (text.length < MIN_CHARS || text.length > MAX_CHARS) return false;
   if (injectionText(text) !== null) return false; // text addressed to a model is never quoted as evidence
   if (text.endsWith('?') || text.endsWith(':')) return false;
   if (/[|]{2,}|^[-=*_]{3,}/.test(text)) return false;
   const words = text.split(/\s+/).length;
-  if (!/[.!]["'”’)\]]*$/.test(text)) return false; // headings and fragments have no full stop
+  if (!/[.!]["'”’)\]]*$/.test(text) && !listStatement(text, words)) return false; // headings and fragments have no full stop
   const afterColon = /:\s+([^:]*)$/.exec(text)?.[1];
   if (afterColon !== undefined && afterColon.split(/\s+/).length <= 5) return false;
   return words >= 6 && /[a-z]/.test(text) && !/^[a-z]/.test(text);

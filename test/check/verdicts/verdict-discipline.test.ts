@@ -117,3 +117,15 @@ test('a quoted passage giving the claim\'s figure another value, about what the 
   const match = withReasons(judged('p4', 'supports', 'The Harbour Museum charged $12 for entry in 2019.'), 'figure-match', 'claim "$12" agrees with passage "$12"');
   assert.notEqual(disciplinedVerdict(r, [weak, conflict, match])?.label, 'refuted');
 });
+
+test("a claim's own figure that no passage states leaves it Unproven however much else a source says, and the reason names the figure", () => {
+  const claim = 'The Harbour Museum drew 120,000 visitors to its maritime wing in 2019.';
+  const text = 'The Harbour Museum drew record crowds of visitors to its maritime wing in 2019.';
+  const r = { ...report('supported', [sentence('p1')]), input: claim };
+  const v = disciplinedVerdict(r, [judged('p1', 'supports', text)]);
+  assert.equal(v?.label, 'unproven');
+  assert.match(v!.reason, /no passage states its figure "120,000 visitors"/);
+  // The same passage stating the figure (judged a figure match) bears it out.
+  const stated = { ...judged('p1', 'supports', text.replace('record crowds of', '120,000')), reasons: [{ kind: 'figure-match' as const, detail: 'claim "120,000" agrees' }] };
+  assert.equal(disciplinedVerdict(r, [stated])?.label, 'supported');
+});

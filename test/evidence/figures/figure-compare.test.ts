@@ -30,3 +30,13 @@ test('different units are unrelated; differing wholes conflict', () => {
   assert.equal(compareFigures(fig(40, { unit: '%' }), fig(40, { unit: 'percent' })), 'match');
   assert.equal(compareFigures(fig(140, { whole: 196 }), fig(140, { whole: 200 })), 'conflict');
 });
+
+test('"up to", "as many as" name a peak: a value far below it is not the figure, two peaks compare by value', () => {
+  const peak = fig(72, { bound: '<=', unit: '%', text: 'up to 72%' });
+  assert.equal(compareFigures(peak, fig(1, { unit: 'percent', approximate: true, text: 'about 1 percent' })), 'unrelated');
+  assert.equal(compareFigures(peak, fig(70, { unit: '%', text: '70%' })), 'match');
+  assert.equal(compareFigures(peak, fig(92, { bound: '<=', unit: '%', text: 'up to 92%' })), 'conflict');
+  assert.equal(compareFigures(peak, fig(72, { bound: '<=', unit: '%', text: 'as much as 72%' })), 'match');
+  // A ceiling ("at most") stays a ceiling.
+  assert.equal(compareFigures(fig(72, { bound: '<=', unit: '%', text: 'at most 72%' }), fig(1, { unit: '%', text: '1%' })), 'match');
+});

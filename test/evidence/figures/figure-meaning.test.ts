@@ -151,3 +151,8 @@ test('a date without its year is not another period of the same month: "on Janua
   // Another month is another period.
   assert.equal(compareFigureStatements({ sentence: 'In March 2025, 23 towns raised their ferry fares.' }, { sentence: 'On July 1, 23 towns raised their ferry fares.' }).relation, 'different-period');
 });
+
+test('"estimated at" is what is said of the figure, not who said it: a bulleted survey line paraphrases the claim', () => {
+  const r = compareFigureStatements({ sentence: 'In 2023, average hard coral cover on the Corran Reef was 35.7 per cent' }, { sentence: '38 reefs surveyed, with average hard coral cover estimated at 35.7 per cent' });
+  assert.ok(relationSupports(r.relation), r.reason);
+});
