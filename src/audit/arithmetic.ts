@@ -1,6 +1,6 @@
 // Arithmetic inside one sentence: "X of Y (Z%)", "Z% of Y, or X", part > whole, changes
 // ("from A to B, an increase of C%"), "N times", "one in N (Z%)", totals of listed parts,
-// "leaving R" after "X of W", and written-out sums ("196 − 140 = 56").
+// "leaving R" after "X of W", groups of a whole ("of the 93, 19 …, 23 … and 41 were unchanged"), and written-out sums ("196 − 140 = 56").
 // Each finding says what was stated and shows the computation. Precise before broad: a pattern
 // that does not read cleanly is skipped, never guessed.
 import { findArithmetic, formatArithmetic } from '../report/arithmetic.js';
@@ -276,6 +276,34 @@ function remainders(text: string, out: ArithmeticFinding[]): void {
   });
 }
 
+/** The last group of a split that takes in everything left: "… and 41 were unchanged", "the rest …". */
+const RESIDUAL = /\b(?:unchanged|the\s+rest|remain(?:ed|ing)?|remainder|others?|neither|no\s+change|stayed|stable|undecided|did\s+not)\b/i;
+
+function partitions(text: string, out: ArithmeticFinding[]): void {
+  // "Of the 93 reefs surveyed, 19 declined, 23 improved and 41 were unchanged": groups of a whole.
+  const item = String.raw`(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)`;
+  const re = new RegExp(String.raw`\bof\s+(?:the\s+|all\s+|those\s+|these\s+)?(${NUM})\b(?!${PCT})([^.;:]{0,60}?),\s*((?:${item}\b(?!${PCT})[^.;:\d]{1,50}?(?:,\s*(?:and\s+)?|\s+and\s+)){1,8}${item}\b(?!${PCT})[^.;:\d]{0,50})`, 'gi');
+  for (const m of text.matchAll(re)) {
+    const wholeText = m[1] ?? '';
+    const list = m[3] ?? '';
+    if (/\d/.test((m[2] ?? '').replace(/\b(?:1[89]|20)\d\d\b/g, ''))) continue; // another figure between the whole and its groups
+    if (/^\s*\d/.test(text.slice((m.index ?? 0) + m[0].length))) continue; // the list goes on in a form not read ("and the other 19")
+    const items = [...list.matchAll(new RegExp(String.raw`\b(${COUNT})\b`, 'gi'))].map((i) => i[1] ?? '');
+    if (items.length < 2 || !/\band\b/i.test(list) || /\b(?:including|such as|among them|of them|of these|leaving)\b/i.test(list)) continue;
+    const values = items.map(countOf);
+    const whole = parseNum(wholeText);
+    if (Number.isNaN(whole) || values.some((v) => Number.isNaN(v) || (v >= 1800 && v <= 2100))) continue;
+    if (!exactNum(wholeText) || items.some((i) => /\d/.test(i) && !exactNum(i))) continue;
+    const sum = values.reduce((a, v) => a + v, 0);
+    const last = list.slice(list.toLowerCase().lastIndexOf(items[items.length - 1]!.toLowerCase()));
+    // Groups may leave some of the whole out, or overlap ("30 raised wages and 25 cut taxes"), unless
+    // the last one takes in the rest: then they split the whole and must add up to it.
+    if (RESIDUAL.test(last) && Math.abs(sum - whole) > 1e-9) {
+      out.push({ quote: m[0].trim(), message: `the groups add up to ${fmt(sum, 2)}, not ${wholeText} (${items.join(' + ')} = ${fmt(sum, 2)}).` });
+    }
+  }
+}
+
 /** Every arithmetic statement in a sentence that does not compute. */
 export function checkArithmetic(sentence: string): ArithmeticFinding[] {
   const out: ArithmeticFinding[] = [];
@@ -286,6 +314,7 @@ export function checkArithmetic(sentence: string): ArithmeticFinding[] {
   ratios(sentence, out);
   totals(sentence, out);
   remainders(sentence, out);
+  partitions(sentence, out);
   for (const a of findArithmetic(sentence)) {
     // "196 − 118 − 16 = 62" is read as "118 − 16 = 62": a chained expression is not checked.
     const at = sentence.indexOf(a.text);

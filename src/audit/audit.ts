@@ -224,7 +224,13 @@ export async function auditArticle(store: Store, article: Article, options: Audi
   const prose = sentences.map((s, i) => ({ i, text: s.clean.replace(/\s+/g, ' ').trim() }));
   for (const f of checkInternal(prose)) {
     const c = claims[claimOf.get(sentences[f.sentence]?.start ?? -1) ?? -1];
-    if (!c || c.flags.some((x) => x.kind === f.kind && x.message.includes(f.computation.split(' = ').pop() ?? '\u0000'))) continue;
+    if (!c) continue;
+    // The same error found by the sentence's own arithmetic ("a change of 4.9, not 6.9") is said once,
+    // by this finding, which shows the computation and a fix.
+    const results = f.computation.split(';').map((part) => (part.split(' = ').pop() ?? '').replace(/\s*points?$/, '').trim()).filter((r) => r !== '');
+    const same = c.flags.findIndex((x) => x.kind === f.kind && results.some((r) => x.message.includes(`= ${r}`) || x.message.includes(`${r})`)));
+    if (same >= 0 && c.flags[same]!.check !== undefined) continue;
+    if (same >= 0) c.flags.splice(same, 1);
     const evidence = f.others.map((o) => ({ text: sentences[o]?.text ?? '', from: 'article' as const }));
     c.flags.push({ kind: f.kind, check: f.check, message: f.message, computation: f.computation, suggestion: f.suggestion, evidence });
   }

@@ -144,10 +144,12 @@ export function refutingQuote<C extends { p: Passage; s: Source; n?: number }>(c
 }
 
 // A passage refutes a claim for the audit only with a reason that says how: figure conflicts are
-// left to the audit's own figure comparison (which knows what each figure counts), and a negation
+// left to the audit's own figure comparison (which knows what each figure counts) — except in a
+// sentence that restates the claim whole (its words and names) with another value of the same
+// count, which the restatement rule reads by meaning (evidence/stance/restatement.ts); a negation
 // does not count when the claim's "not" is a contrast ("X, not Y") or states a correct complement
 // ("that leaves 15 towns without …" after "10 of 25 towns").
-const REFUTING = new Set(['negation-mismatch', 'antonym', 'date-mismatch', 'entity-mismatch']);
+const REFUTING = new Set(['restatement', 'negation-mismatch', 'antonym', 'date-mismatch', 'entity-mismatch']);
 const CONTRAST = /,\s*(?:and\s+)?not\s+(?:the|a|an|in|as|by|for|to|on|at)\b|\brather\s+than\b|\binstead\s+of\b|\bnot\s+only\b/i;
 
 /** Share of the claim's content terms found in a text. */

@@ -38,6 +38,8 @@ const DISPUTED = /\b(?:claimed|claims|alleged|alleges|argued|argues|asserted|ins
 /** A figure the sentence denies ("not 138 of 184", "rather than 138"). */
 /** A sentence that asks or supposes ("whether X", "if X", "X?") asserts nothing. */
 const NOT_ASSERTED = /\b(?:whether|if)\b|\?\s*["”’)]*\s*$/i;
+/** Words around a claim quoted whole that deny or question it ("it is a myth that …", "… is false"). */
+const FRAMED_AS_FALSE = /\b(?:not|no|never|myth|myths|false|untrue|wrong|incorrect|denied|denies|deny|debunked|hoax|fake|whether|if|claim|claims|claimed|rumou?r)\b/i;
 const DENIED_BEFORE = /(?:\bnot|\brather than|\binstead of)\s*$/i;
 /** Probability the rule gives its stance at the coverage threshold and at full coverage. */
 const STRENGTH_LOW = 0.75;
@@ -223,6 +225,12 @@ function judgeSentence(claim: ClaimProfile, terms: readonly string[], sentence: 
     reason: { kind: stance === 'neutral' ? 'quantifier-mismatch' : s >= DECISIVE_RESTATEMENT ? 'restatement' : 'weak-restatement', detail },
   });
 
+  // The claim's own words, whole, in the sentence: whatever its clauses read, it says what the claim says.
+  const plain = (t: string): string => t.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const around = ` ${plain(sentence)} `.split(` ${plain(claim.text)} `);
+  if (plain(claim.text).length > 0 && around.length > 1 && !FRAMED_AS_FALSE.test(around.join(' '))) {
+    return make('supports', 'verbatim', `the passage states the claim word for word — ${said}`);
+  }
   if (denied) {
     return make('refutes', 'denied-figure', `the passage restates the claim (${shared}) and denies its figure: ${quote(`not ${denied.found.text}`)} — ${said}`);
   }

@@ -61,3 +61,13 @@ for (const [sentence, expected] of WRONG) {
 test('arithmetic: correct sentences get no finding', () => {
   for (const s of RIGHT) assert.deepEqual(checkArithmetic(s), [], s);
 });
+
+test('groups that split a whole must add up to it when the last takes in the rest; open or overlapping groups need not', () => {
+  const wrong = checkArithmetic('Of the 93 reefs surveyed in 2023, 19 declined, 23 improved and 41 were unchanged.');
+  assert.equal(wrong.length, 1);
+  assert.match(wrong[0]!.message, /the groups add up to 83, not 93 \(19 \+ 23 \+ 41 = 83\)/);
+  assert.deepEqual(checkArithmetic('Of the 93 reefs surveyed in 2023, 19 declined, 23 improved and 51 were unchanged.'), []);
+  assert.deepEqual(checkArithmetic('Of the 93 reefs, 19 declined and 23 improved.'), []);
+  assert.deepEqual(checkArithmetic('Of the 50 states, 30 raised wages and 25 cut taxes.'), []);
+  assert.deepEqual(checkArithmetic('Of the 40 clubs, 12 won, 9 drew and the other 19 lost.'), []);
+});
