@@ -119,3 +119,18 @@ test('words: "two dozen", "a third"', () => {
   assert.equal(extractFigures('Half a million people work in tourism.')[0]?.value, 500_000, '"half" scales "a million"');
   assert.equal(extractFigures('Half a million people work in tourism.')[0]?.text, 'Half a million people');
 });
+
+test('two dates joined are one span ("between January 1 and March 28"), not the first day alone', () => {
+  const m = only('97 measles cases were reported between January 1 and March 28, officials said.');
+  assert.equal(m.period?.kind, 'span');
+  assert.equal(m.period?.text, 'between January 1 and March 28');
+  const other = only('97 measles cases were reported between June 1 and June 28.');
+  assert.notEqual(other.period?.from, m.period?.from);
+  assert.equal(only('Sales rose 5% from March 3 to March 9.').period?.kind, 'span');
+});
+
+test('an abbreviation\'s full stop does not end the clause ("in the U.S. in 2024" keeps its year)', () => {
+  const m = only('A total of 64 measles cases were reported in the U.S. in 2024, spread across 20 jurisdictions.', '64');
+  assert.equal(m.period?.from, '2024');
+  assert.equal(only('Exports from the U.K. grew 3% in 2021, the trade office said.').period?.from, '2021');
+});
