@@ -134,3 +134,9 @@ test('an abbreviation\'s full stop does not end the clause ("in the U.S. in 2024
   assert.equal(m.period?.from, '2024');
   assert.equal(only('Exports from the U.K. grew 3% in 2021, the trade office said.').period?.from, '2021');
 });
+
+test('a label word that is a verb before a count is no label ("pledged to build 8,000 homes"); "build 8000" of software still is', () => {
+  assert.deepEqual(extractFigures('The council has pledged to build 8,000 homes by 2028.').map((f) => f.text), ['8,000 homes']);
+  assert.deepEqual(extractFigures('The prison will release 300 prisoners early.').map((f) => f.text), ['300 prisoners']);
+  assert.deepEqual(extractFigures('Download build 8000 now.').map((f) => f.text), []);
+});

@@ -28,6 +28,8 @@
 // are in figure-relation.ts; this file picks the pair and words the answer.
 import { readFigureMeanings, type FigureMeaning } from '../../text/figures/figure-meaning.js';
 import { stem } from '../../text/tokens.js';
+import { otherModality } from './figure-modality.js';
+import { setNarrowing } from './figure-sets.js';
 import { addedRestriction, extraModifiers, governingVerb, missingVerbs, nesting, otherVerbs, otherWhole, sameCounted, samePeriod, saidOverlap, valueRelation } from './figure-relation.js';
 
 export type MeaningRelation =
@@ -233,6 +235,10 @@ export function compareMeanings(c: FigureMeaning, s: FigureMeaning): MeaningComp
   if (c.direction !== null && s.direction !== null && c.direction !== s.direction && value === 'match') {
     return { relation: 'conflicting-value', reason: `the source's ${sf} went ${s.direction}, the claim's ${cf} ${c.direction}` };
   }
+  const modality = value === 'match' ? otherModality(c, s) : null;
+  if (modality !== null) {
+    return { relation: 'different-predicate', reason: `${modality.reason}: ${q(saying(s))} against ${q(saying(c))}` };
+  }
   const verbs = missingVerbs(c, s);
   if (verbs.length > 0 && value === 'match' && otherVerbs(c, s).length > 0) {
     return { relation: 'different-predicate', reason: `the source says ${q(saying(s))}, not that ${q(saying(c))} (it does not say "${verbs.join('", "')}")` };
@@ -256,8 +262,8 @@ export function compareMeanings(c: FigureMeaning, s: FigureMeaning): MeaningComp
       : { relation: 'different-predicate', reason: `the claim's ${cf} is what a survey's respondents said; the source states ${sf} as a legal fact` };
   }
   if (value === 'match') {
-    const sAdds = addedRestriction(s, c);
-    const cAdds = addedRestriction(c, s);
+    const sAdds = [...addedRestriction(s, c), ...setNarrowing(s, c)];
+    const cAdds = [...addedRestriction(c, s), ...setNarrowing(c, s)];
     if ((sAdds.length > 0) !== (cAdds.length > 0)) {
       const rel = sAdds.length > 0 ? 'narrower' : 'broader';
       const kind = s.share !== null && c.share !== null ? 'different-whole' : rel;

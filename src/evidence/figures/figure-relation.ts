@@ -44,7 +44,7 @@ function meaningful(words: readonly string[]): string[] {
 }
 
 /** Does `word` (or a synonym of it) appear among `others`? */
-function covered(word: string, others: readonly string[]): boolean {
+export function covered(word: string, others: readonly string[]): boolean {
   const mine = senseStems(word);
   const ws = stem(word);
   return others.some((o) => {
@@ -230,13 +230,16 @@ export function samePeriod(c: FigureMeaning, s: FigureMeaning): boolean | null {
     const base = c.direction !== null && s.direction !== null && other.text !== '' && new RegExp(`\\b(?:on|than\\s+in|compared\\s+(?:with|to)|what\\s+(?:it|they)\\s+(?:was|were)\\s+in|from)\\s+${other.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'i').test(otherClause);
     return since.from === other.from && (other.kind === 'since' || base || /\bsince\b/i.test(otherClause));
   }
-  if (a.kind === 'span' || b.kind === 'span') return a.from === b.from && a.until === b.until;
+  // A span read in words only ("over the last decade") compares by its words.
+  const ends = (p: typeof a): string => `${p.from ?? p.text.toLowerCase()}|${p.until ?? p.text.toLowerCase()}`;
+  if (a.kind === 'span' || b.kind === 'span') return ends(a) === ends(b);
   // "on January 1" (no year) against "January 2025" or "Jan. 1, 2025": the year is not said on one side,
   // so only the month can differ; the same month is not known to be another period.
   if (a.kind === 'date' && b.kind === 'date' && (a.from === null) !== (b.from === null)) {
     const ma = monthOf(a);
     const mb = monthOf(b);
-    return ma !== null && mb !== null && ma !== mb ? false : null;
+    // A period in words ("this year", "the spring months") against a dated one is another period.
+    if (monthOf(a.from === null ? a : b) !== null) return ma !== null && mb !== null && ma !== mb ? false : null;
   }
   const key = (p: typeof a): string => (p.from ?? p.text.toLowerCase()).slice(0, Math.min((a.from ?? '').length || 10, (b.from ?? '').length || 10));
   return key(a) === key(b);

@@ -51,11 +51,23 @@ function joinSpans(periods: Placed[], sentence: string): Placed[] {
   return out;
 }
 
+/** A month named alone ("in January", "during March"): a date whose year is not said. */
+const IN_MONTH = /\b(?:in|during|through|throughout)\s+((?:January|February|March|April|May|June|July|August|September|October|November|December)(?!\s+\d))\b/g;
+/** A season or term ("in the winter months", "over the summer", "during her first term"). */
+const SEASON = /\b(?:in|during|over|across|throughout)\s+((?:the\s+|his\s+|her\s+|their\s+|its\s+)?(?:(?:winter|summer|spring|autumn|fall|rainy|dry)(?:\s+(?:months|season))?|(?:first|second|third|last|final)\s+(?:term|year|season)(?:\s+in\s+office)?))\b/gi;
+
 export function readPeriods(sentence: string): Array<FigurePeriod & { start: number; end: number }> {
   const out = joinSpans(extractDates(sentence).map((d) => ({ ...periodOf(d, sentence), start: d.start, end: d.end })), sentence);
   for (const m of sentence.matchAll(AS_OF_MONTH)) {
     const start = m.index ?? 0;
     if (!out.some((p) => p.start <= start && p.end >= start)) out.push({ text: m[0], kind: 'as-of', from: m[1]?.toLowerCase() ?? null, until: m[1]?.toLowerCase() ?? null, start, end: start + m[0].length });
+  }
+  for (const re of [IN_MONTH, SEASON]) {
+    for (const m of sentence.matchAll(re)) {
+      const start = (m.index ?? 0) + m[0].length - (m[1]?.length ?? 0);
+      const end = start + (m[1]?.length ?? 0);
+      if (!out.some((p) => p.start < end && p.end > start)) out.push({ text: m[1] ?? '', kind: 'date', from: null, until: null, start, end });
+    }
   }
   for (const m of sentence.matchAll(RELATIVE_PERIOD)) {
     const start = m.index ?? 0;

@@ -1,0 +1,49 @@
+// Patterns of the figure-meaning comparison that carry from one pair to another (issue 12, the
+// dev → held-out gap): periods said in words, shares and counts of a narrower set named in the
+// subject or the "of" phrase, modality as a dimension of its own. Each pair is written for this
+// test, in the project's own words; each relation would be `paraphrase` without its rule.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { compareFigureStatements, type MeaningRelation } from '../../../src/evidence/figures/figure-meaning.js';
+
+function expect(cases: ReadonlyArray<[string, string, MeaningRelation]>): void {
+  for (const [claim, source, want] of cases) {
+    const got = compareFigureStatements({ sentence: claim }, { sentence: source });
+    assert.equal(got.relation, want, `${claim} / ${source}: ${got.reason}`);
+  }
+}
+
+test('a period in words against a dated or other one is another period', () => {
+  expect([
+    ['Westhaven has logged 61 burglaries so far this year.', 'Westhaven logged 61 burglaries in the whole of 2017.', 'different-period'],
+    ['The minister has opened 9 schools this year.', 'The minister opened 9 schools during his second term.', 'different-period'],
+    ['Hail damage was 25% above average in June.', 'Hail damage was 25% above average in the summer months.', 'different-period'],
+    ['Ticket sales rose 8% between May 2 and May 9.', 'Ticket sales rose 8% in all of 2022.', 'different-period'],
+    // The same period in other words stays a paraphrase.
+    ['Westhaven has logged 61 burglaries so far this year.', 'So far this year, 61 burglaries have been logged in Westhaven.', 'paraphrase'],
+    ['Output grew 14% between 2001-2005.', 'Output grew 14% between 2001 and 2005.', 'paraphrase'],
+  ]);
+});
+
+test('a share of a narrower set, or a count of one, is not the claim\'s', () => {
+  expect([
+    ['27% of Westhaven\'s teachers work part-time.', '27% of Westhaven\'s supply teachers on short contracts work part-time.', 'different-whole'],
+    ['Pension funds own 40% of Westhaven\'s land.', 'Pension funds own 40% of Westhaven\'s farm land.', 'different-whole'],
+    ['3,100 patients in Westhaven were admitted with flu last winter.', '3,100 patients in Westhaven over 80 were admitted with flu last winter.', 'narrower'],
+    ['1,700 cyclists in Westhaven were fined in 2022.', '1,700 cyclists in Westhaven aged under 18 were fined in 2022.', 'narrower'],
+    // Circumstances after the verb do not narrow anything.
+    ['The Westhaven choir has 64 singers.', 'The Westhaven choir has 64 singers, the conductor said on Friday.', 'paraphrase'],
+  ]);
+});
+
+test('done, will be, only intended and only might be are compared as modality', () => {
+  expect([
+    ['Westhaven has opened 40 new libraries.', 'Westhaven plans to open 40 new libraries by 2030.', 'different-predicate'],
+    ['The club will sell 12,000 shares.', 'The club sold 12,000 shares.', 'different-predicate'],
+    ['The council has planted 5,000 trees.', 'The council has pledged to plant 5,000 trees.', 'different-predicate'],
+    ['The regulator could fine 30 firms.', 'The regulator will fine 30 firms.', 'different-predicate'],
+    // Two ways of saying "will".
+    ['The board is set to cut 200 jobs.', 'The board will cut 200 jobs.', 'paraphrase'],
+    ['The board is due to cut 200 jobs.', 'The board will cut 200 jobs.', 'paraphrase'],
+  ]);
+});
