@@ -28,7 +28,7 @@
 // are in figure-relation.ts; this file picks the pair and words the answer.
 import { readFigureMeanings, type FigureMeaning } from '../../text/figures/figure-meaning.js';
 import { stem } from '../../text/tokens.js';
-import { otherModality } from './figure-modality.js';
+import { antonymSaid, isDifference, otherModality } from './figure-modality.js';
 import { setNarrowing } from './figure-sets.js';
 import { addedRestriction, extraModifiers, governingVerb, missingVerbs, nesting, otherVerbs, otherWhole, sameCounted, samePeriod, saidOverlap, valueRelation } from './figure-relation.js';
 
@@ -181,6 +181,10 @@ export function compareMeanings(c: FigureMeaning, s: FigureMeaning): MeaningComp
   // "4% of GDP" is a share; "grew 4%" a change.
   const change = (m: FigureMeaning): boolean => m.direction !== null && m.counted === null;
   const level = (m: FigureMeaning): boolean => m.direction === null && (m.counted !== null || /^\s+of\b/i.test(m.clause.slice(m.clause.indexOf(m.figure.text) + m.figure.text.length)));
+  // "21 degrees" (a level) against "21 degrees warmer than in January" (a difference); a change ("up by a fifth") is no level.
+  if (value === 'match' && isDifference(c) !== isDifference(s) && (isDifference(c) ? s : c).direction === null) {
+    return { relation: 'different-unit', reason: `one figure is a level and the other a difference: the source's ${q(saying(s))} against the claim's ${q(saying(c))}` };
+  }
   if (c.kind === 'percent' && s.kind === 'percent' && ((change(c) && level(s)) || (level(c) && change(s))) && value === 'match') {
     return { relation: 'different-unit', reason: `one figure is a share and the other a change: the source's ${q(saying(s))} against the claim's ${q(saying(c))}` };
   }
@@ -217,6 +221,11 @@ export function compareMeanings(c: FigureMeaning, s: FigureMeaning): MeaningComp
   if (period === false) {
     const when = (m: FigureMeaning): string => (m.period ? q(m.period.text) : 'no period');
     return { relation: 'different-period', reason: `the source's ${sf} holds for ${when(s)}, the claim's ${cf} for ${when(c)}` };
+  }
+  // "won by 7 votes" / "lost by 7 votes": an antonym said of the same figure.
+  const opposite = value === 'match' ? antonymSaid(c, s) : null;
+  if (opposite !== null) {
+    return { relation: 'conflicting-value', reason: `the source says "${opposite[1]}" where the claim says "${opposite[0]}" of ${cf}: ${q(saying(s))} against ${q(saying(c))}` };
   }
   if (value === 'match' && s.inclusive !== c.inclusive) {
     const wider = s.inclusive ? 'broader' : 'narrower';

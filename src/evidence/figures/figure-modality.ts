@@ -3,7 +3,8 @@
 // fees by 15%" and "will raise fees by 15%" say one thing. Modality is compared as a dimension of
 // its own, so the verb under it ("create", "raise") is still compared as a verb.
 import type { FigureMeaning } from '../../text/figures/figure-meaning.js';
-import { IRREGULAR_VERBS } from '../../text/figures/figure-words.js';
+import { IRREGULAR_VERBS, LIGHT_WORDS } from '../../text/figures/figure-words.js';
+import { antonymsOf } from '../../text/index.js';
 
 export type Modality = 'done' | 'future' | 'intended' | 'possible';
 
@@ -37,4 +38,29 @@ export function otherModality(c: FigureMeaning, s: FigureMeaning): { claim: Moda
   const differs = a === 'done' || b === 'done' || a === 'possible' || b === 'possible';
   if (!differs) return null;
   return { claim: a, source: b, reason: `the source says it ${WORDS[b]}, the claim that it ${WORDS[a]}` };
+}
+
+/**
+ * A word one side says whose WordNet antonym the other says, neither saying both: "won" / "lost",
+ * "passed" / "failed", "accepted" / "rejected". Returns [claim word, source word] or null.
+ */
+export function antonymSaid(c: FigureMeaning, s: FigureMeaning): [string, string] | null {
+  const lemma = (w: string): string => IRREGULAR_VERBS.get(w) ?? w.replace(/(?:ed|d)$/, '');
+  const words = (m: FigureMeaning): string[] => m.said.filter((w) => !LIGHT_WORDS.has(w) && w.length > 2);
+  const cw = words(c);
+  const sw = words(s);
+  for (const a of cw) {
+    if (sw.includes(a)) continue;
+    const opposite = new Set([...antonymsOf(a), ...antonymsOf(lemma(a))]);
+    const hit = sw.find((b) => !cw.includes(b) && (opposite.has(b) || opposite.has(lemma(b))));
+    if (hit !== undefined) return [a, hit];
+  }
+  return null;
+}
+
+/** A figure that is a difference from something ("21 degrees warmer than …", "9% higher than boys"), not a level. */
+export function isDifference(m: FigureMeaning): boolean {
+  const at = m.clause.indexOf(m.figure.text);
+  if (at < 0) return false;
+  return /^\s+(?:higher|lower|warmer|colder|cooler|hotter|more|less|fewer|greater|smaller|bigger|longer|shorter|older|younger|cheaper|dearer|faster|slower|heavier|lighter)\s+than\b/u.test(m.clause.slice(at + m.figure.text.length));
 }

@@ -114,11 +114,26 @@ function rescaled(m: FigureMeaning, factor: number): Figure {
   return { ...f, value, text: String(Number(value.toPrecision(6))), ...(f.high !== undefined && f.high !== null ? { high: f.high * factor } : {}), unit: 'n', whole: null };
 }
 
+/** One unit is the other times hours: "megawatts" / "megawatt-hours", "kW" / "kWh", "person-hours" / "persons". */
+function perHour(a: string | null, b: string | null): boolean {
+  if (a === null || b === null) return false;
+  const bare = (u: string): string => u.toLowerCase().replace(/s$/, '');
+  const hours = (u: string): string | null => /^(.+?)[-\s]?hours?$/i.exec(u)?.[1] ?? /^([kmgt]?w)h$/i.exec(u)?.[1] ?? null;
+  const ha = hours(a);
+  const hb = hours(b);
+  return (ha !== null) !== (hb !== null) && bare(ha ?? a) === bare(hb ?? b);
+}
+
 /** The values alone: equal within bounds and precision, off by a scale word, or of another kind. */
 export function valueRelation(c: FigureMeaning, s: FigureMeaning): ValueRelation {
   const tc = minutesOf(c);
   const ts = minutesOf(s);
-  if (tc !== null && ts !== null && tc !== ts) return compareFigures(rescaled(c, tc), rescaled(s, ts)) === 'match' ? 'match' : 'conflict';
+  // "two hours" is "120 minutes"; "48 seconds" against "48 minutes" is the unit, not the value.
+  if (tc !== null && ts !== null && tc !== ts) return compareFigures(rescaled(c, tc), rescaled(s, ts)) === 'match' ? 'match' : c.figure.value === s.figure.value ? 'unit' : 'conflict';
+  // "0.25%" against "0.25 percentage points"; "600 megawatts" (power) against "600 megawatt-hours" (energy).
+  const points = (m: FigureMeaning): boolean => m.kind === 'points';
+  if (points(c) !== points(s) && (c.kind === 'percent' || s.kind === 'percent') && c.figure.value === s.figure.value) return 'unit';
+  if (perHour(c.figure.unit, s.figure.unit) && c.figure.value === s.figure.value) return 'unit';
   if (c.perBase !== null && s.perBase !== null && c.perBase !== s.perBase) return compareFigures(rescaled(c, 1 / c.perBase), rescaled(s, 1 / s.perBase)) === 'match' ? 'match' : 'conflict';
   if (c.share !== null && s.share !== null && (c.kind !== s.kind || c.whole !== s.whole)) {
     const slack = c.figure.approximate || s.figure.approximate ? 0.03 : SHARE_SLACK;

@@ -47,3 +47,21 @@ test('done, will be, only intended and only might be are compared as modality', 
     ['The board is due to cut 200 jobs.', 'The board will cut 200 jobs.', 'paraphrase'],
   ]);
 });
+
+test('units: percent against points, seconds against minutes, power against energy, a level against a difference', () => {
+  expect([
+    ['The deposit rate rose by 0.75% in April.', 'The deposit rate rose by 0.75 percentage points in April.', 'different-unit'],
+    ['The relay record is 39 seconds.', 'The relay record is 39 minutes for the mountain course.', 'different-unit'],
+    ['The dam produces 450 megawatts.', 'The dam produced 450 megawatt-hours on Sunday.', 'different-unit'],
+    ['The mean August temperature in Westhaven is 19 degrees.', 'The mean August temperature in Westhaven is 19 degrees warmer than its February mean.', 'different-unit'],
+    // The same duration in another unit is the same figure.
+    ['The hearing lasted three hours.', 'The hearing lasted 180 minutes.', 'paraphrase'],
+  ]);
+});
+
+test('an antonym said of the same figure is the other way ("won by 4 seats" / "lost by 4 seats")', () => {
+  expect([
+    ['The Westhaven mayor won the run-off by 4 seats.', 'The Westhaven mayor lost the run-off by 4 seats.', 'conflicting-value'],
+    ['The committee accepted 18 petitions.', 'The committee rejected 18 petitions.', 'conflicting-value'],
+  ]);
+});
