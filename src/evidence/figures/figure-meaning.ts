@@ -223,7 +223,8 @@ export function compareMeanings(c: FigureMeaning, s: FigureMeaning): MeaningComp
     return { relation: 'different-period', reason: `the source's ${sf} holds for ${when(s)}, the claim's ${cf} for ${when(c)}` };
   }
   // "won by 7 votes" / "lost by 7 votes": an antonym said of the same figure.
-  const opposite = value === 'match' ? antonymSaid(c, s) : null;
+  // With a negation on one side the antonym says the same ("has not changed" / "remains unchanged").
+  const opposite = value === 'match' && c.negated === s.negated ? antonymSaid(c, s) : null;
   if (opposite !== null) {
     return { relation: 'conflicting-value', reason: `the source says "${opposite[1]}" where the claim says "${opposite[0]}" of ${cf}: ${q(saying(s))} against ${q(saying(c))}` };
   }
