@@ -29,7 +29,7 @@
 import { readFigureMeanings, type FigureMeaning } from '../../text/figures/figure-meaning.js';
 import { stem } from '../../text/tokens.js';
 import { antonymSaid, isDifference, otherModality } from './figure-modality.js';
-import { setNarrowing } from './figure-sets.js';
+import { kindNesting, setNarrowing } from './figure-sets.js';
 import { addedRestriction, extraModifiers, governingVerb, missingVerbs, nesting, otherVerbs, otherWhole, sameCounted, samePeriod, saidOverlap, valueRelation } from './figure-relation.js';
 
 export type MeaningRelation =
@@ -209,6 +209,10 @@ export function compareMeanings(c: FigureMeaning, s: FigureMeaning): MeaningComp
   // A share of another set is out of another whole ("of adults" / "of residents, children included").
   if (c.share !== null && s.share !== null && c.figure.whole === null && s.figure.whole === null && value === 'match' && (counted === false || otherWhole(c, s))) {
     return { relation: 'different-whole', reason: `the source's ${sf} is a share of another set: ${q(saying(s))} against ${q(saying(c))}` };
+  }
+  const kind = value === 'match' && (counted === false || said.covered < 1) ? kindNesting(c, s) : null;
+  if (kind !== null) {
+    return { relation: kind, reason: `the source counts ${kind === 'narrower' ? 'a kind of' : 'more than'} what the claim counts: ${q(saying(s))}, where the claim says ${q(saying(c))}` };
   }
   if (counted === false) {
     if (said.covered < SAID_AT || value !== 'match') return { relation: 'unrelated', reason: `the source's ${sf} counts ${s.counted ?? 'something else'}, the claim's ${cf} counts ${c.counted ?? 'something else'}` };

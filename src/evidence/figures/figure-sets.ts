@@ -6,8 +6,8 @@
 // circumstances and never narrow.
 import type { FigureMeaning } from '../../text/figures/figure-meaning.js';
 import { LIGHT_WORDS } from '../../text/figures/figure-words.js';
-import { STOPWORDS } from '../../text/index.js';
-import { covered } from './figure-relation.js';
+import { kindOf, STOPWORDS } from '../../text/index.js';
+import { covered, saidOverlap } from './figure-relation.js';
 
 const FINITE = /\s(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|do|does|did|lost|won|rose|fell|grew|got|made|took|gave|went|saw|ran|paid|spent|sold|kept|held|left)\b/i;
 const WORD = /[\p{L}][\p{L}'’-]*|\d[\d,.]*/gu;
@@ -62,4 +62,41 @@ export function setNarrowing(a: FigureMeaning, b: FigureMeaning): string[] {
     }
   }
   return out;
+}
+
+/** Plurals WordNet does not read back to their noun. */
+const SINGULAR: ReadonlyMap<string, string> = new Map([['people', 'person'], ['children', 'child'], ['men', 'man'], ['women', 'woman'], ['mice', 'mouse'], ['geese', 'goose'], ['teeth', 'tooth'], ['feet', 'foot']]);
+const noun = (w: string): string => SINGULAR.get(w) ?? w;
+
+/** The word before `word` in a clause, lower-case ("died of pneumonia" → "of"). */
+function before(clause: string, word: string): string | null {
+  const words: string[] = clause.toLowerCase().match(/[\p{L}'’-]+/gu) ?? [];
+  const at = words.indexOf(word.split(' ')[0] ?? word);
+  return at > 0 ? (words[at - 1] ?? null) : null;
+}
+
+/**
+ * Kinds of things: the source counts a kind of what the claim counts ("rats" of "animals",
+ * "swimmers" of "athletes") → narrower; the claim a kind of the source's ("pneumonia" of
+ * "respiratory disease") → broader. Read on the counted nouns, and on a word one side writes where
+ * the other writes another ("died of pneumonia" / "died of respiratory disease": the same word
+ * before both; a two-word phrase counts as one). Null when no word of one is a kind of the other's.
+ */
+export function kindNesting(c: FigureMeaning, s: FigureMeaning): 'narrower' | 'broader' | null {
+  const over = saidOverlap(c, s);
+  const phrases = (ws: string[]): string[] => [...ws, ...ws.slice(1).map((w, i) => `${ws[i]} ${w}`)];
+  const pairs: Array<[string, string]> = [];
+  if (c.counted !== null && s.counted !== null && c.counted !== s.counted) pairs.push([noun(c.counted), noun(s.counted)]);
+  const claimOnly = [...over.missing, ...(c.counted !== null && s.counted === null ? [c.counted] : [])].filter((w) => !/^\p{Lu}/u.test(w));
+  const sourceOnly = phrases([...over.extra, ...(s.counted !== null && c.counted === null ? [s.counted] : [])]);
+  for (const a of claimOnly) {
+    for (const b of sourceOnly) {
+      const at = before(c.clause, a);
+      // After a copula the word describes ("are men" / "are male"); it names no set.
+      if (at !== null && at === before(s.clause, b) && !/^(?:is|are|was|were|be|been)$/.test(at)) pairs.push([noun(a), noun(b)]);
+    }
+  }
+  if (pairs.some(([a, b]) => kindOf(b, a))) return 'narrower';
+  if (pairs.some(([a, b]) => kindOf(a, b))) return 'broader';
+  return null;
 }

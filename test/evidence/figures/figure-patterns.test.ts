@@ -65,3 +65,13 @@ test('an antonym said of the same figure is the other way ("won by 4 seats" / "l
     ['The committee accepted 18 petitions.', 'The committee rejected 18 petitions.', 'conflicting-value'],
   ]);
 });
+
+test('kinds of things (WordNet hypernyms): a kind of what the claim counts is narrower, the reverse broader', () => {
+  expect([
+    ['The zoo in Westhaven keeps 320 animals.', 'The zoo in Westhaven keeps 320 birds.', 'narrower'],
+    ['Westhaven shipped 4,000 tonnes of vegetables.', 'Westhaven shipped 4,000 tonnes of carrots.', 'narrower'],
+    ['88 people in Westhaven died of tuberculosis last year.', '88 people in Westhaven died of infectious disease last year.', 'broader'],
+    // A word after a copula describes; it names no set.
+    ['6 in 10 Westhaven nurses are women.', 'Sixty percent of Westhaven\'s nurses are female.', 'paraphrase'],
+  ]);
+});
