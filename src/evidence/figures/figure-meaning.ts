@@ -28,7 +28,7 @@
 // are in figure-relation.ts; this file picks the pair and words the answer.
 import { readFigureMeanings, type FigureMeaning } from '../../text/figures/figure-meaning.js';
 import { stem } from '../../text/tokens.js';
-import { antonymSaid, isDifference, otherModality } from './figure-modality.js';
+import { antonymSaid, isAge, isDifference, otherModality } from './figure-modality.js';
 import { kindNesting, setNarrowing } from './figure-sets.js';
 import { addedRestriction, extraModifiers, governingVerb, missingVerbs, nesting, otherVerbs, otherWhole, sameCounted, samePeriod, saidOverlap, valueRelation } from './figure-relation.js';
 
@@ -154,6 +154,22 @@ function prefixNegates(negated: FigureMeaning, other: FigureMeaning): boolean {
   return other.said.some((w) => /^un\p{L}{4,}/u.test(w) && bases.has(stem(w.slice(2))));
 }
 
+/**
+ * The same figure written the same way, and every word the claim says of it written by the source
+ * too (by stem, not by synonym); the source may add who said it and when ("…, the club said", "on
+ * Tuesday"). Word order does not matter: "In 2023, Northvale recorded 4,312 cases".
+ */
+function sameWords(c: FigureMeaning, s: FigureMeaning): boolean {
+  const figure = (m: FigureMeaning): string => m.figure.text.toLowerCase().replace(/\s+/g, ' ');
+  if (figure(c) !== figure(s)) return false;
+  // Every word of the claim's clause but the plainest ones ("over 55" is not "older than 55", "will" not "is due to").
+  const words = (m: FigureMeaning): string[] => (m.clause.toLowerCase().match(/[\p{L}\p{N}%]+/gu) ?? []).filter((w) => !PLAIN.has(w)).map((w) => stem(w.replace(/['’]s$/, '')));
+  const stems = new Set(words(s));
+  return words(c).every((w) => stems.has(w));
+}
+
+const PLAIN = new Set(['the', 'a', 'an', 'of', 'in', 's', 'its', 'their', 'that', 'this']);
+
 /** Compare two figure meanings already read (the pair chosen). */
 export function compareMeanings(c: FigureMeaning, s: FigureMeaning): MeaningComparison {
   const cf = q(c.figure.text);
@@ -162,6 +178,10 @@ export function compareMeanings(c: FigureMeaning, s: FigureMeaning): MeaningComp
   const counted = sameCounted(c, s);
   const said = saidOverlap(c, s);
   const shareVerb = c.verbs.some((v) => s.verbs.includes(v));
+  // "the police chief, 44, took office": a number set apart by commas after a person is an age.
+  if (isAge(c) !== isAge(s)) {
+    return { relation: 'unrelated', reason: `${isAge(s) ? `the source's ${sf}` : `the claim's ${cf}`} is someone's age: ${q(saying(s))} against ${q(saying(c))}` };
+  }
   if (value === 'match' && s.subset !== c.subset) {
     const nest = s.subset ? 'narrower' : 'broader';
     return { relation: nest, reason: `the source counts ${nest === 'narrower' ? 'part of a larger set' : 'the larger set'}: ${q(saying(s))}, where the claim says ${q(saying(c))}` };
@@ -205,6 +225,8 @@ export function compareMeanings(c: FigureMeaning, s: FigureMeaning): MeaningComp
     const how = (m: FigureMeaning): string => (m.per?.startsWith('in ') ? `in one ${m.per.slice(3)}` : `a ${m.per ?? ''}`);
     return { relation: 'different-unit', reason: `the source counts ${sf} ${how(s)}, the claim ${cf} ${how(c)}` };
   }
+  // "cost 310 million marks" / "310 thousand cars a month": other scales of other kinds of thing.
+  if (value === 'scale' && c.kind !== s.kind && counted !== true) return { relation: 'unrelated', reason: `the source's ${sf} measures something else than the claim's ${cf}: ${q(saying(s))} against ${q(saying(c))}` };
   if (value === 'scale') return { relation: 'different-unit', reason: `the source's ${sf} is on another scale than the claim's ${cf}` };
   // A share of another set is out of another whole ("of adults" / "of residents, children included").
   if (c.share !== null && s.share !== null && c.figure.whole === null && s.figure.whole === null && value === 'match' && (counted === false || otherWhole(c, s))) {
@@ -289,7 +311,7 @@ export function compareMeanings(c: FigureMeaning, s: FigureMeaning): MeaningComp
   }
   if (value === 'conflict') return { relation: 'conflicting-value', reason: `the source gives ${sf} where the claim gives ${cf}` };
   const norm = (m: FigureMeaning): string => m.clause.toLowerCase().replace(/[^\p{L}\p{N}%]+/gu, ' ').trim();
-  if (norm(c) === norm(s)) return { relation: 'same', reason: `the source states ${sf} in the same words` };
+  if (norm(c) === norm(s) || sameWords(c, s)) return { relation: 'same', reason: `the source states ${sf} in the same words` };
   return { relation: 'paraphrase', reason: `the source's ${sf} says what the claim's ${cf} says, in other words` };
 }
 

@@ -64,3 +64,12 @@ export function isDifference(m: FigureMeaning): boolean {
   if (at < 0) return false;
   return /^\s+(?:higher|lower|warmer|colder|cooler|hotter|more|less|fewer|greater|smaller|bigger|longer|shorter|older|younger|cheaper|dearer|faster|slower|heavier|lighter)\s+than\b/u.test(m.clause.slice(at + m.figure.text.length));
 }
+
+/** A bare number set apart by commas right after a noun ("Calder's police chief, 44, took office"): an age. */
+export function isAge(m: FigureMeaning): boolean {
+  const f = m.figure;
+  if (f.unit !== null || !Number.isInteger(f.value) || f.value < 16 || f.value > 110 || f.whole !== null) return false;
+  const at = m.clause.indexOf(f.text);
+  if (at < 0) return false;
+  return /\p{Ll}{3,},\s*$/u.test(m.clause.slice(0, at)) && /^\s*,/.test(m.clause.slice(at + f.text.length));
+}

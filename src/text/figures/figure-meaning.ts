@@ -95,7 +95,7 @@ const BOUNDARY = /[;:()\u2014]|(?<!\b\p{L}\.\p{L}|\b\p{Lu}|\b(?:Mr|Mrs|Ms|Dr|St|
 const SCALES: ReadonlyArray<[RegExp, number]> = [[/\b(?:trillion|tn|trn)\b/i, 1e12], [/\b(?:billion|bn)\b/i, 1e9], [/\b(?:million|mn|mln|m)\b/i, 1e6], [/\b(?:thousand|k)\b/i, 1e3]];
 const MEASURE = /^(?:km|kg|mg|g|cm|mm|ml|l|lb|lbs|ft|mi|h|hr|hrs|min|mins|kwh|mwh|gwh|twh|kw|mw|gw|gb|mb|tb|kb|mph|kph|ha|t|mt|gt|ppm|ppb|°[CFK]|degrees|kilomet\w*|metres?|meters?|miles?|tonnes?|tons?|hectares?|acres?|years?|months?|weeks?|days?|hours?|minutes?|seconds?|secs?)$/i;
 
-const PREPOSED_WHOLE = /\bof\s+(?:the\s+|all\s+|\p{Lu}[\p{L}-]*['’]s\s+)?(\d[\d,]*)\s+([\p{L}-]+)(?:\s+\p{Ll}+ed)?\s*,\s*$/iu;
+const PREPOSED_WHOLE = /\b(?:of|among|out\s+of)\s+(?:the\s+|all\s+|\p{Lu}[\p{L}-]*['’]s\s+)?(\d[\d,]*)\s+([\p{L}-]+)(?:\s+\p{Ll}+ed)?\s*,\s*$/iu;
 
 /** Clause spans of a sentence: cut at semicolons, colons, brackets, dashes, full stops (not an abbreviation's: "the U.S. in 2024") and ", but/and/while". */
 function clauses(sentence: string): Array<[number, number]> {

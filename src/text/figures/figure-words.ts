@@ -39,6 +39,7 @@ export const NOUN_FAMILIES: ReadonlyArray<readonly string[]> = [
   ['district', 'municipal', 'council', 'borough'],
   ['car', 'vehicle'],
   ['home', 'house', 'household', 'dwelling'],
+  ['vaccinat', 'inocul', 'jab', 'shot', 'immunis', 'immuniz'],
 ];
 
 /**

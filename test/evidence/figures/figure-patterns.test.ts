@@ -21,7 +21,7 @@ test('a period in words against a dated or other one is another period', () => {
     ['Ticket sales rose 8% between May 2 and May 9.', 'Ticket sales rose 8% in all of 2022.', 'different-period'],
     // The same period in other words stays a paraphrase.
     ['Westhaven has logged 61 burglaries so far this year.', 'So far this year, 61 burglaries have been logged in Westhaven.', 'paraphrase'],
-    ['Output grew 14% between 2001-2005.', 'Output grew 14% between 2001 and 2005.', 'paraphrase'],
+    ['Output grew 14% between 2001-2005.', 'Output grew 14% between 2001 and 2005.', 'same'],
   ]);
 });
 
@@ -32,7 +32,7 @@ test('a share of a narrower set, or a count of one, is not the claim\'s', () => 
     ['3,100 patients in Westhaven were admitted with flu last winter.', '3,100 patients in Westhaven over 80 were admitted with flu last winter.', 'narrower'],
     ['1,700 cyclists in Westhaven were fined in 2022.', '1,700 cyclists in Westhaven aged under 18 were fined in 2022.', 'narrower'],
     // Circumstances after the verb do not narrow anything.
-    ['The Westhaven choir has 64 singers.', 'The Westhaven choir has 64 singers, the conductor said on Friday.', 'paraphrase'],
+    ['The Westhaven choir has 64 singers.', 'The Westhaven choir has 64 singers, the conductor said on Friday.', 'same'],
   ]);
 });
 
@@ -73,5 +73,16 @@ test('kinds of things (WordNet hypernyms): a kind of what the claim counts is na
     ['88 people in Westhaven died of tuberculosis last year.', '88 people in Westhaven died of infectious disease last year.', 'broader'],
     // A word after a copula describes; it names no set.
     ['6 in 10 Westhaven nurses are women.', 'Sixty percent of Westhaven\'s nurses are female.', 'paraphrase'],
+  ]);
+});
+
+test('ages, other scales of other things, "among" wholes, jabs and shots, and the same words', () => {
+  expect([
+    ['Westhaven\'s fire service has 52 engines.', 'Westhaven\'s fire chief, 52, retired in June.', 'unrelated'],
+    ['The new stadium cost 640 million marks.', 'The new stadium draws 640 thousand visitors a year.', 'unrelated'],
+    ['Among Westhaven\'s 90 schools, 31 teach Latin.', '31 of Westhaven\'s 90 schools teach Latin.', 'paraphrase'],
+    ['Westhaven\'s surgeries gave 70,000 flu jabs this winter.', 'This winter 70,000 flu vaccinations were given in Westhaven\'s surgeries.', 'paraphrase'],
+    ['In 2021, Westhaven recorded 1,904 road accidents.', 'Westhaven recorded 1,904 road accidents in 2021, the transport office said.', 'same'],
+    ['Westhaven\'s museum will lend 12 paintings.', 'Westhaven\'s museum is due to lend 12 paintings.', 'paraphrase'],
   ]);
 });
