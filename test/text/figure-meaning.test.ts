@@ -140,3 +140,12 @@ test('a label word that is a verb before a count is no label ("pledged to build 
   assert.deepEqual(extractFigures('The prison will release 300 prisoners early.').map((f) => f.text), ['300 prisoners']);
   assert.deepEqual(extractFigures('Download build 8000 now.').map((f) => f.text), []);
 });
+
+test('bad input: a year range after a preposition of time is a period, whatever noun follows; fiscal years; vague amounts are left out with a note', () => {
+  assert.equal(only('Between 2010-2015 exports rose 40%.').period?.text, '2010-2015');
+  assert.equal(readFigureMeanings('Between 2010-2015 exports rose 40%.').figures.length, 1);
+  assert.deepEqual([only('Exports rose 40% in 2010/11.').period?.from, only('Exports rose 40% in 2010/11.').period?.until], ['2010', '2011']);
+  const vague = readFigureMeanings('Hundreds of people marched, and 40 were arrested.');
+  assert.deepEqual(vague.figures.map((m) => m.figure.value), [40]);
+  assert.ok(vague.notes.some((n) => n.includes('Hundreds of')), vague.notes.join('; '));
+});

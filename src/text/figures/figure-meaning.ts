@@ -18,7 +18,7 @@ import { extractFigures } from './figures.js';
 import { multipleDirection, withMultiples } from './figure-multiples.js';
 import { isNumberWord } from './number-words.js';
 import { STOPWORDS, tokenize } from '../tokens.js';
-import { ATTRIBUTION_AFTER, ATTRIBUTION_BEFORE, AUXILIARIES, COUNT_SOURCE_WORDS, IRREGULAR_VERBS, OVER_PERIOD, PER_PERIOD, DOWN_WORDS, INCLUSIVE, MONEY_WORDS, NEGATION, RATE_AFTER, SUBSET_BEFORE, UP_WORDS, type CountSource } from './figure-words.js';
+import { ATTRIBUTION_AFTER, ATTRIBUTION_BEFORE, AUXILIARIES, COUNT_SOURCE_WORDS, IRREGULAR_VERBS, OVER_PERIOD, PER_PERIOD, DOWN_WORDS, INCLUSIVE, MONEY_WORDS, NEGATION, RATE_AFTER, SUBSET_BEFORE, UP_WORDS, VAGUE_AMOUNT, type CountSource } from './figure-words.js';
 import { hasSense } from '../words/lexicon.js';
 
 export type { CountSource } from './figure-words.js';
@@ -129,6 +129,7 @@ export function readFigureMeanings(input: string): FigureReading {
   const { text: sentence, folded } = foldDigits(input);
   for (const f of folded) notes.push(`digits in another script read as ASCII: ${f}`);
   if (/\p{Nd}/u.test(sentence.replace(/[0-9]/g, ''))) notes.push('some digits are in a script the reader does not know; their figures are left out');
+  for (const v of sentence.matchAll(VAGUE_AMOUNT)) notes.push(`an amount without a figure is left out: "${v[0]}"`);
   // "140 nations out of 196": the whole after the counted noun belongs to the figure before it.
   const figures: Figure[] = [];
   for (const f of withMultiples(sentence, extractFigures(sentence))) {
