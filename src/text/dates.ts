@@ -173,11 +173,13 @@ const PATTERNS: Array<{ re: RegExp; priority: number; handle: Handler; gate?: Re
     },
   },
   {
-    // 2010–2012, 2010-12, 2010 to 2012
-    re: new RegExp(`${PB}${Y}\\s*(?:-|–|—|\\s+to\\s+|\\s+through\\s+)\\s*(\\d{4}|\\d{2})${NB}(?![.,]\\d|\\s*(?:%|percent|per cent))`, 'gu'),
+    // 2010–2012, 2010-12, 2010/11 (a fiscal or school year), 2010 to 2012
+    re: new RegExp(`${PB}${Y}\\s*(?:-|–|—|/|\\s+to\\s+|\\s+through\\s+)\\s*(\\d{4}|\\d{2})${NB}(?![.,]\\d|\\s*(?:%|percent|per cent))`, 'gu'),
     priority: 3,
     handle: (m, _ref, text) => {
-      if (followsCount(text, (m.index ?? 0) + m[0].length)) return null;
+      // "Between 2010-2015 exports rose": after a preposition of time the range is years, whatever noun follows.
+      const timed = /\b(?:between|from|in|during|over|across|since|for)\s+$/i.test(text.slice(Math.max(0, (m.index ?? 0) - 10), m.index ?? 0));
+      if (!timed && followsCount(text, (m.index ?? 0) + m[0].length)) return null;
       const a = Number(m[1]);
       let b = Number(m[2]);
       if ((m[2] ?? '').length === 2) b += Math.floor(a / 100) * 100;

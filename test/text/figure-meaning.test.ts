@@ -119,3 +119,33 @@ test('words: "two dozen", "a third"', () => {
   assert.equal(extractFigures('Half a million people work in tourism.')[0]?.value, 500_000, '"half" scales "a million"');
   assert.equal(extractFigures('Half a million people work in tourism.')[0]?.text, 'Half a million people');
 });
+
+test('two dates joined are one span ("between January 1 and March 28"), not the first day alone', () => {
+  const m = only('97 measles cases were reported between January 1 and March 28, officials said.');
+  assert.equal(m.period?.kind, 'span');
+  assert.equal(m.period?.text, 'between January 1 and March 28');
+  const other = only('97 measles cases were reported between June 1 and June 28.');
+  assert.notEqual(other.period?.from, m.period?.from);
+  assert.equal(only('Sales rose 5% from March 3 to March 9.').period?.kind, 'span');
+});
+
+test('an abbreviation\'s full stop does not end the clause ("in the U.S. in 2024" keeps its year)', () => {
+  const m = only('A total of 64 measles cases were reported in the U.S. in 2024, spread across 20 jurisdictions.', '64');
+  assert.equal(m.period?.from, '2024');
+  assert.equal(only('Exports from the U.K. grew 3% in 2021, the trade office said.').period?.from, '2021');
+});
+
+test('a label word that is a verb before a count is no label ("pledged to build 8,000 homes"); "build 8000" of software still is', () => {
+  assert.deepEqual(extractFigures('The council has pledged to build 8,000 homes by 2028.').map((f) => f.text), ['8,000 homes']);
+  assert.deepEqual(extractFigures('The prison will release 300 prisoners early.').map((f) => f.text), ['300 prisoners']);
+  assert.deepEqual(extractFigures('Download build 8000 now.').map((f) => f.text), []);
+});
+
+test('bad input: a year range after a preposition of time is a period, whatever noun follows; fiscal years; vague amounts are left out with a note', () => {
+  assert.equal(only('Between 2010-2015 exports rose 40%.').period?.text, '2010-2015');
+  assert.equal(readFigureMeanings('Between 2010-2015 exports rose 40%.').figures.length, 1);
+  assert.deepEqual([only('Exports rose 40% in 2010/11.').period?.from, only('Exports rose 40% in 2010/11.').period?.until], ['2010', '2011']);
+  const vague = readFigureMeanings('Hundreds of people marched, and 40 were arrested.');
+  assert.deepEqual(vague.figures.map((m) => m.figure.value), [40]);
+  assert.ok(vague.notes.some((n) => n.includes('Hundreds of')), vague.notes.join('; '));
+});

@@ -28,6 +28,8 @@
 // are in figure-relation.ts; this file picks the pair and words the answer.
 import { readFigureMeanings, type FigureMeaning } from '../../text/figures/figure-meaning.js';
 import { stem } from '../../text/tokens.js';
+import { antonymSaid, isAge, isDifference, otherModality } from './figure-modality.js';
+import { kindNesting, setNarrowing } from './figure-sets.js';
 import { addedRestriction, extraModifiers, governingVerb, missingVerbs, nesting, otherVerbs, otherWhole, sameCounted, samePeriod, saidOverlap, valueRelation } from './figure-relation.js';
 
 export type MeaningRelation =
@@ -152,6 +154,22 @@ function prefixNegates(negated: FigureMeaning, other: FigureMeaning): boolean {
   return other.said.some((w) => /^un\p{L}{4,}/u.test(w) && bases.has(stem(w.slice(2))));
 }
 
+/**
+ * The same figure written the same way, and every word the claim says of it written by the source
+ * too (by stem, not by synonym); the source may add who said it and when ("…, the club said", "on
+ * Tuesday"). Word order does not matter: "In 2023, Northvale recorded 4,312 cases".
+ */
+function sameWords(c: FigureMeaning, s: FigureMeaning): boolean {
+  const figure = (m: FigureMeaning): string => m.figure.text.toLowerCase().replace(/\s+/g, ' ');
+  if (figure(c) !== figure(s)) return false;
+  // Every word of the claim's clause but the plainest ones ("over 55" is not "older than 55", "will" not "is due to").
+  const words = (m: FigureMeaning): string[] => (m.clause.toLowerCase().match(/[\p{L}\p{N}%]+/gu) ?? []).filter((w) => !PLAIN.has(w)).map((w) => stem(w.replace(/['’]s$/, '')));
+  const stems = new Set(words(s));
+  return words(c).every((w) => stems.has(w));
+}
+
+const PLAIN = new Set(['the', 'a', 'an', 'of', 'in', 's', 'its', 'their', 'that', 'this']);
+
 /** Compare two figure meanings already read (the pair chosen). */
 export function compareMeanings(c: FigureMeaning, s: FigureMeaning): MeaningComparison {
   const cf = q(c.figure.text);
@@ -160,6 +178,10 @@ export function compareMeanings(c: FigureMeaning, s: FigureMeaning): MeaningComp
   const counted = sameCounted(c, s);
   const said = saidOverlap(c, s);
   const shareVerb = c.verbs.some((v) => s.verbs.includes(v));
+  // "the police chief, 44, took office": a number set apart by commas after a person is an age.
+  if (isAge(c) !== isAge(s)) {
+    return { relation: 'unrelated', reason: `${isAge(s) ? `the source's ${sf}` : `the claim's ${cf}`} is someone's age: ${q(saying(s))} against ${q(saying(c))}` };
+  }
   if (value === 'match' && s.subset !== c.subset) {
     const nest = s.subset ? 'narrower' : 'broader';
     return { relation: nest, reason: `the source counts ${nest === 'narrower' ? 'part of a larger set' : 'the larger set'}: ${q(saying(s))}, where the claim says ${q(saying(c))}` };
@@ -179,6 +201,10 @@ export function compareMeanings(c: FigureMeaning, s: FigureMeaning): MeaningComp
   // "4% of GDP" is a share; "grew 4%" a change.
   const change = (m: FigureMeaning): boolean => m.direction !== null && m.counted === null;
   const level = (m: FigureMeaning): boolean => m.direction === null && (m.counted !== null || /^\s+of\b/i.test(m.clause.slice(m.clause.indexOf(m.figure.text) + m.figure.text.length)));
+  // "21 degrees" (a level) against "21 degrees warmer than in January" (a difference); a change ("up by a fifth") is no level.
+  if (value === 'match' && isDifference(c) !== isDifference(s) && (isDifference(c) ? s : c).direction === null) {
+    return { relation: 'different-unit', reason: `one figure is a level and the other a difference: the source's ${q(saying(s))} against the claim's ${q(saying(c))}` };
+  }
   if (c.kind === 'percent' && s.kind === 'percent' && ((change(c) && level(s)) || (level(c) && change(s))) && value === 'match') {
     return { relation: 'different-unit', reason: `one figure is a share and the other a change: the source's ${q(saying(s))} against the claim's ${q(saying(c))}` };
   }
@@ -199,10 +225,16 @@ export function compareMeanings(c: FigureMeaning, s: FigureMeaning): MeaningComp
     const how = (m: FigureMeaning): string => (m.per?.startsWith('in ') ? `in one ${m.per.slice(3)}` : `a ${m.per ?? ''}`);
     return { relation: 'different-unit', reason: `the source counts ${sf} ${how(s)}, the claim ${cf} ${how(c)}` };
   }
+  // "cost 310 million marks" / "310 thousand cars a month": other scales of other kinds of thing.
+  if (value === 'scale' && c.kind !== s.kind && counted !== true) return { relation: 'unrelated', reason: `the source's ${sf} measures something else than the claim's ${cf}: ${q(saying(s))} against ${q(saying(c))}` };
   if (value === 'scale') return { relation: 'different-unit', reason: `the source's ${sf} is on another scale than the claim's ${cf}` };
   // A share of another set is out of another whole ("of adults" / "of residents, children included").
   if (c.share !== null && s.share !== null && c.figure.whole === null && s.figure.whole === null && value === 'match' && (counted === false || otherWhole(c, s))) {
     return { relation: 'different-whole', reason: `the source's ${sf} is a share of another set: ${q(saying(s))} against ${q(saying(c))}` };
+  }
+  const kind = value === 'match' && (counted === false || said.covered < 1) ? kindNesting(c, s) : null;
+  if (kind !== null) {
+    return { relation: kind, reason: `the source counts ${kind === 'narrower' ? 'a kind of' : 'more than'} what the claim counts: ${q(saying(s))}, where the claim says ${q(saying(c))}` };
   }
   if (counted === false) {
     if (said.covered < SAID_AT || value !== 'match') return { relation: 'unrelated', reason: `the source's ${sf} counts ${s.counted ?? 'something else'}, the claim's ${cf} counts ${c.counted ?? 'something else'}` };
@@ -215,6 +247,12 @@ export function compareMeanings(c: FigureMeaning, s: FigureMeaning): MeaningComp
   if (period === false) {
     const when = (m: FigureMeaning): string => (m.period ? q(m.period.text) : 'no period');
     return { relation: 'different-period', reason: `the source's ${sf} holds for ${when(s)}, the claim's ${cf} for ${when(c)}` };
+  }
+  // "won by 7 votes" / "lost by 7 votes": an antonym said of the same figure.
+  // With a negation on one side the antonym says the same ("has not changed" / "remains unchanged").
+  const opposite = value === 'match' && c.negated === s.negated ? antonymSaid(c, s) : null;
+  if (opposite !== null) {
+    return { relation: 'conflicting-value', reason: `the source says "${opposite[1]}" where the claim says "${opposite[0]}" of ${cf}: ${q(saying(s))} against ${q(saying(c))}` };
   }
   if (value === 'match' && s.inclusive !== c.inclusive) {
     const wider = s.inclusive ? 'broader' : 'narrower';
@@ -232,6 +270,10 @@ export function compareMeanings(c: FigureMeaning, s: FigureMeaning): MeaningComp
   }
   if (c.direction !== null && s.direction !== null && c.direction !== s.direction && value === 'match') {
     return { relation: 'conflicting-value', reason: `the source's ${sf} went ${s.direction}, the claim's ${cf} ${c.direction}` };
+  }
+  const modality = value === 'match' ? otherModality(c, s) : null;
+  if (modality !== null) {
+    return { relation: 'different-predicate', reason: `${modality.reason}: ${q(saying(s))} against ${q(saying(c))}` };
   }
   const verbs = missingVerbs(c, s);
   if (verbs.length > 0 && value === 'match' && otherVerbs(c, s).length > 0) {
@@ -256,8 +298,8 @@ export function compareMeanings(c: FigureMeaning, s: FigureMeaning): MeaningComp
       : { relation: 'different-predicate', reason: `the claim's ${cf} is what a survey's respondents said; the source states ${sf} as a legal fact` };
   }
   if (value === 'match') {
-    const sAdds = addedRestriction(s, c);
-    const cAdds = addedRestriction(c, s);
+    const sAdds = [...addedRestriction(s, c), ...setNarrowing(s, c)];
+    const cAdds = [...addedRestriction(c, s), ...setNarrowing(c, s)];
     if ((sAdds.length > 0) !== (cAdds.length > 0)) {
       const rel = sAdds.length > 0 ? 'narrower' : 'broader';
       const kind = s.share !== null && c.share !== null ? 'different-whole' : rel;
@@ -269,7 +311,7 @@ export function compareMeanings(c: FigureMeaning, s: FigureMeaning): MeaningComp
   }
   if (value === 'conflict') return { relation: 'conflicting-value', reason: `the source gives ${sf} where the claim gives ${cf}` };
   const norm = (m: FigureMeaning): string => m.clause.toLowerCase().replace(/[^\p{L}\p{N}%]+/gu, ' ').trim();
-  if (norm(c) === norm(s)) return { relation: 'same', reason: `the source states ${sf} in the same words` };
+  if (norm(c) === norm(s) || sameWords(c, s)) return { relation: 'same', reason: `the source states ${sf} in the same words` };
   return { relation: 'paraphrase', reason: `the source's ${sf} says what the claim's ${cf} says, in other words` };
 }
 

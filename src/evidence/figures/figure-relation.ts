@@ -44,7 +44,7 @@ function meaningful(words: readonly string[]): string[] {
 }
 
 /** Does `word` (or a synonym of it) appear among `others`? */
-function covered(word: string, others: readonly string[]): boolean {
+export function covered(word: string, others: readonly string[]): boolean {
   const mine = senseStems(word);
   const ws = stem(word);
   return others.some((o) => {
@@ -114,11 +114,26 @@ function rescaled(m: FigureMeaning, factor: number): Figure {
   return { ...f, value, text: String(Number(value.toPrecision(6))), ...(f.high !== undefined && f.high !== null ? { high: f.high * factor } : {}), unit: 'n', whole: null };
 }
 
+/** One unit is the other times hours: "megawatts" / "megawatt-hours", "kW" / "kWh", "person-hours" / "persons". */
+function perHour(a: string | null, b: string | null): boolean {
+  if (a === null || b === null) return false;
+  const bare = (u: string): string => u.toLowerCase().replace(/s$/, '');
+  const hours = (u: string): string | null => /^(.+?)[-\s]?hours?$/i.exec(u)?.[1] ?? /^([kmgt]?w)h$/i.exec(u)?.[1] ?? null;
+  const ha = hours(a);
+  const hb = hours(b);
+  return (ha !== null) !== (hb !== null) && bare(ha ?? a) === bare(hb ?? b);
+}
+
 /** The values alone: equal within bounds and precision, off by a scale word, or of another kind. */
 export function valueRelation(c: FigureMeaning, s: FigureMeaning): ValueRelation {
   const tc = minutesOf(c);
   const ts = minutesOf(s);
-  if (tc !== null && ts !== null && tc !== ts) return compareFigures(rescaled(c, tc), rescaled(s, ts)) === 'match' ? 'match' : 'conflict';
+  // "two hours" is "120 minutes"; "48 seconds" against "48 minutes" is the unit, not the value.
+  if (tc !== null && ts !== null && tc !== ts) return compareFigures(rescaled(c, tc), rescaled(s, ts)) === 'match' ? 'match' : c.figure.value === s.figure.value ? 'unit' : 'conflict';
+  // "0.25%" against "0.25 percentage points"; "600 megawatts" (power) against "600 megawatt-hours" (energy).
+  const points = (m: FigureMeaning): boolean => m.kind === 'points';
+  if (points(c) !== points(s) && (c.kind === 'percent' || s.kind === 'percent') && c.figure.value === s.figure.value) return 'unit';
+  if (perHour(c.figure.unit, s.figure.unit) && c.figure.value === s.figure.value) return 'unit';
   if (c.perBase !== null && s.perBase !== null && c.perBase !== s.perBase) return compareFigures(rescaled(c, 1 / c.perBase), rescaled(s, 1 / s.perBase)) === 'match' ? 'match' : 'conflict';
   if (c.share !== null && s.share !== null && (c.kind !== s.kind || c.whole !== s.whole)) {
     const slack = c.figure.approximate || s.figure.approximate ? 0.03 : SHARE_SLACK;
@@ -230,13 +245,16 @@ export function samePeriod(c: FigureMeaning, s: FigureMeaning): boolean | null {
     const base = c.direction !== null && s.direction !== null && other.text !== '' && new RegExp(`\\b(?:on|than\\s+in|compared\\s+(?:with|to)|what\\s+(?:it|they)\\s+(?:was|were)\\s+in|from)\\s+${other.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'i').test(otherClause);
     return since.from === other.from && (other.kind === 'since' || base || /\bsince\b/i.test(otherClause));
   }
-  if (a.kind === 'span' || b.kind === 'span') return a.from === b.from && a.until === b.until;
+  // A span read in words only ("over the last decade") compares by its words.
+  const ends = (p: typeof a): string => `${p.from ?? p.text.toLowerCase()}|${p.until ?? p.text.toLowerCase()}`;
+  if (a.kind === 'span' || b.kind === 'span') return ends(a) === ends(b);
   // "on January 1" (no year) against "January 2025" or "Jan. 1, 2025": the year is not said on one side,
   // so only the month can differ; the same month is not known to be another period.
   if (a.kind === 'date' && b.kind === 'date' && (a.from === null) !== (b.from === null)) {
     const ma = monthOf(a);
     const mb = monthOf(b);
-    return ma !== null && mb !== null && ma !== mb ? false : null;
+    // A period in words ("this year", "the spring months") against a dated one is another period.
+    if (monthOf(a.from === null ? a : b) !== null) return ma !== null && mb !== null && ma !== mb ? false : null;
   }
   const key = (p: typeof a): string => (p.from ?? p.text.toLowerCase()).slice(0, Math.min((a.from ?? '').length || 10, (b.from ?? '').length || 10));
   return key(a) === key(b);

@@ -12,10 +12,10 @@
 // Nothing found: the evidence says nothing comparable of it.
 import type { Figure } from '../../model.js';
 import { readFigureMeanings, type FigureMeaning, type FigureReading } from '../../text/figures/figure-meaning.js';
-import { splitSentences } from '../../text/index.js';
+import { splitSentences, STOPWORDS } from '../../text/index.js';
 import { createTextMemo } from '../../text/text-memo.js';
 import { compareMeanings, relationSupports, type MeaningComparison } from './figure-meaning.js';
-import { sameCounted, sameNumber, valueRelation } from './figure-relation.js';
+import { saidOverlap, sameCounted, sameNumber, valueRelation } from './figure-relation.js';
 
 /** An evidence figure read against a claim figure, with the sentence it was read in. */
 export interface FigureFound {
@@ -29,7 +29,7 @@ export interface FigureSignal {
   claim: FigureMeaning;
   /** An evidence figure that says the same thing with the same value (same or paraphrase). */
   match: FigureFound | null;
-  /** Else the first that says the same thing of the same counted thing with another value, or the other way. */
+  /** Else the one (saying most of the claim's words) that says the same thing of the same counted thing with another value, or the other way. */
   conflict: FigureFound | null;
   /** Else the first that gives the same number with another meaning (direction and negation included). */
   mismatch: FigureFound | null;
@@ -84,6 +84,16 @@ function rival(c: FigureMeaning, s: FigureMeaning, comparison: MeaningComparison
   return c.kind === s.kind && c.kind !== 'count';
 }
 
+/** A text's names: capitalised words that are not common words ("Dunmore", not "The"). */
+export function namesOf(text: string): string[] {
+  return [...text.matchAll(/\b\p{Lu}[\p{L}'’-]+/gu)].map((m) => m[0]).filter((w) => !STOPWORDS.has(w.toLowerCase()));
+}
+
+/** How near a rival's clause is to the claim's: the claim's names it holds (each counts a whole), then the share of its words. */
+function closeness(c: FigureMeaning, s: FigureMeaning): number {
+  return namesOf(c.clause).filter((n) => s.clause.includes(n)).length + saidOverlap(c, s).covered;
+}
+
 /** Read each claim figure (all, or those `claimFigures` names by offset) against the evidence. */
 export function figureSignals(claimText: string, evidence: string | readonly string[], claimFigures?: readonly Figure[]): FigureSignal[] {
   const claim = meaningsOf(claimText);
@@ -99,7 +109,8 @@ export function figureSignals(claimText: string, evidence: string | readonly str
         if (relationSupports(comparison.relation)) return { claim: c, match: found, conflict: null, mismatch: null };
         const same = sameNumber(c, s) && sameWritten(c, s);
         if (same && signal.mismatch === null && comparison.relation !== 'unrelated' && (comparison.relation !== 'conflicting-value' || valueRelation(c, s) === 'match')) signal.mismatch = found;
-        if (signal.conflict === null && rival(c, s, comparison)) signal.conflict = found;
+        // Of several rivals, the one whose clause names what the claim names and says most of it ("Dunmore … a $4.50 fare", not Ardee's $6.20).
+        if (rival(c, s, comparison) && (signal.conflict === null || closeness(c, s) > closeness(c, signal.conflict.source))) signal.conflict = found;
       }
     }
     return signal;

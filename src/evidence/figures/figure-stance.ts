@@ -5,7 +5,7 @@
 // set), the evidence does not support the claim on that figure.
 import type { Figure, Reason } from '../../model.js';
 import type { MeaningComparison } from './figure-meaning.js';
-import { figureSignals, type FigureSignal } from './figure-signals.js';
+import { figureSignals, namesOf, type FigureSignal } from './figure-signals.js';
 
 export const FIGURE_MEANING_MISMATCH = 'figure-meaning-mismatch';
 
@@ -65,4 +65,20 @@ export function figureConflictVerdict<L extends string>(label: L, judgements: Re
   const conflicting = judgements.filter((j) => j.stance === 'refutes' && j.reasons.some((r) => r.kind === 'figure-conflict'));
   if (conflicting.length === 0) return null;
   return { label: refuted, confidence: Math.max(...conflicting.map((j) => j.strength)) };
+}
+
+/**
+ * What a refuting verdict says of the figures: the strongest refuting passage's value conflict
+ * ("claim "97 measles" differs from passage "64 measles": …"), so the reason names both figures.
+ * Only a passage that names every name of the claim is quoted (another town's fare is not the
+ * claim's). Null when no such passage conflicts on a figure.
+ */
+export function figureConflictNote(claim: string, judgements: ReadonlyArray<{ stance: string; strength: number; reasons: readonly Reason[]; passage: { text: string } }>): string | null {
+  const names = namesOf(claim);
+  const refuting = judgements.filter((j) => j.stance === 'refutes' && names.every((n) => j.passage.text.includes(n))).sort((a, b) => b.strength - a.strength);
+  for (const j of refuting) {
+    const r = j.reasons.find((x) => x.kind === 'figure-conflict');
+    if (r) return r.detail;
+  }
+  return null;
 }

@@ -15,6 +15,7 @@ import type { ClaimProfile } from './claim-profile.js';
 import { contentStems, isYear } from './claim-profile.js';
 import { HEDGES, paraphrasesOf } from './cue-lexicon.js';
 import { compareFigures, unitsCompatible } from '../figures/figure-compare.js';
+import { compareFigureStatements } from '../figures/figure-meaning.js';
 import type { IdfTable } from './idf.js';
 import { shippedIdf } from './idf.js';
 import { readPolarity, splitClauses } from './polarity.js';
@@ -240,6 +241,10 @@ function judgeSentence(claim: ClaimProfile, terms: readonly string[], sentence: 
     if (!samePolarity && complement) {
       return make('supports', 'complement', `the passage states the complement: ${quote(conflict.found.text)} ${passage.negated ? 'do not' : 'do'} where the claim says ${quote(conflict.claimed.text)} ${claimPolarity.negated ? 'do not' : 'do'} (${conflict.claimed.value} + ${conflict.found.value} = ${whole}) — ${said}`);
     }
+    // Another value of the same thing refutes; the same thing of another period, whole or set is no restatement
+    // ("97 cases between January 1 and March 28" does not restate "64 cases in 2024" the other way).
+    const meaning = compareFigureStatements({ sentence: claim.text, figure: conflict.claimed.text }, { sentence, figure: conflict.found.text }).relation;
+    if (meaning !== 'conflicting-value' && meaning !== 'same' && meaning !== 'paraphrase') return null;
     return make('refutes', 'figure', `the passage restates the claim (${shared}) with another figure: ${quote(conflict.found.text)} where the claim says ${quote(conflict.claimed.text)} — ${said}`);
   }
 

@@ -7,7 +7,7 @@ import { VerityError } from '../../errors.js';
 import { hasMatrixShape, hasNames } from '../../text/model-file.js';
 import { readModelJson } from '../../text/read-model-file.js';
 import { copyGroups } from './independence.js';
-import { figureConflictVerdict, figureMeaningVerdict } from '../figures/figure-stance.js';
+import { figureConflictNote, figureConflictVerdict, figureMeaningVerdict } from '../figures/figure-stance.js';
 import { DECISIVE_RESTATEMENT } from '../stance/restatement.js';
 import { predictProba } from '../stance/logistic.js';
 import type { LogisticModel } from '../stance/logistic.js';
@@ -16,6 +16,7 @@ import type { CalibrationFile } from './calibration.js';
 
 /** How a verdict's reason says that the claim's number is stated with another meaning (the note ends the reason). */
 export const MEANING_NOTE = 'The number matches but not its meaning';
+export const CONFLICT_NOTE = 'The source gives the figure another value';
 
 export const VERDICT_LABELS: readonly VerdictLabel[] = ['supported', 'refuted', 'mixed', 'unproven'];
 export const VERDICT_FEATURES = ['max_s', 'max_r', 'top3_s', 'top3_r', 'min_sr', 'n_s', 'n_r', 'mean_n', 'n_independent', 'max_relevance', 'max_coverage', 'missing_rare'] as const;
@@ -273,6 +274,9 @@ export function decideVerdict(claim: string, judgements: Judgement[], options: V
     confidence = calibrated.confidence;
     if (calibrated.leaning) reasons.unshift({ kind: 'leaning', detail: `the evidence leans ${calibrated.leaning}, but a ${calibrated.leaning} verdict on it is right less than half the time` });
   }
+  // A refuted verdict on a figure names both values (the claim's and the source's).
+  const figures = label === 'refuted' ? figureConflictNote(claim, independent) : null;
+  const figureNote = figures === null ? '' : ` ${CONFLICT_NOTE} (${figures}).`;
   const leaning = calibrated?.leaning ? ` It leans ${calibrated.leaning}, not enough to call it.` : '';
   const count = (n: number, what: string): string => (n === 0 ? `no passage ${what}` : n === 1 ? `1 passage ${what}` : `${n} passages ${what.replace(/s$/, '')}`);
   const restatedWhy = (): string => {
@@ -282,6 +286,6 @@ export function decideVerdict(claim: string, judgements: Judgement[], options: V
   const reason =
     independent.length === 0
       ? 'No evidence was found for this claim.'
-      : `${LABEL_WORDS[label][0]!.toUpperCase()}${LABEL_WORDS[label].slice(1)}: ${byRestatement ? restatedWhy() : ''}${count(supports.length, 'supports')} and ${count(refutes.length, 'refutes')} it among ${independent.length} independent passage(s).${leaning}${meaning ? ` ${MEANING_NOTE} (${meaning.reason.detail}).` : ''}`;
+      : `${LABEL_WORDS[label][0]!.toUpperCase()}${LABEL_WORDS[label].slice(1)}: ${byRestatement ? restatedWhy() : ''}${count(supports.length, 'supports')} and ${count(refutes.length, 'refutes')} it among ${independent.length} independent passage(s).${leaning}${figureNote}${meaning ? ` ${MEANING_NOTE} (${meaning.reason.detail}).` : ''}`;
   return { label, confidence, reason, reasons, probabilities, independent: independent.length };
 }

@@ -190,7 +190,9 @@ export class FigureTokens {
     const before = text.slice(Math.max(0, core.start - 40), core.start);
     const prev = prevWordOf(text, core.start);
     // "season 2" is a label; "This season 2,006 dengue cases" is a count (a thousands separator after "this/last/next …").
-    const labelled = LABELS.has(prev) && !(/^\d{1,3}(?:,\d{3})+$/.test(first.text) && /(?:^|[^\p{L}])(?:this|last|next|that|each|every|the)\s+\p{L}+\s*$/iu.test(before));
+    // "to build 8,000 homes", "release 300 prisoners": a label word that is a verb, before a count of a plural noun.
+    const counts = /^(?:build|release|count|call)$/.test(prev) && /^\d[\d,]+$/.test(first.text) && /^\s+(?:new\s+)?\p{Ll}{3,}s\b/u.test(text.slice(core.end, core.end + 30));
+    const labelled = LABELS.has(prev) && !counts && !(/^\d{1,3}(?:,\d{3})+$/.test(first.text) && /(?:^|[^\p{L}])(?:this|last|next|that|each|every|the)\s+\p{L}+\s*$/iu.test(before));
     if (labelled && !core.words) return true;
     if (LABELS.has(prev) && core.words && /^(?:section|article|chapter|title|part|paragraph|schedule|annex|appendix|rule|clause|no|number|page|volume|step|phase|stage|level|grade|tier|category|type|class|season|episode)$/.test(prev)) return true;
     if (CODE_BEFORE.test(before)) return true;

@@ -18,7 +18,7 @@ import { extractFigures } from './figures.js';
 import { multipleDirection, withMultiples } from './figure-multiples.js';
 import { isNumberWord } from './number-words.js';
 import { STOPWORDS, tokenize } from '../tokens.js';
-import { ATTRIBUTION_AFTER, ATTRIBUTION_BEFORE, AUXILIARIES, COUNT_SOURCE_WORDS, IRREGULAR_VERBS, OVER_PERIOD, PER_PERIOD, DOWN_WORDS, INCLUSIVE, MONEY_WORDS, NEGATION, RATE_AFTER, SUBSET_BEFORE, UP_WORDS, type CountSource } from './figure-words.js';
+import { ATTRIBUTION_AFTER, ATTRIBUTION_BEFORE, AUXILIARIES, COUNT_SOURCE_WORDS, IRREGULAR_VERBS, OVER_PERIOD, PER_PERIOD, DOWN_WORDS, INCLUSIVE, MONEY_WORDS, NEGATION, RATE_AFTER, SUBSET_BEFORE, UP_WORDS, VAGUE_AMOUNT, type CountSource } from './figure-words.js';
 import { hasSense } from '../words/lexicon.js';
 
 export type { CountSource } from './figure-words.js';
@@ -91,13 +91,13 @@ export function foldDigits(text: string): { text: string; folded: string[] } {
   return { text: out, folded };
 }
 
-const BOUNDARY = /[;:()\u2014]|\.(?=\s)|,\s+(?=(?:and|but|so|because|although|though|while|whereas|of\s+(?:which|whom|those|these|them))\b)|\s(?=(?:but|while|whereas)\s)/giu;
+const BOUNDARY = /[;:()\u2014]|(?<!\b\p{L}\.\p{L}|\b\p{Lu}|\b(?:Mr|Mrs|Ms|Dr|St|No|vs|Inc|Ltd|Co|Gov|Sen|Rep|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec))\.(?=\s)|,\s+(?=(?:and|but|so|because|although|though|while|whereas|of\s+(?:which|whom|those|these|them))\b)|\s(?=(?:but|while|whereas)\s)/giu;
 const SCALES: ReadonlyArray<[RegExp, number]> = [[/\b(?:trillion|tn|trn)\b/i, 1e12], [/\b(?:billion|bn)\b/i, 1e9], [/\b(?:million|mn|mln|m)\b/i, 1e6], [/\b(?:thousand|k)\b/i, 1e3]];
-const MEASURE = /^(?:km|kg|mg|g|cm|mm|ml|l|lb|lbs|ft|mi|h|hr|hrs|min|mins|kwh|mwh|gwh|twh|kw|mw|gw|gb|mb|tb|kb|mph|kph|ha|t|mt|gt|ppm|ppb|°[CFK]|degrees|kilomet\w*|metres?|meters?|miles?|tonnes?|tons?|hectares?|acres?|years?|months?|weeks?|days?|hours?|minutes?)$/i;
+const MEASURE = /^(?:km|kg|mg|g|cm|mm|ml|l|lb|lbs|ft|mi|h|hr|hrs|min|mins|kwh|mwh|gwh|twh|kw|mw|gw|gb|mb|tb|kb|mph|kph|ha|t|mt|gt|ppm|ppb|°[CFK]|degrees|kilomet\w*|metres?|meters?|miles?|tonnes?|tons?|hectares?|acres?|years?|months?|weeks?|days?|hours?|minutes?|seconds?|secs?)$/i;
 
-const PREPOSED_WHOLE = /\bof\s+(?:the\s+|all\s+|\p{Lu}[\p{L}-]*['’]s\s+)?(\d[\d,]*)\s+([\p{L}-]+)(?:\s+\p{Ll}+ed)?\s*,\s*$/iu;
+const PREPOSED_WHOLE = /\b(?:of|among|out\s+of)\s+(?:the\s+|all\s+|\p{Lu}[\p{L}-]*['’]s\s+)?(\d[\d,]*)\s+([\p{L}-]+)(?:\s+\p{Ll}+ed)?\s*,\s*$/iu;
 
-/** Clause spans of a sentence: cut at semicolons, colons, brackets, dashes, full stops and ", but/and/while". */
+/** Clause spans of a sentence: cut at semicolons, colons, brackets, dashes, full stops (not an abbreviation's: "the U.S. in 2024") and ", but/and/while". */
 function clauses(sentence: string): Array<[number, number]> {
   const cuts = [0];
   BOUNDARY.lastIndex = 0;
@@ -129,6 +129,7 @@ export function readFigureMeanings(input: string): FigureReading {
   const { text: sentence, folded } = foldDigits(input);
   for (const f of folded) notes.push(`digits in another script read as ASCII: ${f}`);
   if (/\p{Nd}/u.test(sentence.replace(/[0-9]/g, ''))) notes.push('some digits are in a script the reader does not know; their figures are left out');
+  for (const v of sentence.matchAll(VAGUE_AMOUNT)) notes.push(`an amount without a figure is left out: "${v[0]}"`);
   // "140 nations out of 196": the whole after the counted noun belongs to the figure before it.
   const figures: Figure[] = [];
   for (const f of withMultiples(sentence, extractFigures(sentence))) {

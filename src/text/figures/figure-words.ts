@@ -39,6 +39,7 @@ export const NOUN_FAMILIES: ReadonlyArray<readonly string[]> = [
   ['district', 'municipal', 'council', 'borough'],
   ['car', 'vehicle'],
   ['home', 'house', 'household', 'dwelling'],
+  ['vaccinat', 'inocul', 'jab', 'shot', 'immunis', 'immuniz'],
 ];
 
 /**
@@ -93,3 +94,6 @@ export const LIGHT_WORDS = new Set([
   'year', 'month', 'week', 'day', 'according', 'accord', 'report', 'show', 'found', 'find', 'data', 'new', 'latest', 'just', 'over', 'under', 'more', 'fewer',
   'less', 'also', 'still', 'while', 'those', 'these', 'them', 'thi', 'that', 'whom', 'which', 'who', 'all', 'overall', 'altogeth', 'across', 'nationwid', 'nationwide',
 ]);
+
+/** Amounts said without a figure ("hundreds of", "a couple of thousand", "dozens of"): left out of the figures, with a note. */
+export const VAGUE_AMOUNT = /\b(?:(?:a\s+(?:couple|few)\s+(?:of\s+)?(?:hundred|thousand|million|billion|dozen))|(?:dozens|scores|hundreds|thousands|tens\s+of\s+thousands|millions|billions)\s+of)\b/gi;

@@ -278,3 +278,22 @@ export function kindredSenses(a: string, b: string, pos: WordnetPos = 'verb'): b
   kinCache.set(key, out);
   return out;
 }
+
+const kindCache = new Map<string, boolean>();
+
+/**
+ * Is `narrow` a kind of `wide` in some sense (nouns by default): a sense of `narrow` reaches a sense
+ * of `wide` by up to `depth` hypernym steps ("rats" → "animals", "pneumonia" → "respiratory
+ * disease", "swimmers" → "athletes"). A word is not a kind of itself.
+ */
+export function kindOf(narrow: string, wide: string, pos: WordnetPos = 'noun', depth = 8): boolean {
+  const key = `${pos}:${depth}:${narrow}\u0000${wide}`;
+  const cached = kindCache.get(key);
+  if (cached !== undefined) return cached;
+  const own = senseSet(narrow, pos, 0);
+  const up = senseSet(narrow, pos, depth);
+  const target = senseSet(wide, pos, 0);
+  const out = [...target].some((o) => up.has(o) && !own.has(o));
+  kindCache.set(key, out);
+  return out;
+}
