@@ -21,7 +21,6 @@ import { shippedIdf } from './idf.js';
 import { readPolarity, splitClauses } from './polarity.js';
 import type { Polarity } from './polarity.js';
 import { readYears } from '../figures/years.js';
-import { compareFigureStatements } from '../figures/figure-meaning.js';
 
 /** Rarity-weighted share of the claim's words a sentence must hold to restate it. */
 export const RESTATE_COVERAGE = 0.85;
@@ -53,12 +52,6 @@ const FRAME_WINDOW = 6;
 /** Probability the rule gives "neutral" when a count cannot settle an "all"/"none" claim. */
 const QUANTIFIER_NEUTRAL = 0.6;
 const MAX_SENTENCES = 400;
-
-/** Does the sentence's figure count what the claim's counts (only the value differing)? */
-function sameMeaningOtherValue(claimText: string, claimed: Figure, sentence: string, found: Figure): boolean {
-  const { relation } = compareFigureStatements({ sentence: claimText, figure: claimed.text }, { sentence, figure: found.text });
-  return relation === 'conflicting-value' || relation === 'same' || relation === 'paraphrase';
-}
 
 export interface Restatement {
   stance: Stance;
@@ -177,10 +170,8 @@ function judgeSentence(claim: ClaimProfile, terms: readonly string[], sentence: 
       anchor ??= match;
       continue;
     }
-    // Another value restates the claim the other way only when it counts the same thing: "28.9 per
-    // hectare in the east" is a narrower set's figure, not another value of the claim's.
     const other = candidates.find((f) => compareFigures(c, f) === 'conflict');
-    if (!other || !sameMeaningOtherValue(claim.text, c, sentence, other)) return null;
+    if (!other) return null;
     conflict ??= { claimed: c, found: other };
     anchor ??= other;
   }
@@ -242,7 +233,8 @@ function judgeSentence(claim: ClaimProfile, terms: readonly string[], sentence: 
       return make('supports', 'complement', `the passage states the complement: ${quote(conflict.found.text)} ${passage.negated ? 'do not' : 'do'} where the claim says ${quote(conflict.claimed.text)} ${claimPolarity.negated ? 'do not' : 'do'} (${conflict.claimed.value} + ${conflict.found.value} = ${whole}) — ${said}`);
     }
     // Another value of the same thing refutes; the same thing of another period, whole or set is no restatement
-    // ("97 cases between January 1 and March 28" does not restate "64 cases in 2024" the other way).
+    // ("97 cases between January 1 and March 28" does not restate "64 cases in 2024" the other way;
+    // "28.9 per hectare in the east" is a narrower set's figure).
     const meaning = compareFigureStatements({ sentence: claim.text, figure: conflict.claimed.text }, { sentence, figure: conflict.found.text }).relation;
     if (meaning !== 'conflicting-value' && meaning !== 'same' && meaning !== 'paraphrase') return null;
     return make('refutes', 'figure', `the passage restates the claim (${shared}) with another figure: ${quote(conflict.found.text)} where the claim says ${quote(conflict.claimed.text)} — ${said}`);
