@@ -3,7 +3,7 @@
 // the rescore ranks them with every term).
 import type { SearchOptions } from '../../contracts.js';
 import type { SearchHit } from '../../model.js';
-import { TermCounts, candidateCount, commonThreshold, estimatedCount, isBounded, planTerms, rescored, sampleWindows, type BoundedSearch } from '../term-plan.js';
+import { TermCounts, candidateCount, commonThreshold, isBounded, planTerms, rescored, type BoundedSearch } from '../term-plan.js';
 import { planExpression, termsExpression } from './fts-query.js';
 import { hitSource, toPassage, toSource, type CorpusRow, type HitRow, type PassageRow, type SourceRow } from './sqlite-rows.js';
 import type { Statements } from './sqlite-statements.js';
@@ -50,22 +50,20 @@ export class SqliteSearch {
   private termPlan(terms: string[]): BoundedSearch | null {
     const corpus = this.corpus();
     if (!isBounded(corpus.passages)) return null;
-    const cap = commonThreshold(corpus.passages);
+    const counts = this.passageCounts(terms, corpus);
+    return { plan: planTerms(terms, counts, commonThreshold(corpus.passages)), counts, total: corpus.passages };
+  }
+
+  /**
+   * Each term's passage count, exact, cached until the corpus changes. FTS5 counts a term's
+   * matches by walking its doclist without reading a row (about 10 ms per 100,000 passages), which
+   * measured cheaper than a count stopped at the threshold and far cheaper than counting in rowid
+   * windows (FTS5 does not seek to a rowid range: each window walked the doclist from its start).
+   */
+  passageCounts(terms: readonly string[], corpus: CorpusRow = this.corpus()): Map<string, number> {
     const missing = this.termCounts.missing(corpus.digest, terms);
-    if (missing.length > 0) {
-      const { lo, hi } = this.stmts.passageRowids.get() as { lo: number; hi: number };
-      const sample = sampleWindows(lo, hi);
-      const count = (t: string): number => {
-        const e = termsExpression([t], 'any');
-        const n = (this.stmts.termCount.get(e, cap) as { n: number }).n;
-        if (n < cap) return n;
-        const inSample = (this.stmts.termSample.get(...sample.windows.flatMap(([from, to]) => [e, from, to])) as { n: number }).n;
-        return estimatedCount(n, cap, inSample / sample.share, corpus.passages);
-      };
-      this.termCounts.add(new Map(missing.map((t) => [t, count(t)])));
-    }
-    const counts = this.termCounts.counts(terms);
-    return { plan: planTerms(terms, counts, cap), counts, total: corpus.passages };
+    if (missing.length > 0) this.termCounts.add(new Map(missing.map((t) => [t, (this.stmts.termCount.get(termsExpression([t], 'any')) as { n: number }).n])));
+    return this.termCounts.counts(terms);
   }
 
   /** The corpus row (schema.ts: kept by triggers, so this is one row read at any size). */
