@@ -4,6 +4,7 @@
 import type { SearchOptions } from '../../contracts.js';
 import type { SearchHit } from '../../model.js';
 import { TermCounts, candidateCount, commonThreshold, isBounded, planTerms, rescored, type BoundedSearch } from '../term-plan.js';
+import { CandidateCache } from '../candidate-cache.js';
 import { planExpression, termsExpression } from './fts-query.js';
 import { hitSource, toPassage, toSource, type CorpusRow, type HitRow, type PassageRow, type SourceRow } from './sqlite-rows.js';
 import type { Statements } from './sqlite-statements.js';
@@ -11,6 +12,7 @@ import type { Statements } from './sqlite-statements.js';
 export class SqliteSearch {
   private readonly stmts: Statements;
   private readonly termCounts = new TermCounts();
+  private readonly candidates = new CandidateCache<PassageRow & { source_rowid: number; score: number }>();
 
   constructor(stmts: Statements) {
     this.stmts = stmts;
@@ -26,8 +28,10 @@ export class SqliteSearch {
     const bounded = options.exhaustive ? null : this.termPlan(terms);
     const plan = bounded?.plan;
     if (plan && plan.terms.length === 0) return [];
+    if (bounded && options.requireRare && plan?.mode === 'all' && this.conjunctionIsCommon(bounded)) return [];
     type Row = PassageRow & { source_rowid: number; score: number };
-    let rows = this.stmts.search.all(plan ? planExpression(plan) : termsExpression(terms, 'any'), plan ? candidateCount(limit) : limit) as Row[];
+    // The candidate search is kept per corpus state (candidate-cache.ts); the exhaustive one is not.
+    let rows = bounded ? this.candidates.get(bounded.digest, planExpression(bounded.plan), candidateCount(limit), () => this.stmts.search.all(planExpression(bounded.plan), candidateCount(limit)) as Row[]) : (this.stmts.search.all(termsExpression(terms, 'any'), limit) as Row[]);
     // Every term common and no passage holds them all: the plain query (term-plan.ts).
     if (plan?.mode === 'all' && rows.length === 0) rows = this.stmts.search.all(termsExpression(terms, 'any'), limit) as Row[];
     // Bounded: the candidates ranked again with every term; scores stay "higher is better".
@@ -47,11 +51,11 @@ export class SqliteSearch {
   }
 
   /** The candidate stage's plan for `terms` (term-plan.ts), or null on a corpus too small to need one. */
-  private termPlan(terms: string[]): BoundedSearch | null {
+  private termPlan(terms: string[]): (BoundedSearch & { digest: string }) | null {
     const corpus = this.corpus();
     if (!isBounded(corpus.passages)) return null;
     const counts = this.passageCounts(terms, corpus);
-    return { plan: planTerms(terms, counts, commonThreshold(corpus.passages)), counts, total: corpus.passages };
+    return { plan: planTerms(terms, counts, commonThreshold(corpus.passages)), counts, total: corpus.passages, digest: corpus.digest };
   }
 
   /**
@@ -64,6 +68,14 @@ export class SqliteSearch {
     const missing = this.termCounts.missing(corpus.digest, terms);
     if (missing.length > 0) this.termCounts.add(new Map(missing.map((t) => [t, (this.stmts.termCount.get(termsExpression([t], 'any')) as { n: number }).n])));
     return this.termCounts.counts(terms);
+  }
+
+  /** Whether the passages holding every term of an all-common plan are common themselves (term-plan.ts), or none holds them all. */
+  private conjunctionIsCommon(b: BoundedSearch): boolean {
+    const threshold = commonThreshold(b.total);
+    if (b.plan.terms.length === 1) return true;
+    const n = (this.stmts.termCount.get(termsExpression(b.plan.terms, 'all')) as { n: number }).n;
+    return n === 0 || n >= threshold;
   }
 
   /** The corpus row (schema.ts: kept by triggers, so this is one row read at any size). */
