@@ -6,6 +6,7 @@
 // columns share the machine's load.
 //
 //   node --import tsx bench/scale-profile.ts /tmp/x/scale-1000000.db [checks] [other-root]
+//   node --import tsx bench/scale-profile.ts 'postgres://…?schema=s' [checks] [other-root]   (SQL not broken down)
 //
 // Prints a Markdown table of mean ms per check by stage, and p50 / p95 / max of the whole check.
 import { resolve } from 'node:path';
@@ -38,8 +39,9 @@ async function openTree(root: string, name: string, db: string): Promise<Tree> {
   const store = await openStore(db);
   const spans = new Map<string, number>();
   const add = (k: string, ms: number): void => void spans.set(k, (spans.get(k) ?? 0) + ms);
-  // The engine's statements (a private field of the SQLite store), each call timed.
-  const stmts = (store as unknown as { stmts: Prepared }).stmts;
+  // The engine's statements (a private field of the SQLite store), each call timed; on
+  // PostgreSQL only the store's search is timed.
+  const stmts = (store as unknown as { stmts?: Prepared }).stmts ?? {};
   for (const [name, stmt] of Object.entries(stmts)) {
     for (const m of ['get', 'all'] as const) {
       const f = stmt[m].bind(stmt);
@@ -56,13 +58,13 @@ async function openTree(root: string, name: string, db: string): Promise<Tree> {
   const timedStore = new Proxy(store, {
     get(target, prop, receiver) {
       const v = Reflect.get(target, prop, receiver) as unknown;
-      if (prop !== 'search' || typeof v !== 'function') return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+      if (typeof v !== 'function' || prop === 'close') return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
       return async (...a: unknown[]) => {
         const t = performance.now();
         try {
           return await (v as (...x: unknown[]) => Promise<unknown>).apply(target, a);
         } finally {
-          add('store.search (whole)', performance.now() - t);
+          add(`store.${String(prop)} (whole)`, performance.now() - t);
         }
       };
     },

@@ -28,7 +28,7 @@ export const BOUNDS = {
   commonShare: 0.03,
   minCommonDocs: 2_000,
   maxTerms: 16,
-  postingBudget: 40_000,
+  postingBudget: 20_000,
   maxRankTerms: 4,
 };
 
