@@ -1,8 +1,8 @@
 // The candidate stage of a search on a large corpus, the same on every engine. A query's terms
 // are OR-ed, so on a million passages one common word ("new", "people") makes the engine score
 // half the corpus. Below BOUNDS.fromPassages nothing changes. Above it, each term's passage
-// count is read (capped at the common threshold, so a common term costs a bounded scan, and
-// cached until the corpus changes), and:
+// count is read (SQLite: exactly, a walk of the term's doclist that reads no row; PostgreSQL:
+// capped at the common threshold, then estimated; cached until the corpus changes), and:
 // - terms in more than `commonShare` of the passages (at least `minCommonDocs`) are common: they
 //   do not select candidates (the claim's rare words and names do), but the rarest of them, at
 //   most `maxRankTerms`, still count in the engine's rank of those candidates, so a passage that
