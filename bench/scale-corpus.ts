@@ -52,8 +52,9 @@ export function sentencePool(): string[] {
   return [...new Set(out)];
 }
 
-export function checkCovidClaims(): Claim[] {
-  return (jsonl(join(CHECK_COVID, 'dev', 'covidCheck_dev_composed+extracted.json')) as { claim: string; cord_id: string }[]).map((r) => ({ claim: r.claim, cordId: r.cord_id }));
+/** The Check-COVID claims of a split (dev unless said: settings are chosen on train). */
+export function checkCovidClaims(split: 'dev' | 'train' = 'dev'): Claim[] {
+  return (jsonl(join(CHECK_COVID, split, `covidCheck_${split}_composed+extracted.json`)) as { claim: string; cord_id: string }[]).map((r) => ({ claim: r.claim, cordId: r.cord_id }));
 }
 
 /** Writes a JSONL corpus of about `passages` passages; returns the documents written. */

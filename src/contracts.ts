@@ -51,6 +51,14 @@ export interface SearchOptions {
    * million passages; for measuring what the candidate stage changes.
    */
   exhaustive?: boolean;
+  /**
+   * On a large corpus (the candidate stage on), no hits for a query with nothing selective in
+   * it: every term common and the passages holding them all common too (or none). Without it
+   * such a query ranks every passage holding all its terms (a tenth of the corpus for
+   * "COVID-19" in a corpus on the pandemic), which is what a search for that word asks for, but
+   * not worth its cost for a query derived from a claim (retrieve's names query).
+   */
+  requireRare?: boolean;
 }
 
 /** What `checkIntegrity` found: `ok` when every check passed, else one line per problem. */

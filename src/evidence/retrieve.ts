@@ -126,7 +126,8 @@ export async function retrieve(store: Store, claim: string, options: RetrieveOpt
     if (qi > 0 && Date.now() - started > budget) break;
     // The claim itself leads; the derived queries mostly add candidates.
     const weight = qi === 0 ? 1 : W.derivedQuery;
-    const hits = await store.search(q, { limit: candidates, ...(options.exhaustive ? { exhaustive: true } : {}) });
+    // A derived query with nothing selective in it (a name every tenth passage holds) adds no hits.
+    const hits = await store.search(q, { limit: candidates, ...(options.exhaustive ? { exhaustive: true } : {}), ...(qi > 0 ? { requireRare: true } : {}) });
     const top = hits.reduce((m, h) => Math.max(m, h.score), 0);
     hits.forEach((h, rank) => {
       // Normalise per query: share of the best score (rank when the engine gives no positive score).

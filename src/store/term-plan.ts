@@ -1,8 +1,8 @@
 // The candidate stage of a search on a large corpus, the same on every engine. A query's terms
 // are OR-ed, so on a million passages one common word ("new", "people") makes the engine score
 // half the corpus. Below BOUNDS.fromPassages nothing changes. Above it, each term's passage
-// count is read (capped at the common threshold, so a common term costs a bounded scan, and
-// cached until the corpus changes), and:
+// count is read (SQLite: exactly, a walk of the term's doclist that reads no row; PostgreSQL:
+// capped at the common threshold, then estimated; cached until the corpus changes), and:
 // - terms in more than `commonShare` of the passages (at least `minCommonDocs`) are common: they
 //   do not select candidates (the claim's rare words and names do), but the rarest of them, at
 //   most `maxRankTerms`, still count in the engine's rank of those candidates, so a passage that
@@ -12,10 +12,11 @@
 //   to at most `postingBudget` (the rarest is always kept), so the work per query is bounded;
 // - when every term is common, the passages holding all of them (AND) are the candidates; when
 //   none does, the query falls back to the plain OR of its terms (unbounded; rare).
-// Terms found in no passage are dropped (they match nothing either way). A common term's count
-// is read no further than the threshold; past it the count is estimated (estimatedCount: SQLite
-// counts the term in evenly spread rowid windows, PostgreSQL reads its statistics), so a word in
-// half the passages weighs as little as it should in the rescore, not as much as one at the threshold.
+// Terms found in no passage are dropped (they match nothing either way). SQLite counts each term
+// exactly (FTS5 walks the term's doclist without reading rows); PostgreSQL reads a common term's
+// count no further than the threshold and estimates it past it from its statistics
+// (estimatedCount), so a word in half the passages weighs as little as it should in the rescore,
+// not as much as one at the threshold.
 // The candidates are then ranked again with every query term (rescore: BM25 over the candidate
 // passages, each term weighted by its passage count), so a common word the claim uses still
 // lifts the passages that hold it; the engine fetches CANDIDATES_PER_HIT times the hits asked
@@ -27,7 +28,7 @@ export const BOUNDS = {
   commonShare: 0.03,
   minCommonDocs: 2_000,
   maxTerms: 16,
-  postingBudget: 40_000,
+  postingBudget: 20_000,
   maxRankTerms: 4,
 };
 
@@ -139,24 +140,8 @@ export function estimatedCount(found: number, cap: number, estimate: number | nu
   return Math.min(Math.max(total, cap), Math.max(cap, Math.round(estimate)));
 }
 
-/** Rowid windows a common term's count is sampled in: SAMPLE_WINDOWS spread evenly, together SAMPLE_SHARE of the range. */
-export const SAMPLE_WINDOWS = 16;
-export const SAMPLE_SHARE = 1 / 16;
-
-/** The sample windows [from, to] over rowids lo..hi (inclusive), and the share of the range they cover. */
-export function sampleWindows(lo: number, hi: number): { windows: [number, number][]; share: number } {
-  const span = Math.max(1, hi - lo + 1);
-  const width = Math.max(1, Math.floor((span * SAMPLE_SHARE) / SAMPLE_WINDOWS));
-  const windows: [number, number][] = [];
-  for (let i = 0; i < SAMPLE_WINDOWS; i++) {
-    const from = lo + Math.floor((i * span) / SAMPLE_WINDOWS);
-    windows.push([from, Math.min(hi, from + width - 1)]);
-  }
-  return { windows, share: windows.reduce((n, [a, b]) => n + Math.max(0, b - a + 1), 0) / span };
-}
-
 /**
- * Passage counts of terms, capped, cached per corpus state: a new `version` (the corpus digest)
+ * Passage counts of terms (exact on SQLite, estimated past the cap on PostgreSQL), cached per corpus state: a new `version` (the corpus digest)
  * clears the cache. An engine asks which terms are missing, counts those, adds them, then reads.
  */
 export class TermCounts {

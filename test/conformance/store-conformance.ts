@@ -295,11 +295,11 @@ export function runStoreConformance(name: string, makeStore: MakeStore): void {
 
     test('on a large corpus the candidate stage drops common terms; exhaustive search and all-common queries still find passages', withStore(async (store) => {
       // 20 500 passages: "filler" and "harbour" are in every one of theirs (common), "quay" in 2 501
-      // (common, but far from every passage), "quartzite" in three, "basalt" in 300 (rare), one of
-      // which also names the quay.
+      // and "tide" in 8 200 (common, but far from every passage; 500 hold both), "quartzite" in
+      // three, "basalt" in 300 (rare), one of which also names the quay.
       const basalt = (d: number, k: number): string => (d >= 10 && d <= 14 && d % 2 === 0 ? (d === 14 && k === 50 ? ' and basalt by the quay' : ' and basalt') : '');
       const docs = Array.from({ length: 205 }, (_, d) => {
-        const lines = Array.from({ length: 100 }, (_, k) => (d % 2 === 0 ? `Filler line ${k} of part ${d}${d === 8 && k < 3 ? ' names quartzite' : ''}${basalt(d, k)}.` : `Harbour note ${k} in part ${d}${d < 50 ? ' by the quay' : ''}.`));
+        const lines = Array.from({ length: 100 }, (_, k) => (d % 2 === 0 ? `Filler line ${k} of part ${d}${d === 8 && k < 3 ? ' names quartzite' : ''}${basalt(d, k)}.` : `Harbour note ${k} in part ${d}${d < 50 ? ' by the quay' : ''}${d >= 40 ? ' at tide' : ''}.`));
         return doc(`file:///big-${d}.txt`, lines.join(' '));
       });
       for (let i = 0; i < docs.length; i += 50) await store.upsertDocuments(docs.slice(i, i + 50));
@@ -313,6 +313,13 @@ export function runStoreConformance(name: string, makeStore: MakeStore): void {
       // Only common terms: the passages holding all of them; none holds both: the plain query.
       assert.ok((await store.search('filler part', { limit: 5 })).every((h) => /^Filler/.test(h.passage.text)));
       assert.equal((await store.search('filler harbour', { limit: 5 })).length, 5);
+      // requireRare: nothing selective (a common word, common words held together by a common
+      // share of the passages, or by none) gives no hits; a rare word or a rare conjunction does.
+      for (const q of ['filler', 'filler part', 'filler harbour']) assert.deepEqual(await store.search(q, { limit: 5, requireRare: true }), [], q);
+      assert.equal((await store.search('basalt quay', { limit: 2, requireRare: true }))[0]?.passage.text, 'Filler line 50 of part 14 and basalt by the quay.');
+      const both = await store.search('quay tide', { limit: 5, requireRare: true });
+      assert.equal(both.length, 5);
+      assert.ok(both.every((h) => /quay at tide/.test(h.passage.text)));
     }));
 
     test('removeSource removes the source, its passages and its index entries', withStore(async (store) => {

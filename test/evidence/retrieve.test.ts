@@ -37,3 +37,16 @@ test('one query adds WordNet synonyms of the claim words', () => {
   const q = claimQueries('Global temperatures increase every decade.');
   assert.ok(q.some((x) => /\bgain\b|\baddition\b/.test(x)), JSON.stringify(q));
 });
+
+test('only the derived queries ask the store for a rare term; the claim itself is searched as it is', async () => {
+  const asked: [string, boolean][] = [];
+  const recording = new Proxy(store, {
+    get(target, prop, receiver) {
+      if (prop === 'search') return (q: string, o: { requireRare?: boolean } = {}) => (asked.push([q, o.requireRare === true]), target.search(q, o));
+      return Reflect.get(target, prop, receiver) as unknown;
+    },
+  });
+  const claim = 'Arctic sea ice extent fell 13 percent per decade since 1979.';
+  await retrieve(recording, claim, { budgetMs: Number.POSITIVE_INFINITY });
+  assert.deepEqual(asked, claimQueries(claim).map((q, i) => [q, i > 0]));
+});

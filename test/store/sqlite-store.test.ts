@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { openStore } from '../../src/store/sqlite/open.js';
 import { APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION } from '../../src/store/sqlite/schema.js';
+import type { SqliteSearch } from '../../src/store/sqlite/sqlite-search.js';
 import { isVerityError, type VerityError } from '../../src/errors.js';
 import { doc } from '../conformance/store-conformance.js';
 
@@ -263,5 +264,22 @@ test('a source replaced at the end of the table within a batch: the next passage
   }
   assert.deepEqual(await s.search('gamma'), []);
   assert.deepEqual(await s.search('theta'), []);
+  await s.close();
+});
+
+test("the candidate stage reads each term's exact passage count, however the term is spread over the rowids", async () => {
+  // 2,600 passages; "quay" only in the first 2,100 (one block of rowids, past the 2,000 at which
+  // a term is common), "harbour" in every passage, "basalt" in five. A count in sampled rowid
+  // windows would put "quay" at about 2,560; the plan's weights need the real count.
+  const path = fresh();
+  const s = await openStore(path);
+  const docs = Array.from({ length: 26 }, (_, d) =>
+    doc(`file:///harbour-${d}.txt`, Array.from({ length: 100 }, (_, k) => `Harbour note ${k} in part ${d}${d * 100 + k < 2100 ? ' by the quay' : ''}${d === 25 && k < 5 ? ' on basalt' : ''}.`).join(' ')),
+  );
+  await s.upsertDocuments(docs);
+  assert.equal((await s.stats()).passages, 2600);
+  // The store's own search stage (a private field: the counts are not part of the Store contract).
+  const search = (s as unknown as { searcher: SqliteSearch }).searcher;
+  assert.deepEqual([...search.passageCounts(['quay', 'harbour', 'basalt', 'granite'])], [['quay', 2100], ['harbour', 2600], ['basalt', 5], ['granite', 0]]);
   await s.close();
 });

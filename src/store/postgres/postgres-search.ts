@@ -4,6 +4,7 @@ import type { Pool } from 'pg';
 import type { SearchOptions } from '../../contracts.js';
 import type { SearchHit } from '../../model.js';
 import { TermCounts, candidateCount, commonThreshold, estimatedCount, isBounded, planTerms, rescored, type BoundedSearch } from '../term-plan.js';
+import { CandidateCache } from '../candidate-cache.js';
 import { decodeText } from './postgres-document-checks.js';
 import { SOURCE_COLUMNS, toPassage, toSource, type HitRow } from './postgres-rows.js';
 
@@ -27,6 +28,7 @@ export class PostgresSearch {
   private readonly corpus: (q: Pool) => Promise<CorpusCounts>;
   private avgLexemes: { value: number; at: number } | null = null;
   private readonly termCounts = new TermCounts();
+  private readonly candidates = new CandidateCache<HitRow>();
 
   constructor(schema: string, cfg: string, corpus: (q: Pool) => Promise<CorpusCounts>) {
     this.schema = schema;
@@ -66,12 +68,29 @@ export class PostgresSearch {
     const bounded = ids || options.exhaustive ? null : await this.termPlan(q, allTerms);
     const plan = bounded?.plan;
     if (plan && plan.terms.length === 0) return [];
+    if (bounded && options.requireRare && plan?.mode === 'all' && (await this.conjunctionIsCommon(q, bounded))) return [];
     // The first `select` terms select the passages; the rest only count in their score.
     const run = async (terms: string[], mode: 'any' | 'all', n: number, select = terms.length): Promise<HitRow[]> => (await q.query<HitRow>(sql(mode), ids ? [terms, n, avg, select, ids] : [terms, n, avg, select])).rows;
-    let rows = plan ? await run([...plan.terms, ...plan.rankAlso], plan.mode, candidateCount(limit), plan.terms.length) : await run(allTerms, 'any', limit);
+    // The candidate search is kept per corpus state (candidate-cache.ts); the exhaustive one is not.
+    let rows: HitRow[];
+    if (bounded && plan) {
+      const key = JSON.stringify([plan.mode, plan.terms, plan.rankAlso, avg]);
+      const kept = this.candidates.find(bounded.digest, key, candidateCount(limit));
+      rows = kept ?? (await run([...plan.terms, ...plan.rankAlso], plan.mode, candidateCount(limit), plan.terms.length));
+      if (!kept) this.candidates.keep(key, candidateCount(limit), rows);
+    } else rows = await run(allTerms, 'any', limit);
     if (plan?.mode === 'all' && rows.length === 0) rows = await run(allTerms, 'any', limit);
     else if (bounded) rows = rescored(rows.map((r) => ({ r, text: decodeText(r.text, r.text_json) })), allTerms, bounded, limit).map(({ row, score }) => ({ ...row.r, score }));
     return rows.map((r) => ({ score: r.score, passage: toPassage(r), source: toSource(r) }));
+  }
+
+  /** Whether the passages holding every term of an all-common plan are common themselves (term-plan.ts), or none holds them all. */
+  private async conjunctionIsCommon(q: Pool, b: BoundedSearch): Promise<boolean> {
+    const cap = commonThreshold(b.total);
+    if (b.plan.terms.length === 1) return true;
+    const all = `(SELECT string_agg('(' || plainto_tsquery(${this.cfg}, w)::text || ')', ' & ')::tsquery FROM unnest($1::text[]) AS w)`;
+    const n = (await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM (SELECT 1 FROM ${this.S}.passages p WHERE p.tsv @@ ${all} LIMIT $2) x`, [b.plan.terms, cap])).rows[0]?.n ?? 0;
+    return n === 0 || n >= cap;
   }
 
   /** Forgets the cached average passage length (after ANALYZE). */
@@ -80,7 +99,7 @@ export class PostgresSearch {
   }
 
   /** The candidate stage's plan for `terms` (term-plan.ts), or null on a corpus too small to need one. */
-  private async termPlan(q: Pool, terms: string[]): Promise<BoundedSearch | null> {
+  private async termPlan(q: Pool, terms: string[]): Promise<(BoundedSearch & { digest: string }) | null> {
     const corpus = await this.corpus(q);
     if (!isBounded(corpus.passages)) return null;
     const cap = commonThreshold(corpus.passages);
@@ -99,7 +118,7 @@ export class PostgresSearch {
       this.termCounts.add(new Map(rows.map((r) => [r.w, estimatedCount(r.n, cap, r.share === null ? null : r.share * corpus.passages, corpus.passages)])));
     }
     const counts = this.termCounts.counts(terms);
-    return { plan: planTerms(terms, counts, cap), counts, total: corpus.passages };
+    return { plan: planTerms(terms, counts, cap), counts, total: corpus.passages, digest: corpus.digest };
   }
 
   /** Average distinct lexemes per passage (BM25 length normalisation), from the first 10 000 passages; cached 10 minutes. */

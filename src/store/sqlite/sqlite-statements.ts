@@ -1,6 +1,5 @@
 // The SQLite engine's prepared statements, prepared once per connection.
 import type Database from 'better-sqlite3';
-import { SAMPLE_WINDOWS } from '../term-plan.js';
 import { PASSAGE_COLUMNS, SOURCE_COLUMNS } from './sqlite-rows.js';
 
 /** The statements, by name. */
@@ -26,8 +25,6 @@ type StatementName =
   | 'searchIn'
   | 'corpus'
   | 'termCount'
-  | 'termSample'
-  | 'passageRowids'
   | 'aliasesOf'
   | 'allAliases'
   | 'aliasKeysOf'
@@ -79,11 +76,8 @@ export function prepareStatements(db: Database.Database): Record<StatementName, 
         'WHERE passages MATCH ? AND s.id IN (SELECT value FROM json_each(?)) ORDER BY p.rank, p.rowid LIMIT ?',
     ),
     corpus: p('SELECT sources, passages, digest FROM corpus_meta'),
-    // A term's passage count, read no further than `cap` (term-plan.ts: common is common), and
-    // past it the count in SAMPLE_WINDOWS rowid windows (FTS5 seeks to each).
-    termCount: p('SELECT count(*) AS n FROM (SELECT 1 FROM passages WHERE passages MATCH ? LIMIT ?)'),
-    termSample: p(`SELECT ${Array.from({ length: SAMPLE_WINDOWS }, () => '(SELECT count(*) FROM passages WHERE passages MATCH ? AND rowid BETWEEN ? AND ?)').join(' + ')} AS n`),
-    passageRowids: p('SELECT coalesce(min(id), 0) AS lo, coalesce(max(id), 0) AS hi FROM passages_content'),
+    // A term's passage count (FTS5 walks the term's doclist; no row is read).
+    termCount: p('SELECT count(*) AS n FROM passages WHERE passages MATCH ?'),
     aliasesOf: p('SELECT uri FROM source_aliases WHERE source_rowid = ? ORDER BY uri'),
     allAliases: p('SELECT source_rowid, uri FROM source_aliases ORDER BY source_rowid, uri'),
     aliasKeysOf: p('SELECT uri_key FROM source_aliases WHERE source_rowid = ?'),
