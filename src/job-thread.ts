@@ -51,7 +51,6 @@ async function handle(m: Exclude<ToThread, { type: 'cancel' }>): Promise<void> {
       return;
     }
     store ??= openStore(location, { readonly: writable !== true });
-    network ??= networkOptions();
     const controller = new AbortController();
     controllers.set(m.task, controller);
     const fixed = m.nowIso;
@@ -72,4 +71,10 @@ port.on('message', (m: ToThread) => {
   }
   void handle(m);
 });
-port.postMessage({ type: 'ready' } satisfies FromThread);
+// The engine and the analyst (and the modules behind them) are built before the thread says it
+// is ready, so a first web or LLM job does not wait for them; a failure shows in that job.
+network = networkOptions();
+void network.then(
+  () => post({ type: 'ready' }),
+  () => post({ type: 'ready' }),
+);
