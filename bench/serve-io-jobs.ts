@@ -1,12 +1,13 @@
 // Issue 16: web checks (`"web": true`), fetching audits (`?fetch=1`) and checks written by the
-// LLM analyst run in `verity serve`'s request thread, not in the job threads. Are they I/O-bound
-// enough that health still answers? A real server over a corpus file (writable, as with --web),
-// 4 such jobs kept running at once against the local replay servers the tests use (the recorded
+// LLM analyst, once run in `verity serve`'s request thread, now run in the job threads. How does
+// health fare while they run? A real server over a corpus file (writable, as with --web), 4 such
+// jobs kept running at once against the local replay servers the tests use (the recorded
 // Wikipedia, the cited pages of test/fixtures/audit-fetch, the recorded chat completions with a
-// model delay), while GET /api/health is polled every 20 ms from a thread of its own:
+// model delay), while GET /api/health is polled every 20 ms from a thread of its own
+// (figures: docs/bench-reliability.md):
 //   VERITY_WEB_ALLOW_PRIVATE=1 node --import tsx bench/serve-io-jobs.ts [--seconds 10] [--llm-delay 300] [--only KIND] [--threads N]
-// Prints, per kind (and for an idle server, and for plain rules checks, which run in the job
-// threads), the jobs finished and health's p50, p99 and max.
+// Prints, per kind (and for an idle server, and for plain rules checks), the jobs finished and
+// health's p50, p99 and max.
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';

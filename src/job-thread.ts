@@ -1,13 +1,16 @@
 // The body of one of `verity serve`'s job threads (server/job-threads.ts): opens the corpus
-// read-only from the location it is given, then runs checks and audits and renders audit
-// reports as the server asks, posting progress and the result back. Lives at the top of src/
-// because it opens a store engine, which server/ never does.
+// from the location it is given (read-only unless its jobs ingest web pages), rebuilds the
+// analyst and the web engine from their settings (server/thread-jobs.ts), then runs checks and
+// audits and renders audit reports as the server asks, posting progress and the result back.
+// Lives at the top of src/ because it opens a store engine, which server/ never does.
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { openStore } from './store/sqlite/open.js';
 import type { Store } from './contracts.js';
 import { toJobError } from './jobs/job-error.js';
 import { createJobRunner } from './server/job-runner.js';
+import type { JobRunnerOptions } from './server/job-runner.js';
+import { createAnalyst, retryNotice } from './analyst/index.js';
 import { renderAudit } from './server/job-report.js';
 import type { FromThread, ThreadStoreLocation, ToThread } from './server/job-threads.js';
 import { VerityError } from './errors.js';
@@ -21,11 +24,25 @@ try {
 } catch {
   // Not permitted, or not supported here: the jobs run at the server's priority.
 }
-const { location } = workerData as ThreadStoreLocation;
+const { location, writable, jobs } = workerData as ThreadStoreLocation;
 let store: Promise<Store> | null = null;
+let network: Promise<JobRunnerOptions> | null = null;
 const controllers = new Map<number, AbortController>();
 
 const post = (m: FromThread): void => port.postMessage(m);
+
+/** The analyst, web engine and fetch settings of this thread's jobs, built once. */
+async function networkOptions(): Promise<JobRunnerOptions> {
+  const options: JobRunnerOptions = {};
+  if (jobs?.analyst) options.analyst = await createAnalyst(jobs.analyst, { onRetry: (r) => post({ type: 'notice', line: retryNotice(r) }) });
+  if (jobs?.web) {
+    const { engine, ...rest } = jobs.web;
+    const { createWebSearch } = await import('./web/web-documents.js');
+    options.web = { ...rest, search: createWebSearch(engine.engine, engine.options) };
+  }
+  if (jobs?.fetch) options.fetch = jobs.fetch;
+  return options;
+}
 
 async function handle(m: Exclude<ToThread, { type: 'cancel' }>): Promise<void> {
   try {
@@ -33,11 +50,11 @@ async function handle(m: Exclude<ToThread, { type: 'cancel' }>): Promise<void> {
       post({ type: 'done', task: m.task, value: renderAudit(m.spec, m.audit, m.format) });
       return;
     }
-    store ??= openStore(location, { readonly: true });
+    store ??= openStore(location, { readonly: writable !== true });
     const controller = new AbortController();
     controllers.set(m.task, controller);
     const fixed = m.nowIso;
-    const run = createJobRunner(await store, fixed ? { now: () => new Date(fixed) } : {});
+    const run = createJobRunner(await store, { ...(await network), ...(fixed ? { now: () => new Date(fixed) } : {}) });
     const value = await run(m.spec, { id: String(m.task), signal: controller.signal, onProgress: (progress) => post({ type: 'progress', task: m.task, progress }) });
     post({ type: 'done', task: m.task, value });
   } catch (e) {
@@ -54,4 +71,10 @@ port.on('message', (m: ToThread) => {
   }
   void handle(m);
 });
-port.postMessage({ type: 'ready' } satisfies FromThread);
+// The engine and the analyst (and the modules behind them) are built before the thread says it
+// is ready, so a first web or LLM job does not wait for them; a failure shows in that job.
+network = networkOptions();
+void network.then(
+  () => post({ type: 'ready' }),
+  () => post({ type: 'ready' }),
+);

@@ -66,16 +66,39 @@ export function analystConfig(flags: AnalystFlags, env: NodeJS.ProcessEnv): Anal
   return config;
 }
 
+/** What the LLM analyst says before it retries a request. */
+export interface RetryInfo {
+  attempt: number;
+  delayMs: number;
+  reason: string;
+}
+
 export interface CreateAnalystOptions {
   /** Told before an LLM request is retried (rate limit, server error). */
-  onRetry?: (info: { attempt: number; delayMs: number; reason: string }) => void;
+  onRetry?: (info: RetryInfo) => void;
+}
+
+/** The line a command prints when a model request is retried. */
+export const retryNotice = (r: RetryInfo): string => `verity: [llm] ${r.reason}; retrying in ${(r.delayMs / 1000).toFixed(1)} s (attempt ${r.attempt + 1})`;
+
+/** The configurations of the analysts createAnalyst made, so another thread can make the same one. */
+const configs = new WeakMap<Analyst, AnalystConfig>();
+
+/**
+ * The configuration `analyst` was made from (the rules analyst's, or the one createAnalyst was
+ * given), or null for an analyst built some other way (which cannot be rebuilt elsewhere).
+ */
+export function analystConfigOf(analyst: Analyst): AnalystConfig | null {
+  if (analyst === rulesAnalyst) return { kind: 'rules' };
+  const config = configs.get(analyst);
+  return config ? { ...config } : null;
 }
 
 /** The analyst a config names. The LLM analyst's code is imported only here, only when chosen. */
 export async function createAnalyst(config: AnalystConfig, options: CreateAnalystOptions = {}): Promise<Analyst> {
   if (config.kind === 'rules') return rulesAnalyst;
   const { LlmAnalyst } = await import('./llm/llm-analyst.js');
-  return new LlmAnalyst({
+  const analyst = new LlmAnalyst({
     baseUrl: config.baseUrl,
     model: config.model,
     ...(config.apiKey !== undefined ? { apiKey: config.apiKey } : {}),
@@ -85,4 +108,6 @@ export async function createAnalyst(config: AnalystConfig, options: CreateAnalys
     ...(config.fallback ? { fallback: true } : {}),
     ...(options.onRetry ? { onRetry: options.onRetry } : {}),
   });
+  configs.set(analyst, { ...config });
+  return analyst;
 }

@@ -2,7 +2,7 @@
 // --analyst rules|llm, --llm-url, --llm-model, --llm-fallback, read with the environment
 // (VERITY_LLM_*) by the analyst's own configuration.
 import type { Analyst } from '../analyst/index.js';
-import { analystConfig, createAnalyst } from '../analyst/analyst-config.js';
+import { analystConfig, createAnalyst, retryNotice } from '../analyst/analyst-config.js';
 import type { CommandContext, OptionSpec } from './command.js';
 
 export const ANALYST_OPTIONS: OptionSpec = {
@@ -32,6 +32,6 @@ export async function analystFromFlags(ctx: CommandContext): Promise<Analyst> {
     ctx.env,
   );
   return createAnalyst(config, {
-    onRetry: (r) => ctx.out.notice(`verity: [llm] ${r.reason}; retrying in ${(r.delayMs / 1000).toFixed(1)} s (attempt ${r.attempt + 1})`),
+    onRetry: (r) => ctx.out.notice(retryNotice(r)),
   });
 }

@@ -1,7 +1,9 @@
 // A small pool of worker threads for the CPU-heavy part of the server's jobs: running checks and
-// audits, and rendering an audit's report. Each thread opens the corpus itself from its location
-// (read-only); a task passes the job spec in and gets the result (or the rendered text) back, so
-// the request thread only routes and answers. Progress comes back as messages; a cancelled task is
+// audits (web checks, fetching audits and LLM-analyst checks included: a thread makes its own
+// network calls), and rendering an audit's report. Each thread opens the corpus itself from its
+// location (read-only, or writable when it ingests web pages) and rebuilds the engine, fetch
+// settings and analyst from plain settings (thread-jobs.ts); a task passes the job spec in and
+// gets the result (or the rendered text) back, so the request thread only routes and answers. Progress comes back as messages; a cancelled task is
 // told to stop and, if it has not within a grace period, its thread is replaced.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -11,11 +13,16 @@ import type { JobContext, JobError, JobSpec } from '../jobs/index.js';
 import type { AuditResult } from '../audit/index.js';
 import type { ProgressEvent } from '../model.js';
 import type { VerityJobResult } from './job-runner.js';
+import type { ThreadJobSettings } from './thread-jobs.js';
 
-/** What a thread needs to open the corpus. */
+/** What a thread needs to open the corpus and run jobs. */
 export interface ThreadStoreLocation {
   /** The store's location as openStore takes it (a file path or a postgres:// URL). */
   location: string;
+  /** Open it for writing (web checks and fetching audits ingest what they read; default read-only). */
+  writable?: boolean;
+  /** The analyst, web and fetch settings of the jobs (default: rules only, no network). */
+  jobs?: ThreadJobSettings;
 }
 
 /** Messages to a thread. */
@@ -28,6 +35,7 @@ export type ToThread =
 export type FromThread =
   | { type: 'ready' }
   | { type: 'progress'; task: number; progress: ProgressEvent }
+  | { type: 'notice'; line: string }
   | { type: 'done'; task: number; value: VerityJobResult | string }
   | { type: 'error'; task: number; error: JobError };
 
@@ -38,6 +46,8 @@ export interface JobThreadsOptions extends ThreadStoreLocation {
   cancelGraceMs?: number;
   /** The thread's script (default: src/job-thread, next to this folder). */
   script?: URL;
+  /** Where the threads' notices go (an LLM request retried …; default: dropped). */
+  log?: (line: string) => void;
 }
 
 interface Task {
@@ -77,6 +87,7 @@ export class JobThreads {
   private readonly script: URL;
   private readonly data: ThreadStoreLocation;
   private readonly graceMs: number;
+  private readonly log: (line: string) => void;
   private nextTask = 1;
   private closed = false;
 
@@ -86,7 +97,8 @@ export class JobThreads {
       throw new VerityError({ code: 'USAGE', component: 'serve', problem: `the thread pool size must be a whole number of at least 1, got ${String(size)}`, fix: 'pass a positive number of threads' });
     }
     this.script = options.script ?? DEFAULT_SCRIPT;
-    this.data = { location: options.location };
+    this.data = { location: options.location, ...(options.writable ? { writable: true } : {}), ...(options.jobs ? { jobs: options.jobs } : {}) };
+    this.log = options.log ?? (() => undefined);
     this.graceMs = options.cancelGraceMs ?? 2_000;
     for (let i = 0; i < size; i++) this.slots.push(this.spawn());
   }
@@ -208,6 +220,10 @@ export class JobThreads {
 
   private receive(slot: Slot, m: FromThread): void {
     if (m.type === 'ready') return;
+    if (m.type === 'notice') {
+      this.log(m.line);
+      return;
+    }
     const task = slot.task;
     if (!task || task.id !== m.task) return;
     if (m.type === 'progress') {

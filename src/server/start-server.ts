@@ -17,7 +17,7 @@ import { malformedRequest } from './http/http-error.js';
 import { createAuthBackoff } from './auth-backoff.js';
 import { JobThreads } from './job-threads.js';
 import { createReportCache } from './job-report.js';
-import { wantsFetch, wantsWeb } from './job-runner.js';
+import { threadJobPlan, threadsWrite } from './thread-jobs.js';
 import type { JobJournal, JobRunner } from '../jobs/index.js';
 import type { AuthBackoffOptions } from './auth-backoff.js';
 import type { Analyst } from '../analyst/index.js';
@@ -77,8 +77,10 @@ export interface ServerOptions {
   /**
    * Worker threads that run checks and audits and render audit reports, so the request thread
    * only answers (default: concurrency + 1 for a store with a location; 0 for an in-memory store,
-   * which a thread cannot open). Jobs asking for the web, fetching or another analyst than the
-   * rules run in the request thread, cooperatively.
+   * which a thread cannot open). Web checks, fetching audits and LLM-analyst checks run there too
+   * (the threads then open the corpus for writing); only those whose options cannot be rebuilt
+   * in a thread (an injected resolver or page loader, an analyst not made by createAnalyst) run
+   * in the request thread, cooperatively (thread-jobs.ts).
    */
   threads?: number;
   /** Back-off after repeated wrong tokens (defaults in auth-backoff.ts); used with `tokens`. */
@@ -144,7 +146,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const concurrency = options.concurrency ?? 1;
   const threadCount = options.threads ?? (options.store.location === ':memory:' ? 0 : concurrency + 1);
-  const threads = threadCount > 0 ? new JobThreads({ location: options.store.location, size: threadCount }) : null;
+  // Web checks, fetching audits and LLM checks run in the threads too when their settings are plain data.
+  const plan = threadJobPlan(options);
+  const threads = threadCount > 0 ? new JobThreads({ location: options.store.location, size: threadCount, writable: threadsWrite(plan.settings), jobs: plan.settings, log }) : null;
   try {
     await threads?.ready();
   } catch (e) {
@@ -157,8 +161,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ...(options.web ? { web: options.web } : {}),
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
-  const rulesOnly = !options.analyst || options.analyst.name === 'rules';
-  const run: JobRunner<VerityJobResult> = threads ? (spec, ctx) => (rulesOnly && !wantsWeb(spec) && !wantsFetch(spec) ? threads.run(spec, ctx, options.now ? options.now().toISOString() : null) : inThread(spec, ctx)) : inThread;
+  const run: JobRunner<VerityJobResult> = threads ? (spec, ctx) => (plan.fits(spec) ? threads.run(spec, ctx, options.now ? options.now().toISOString() : null) : inThread(spec, ctx)) : inThread;
   const queue =
     options.queue ??
     createInProcessQueue<VerityJobResult>({

@@ -2,7 +2,7 @@
 export { safeFetch, shownUrl, parseWebUrl, HttpStatusError, DEFAULT_WEB_MAX_BYTES, DEFAULT_WEB_TIMEOUT_MS, DEFAULT_MAX_REDIRECTS, DEFAULT_USER_AGENT, type SafeFetchOptions, type FetchedResource, type Resolver } from './safe-fetch.js';
 export { addressRefusal, type AddressRefusal } from './address-policy.js';
 export { MEDIA_KINDS, type MediaKind } from './media-types.js';
-export type { WebSearch, WebResult, WebDocument, WebFailure, WebSearchOptions, WebReadOptions, WebEngineOptions } from './web-search.js';
+export type { WebSearch, WebResult, WebDocument, WebFailure, WebSearchOptions, WebReadOptions, WebEngineOptions, WebEngineSettings } from './web-search.js';
 export { WikipediaSearch, DEFAULT_WIKIPEDIA_URL } from './wikipedia.js';
 export { SearxngSearch, type SearxngOptions } from './searxng.js';
 export { webDocuments, createWebSearch, WEB_ENGINES, type WebEngineName, type WebDocumentsOptions, type WebDocumentsResult } from './web-documents.js';

@@ -6,7 +6,7 @@ import { VerityError, quote } from '../errors.js';
 import { loadUrl, titleFromUrl } from '../ingest/load/load-url.js';
 import { endpointFetchOptions, endpointUrl, parseApiJson } from './endpoint.js';
 import { HttpStatusError, safeFetch } from './safe-fetch.js';
-import type { WebDocument, WebEngineOptions, WebReadOptions, WebResult, WebSearch, WebSearchOptions } from './web-search.js';
+import type { WebDocument, WebEngineOptions, WebEngineSettings, WebReadOptions, WebResult, WebSearch, WebSearchOptions } from './web-search.js';
 
 export interface SearxngOptions extends WebEngineOptions {
   /** Comma-separated SearXNG categories (default the instance's, usually "general"). */
@@ -24,6 +24,7 @@ const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 export class SearxngSearch implements WebSearch {
   readonly name = 'searxng';
   readonly endpoint: string;
+  readonly settings: WebEngineSettings;
   private readonly api: URL;
   private readonly options: SearxngOptions;
 
@@ -34,6 +35,7 @@ export class SearxngSearch implements WebSearch {
     this.api = endpointUrl(options.baseUrl, '/search', 'SearXNG');
     this.endpoint = this.api.href;
     this.options = options;
+    this.settings = { engine: this.name, options };
   }
 
   async search(query: string, options: WebSearchOptions = {}): Promise<WebResult[]> {

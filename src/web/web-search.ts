@@ -68,9 +68,20 @@ export interface WebEngineOptions {
   web?: SafeFetchOptions;
 }
 
+/**
+ * What rebuilds an engine elsewhere (in one of the server's job threads): the name and the
+ * options `createWebSearch` (web-documents.ts) takes. Plain data only when the options are.
+ */
+export interface WebEngineSettings {
+  engine: string;
+  options: WebEngineOptions & { categories?: string; language?: string };
+}
+
 export interface WebSearch {
   /** Engine name: "wikipedia", "searxng". */
   readonly name: string;
+  /** How it was built, when it can be built again from that (the built-in engines). */
+  readonly settings?: WebEngineSettings;
   /** The endpoint queried (for messages and provenance). */
   readonly endpoint: string;
   search(query: string, options?: WebSearchOptions): Promise<WebResult[]>;

@@ -6,7 +6,7 @@ import type { SourceMeta } from '../model.js';
 import { endpointFetchOptions, endpointUrl, parseApiJson } from './endpoint.js';
 import { htmlFragmentToText } from './html-text.js';
 import { safeFetch } from './safe-fetch.js';
-import type { WebDocument, WebEngineOptions, WebReadOptions, WebResult, WebSearch, WebSearchOptions } from './web-search.js';
+import type { WebDocument, WebEngineOptions, WebEngineSettings, WebReadOptions, WebResult, WebSearch, WebSearchOptions } from './web-search.js';
 
 export const DEFAULT_WIKIPEDIA_URL = 'https://en.wikipedia.org/w/api.php';
 
@@ -52,6 +52,7 @@ export function cleanExtract(extract: string): string {
 export class WikipediaSearch implements WebSearch {
   readonly name = 'wikipedia';
   readonly endpoint: string;
+  readonly settings: WebEngineSettings;
   private readonly api: URL;
   private readonly options: WebEngineOptions;
 
@@ -59,6 +60,7 @@ export class WikipediaSearch implements WebSearch {
     this.api = endpointUrl(options.baseUrl ?? DEFAULT_WIKIPEDIA_URL, '/w/api.php', 'Wikipedia');
     this.endpoint = this.api.href;
     this.options = options;
+    this.settings = { engine: this.name, options };
   }
 
   private async call(params: Record<string, string>, signal: AbortSignal | undefined): Promise<unknown> {

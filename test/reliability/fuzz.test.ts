@@ -12,33 +12,8 @@ import { loadJsonl } from '../../src/ingest/load/load-jsonl.js';
 import { loadPdf } from '../../src/ingest/load/load-pdf.js';
 import { extractDates, extractFigures, findCues, splitSentences } from '../../src/text/index.js';
 import { isVerityError } from '../../src/errors.js';
-import type { Span } from '../../src/model.js';
+import { RUNS, anyText, mapsBack, onlyVerityErrors, options, prose } from './fuzz-inputs.js';
 import { makePdf } from '../fixtures/ingest/make-pdf.js';
-
-const RUNS = Number(process.env.VERITY_FUZZ_RUNS ?? 10_000);
-const options = { numRuns: RUNS, ...(process.env.VERITY_FUZZ_SEED ? { seed: Number(process.env.VERITY_FUZZ_SEED) } : {}) };
-
-/** Runs `f`; anything thrown but a VerityError fails the property. */
-function onlyVerityErrors(f: () => unknown): void {
-  try {
-    f();
-  } catch (e) {
-    if (!isVerityError(e)) throw e;
-  }
-}
-
-// Text that looks like what the loaders and the toolkit read: words, figures, dates, markup, cues,
-// line breaks and odd code points, mixed with arbitrary strings.
-const PIECES = ['The', 'council', 'rose', 'by', '12', '%', '3.5 million', '1,200', 'in', 'March 2021', '2019–2020', 'not', 'never', 'did not', 'U.S.', 'Dr.', '.', '!', '?', ',', ';', ':', '"', '“', '”', '(', ')', '[1]', '\n', '\n\n', '#', '- ', '* ', '> ', '---', '|', '<p>', '</p>', '<div>', '<br>', '&amp;', '&#x27;', '<script>', '{', '}', '"text":', '€', '$', '½', 'twenty-one', 'per cent', '\t', '\r', '\u0000', '😀', '\u202e', '\ufeff'];
-const prose = fc.array(fc.constantFrom(...PIECES), { maxLength: 80 }).map((a) => a.join(' '));
-const anyText = fc.oneof(prose, fc.string({ maxLength: 300 }), fc.string({ unit: 'grapheme', maxLength: 200 }), fc.string({ unit: 'binary', maxLength: 200 }));
-
-function mapsBack(text: string, spans: readonly Span[]): void {
-  for (const s of spans) {
-    assert.ok(Number.isInteger(s.start) && Number.isInteger(s.end) && s.start >= 0 && s.end <= text.length && s.start <= s.end, JSON.stringify(s));
-    assert.equal(text.slice(s.start, s.end), s.text, JSON.stringify(s));
-  }
-}
 
 test(`fuzz: sentences, figures, dates and cues never throw and their spans map back to the text (${RUNS} inputs each)`, () => {
   fc.assert(fc.property(anyText, (t) => mapsBack(t, splitSentences(t))), options);

@@ -69,9 +69,9 @@ export async function readEvents(url: string, headers: Record<string, string> = 
   return out;
 }
 
-/** Polls GET /api/jobs/:id until the job has ended. */
-export async function waitForJob(base: string, id: string): Promise<Record<string, unknown>> {
-  for (let i = 0; i < 400; i++) {
+/** Polls GET /api/jobs/:id until the job has ended (for about 10 s, or `timeoutMs`). */
+export async function waitForJob(base: string, id: string, timeoutMs = 10_000): Promise<Record<string, unknown>> {
+  for (const until = Date.now() + timeoutMs; Date.now() < until; ) {
     const job = (await (await fetch(`${base}/api/jobs/${id}`)).json()) as Record<string, unknown>;
     if (job.status === 'done' || job.status === 'failed' || job.status === 'cancelled') return job;
     await new Promise((r) => setTimeout(r, 25));
