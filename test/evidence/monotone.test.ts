@@ -76,5 +76,9 @@ test('a verdict model by which refuting evidence raises P(supported) is refused 
     () => checkVerdictModel(bad, '"x.json"'),
     (e: unknown) => e instanceof VerityError && e.code === 'BAD_INPUT' && /more evidence one way can lower that verdict's probability/.test(e.message) && /Fix: retrain it with "npm run train"/.test(e.message),
   );
+  // Coverage may tell decided from unproven, never supported from refuted.
+  const tilted = shipped.weights.map((w) => [...w]);
+  tilted[S]![1 + VERDICT_FEATURES.indexOf('max_coverage')]! += 1;
+  assert.throws(() => checkVerdictModel({ ...shipped, weights: tilted, suites: {} }, '"x.json"'), /favours one side/);
   assert.equal(checkVerdictModel(shipped, '"models/verdict.json"'), shipped);
 });
