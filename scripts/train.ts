@@ -5,17 +5,20 @@
 // the same data writes the same bytes).
 //
 //   npm run train [-- --data ../shared/data] [-- --only stance]
+//   npm run train -- --only calibration --predictions FILE   (refit the calibration from the LODO
+//     verdict predictions a run wrote with VERITY_TRAIN_DUMP=FILE: same predictions, same bytes)
 //
 // check-worthiness: scripts/train-checkworthiness.ts (ClaimBuster, CheckThat! 2019 and 2020).
 // stance, idf, verdict, calibration: scripts/train/*.ts over the claim/evidence suites.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { trainStanceAndVerdict } from './train/stance-verdict.js';
+import { trainStanceAndVerdict, writeCalibration } from './train/stance-verdict.js';
+import type { VerdictPrediction } from './train/verdict-train.js';
 
-const { values } = parseArgs({ options: { data: { type: 'string' }, only: { type: 'string' } } });
+const { values } = parseArgs({ options: { data: { type: 'string' }, only: { type: 'string' }, predictions: { type: 'string' } } });
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** --data, else ../shared/data from here, else the shared folder beside the repository's main checkout. */
 function dataDir(): string {
@@ -34,4 +37,11 @@ if (values.only === undefined || values.only === 'checkworthiness') {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 if (values.only === undefined || values.only === 'stance') await trainStanceAndVerdict(DATA, COMMAND, log);
+if (values.only === 'calibration') {
+  if (!values.predictions) {
+    console.error('verity: [train] --only calibration needs the LODO predictions a run wrote. Fix: run "VERITY_TRAIN_DUMP=lodo.json npm run train" first, then pass --predictions lodo.json');
+    process.exit(2);
+  }
+  writeCalibration(JSON.parse(readFileSync(values.predictions, 'utf8')) as VerdictPrediction[], COMMAND, log);
+}
 log('done');

@@ -14,6 +14,7 @@ import type { LodoSuite, StanceData } from './stance-sets.js';
 import { selectStance } from './select-stance.js';
 import { readVerdictData } from './verdict-sets.js';
 import { trainVerdict } from './verdict-train.js';
+import type { VerdictPrediction } from './verdict-train.js';
 import { BINS, fitCalibration, measureCalibration } from './calibrate.js';
 
 const r4 = (v: number): number => Math.round(v * 1e4) / 1e4;
@@ -63,11 +64,12 @@ export async function trainStanceAndVerdict(dataDir: string, command: string, lo
   for (const p of trainingPairs(data)) counts[`${p.set}/${['supports', 'refutes', 'neutral'][p.label]}`] = (counts[`${p.set}/${['supports', 'refutes', 'neutral'][p.label]}`] ?? 0) + 1;
   const stanceFile: StanceModelFile = { schemaVersion: STANCE_SCHEMA_VERSION, kind: 'multinomial-logistic', ...fitted, trainedWith: { command, files: [...data.files], examples: counts }, decisions };
   writeFileSync(STANCE_MODEL_PATH, json(stanceFile));
-  const suites: Record<string, { metric: string; dev: number; lodo: number; gap: number; n: number }> = {};
+  const suites: Record<string, { metric: string; dev: number; lodo: number; gap: number; n: number; accuracy?: { dev: number; lodo: number } }> = {};
   for (const suite of LODO_SUITES) {
     const dev = scoreSuite(suite, fitted, data);
     const lodo = selection.best.perSuite[suite as LodoSuite];
-    suites[suite] = { metric: dev.metric, dev: r4(dev.score), lodo: r4(lodo.score), gap: r4(dev.score - lodo.score), n: dev.n };
+    const accuracy = dev.accuracy !== null && lodo.accuracy !== null ? { accuracy: { dev: r4(dev.accuracy), lodo: r4(lodo.accuracy) } } : {};
+    suites[suite] = { metric: dev.metric, dev: r4(dev.score), lodo: r4(lodo.score), gap: r4(dev.score - lodo.score), n: dev.n, ...accuracy };
   }
   writeFileSync(
     reportPath(STANCE_MODEL_PATH),
@@ -97,9 +99,8 @@ export async function trainStanceAndVerdict(dataDir: string, command: string, lo
   for (const it of items.filter((i) => i.part === 'train')) vcounts[`${it.set}/${it.gold}`] = (vcounts[`${it.set}/${it.gold}`] ?? 0) + 1;
   const verdictFile: VerdictModelFile = { ...v.file, trainedWith: { command, files: verdictFiles, examples: vcounts } };
   writeFileSync(VERDICT_MODEL_PATH, json(verdictFile));
-  const calibration = fitCalibration(v.lodoPredictions, command);
-  writeFileSync(CALIBRATION_PATH, json(calibration));
-  const measured = measureCalibration(v.lodoPredictions);
+  // VERITY_TRAIN_DUMP=<file>: also write the LODO verdict predictions there; `npm run train -- --only calibration --predictions <file>` refits the calibration from them.
+  if (process.env.VERITY_TRAIN_DUMP) writeFileSync(process.env.VERITY_TRAIN_DUMP, json(v.lodoPredictions));
   const vsuites: Record<string, unknown> = {};
   for (const suite of Object.keys(v.lodo) as Array<keyof typeof v.lodo>) {
     vsuites[suite] = { metric: v.lodo[suite].metric, dev: r4(v.dev[suite].score), lodo: r4(v.lodo[suite].score), gap: r4(v.dev[suite].score - v.lodo[suite].score), n: v.lodo[suite].n };
@@ -116,18 +117,26 @@ export async function trainStanceAndVerdict(dataDir: string, command: string, lo
       note: 'general weights, raw (uncalibrated) labels. dev: shipped stance and verdict weights on the suite\'s scored part; lodo: stance weights trained without the suite and verdict weights fitted on the other suites. The suites\' own weights (check-covid, citation-integrity) are fitted on their training split as before; `verity eval` uses them.',
     }),
   );
+  writeCalibration(v.lodoPredictions, command, log);
+  log(`verdict: wrote ${VERDICT_MODEL_PATH} and its report (${lap()})`);
+}
+
+/** Fit models/calibration.json on LODO verdict predictions and write its report (per-suite reliability, maps fitted on the other suites). */
+export function writeCalibration(predictions: readonly VerdictPrediction[], command: string, log: (s: string) => void): void {
+  writeFileSync(CALIBRATION_PATH, json(fitCalibration(predictions, command)));
+  const measured = measureCalibration(predictions);
   writeFileSync(
     reportPath(CALIBRATION_PATH),
     json({
       model: 'models/calibration.json',
       command,
       fittedOn: 'the leave-one-dataset-out verdict predictions of models/verdict.report.json (raw confidence → share right)',
-      meaning: 'confidence is the probability that the verdict label is right; a definite label below 0.5 is shown as unproven (leaning)',
+      meaning: 'confidence is the probability that the verdict label is right; with every label allowed a supported verdict below 0.5 is shown as unproven (leaning), and any lean is when unproven is likelier right',
       bins: BINS,
       suites: measured,
       note: 'per suite, the calibration is fitted on the other suites\' LODO predictions only; rawEce is the uncalibrated confidence on the same predictions',
     }),
   );
-  log(`verdict: wrote ${VERDICT_MODEL_PATH}, ${CALIBRATION_PATH} and their reports (${lap()})`);
+  log(`calibration: wrote ${CALIBRATION_PATH} and its report`);
   for (const [suite, m] of Object.entries(measured)) log(`  ${suite}: ECE ${m.rawEce} → ${m.ece}; ${m.metric} ${r4(m.scoreRaw)} → ${r4(m.scoreCalibrated)} (${m.downgraded} of ${m.n} shown unproven)`);
 }

@@ -5,9 +5,10 @@
 // calibration (calibrate.ts).
 import type { VerdictLabel } from '../../src/model.js';
 import { fitLogistic, predictProba } from '../../src/evidence/stance/logistic.js';
-import type { LogisticModel } from '../../src/evidence/stance/logistic.js';
-import { VERDICT_FEATURES, VERDICT_LABELS, decideVerdict, independentJudgements, verdictFeatures } from '../../src/evidence/verdict/verdict.js';
+import type { FitOptions, LogisticModel } from '../../src/evidence/stance/logistic.js';
+import { VERDICT_FEATURES, VERDICT_LABELS, VERDICT_MONOTONE, VERDICT_SIDE_FREE, decideVerdict, independentJudgements, verdictFeatures } from '../../src/evidence/verdict/verdict.js';
 import type { VerdictModelFile } from '../../src/evidence/verdict/verdict.js';
+import { monotoneConstraints, tiedWeights } from '../../src/evidence/stance/monotone.js';
 import { CITING_FEATURES } from '../../src/eval/citing-sentence.js';
 import { classify } from '../../src/eval/metrics.js';
 import { SUITE_LABELS, VERDICT_SUITES, judged } from './verdict-sets.js';
@@ -22,6 +23,8 @@ export interface VerdictPrediction {
   gold: VerdictLabel;
   label: VerdictLabel;
   raw: number;
+  /** The verdict weights' class probabilities (before the rules). */
+  probabilities: Record<VerdictLabel, number>;
 }
 
 export interface VerdictScore {
@@ -46,14 +49,20 @@ function rows(items: VerdictItem[], stance: LogisticModel): Rows {
   return { x: items.map((it) => verdictFeatures(independentJudgements(judged(it, stance)))), y: items.map((it) => V[it.gold]), items };
 }
 
+/** VERDICT_MONOTONE and VERDICT_SIDE_FREE over a feature list (a suite's own weights add claim features, left free). */
+const constrained = (features: readonly string[]): Pick<FitOptions, 'monotone' | 'ties'> => ({
+  monotone: monotoneConstraints(VERDICT_LABELS, features, VERDICT_MONOTONE),
+  ties: tiedWeights(VERDICT_LABELS, features, ['supported', 'refuted'], VERDICT_SIDE_FREE),
+});
+
 function fitGeneral(r: Rows): LogisticModel {
-  return fitLogistic(r.x, r.y, [...VERDICT_LABELS], [...VERDICT_FEATURES], { ...FIT, balance: false });
+  return fitLogistic(r.x, r.y, [...VERDICT_LABELS], [...VERDICT_FEATURES], { ...FIT, balance: false, ...constrained(VERDICT_FEATURES) });
 }
 
 function predict(items: VerdictItem[], stance: LogisticModel, model: LogisticModel): VerdictPrediction[] {
   return items.map((it) => {
     const v = decideVerdict(it.claim, judged(it, stance), { labels: SUITE_LABELS[it.set], model, calibration: false });
-    return { set: it.set, gold: it.gold, label: v.label, raw: v.confidence };
+    return { set: it.set, gold: it.gold, label: v.label, raw: v.confidence, probabilities: v.probabilities };
   });
 }
 
@@ -89,7 +98,7 @@ export function trainVerdict(items: VerdictItem[], finalStance: LogisticModel, f
   const SUITE_EXTRA: Record<string, readonly string[]> = { 'check-covid': [], 'citation-integrity': CITING_FEATURES };
   const suiteRow = (k: number): number[] => [...all.x[k]!, ...all.items[k]!.extra];
   const fitSuite = (suite: string, ks: number[]): LogisticModel =>
-    fitLogistic(ks.map(suiteRow), ks.map((k) => all.y[k]!), [...VERDICT_LABELS], [...VERDICT_FEATURES, ...SUITE_EXTRA[suite]!], { ...FIT, balance: true });
+    fitLogistic(ks.map(suiteRow), ks.map((k) => all.y[k]!), [...VERDICT_LABELS], [...VERDICT_FEATURES, ...SUITE_EXTRA[suite]!], { ...FIT, balance: true, ...constrained([...VERDICT_FEATURES, ...SUITE_EXTRA[suite]!]) });
   const suites: Record<string, LogisticModel> = {};
   const decisions: NonNullable<VerdictModelFile['decisions']> = {};
   const FOLDS = 5;

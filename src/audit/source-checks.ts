@@ -4,7 +4,7 @@
 import type { Store } from '../contracts.js';
 import type { Passage, Reason, Source } from '../model.js';
 import { contentTerms, extractDates, splitSentences } from '../text/index.js';
-import { decideVerdict, judge, judgeProfiled, retrieve, unitsCompatible } from '../evidence/index.js';
+import { DEFINITE_AT, decideVerdict, judge, judgeProfiled, retrieve, unitsCompatible } from '../evidence/index.js';
 import type { ClaimProfile } from '../evidence/index.js';
 import { verifySentence } from '../report/verify.js';
 import { figureSites } from './figures.js';
@@ -285,7 +285,9 @@ export async function corpusCheck(ctx: SourceContext, claim: string, profile: Cl
   const supports = pick('supports');
   const refutes = pick('refutes');
   if (verdict.label === 'supported' && supports.length > 0) return { result: 'supports', refs: [], evidence: supports, reason: verdict.reason };
-  if (verdict.label === 'refuted' && refutes.length > 0) return { result: 'refutes', refs: [], evidence: refutes, reason: verdict.reason };
+  // "Contradicted by the corpus" is said only of a refutation more likely right than wrong (a
+  // supported verdict is never below one half; a refuted one may be, when unproven is even less likely).
+  if (verdict.label === 'refuted' && verdict.confidence >= DEFINITE_AT && refutes.length > 0) return { result: 'refutes', refs: [], evidence: refutes, reason: verdict.reason };
   const reason = supports.length === 0 && refutes.length === 0 ? `no passage of the ${evidence.length} retrieved supports or refutes it` : verdict.reason;
   return { result: 'not-found', refs: [], evidence: [...supports, ...refutes], reason };
 }

@@ -29,6 +29,6 @@ test('features are bounded and deterministic', () => {
 });
 
 test('a malformed model is refused with a clear error', () => {
-  assert.throws(() => validateCheckworthinessModel({ schemaVersion: 99 }, 'x.json'), (e: unknown) => e instanceof VerityError && /schemaVersion 99/.test(e.message) && /train-checkworthiness/.test(e.message));
+  assert.throws(() => validateCheckworthinessModel({ schemaVersion: 99 }, 'x.json'), (e: unknown) => e instanceof VerityError && /schemaVersion 99/.test(e.message) && /"npm run train"/.test(e.message));
   assert.throws(() => validateCheckworthinessModel({ schemaVersion: 1, kind: 'logistic-regression', bias: 0, dense: ['x'], denseWeights: [1], terms: {} }, 'x.json'), /dense features do not match/);
 });

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { VerityError } from '../../src/errors.js';
 import { hasMatrixShape, hasNames, parseModelJson } from '../../src/text/model-file.js';
-import { readModelJson } from '../../src/text/read-model-file.js';
+import { readModelJson, shippedModelLoader } from '../../src/text/read-model-file.js';
 
 const REF = { component: 'evidence', model: 'stance', path: '/m/stance.json', fix: 'restore models/stance.json from git' };
 
@@ -50,6 +50,42 @@ test('readModelJson reads and parses a model file; a missing file is NOT_FOUND n
     );
     writeFileSync(join(dir, 'bad.json'), '{"bias":');
     assert.throws(() => readModelJson({ ...ref, path: join(dir, 'bad.json') }), (e: unknown) => e instanceof VerityError && e.code === 'BAD_INPUT' && /is not valid JSON\. Fix: retrain it$/.test(e.message));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('shippedModelLoader: a missing or corrupt model file names the file and "npm run train"; a good one is read once', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'verity-model-loader-'));
+  try {
+    const path = join(dir, 'verdict.json');
+    let checks = 0;
+    const check = (value: unknown, where: string): { ok: true } => {
+      checks++;
+      if ((value as { ok?: unknown }).ok !== true) throw new VerityError({ code: 'BAD_INPUT', component: 'evidence', problem: `verdict model ${where} is not ok`, fix: 'retrain it' });
+      return { ok: true };
+    };
+    const load = shippedModelLoader({ component: 'evidence', model: 'verdict', path, file: 'models/verdict.json', check });
+    assert.throws(
+      () => load(),
+      (e: unknown) =>
+        e instanceof VerityError &&
+        e.code === 'NOT_FOUND' &&
+        e.message === `verity: [evidence] cannot read the verdict model ${JSON.stringify(path)}. Fix: restore models/verdict.json from git (or reinstall Verity), or rebuild it with "npm run train"`,
+    );
+    writeFileSync(path, '{"ok":tru');
+    assert.throws(
+      () => load(),
+      (e: unknown) =>
+        e instanceof VerityError &&
+        e.code === 'BAD_INPUT' &&
+        e.message === `verity: [evidence] the verdict model ${JSON.stringify(path)} is not valid JSON. Fix: retrain it with "npm run train" (or restore models/verdict.json from git)`,
+    );
+    writeFileSync(path, '{"ok":true}');
+    assert.deepEqual(load(), { ok: true });
+    rmSync(path);
+    assert.deepEqual(load(), { ok: true }, 'kept after the first good read');
+    assert.equal(checks, 1);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,6 +1,6 @@
 // Inverse document frequency of content stems (models/stance-idf.json), so that missing a rare
 // claim word ("Spanish", "pneumonia") weighs more than missing a common one ("study", "show").
-// Built by scripts/train-stance.ts from sentences of the training corpora; read lazily.
+// Built by `npm run train` from sentences of the training corpora; read lazily.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { VerityError } from '../../errors.js';
@@ -48,10 +48,10 @@ export function shippedIdf(): IdfTable {
   try {
     parsed = JSON.parse(readFileSync(IDF_PATH, 'utf8')) as IdfFile;
   } catch (e) {
-    throw new VerityError({ code: 'NOT_FOUND', component: 'evidence', problem: `cannot read the word-rarity table ${JSON.stringify(IDF_PATH)}`, fix: 'restore models/stance-idf.json from git or run "node --import tsx scripts/train-stance.ts"', cause: e });
+    throw new VerityError({ code: 'NOT_FOUND', component: 'evidence', problem: `cannot read the word-rarity table ${JSON.stringify(IDF_PATH)}`, fix: 'restore models/stance-idf.json from git or rebuild it with "npm run train"', cause: e });
   }
   if (parsed.schemaVersion !== IDF_SCHEMA_VERSION || typeof parsed.idf !== 'object') {
-    throw new VerityError({ code: 'BAD_INPUT', component: 'evidence', problem: `the word-rarity table ${JSON.stringify(IDF_PATH)} has schemaVersion ${String(parsed.schemaVersion)}, expected ${IDF_SCHEMA_VERSION}`, fix: 'run "node --import tsx scripts/train-stance.ts"' });
+    throw new VerityError({ code: 'BAD_INPUT', component: 'evidence', problem: `the word-rarity table ${JSON.stringify(IDF_PATH)} has schemaVersion ${String(parsed.schemaVersion)}, expected ${IDF_SCHEMA_VERSION}`, fix: 'rebuild it with "npm run train" (or restore models/stance-idf.json from git)' });
   }
   cached = idfTable(parsed);
   return cached;

@@ -1,6 +1,8 @@
-// Multinomial logistic regression: prediction, and a small deterministic trainer (full-batch
-// gradient descent with L2) used by scripts/train-stance.ts. No randomness, so retraining on the
-// same data gives the same weights.
+// Multinomial logistic regression: prediction, and a small deterministic trainer (gradient
+// descent with L2, optionally under monotonicity constraints) used by `npm run train`. No
+// randomness, so retraining on the same data gives the same weights.
+import { projectMonotone } from './monotone.js';
+import type { MonotoneConstraint, TiedWeight } from './monotone.js';
 
 export interface LogisticModel {
   classes: string[];
@@ -39,6 +41,15 @@ export interface FitOptions {
    * Much cheaper than full batches on many examples; still deterministic.
    */
   batchSize?: number;
+  /**
+   * Monotonicity constraints (monotone.ts): after every gradient step the weights are projected
+   * back onto the set where each constrained class probability moves the required way along each
+   * constraint's direction (projected gradient descent), so the fit cannot learn, say, that more
+   * refuting evidence raises P(supported).
+   */
+  monotone?: readonly MonotoneConstraint[];
+  /** Weights two classes share (monotone.ts), kept by the same projection. */
+  ties?: readonly TiedWeight[];
 }
 
 /**
@@ -72,6 +83,9 @@ export function fitLogistic(x: number[][], y: number[], classes: string[], featu
   const velocity = new Float64Array(k * stride);
   const logits = new Float64Array(k);
   const totalWeight = sampleWeight.reduce((a, b) => a + b, 0);
+  const project = (): void => {
+    if ((options.monotone?.length ?? 0) + (options.ties?.length ?? 0) > 0) projectMonotone(w, k, d, scale, options.monotone ?? [], options.ties);
+  };
   // One gradient step over the examples order[from, to), weighted by their share of the total.
   const step = (order: Int32Array, from: number, to: number, rate: number): void => {
     grad.fill(0);
@@ -110,6 +124,7 @@ export function fitLogistic(x: number[][], y: number[], classes: string[], featu
         w[at]! += velocity[at]!;
       }
     }
+    project();
   };
   const identity = Int32Array.from({ length: n }, (_, i) => i);
   if (!options.batchSize) {
@@ -136,6 +151,8 @@ export function fitLogistic(x: number[][], y: number[], classes: string[], featu
     for (let a = 0; a < average.length; a++) w[a] = average[a]! / Math.max(1, averaged);
   }
   const round = (v: number): number => Math.round(v * 1e6) / 1e6;
+  for (let a = 0; a < w.length; a++) w[a] = round(w[a]!);
+  project();
   const weights = Array.from({ length: k }, (_, c) => Array.from(w.subarray(c * stride, (c + 1) * stride), round));
   return { classes, features, mean: mean.map(round), scale: scale.map(round), weights };
 }

@@ -3,7 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import { VerityError } from '../../errors.js';
 import { hasMatrixShape, hasNames } from '../../text/model-file.js';
-import { readModelJson } from '../../text/read-model-file.js';
+import { retrainFix, shippedModelLoader } from '../../text/read-model-file.js';
 import { FEATURE_NAMES } from './pair-features.js';
 import type { LogisticModel } from './logistic.js';
 
@@ -32,7 +32,7 @@ export function checkStanceModel(value: unknown, where: string): StanceModelFile
       code: 'BAD_INPUT',
       component: 'evidence',
       problem: `stance model ${where} ${problem}`,
-      fix: 'retrain it with "node --import tsx scripts/train-stance.ts" (or restore models/stance.json from git)',
+      fix: retrainFix('models/stance.json'),
     });
   };
   if (!m || typeof m !== 'object') return fail('is not a JSON object');
@@ -44,18 +44,5 @@ export function checkStanceModel(value: unknown, where: string): StanceModelFile
   return m as StanceModelFile;
 }
 
-let cached: StanceModelFile | undefined;
-
 /** The shipped stance model (read on first use). */
-export function stanceModel(): StanceModelFile {
-  if (cached) return cached;
-  const parsed = readModelJson({
-    component: 'evidence',
-    model: 'stance',
-    path: STANCE_MODEL_PATH,
-    missingFix: 'reinstall Verity or run "node --import tsx scripts/train-stance.ts"',
-    fix: 'restore models/stance.json from git or retrain it',
-  });
-  cached = checkStanceModel(parsed, JSON.stringify(STANCE_MODEL_PATH));
-  return cached;
-}
+export const stanceModel: () => StanceModelFile = shippedModelLoader({ component: 'evidence', model: 'stance', path: STANCE_MODEL_PATH, file: 'models/stance.json', check: checkStanceModel });

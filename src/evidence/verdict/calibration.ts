@@ -11,7 +11,7 @@
 import { fileURLToPath } from 'node:url';
 import type { VerdictLabel } from '../../model.js';
 import { VerityError } from '../../errors.js';
-import { readModelJson } from '../../text/read-model-file.js';
+import { retrainFix, shippedModelLoader } from '../../text/read-model-file.js';
 
 export const CALIBRATION_SCHEMA_VERSION = 1;
 export const CALIBRATION_PATH = fileURLToPath(new URL('../../../models/calibration.json', import.meta.url));
@@ -85,15 +85,24 @@ export interface CalibratedVerdict {
   leaning: VerdictLabel | null;
 }
 
-/** Calibrate a verdict; a definite label less likely right than wrong becomes unproven when allowed. */
+const ALL_LABELS: readonly VerdictLabel[] = ['supported', 'refuted', 'mixed', 'unproven'];
+
+/**
+ * Calibrate a verdict; a definite label less likely right than wrong becomes unproven. With every
+ * label allowed (what a check, an audit or a report answers) "supported" is never shown below one
+ * half: a false "supported" lends a claim credibility. Otherwise (refuted, or a benchmark that
+ * restricts the labels to its own) the lean is shown as unproven when that is more likely right
+ * than the lean itself, and keeps its label, with its confidence below one half, when not.
+ */
 export function calibrateVerdict(file: CalibrationFile, label: VerdictLabel, raw: number, allowed: readonly VerdictLabel[]): CalibratedVerdict {
   if (label === 'unproven') return { label, confidence: applyIsotonic(file.maps.unproven, raw), leaning: null };
   const p = applyIsotonic(file.maps.decided, raw);
   // "mixed" already says the evidence goes both ways: it keeps its label.
   if (p >= DEFINITE_AT || label === 'mixed' || !allowed.includes('unproven')) return { label, confidence: p, leaning: null };
-  // A weak lean: shown as unproven when that is more likely right than the lean itself.
+  // A weak lean: shown as unproven (always for supported when every label is allowed; else when that is more likely right than the lean itself).
   const q = applyIsotonic(file.maps.downgraded, raw);
-  return q > p ? { label: 'unproven', confidence: q, leaning: label } : { label, confidence: p, leaning: null };
+  const always = label === 'supported' && ALL_LABELS.every((l) => allowed.includes(l));
+  return always || q > p ? { label: 'unproven', confidence: q, leaning: label } : { label, confidence: p, leaning: null };
 }
 
 function isMap(m: unknown): m is IsotonicMap {
@@ -109,18 +118,11 @@ export function checkCalibration(value: unknown, where: string): CalibrationFile
       code: 'BAD_INPUT',
       component: 'evidence',
       problem: `calibration ${where} is not an isotonic calibration of schemaVersion ${CALIBRATION_SCHEMA_VERSION} with maps decided, unproven and downgraded (x and y in [0,1])`,
-      fix: 'retrain it with "npm run train" (or restore models/calibration.json from git)',
+      fix: retrainFix('models/calibration.json'),
     });
   }
   return m as CalibrationFile;
 }
 
-let cached: CalibrationFile | undefined;
-
 /** The shipped calibration (read on first use). */
-export function verdictCalibration(): CalibrationFile {
-  if (cached) return cached;
-  const parsed = readModelJson({ component: 'evidence', model: 'calibration', path: CALIBRATION_PATH, missingFix: 'reinstall Verity or run "npm run train"', fix: 'restore models/calibration.json from git or retrain it with "npm run train"' });
-  cached = checkCalibration(parsed, JSON.stringify(CALIBRATION_PATH));
-  return cached;
-}
+export const verdictCalibration: () => CalibrationFile = shippedModelLoader({ component: 'evidence', model: 'calibration', path: CALIBRATION_PATH, file: 'models/calibration.json', check: checkCalibration });

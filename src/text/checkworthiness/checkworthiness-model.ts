@@ -1,10 +1,10 @@
 // The shipped check-worthiness weights (models/checkworthiness.json): their shape, a validator,
-// and the one lazy read of the file. Written by scripts/train-checkworthiness.ts.
+// and the one lazy read of the file. Written by `npm run train` (scripts/train-checkworthiness.ts).
 import { fileURLToPath } from 'node:url';
 import { VerityError } from '../../errors.js';
 import { DENSE_FEATURES } from './checkworthiness-features.js';
 import { hasNames } from '../model-file.js';
-import { readModelJson } from '../read-model-file.js';
+import { retrainFix, shippedModelLoader } from '../read-model-file.js';
 
 export const CHECKWORTHINESS_SCHEMA_VERSION = 1;
 export const CHECKWORTHINESS_MODEL_PATH = fileURLToPath(new URL('../../../models/checkworthiness.json', import.meta.url));
@@ -29,7 +29,7 @@ export function validateCheckworthinessModel(value: unknown, source: string): Ch
       code: 'BAD_INPUT',
       component: 'text',
       problem: `the check-worthiness model ${JSON.stringify(source)} is not usable: ${why}`,
-      fix: 'retrain it with "node --import tsx scripts/train-checkworthiness.ts" (or restore models/checkworthiness.json from git)',
+      fix: retrainFix('models/checkworthiness.json'),
     });
   if (typeof value !== 'object' || value === null) throw bad('not a JSON object');
   const m = value as Partial<CheckworthinessModel>;
@@ -41,18 +41,11 @@ export function validateCheckworthinessModel(value: unknown, source: string): Ch
   return m as CheckworthinessModel;
 }
 
-let cached: CheckworthinessModel | null = null;
-
 /** The shipped model, read once. */
-export function shippedCheckworthinessModel(): CheckworthinessModel {
-  if (cached) return cached;
-  const parsed = readModelJson({
-    component: 'text',
-    model: 'check-worthiness',
-    path: CHECKWORTHINESS_MODEL_PATH,
-    missingFix: 'train it with "node --import tsx scripts/train-checkworthiness.ts" (or restore models/checkworthiness.json from git)',
-    fix: 'retrain it with "node --import tsx scripts/train-checkworthiness.ts"',
-  });
-  cached = validateCheckworthinessModel(parsed, CHECKWORTHINESS_MODEL_PATH);
-  return cached;
-}
+export const shippedCheckworthinessModel: () => CheckworthinessModel = shippedModelLoader({
+  component: 'text',
+  model: 'check-worthiness',
+  path: CHECKWORTHINESS_MODEL_PATH,
+  file: 'models/checkworthiness.json',
+  check: (value) => validateCheckworthinessModel(value, CHECKWORTHINESS_MODEL_PATH),
+});
