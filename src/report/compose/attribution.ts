@@ -13,7 +13,10 @@ const VERB: Record<SourceKind, string> = {
   'legal-commentary': 'writes',
   reference: 'states',
   dataset: 'reports',
+  company: 'states',
+  blog: 'writes',
   other: 'states',
+  unknown: 'states',
 };
 
 const STARTERS = new Set(['however', 'although', 'since', 'during', 'under', 'when', 'while', 'because', 'after', 'before', 'until', 'unlike', 'like', 'today', 'now', 'yet', 'still', 'thus', 'therefore', 'moreover', 'further', 'furthermore', 'instead', 'overall', 'many', 'several', 'countries', 'states', 'possession', 'production', 'distribution', 'member', 'parties', 'anyone', 'whoever', 'everyone', 'nobody']);
