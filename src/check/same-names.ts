@@ -13,27 +13,18 @@
 // capitals are titles, "the Republic", rather than names).
 import type { Judgement } from '../model.js';
 import type { SourceCoverage } from './claim-coverage.js';
-import { STOPWORDS, hasSense, onlyCapitalised, stem, tokenize } from '../text/index.js';
+import { STOPWORDS, commonWord, onlyCapitalised, stem, tokenize } from '../text/index.js';
 
 const CALENDAR = new Set([
   'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
 ]);
 
-const POSES = ['noun', 'verb', 'adj', 'adv'] as const;
-
-// Function words WordNet does not list, which open sentences without naming anything.
-const FUNCTION_WORDS = new Set([
-  'since', 'without', 'within', 'although', 'though', 'unless', 'until', 'till', 'whereas', 'whether', 'despite', 'during', 'toward', 'towards',
-  'amid', 'amidst', 'among', 'amongst', 'upon', 'onto', 'unto', 'whilst', 'whoever', 'whatever', 'whichever', 'wherever', 'whenever', 'whom', 'whose',
-  'someone', 'anyone', 'everyone', 'nobody', 'something', 'anything', 'everything', 'nothing', 'hers', 'theirs', 'ours', 'yours', 'thereafter', 'thereby',
-]);
-
 /** A capitalised word that names wherever it stands: no common word in WordNet, or only a name there. */
 function nameAnywhere(word: string): boolean {
   const lower = word.toLowerCase().replace(/['’]s?$/, '');
-  if (lower.length < 3 || STOPWORDS.has(lower) || FUNCTION_WORDS.has(lower) || CALENDAR.has(lower) || !/^\p{L}+$/u.test(lower)) return false;
-  return onlyCapitalised(lower) || !POSES.some((pos) => hasSense(lower, pos));
+  if (lower.length < 3 || STOPWORDS.has(lower) || CALENDAR.has(lower) || !/^\p{L}+$/u.test(lower)) return false;
+  return onlyCapitalised(lower) || !commonWord(lower);
 }
 
 const fold = (word: string): string => stem(word.toLowerCase().replace(/['’]s?$/, ''));
