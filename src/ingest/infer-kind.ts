@@ -12,7 +12,8 @@
 //                      "telegraph", "press", "magazine", "variety", "billboard", "rolling stone"), and a
 //                      one-word page name ending in one ("nytimes", "saltlaketribune")
 //   ngo                hrw.org, amnesty.org, icrc.org, oxfam.org, msf.org, greenpeace.org; "Human
-//                      Rights Watch", "Amnesty International", "Red Cross", "Foundation", "Charity"
+//                      Rights Watch", "Amnesty International", "Red Cross", "Charity" (not "Foundation":
+//                      state bodies bear it too, "National Science Foundation")
 //   company            press-release wires (prnewswire.com, businesswire.com, globenewswire.com);
 //                      a site name "Press release(s)", "Investor relations", "Corporate newsroom";
 //                      after the news words, a publisher with a company's legal form ("Inc.", "Ltd",
@@ -45,7 +46,7 @@ const NAME_RULES: Array<[RegExp, SourceKind]> = [
   [/\b(?:Ministry of|Department of|Government of|Office of the)\b/i, 'government'],
   [/\b(?:University|Journal of|Academy of|Institute of Technology)\b/i, 'academic'],
   [/\b(?:Wikipedia|Encyclop(?:a|ae|e)dia|Britannica)\b/i, 'reference'],
-  [/\b(?:Human ?Rights ?Watch|Amnesty ?International|Red Cross|Red Crescent|Oxfam|Greenpeace|M[ée]decins Sans Fronti[èe]res|Foundation|Charity|Charitable Trust)\b/i, 'ngo'],
+  [/\b(?:Human ?Rights ?Watch|Amnesty ?International|Red Cross|Red Crescent|Oxfam|Greenpeace|M[ée]decins Sans Fronti[èe]res|Charity|Charitable Trust)\b/i, 'ngo'],
   [/\b(?:blog|blogs|blogger|blogspot|wordpress(?:com)?|tumblr|substack)\b/i, 'blog'],
   [/\b(?:Press Releases?|Investor Relations|Corporate Newsroom)$/i, 'company'],
   [/\b(?:news|times|post|herald|tribune|gazette|journal|daily|chronicle|reuters|associated press|bbc|cnn|guardian|telegraph|press|magazine|variety|billboard|rolling stone|observer|independent|standard|examiner|reporter|courier|inquirer)\b/i, 'news'],

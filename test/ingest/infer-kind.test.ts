@@ -36,7 +36,7 @@ test('companies, blogs and social posts, NGOs; a publisher\'s social page is rea
   assert.equal(inferKind({ uri: 'file:///a.md', title: 'Ferry timetables – The Harbour Watcher Blog' }), 'blog');
   assert.equal(inferKind({ uri: 'https://www.hrw.org/report/2019/x' }), 'ngo');
   assert.equal(inferKind({ uri: 'file:///a.md', publisher: 'https://www.facebook.com/HumanRightsWatch' }), 'ngo');
-  assert.equal(inferKind({ uri: 'file:///a.md', publisher: 'Portwick Harbour Foundation' }), 'ngo');
+  assert.equal(inferKind({ uri: 'file:///a.md', publisher: 'Portwick Harbour Charity' }), 'ngo');
   // The publisher's Facebook page names a newspaper, not a social post.
   assert.equal(inferKind({ uri: 'file:///a.md', publisher: 'https://www.facebook.com/portwicktimes/' }), 'news');
   assert.equal(inferKind({ uri: 'file:///a.md', publisher: 'https://www.facebook.com/theguardian' }), 'news');
