@@ -11,7 +11,14 @@ export const SOURCE_KINDS = [
   'legal-commentary',
   'reference',
   'dataset',
+  /** A company's own page: press release, product page, investor news, "about us". */
+  'company',
+  /** A blog or a social-media post. */
+  'blog',
+  /** Known to be none of the kinds above. */
   'other',
+  /** Nothing in the document, its address or its publisher tells (the default when none is given). */
+  'unknown',
 ] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 

@@ -53,7 +53,7 @@ export interface AuditFetchOptions {
   concurrency?: number;
   /** Fetch-and-ingest one URL; default: the safe fetch, then ingest into the audited store. */
   load?: ReferenceLoader;
-  /** Kind given to fetched pages that do not state one (default "other"). */
+  /** Kind given to fetched pages that do not state one (default: inferred, else "unknown"). */
   kind?: SourceKind;
   /** Clock for the sources' retrievedAt (injected in tests). */
   now?: () => Date;

@@ -14,7 +14,7 @@ import { ENGINE, ENGINE_VERSION } from '../version.js';
 import { notCheckable, notCheckableReport } from './checkable.js';
 import { planInput } from './plan.js';
 import { aboutTheSameNames } from './same-names.js';
-import { documentCoverage, type SourceCoverage } from './claim-coverage.js';
+import { documentCoverage, readSourceText, type SourceCoverage } from './claim-coverage.js';
 import { SUPPORTED_AT, withDisciplinedVerdict } from './verdict-discipline.js';
 import { gatherWebSources, webQueries, type CheckWebOptions, type WebStageResult } from './web-sources.js';
 
@@ -169,7 +169,7 @@ export async function checkInput(store: Store, input: string, options: CheckOpti
     // How much of the claim each retrieved source states, read whole: a source that states
     // enough of it to bear it out stays whatever names it writes, and the verdict weighs it.
     const sourceCoverage: SourceCoverage | undefined = judged ? await documentCoverage(store, f.claim, judgements) : undefined;
-    if (judged) judgements = aboutTheSameNames(f.claim, judgements, sourceCoverage, SUPPORTED_AT);
+    if (judged) judgements = aboutTheSameNames(f.claim, judgements, sourceCoverage, SUPPORTED_AT, readSourceText);
     if (f.role === 'claim') claimCoverage = sourceCoverage;
     const verdict: Verdict | null = judged && f.retrieve ? claimVerdict(f.claim, judgements) : null;
     facets.push({ id: f.id, role: f.role, label: f.label, claim: f.claim, retrieve: f.retrieve, focus: f.focus, judgements, verdict, ...(sourceCoverage ? { sourceCoverage } : {}) });

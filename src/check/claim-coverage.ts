@@ -64,6 +64,11 @@ export async function documentCoverage(store: Store, claim: string, judgements: 
   return out;
 }
 
+/** The text of a source read whole by documentCoverage, while it is kept read (undefined otherwise). */
+export function readSourceText(id: string): string | undefined {
+  return readCache.get(id)?.text;
+}
+
 /** The best source's coverage (0 with no source). */
 export function bestCoverage(coverage: SourceCoverage): number {
   return Math.max(0, ...coverage.values());

@@ -13,12 +13,19 @@
 // capitals are titles, "the Republic", rather than names).
 import type { Judgement } from '../model.js';
 import type { SourceCoverage } from './claim-coverage.js';
-import { STOPWORDS, stem, tokenize } from '../text/index.js';
+import { STOPWORDS, commonWord, onlyCapitalised, stem, tokenize } from '../text/index.js';
 
 const CALENDAR = new Set([
   'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
 ]);
+
+/** A capitalised word that names wherever it stands: no common word in WordNet, or only a name there. */
+function nameAnywhere(word: string): boolean {
+  const lower = word.toLowerCase().replace(/['’]s?$/, '');
+  if (lower.length < 3 || STOPWORDS.has(lower) || CALENDAR.has(lower) || !/^\p{L}+$/u.test(lower)) return false;
+  return onlyCapitalised(lower) || !commonWord(lower);
+}
 
 const fold = (word: string): string => stem(word.toLowerCase().replace(/['’]s?$/, ''));
 
@@ -28,8 +35,10 @@ export function claimNames(claim: string): string[] {
   for (const t of tokenize(claim)) {
     if (!/^\p{Lu}/u.test(t.text) || t.text.length < 2) continue;
     // Capitals by position: the first word, or one right after a sentence end or an opening quote.
+    // Such a word still names when it is no common word: unknown to WordNet ("Collingwood") or
+    // a name in every sense it has ("Europe").
     const before = claim.slice(0, t.start).trimEnd();
-    if (before === '' || /[.!?:;"“(]$/.test(before)) continue;
+    if ((before === '' || /[.!?:;"“(]$/.test(before)) && !nameAnywhere(t.text)) continue;
     for (const part of t.text.split(/[-.]/)) {
       const lower = part.toLowerCase().replace(/['’]s?$/, '');
       if (lower.length < 2 || STOPWORDS.has(lower) || CALENDAR.has(lower) || /^\d+$/.test(lower)) continue;
@@ -67,10 +76,33 @@ export function namesEnough(names: readonly string[], text: string): boolean {
 
 /**
  * The judgements whose passage (or its source's title) names enough of the claim's names, or whose
- * source states at least `waiveAt` of the claim by `coverage`.
+ * source states at least `waiveAt` of the claim by `coverage`, or — when `wholeText` gives the
+ * source's text — whose passage names one of them and whose source names enough of them across
+ * its text (a page about the claim's people names them in its other paragraphs: "Paisey" in the
+ * paragraph quoted, "Bromley" and "Coleman" further down).
  */
-export function aboutTheSameNames(claim: string, judgements: Judgement[], coverage?: SourceCoverage, waiveAt = 1): Judgement[] {
+export function aboutTheSameNames(claim: string, judgements: Judgement[], coverage?: SourceCoverage, waiveAt = 1, wholeText?: (sourceId: string) => string | undefined): Judgement[] {
   const names = claimNames(claim);
   if (names.length === 0) return judgements;
-  return judgements.filter((j) => (coverage?.get(j.source.id) ?? 0) >= waiveAt || namesEnough(names, `${j.passage.text} ${j.source.title}`));
+  const bySource = new Map<string, boolean>();
+  const sourceNames = (j: Judgement): boolean => {
+    const known = bySource.get(j.source.id);
+    if (known !== undefined) return known;
+    const text = wholeText?.(j.source.id);
+    const enough = text !== undefined && namesEnough(names, `${text} ${j.source.title}`);
+    bySource.set(j.source.id, enough);
+    return enough;
+  };
+  return judgements.filter((j) => {
+    if ((coverage?.get(j.source.id) ?? 0) >= waiveAt) return true;
+    const here = `${j.passage.text} ${j.source.title}`;
+    if (namesEnough(names, here)) return true;
+    return wholeText !== undefined && namesAny(names, here) && sourceNames(j);
+  });
+}
+
+/** Does the text name at least one of `names`? */
+function namesAny(names: readonly string[], text: string): boolean {
+  const have = foldedWords(text);
+  return names.some((n) => have.has(n));
 }

@@ -33,7 +33,7 @@ export interface CheckWebOptions {
   facets?: boolean;
   /** Results read at once (default 2: polite to the servers). */
   concurrency?: number;
-  /** Kind for documents whose kind the engine does not know (default "other"; Wikipedia says "reference"). */
+  /** Kind for documents whose kind the engine does not know (default: inferred, else "unknown"; Wikipedia says "reference"). */
   kind?: SourceKind;
   /** Called with each warning as it happens (the CLI prints them on stderr); they are also in the report. */
   onWarning?: (message: string) => void;

@@ -19,7 +19,7 @@ const BATCH_CHARS = 8_000_000;
 const URL_GROUP = 16;
 
 export interface IngestOptions {
-  /** The kind of documents that do not state one (default "other"). */
+  /** The kind of documents that do not state one (default: inferred, else "unknown"). */
   kind?: SourceKind;
   /** Refuse files larger than this many bytes, before reading (default 50 MB; URLs 20 MB); for JSONL, streamed, each line. */
   maxBytes?: number;

@@ -17,7 +17,7 @@ function prepare(doc: TextDocument): DocumentInput {
   if (doc.text.trim() === '') {
     throw new VerityError({ code: 'BAD_INPUT', component: 'ingest', problem: `cannot ingest ${quote(doc.meta.uri)}: it has no text`, fix: 'pass a document with text' });
   }
-  const meta = completeMeta(doc.meta, { uri: doc.meta.uri, title: doc.meta.title, kind: doc.meta.kind ?? 'other' });
+  const meta = completeMeta(doc.meta, { uri: doc.meta.uri, title: doc.meta.title, kind: doc.meta.kind ?? 'unknown' });
   return { meta, text: doc.text, passages: chunkPassages(doc.text), retrievedAt: doc.retrievedAt ?? new Date().toISOString() };
 }
 

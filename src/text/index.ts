@@ -9,7 +9,7 @@ export { extractFigures, parseNumberWords } from './figures/figures.js';
 export { extractDates } from './dates.js';
 export type { DateOptions } from './dates.js';
 export { findCues, isNegated } from './words/cues.js';
-export { antonymsOf, kindOf, kindredSenses, onlyCapitalised, synonymsOf } from './words/lexicon.js';
+export { antonymsOf, commonWord, kindOf, kindredSenses, onlyCapitalised, synonymsOf } from './words/lexicon.js';
 export { checkworthiness, scoreFeatures } from './checkworthiness/checkworthiness.js';
 export { checkworthinessFeatures, DENSE_FEATURES } from './checkworthiness/checkworthiness-features.js';
 export type { CheckworthinessFeatures, SentenceParts } from './checkworthiness/checkworthiness-features.js';

@@ -23,7 +23,7 @@ export interface WebDocumentsOptions extends SearxngOptions {
   engine?: WebEngineName | WebSearch;
   /** Results to read (default 5). */
   limit?: number;
-  /** Kind for documents whose kind the engine does not know (default "other"). */
+  /** Kind for documents whose kind the engine does not know (default: inferred, else "unknown"). */
   kind?: SourceKind;
   /** Results read at once (default 2: polite to the servers). */
   concurrency?: number;

@@ -53,7 +53,7 @@ export interface WebSearchOptions {
 }
 
 export interface WebReadOptions {
-  /** Kind for documents whose kind the engine does not know (default "other"; Wikipedia is "reference"). */
+  /** Kind for documents whose kind the engine does not know (default: inferred, else "unknown"; Wikipedia is "reference"). */
   kind?: SourceKind;
   /** Clock for retrievedAt. */
   now?: () => Date;

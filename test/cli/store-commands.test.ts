@@ -93,9 +93,9 @@ test('failures: exit 1 and a message naming the file; usage errors exit 2', asyn
   assert.equal(big.code, 1);
   assert.match(big.stderr, /over the 100 bytes limit\. Fix: raise the limit with --max-bytes/);
   assert.equal((await run(['ingest', '--db', db])).code, 2);
-  const kind = await run(['ingest', FIX, '--kind', 'blog', '--db', db]);
+  const kind = await run(['ingest', FIX, '--kind', 'podcast', '--db', db]);
   assert.equal(kind.code, 2);
-  assert.match(kind.stderr, /\[ingest\] --kind: unknown source kind "blog"\. Fix: use one of: legislation/);
+  assert.match(kind.stderr, /\[ingest\] --kind: unknown source kind "podcast"\. Fix: use one of: legislation/);
   assert.match((await run(['ingest', FIX, '--max-bytes', 'lots', '--db', db])).stderr, /--max-bytes "lots" is not a size/);
   assert.equal((await run(['search', '', '--db', db])).code, 2);
   const lim = await run(['search', 'x', '--limit', '0', '--db', db]);

@@ -38,7 +38,7 @@ test('a folder is walked recursively: supported files in, others skipped with a 
         ['Review of enforcement', 'academic', now().toISOString()],
         ['Statute on Material Offences', 'legislation', now().toISOString()],
         ['Treaty summary', 'intergovernmental', now().toISOString()],
-        ['overview', 'other', now().toISOString()],
+        ['overview', 'unknown', now().toISOString()],
       ],
     );
     assert.ok(!(await store.listSources()).some((x) => x.title === 'secret'));
@@ -114,13 +114,13 @@ test('globs expand relative to their fixed prefix, with ** across folders', asyn
   }
 });
 
-test('ingestText chunks and stores one document, defaulting kind to other', async () => {
+test('ingestText chunks and stores one document, defaulting kind to unknown when nothing tells', async () => {
   const store = await openStore(':memory:');
   try {
     const r = await ingestText(store, { text: 'One sentence. Two sentences.', meta: { uri: 'mem://1', title: 'Mem' }, retrievedAt: now().toISOString() });
     assert.equal(r.status, 'added');
     const src = await store.getSource(r.sourceId);
-    assert.equal(src?.kind, 'other');
+    assert.equal(src?.kind, 'unknown');
     assert.equal(src?.retrievedAt, '2026-03-04T05:06:07.000Z');
     await assert.rejects(ingestText(store, { text: '  ', meta: { uri: 'mem://2', title: 'Blank' } }), /\[ingest\] cannot ingest "mem:\/\/2": it has no text/);
   } finally {

@@ -59,7 +59,8 @@ test('.md: title falls back to the first heading; invalid front matter is a clea
   const d = await loadDocument(tmp('h.md', '# The Heading\n\nBody text.'));
   assert.equal(d.meta.title, 'The Heading');
   await assert.rejects(loadDocument(tmp('bad-fm.md', '---\ntitle: [unclosed\n---\nBody.')), expectError('BAD_INPUT', /cannot read ".*bad-fm\.md": its YAML front matter is invalid .*Fix: fix the YAML/));
-  await assert.rejects(loadDocument(tmp('bad-kind.md', '---\nkind: blog\n---\nBody.')), expectError('BAD_INPUT', /front matter of ".*bad-kind\.md": unknown source kind "blog"\. Fix: use one of: legislation, government/));
+  await assert.rejects(loadDocument(tmp('bad-kind.md', '---\nkind: podcast\n---\nBody.')), expectError('BAD_INPUT', /front matter of ".*bad-kind\.md": unknown source kind "podcast"\. Fix: use one of: legislation, government.*company, blog, other, unknown/));
+  assert.equal((await loadDocument(tmp('blog-kind.md', '---\nkind: blog\n---\nBody text.'))).meta.kind, 'blog');
 });
 
 test('.html: main content via Readability, metadata from meta tags, no scripts or navigation', async () => {

@@ -63,3 +63,25 @@ test("a long claim's key sentence — its rare names, few of its common words �
   assert.equal(c?.text, text);
   assert.ok((c?.coverage ?? 0) >= 0.2);
 });
+
+test('with nothing quotable, a page that states the claim is shown by its headline; a page that does not, never', async () => {
+  // Written for this test: pages of headings and bylines only, no sentence with a full stop.
+  const docs: FixtureDoc[] = [
+    { uri: 'https://falcons.example/news/varga', title: 'Falcons recall goalkeeper Tomas Varga from Kettering loan | Redmoor Falcons', publisher: 'Redmoor Falcons', publishedAt: '2021-03-15', kind: 'other', text: 'Match centre\n\nTickets\n\nFalcons recall goalkeeper Tomas Varga from Kettering loan\n\nBy Club Media, 15 March 2021' },
+    { uri: 'https://otters.example/shop', title: 'Kettering Otters club shop and tickets', publisher: 'Kettering Otters', publishedAt: null, kind: 'other', text: 'Shop\n\nTickets for Kettering Otters home games\n\nGift cards' },
+  ];
+  const store = await storeOfDocs(docs);
+  try {
+    const r = await checkInput(store, 'Goalkeeper Tomas Varga was recalled to the Redmoor Falcons from his loan at the Kettering Otters.', { now: FIXED_NOW });
+    assert.equal(r.summary.length, 1, JSON.stringify(r.summary));
+    assert.match(r.summary[0]!.text, /^Redmoor Falcons titles its page “Falcons recall goalkeeper Tomas Varga from Kettering loan” \[1\]\.$/);
+    assert.equal(r.summary[0]!.verified, true);
+    assert.equal(r.sources.length, 1);
+    assert.equal(r.verdict?.label, 'unproven');
+    // A claim no headline states (one shared word at most) gets none.
+    const other = await checkInput(store, 'Tickets for the Redmoor cup final sold out within an hour.', { now: FIXED_NOW });
+    assert.ok(!other.summary.some((s) => /titles its page/.test(s.text)), JSON.stringify(other.summary));
+  } finally {
+    await store.close();
+  }
+});

@@ -56,3 +56,15 @@ test('HTML says what the verdict confidence means, with its own figure', () => {
   const q = renderHtml({ ...sampleReport(), kind: 'question' as const, verdict: null });
   assert.ok(!q.includes('confidence-note">'), 'a question has no verdict and no note');
 });
+
+test('the source list names a blog or social post and a source whose kind nothing told', () => {
+  const base = sampleReport();
+  const r = { ...base, sources: base.sources.map((s, i) => (i === 1 ? { ...s, kind: 'blog' as const } : i === 2 ? { ...s, kind: 'unknown' as const } : i === 3 ? { ...s, kind: 'company' as const } : s)) };
+  const md = renderMarkdown(r);
+  assert.match(md, /\(blog or social media\)/);
+  assert.match(md, /\(kind unknown\)/);
+  assert.match(md, /\(company\)/);
+  const html = renderHtml(r);
+  assert.match(html, /<span class="kind">blog or social media<\/span>/);
+  assert.match(html, /<span class="kind">kind unknown<\/span>/);
+});

@@ -36,7 +36,8 @@ File types:
 
 Options:
   --db FILE        corpus database (default $VERITY_DB, else .verity/verity.db)
-  --kind KIND      kind of documents that do not state one (default other):
+  --kind KIND      kind of documents that do not state one (default: read from the address,
+                   publisher or site name, else unknown):
                    ${SOURCE_KINDS.join(', ')}
   --max-bytes N    refuse larger files before reading them (default ${DEFAULT_MAX_BYTES}; 20MB, 1G accepted);
                    for URLs the body cap (default ${DEFAULT_WEB_MAX_BYTES}); for .jsonl files each line

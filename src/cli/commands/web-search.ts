@@ -39,7 +39,7 @@ Options:
   --limit N      results, 1 to ${MAX_LIMIT} (default 5)
   --ingest       read the results into the corpus
   --db FILE      corpus database for --ingest (default $VERITY_DB, else .verity/verity.db)
-  --kind KIND    kind of ingested pages that do not state one (default other; Wikipedia is reference):
+  --kind KIND    kind of ingested pages that do not state one (default: inferred, else unknown; Wikipedia is reference):
                  ${SOURCE_KINDS.join(', ')}
   --json         print {"engine", "endpoint", "query", "results": [...]} (+ "documents", "failures", "corpus" with --ingest)
   -h, --help     this help

@@ -29,7 +29,7 @@ export const SIDECAR_SUFFIX = '.meta.json';
 export interface LoadOptions {
   /** Refuse files larger than this many bytes, before reading them (default 50 MB). */
   maxBytes?: number;
-  /** The kind of documents that do not state one (default "other"). */
+  /** The kind of documents that do not state one (default: inferred, else "unknown"). */
   kind?: SourceKind;
   /** Limits on PDF files (inflated stream bytes, text characters). */
   pdf?: PdfLimits;
@@ -96,7 +96,7 @@ function requireText(text: string, origin: string): string {
  */
 export function jsonlLoader(path: string, sidecar: MetaPatch, options: LoadOptions): (d: JsonlDocument) => LoadedDocument {
   const abs = resolve(path);
-  const defaults = { uri: pathToFileURL(abs).href, title: basename(path, extname(path)), kind: options.kind ?? 'other' };
+  const defaults = { uri: pathToFileURL(abs).href, title: basename(path, extname(path)), kind: options.kind ?? 'unknown' };
   const shared = { ...sidecar };
   delete shared.uri;
   delete shared.title;
@@ -121,7 +121,7 @@ export async function loadFile(path: string, options: LoadOptions = {}): Promise
   const bytes = await readBytes(path, options.maxBytes ?? DEFAULT_MAX_BYTES);
   const sidecar = await readSidecar(path);
   const abs = resolve(path);
-  const defaults = { uri: pathToFileURL(abs).href, title: basename(path, extname(path)), kind: options.kind ?? 'other' };
+  const defaults = { uri: pathToFileURL(abs).href, title: basename(path, extname(path)), kind: options.kind ?? 'unknown' };
   if (loader === 'jsonl') {
     const { documents, failures } = loadJsonl(decodeText(bytes, path), path);
     const toLoaded = jsonlLoader(path, sidecar, options);

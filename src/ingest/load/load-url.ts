@@ -18,7 +18,7 @@ import type { LoadResult } from './load-document.js';
 export interface UrlLoadOptions {
   /** Largest body read (default 20 MB). */
   maxBytes?: number;
-  /** The kind of documents that do not state one (default "other"). */
+  /** The kind of documents that do not state one (default: inferred, else "unknown"). */
   kind?: SourceKind;
   /** Safe-fetch options: allowPrivate, timeoutMs, maxRedirects, userAgent, resolve … */
   web?: SafeFetchOptions;
@@ -84,7 +84,7 @@ function jsonAsLines(text: string, url: string): string {
 export async function loadUrl(input: string, options: UrlLoadOptions = {}): Promise<LoadResult> {
   const res = await safeFetch(input, { ...options.web, maxBytes: options.maxBytes ?? options.web?.maxBytes ?? DEFAULT_WEB_MAX_BYTES });
   const retrievedAt = (options.now ?? (() => new Date()))().toISOString();
-  return documentsFromResource(res, input, options.kind ?? 'other', retrievedAt, options.pdf);
+  return documentsFromResource(res, input, options.kind ?? 'unknown', retrievedAt, options.pdf);
 }
 
 /** Reads a fetched resource with the loader for its kind. `origin` names it in messages. */

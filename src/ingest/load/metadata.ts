@@ -110,8 +110,8 @@ export function completeMeta(patch: MetaPatch, defaults: { uri: string; title: s
     publisher: patch.publisher ?? null,
     author: patch.author ?? null,
     publishedAt: patch.publishedAt ?? null,
-    // No kind stated: what the address, publisher or site name tells, before the default "other".
-    kind: patch.kind ?? (defaults.kind === 'other' ? (inferKind({ uri: patch.uri ?? defaults.uri, publisher: patch.publisher, title: patch.title ?? defaults.title }) ?? 'other') : defaults.kind),
+    // No kind stated: what the address, publisher or site name tells, else "unknown".
+    kind: patch.kind ?? (defaults.kind === 'unknown' ? (inferKind({ uri: patch.uri ?? defaults.uri, publisher: patch.publisher, title: patch.title ?? defaults.title }) ?? 'unknown') : defaults.kind),
     language: patch.language ?? null,
     license: patch.license ?? null,
     ...(patch.aliases && patch.aliases.length > 0 ? { aliases: patch.aliases } : {}),

@@ -1,7 +1,7 @@
 // Attribution: the glue the composer puts before an extracted sentence, with the hedge the
 // source kind calls for ("reports" for a survey, "provides" for a statute).
 import type { Source, SourceKind } from '../../model.js';
-import { STOPWORDS, extractFigures, onlyCapitalised } from '../../text/index.js';
+import { STOPWORDS, commonWord, extractFigures, onlyCapitalised } from '../../text/index.js';
 
 const VERB: Record<SourceKind, string> = {
   legislation: 'provides',
@@ -13,7 +13,10 @@ const VERB: Record<SourceKind, string> = {
   'legal-commentary': 'writes',
   reference: 'states',
   dataset: 'reports',
+  company: 'states',
+  blog: 'writes',
   other: 'states',
+  unknown: 'states',
 };
 
 const STARTERS = new Set(['however', 'although', 'since', 'during', 'under', 'when', 'while', 'because', 'after', 'before', 'until', 'unlike', 'like', 'today', 'now', 'yet', 'still', 'thus', 'therefore', 'moreover', 'further', 'furthermore', 'instead', 'overall', 'many', 'several', 'countries', 'states', 'possession', 'production', 'distribution', 'member', 'parties', 'anyone', 'whoever', 'everyone', 'nobody']);
@@ -61,7 +64,8 @@ export const UNNAMED_SOURCE = 'one source';
 export function shortName(source: Pick<Source, 'title' | 'publisher' | 'kind'> & { uri?: string }): string {
   const titleHead = (source.title.split(/\s+[—–]\s+|\s+-\s+|:\s/)[0] ?? source.title).trim();
   if (source.kind === 'legislation') return cut(titleHead.replace(/\s*\([^)]*\)\s*$/, ''), 60);
-  const given = source.publisher?.trim() ?? '';
+  // A publisher with no letter ("140961138903", a page's numeric id) names no one.
+  const given = /\p{L}/u.test(source.publisher ?? '') ? (source.publisher ?? '').trim() : '';
   const publisher = /^https?:\/\//i.test(given) ? (siteName(given) ?? '') : given;
   const acronym = /\(([A-Z][A-Z&]{1,9})\)/.exec(publisher)?.[1];
   if (acronym) return acronym;
@@ -136,8 +140,9 @@ export function lowerFirst(sentence: string, context: string): string {
   const next = /^\s+(\p{Lu}\p{L}*)/u.exec(sentence.slice(first.length))?.[1];
   const nameAfter = next !== undefined && !CALENDAR_WORDS.has(next.toLowerCase());
   const nameInside = new RegExp(`[\\p{L},;][ \\t]+${first}\\b`, 'u').test(context) || nameAfter || /^,/.test(sentence.slice(first.length));
-  // A word WordNet knows only as a name ("Europe", "Americans") keeps its capital.
-  if (common || (!nameInside && !onlyCapitalised(first))) return lower + sentence.slice(first.length);
+  // A word WordNet knows only as a name ("Europe", "Americans"), or not at all ("Netflix",
+  // "Winslet"), keeps its capital.
+  if (common || (!nameInside && !onlyCapitalised(first) && commonWord(first))) return lower + sentence.slice(first.length);
   return sentence;
 }
 
@@ -203,15 +208,15 @@ function namedInstrument(body: string, source: Pick<Source, 'title' | 'kind' | '
  * passion …"). A leading "And" only links to the sentence before and is left out; a contrast
  * ("But", "However,", "Nevertheless,", "Nonetheless,", "Still,", "Yet,") moves into the
  * attribution — "X states, however, that the passion …" — so the source is still seen
- * qualifying something. "Still" and "Yet" count only before a comma ("Yet another …" is the
- * sentence's own).
+ * qualifying something. "Still" and "Yet" count only before a comma or, for "Yet", a name ("Yet
+ * another …" is the sentence's own; "Yet Winslet was praised …" is a contrast).
  */
 export function openingConjunction(body: string): { text: string; contrast: string | null } {
   // "Meanwhile, the federal minimum wage …": a word that links to the sentence before adds nothing
   // once the sentence is quoted on its own, and "reports that Meanwhile, …" reads badly.
   const linked = LINKING_OPENER.exec(body);
   if (linked) return openingConjunction(body.slice(linked[0].length));
-  const m = /^(?:(and|but)|(however|nevertheless|nonetheless|still|yet)\s*,)\s+(?=[\p{L}"“'‘\d])/iu.exec(body);
+  const m = /^(?:([Aa]nd|[Bb]ut|[Yy]et(?=\s+\p{Lu}))|([Hh]owever|[Nn]evertheless|[Nn]onetheless|[Ss]till|[Yy]et)\s*,)\s+(?=[\p{L}"“'‘\d])/u.exec(body);
   if (!m) return { text: body, contrast: null };
   const word = (m[1] ?? m[2] ?? '').toLowerCase();
   const contrast = word === 'and' ? null : word === 'but' || word === 'yet' ? 'however' : word;

@@ -5,6 +5,7 @@ import type { Figure, Judgement, Passage, Source, Stance } from '../../model.js'
 import { STOPWORDS, contentTerms, extractFigures, injectionText, splitSentences } from '../../text/index.js';
 import { negationCount } from './negation.js';
 import { withExpansions } from './acronyms.js';
+import { balanceQuotes } from './attribution.js';
 import { coverageByBestSentences, type ClaimProfile } from '../../evidence/index.js';
 
 export interface Candidate {
@@ -41,6 +42,12 @@ const MIN_CHARS = 30;
 /** Sentences that lean on the one before them. */
 export const ANAPHORA = /^(?:this|that|these|those|it|its|they|their|such|both|the two|the same|here|there)\b/i;
 const MAX_CHARS = 480;
+/** Words a quoted sentence may have: its attribution adds a few, and a report sentence reads as one up to about 70. */
+const MAX_WORDS = 60;
+
+function quotesBalanced(text: string): boolean {
+  return (text.match(/"/g) ?? []).length % 2 === 0 && (text.match(/“/g) ?? []).length === (text.match(/”/g) ?? []).length;
+}
 /** An antecedent is quoted only when it is short: the pair must still read as one sentence. */
 const MAX_ANTECEDENT_CHARS = 220;
 
@@ -94,9 +101,13 @@ function resolves(antecedent: string, named: readonly string[]): boolean {
   return named.every((w) => (/^\d/.test(w) ? numbers.has(w.replace(/,/g, '').replace(/\.$/, '')) : contentTerms(w).every((t) => terms.has(t))));
 }
 
+/** A news dateline before the sentence: "TORONTO, ON (August 22, 2017) - ", "LONDON — ". */
+const DATELINE = /^\p{Lu}[\p{Lu}.' ]{2,}(?:,\s*\p{Lu}[\p{L}.]*){0,2}\s*(?:\([^()]{3,40}\))?\s*(?:-{1,2}|–|—)\s+(?=\p{Lu})/u;
+
 function cleanSentence(text: string): string {
   return text
     .replace(/^\s*(?:#{1,6}\s+|[-*•▪]\s+|\d+[.)]\s+|>\s*)+/, '')
+    .replace(DATELINE, '')
     .replace(/\s+/g, ' ')
     .trim();
 }
@@ -122,7 +133,13 @@ function usable(text: string): boolean {
   if (text.endsWith('?') || text.endsWith(':')) return false;
   if (/[|]{2,}|^[-=*_]{3,}/.test(text)) return false;
   const words = text.split(/\s+/).length;
+  if (words > MAX_WORDS) return false; // with its attribution it would run past what reads as one sentence
   if (!/[.!]["'”’)\]]*$/.test(text) && !listStatement(text, words)) return false; // headings and fragments have no full stop
+  // A web address is a reference line or a by-line, not a statement to quote.
+  if (/https?:\/\/|\bwww\.\S/i.test(text)) return false;
+  // A quotation mark whose pair is in another sentence, not at either end (where it is left out):
+  // the sentence is a piece of a longer quotation ("… this year,\" he said").
+  if (!quotesBalanced(balanceQuotes(text.replace(/[.!]+$/, '')))) return false;
   const afterColon = /:\s+([^:]*)$/.exec(text)?.[1];
   if (afterColon !== undefined && afterColon.split(/\s+/).length <= 5) return false;
   return words >= 6 && /[a-z]/.test(text) && !/^[a-z]/.test(text);

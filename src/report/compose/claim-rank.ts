@@ -2,8 +2,11 @@
 // state most of the claim (its words weighted by rarity, its figures and dates, its names) comes
 // first, and within it the sentence that states most of it. A sentence that shares a number or a
 // few common words with the claim ranks below one that says what the claim says.
-import { coverageBySource, textCoverage, type ClaimProfile } from '../../evidence/index.js';
-import type { Judgement } from '../../model.js';
+import { coverageByBestSentences, coverageBySource, textCoverage, type ClaimProfile } from '../../evidence/index.js';
+import type { Judgement, Source } from '../../model.js';
+import { contentTerms } from '../../text/index.js';
+import type { PendingSentence } from '../citations.js';
+import { sourceName } from './attribution.js';
 import { byScore, type Candidate } from './candidates.js';
 
 /** Weight of the candidate's source coverage, relative to the best source's. */
@@ -30,4 +33,39 @@ export function rankByClaimCoverage(pool: readonly Candidate[], profile: ClaimPr
     })
     .sort(byScore);
   return { ranked, bySource };
+}
+
+/** A page title must hold at least this rarity-weighted share of the claim's words to stand for the page. */
+const HEADLINE_FLOOR = 0.3;
+
+/** A title without its site name ("… | The Portwick Times", "… – Site"), when what is left reads as a headline. */
+function headlineOf(source: Source): string | null {
+  const head = source.title.split(/\s+[|•»]\s+|\s+[–—]\s+|\s+-\s+/)[0]?.trim() ?? '';
+  if (head.split(/\s+/).length < 4 || /https?:|www\./i.test(head) || /["“”]/.test(head)) return null;
+  return head;
+}
+
+/**
+ * When no sentence of any source can be quoted (pages of headings, bylines and lists), the title
+ * of the page that states most of the claim — a headline is its page's own words about its
+ * subject — as a sentence about the source (basis "metadata": the verifier checks it against the
+ * source's title): "The Portwick Times titles its page “Ferries stop running to the island”".
+ * Only a title that states HEADLINE_FLOOR of the claim and two of its content words; null
+ * otherwise.
+ */
+export function headlineSentence(profile: ClaimProfile, judgements: readonly Judgement[], bySource: ReadonlyMap<string, number>): PendingSentence | null {
+  const claimTerms = new Set(contentTerms(profile.text));
+  let best: { source: Source; head: string; score: number } | null = null;
+  for (const source of new Map(judgements.map((j) => [j.source.id, j.source])).values()) {
+    const head = headlineOf(source);
+    if (head === null) continue;
+    const shared = new Set(contentTerms(head).filter((t) => claimTerms.has(t))).size;
+    const coverage = coverageByBestSentences(profile, [head], 1).coverage;
+    if (shared < 2 || coverage < HEADLINE_FLOOR) continue;
+    const score = coverage + (bySource.get(source.id) ?? 0);
+    if (best === null || score > best.score) best = { source, head, score };
+  }
+  if (best === null) return null;
+  const name = sourceName(best.source);
+  return { body: `${name.charAt(0).toUpperCase()}${name.slice(1)} titles its page “${best.head}”`, sourceIds: [best.source.id], passageIds: [], basis: 'metadata' };
 }

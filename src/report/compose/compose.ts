@@ -17,7 +17,7 @@ import { negationCount } from './negation.js';
 import { acronymsIn, withExpansions } from './acronyms.js';
 import { figureMentions, findDiscrepancies, type FigureMention } from '../discrepancies.js';
 import { namedCandidates, namesGap, placeList, type NamedCandidate } from './compose-named.js';
-import { rankByClaimCoverage } from './claim-rank.js';
+import { headlineSentence, rankByClaimCoverage } from './claim-rank.js';
 import { allJudgements, answerOf, arithmeticRest, arithmeticSentence, byYearThenScore, facet, figureHeadline, finding, fromCandidate, kindFindings, lead, mainFigure, neighboursOf, onlyPhrase, type PendingFinding, pickNamed, Selection, sentenceCase, SENTENCES_PER_FINDING, uniqueByKey, yearOf } from './compose-parts.js';
 export type { PendingFinding } from './compose-parts.js';
 
@@ -220,12 +220,13 @@ function composeClaim(input: ComposeInput, selection: Selection, acronyms: Acron
   // Candidates ranked by how much of the claim they state (claim-rank.ts): the best-covering
   // source is quoted first, and its best sentence opens the summary.
   const profile = profileClaim(whole.claim);
-  const { ranked: pool } = rankByClaimCoverage(
+  const ranking = rankByClaimCoverage(
     candidatesFor(whole.judgements, { facetId: whole.id, claim: whole.claim, focus: whole.focus, acronyms, neighbours, negation: 0, profile }),
     profile,
     whole.judgements,
     whole.sourceCoverage,
   );
+  const pool = ranking.ranked;
   // A sentence that negates what the claim asserts (or the reverse) is never shown as support,
   // whatever stance the judge gave it: "does not require" contradicts "requires".
   const claimNegated = negationCount(whole.claim) > 0;
@@ -276,6 +277,9 @@ function composeClaim(input: ComposeInput, selection: Selection, acronyms: Acron
     if (findings.length >= MAX_FINDINGS) break;
     findings.push(f);
   }
+  // Nothing quotable: the page that states most of the claim, by its headline.
+  const headline = summary.length === 0 ? headlineSentence(profile, whole.judgements, ranking.bySource) : null;
+  if (headline) summary.push(headline);
   return { summary, findings };
 }
 

@@ -31,7 +31,8 @@ const METADATA_GLUE = [
   'news', 'legal', 'legal-commentary', 'reference', 'dataset', 'other', 'statute', 'statutes', 'treaty', 'treaties',
   'sides', 'side', 'view', 'views', 'weigh', 'weighs', 'careful', 'reading', 'alongside', 'time', 'given', 'test',
   'secondary', 'confirm', 'recent', 'reflect', 'later', 'changes', 'professional', 'deserves', 'come', 'comes',
-  'each', 'single', 'addresses', 'part',
+  'each', 'single', 'addresses', 'part', 'company', 'companies', 'page', 'pages', 'blog', 'blogs', 'social', 'media', 'post', 'posts',
+  'unknown', 'headline', 'headed', 'titles',
 ];
 
 function stems(words: readonly string[]): ReadonlySet<string> {

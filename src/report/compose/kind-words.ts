@@ -11,7 +11,10 @@ export const KIND_WORDS: Record<SourceKind, string> = {
   'legal-commentary': 'legal commentary',
   reference: 'reference works',
   dataset: 'datasets',
+  company: 'company pages',
+  blog: 'blogs and social media posts',
   other: 'other sources',
+  unknown: 'sources of unknown kind',
 };
 
 /** The kinds a balanced reading of a legal or policy question would include. */

@@ -2,6 +2,7 @@
 // resources). Every value is escaped; citation marks become links to the sources list; a
 // sentence that failed verification is shown struck through with the verifier's reason.
 import type { Report, ReportSentence } from '../../model.js';
+import { kindLabel } from './kind-label.js';
 
 const LABELS: Record<string, string> = { supported: 'Supported', refuted: 'Refuted', mixed: 'Mixed', unproven: 'Unproven' };
 
@@ -111,7 +112,7 @@ export function renderHtml(report: Report): string {
     const safeUri = /^(?:https?:|file:|urn:)/i.test(s.uri) ? s.uri : `#source-${s.n}`;
     // Web sources open in a new tab: the report may be shown framed (verity serve), where the frame may not navigate away.
     parts.push(
-      `<li id="source-${s.n}">[${s.n}] <a href="${escapeHtml(safeUri)}"${/^https?:/i.test(safeUri) ? ' target="_blank" rel="noopener noreferrer"' : ''}>${escapeHtml(s.title)}</a>${publisher}, ${escapeHtml(s.date ?? 'undated')}. <span class="kind">${escapeHtml(s.kind)}</span></li>`,
+      `<li id="source-${s.n}">[${s.n}] <a href="${escapeHtml(safeUri)}"${/^https?:/i.test(safeUri) ? ' target="_blank" rel="noopener noreferrer"' : ''}>${escapeHtml(s.title)}</a>${publisher}, ${escapeHtml(s.date ?? 'undated')}. <span class="kind">${escapeHtml(kindLabel(s.kind))}</span></li>`,
     );
   }
   parts.push('</ol></section>');

@@ -2,6 +2,7 @@
 // failed verification is kept, followed by a visible flag with the verifier's reason.
 import type { Report, ReportSentence } from '../../model.js';
 import { escapeMarkdownInline as escapeInline, markdownAddress } from './markdown-escape.js';
+import { kindLabel } from './kind-label.js';
 
 const LABELS: Record<string, string> = { supported: 'Supported', refuted: 'Refuted', mixed: 'Mixed', unproven: 'Unproven' };
 
@@ -45,7 +46,7 @@ export function renderMarkdown(report: Report): string {
   out.push('## Sources', '');
   for (const s of report.sources) {
     const publisher = s.publisher ? ` — ${escapeInline(s.publisher)}` : '';
-    out.push(`[${s.n}] ${escapeInline(s.title)}${publisher}, ${s.date ?? 'undated'}. ${markdownAddress(s.uri)} (${s.kind})  `);
+    out.push(`[${s.n}] ${escapeInline(s.title)}${publisher}, ${s.date ?? 'undated'}. ${markdownAddress(s.uri)} (${kindLabel(s.kind)})  `);
   }
   out.push('');
   const p = report.provenance;

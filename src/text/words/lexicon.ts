@@ -173,6 +173,22 @@ export function hasSense(word: string, pos: WordnetPos): boolean {
   return w !== '' && (has(pos, w) || baseForms(w, [pos]).length > 0);
 }
 
+// Function words WordNet does not list (it holds nouns, verbs, adjectives and adverbs only).
+const FUNCTION_WORDS = new Set([
+  'since', 'without', 'within', 'although', 'though', 'unless', 'until', 'till', 'whereas', 'whether', 'despite', 'during', 'toward', 'towards',
+  'amid', 'amidst', 'among', 'amongst', 'upon', 'onto', 'unto', 'whilst', 'whoever', 'whatever', 'whichever', 'wherever', 'whenever', 'whom', 'whose',
+  'someone', 'anyone', 'everyone', 'nobody', 'something', 'anything', 'everything', 'nothing', 'hers', 'theirs', 'ours', 'yours', 'thereafter', 'thereby',
+]);
+
+/**
+ * Is the word a common word of English: a sense in WordNet (in any part of speech, or its base
+ * form's), or a function word? False for names WordNet does not know ("Collingwood", "Netflix").
+ */
+export function commonWord(word: string): boolean {
+  const w = word.trim().toLowerCase();
+  return FUNCTION_WORDS.has(w) || POSES.some((pos) => hasSense(w, pos));
+}
+
 /**
  * Is the word a name in WordNet: known (or its base form is), and written with a capital in every
  * sense that lists it ("Europe", "Americans"; not "Health", "Decreased")? Unknown words: false.
