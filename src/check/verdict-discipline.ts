@@ -68,6 +68,17 @@ function quotedWith(report: Report, stanceOf: ReadonlyMap<string, Stance>, stanc
   return quotedWhere(report, (id) => stanceOf.get(id) === stance);
 }
 
+/** The quote of the strongest passage judged with this stance (a restatement first), if one is quoted. */
+function strongestQuoted(report: Report, judgements: readonly Judgement[], stance: Stance): ReportSentence | undefined {
+  const restates = (j: Judgement): number => (j.reasons.some((r) => r.kind === 'restatement') ? 1 : 0);
+  const ranked = judgements.filter((j) => j.stance === stance).sort((a, b) => restates(b) - restates(a) || b.strength - a.strength);
+  for (const j of ranked) {
+    const s = quotedWhere(report, (id) => id === j.passage.id);
+    if (s) return s;
+  }
+  return undefined;
+}
+
 function quotedWhere(report: Report, bears: (passageId: string) => boolean): ReportSentence | undefined {
   return report.findings
     .flatMap((f) => f.sentences)
@@ -117,7 +128,8 @@ function byCoverage(report: Report, v: ReportVerdict, judgements: readonly Judge
 
 /** The claim's figures (years aside) when no passage states one with the claim's meaning or restates the claim; else none. */
 function unstatedFigures(claim: string, judgements: readonly Judgement[]): string[] {
-  const figures = profileClaim(claim).figures;
+  // A span of time ("in eight years", "the past decade") is a period, compared as one, not a count to find stated.
+  const figures = profileClaim(claim).figures.filter((f) => !/^(?:years?|months?|weeks?|days?|decades?|centuries|century)$/i.test(f.unit ?? ''));
   if (figures.length === 0) return [];
   const stated = judgements.some((j) => j.reasons.some((r) => r.kind === 'figure-match' || (r.kind === 'restatement' && j.stance === 'supports')));
   return stated ? [] : figures.map((f) => f.text);
@@ -158,7 +170,7 @@ export function disciplinedVerdict(report: Report, judgements: readonly Judgemen
   const meaning = meaningNote(v.reason);
   if (meaning && v.label === 'unproven') return v;
   if (v.label === 'unproven' || v.label === 'supported') return byFigure(report, v, judgements, stanceOf) ?? byCoverage(report, v, judgements, stanceOf, bySource);
-  const quotes = NEEDS[v.label].map((stance) => ({ stance, s: quotedWith(report, stanceOf, stance) }));
+  const quotes = NEEDS[v.label].map((stance) => ({ stance, s: strongestQuoted(report, judgements, stance) ?? quotedWith(report, stanceOf, stance) }));
   if (quotes.some((q) => q.s === undefined)) {
     const missing = quotes.filter((q) => q.s === undefined).map((q) => (q.stance === 'supports' ? 'supporting' : 'refuting'));
     return { label: 'unproven', confidence: v.confidence, reason: `${UNQUOTED_REASON} (the evidence leaned ${v.label}, but no ${missing.join(' or ')} passage was quoted).${meaning}` };

@@ -62,9 +62,15 @@ test('a finding attributed to the agency that made it, restated, is supported: u
   assert.match(v.reason, /Lakeside Courier/);
 });
 
-test('another peak value is not supported: up to 94% mortality', async () => {
+test('another peak value is not supported, and a refutation names the page that restates it the other way: up to 94% mortality', async () => {
   const v = await verdictOf('Surveys of 14 lakes found up to 94% fish mortality in 2025');
   assert.notEqual(v.label, 'supported', v.reason);
+  if (v.label === 'refuted') assert.match(v.reason, /quoted from Lakeside Courier/);
+});
+
+test("a span of years is a period, not a count a page must state: 'in six years' against 'in the past six years'", async () => {
+  const v = await verdictOf('2025 was the third bloom season on the Corran Lakes in six years');
+  assert.doesNotMatch(v.reason, /no passage states its figure "six years"/);
 });
 
 test('a list item without a full stop is quoted and bears out its figure', async () => {
