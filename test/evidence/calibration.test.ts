@@ -53,25 +53,23 @@ test('a supported lean less likely right than wrong is shown as unproven when th
   assert.deepEqual(calibrateVerdict(file([0.3, 0.8], [0.2]), 'supported', 0.2, ['supported', 'unproven']), { label: 'supported', confidence: 0.3, leaning: null });
 });
 
-test('with every label allowed (a check, an audit, a report) supported is never shown below one half', () => {
+test('supported and refuted leans are treated alike: each stays when unproven is even less likely right', () => {
   const cal = file([0.3, 0.8], [0.2]);
   const all = ['supported', 'refuted', 'mixed', 'unproven'] as const;
-  // Unproven is even less likely right (0.2 against 0.3): supported still goes, refuted stays.
-  assert.deepEqual(calibrateVerdict(cal, 'supported', 0.2, all), { label: 'unproven', confidence: 0.2, leaning: 'supported' });
+  assert.deepEqual(calibrateVerdict(cal, 'supported', 0.2, all), { label: 'supported', confidence: 0.3, leaning: null });
   assert.deepEqual(calibrateVerdict(cal, 'refuted', 0.2, all), { label: 'refuted', confidence: 0.3, leaning: null });
-  assert.deepEqual(calibrateVerdict(cal, 'supported', 0.2, ['supported', 'refuted', 'unproven']), { label: 'supported', confidence: 0.3, leaning: null });
   for (const label of ['supported', 'refuted'] as const) assert.equal(calibrateVerdict(cal, label, 0.9, all).label, label);
 });
 
-test('the shipped calibration is valid: supported never below one half, refuted below it only when unproven is less likely right', () => {
+test('the shipped calibration is valid: a lean below one half stays only when unproven is less likely right', () => {
   const cal = verdictCalibration();
   for (let raw = 0; raw <= 1.0001; raw += 0.05) {
     for (const label of ['supported', 'refuted'] as const) {
       const c = calibrateVerdict(cal, label, raw, ['supported', 'refuted', 'mixed', 'unproven']);
       const lean = applyIsotonic(cal.maps.decided, raw);
       const unproven = applyIsotonic(cal.maps.downgraded, raw);
-      if (c.label === label) assert.ok(c.confidence >= 0.5 || (label === 'refuted' && unproven <= lean), `${label} at raw ${raw.toFixed(2)} shown with ${c.confidence}`);
-      else assert.ok(c.label === 'unproven' && lean < 0.5 && c.confidence === unproven && (label === 'supported' || unproven > lean));
+      if (c.label === label) assert.ok(c.confidence >= 0.5 || unproven <= lean, `${label} at raw ${raw.toFixed(2)} shown with ${c.confidence}`);
+      else assert.ok(c.label === 'unproven' && lean < 0.5 && c.confidence === unproven && unproven > lean);
       assert.ok(c.confidence >= 0 && c.confidence <= 1);
     }
   }
