@@ -243,6 +243,9 @@ function composeClaim(input: ComposeInput, selection: Selection, acronyms: Acron
     const chosen: Candidate[] = [];
     for (const rel of order) chosen.push(...selection.pick(found.filter((x) => x.relation === rel).map((x) => x.candidate), rel === 'other-meaning' ? 1 : 2));
     if (chosen.length === 0) continue;
+    // The lead quote already states the figure as claimed: numbers said of something else add nothing to it.
+    const leadAgrees = top !== undefined && found.some((x) => x.candidate === top && x.relation === 'agrees');
+    if (leadAgrees && found.every((x) => x.relation === 'other-meaning' || x.candidate === top || !chosen.includes(x.candidate))) continue;
     const first = chosen[0] as Candidate;
     if (summary.length < 3) summary.push(fromCandidate(first));
     findings.push(finding(`The claim's figure, ${figure.text}, against the sources' counts`, chosen));

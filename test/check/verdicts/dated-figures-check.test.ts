@@ -32,6 +32,7 @@ const CORPUS = [
       '* 22 lakes surveyed, with average trout density estimated at 41.2 per hectare',
       '* That is down slightly from 43.5 per hectare in 2023, when density was the highest since counts began',
       '* 17 lakes surveyed in the east, with average trout density estimated at 28.9 per hectare.',
+      '* Just over half the surveyed lakes had weed cover between 10 and 30 per cent, four had between 50 and 70 per cent',
     ].join('\n'),
   },
   {
@@ -90,4 +91,11 @@ test('a page dated years before the claim gives no other value for its period: n
   const v = await verdictOf('2025 was the third bloom season on the Corran Lakes in six years');
   assert.notEqual(v.label, 'refuted', v.reason);
   assert.doesNotMatch(v.reason, /four years/);
+});
+
+test("when the lead quote states the claim's figure, numbers said of something else get no finding of their own", async () => {
+  const r = await checkInput(store, 'Surveys of 14 lakes found up to 64% fish mortality in 2025', { now: NOW });
+  assert.equal(r.kind, 'claim');
+  const figureFinding = r.findings.find((f) => /^The claim's figure, up to 64%/.test(f.headline));
+  assert.ok(!figureFinding || figureFinding.sentences.some((s) => /64%/.test(s.text)), JSON.stringify(r.findings.map((f) => [f.headline, f.sentences.map((s) => s.text)])));
 });
