@@ -5,7 +5,7 @@
 // passages (at most three per source) hold only some of them. A source counts once, whatever
 // the number of its passages retrieved.
 import type { Store } from '../contracts.js';
-import { coverageBySource, profileClaim, readText, readTextCoverage, type ReadText } from '../evidence/index.js';
+import { coverageBySource, profileClaim, readText, readTextCoverage, yearOf, type ReadText } from '../evidence/index.js';
 import type { Judgement, Source } from '../model.js';
 
 /** Coverage of the claim by each source, by source id. */
@@ -22,9 +22,9 @@ export function passageCoverage(claim: string, judgements: readonly Judgement[])
  * numbers hold steady", dated 2024, names the lakes and the year its bulleted figures are of.
  */
 export function headline(source: Pick<Source, 'title' | 'publishedAt'>): string {
-  const year = /^\d{4}/.exec(source.publishedAt ?? '')?.[0];
+  const year = yearOf(source.publishedAt);
   const title = source.title.trim();
-  return title === '' ? '' : `${title}${/[.!?]$/.test(title) ? '' : '.'}${year ? ` (${year})` : ''}`;
+  return title === '' ? '' : `${title}${/[.!?]$/.test(title) ? '' : '.'}${year !== null ? ` (${year})` : ''}`;
 }
 
 /** Sources read whole per claim: the best-ranked ones (the others are read by their passages). */

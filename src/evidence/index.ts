@@ -24,6 +24,7 @@ export type { StatedFigures } from './figures/stated-figures.js';
 export { statedNames, namePhrases } from './stance/stated-names.js';
 export type { StatedNames } from './stance/stated-names.js';
 export { readDates, statesDate } from './figures/dates.js';
+export { yearOf } from './figures/years.js';
 export type { CalendarDate } from './figures/dates.js';
 export { compareFigureStatements, compareMeanings, bestFigurePair, relationSupports, MEANING_RELATIONS } from './figures/figure-meaning.js';
 export type { FigureStatement, MeaningComparison, MeaningRelation } from './figures/figure-meaning.js';

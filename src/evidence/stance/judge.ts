@@ -5,7 +5,7 @@ import type { ClaimProfile } from './claim-profile.js';
 import { predictProba } from './logistic.js';
 import type { LogisticModel } from './logistic.js';
 import { FEATURE_NAMES, pairFeatures } from './pair-features.js';
-import { readYears } from '../figures/years.js';
+import { readYears, yearOf } from '../figures/years.js';
 import type { PairFeatures } from './pair-features.js';
 import { figureMeaningMismatch, mismatchReason } from '../figures/figure-stance.js';
 import type { FigureMeaningMismatch } from '../figures/figure-stance.js';
@@ -67,16 +67,32 @@ export interface PairReading {
 /** Read a pair once; `decidePair` turns the reading into a stance with any weights. */
 export function readPair(claim: ClaimProfile, evidenceText: string | readonly string[], options: JudgeOptions = {}): PairReading {
   const claimProblem = unreadableClaim(claim);
-  const f = datedFeatures(claim, pairFeatures(claim, claimProblem ? '' : evidenceText), evidenceText, options.published);
+  const page = pageDate(claim, evidenceText, options.published);
+  const f = datedFeatures(claim, pairFeatures(claim, claimProblem ? '' : evidenceText), page);
   const unreadable = claimProblem ?? unreadableEvidence(f.stems) ?? unreadableFeatures(f.values, FEATURE_NAMES);
   if (unreadable) return { features: f, rule: null, mismatch: null, unreadable };
   let stems = f.stems;
   if (options.context) stems = new Set([...stems, ...contentStems(options.context).map((w) => w.stem)]);
   const read = options.restatement === false ? null : readRestatement(claim, evidenceText, undefined, stems);
   // A page dated before the claim's years gives no other value for them (datedFeatures).
-  const rule = read?.relation === 'figure' && olderPage(claim, evidenceText, options.published) ? null : read;
+  const rule = read?.relation === 'figure' && page.older ? null : read;
   const mismatch = claim.figures.length > 0 ? figureMeaningMismatch(claim.text, evidenceText, claim.figures, f.figures) : null;
   return { features: f, rule, mismatch, unreadable: null };
+}
+
+/** When the evidence's page was published, read against the claim's years. */
+interface PageDate {
+  /** The page's year (null when undated or the claim names no year). */
+  year: number | null;
+  /** Dated before every year the claim names, and naming none of them itself. */
+  older: boolean;
+}
+
+function pageDate(claim: ClaimProfile, evidenceText: string | readonly string[], published: string | null | undefined): PageDate {
+  const year = claim.years.length === 0 ? null : yearOf(published);
+  if (year === null) return { year, older: false };
+  const named = readYears(typeof evidenceText === 'string' ? evidenceText : evidenceText.join(' '));
+  return { year, older: claim.years.every((y) => y > year) && !claim.years.some((y) => named.includes(y)) };
 }
 
 /**
@@ -85,17 +101,8 @@ export function readPair(claim: ClaimProfile, evidenceText: string | readonly st
  * years are no date mismatch; a page dated before all the claim's years, naming none of them, cannot
  * give the claim's figure another value for them (its figures are of another period).
  */
-/** Is the page dated before every year the claim names, naming none of them itself? */
-function olderPage(claim: ClaimProfile, evidenceText: string | readonly string[], published: string | null | undefined): boolean {
-  const year = Number(/^(\d{4})/.exec(published ?? '')?.[1] ?? NaN);
-  if (!Number.isFinite(year) || claim.years.length === 0) return false;
-  const named = readYears(typeof evidenceText === 'string' ? evidenceText : evidenceText.join(' '));
-  return claim.years.every((y) => y > year) && !claim.years.some((y) => named.includes(y));
-}
-
-function datedFeatures(claim: ClaimProfile, f: PairFeatures, evidenceText: string | readonly string[], published: string | null | undefined): PairFeatures {
-  const year = Number(/^(\d{4})/.exec(published ?? '')?.[1] ?? NaN);
-  if (!Number.isFinite(year) || claim.years.length === 0) return f;
+function datedFeatures(claim: ClaimProfile, f: PairFeatures, page: PageDate): PairFeatures {
+  if (page.year === null) return f;
   const values = [...f.values];
   const drop = new Set<string>();
   const clear = (feature: (typeof FEATURE_NAMES)[number], reason: string): void => {
@@ -105,8 +112,8 @@ function datedFeatures(claim: ClaimProfile, f: PairFeatures, evidenceText: strin
       drop.add(reason);
     }
   };
-  if (claim.years.includes(year)) clear('date_mismatch', 'date-mismatch');
-  if (olderPage(claim, evidenceText, published)) clear('fig_conflict', 'figure-conflict');
+  if (claim.years.includes(page.year)) clear('date_mismatch', 'date-mismatch');
+  if (page.older) clear('fig_conflict', 'figure-conflict');
   return drop.size === 0 ? f : { ...f, values, reasons: f.reasons.filter((r) => !drop.has(r.kind)) };
 }
 

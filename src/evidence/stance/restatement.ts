@@ -13,12 +13,12 @@ import type { Figure, Reason, Stance } from '../../model.js';
 import { extractFigures, splitSentences } from '../../text/index.js';
 import type { ClaimProfile } from './claim-profile.js';
 import { contentStems, isYear } from './claim-profile.js';
-import { HEDGES, paraphrasesOf } from './cue-lexicon.js';
+import { HEDGES, isNegator, paraphrasesOf } from './cue-lexicon.js';
 import { compareFigures, unitsCompatible } from '../figures/figure-compare.js';
 import { compareFigureStatements } from '../figures/figure-meaning.js';
 import type { IdfTable } from './idf.js';
 import { shippedIdf } from './idf.js';
-import { readPolarity, splitClauses } from './polarity.js';
+import { DENIALS, readPolarity, splitClauses } from './polarity.js';
 import type { Polarity } from './polarity.js';
 import { readYears } from '../figures/years.js';
 
@@ -35,11 +35,11 @@ const ATTRIBUTED_PENALTY = 0.15;
 const DISPUTED_PENALTY = 0.3;
 const REPORTED = /\b(?:reported|reports|said|says|claimed|claims|alleged|alleges|wrote|argued|argues|told|asserted|insisted)\b/i;
 const DISPUTED = /\b(?:claimed|claims|alleged|alleges|argued|argues|asserted|insisted)\b/i;
-/** A figure the sentence denies ("not 138 of 184", "rather than 138"). */
 /** A sentence that asks or supposes ("whether X", "if X", "X?") asserts nothing. */
 const NOT_ASSERTED = /\b(?:whether|if)\b|\?\s*["”’)]*\s*$/i;
-/** Words around a claim quoted whole that deny or question it ("it is a myth that …", "… is false"). */
-const FRAMED_AS_FALSE = /\b(?:not|no|never|myth|myths|false|untrue|wrong|incorrect|denied|denies|deny|debunked|hoax|fake|whether|if|claim|claims|claimed|rumou?r)\b/i;
+/** Words that, beside a claim quoted whole, question it, besides negators and polarity.ts's DENIALS. */
+const DOUBTING = new Set(['wrong', 'denied', 'denies', 'deny', 'whether', 'if', 'claim', 'claims', 'claimed', 'rumor', 'rumour']);
+/** A figure the sentence denies ("not 138 of 184", "rather than 138"). */
 const DENIED_BEFORE = /(?:\bnot|\brather than|\binstead of)\s*$/i;
 /** Probability the rule gives its stance at the coverage threshold and at full coverage. */
 const STRENGTH_LOW = 0.75;
@@ -220,7 +220,8 @@ function judgeSentence(claim: ClaimProfile, terms: readonly string[], sentence: 
   // The claim's own words, whole, in the sentence: whatever its clauses read, it says what the claim says.
   const plain = (t: string): string => t.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
   const around = ` ${plain(sentence)} `.split(` ${plain(claim.text)} `);
-  if (plain(claim.text).length > 0 && around.length > 1 && !FRAMED_AS_FALSE.test(around.join(' '))) {
+  const framedAsFalse = around.join(' ').split(' ').some((w) => isNegator(w) || DENIALS.has(w) || DOUBTING.has(w));
+  if (plain(claim.text).length > 0 && around.length > 1 && !framedAsFalse) {
     return make('supports', 'verbatim', `the passage states the claim word for word — ${said}`);
   }
   if (denied) {
