@@ -6,7 +6,7 @@
 import type { Figure } from '../../model.js';
 import type { FigureMeaning } from '../../text/figures/figure-meaning.js';
 import { DOWN_WORDS, IRREGULAR_VERBS, LIGHT_WORDS, UP_WORDS, NARROWING, NOUN_FAMILIES, WIDER_THAN } from '../../text/figures/figure-words.js';
-import { kindredSenses, stem, synonymsOf } from '../../text/index.js';
+import { kindOf, kindredSenses, stem, synonymsOf } from '../../text/index.js';
 import { compareFigures } from './figure-compare.js';
 
 export type ValueRelation = 'match' | 'conflict' | 'scale' | 'unit';
@@ -58,18 +58,36 @@ export function covered(word: string, others: readonly string[]): boolean {
   });
 }
 
+/**
+ * Nouns a writer uses for any body that takes part, so that "61 organisations" and "61 companies"
+ * in two reports of one trial name one set: of these, a kind (company, firm, school) is no
+ * narrower set. A kind of a specific noun ("swimmers" of "athletes") still is.
+ */
+const ANY_BODY = /^(?:organi[sz]ations?|institutions?|bodies|body|entit(?:y|ies)|employers?|participants?|members?)$/i;
+
+/** One side names a body by a kind of it ("companies") and the other by the general word ("organisations"). */
+export function sameBodies(a: string, b: string): boolean {
+  return (ANY_BODY.test(b) && kindOf(a, b)) || (ANY_BODY.test(a) && kindOf(b, a));
+}
+
 /** Same counted thing: same stem, a synonym, or one family ("countries"/"nations"); null when either has none. */
 export function sameCounted(a: FigureMeaning, b: FigureMeaning): boolean | null {
   if (a.counted === null || b.counted === null) return null;
-  if (covered(a.counted, [b.counted])) return true;
+  if (covered(a.counted, [b.counted]) || sameBodies(a.counted, b.counted)) return true;
   // "won 14 of their 20 matches" / "14 wins from 20 games": the noun of one is the verb of the other.
   if (covered(b.counted, a.verbs) || covered(a.counted, b.verbs)) return null;
   return false;
 }
 
+const STUDY_MEMBER = /^(?:participating|participants?|enrolled|involved|surveyed|responding|respondents?|taking)$/i;
+const STUDY = /\b(?:trials?|study|studies|pilots?|survey(?:ed)?|experiments?|programmes?|programs?|schemes?|scheme)\b/i;
+
 /** Words of one side's share restriction the other side does not say ("private-sector workers" / "workers"). */
 export function otherWhole(c: FigureMeaning, s: FigureMeaning): boolean {
-  const extra = (a: FigureMeaning, b: FigureMeaning): boolean => a.ofWords.some((w) => !covered(w, [...b.ofWords, ...b.said, ...b.modifiers]));
+  // "92% of the participating companies" against "92% of companies in the trial": a word for taking
+  // part names the study's own set, which the other side names by its study.
+  const member = (w: string, b: FigureMeaning): boolean => STUDY_MEMBER.test(w) && STUDY.test(b.clause);
+  const extra = (a: FigureMeaning, b: FigureMeaning): boolean => a.ofWords.some((w) => !member(w, b) && !covered(w, [...b.ofWords, ...b.said, ...b.modifiers]));
   return extra(c, s) || extra(s, c);
 }
 
@@ -205,11 +223,18 @@ export interface SaidOverlap {
   extra: string[];
 }
 
+const COMPARATIVES = /^(?:higher|lower|more|less|fewer|up|down|greater|smaller)$/i;
+
 export function saidOverlap(c: FigureMeaning, s: FigureMeaning): SaidOverlap {
   const cw = meaningful(c.said);
   // A word the source writes before its counted noun is said too: "Northvale clubs" / "clubs in Northvale".
   const sw = meaningful([...s.said, ...s.modifiers, ...(s.counted ? [s.counted] : [])]);
-  const missing = cw.filter((w) => (c.verbs.includes(w) ? !verbSaid(w, sw, s.verbs) : !covered(w, sw)));
+  // "fell by 65%" / "decreased by 65%": a word of change said the same way is said.
+  // A comparison ("2.1% higher in rural areas") is no change: only a word of change on both sides counts.
+  const way = c.direction === 'down' ? DOWN_WORDS : UP_WORDS;
+  const changes = (clause: string): boolean => [...clause.matchAll(new RegExp(way.source, 'gi'))].some((m) => !COMPARATIVES.test(m[0]));
+  const sameWay = c.direction !== null && c.direction === s.direction && changes(s.clause) ? way : null;
+  const missing = cw.filter((w) => !(sameWay !== null && new RegExp(`^(?:${sameWay.source})$`, 'i').test(w)) && (c.verbs.includes(w) ? !verbSaid(w, sw, s.verbs) : !covered(w, sw)));
   const extra = meaningful(s.said).filter((w) => !covered(w, [...cw, ...(c.counted ? [c.counted] : [])]));
   return { covered: cw.length === 0 ? 1 : (cw.length - missing.length) / cw.length, missing, extra };
 }

@@ -7,7 +7,7 @@
 import type { FigureMeaning } from '../../text/figures/figure-meaning.js';
 import { LIGHT_WORDS } from '../../text/figures/figure-words.js';
 import { kindOf, STOPWORDS } from '../../text/index.js';
-import { covered, saidOverlap } from './figure-relation.js';
+import { covered, saidOverlap, sameBodies } from './figure-relation.js';
 
 const FINITE = /\s(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|do|does|did|lost|won|rose|fell|grew|got|made|took|gave|went|saw|ran|paid|spent|sold|kept|held|left)\b/i;
 const WORD = /[\p{L}][\p{L}'’-]*|\d[\d,.]*/gu;
@@ -58,7 +58,7 @@ export function setNarrowing(a: FigureMeaning, b: FigureMeaning): string[] {
         continue;
       }
       if (/^\p{Lu}/u.test(raw) || STOPWORDS.has(w) || LIGHT_WORDS.has(w) || figureWords.includes(w) || when.includes(w) || w.length < 3) continue;
-      if (!covered(w, others)) out.push(w);
+      if (!covered(w, others) && !others.some((o) => sameBodies(w, o))) out.push(w);
     }
   }
   return out;
@@ -67,6 +67,7 @@ export function setNarrowing(a: FigureMeaning, b: FigureMeaning): string[] {
 /** Plurals WordNet does not read back to their noun. */
 const SINGULAR: ReadonlyMap<string, string> = new Map([['people', 'person'], ['children', 'child'], ['men', 'man'], ['women', 'woman'], ['mice', 'mouse'], ['geese', 'goose'], ['teeth', 'tooth'], ['feet', 'foot']]);
 const noun = (w: string): string => SINGULAR.get(w) ?? w;
+
 
 /** The word before `word` in a clause, lower-case ("died of pneumonia" → "of"). */
 function before(clause: string, word: string): string | null {
@@ -96,7 +97,8 @@ export function kindNesting(c: FigureMeaning, s: FigureMeaning): 'narrower' | 'b
       if (at !== null && at === before(s.clause, b) && !/^(?:is|are|was|were|be|been)$/.test(at)) pairs.push([noun(a), noun(b)]);
     }
   }
-  if (pairs.some(([a, b]) => kindOf(b, a))) return 'narrower';
-  if (pairs.some(([a, b]) => kindOf(a, b))) return 'broader';
+  const nests = pairs.filter(([a, b]) => !sameBodies(a, b));
+  if (nests.some(([a, b]) => kindOf(b, a))) return 'narrower';
+  if (nests.some(([a, b]) => kindOf(a, b))) return 'broader';
   return null;
 }

@@ -14,6 +14,7 @@ import type { Figure } from '../../model.js';
 import { readFigureMeanings, type FigureMeaning, type FigureReading } from '../../text/figures/figure-meaning.js';
 import { splitSentences, STOPWORDS } from '../../text/index.js';
 import { createTextMemo } from '../../text/text-memo.js';
+import { numberForms } from '../../text/figures/number-words.js';
 import { compareMeanings, relationSupports, type MeaningComparison } from './figure-meaning.js';
 import { saidOverlap, sameCounted, sameNumber, valueRelation } from './figure-relation.js';
 
@@ -80,8 +81,19 @@ function rival(c: FigureMeaning, s: FigureMeaning, comparison: MeaningComparison
   if (c.whole !== null && s.figure.value === c.whole) return false;
   // The complement said the other way ("56 of 196 do not" for "140 of 196 do") is the same statement.
   if (c.whole !== null && s.whole === c.whole && c.negated !== s.negated && Math.abs(c.figure.value + s.figure.value - c.whole) < 1e-9) return false;
+  // "Of the 61 companies in the trial, 18 …" gives the size of the set, no rival to what part of it did
+  // ("56 companies opted to continue"); only another size of it is ("70 companies took part").
+  if (namesWhole(c) !== namesWhole(s) && !TAKING_PART.test((namesWhole(c) ? s : c).clause)) return false;
   if (sameCounted(c, s) === true) return true;
   return c.kind === s.kind && c.kind !== 'count';
+}
+
+const TAKING_PART = /\b(?:took\s+part|take\s+part|taking\s+part|participat\w*|involv\w*|enrol+\w*|join\w*|signed\s+up|sign\s+up|in\s+total|altogether)\b/i;
+
+/** A figure that introduces the set the sentence goes on to divide: "Of the 61 companies in the trial, …". */
+function namesWhole(m: FigureMeaning): boolean {
+  const at = m.clause.indexOf(m.figure.text);
+  return at >= 0 && /^\s*(?:of|among|out\s+of)\s+(?:the\s+|all\s+|its\s+|their\s+)?$/i.test(m.clause.slice(0, at));
 }
 
 /** A text's names: capitalised words that are not common words ("Dunmore", not "The"). */
@@ -94,16 +106,49 @@ function closeness(c: FigureMeaning, s: FigureMeaning): number {
   return namesOf(c.clause).filter((n) => s.clause.includes(n)).length + saidOverlap(c, s).covered;
 }
 
-/** Read each claim figure (all, or those `claimFigures` names by offset) against the evidence. */
-export function figureSignals(claimText: string, evidence: string | readonly string[], claimFigures?: readonly Figure[]): FigureSignal[] {
+/** A setting phrase in a clause: "in the UK four-day week trial", "at companies in the pilot", "across Europe". */
+const SETTING = /\b(?:in|at|across|among|throughout|during)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?((?:[\p{L}][\p{L}'’.-]*\s+){0,4}[\p{L}][\p{L}'’.-]*)/giu;
+
+/** The words of a clause's setting phrases after its figure (the claim's "where" and "in what"). */
+function settingWords(m: FigureMeaning): string[] {
+  const at = m.clause.indexOf(m.figure.text);
+  const tail = at < 0 ? m.clause : m.clause.slice(at + m.figure.text.length);
+  return [...tail.matchAll(SETTING)].flatMap((x) => (x[1] ?? '').toLowerCase().split(/\s+/)).map((w) => w.replace(/[.'’]+$/, '')).filter((w) => w.length > 1 && !STOPWORDS.has(w));
+}
+
+/**
+ * A sentence that gives a figure with no setting of its own ("Overall, sick days taken decreased by
+ * 65%.") is set by its page: the claim's setting words ("in the UK four-day week trial") that the
+ * evidence states elsewhere are read as said of it. A sentence with a setting of its own ("in the
+ * US trial", a restriction) keeps it, and a figure is never given words of what it counts.
+ */
+function setByContext(c: FigureMeaning, s: FigureMeaning, context: ReadonlySet<string>): FigureMeaning {
+  if (s.restriction.length > 0 || /\b(?:[Ii]n|[Aa]t|[Aa]cross|[Aa]mong)\s+(?:the\s+)?\p{Lu}/u.test(s.clause)) return s;
+  const inherited = [...c.restriction, ...settingWords(c)].filter((w, i, all) => all.indexOf(w) === i && context.has(w) && !s.said.includes(w));
+  return inherited.length === 0 ? s : { ...s, said: [...s.said, ...inherited], restriction: inherited.filter((w) => c.restriction.includes(w)) };
+}
+
+/** The lower-case words of the evidence, for setByContext ("4-day" also as "four-day"). */
+function contextWords(sentences: readonly string[]): Set<string> {
+  return new Set(sentences.join(' ').toLowerCase().split(/[^\p{L}\p{N}'’.-]+/u).flatMap((w) => numberForms(w.replace(/[.'’]+$/, ''))));
+}
+
+/**
+ * Read each claim figure (all, or those `claimFigures` names by offset) against the evidence;
+ * `around` is text that sets the evidence (its page's title), read for setByContext only.
+ */
+export function figureSignals(claimText: string, evidence: string | readonly string[], claimFigures?: readonly Figure[], around = ''): FigureSignal[] {
   const claim = meaningsOf(claimText);
   const wanted = claimFigures ? claim.filter((m) => claimFigures.some((f) => f.start === m.figure.start)) : claim;
   if (wanted.length === 0) return [];
+  const sentences = typeof evidence === 'string' ? splitSentences(evidence).map((x) => x.text) : [...evidence];
+  const context = contextWords([around, ...sentences.slice(0, MAX_SENTENCES)]);
   const sources = evidenceSentences(evidence).map((sentence) => ({ sentence, meanings: meaningsOf(sentence) }));
   return wanted.map((c) => {
     const signal: FigureSignal = { claim: c, match: null, conflict: null, mismatch: null };
     for (const { sentence, meanings } of sources) {
-      for (const s of meanings) {
+      for (const read of meanings) {
+        const s = setByContext(c, read, context);
         const comparison = compareMeanings(c, s);
         const found = { source: s, sentence, comparison };
         if (relationSupports(comparison.relation)) return { claim: c, match: found, conflict: null, mismatch: null };

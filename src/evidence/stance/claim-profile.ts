@@ -1,6 +1,8 @@
 // What stance and retrieval need to know about a claim, computed once per claim.
 import type { Figure } from '../../model.js';
 import { STOPWORDS, antonymsOf, extractFigures, stem, synonymsOf, tokenize } from '../../text/index.js';
+import { IRREGULAR_VERBS } from '../../text/figures/figure-words.js';
+import { numberForms } from '../../text/figures/number-words.js';
 import { isNegator, HEDGES, oppositesOf } from './cue-lexicon.js';
 import { readYears } from '../figures/years.js';
 
@@ -36,9 +38,21 @@ export function contentStems(text: string): Array<{ stem: string; word: string; 
   for (const t of tokenize(text)) {
     if (STOPWORDS.has(t.lower) || isNegator(t.lower)) continue;
     if (/^\d+(?:[.,]\d+)*$/.test(t.text)) continue; // numbers are compared as figures
-    out.push({ stem: stem(t.lower), word: t.text, start: t.start, capital: /^\p{Lu}/u.test(t.text) });
+    // "U.K." and "UK" are one word (a dotted form that would read as a stopword, "U.S." → "us", keeps its dots).
+    const dotless = /^(?:\p{L}\.)+\p{L}\.?$/u.test(t.lower) ? t.lower.replace(/\./g, '') : t.lower;
+    const lower = STOPWORDS.has(dotless) ? t.lower : dotless;
+    out.push({ stem: stem(lower), word: t.text, start: t.start, capital: /^\p{Lu}/u.test(t.text) });
   }
   return out;
+}
+
+/** Words of change one way: "fell" is said by "decreased", "a reduction", "dropped". */
+const CHANGE_WORDS: ReadonlyArray<readonly string[]> = [
+  ['fall', 'fell', 'fallen', 'decrease', 'decreased', 'decline', 'declined', 'drop', 'dropped', 'reduce', 'reduced', 'reduction', 'lower', 'lowered', 'shrink', 'shrank', 'cut', 'slump', 'slumped', 'plunge', 'plunged'],
+  ['rise', 'rose', 'risen', 'increase', 'increased', 'grow', 'grew', 'growth', 'climb', 'climbed', 'jump', 'jumped', 'gain', 'gained', 'surge', 'surged', 'soar', 'soared'],
+];
+function changeWords(word: string): readonly string[] {
+  return CHANGE_WORDS.find((family) => family.includes(word)) ?? [];
 }
 
 function singleWordStems(words: string[], self: string): Set<string> {
@@ -67,7 +81,10 @@ export function profileClaim(text: string): ClaimProfile {
   const opposites = new Map<string, Set<string>>();
   for (const t of terms) {
     const w = (words.get(t) ?? t).toLowerCase();
-    synonyms.set(t, singleWordStems(synonymsOf(w), t));
+    // "fell" is a form of "fall" (whose senses hold "decrease"); "four-day" is written "4-day" too.
+    const lemma = IRREGULAR_VERBS.get(w);
+    const forms = singleWordStems([...synonymsOf(w), ...(lemma ? [lemma, ...synonymsOf(lemma)] : []), ...numberForms(w), ...changeWords(w)], t);
+    synonyms.set(t, forms);
     const opp = singleWordStems(antonymsOf(w), t);
     for (const o of oppositesOf(t)) opp.add(o);
     opposites.set(t, opp);

@@ -68,7 +68,7 @@ export interface PairReading {
 export function readPair(claim: ClaimProfile, evidenceText: string | readonly string[], options: JudgeOptions = {}): PairReading {
   const claimProblem = unreadableClaim(claim);
   const page = pageDate(claim, evidenceText, options.published);
-  const f = datedFeatures(claim, pairFeatures(claim, claimProblem ? '' : evidenceText), page);
+  const f = datedFeatures(claim, pairFeatures(claim, claimProblem ? '' : evidenceText, undefined, options.context), page);
   const unreadable = claimProblem ?? unreadableEvidence(f.stems) ?? unreadableFeatures(f.values, FEATURE_NAMES);
   if (unreadable) return { features: f, rule: null, mismatch: null, unreadable };
   let stems = f.stems;

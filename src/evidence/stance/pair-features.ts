@@ -151,7 +151,7 @@ function substitutions(claim: ClaimProfile, sentence: SentenceInfo, isPresent: (
  * Compute the feature vector for a claim (profiled once) and an evidence text, or the evidence
  * already split into sentences (offsets then count the sentences joined with single spaces).
  */
-export function pairFeatures(claim: ClaimProfile, evidenceInput: string | readonly string[], idf: IdfTable = shippedIdf()): PairFeatures {
+export function pairFeatures(claim: ClaimProfile, evidenceInput: string | readonly string[], idf: IdfTable = shippedIdf(), around = ''): PairFeatures {
   const sentences = sentencesOf(evidenceInput);
   const evidence = typeof evidenceInput === 'string' ? evidenceInput : evidenceInput.join(' ');
   const all = new Set<string>();
@@ -232,7 +232,7 @@ export function pairFeatures(claim: ClaimProfile, evidenceInput: string | readon
 
   // Figures, by meaning (figure-signals.ts): a figure the evidence says the same thing of matches;
   // one it says the same thing of with another value (or the other way) conflicts.
-  const figures = claim.figures.length > 0 ? figureSignals(claim.text, typeof evidenceInput === 'string' ? evidence : evidenceInput, claim.figures) : [];
+  const figures = claim.figures.length > 0 ? figureSignals(claim.text, typeof evidenceInput === 'string' ? evidence : evidenceInput, claim.figures, around) : [];
   let figMatch = 0;
   let figConflict = 0;
   for (const f of figures) {

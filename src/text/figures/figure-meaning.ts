@@ -12,6 +12,7 @@
 //   period, "2,006 cases" a count (dates.ts decides);
 // - a number the figure reader does not take (a lone "30" with no counted thing after a word
 //   in another script, a figure in a script it cannot read) is noted, never guessed.
+import { clauses, COMPARISON_BASE, firstComma, lastComma, shapeAsides, YEAR_ON_YEAR } from './figure-clauses.js';
 import type { Figure } from '../../model.js';
 import { readPeriods, type FigurePeriod } from './figure-periods.js';
 import { extractFigures } from './figures.js';
@@ -91,22 +92,10 @@ export function foldDigits(text: string): { text: string; folded: string[] } {
   return { text: out, folded };
 }
 
-const BOUNDARY = /[;:()\u2014]|(?<!\b\p{L}\.\p{L}|\b\p{Lu}|\b(?:Mr|Mrs|Ms|Dr|St|No|vs|Inc|Ltd|Co|Gov|Sen|Rep|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec))\.(?=\s)|,\s+(?=(?:and|but|so|because|although|though|while|whereas|of\s+(?:which|whom|those|these|them))\b)|\s(?=(?:but|while|whereas)\s)/giu;
 const SCALES: ReadonlyArray<[RegExp, number]> = [[/\b(?:trillion|tn|trn)\b/i, 1e12], [/\b(?:billion|bn)\b/i, 1e9], [/\b(?:million|mn|mln|m)\b/i, 1e6], [/\b(?:thousand|k)\b/i, 1e3]];
 const MEASURE = /^(?:km|kg|mg|g|cm|mm|ml|l|lb|lbs|ft|mi|h|hr|hrs|min|mins|kwh|mwh|gwh|twh|kw|mw|gw|gb|mb|tb|kb|mph|kph|ha|t|mt|gt|ppm|ppb|°[CFK]|degrees|kilomet\w*|metres?|meters?|miles?|tonnes?|tons?|hectares?|acres?|years?|months?|weeks?|days?|hours?|minutes?|seconds?|secs?)$/i;
 
 const PREPOSED_WHOLE = /\b(?:of|among|out\s+of)\s+(?:the\s+|all\s+|\p{Lu}[\p{L}-]*['’]s\s+)?(\d[\d,]*)\s+([\p{L}-]+)(?:\s+\p{Ll}+ed)?\s*,\s*$/iu;
-
-/** Clause spans of a sentence: cut at semicolons, colons, brackets, dashes, full stops (not an abbreviation's: "the U.S. in 2024") and ", but/and/while". */
-function clauses(sentence: string): Array<[number, number]> {
-  const cuts = [0];
-  BOUNDARY.lastIndex = 0;
-  for (const m of sentence.matchAll(BOUNDARY)) cuts.push(m.index ?? 0);
-  cuts.push(sentence.length);
-  const out: Array<[number, number]> = [];
-  for (let i = 0; i + 1 < cuts.length; i++) out.push([cuts[i] ?? 0, cuts[i + 1] ?? sentence.length]);
-  return out;
-}
 
 function kindOf(f: Figure, after: string): FigureKind {
   if (f.unit === 'percentage points') return 'points';
@@ -147,16 +136,22 @@ export function readFigureMeanings(input: string): FigureReading {
     }
     figures.push(f);
   }
-  const periods = readPeriods(sentence);
-  const spans = clauses(sentence);
+  // "a 57% drop in turnover compared to the same period of the previous year": a year-on-year base
+  // is what the change is measured from, not when the figure holds ("than five years ago" still is).
+  const periods = readPeriods(sentence).filter((p) => !COMPARISON_BASE.test(sentence.slice(Math.max(0, p.start - 60), p.start)));
+  const shaped = shapeAsides(sentence);
+  const spans = clauses(shaped);
   const clauseOf = (f: Figure): [number, number] => spans.find(([a, b]) => f.start >= a && f.start < b) ?? [0, sentence.length];
   const meanings = figures.map((f, i) => {
     const [cs, ce] = clauseOf(f);
     // A clause with several figures: each keeps the words up to its neighbours.
     const prev = figures[i - 1];
     const next = figures[i + 1];
-    const from = prev && prev.end > cs && prev.end <= f.start ? Math.max(cs, lastComma(sentence, prev.end, f.start, cs)) : cs;
-    const to = next && next.start < ce && next.start >= f.end ? Math.min(ce, firstComma(sentence, f.end, next.start, ce)) : ce;
+    const from = prev && prev.end > cs && prev.end <= f.start ? Math.max(cs, lastComma(shaped, prev.end, f.start, cs)) : cs;
+    const end0 = next && next.start < ce && next.start >= f.end ? Math.min(ce, firstComma(shaped, f.end, next.start, ce)) : ce;
+    // A year-on-year base ("compared to the same period of the previous year") is not said of the figure.
+    const base = YEAR_ON_YEAR.exec(sentence.slice(f.end, end0));
+    const to = base ? f.end + base.index : end0;
     const clause = sentence.slice(from, to);
     const after = sentence.slice(f.end, Math.min(sentence.length, f.end + 24));
     // "Of Calder's 40 districts, 26 ban …": the whole and the counted noun are written first.
@@ -209,18 +204,6 @@ export function readFigureMeanings(input: string): FigureReading {
 
 function within(pos: number, [a, b]: [number, number]): boolean {
   return pos >= a && pos < b;
-}
-
-/** Where a figure's share of a clause starts: after a comma between it and the figure before, else the clause start. */
-function lastComma(s: string, from: number, to: number, clauseStart: number): number {
-  const i = s.slice(from, to).lastIndexOf(',');
-  return i < 0 ? clauseStart : from + i + 1;
-}
-
-/** Where a figure's share of a clause ends: at a comma between it and the next figure, else the clause end. */
-function firstComma(s: string, from: number, to: number, clauseEnd: number): number {
-  const i = s.slice(from, to).indexOf(',');
-  return i < 0 ? clauseEnd : from + i;
 }
 
 /** The counted noun: the figure's noun, else "of [the] X" after a share, else null. */

@@ -17,8 +17,8 @@ export const COUNT_SOURCE_WORDS: ReadonlyArray<[RegExp, CountSource]> = [
 /** Words that deny what the clause says of its figure. */
 export const NEGATION = /(?:^|[^\p{L}])(?:not|no\s+longer|never|none\s+of|neither|nor|n['’]t)(?![\p{L}])/iu;
 
-export const UP_WORDS = /\b(?:widened|widens|widening|rebounded|added|adds?|created|hired|rose|rise[sn]?|rising|increased?|increases|increasing|grew|grow(?:s|n|ing)?|climbed|climbs?|jumped|jumps?|soared|up|gained?|higher|more|doubled|expanded|surged?)\b/i;
-export const DOWN_WORDS = /\b(?:narrowed|narrows|narrowing|slipped|slips|dipped|dips|sank|tumbled|eased|shed|axed|eliminated|fell|fall(?:s|en|ing)?|decreased?|decreases|decreasing|declined?|declines|declining|dropped|drops?|shrank|shrunk|down|lost|lower|fewer|less|cut|halved|reduced?|plunged?|slid)\b/i;
+export const UP_WORDS = /\b(?:widened|widens|widening|rebounded|added|adds?|created|hired|rose|rise[sn]?|rising|increased?|increases|growth|increasing|grew|grow(?:s|n|ing)?|climbed|climbs?|jumped|jumps?|soared|up|gained?|higher|(?<!what['’]s\s)more|doubled|expanded|surged?)\b/i;
+export const DOWN_WORDS = /\b(?:narrowed|narrows|narrowing|slipped|slips|dipped|dips|sank|tumbled|eased|shed|axed|eliminated|fell|fall(?:s|en|ing)?|decreased?|decreases|decreasing|declined?|declines|declining|dropped|drops?|shrank|shrunk|down|lost|lower|fewer|less|cut|halved|reduced?|reductions?|plunged?|slid)\b/i;
 
 /** Nouns that make a figure a rate ("per 100,000", "a year", "each day"). */
 export const RATE_AFTER = /^\s*(?:per\s+(?!cent\b)(?:\d|capita|head|person|inhabitant|resident|people|adult|child|birth|patient|household)|for\s+every\s+\d|in\s+every\s+\d|\/\s*\d)/i;

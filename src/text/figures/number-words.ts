@@ -165,3 +165,14 @@ export function parseNumberWords(text: string): number | null {
   const words = t.split(/[\s,]+|(?<=\w)-(?=(?:hundred|thousand|million|billion|trillion)\b)/).filter((w) => w !== '');
   return valueOfWords(words);
 }
+
+/** "4-day" and "four-day" are one word: a number of one to twenty joined to a noun, in digits and in words. */
+const NUMBER_NAMES: ReadonlyMap<string, number> = new Map([...UNITS].filter(([, v]) => v >= 1 && v <= 20));
+export function numberForms(word: string): string[] {
+  const m = /^(\d+|[a-z]+)-(\p{L}+)$/u.exec(word);
+  if (!m?.[1] || !m[2]) return [word];
+  const n = /^\d+$/.test(m[1]) ? Number(m[1]) : NUMBER_NAMES.get(m[1]);
+  if (n === undefined) return [word];
+  const name = [...NUMBER_NAMES].find(([, v]) => v === n)?.[0];
+  return [word, `${n}-${m[2]}`, ...(name ? [`${name}-${m[2]}`] : [])];
+}
