@@ -18,7 +18,7 @@
 // balanced accuracy there) and are reported on the odd half in docs/bench-real.md.
 import type { Judgement, Report, ReportSentence, Stance, VerdictLabel } from '../model.js';
 import { MEANING_NOTE, profileClaim } from '../evidence/index.js';
-import { bestCoverage, passageCoverage, type SourceCoverage } from './claim-coverage.js';
+import { bestCoverage, passageCoverage, readSourceText, type SourceCoverage } from './claim-coverage.js';
 
 /** (coverage, P(supported)) points, increasing; straight lines between them, flat beyond the ends. */
 const CALIBRATION: ReadonlyArray<readonly [number, number]> = [
@@ -147,8 +147,14 @@ const OPENERS = new Set(['The', 'A', 'An', 'In', 'On', 'At', 'Of', 'By', 'For', 
 function byFigure(report: Report, v: ReportVerdict, judgements: readonly Judgement[], stanceOf: ReadonlyMap<string, Stance>): ReportVerdict | null {
   const has = (j: Judgement, kind: string): boolean => j.reasons.some((r) => r.kind === kind);
   // The passage must name what the claim names ("California"), or its figure may be another place's.
-  const names = [...report.input.matchAll(/\b\p{Lu}[\p{L}'’-]+/gu)].map((m) => m[0]).filter((w) => !OPENERS.has(w));
-  const conflicting = judgements.filter((j) => j.stance === 'refutes' && has(j, 'figure-conflict') && names.every((n) => j.passage.text.includes(n)));
+  // A name is a capitalised word not opening the claim ("Sick days fell …" names no "Sick"), found in
+  // the passage, its page's title or its page, with or without dots ("UK" / "U.K.").
+  const first = /^\P{L}*/u.exec(report.input)?.[0].length ?? 0;
+  const names = [...report.input.matchAll(/\b\p{Lu}[\p{L}'’-]+/gu)].filter((m) => m.index !== first && !OPENERS.has(m[0])).map((m) => m[0]);
+  const undotted = (t: string): string => t.replace(/\b(\p{Lu})\.(?=\p{Lu}\b|\p{Lu}\.)/gu, '$1').replace(/\b(\p{Lu}{2,})\./gu, '$1');
+  // The page read whole counts (claim-coverage.ts keeps it read): "the U.K." is named in its first lines, the figure further down.
+  const named = (j: Judgement): boolean => names.every((n) => undotted(`${j.source.title}\n${j.passage.text}\n${readSourceText(j.source.id) ?? ''}`).includes(n));
+  const conflicting = judgements.filter((j) => j.stance === 'refutes' && has(j, 'figure-conflict') && named(j));
   if (conflicting.length === 0 || judgements.some((j) => j.stance === 'supports' && has(j, 'figure-match'))) return null;
   const ids = new Set(conflicting.map((j) => j.passage.id));
   const quoted = report.findings.flatMap((f) => f.sentences).find((s) => s.verified && (s.basis ?? 'passage') === 'passage' && s.citations.length > 0 && (s.passageIds ?? []).some((id) => ids.has(id) && stanceOf.get(id) === 'refutes'));

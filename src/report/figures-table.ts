@@ -87,7 +87,27 @@ export function whatItCounts(figure: Figure, sentence: string): string {
   const phrase = found && !holdsAmount(found.text) ? found : null;
   if (phrase?.form === 'modifier' && figure.unit) return `${figure.unit} ${phrase.text}`;
   if (phrase) return phrase.text;
-  return figure.unit ?? '';
+  return changedThing(figure, sentence) ?? figure.unit ?? '';
+}
+
+/** A number joined to a unit of time before a noun names a kind of thing ("a 4-day workweek", "the six-month pilot"), not a count. */
+export function namesAKind(figure: Figure, sentence: string): boolean {
+  return /^[\p{L}\d]+-(?:day|week|month|year|hour|minute)$/iu.test(figure.text.trim()) && /^\s+\p{L}/u.test(sentence.slice(figure.end));
+}
+
+/**
+ * For a change that closes its clause ("Overall, sick days taken decreased by 65%."), what changed:
+ * the clause's words before the figure, without an opening connective or the closing "by"/"to".
+ */
+function changedThing(figure: Figure, sentence: string): string | null {
+  const meaning = readFigureMeanings(sentence).figures.find((m) => m.figure.start === figure.start);
+  if (!meaning || meaning.direction === null) return null;
+  const before = sentence.slice(0, figure.start).split(/[;:()—]|,\s+(?=\p{Ll})/u).pop() ?? '';
+  // Only the size of a change said right after its verb ("decreased by 65%", "rose 4%"), not "rose from $3.45 to …".
+  if (!/\b\p{L}+(?:ed|ell|ose|ew|ank|opped)\s+(?:by\s+)?$/iu.test(before)) return null;
+  const words = before.replace(/^\s*(?:overall|in\s+all|in\s+total|meanwhile|however|also|and|but)\b[\s,]*/i, '').replace(/\s+(?:by|to|of|about|around|nearly|some)\s*$/i, '').trim();
+  const count = words.split(/\s+/).length;
+  return count >= 2 && count <= 12 ? words : null;
 }
 
 function sameMention(tf: TableFigure, m: FigureMention): boolean {

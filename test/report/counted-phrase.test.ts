@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { extractFigures, STOPWORDS } from '../../src/text/index.js';
 import { countedPhrase } from '../../src/report/compose/counted-phrase.js';
-import { whatItCounts } from '../../src/report/figures-table.js';
+import { namesAKind, whatItCounts } from '../../src/report/figures-table.js';
 
 function phraseOf(sentence: string, value: number, maxWords?: number): ReturnType<typeof countedPhrase> {
   const f = extractFigures(sentence).find((x) => x.value === value);
@@ -91,4 +91,18 @@ test('what an amount counts is never a phrase holding another figure', () => {
 test('a date in the phrase is not an amount: "plan to raise fares starting on January 1" stays what it counts', () => {
   const s = 'Twelve towns plan to raise fares starting on January 1, with commuters paying more in 2025.';
   assert.match(whatItCounts(extractFigures(s)[0]!, s), /plan to raise fares/);
+});
+
+test('a change that closes its clause counts what changed: "sick days taken decreased by 65%"', () => {
+  const s = 'Overall, late returns at the libraries decreased by 30%.';
+  assert.equal(whatItCounts(extractFigures(s)[0]!, s), 'late returns at the libraries decreased');
+  // Not a change: the unit stays.
+  const level = 'The share reached 30%.';
+  assert.equal(whatItCounts(extractFigures(level)[0]!, level), 'percent');
+});
+
+test('a number joined to a unit of time before a noun names a kind of thing, not a count', () => {
+  const s = 'Libraries ran a 6-month trial and a four-week survey; the pilot lasted 6 months.';
+  const figures = extractFigures(s);
+  assert.deepEqual(figures.filter((f) => namesAKind(f, s)).map((f) => f.text), ['6-month', 'four-week']);
 });

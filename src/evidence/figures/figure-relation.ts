@@ -161,6 +161,10 @@ export function valueRelation(c: FigureMeaning, s: FigureMeaning): ValueRelation
     if (c.whole !== null && s.whole !== null && c.whole !== s.whole) return compareFigures(asKind(c.figure, 'n'), asKind(s.figure, 'n')) === 'match' ? 'match' : 'conflict';
     return ok ? 'match' : 'conflict';
   }
+  // "Half of the companies" is a share, "61 companies" a count: neither is the other's value.
+  const fraction = (m: FigureMeaning): boolean => m.share !== null && m.figure.value > 0 && m.figure.value < 1 && m.whole === null;
+  const plainCount = (m: FigureMeaning): boolean => m.kind === 'count' && m.share === null && m.figure.value >= 1;
+  if ((fraction(c) && plainCount(s)) || (fraction(s) && plainCount(c))) return 'unit';
   const kindC = c.kind === 'measure' || c.kind === 'money' ? (c.measure ?? c.figure.unit) : c.kind;
   const kindS = s.kind === 'measure' || s.kind === 'money' ? (s.measure ?? s.figure.unit) : s.kind;
   const rel = compareFigures(asKind({ ...c.figure, whole: null }, 'n'), asKind({ ...s.figure, whole: null }, 'n'));

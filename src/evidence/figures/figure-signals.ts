@@ -12,7 +12,7 @@
 // Nothing found: the evidence says nothing comparable of it.
 import type { Figure } from '../../model.js';
 import { readFigureMeanings, type FigureMeaning, type FigureReading } from '../../text/figures/figure-meaning.js';
-import { splitSentences, STOPWORDS } from '../../text/index.js';
+import { splitSentences, stem, STOPWORDS } from '../../text/index.js';
 import { createTextMemo } from '../../text/text-memo.js';
 import { numberForms } from '../../text/figures/number-words.js';
 import { compareMeanings, relationSupports, type MeaningComparison } from './figure-meaning.js';
@@ -119,18 +119,19 @@ function settingWords(m: FigureMeaning): string[] {
 /**
  * A sentence that gives a figure with no setting of its own ("Overall, sick days taken decreased by
  * 65%.") is set by its page: the claim's setting words ("in the UK four-day week trial") that the
- * evidence states elsewhere are read as said of it. A sentence with a setting of its own ("in the
+ * evidence states elsewhere are read as its setting (what restricts its set), never as what is said of it. A sentence with a setting of its own ("in the
  * US trial", a restriction) keeps it, and a figure is never given words of what it counts.
  */
 function setByContext(c: FigureMeaning, s: FigureMeaning, context: ReadonlySet<string>): FigureMeaning {
   if (s.restriction.length > 0 || /\b(?:[Ii]n|[Aa]t|[Aa]cross|[Aa]mong)\s+(?:the\s+)?\p{Lu}/u.test(s.clause)) return s;
-  const inherited = [...c.restriction, ...settingWords(c)].filter((w, i, all) => all.indexOf(w) === i && context.has(w) && !s.said.includes(w));
-  return inherited.length === 0 ? s : { ...s, said: [...s.said, ...inherited], restriction: inherited.filter((w) => c.restriction.includes(w)) };
+  const inherited = [...c.restriction, ...settingWords(c)].filter((w, i, all) => all.indexOf(w) === i && (context.has(w) || context.has(stem(w))) && !s.said.includes(w));
+  // The setting is no predicate: it joins what restricts the set, not what is said of the figure.
+  return inherited.length === 0 ? s : { ...s, restriction: inherited };
 }
 
-/** The lower-case words of the evidence, for setByContext ("4-day" also as "four-day"). */
+/** The lower-case words of the evidence and their stems, for setByContext ("4-day" also as "four-day"). */
 function contextWords(sentences: readonly string[]): Set<string> {
-  return new Set(sentences.join(' ').toLowerCase().split(/[^\p{L}\p{N}'’.-]+/u).flatMap((w) => numberForms(w.replace(/[.'’]+$/, ''))));
+  return new Set(sentences.join(' ').toLowerCase().split(/[^\p{L}\p{N}'’.-]+/u).flatMap((w) => numberForms(w.replace(/[.'’]+$/, ''))).flatMap((w) => [w, stem(w)]));
 }
 
 /**

@@ -12,7 +12,7 @@ import { composeGaps } from './compose-gaps.js';
 import { composePerspectives } from './compose-perspectives.js';
 import type { DraftFinding, ReportDraft } from '../draft.js';
 import { findArithmetic } from '../arithmetic.js';
-import { figureTable, type TableFigure } from '../figures-table.js';
+import { figureTable, namesAKind, type TableFigure } from '../figures-table.js';
 import { negationCount } from './negation.js';
 import { acronymsIn, withExpansions } from './acronyms.js';
 import { figureMentions, findDiscrepancies, type FigureMention } from '../discrepancies.js';
@@ -315,6 +315,7 @@ export function composeReport(input: ComposeInput): Composed {
       if (MISREAD.test(figure.text)) continue; // "56 include countries": a verb read as part of the figure
       if (/\b(?:those|these)\s*$/i.test(c.text.slice(0, figure.start))) continue; // "Those 40 towns …" restates a count
       if (YEAR_AS_COUNT.test(figure.text) && figure.whole === null) continue; // "the edition of 2018 counts 140 …": a year, not a count
+      if (namesAKind(figure, c.text)) continue; // "a 4-day workweek", "the six-month pilot": a kind of thing, not a count
       seenFigures.add(key);
       tableFigures.push({ figure, candidate: c });
     }
