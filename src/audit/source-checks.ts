@@ -4,7 +4,7 @@
 import type { Store } from '../contracts.js';
 import type { Passage, Reason, Source } from '../model.js';
 import { contentTerms, extractDates, splitSentences } from '../text/index.js';
-import { DEFINITE_AT, decideVerdict, judge, judgeProfiled, retrieve, unitsCompatible } from '../evidence/index.js';
+import { conflictingFigures, DEFINITE_AT, decideVerdict, judge, judgeProfiled, retrieve, unitsCompatible, unstatedFigures } from '../evidence/index.js';
 import type { ClaimProfile } from '../evidence/index.js';
 import { verifySentence } from '../report/verify.js';
 import { figureSites } from './figures.js';
@@ -284,6 +284,18 @@ export async function corpusCheck(ctx: SourceContext, claim: string, profile: Cl
   // A verdict counts only with a passage behind it.
   const supports = pick('supports');
   const refutes = pick('refutes');
+  // The claim's own number, as a check reads it (check/verdict-discipline.ts): stated by no passage,
+  // it is not supported; given another value by a passage, that passage contradicts it.
+  const unstated = unstatedFigures(profile, judgements);
+  if (unstated.length > 0) {
+    // Only a refutation that passed the corpus filter above: a figure conflict alone can pick a rival said of something else.
+    const conflict = conflictingFigures(judgements).find((j) => j.strength >= DEFINITE_AT);
+    if (conflict) {
+      const why = conflict.reasons.find((r) => r.kind === 'figure-conflict')?.detail ?? '';
+      return { result: 'refutes', refs: [], evidence: [refutingQuote(claim, { p: conflict.passage, s: conflict.source }, [{ p: conflict.passage, s: conflict.source }], terms)], reason: `a source gives the figure another value and none states ${unstated.map((f) => `"${f}"`).join(', ')} (${why})` };
+    }
+    if (verdict.label === 'supported') return { result: 'not-found', refs: [], evidence: supports, reason: `no passage states its figure ${unstated.map((f) => `"${f}"`).join(', ')}` };
+  }
   if (verdict.label === 'supported' && supports.length > 0) return { result: 'supports', refs: [], evidence: supports, reason: verdict.reason };
   // "Contradicted by the corpus" is said only of a refutation more likely right than wrong (a
   // supported verdict is never below one half; a refuted one may be, when unproven is even less likely).

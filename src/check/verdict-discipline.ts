@@ -17,7 +17,7 @@
 // read as 0.02 rather than a certainty; the cut-off maximising
 // balanced accuracy there) and are reported on the odd half in docs/bench-real.md.
 import type { Judgement, Report, ReportSentence, Stance, VerdictLabel } from '../model.js';
-import { MEANING_NOTE, profileClaim } from '../evidence/index.js';
+import { MEANING_NOTE, profileClaim, unstatedFigures } from '../evidence/index.js';
 import { bestCoverage, passageCoverage, readSourceText, type SourceCoverage } from './claim-coverage.js';
 
 /** (coverage, P(supported)) points, increasing; straight lines between them, flat beyond the ends. */
@@ -106,7 +106,7 @@ function byCoverage(report: Report, v: ReportVerdict, judgements: readonly Judge
   const quote = quotedWhere(report, (id) => stating.has(id) && covers(id)) ?? quotedWhere(report, (id) => covers(id) && stanceOf.get(id) !== 'refutes' && stanceOf.get(id) !== undefined) ?? quotedWith(report, stanceOf, 'supports');
   const pct = (x: number): string => `${Math.round(x * 100)} %`;
   // The claim's own number, stated by no passage with its meaning, leaves it unproven however much else is said.
-  const unstated = unstatedFigures(report.input, judgements);
+  const unstated = unstatedFigures(profileClaim(report.input), judgements);
   if (coverage >= SUPPORTED_AT && quote && unstated.length > 0) {
     return { label: 'unproven', confidence: r2(Math.max(1 - p, SUPPORTED_FLOOR)), reason: `Unproven: the passage quoted from ${sourceWords(report, quote.citations[0]!)} bears out part of the claim, but no passage states its figure ${unstated.map((f) => `"${f}"`).join(', ')}.` };
   }
@@ -124,15 +124,6 @@ function byCoverage(report: Report, v: ReportVerdict, judgements: readonly Judge
   if (v.label === 'unproven') return { ...v, confidence: r2(1 - p) };
   if (!partial) return { label: 'unproven', confidence: r2(1 - p), reason: `${UNQUOTED_REASON} (the evidence leaned supported, but no supporting passage was quoted).${meaningNote(v.reason)}` };
   return { label: 'unproven', confidence: r2(1 - p), reason: `Unproven: the passage quoted from ${sourceWords(report, partial.citations[0]!)} bears out part of the claim, but no source states more than ${pct(coverage)} of it.` };
-}
-
-/** The claim's figures (years aside) when no passage states one with the claim's meaning or restates the claim; else none. */
-function unstatedFigures(claim: string, judgements: readonly Judgement[]): string[] {
-  // A span of time ("in eight years", "the past decade") is a period, compared as one, not a count to find stated.
-  const figures = profileClaim(claim).figures.filter((f) => !/^(?:years?|months?|weeks?|days?|decades?|centuries|century)$/i.test(f.unit ?? ''));
-  if (figures.length === 0) return [];
-  const stated = judgements.some((j) => j.reasons.some((r) => r.kind === 'figure-match' || (r.kind === 'restatement' && j.stance === 'supports')));
-  return stated ? [] : figures.map((f) => f.text);
 }
 
 /** Capitalised only because they open the claim. */

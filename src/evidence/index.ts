@@ -16,6 +16,7 @@ export { profileClaim } from './stance/claim-profile.js';
 export type { ClaimProfile } from './stance/claim-profile.js';
 export { copyGroups } from './verdict/independence.js';
 export { DEFINITE_AT } from './verdict/calibration.js';
+export { conflictingFigures, unstatedFigures } from './verdict/figure-standing.js';
 export { coverageByBestSentences } from './verdict/sentence-coverage.js';
 export { coverageBySource, readText, readTextCoverage, textCoverage, type ReadText } from './verdict/source-coverage.js';
 export type { SentenceCoverage } from './verdict/sentence-coverage.js';

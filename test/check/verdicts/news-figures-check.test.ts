@@ -65,3 +65,11 @@ test('a share is no count: "Half" is never refuted by "42 libraries"', async () 
   const v = await verdictOf('Half of the libraries in the Corran pilot kept Sunday opening for good');
   assert.doesNotMatch(v.reason, /"42 libraries"|"48 libraries"/, v.reason);
 });
+
+test('an audit does not call supported a sentence whose figure no passage states', async () => {
+  const { auditArticle, readArticle } = await import('../../../src/audit/index.js');
+  const r = await auditArticle(store, readArticle('Late returns fell by 45% in the UK Corran library pilot, the council said.\n', 'txt'));
+  const claim = r.claims.find((c) => c.text.includes('45%'));
+  assert.ok(claim, JSON.stringify(r.claims.map((c) => c.text)));
+  assert.notEqual(claim.status, 'supported', JSON.stringify(claim.corpus));
+});
