@@ -60,8 +60,11 @@ export function domToText(root: MiniNode): string {
     if (SKIP.has(name)) continue;
     if (BLOCK.has(name)) flush();
     stack.push({ leave: name });
-    for (let i = node.childNodes.length - 1; i >= 0; i--) {
-      const child = node.childNodes[i];
+    // Read once: a DOM's `childNodes` may be built afresh on every read (linkedom walks the
+    // children each time), and reading it per child made this walk quadratic in a wide element.
+    const children = node.childNodes;
+    for (let i = children.length - 1; i >= 0; i--) {
+      const child = children[i];
       if (child) stack.push(child);
     }
   }
