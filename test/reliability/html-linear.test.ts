@@ -100,3 +100,42 @@ test('the whole HTML loader, Readability included, stays linear on a wide page',
   // Readability walks the page several times over; still a constant number of passes, not one per child.
   assert.ok(listed <= 10 * LINEAR_BOUND, `children listed ${listed} times (linear would be ≤ ${10 * LINEAR_BOUND})`);
 });
+
+test('the page metadata is read in a constant number of whole-page scans, with the same precedence as before', () => {
+  const head = [
+    '<meta name="og:title" content="By name, not chosen">',
+    '<meta property="og:title" content="  The title by property  ">',
+    '<meta property="citation_author" content="">',
+    '<meta name="citation_author" content="Ignored: an empty first tag moves on to the next name">',
+    '<meta itemprop="dc.creator" content="A. Writer">',
+    '<meta name="citation_publisher" content="Harbour Office">',
+    '<meta name="citation_publisher" content="Second, ignored">',
+  ].join('');
+  const html = `<html lang="en"><head><title>Plain</title>${head}</head><body><article>${`<p>${SENTENCE}</p>`.repeat(200)}</article></body></html>`;
+  const { document } = parseHTML(html) as unknown as { document: object };
+  let proto: object | null = document;
+  const scans = { count: 0 };
+  const restore: Array<() => void> = [];
+  while (proto && proto !== Object.prototype) {
+    for (const name of ['querySelector', 'querySelectorAll'] as const) {
+      const own = Object.getOwnPropertyDescriptor(proto, name);
+      if (!own || typeof own.value !== 'function') continue;
+      const target = proto;
+      const original = own.value as (...a: unknown[]) => unknown;
+      Object.defineProperty(target, name, { ...own, value: function (this: unknown, ...a: unknown[]) { scans.count++; return original.apply(this, a); } });
+      restore.push(() => Object.defineProperty(target, name, own));
+    }
+    proto = Object.getPrototypeOf(proto) as object | null;
+  }
+  let meta: ReturnType<typeof loadHtml>['meta'] = {};
+  try {
+    // Readability skipped (a cap of 1 element) so that only the loader's own scans are counted.
+    meta = loadHtml(html, 'meta.html', { maxElements: 1 }).meta;
+  } finally {
+    for (const r of restore) r();
+  }
+  assert.equal(meta.title, 'The title by property');
+  assert.equal(meta.author, 'A. Writer');
+  assert.equal(meta.publisher, 'Harbour Office');
+  assert.ok(scans.count <= 4, `${scans.count} selector scans of the page (one per meta name would be ~80)`);
+});
