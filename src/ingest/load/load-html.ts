@@ -93,7 +93,33 @@ export function domToText(root: MiniNode): string {
   return blocks.join('\n\n');
 }
 
-export function loadHtml(html: string, path: string, limits: ReadabilityLimits = {}): { meta: MetaPatch; text: string; warnings: string[] } {
+/**
+ * Most tags a page may have (default): its DOM is built whole, at about 0.6 KB an element, so a
+ * 50 MiB page of 5 M empty elements would take several GB. A million stays under the 1 GB target.
+ */
+export const MAX_HTML_TAGS = 1_000_000;
+
+/** How many tags (`<` and a letter, or `</`) `html` has, counting up to `stopAfter` at most. */
+export function countTags(html: string, stopAfter: number): number {
+  let n = 0;
+  for (let i = html.indexOf('<'); i >= 0 && n <= stopAfter; i = html.indexOf('<', i + 1)) {
+    const c = html.charCodeAt(i + 1);
+    if (c === 47 || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) n++;
+  }
+  return n;
+}
+
+export function loadHtml(html: string, path: string, limits: ReadabilityLimits & { maxTags?: number } = {}): { meta: MetaPatch; text: string; warnings: string[] } {
+  const maxTags = limits.maxTags ?? MAX_HTML_TAGS;
+  const tags = countTags(html, maxTags);
+  if (tags > maxTags) {
+    throw new VerityError({
+      code: 'TOO_LARGE',
+      component: 'ingest',
+      problem: `cannot read ${quote(path)}: the page has more than ${maxTags.toLocaleString('en')} tags (the limit, which keeps its parsed form under 1 GB)`,
+      fix: 'save the page as plain text (e.g. from the browser) and ingest that, or split it',
+    });
+  }
   let { document } = parseHTML(html) as unknown as { document: MiniDocument };
   // Text with no root element (an empty file, a bare fragment) is read as the body of a page.
   if (!document.documentElement) ({ document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`) as unknown as { document: MiniDocument });
