@@ -34,6 +34,8 @@ export type ToThread =
 /** Messages from a thread. */
 export type FromThread =
   | { type: 'ready' }
+  /** The thread has warmed up (a check and an audit run once, results dropped; see job-thread.ts). */
+  | { type: 'warm'; check: boolean; audit: boolean; ms: number }
   | { type: 'progress'; task: number; progress: ProgressEvent }
   | { type: 'notice'; line: string }
   | { type: 'done'; task: number; value: VerityJobResult | string }
@@ -63,6 +65,8 @@ interface Slot {
   task: Task | null;
   /** Settles when the thread has loaded its modules (or failed to). */
   ready: Promise<void>;
+  /** What the thread's warm-up ran, once it is done (never settles when warm-up is off). */
+  warm: Promise<{ check: boolean; audit: boolean; ms: number }>;
 }
 
 const DEFAULT_SCRIPT = new URL('../job-thread.js', import.meta.url);
@@ -114,6 +118,11 @@ export class JobThreads {
     } catch (e) {
       throw new VerityError({ code: 'INTERNAL', component: 'serve', problem: `a job thread could not start: ${e instanceof Error ? e.message : String(e)}`, fix: 'this is a bug in Verity (or a broken install); please report it', cause: e });
     }
+  }
+
+  /** Resolves once every thread has warmed up, with what each ran (VERITY_JOB_THREAD_WARMUP=0: never). */
+  warm(): Promise<Array<{ check: boolean; audit: boolean; ms: number }>> {
+    return Promise.all(this.slots.map((s) => s.warm));
   }
 
   /** Runs a check or an audit in a thread; `nowIso` fixes the reports' clock. */
@@ -193,7 +202,15 @@ export class JobThreads {
       worker.on('message', onMessage);
       worker.once('error', reject);
     });
-    const slot: Slot = { worker, task: null, ready };
+    const warm = new Promise<{ check: boolean; audit: boolean; ms: number }>((resolve) => {
+      const onMessage = (m: FromThread): void => {
+        if (m.type !== 'warm') return;
+        worker.off('message', onMessage);
+        resolve({ check: m.check, audit: m.audit, ms: m.ms });
+      };
+      worker.on('message', onMessage);
+    });
+    const slot: Slot = { worker, task: null, ready, warm };
     ready.catch(() => undefined);
     slot.worker.on('message', (m: FromThread) => this.receive(slot, m));
     slot.worker.on('error', (e: Error) => {
@@ -219,7 +236,7 @@ export class JobThreads {
   }
 
   private receive(slot: Slot, m: FromThread): void {
-    if (m.type === 'ready') return;
+    if (m.type === 'ready' || m.type === 'warm') return;
     if (m.type === 'notice') {
       this.log(m.line);
       return;

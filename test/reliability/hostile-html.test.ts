@@ -85,3 +85,14 @@ test('an empty HTML file or a bare fragment is a clear failure or a read, never 
   assert.throws(() => loadHtml('', 'empty.html'), (e) => e instanceof Error && e.name === 'VerityError' && /has no body text/.test(e.message));
   assert.equal(loadHtml('Just a line of text.', 'bare.html').text, 'Just a line of text.');
 });
+
+test('a page of more than a million tags is refused TOO_LARGE before its DOM is built; one under the cap is read', () => {
+  const many = `<html><body><p>${SENTENCE}${'<i></i>'.repeat(500_001)}</p></body></html>`;
+  assert.throws(
+    () => loadHtml(many, 'many.html'),
+    (e: unknown) => e instanceof Error && (e as { code?: string }).code === 'TOO_LARGE' && /"many\.html": the page has more than 1,000,000 tags/.test(e.message),
+  );
+  const few = `<html><body><p>${SENTENCE}${'<i></i>'.repeat(50)}</p></body></html>`;
+  assert.equal(loadHtml(few, 'few.html', { maxTags: 200 }).text, SENTENCE);
+  assert.throws(() => loadHtml(few, 'few.html', { maxTags: 100 }), /more than 100 tags/);
+});

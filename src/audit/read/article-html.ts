@@ -158,8 +158,9 @@ export function readHtmlArticle(input: string): Article {
       breakBlock();
       stack.push({ leaveBlock: kind, start: text.length, before: blocks.length });
     }
-    for (let i = node.childNodes.length - 1; i >= 0; i--) {
-      const child = node.childNodes[i];
+    const children = node.childNodes; // read once: linkedom rebuilds the list on every read
+    for (let i = children.length - 1; i >= 0; i--) {
+      const child = children[i];
       if (child) stack.push(child);
     }
   };

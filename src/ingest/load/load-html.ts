@@ -16,6 +16,7 @@ interface MiniDocument {
   body: MiniNode | null;
   documentElement: { getAttribute(name: string): string | null } | null;
   querySelector(selector: string): { getAttribute(name: string): string | null; textContent: string | null } | null;
+  querySelectorAll(selector: string): ArrayLike<{ getAttribute(name: string): string | null }>;
 }
 
 const BLOCK = new Set(
@@ -23,10 +24,30 @@ const BLOCK = new Set(
 );
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'HEAD']);
 
-function metaContent(doc: MiniDocument, names: string[]): string | null {
+const META_KEYS = ['property', 'name', 'itemprop'] as const;
+/** Each meta key (by attribute) and the content of its first tag in document order. */
+type MetaIndex = Record<(typeof META_KEYS)[number], Map<string, string | null>>;
+
+/** The page's meta tags, read in one pass (one selector per name would scan the whole page ~80 times). */
+function metaIndex(doc: MiniDocument): MetaIndex {
+  const index: MetaIndex = { property: new Map(), name: new Map(), itemprop: new Map() };
+  const metas = doc.querySelectorAll('meta');
+  for (let i = 0; i < metas.length; i++) {
+    const el = metas[i];
+    if (!el) continue;
+    for (const attr of META_KEYS) {
+      const key = el.getAttribute(attr);
+      if (key !== null && !index[attr].has(key)) index[attr].set(key, el.getAttribute('content'));
+    }
+  }
+  return index;
+}
+
+/** The first name with content: for each, its first tag by property, else by name, else by itemprop. */
+function metaContent(index: MetaIndex, names: string[]): string | null {
   for (const n of names) {
-    const el = doc.querySelector(`meta[property="${n}"]`) ?? doc.querySelector(`meta[name="${n}"]`) ?? doc.querySelector(`meta[itemprop="${n}"]`);
-    const v = el?.getAttribute('content')?.trim();
+    const attr = META_KEYS.find((a) => index[a].has(n));
+    const v = attr ? index[attr].get(n)?.trim() : undefined;
     if (v) return v;
   }
   return null;
@@ -60,8 +81,11 @@ export function domToText(root: MiniNode): string {
     if (SKIP.has(name)) continue;
     if (BLOCK.has(name)) flush();
     stack.push({ leave: name });
-    for (let i = node.childNodes.length - 1; i >= 0; i--) {
-      const child = node.childNodes[i];
+    // Read once: a DOM's `childNodes` may be built afresh on every read (linkedom walks the
+    // children each time), and reading it per child made this walk quadratic in a wide element.
+    const children = node.childNodes;
+    for (let i = children.length - 1; i >= 0; i--) {
+      const child = children[i];
       if (child) stack.push(child);
     }
   }
@@ -69,22 +93,49 @@ export function domToText(root: MiniNode): string {
   return blocks.join('\n\n');
 }
 
-export function loadHtml(html: string, path: string, limits: ReadabilityLimits = {}): { meta: MetaPatch; text: string; warnings: string[] } {
+/**
+ * Most tags a page may have (default): its DOM is built whole, at about 0.6 KB an element, so a
+ * 50 MiB page of 5 M empty elements would take several GB. A million stays under the 1 GB target.
+ */
+export const MAX_HTML_TAGS = 1_000_000;
+
+/** How many tags (`<` and a letter, or `</`) `html` has, counting up to `stopAfter` at most. */
+export function countTags(html: string, stopAfter: number): number {
+  let n = 0;
+  for (let i = html.indexOf('<'); i >= 0 && n <= stopAfter; i = html.indexOf('<', i + 1)) {
+    const c = html.charCodeAt(i + 1);
+    if (c === 47 || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) n++;
+  }
+  return n;
+}
+
+export function loadHtml(html: string, path: string, limits: ReadabilityLimits & { maxTags?: number } = {}): { meta: MetaPatch; text: string; warnings: string[] } {
+  const maxTags = limits.maxTags ?? MAX_HTML_TAGS;
+  const tags = countTags(html, maxTags);
+  if (tags > maxTags) {
+    throw new VerityError({
+      code: 'TOO_LARGE',
+      component: 'ingest',
+      problem: `cannot read ${quote(path)}: the page has more than ${maxTags.toLocaleString('en')} tags (the limit, which keeps its parsed form under 1 GB)`,
+      fix: 'save the page as plain text (e.g. from the browser) and ingest that, or split it',
+    });
+  }
   let { document } = parseHTML(html) as unknown as { document: MiniDocument };
   // Text with no root element (an empty file, a bare fragment) is read as the body of a page.
   if (!document.documentElement) ({ document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`) as unknown as { document: MiniDocument });
   const meta: MetaPatch = {};
-  const title = metaContent(document, ['og:title', 'citation_title', 'dc.title', 'DC.title', 'twitter:title']) ?? (document.title?.trim() || null);
+  const metas = metaIndex(document);
+  const title = metaContent(metas, ['og:title', 'citation_title', 'dc.title', 'DC.title', 'twitter:title']) ?? (document.title?.trim() || null);
   if (title) meta.title = title;
-  const author = metaContent(document, ['author', 'citation_author', 'dc.creator', 'DC.creator', 'article:author']);
+  const author = metaContent(metas, ['author', 'citation_author', 'dc.creator', 'DC.creator', 'article:author']);
   if (author) meta.author = author;
-  const date = normalizeDate(metaContent(document, ['article:published_time', 'citation_publication_date', 'citation_date', 'dc.date', 'DC.date', 'date', 'datePublished', 'pubdate']));
+  const date = normalizeDate(metaContent(metas, ['article:published_time', 'citation_publication_date', 'citation_date', 'dc.date', 'DC.date', 'date', 'datePublished', 'pubdate']));
   if (date) meta.publishedAt = date;
-  const publisher = metaContent(document, ['og:site_name', 'citation_publisher', 'dc.publisher', 'DC.publisher', 'publisher', 'application-name']);
+  const publisher = metaContent(metas, ['og:site_name', 'citation_publisher', 'dc.publisher', 'DC.publisher', 'publisher', 'application-name']);
   if (publisher) meta.publisher = publisher;
   const lang = document.documentElement?.getAttribute('lang')?.trim();
   if (lang) meta.language = lang;
-  const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? metaContent(document, ['og:url']);
+  const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? metaContent(metas, ['og:url']);
   if (canonical && /^https?:\/\//.test(canonical)) meta.uri = canonical;
 
   const bodyText = document.body ? domToText(document.body) : '';

@@ -31,8 +31,9 @@ export function pageShape(root: ShapeNode, stopAtElements = Infinity): { depth: 
     if (node.nodeType !== 1) continue;
     elements++;
     if (d > depth) depth = d;
-    for (let i = 0; i < node.childNodes.length; i++) {
-      const child = node.childNodes[i];
+    const children = node.childNodes; // read once: it may be rebuilt on every read (see domToText)
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i];
       if (child && child.nodeType === 1) stack.push([child, d + 1]);
     }
   }

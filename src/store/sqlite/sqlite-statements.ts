@@ -27,7 +27,7 @@ type StatementName =
   | 'termCount'
   | 'aliasesOf'
   | 'allAliases'
-  | 'aliasKeysOf'
+  | 'hasAlias'
   | 'takeAlias'
   | 'insertAlias'
   | 'deleteAliases'
@@ -80,7 +80,7 @@ export function prepareStatements(db: Database.Database): Record<StatementName, 
     termCount: p('SELECT count(*) AS n FROM passages WHERE passages MATCH ?'),
     aliasesOf: p('SELECT uri FROM source_aliases WHERE source_rowid = ? ORDER BY uri'),
     allAliases: p('SELECT source_rowid, uri FROM source_aliases ORDER BY source_rowid, uri'),
-    aliasKeysOf: p('SELECT uri_key FROM source_aliases WHERE source_rowid = ?'),
+    hasAlias: p('SELECT 1 FROM source_aliases WHERE source_rowid = ? AND uri_key = ?'),
     takeAlias: p('DELETE FROM source_aliases WHERE uri_key = ?'),
     insertAlias: p('INSERT INTO source_aliases (source_rowid, uri, uri_key) VALUES (?, ?, ?)'),
     deleteAliases: p('DELETE FROM source_aliases WHERE source_rowid = ?'),
