@@ -38,7 +38,8 @@ export const MIN_BLOCK = 10;
 /**
  * Pool-adjacent-violators: the non-decreasing fit of `correct` (0/1) against `confidence`. Steps
  * resting on fewer than `minBlock` predictions are then merged into a neighbour (the lower one,
- * the first into the next), so a handful of predictions at the ends does not map to 0 or 1.
+ * the first into the next), so a handful of predictions at the ends does not decide a step, and
+ * each step's rate is smoothed by the rule of succession, so no step maps to 0 or 1.
  */
 export function fitIsotonic(confidence: readonly number[], correct: readonly boolean[], minBlock = MIN_BLOCK): IsotonicMap {
   const order = confidence.map((c, i) => i).sort((a, b) => confidence[a]! - confidence[b]! || a - b);
@@ -51,7 +52,12 @@ export function fitIsotonic(confidence: readonly number[], correct: readonly boo
   }
   for (let k = blocks.findIndex((b) => b.n < minBlock); k >= 0 && blocks.length > 1; k = blocks.findIndex((b) => b.n < minBlock)) merge(blocks, k === 0 ? 0 : k - 1);
   const r = (v: number): number => Math.round(v * 1e4) / 1e4;
-  return { x: blocks.map((b) => r(b.sx / b.n)), y: blocks.map((b) => r(rate(b))) };
+  // Each step's rate by the rule of succession ((right + 1) / (n + 2)), held non-decreasing: a step
+  // of verdicts all wrong (or all right) is an estimate from a sample, never a certainty, so no
+  // label given is shown with confidence 0 (or 1).
+  let floor = 0;
+  const y = blocks.map((b) => (floor = Math.max(floor, (b.sy + 1) / (b.n + 2))));
+  return { x: blocks.map((b) => r(b.sx / b.n)), y: y.map(r) };
 }
 
 /** Merge block k+1 into block k (adjacent blocks of a monotone fit stay monotone). */
