@@ -43,6 +43,9 @@ test('no step of a map is 0 or 1: thirty verdicts all wrong at the bottom give 1
   // A label given by a map fitted where every such verdict was wrong still has a confidence above 0.
   const cal: CalibrationFile = { schemaVersion: CALIBRATION_SCHEMA_VERSION, kind: 'isotonic', maps: { decided: m, unproven: m, downgraded: m }, trainedWith: { command: 'test', predictions: {} } };
   assert.ok(calibrateVerdict(cal, 'mixed', 0.01, ['supported', 'refuted', 'mixed', 'unproven']).confidence > 0);
+  // A map (an older file, say) with a step at 0: the label given is still shown above 0.00.
+  const zero: CalibrationFile = { ...cal, maps: { decided: { x: [0.4, 0.6], y: [0, 0.7] }, unproven: { x: [0.5], y: [0] }, downgraded: { x: [0.5], y: [0] } } };
+  for (const label of ['mixed', 'unproven', 'refuted'] as const) assert.equal(calibrateVerdict(zero, label, 0.3, ['supported', 'refuted', 'mixed', 'unproven']).confidence, 0.01);
 });
 
 const file = (decided: number[], downgraded = [0.6]): CalibrationFile => ({

@@ -32,6 +32,12 @@ export interface CalibrationFile {
   trainedWith: { command: string; predictions: Record<string, number> };
 }
 
+/**
+ * The least confidence a given label is shown with: a step of a map rests on a sample (its rate
+ * smoothed to (right + 1) / (n + 2)), and a label shown as "0.00" would read as impossible.
+ */
+export const MIN_CONFIDENCE = 0.01;
+
 /** Fewest predictions behind one step of a shipped map: a smaller step is merged with its neighbour. */
 export const MIN_BLOCK = 10;
 
@@ -100,12 +106,13 @@ export interface CalibratedVerdict {
  * (check/verdict-discipline.ts) decides Supported by the best source's coverage, with a floor.
  */
 export function calibrateVerdict(file: CalibrationFile, label: VerdictLabel, raw: number, allowed: readonly VerdictLabel[]): CalibratedVerdict {
-  if (label === 'unproven') return { label, confidence: applyIsotonic(file.maps.unproven, raw), leaning: null };
-  const p = applyIsotonic(file.maps.decided, raw);
+  const map = (m: IsotonicMap): number => Math.max(MIN_CONFIDENCE, applyIsotonic(m, raw));
+  if (label === 'unproven') return { label, confidence: map(file.maps.unproven), leaning: null };
+  const p = map(file.maps.decided);
   // "mixed" already says the evidence goes both ways: it keeps its label.
   if (p >= DEFINITE_AT || label === 'mixed' || !allowed.includes('unproven')) return { label, confidence: p, leaning: null };
   // A weak lean: shown as unproven when that is more likely right than the lean itself.
-  const q = applyIsotonic(file.maps.downgraded, raw);
+  const q = map(file.maps.downgraded);
   return q > p ? { label: 'unproven', confidence: q, leaning: label } : { label, confidence: p, leaning: null };
 }
 
