@@ -12,8 +12,9 @@ import { FIT, fitStance, scoreSuite, trainingPairs } from './lodo.js';
 import { LODO_SUITES, S, readStanceData } from './stance-sets.js';
 import type { LodoSuite, StanceData } from './stance-sets.js';
 import { selectStance } from './select-stance.js';
-import { readVerdictData } from './verdict-sets.js';
-import { trainVerdict } from './verdict-train.js';
+import { judged, readVerdictData } from './verdict-sets.js';
+import { dumpJudgements, goldCheckCovid } from './judgement-dump.js';
+import { GENERAL_FEATURE_SETS, trainVerdict } from './verdict-train.js';
 import type { VerdictPrediction } from './verdict-train.js';
 import { BINS, fitCalibration, measureCalibration } from './calibrate.js';
 
@@ -93,7 +94,13 @@ export async function trainStanceAndVerdict(dataDir: string, command: string, lo
   const items = await readVerdictData(data, dataDir, verdictFiles);
   log(`verdict data: ${items.length} claims read in ${lap()}`);
   const folds = { 'climate-fever': selection.best.folds['climate-fever'], 'check-covid': selection.best.folds['check-covid'], 'citation-integrity': selection.best.folds['citation-integrity'] };
-  const v = trainVerdict(items, fitted, folds);
+  const v = trainVerdict(items, (it) => judged(it, fitted), {
+    'climate-fever': (it) => judged(it, folds['climate-fever']),
+    'check-covid': (it) => judged(it, folds['check-covid']),
+    'citation-integrity': (it) => judged(it, folds['citation-integrity']),
+  });
+  // VERITY_TRAIN_DUMP_ITEMS=<file>: the verdict items and their judgements under each fold's stance weights (scripts/train/study-*.ts read it).
+  if (process.env.VERITY_TRAIN_DUMP_ITEMS) writeFileSync(process.env.VERITY_TRAIN_DUMP_ITEMS, JSON.stringify(dumpJudgements(items, goldCheckCovid(data), fitted, folds)));
   v.log.forEach((l) => log(l));
   const vcounts: Record<string, number> = {};
   for (const it of items.filter((i) => i.part === 'train')) vcounts[`${it.set}/${it.gold}`] = (vcounts[`${it.set}/${it.gold}`] ?? 0) + 1;
@@ -113,6 +120,7 @@ export async function trainStanceAndVerdict(dataDir: string, command: string, lo
       data: verdictFiles,
       examples: vcounts,
       features: verdictFile.features,
+      selection: { by: 'mean leave-one-dataset-out score over the three suites', tried: v.selection, chosen: v.chosen, used: GENERAL_FEATURE_SETS[v.chosen] },
       suites: vsuites,
       note: 'general weights, raw (uncalibrated) labels. dev: shipped stance and verdict weights on the suite\'s scored part; lodo: stance weights trained without the suite and verdict weights fitted on the other suites. The suites\' own weights (check-covid, citation-integrity) are fitted on their training split as before; `verity eval` uses them.',
     }),

@@ -11,8 +11,14 @@ import type { VerdictModelFile } from '../../src/evidence/verdict/verdict.js';
 import { monotoneConstraints, tiedWeights } from '../../src/evidence/stance/monotone.js';
 import { CITING_FEATURES } from '../../src/eval/citing-sentence.js';
 import { classify } from '../../src/eval/metrics.js';
-import { SUITE_LABELS, VERDICT_SUITES, judged } from './verdict-sets.js';
+import { SUITE_LABELS, VERDICT_SUITES } from './verdict-sets.js';
 import type { VerdictItem, VerdictSuite } from './verdict-sets.js';
+import type { JudgementDetail } from '../../src/evidence/stance/judge.js';
+
+/** What the verdict training reads of a claim (its evidence comes through a Judge). */
+export type VerdictClaim = Pick<VerdictItem, 'set' | 'part' | 'claim' | 'gold' | 'extra'>;
+/** A claim's evidence judged under some stance weights (verdict-sets.ts `judged`, or judgements read back from a dump). */
+export type Judge<T extends VerdictClaim = VerdictClaim> = (item: T) => JudgementDetail[];
 
 const V: Record<VerdictLabel, number> = { supported: 0, refuted: 1, mixed: 2, unproven: 3 };
 const FIT = { iterations: 30, batchSize: 32, learningRate: 0.2, momentum: 0.5, l2: 1e-3 } as const;
@@ -39,14 +45,14 @@ export function scoreVerdicts(suite: VerdictSuite, preds: readonly VerdictPredic
   return suite === 'climate-fever' ? { metric: 'accuracy', score: r.accuracy, n: r.n } : { metric: 'macro-F1', score: r.macroF1, n: r.n };
 }
 
-interface Rows {
+interface Rows<T extends VerdictClaim> {
   x: number[][];
   y: number[];
-  items: VerdictItem[];
+  items: T[];
 }
 
-function rows(items: VerdictItem[], stance: LogisticModel): Rows {
-  return { x: items.map((it) => verdictFeatures(independentJudgements(judged(it, stance)))), y: items.map((it) => V[it.gold]), items };
+export function rows<T extends VerdictClaim>(items: T[], judge: Judge<T>): Rows<T> {
+  return { x: items.map((it) => verdictFeatures(independentJudgements(judge(it)))), y: items.map((it) => V[it.gold]), items };
 }
 
 /** VERDICT_MONOTONE and VERDICT_SIDE_FREE over a feature list (a suite's own weights add claim features, left free). */
@@ -55,13 +61,34 @@ const constrained = (features: readonly string[]): Pick<FitOptions, 'monotone' |
   ties: tiedWeights(VERDICT_LABELS, features, ['supported', 'refuted'], VERDICT_SIDE_FREE),
 });
 
-function fitGeneral(r: Rows): LogisticModel {
-  return fitLogistic(r.x, r.y, [...VERDICT_LABELS], [...VERDICT_FEATURES], { ...FIT, balance: false, ...constrained(VERDICT_FEATURES) });
+/**
+ * The general weights over the given features (the others held at zero, so their weights stay
+ * zero and the file keeps every name): the label priors of the training suites kept, or each
+ * label's examples weighed by the inverse of its frequency (`balance`).
+ */
+export function fitGeneral(r: Rows<VerdictClaim>, features: readonly string[] = VERDICT_FEATURES, balance = false): LogisticModel {
+  const used = VERDICT_FEATURES.map((f) => features.includes(f));
+  const x = used.every(Boolean) ? r.x : r.x.map((row) => row.map((v, j) => (used[j] ? v : 0)));
+  return fitLogistic(x, r.y, [...VERDICT_LABELS], [...VERDICT_FEATURES], { ...FIT, balance, ...constrained(VERDICT_FEATURES) });
 }
 
-function predict(items: VerdictItem[], stance: LogisticModel, model: LogisticModel): VerdictPrediction[] {
+/**
+ * Feature sets the general weights are selected from, by mean LODO score over the claim-level
+ * suites. "sides": only what the evidence says each way. "no passage count or retrieval score":
+ * the number of passages and the retrieval score are left out — their level is set by how a
+ * suite gives its evidence (five retrieved abstracts with a retrieval score, one or two cited
+ * papers or five sentences without), so they told the suites apart and carried the training
+ * suites' label priors to the held-out one.
+ */
+export const GENERAL_FEATURE_SETS: Record<string, readonly string[]> = {
+  all: VERDICT_FEATURES,
+  sides: ['max_s', 'max_r', 'top3_s', 'top3_r', 'min_sr', 'n_s', 'n_r'],
+  'no passage count or retrieval score': VERDICT_FEATURES.filter((f) => f !== 'n_independent' && f !== 'max_relevance'),
+};
+
+export function predict<T extends VerdictClaim>(items: T[], judge: Judge<T>, model: LogisticModel): VerdictPrediction[] {
   return items.map((it) => {
-    const v = decideVerdict(it.claim, judged(it, stance), { labels: SUITE_LABELS[it.set], model, calibration: false });
+    const v = decideVerdict(it.claim, judge(it), { labels: SUITE_LABELS[it.set], model, calibration: false });
     return { set: it.set, gold: it.gold, label: v.label, raw: v.confidence, probabilities: v.probabilities };
   });
 }
@@ -71,24 +98,42 @@ export interface VerdictTraining {
   lodo: Record<VerdictSuite, VerdictScore>;
   dev: Record<VerdictSuite, VerdictScore>;
   lodoPredictions: VerdictPrediction[];
+  /** LODO score of each feature set tried for the general weights, and the one chosen. */
+  selection: Array<{ features: string; lodo: Record<string, number>; mean: number }>;
+  chosen: string;
   log: string[];
 }
 
-export function trainVerdict(items: VerdictItem[], finalStance: LogisticModel, foldStance: Record<VerdictSuite, LogisticModel>): VerdictTraining {
+export function trainVerdict<T extends VerdictClaim>(items: T[], finalStance: Judge<T>, foldStance: Record<VerdictSuite, Judge<T>>): VerdictTraining {
   const log: string[] = [];
   const train = items.filter((it) => it.part === 'train');
   const lodo = {} as Record<VerdictSuite, VerdictScore>;
   const dev = {} as Record<VerdictSuite, VerdictScore>;
-  const lodoPredictions: VerdictPrediction[] = [];
-  for (const suite of VERDICT_SUITES) {
-    const stance = foldStance[suite];
-    const model = fitGeneral(rows(train.filter((it) => it.set !== suite), stance));
-    const preds = predict(items.filter((it) => it.set === suite && it.part === 'score'), stance, model);
-    lodoPredictions.push(...preds);
-    lodo[suite] = scoreVerdicts(suite, preds);
+  let lodoPredictions: VerdictPrediction[] = [];
+  const selection: VerdictTraining['selection'] = [];
+  let chosen = 'all';
+  let bestMean = -Infinity;
+  const folds = VERDICT_SUITES.map((suite) => ({ suite, train: rows(train.filter((it) => it.set !== suite), foldStance[suite]) }));
+  for (const [name, features] of Object.entries(GENERAL_FEATURE_SETS)) {
+    const preds: VerdictPrediction[] = [];
+    const scores = {} as Record<VerdictSuite, VerdictScore>;
+    for (const { suite, train: r } of folds) {
+      const p = predict(items.filter((it) => it.set === suite && it.part === 'score'), foldStance[suite], fitGeneral(r, features));
+      preds.push(...p);
+      scores[suite] = scoreVerdicts(suite, p);
+    }
+    const mean = VERDICT_SUITES.reduce((a, s) => a + scores[s].score, 0) / VERDICT_SUITES.length;
+    selection.push({ features: name, lodo: Object.fromEntries(VERDICT_SUITES.map((s) => [s, Math.round(scores[s].score * 1e4) / 1e4])), mean: Math.round(mean * 1e4) / 1e4 });
+    log.push(`verdict features "${name}": LODO ${VERDICT_SUITES.map((s) => `${s} ${scores[s].score.toFixed(4)}`).join(', ')}; mean ${mean.toFixed(4)}`);
+    if (mean > bestMean + 1e-9) {
+      bestMean = mean;
+      chosen = name;
+      lodoPredictions = preds;
+      Object.assign(lodo, scores);
+    }
   }
   const all = rows(train, finalStance);
-  const general = fitGeneral(all);
+  const general = fitGeneral(all, GENERAL_FEATURE_SETS[chosen]);
   for (const suite of VERDICT_SUITES) dev[suite] = scoreVerdicts(suite, predict(items.filter((it) => it.set === suite && it.part === 'score'), finalStance, general));
 
   // Per-suite weights for the suites with a training split, balanced for their macro-F1, over the
@@ -133,5 +178,5 @@ export function trainVerdict(items: VerdictItem[], finalStance: LogisticModel, f
     decisions[suite] = { classWeights: { refuted: best.w[V.refuted]!, unproven: best.w[V.unproven]! } };
     log.push(`decision ${suite}: class weights refuted ${best.w[V.refuted]} unproven ${best.w[V.unproven]} (out-of-fold train macro-F1 ${plain.toFixed(3)} → ${best.f1.toFixed(3)})`);
   }
-  return { file: { schemaVersion: 1, kind: 'multinomial-logistic', ...general, suites, decisions }, lodo, dev, lodoPredictions, log };
+  return { file: { schemaVersion: 1, kind: 'multinomial-logistic', ...general, suites, decisions }, lodo, dev, lodoPredictions, selection, chosen, log };
 }

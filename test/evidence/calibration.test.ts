@@ -11,7 +11,9 @@ test('isotonic fit: non-decreasing, pools violators, reproduces observed rates',
   assert.deepEqual(m.y, [0.5]);
   const g = fitIsotonic([0.1, 0.2, 0.6, 0.7, 0.8], [false, false, true, false, true], 1);
   for (let i = 1; i < g.y.length; i++) assert.ok(g.y[i]! >= g.y[i - 1]!);
-  assert.equal(applyIsotonic(g, 0.05), 0);
+  // Rule of succession: two wrong of two → 1/4, one right of two → 2/4, one right of one → 2/3.
+  assert.deepEqual(g.y, [0.25, 0.5, 0.6667]);
+  assert.equal(applyIsotonic(g, 0.05), 0.25);
   assert.equal(applyIsotonic(g, 0.95), g.y[g.y.length - 1]);
   const mid = applyIsotonic(g, 0.4);
   assert.ok(mid > 0 && mid < 1);
@@ -22,12 +24,28 @@ test('isotonic fit: non-decreasing, pools violators, reproduces observed rates',
 test('isotonic steps resting on few predictions are merged: three right answers at the top do not map to 1', () => {
   const conf = [...Array.from({ length: 20 }, (_, i) => 0.3 + i * 0.01), 0.95, 0.95, 0.95];
   const right = [...Array.from({ length: 20 }, (_, i) => i % 2 === 0), true, true, true];
+  // One step per right answer at the top: three of three, smoothed to 4/5.
   const loose = fitIsotonic(conf, right, 1);
-  assert.equal(loose.y[loose.y.length - 1], 1);
+  assert.equal(loose.y[loose.y.length - 1], 0.8);
   const m = fitIsotonic(conf, right, 10);
   assert.ok(m.y.every((y) => y < 1), JSON.stringify(m));
   for (let i = 1; i < m.y.length; i++) assert.ok(m.y[i]! >= m.y[i - 1]!);
-  assert.ok(applyIsotonic(m, 0.95) < 0.8);
+  assert.ok(applyIsotonic(m, 0.95) < 0.7);
+});
+
+test('no step of a map is 0 or 1: thirty verdicts all wrong at the bottom give 1/32, not a confidence of 0', () => {
+  const conf = Array.from({ length: 60 }, (_, i) => i / 60);
+  const right = conf.map((_, i) => i >= 30);
+  const m = fitIsotonic(conf, right);
+  assert.equal(m.y[0], Math.round((1 / 32) * 1e4) / 1e4);
+  assert.equal(m.y[m.y.length - 1], Math.round((31 / 32) * 1e4) / 1e4);
+  assert.ok(applyIsotonic(m, 0) > 0 && applyIsotonic(m, 1) < 1);
+  // A label given by a map fitted where every such verdict was wrong still has a confidence above 0.
+  const cal: CalibrationFile = { schemaVersion: CALIBRATION_SCHEMA_VERSION, kind: 'isotonic', maps: { decided: m, unproven: m, downgraded: m }, trainedWith: { command: 'test', predictions: {} } };
+  assert.ok(calibrateVerdict(cal, 'mixed', 0.01, ['supported', 'refuted', 'mixed', 'unproven']).confidence > 0);
+  // A map (an older file, say) with a step at 0: the label given is still shown above 0.00.
+  const zero: CalibrationFile = { ...cal, maps: { decided: { x: [0.4, 0.6], y: [0, 0.7] }, unproven: { x: [0.5], y: [0] }, downgraded: { x: [0.5], y: [0] } } };
+  for (const label of ['mixed', 'unproven', 'refuted'] as const) assert.equal(calibrateVerdict(zero, label, 0.3, ['supported', 'refuted', 'mixed', 'unproven']).confidence, 0.01);
 });
 
 const file = (decided: number[], downgraded = [0.6]): CalibrationFile => ({

@@ -106,3 +106,10 @@ test('the confidence is calibrated, and a supported lean less likely right than 
   assert.equal(kept.label, 'supported');
   assert.ok(Math.abs(kept.confidence - (0.55 + ((0.8 - 0.5) / 0.45) * 0.35)) < 1e-9);
 });
+
+test('the general verdict weights do not read the retrieval score (it told the training suites apart): the same evidence at any score gets the same verdict', () => {
+  const at = (relevance: number): Judgement[] => [j('supports', 0.8), j('neutral', 0.7), j('refutes', 0.4)].map((x) => ({ ...x, relevance }));
+  const low = decideVerdict('c', at(0), { calibration: false });
+  const high = decideVerdict('c', at(25), { calibration: false });
+  assert.deepEqual(high.probabilities, low.probabilities);
+});

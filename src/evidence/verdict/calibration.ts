@@ -32,13 +32,20 @@ export interface CalibrationFile {
   trainedWith: { command: string; predictions: Record<string, number> };
 }
 
+/**
+ * The least confidence a given label is shown with: a step of a map rests on a sample (its rate
+ * smoothed to (right + 1) / (n + 2)), and a label shown as "0.00" would read as impossible.
+ */
+export const MIN_CONFIDENCE = 0.01;
+
 /** Fewest predictions behind one step of a shipped map: a smaller step is merged with its neighbour. */
 export const MIN_BLOCK = 10;
 
 /**
  * Pool-adjacent-violators: the non-decreasing fit of `correct` (0/1) against `confidence`. Steps
  * resting on fewer than `minBlock` predictions are then merged into a neighbour (the lower one,
- * the first into the next), so a handful of predictions at the ends does not map to 0 or 1.
+ * the first into the next), so a handful of predictions at the ends does not decide a step, and
+ * each step's rate is smoothed by the rule of succession, so no step maps to 0 or 1.
  */
 export function fitIsotonic(confidence: readonly number[], correct: readonly boolean[], minBlock = MIN_BLOCK): IsotonicMap {
   const order = confidence.map((c, i) => i).sort((a, b) => confidence[a]! - confidence[b]! || a - b);
@@ -51,7 +58,12 @@ export function fitIsotonic(confidence: readonly number[], correct: readonly boo
   }
   for (let k = blocks.findIndex((b) => b.n < minBlock); k >= 0 && blocks.length > 1; k = blocks.findIndex((b) => b.n < minBlock)) merge(blocks, k === 0 ? 0 : k - 1);
   const r = (v: number): number => Math.round(v * 1e4) / 1e4;
-  return { x: blocks.map((b) => r(b.sx / b.n)), y: blocks.map((b) => r(rate(b))) };
+  // Each step's rate by the rule of succession ((right + 1) / (n + 2)), held non-decreasing: a step
+  // of verdicts all wrong (or all right) is an estimate from a sample, never a certainty, so no
+  // label given is shown with confidence 0 (or 1).
+  let floor = 0;
+  const y = blocks.map((b) => (floor = Math.max(floor, (b.sy + 1) / (b.n + 2))));
+  return { x: blocks.map((b) => r(b.sx / b.n)), y: y.map(r) };
 }
 
 /** Merge block k+1 into block k (adjacent blocks of a monotone fit stay monotone). */
@@ -94,12 +106,13 @@ export interface CalibratedVerdict {
  * (check/verdict-discipline.ts) decides Supported by the best source's coverage, with a floor.
  */
 export function calibrateVerdict(file: CalibrationFile, label: VerdictLabel, raw: number, allowed: readonly VerdictLabel[]): CalibratedVerdict {
-  if (label === 'unproven') return { label, confidence: applyIsotonic(file.maps.unproven, raw), leaning: null };
-  const p = applyIsotonic(file.maps.decided, raw);
+  const map = (m: IsotonicMap): number => Math.max(MIN_CONFIDENCE, applyIsotonic(m, raw));
+  if (label === 'unproven') return { label, confidence: map(file.maps.unproven), leaning: null };
+  const p = map(file.maps.decided);
   // "mixed" already says the evidence goes both ways: it keeps its label.
   if (p >= DEFINITE_AT || label === 'mixed' || !allowed.includes('unproven')) return { label, confidence: p, leaning: null };
   // A weak lean: shown as unproven when that is more likely right than the lean itself.
-  const q = applyIsotonic(file.maps.downgraded, raw);
+  const q = map(file.maps.downgraded);
   return q > p ? { label: 'unproven', confidence: q, leaning: label } : { label, confidence: p, leaning: null };
 }
 
