@@ -78,6 +78,11 @@ test('reported speech sways the stance but is not decisive; a participle clause 
   const reported = readRestatement(profileClaim('Freedonia criminalizes possession of banned images'), 'The blog claimed that Freedonia criminalizes possession of banned images.');
   assert.equal(reported?.reason.kind, 'weak-restatement');
   assert.ok((reported?.strength ?? 1) < 0.7);
+  assert.equal(reported?.reason.reported, true);
+  const attributed = readRestatement(profileClaim('Freedonia criminalizes possession of banned images'), 'Freedonia criminalizes possession of banned images, the ministry said.');
+  assert.equal(attributed?.reason.kind, 'restatement');
+  assert.equal(attributed?.reason.reported, true);
+  assert.equal(readRestatement(profileClaim('Freedonia criminalizes possession of banned images'), 'Freedonia criminalizes possession of banned images.')?.reason.reported, undefined);
   const participle = judgePair('Deletion of the gene does not result in an inflammatory phenotype.', 'Deletion of the gene did not result in an inflammatory phenotype, suggesting that this pathway is not important.');
   assert.equal(participle.stance, 'supports');
 });

@@ -214,7 +214,7 @@ function judgeSentence(claim: ClaimProfile, terms: readonly string[], sentence: 
     strength: s,
     relation,
     coverage,
-    reason: { kind: stance === 'neutral' ? 'quantifier-mismatch' : s >= DECISIVE_RESTATEMENT ? 'restatement' : 'weak-restatement', detail },
+    reason: { kind: stance === 'neutral' ? 'quantifier-mismatch' : s >= DECISIVE_RESTATEMENT ? 'restatement' : 'weak-restatement', detail, ...(reported ? { reported: true } : {}) },
   });
 
   // The claim's own words, whole, in the sentence: whatever its clauses read, it says what the claim says.
