@@ -17,6 +17,7 @@ import { readPeriods, type FigurePeriod } from './figure-periods.js';
 import { extractFigures } from './figures.js';
 import { multipleDirection, withMultiples } from './figure-multiples.js';
 import { isNumberWord } from './number-words.js';
+import { clauseComma, coordinateAdjectives } from './figure-commas.js';
 import { STOPWORDS, tokenize } from '../tokens.js';
 import { ATTRIBUTION_AFTER, ATTRIBUTION_BEFORE, AUXILIARIES, COUNT_SOURCE_WORDS, IRREGULAR_VERBS, OVER_PERIOD, PER_PERIOD, DOWN_WORDS, INCLUSIVE, MONEY_WORDS, NEGATION, RATE_AFTER, SUBSET_BEFORE, UP_WORDS, VAGUE_AMOUNT, type CountSource } from './figure-words.js';
 import { hasSense } from '../words/lexicon.js';
@@ -152,9 +153,10 @@ export function readFigureMeanings(input: string): FigureReading {
   const clauseOf = (f: Figure): [number, number] => spans.find(([a, b]) => f.start >= a && f.start < b) ?? [0, sentence.length];
   const meanings = figures.map((f, i) => {
     const [cs, ce] = clauseOf(f);
-    // A clause with several figures: each keeps the words up to its neighbours.
-    const prev = figures[i - 1];
-    const next = figures[i + 1];
+    // A clause with several figures: each keeps the words up to its neighbours. A size written as
+    // an adjective ("the 430-mile northern stretch") describes a noun and is no neighbour.
+    const prev = figures.slice(0, i).reverse().find((g) => !sizeAdjective(sentence, g));
+    const next = figures.slice(i + 1).find((g) => !sizeAdjective(sentence, g));
     const from = prev && prev.end > cs && prev.end <= f.start ? Math.max(cs, lastComma(sentence, prev.end, f.start, cs)) : cs;
     const to = next && next.start < ce && next.start >= f.end ? Math.min(ce, firstComma(sentence, f.end, next.start, ce)) : ce;
     const clause = sentence.slice(from, to);
@@ -207,20 +209,25 @@ export function readFigureMeanings(input: string): FigureReading {
   return { sentence: input, figures: meanings, notes };
 }
 
+/** A figure written as a compound adjective before its noun: "430-mile", "a 12-year-old pupil", "the 5,000-seat arena". */
+function sizeAdjective(sentence: string, f: Figure): boolean {
+  return /^\d[\d,.]*-\p{L}+(?:-\p{L}+)*$/u.test(f.text) && /^\s+\p{Ll}/u.test(sentence.slice(f.end, f.end + 3));
+}
+
 function within(pos: number, [a, b]: [number, number]): boolean {
   return pos >= a && pos < b;
 }
 
-/** Where a figure's share of a clause starts: after a comma between it and the figure before, else the clause start. */
+/** Where a figure's share of a clause starts: after a comma between it and the figure before (not one between adjectives), else the clause start. */
 function lastComma(s: string, from: number, to: number, clauseStart: number): number {
-  const i = s.slice(from, to).lastIndexOf(',');
-  return i < 0 ? clauseStart : from + i + 1;
+  const i = clauseComma(s, from, to, true);
+  return i < 0 ? clauseStart : i + 1;
 }
 
-/** Where a figure's share of a clause ends: at a comma between it and the next figure, else the clause end. */
+/** Where a figure's share of a clause ends: at a comma between it and the next figure (not one between adjectives), else the clause end. */
 function firstComma(s: string, from: number, to: number, clauseEnd: number): number {
-  const i = s.slice(from, to).indexOf(',');
-  return i < 0 ? clauseEnd : from + i;
+  const i = clauseComma(s, from, to);
+  return i < 0 ? clauseEnd : i;
 }
 
 /** The counted noun: the figure's noun, else "of [the] X" after a share, else null. */
@@ -381,7 +388,11 @@ function restrictionOf(f: Figure, sentence: string, to: number, counted: string 
   // "67% of the seats in the chamber": a set named definite, then the one body it belongs to — which seats, not fewer of them.
   if (definite && /^\s+(?:in|of|at|on)\s+the\s+\p{Ll}+\s*(?:[,.;:]|$)/u.test(rest)) return [];
   const out: string[] = [];
-  const toks = tokenize(rest.split(/[,;]/)[0] ?? '').slice(0, 6);
+  const cut = clauseComma(rest, 0, rest.length);
+  const phrase = (cut < 0 ? rest : rest.slice(0, cut)).split(';')[0] ?? '';
+  // "in the previously pristine, 430-mile northern stretch": adjectives coordinated by a comma describe, they do not restrict.
+  const describing = new Set(coordinateAdjectives(rest));
+  const toks = tokenize(phrase).filter((t) => !describing.has(t.lower)).slice(0, 6);
   // "in Calder" names a place, not a narrower set: the phrase ends with the place.
   const place = toks[0]?.lower === 'in' && /^\p{Lu}/u.test(toks[1]?.text ?? '');
   for (const [k, t] of toks.entries()) {
