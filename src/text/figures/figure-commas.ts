@@ -1,6 +1,7 @@
 // Commas inside a noun phrase. Coordinate adjectives are written with a comma between them ("the
 // previously pristine, 430-mile northern stretch"): that comma joins two descriptions of one noun,
 // it does not end a clause, so a figure read before it keeps the words after it and the reverse.
+import type { Figure } from '../../model.js';
 import { hasSense } from '../words/lexicon.js';
 
 /** A determiner opening the noun phrase, then up to two words, then the adjective before the comma. */
@@ -62,4 +63,9 @@ export function coordinateAdjectives(text: string): string[] {
     for (const w of [...opened.split(/\s+/), ...described]) if (w !== '') out.push(w.toLowerCase());
   }
   return out;
+}
+
+/** A figure written as a compound adjective before its noun: "430-mile", "a 12-year-old pupil", "the 5,000-seat arena". */
+export function sizeAdjective(sentence: string, f: Figure): boolean {
+  return /^\d[\d,.]*-\p{L}+(?:-\p{L}+)*$/u.test(f.text) && /^\s+\p{Ll}/u.test(sentence.slice(f.end, f.end + 3));
 }

@@ -17,7 +17,7 @@ import { readPeriods, type FigurePeriod } from './figure-periods.js';
 import { extractFigures } from './figures.js';
 import { multipleDirection, withMultiples } from './figure-multiples.js';
 import { isNumberWord } from './number-words.js';
-import { clauseComma, coordinateAdjectives } from './figure-commas.js';
+import { clauseComma, coordinateAdjectives, sizeAdjective } from './figure-commas.js';
 import { STOPWORDS, tokenize } from '../tokens.js';
 import { ATTRIBUTION_AFTER, ATTRIBUTION_BEFORE, AUXILIARIES, COUNT_SOURCE_WORDS, IRREGULAR_VERBS, OVER_PERIOD, PER_PERIOD, DOWN_WORDS, INCLUSIVE, MONEY_WORDS, NEGATION, RATE_AFTER, SUBSET_BEFORE, UP_WORDS, VAGUE_AMOUNT, type CountSource } from './figure-words.js';
 import { hasSense } from '../words/lexicon.js';
@@ -207,11 +207,6 @@ export function readFigureMeanings(input: string): FigureReading {
     return m;
   });
   return { sentence: input, figures: meanings, notes };
-}
-
-/** A figure written as a compound adjective before its noun: "430-mile", "a 12-year-old pupil", "the 5,000-seat arena". */
-function sizeAdjective(sentence: string, f: Figure): boolean {
-  return /^\d[\d,.]*-\p{L}+(?:-\p{L}+)*$/u.test(f.text) && /^\s+\p{Ll}/u.test(sentence.slice(f.end, f.end + 3));
 }
 
 function within(pos: number, [a, b]: [number, number]): boolean {
