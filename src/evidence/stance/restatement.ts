@@ -10,7 +10,7 @@
 // Contract: `readRestatement` is a pure function of the claim profile and the evidence text; it
 // returns null when no sentence restates the claim, or when restating sentences disagree.
 import type { Figure, Reason, Stance } from '../../model.js';
-import { extractFigures, splitSentences } from '../../text/index.js';
+import { extractFigures, PageNames, splitSentences } from '../../text/index.js';
 import type { ClaimProfile } from './claim-profile.js';
 import { contentStems, isYear } from './claim-profile.js';
 import { HEDGES, isNegator, paraphrasesOf } from './cue-lexicon.js';
@@ -117,9 +117,10 @@ export function statementTerms(claim: ClaimProfile): string[] {
 /**
  * `context` holds the stems of the whole evidence: a name the sentence shortens ("the Protocol"
  * for "the Optional Protocol") counts as present when the rest of the passage has it and the
- * sentence keeps another of the claim's names.
+ * sentence keeps another of the claim's names. `sentence` is read with its short names written in
+ * full (PageNames); `written` is the sentence as the source wrote it, which the reason quotes.
  */
-function judgeSentence(claim: ClaimProfile, terms: readonly string[], sentence: string, idf: IdfTable, claimFigures: Figure[], context: ReadonlySet<string>): Candidate | null {
+function judgeSentence(claim: ClaimProfile, terms: readonly string[], sentence: string, idf: IdfTable, claimFigures: Figure[], context: ReadonlySet<string>, written = sentence): Candidate | null {
   const words = contentStems(sentence);
   const stems = new Set(words.map((w) => w.stem));
   if (claim.entities.length > 1 && claim.entities.some((e) => stems.has(e))) {
@@ -206,7 +207,7 @@ function judgeSentence(claim: ClaimProfile, terms: readonly string[], sentence: 
   const reported = REPORTED.test(sentence) && !REPORTED.test(claim.text);
   const base = STRENGTH_LOW + (STRENGTH_HIGH - STRENGTH_LOW) * Math.min(1, (coverage - RESTATE_COVERAGE) / (1 - RESTATE_COVERAGE));
   const strength = base - (hedged ? 0.15 : 0) - (reported ? (DISPUTED.test(sentence) ? DISPUTED_PENALTY : ATTRIBUTED_PENALTY) : 0);
-  const said = `${quote(sentence)}${reported ? ' (reported speech)' : ''}${hedged ? ' (hedged)' : ''}`;
+  const said = `${quote(written)}${reported ? ' (reported speech)' : ''}${hedged ? ' (hedged)' : ''}`;
   const shared = `${n} of ${terms.length} claim terms`;
   const samePolarity = passage.negated === claimPolarity.negated;
   const make = (stance: Stance, relation: string, detail: string, s = strength): Candidate => ({
@@ -264,8 +265,11 @@ export function readRestatement(claim: ClaimProfile, evidence: string | readonly
   const sentences = typeof evidence === 'string' ? splitSentences(evidence).map((s) => s.text) : [...evidence];
   const context = evidenceStems ?? new Set(sentences.slice(0, MAX_SENTENCES).flatMap((s) => contentStems(s).map((w) => w.stem)));
   let best: Candidate[] = [];
+  // "the reef" after "the Great Barrier Reef": each sentence is read with the names the evidence gave before it.
+  const names = new PageNames();
   for (const s of sentences.slice(0, MAX_SENTENCES)) {
-    const c = judgeSentence(claim, terms, s, idf, claim.figures, context);
+    const c = judgeSentence(claim, terms, names.expand(s), idf, claim.figures, context, s);
+    names.add(s);
     if (!c) continue;
     const top = best[0];
     if (!top || c.coverage > top.coverage + 1e-9) best = [c];
