@@ -182,6 +182,39 @@ function changeFromValue(sentences: ProseSentence[], out: InternalFinding[]): vo
   }
 }
 
+/**
+ * A total and its parts written after it: "610 reefs, 420 in the north and 190 in the south" (the
+ * parts in apposition, each with the same preposition, make up the total), and "12,000 copies a
+ * day, 9,000 of them sold by subscription" (a part of them cannot exceed them).
+ */
+function breakdowns(sentences: ProseSentence[], out: InternalFinding[]): void {
+  const split = new RegExp(String.raw`(?<![\d.,])${N}\s+([a-z-]+),\s*${N}\s+(in|at|from|on)\s+(?:the\s+)?[a-z-]+(?:\s+[a-z-]+)?\s*,?\s+and\s+(?:the\s+other\s+|the\s+remaining\s+)?${N}\s+(?:in|at|from|on)\s+`, 'gi');
+  const ofThem = new RegExp(String.raw`(?<![\d.,])${N}\s+([a-z-]+)[^.;\d]{0,40}?,\s*(?:about\s+|some\s+|nearly\s+)?${N}\s+of\s+(?:them|these|those)\b`, 'gi');
+  for (const s of sentences) {
+    for (const m of s.text.matchAll(split)) {
+      const [w, a, b] = [num(m[1]), num(m[3]), num(m[5])];
+      if ([w, a, b].some(Number.isNaN) || a + b === w || /^(?:19|20)\d\d$/.test(m[1] ?? '')) continue;
+      if (hedgeBefore(s.text, m.index ?? 0) !== 'exact' || /\b(?:about|around|nearly|some|roughly|approximately)\s+$/i.test(s.text.slice(0, m.index ?? 0))) continue;
+      out.push({
+        check: 'parts-over-whole', sentence: s.i, others: [], kind: 'arithmetic',
+        message: `${fmt(a, 2)} and ${fmt(b, 2)} are given as the parts of the ${fmt(w, 2)} ${m[2]}, but they add up to ${fmt(a + b, 2)}.`,
+        computation: `${fmt(a, 2)} + ${fmt(b, 2)} = ${fmt(a + b, 2)} ≠ ${fmt(w, 2)}`,
+        suggestion: a + b < w ? `name the ${fmt(w - a - b, 2)} not accounted for, or correct a part` : `correct a part: ${fmt(w, 2)} − ${fmt(a, 2)} = ${fmt(w - a, 2)}`,
+      });
+    }
+    for (const m of s.text.matchAll(ofThem)) {
+      const [w, a] = [num(m[1]), num(m[3])];
+      if ([w, a].some(Number.isNaN) || a <= w || /^(?:19|20)\d\d$/.test(m[1] ?? '')) continue;
+      out.push({
+        check: 'parts-over-whole', sentence: s.i, others: [], kind: 'arithmetic',
+        message: `${fmt(a, 2)} "of them" cannot be part of ${fmt(w, 2)} ${m[2]}: the part is larger than the whole.`,
+        computation: `${fmt(a, 2)} > ${fmt(w, 2)}`,
+        suggestion: `check the figures: a part of ${fmt(w, 2)} is at most ${fmt(w, 2)}`,
+      });
+    }
+  }
+}
+
 /** "1,200 adults surveyed" … "the 1,500 adults surveyed": one quantity, two values. */
 function restated(sentences: ProseSentence[], out: InternalFinding[]): void {
   const seen = new Map<string, { value: number; text: string; sentence: number; years: string }>();
@@ -211,6 +244,7 @@ export function countFindings(sentences: ProseSentence[]): InternalFinding[] {
   complementPairs(sentences, out);
   changeVsValues(sentences, out);
   changeFromValue(sentences, out);
+  breakdowns(sentences, out);
   restated(sentences, out);
   return out;
 }

@@ -34,3 +34,12 @@ test('shares of the vote in different places are not parts of one whole', () => 
   assert.deepEqual(checks('The mayor carried the valley, winning 58.3 percent of the vote in Alder County and 59.5 percent of the vote in Birch County.'), []);
   assert.equal(checks('The incumbent won 58 percent of the vote and the challenger 47 percent of the vote.').length, 1);
 });
+
+test('a total with its parts written after it must add up; a part "of them" cannot pass the total', () => {
+  assert.deepEqual(checks('The team dived at 610 reefs, 420 in the north and 150 in the south, over two months.'), ['parts-over-whole: 420 + 150 = 570 ≠ 610']);
+  assert.deepEqual(checks('The team dived at 610 reefs, 420 in the north and 190 in the south, over two months.'), []);
+  assert.deepEqual(checks('The paper prints about 12,000 copies a day, 13,000 of them sold by subscription.'), ['parts-over-whole: 13,000 > 12,000']);
+  assert.deepEqual(checks('The paper prints about 12,000 copies a day, 9,000 of them sold by subscription.'), []);
+  // A hedged total is not held to an exact sum.
+  assert.deepEqual(checks('The team dived at about 610 reefs, 420 in the north and 150 in the south.'), []);
+});
