@@ -21,7 +21,11 @@ test("a figure for the full name is compared with the source's figure for its sh
     const c = wrong.claims[0];
     assert.ok(c);
     assert.equal(c.status, 'contradicted', c.flags.map((f) => f.message).join('\n'));
-    assert.ok(c.flags.some((f) => f.kind === 'figure-source-mismatch'));
+    const flag = c.flags.find((f) => f.kind === 'figure-source-mismatch');
+    assert.ok(flag);
+    // The figure is named once, with its unit once: "30% of its coral cover", not "30% percent".
+    assert.ok(flag.message.includes('"the Great Barrier Reef lost 30% of its coral cover"'), flag.message);
+    assert.doesNotMatch(flag.message, /% percent|half cover/);
     const right = await auditArticle(store, readArticle(article('Between 1985 and 2012 the Great Barrier Reef lost half of its coral cover'), 'md'), { now: () => 0 });
     assert.equal(right.claims[0]?.status, 'supported');
     assert.deepEqual(right.claims[0]?.flags, []);
