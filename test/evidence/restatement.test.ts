@@ -125,3 +125,11 @@ test('a finding attributed to the body that made it restates decisively; one the
   const claimed = judgePair(claim, 'An angling group claimed surveys of 14 lakes found up to 64% fish mortality, after a summer of algal blooms.');
   assert.notEqual(first(claimed)?.kind, 'restatement');
 });
+
+test('another ordinal of the same thing ("its fourth mass bleaching" / "its fifth mass bleaching") refutes; the same ordinal, or one of something else, does not', () => {
+  const claim = profileClaim('The Brenmoor Reef is going through its fourth mass bleaching event in the past eight years.');
+  const other = readRestatement(claim, 'The Brenmoor Reef is going through its fifth mass bleaching event in the past eight years.');
+  assert.equal(other?.stance, 'refutes');
+  assert.match(other?.reason.detail ?? '', /"fifth mass" where the claim says "fourth mass"/);
+  assert.equal(readRestatement(claim, 'The Brenmoor Reef is going through its fourth mass bleaching event in the past eight years, divers said on the first day.')?.stance, 'supports');
+});

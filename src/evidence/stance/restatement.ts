@@ -141,6 +141,11 @@ function judgeSentence(claim: ClaimProfile, terms: readonly string[], sentence: 
   const mayMiss = terms.length >= TERMS_FOR_ONE_MISSING ? 1 : 0;
   if (coverage < RESTATE_COVERAGE || terms.length - n > mayMiss) return null;
   if (claim.entities.some((e) => !stems.has(e))) return null;
+  // "its fourth mass bleaching" against "its fifth mass bleaching": another ordinal of the same thing.
+  const ordinal = otherOrdinal(claim.text, sentence);
+  if (ordinal !== null) {
+    return { stance: 'refutes', strength: STRENGTH_LOW, relation: 'ordinal', coverage, reason: { kind: 'restatement', detail: `the passage restates the claim with another ordinal: ${quote(ordinal.found)} where the claim says ${quote(ordinal.claimed)} — ${quote(written)}` } };
+  }
   if (NOT_ASSERTED.test(sentence) && !NOT_ASSERTED.test(claim.text)) return null;
   // An opposite word ("decreased" for "increased") is the model's business, not a restatement.
   for (const t of claim.terms) {
@@ -280,6 +285,21 @@ export function readRestatement(claim: ClaimProfile, evidence: string | readonly
   if (new Set(best.map((c) => c.stance)).size > 1) return null;
   const pick = best.reduce((a, b) => (b.strength > a.strength ? b : a));
   return { stance: pick.stance, strength: pick.strength, reason: pick.reason, coverage: pick.coverage, relation: pick.relation };
+}
+
+const ORDINAL = /\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d+(?:st|nd|rd|th))\s+([\p{L}-]+)/giu;
+
+/** An ordinal of the claim ("fourth mass") that the sentence gives as another ordinal before the same word ("fifth mass"). */
+function otherOrdinal(claim: string, sentence: string): { claimed: string; found: string } | null {
+  const said = [...sentence.matchAll(ORDINAL)].map((m) => ({ ord: (m[1] ?? '').toLowerCase(), next: (m[2] ?? '').toLowerCase(), text: m[0] }));
+  for (const m of claim.matchAll(ORDINAL)) {
+    const ord = (m[1] ?? '').toLowerCase();
+    const next = (m[2] ?? '').toLowerCase();
+    if (said.some((x) => x.ord === ord)) continue;
+    const other = said.find((x) => x.next === next && x.ord !== ord);
+    if (other) return { claimed: m[0], found: other.text };
+  }
+  return null;
 }
 
 const ownWords = new WeakMap<ClaimProfile, ReadonlySet<string>>();
