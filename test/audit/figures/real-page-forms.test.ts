@@ -43,3 +43,8 @@ test('a total with its parts written after it must add up; a part "of them" cann
   // A hedged total is not held to an exact sum.
   assert.deepEqual(checks('The team dived at about 610 reefs, 420 in the north and 150 in the south.'), []);
 });
+
+test('"in Y, N years before <an undated event>" is not measured against another year of the sentence', () => {
+  assert.deepEqual(checks('The squadron took the new jets in 2009, and a badge marked its 60th anniversary in 2014, two years before the move to the coast.'), []);
+  assert.equal(checks('The firm was founded in 1998. In 2012, twenty years after, it went public.').length, 1);
+});
