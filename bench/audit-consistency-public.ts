@@ -3,8 +3,10 @@
 // mostly correct: every flag is a false flag unless the sentence is itself wrong — the flagged
 // ones are printed to be read). Nothing is copied into the repository; the data is read in place.
 // Run: node --import tsx bench/audit-consistency-public.ts /work/shared/data/climate-fever/climate-fever-dev.jsonl
+// (or …/wice/entailment_retrieval/claim/dev.jsonl: every sentence with a digit of the cited WiCE articles)
 import { readFileSync } from 'node:fs';
 import { checkInternal } from '../src/audit/consistency/internal.js';
+import { splitSentences } from '../src/text/index.js';
 
 const path = process.argv[2];
 if (!path) {
@@ -14,8 +16,10 @@ if (!path) {
 const sentences = new Set<string>();
 for (const line of readFileSync(path, 'utf8').split('\n')) {
   if (line.trim() === '') continue;
-  const row = JSON.parse(line) as { evidences: Array<{ evidence: string }> };
-  for (const e of row.evidences) if (/\d/.test(e.evidence)) sentences.add(e.evidence.replace(/\s+/g, ' ').trim());
+  // CLIMATE-FEVER rows hold evidence sentences; WiCE rows (entailment_retrieval/claim/dev.jsonl) the sentences of the cited article.
+  const row = JSON.parse(line) as { evidences?: Array<{ evidence: string }>; evidence?: string[] };
+  const texts = row.evidences ? row.evidences.map((e) => e.evidence) : (row.evidence ?? []).flatMap((t) => splitSentences(t).map((x) => x.text));
+  for (const t of texts) if (/\d/.test(t)) sentences.add(t.replace(/\s+/g, ' ').trim());
 }
 let flagged = 0;
 const t = performance.now();

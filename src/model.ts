@@ -136,6 +136,8 @@ export type ReasonKind =
 export interface Reason {
   kind: ReasonKind;
   detail: string;
+  /** A restatement the passage reports someone else saying ("the agency said …"), not one it makes itself. */
+  reported?: boolean;
 }
 
 /** The stance of one passage toward one claim. */

@@ -5,7 +5,7 @@ import type { ProgressListener } from '../model.js';
 import { checkworthiness } from '../text/index.js';
 import { profileClaim } from '../evidence/index.js';
 import { checkArithmetic } from './arithmetic.js';
-import { articleSentences, claimKind, wordCount } from './read/claims.js';
+import { articleSentences, claimKind, standsAlone, wordCount } from './read/claims.js';
 import type { ArticleSentence } from './read/claims.js';
 import { checkConsistency } from './consistency/across.js';
 import type { ArticleFigure } from './consistency/across.js';
@@ -105,7 +105,7 @@ export async function auditArticle(store: Store, article: Article, options: Audi
   const sentences = articleSentences(article);
   const chosen: Array<{ s: ArticleSentence; sites: ReturnType<typeof figureSites>; worth: number }> = [];
   for (const s of sentences) {
-    if (wordCount(s.clean) < MIN_CLAIM_WORDS || /\?\s*$/.test(s.clean.trim())) continue;
+    if (wordCount(s.clean) < MIN_CLAIM_WORDS || /\?\s*$/.test(s.clean.trim()) || !standsAlone(article, s)) continue;
     const sites = figureSites(s.clean);
     const worth = checkworthiness(s.clean.replace(/\s+/g, ' ').trim());
     if (sites.length > 0 || s.citations.length > 0 || worth >= minCheckworthiness) chosen.push({ s, sites, worth });

@@ -147,7 +147,10 @@ export function isNegated(p: readonly PredicateWord[]): boolean {
 export function describeFigure(f: Figure, p: readonly PredicateWord[]): string {
   const before = p.filter((w) => w.context).map((w) => w.word).join(' ');
   const after = p.filter((w) => !w.context).map((w) => w.word).join(' ');
-  const unit = f.unit && !f.text.toLowerCase().includes(f.unit.toLowerCase()) ? ` ${f.unit}` : '';
+  // The unit once: not after "40%" ("40% percent"), nor before words that name it ("a third cover of its coral cover").
+  const written = `${f.text} ${after}`.toLowerCase();
+  const said = f.unit !== null && (written.includes(f.unit.toLowerCase()) || (f.unit === 'percent' && f.text.includes('%')));
+  const unit = f.unit && !said ? ` ${f.unit}` : '';
   return `"${[before, `${f.text}${unit}`, after].filter((x) => x !== '').join(' ')}"`;
 }
 

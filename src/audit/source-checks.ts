@@ -3,7 +3,7 @@
 // stance model and the report verifier, under the audit's stricter rules for a refutation.
 import type { Store } from '../contracts.js';
 import type { Passage, Reason, Source } from '../model.js';
-import { contentTerms, extractDates, splitSentences } from '../text/index.js';
+import { contentTerms, extractDates, PageNames, splitSentences } from '../text/index.js';
 import { conflictingFigures, DEFINITE_AT, decideVerdict, judge, judgeProfiled, retrieve, unitsCompatible, unstatedFigures } from '../evidence/index.js';
 import type { ClaimProfile } from '../evidence/index.js';
 import { verifySentence } from '../report/verify.js';
@@ -19,6 +19,8 @@ export interface SourceContext {
   passages: Map<string, Passage[]>;
   /** By source id (as first read) and by "sourceId#ref". */
   sentences: Map<string, SourceSentence[]>;
+  /** By passage id: the passage with its short names written in full from the page before it (see `namedPassages`). */
+  named?: Map<string, string>;
 }
 
 export function sourceContext(store: Store, sources: readonly Source[], options: SourceContext['options']): SourceContext {
@@ -32,6 +34,26 @@ async function passagesOf(ctx: SourceContext, sourceId: string): Promise<Passage
     ctx.passages.set(sourceId, p);
   }
   return p;
+}
+
+/**
+ * A source's passages in page order, each with its short names written in full from the title and
+ * the passages before it ("the reef" → "the Great Barrier Reef"): read, never quoted.
+ */
+async function namedPassages(ctx: SourceContext, sourceId: string): Promise<Map<string, string>> {
+  ctx.named ??= new Map();
+  const named = ctx.named;
+  const passages = [...(await passagesOf(ctx, sourceId))].sort((a, b) => a.ordinal - b.ordinal);
+  if (passages.length > 0 && named.has(passages[0]!.id)) return named;
+  const names = new PageNames(ctx.sources.get(sourceId)?.title ?? '');
+  for (const p of passages) {
+    named.set(p.id, splitSentences(p.text).map((x) => {
+      const read = names.expand(x.text);
+      names.add(x.text);
+      return read;
+    }).join(' '));
+  }
+  return named;
 }
 
 /** The heading a passage opens with: a first line of at most 12 words, no closing stop, then a blank line. */
@@ -57,11 +79,15 @@ export async function sentencesOf(ctx: SourceContext, sourceId: string, ref: num
     // the heading holds for the passages after it until the next one, as context for what a
     // sentence's figures are about.
     let heading: string | undefined;
+    const names = new PageNames(title);
     for (const p of [...(await passagesOf(ctx, sourceId))].sort((a, b) => a.ordinal - b.ordinal)) {
       const h = sectionHeading(p.text);
       if (h !== null) heading = h;
       for (const s of splitSentences(p.text)) {
-        read.push({ text: s.text, passageId: p.id, sourceId, sourceTitle: title, ref, sites: figureSites(s.text), ...(heading !== undefined ? { heading } : {}) });
+        // "the reef" read as the page's "Great Barrier Reef": what the sentence's figures are said of.
+        const resolved = names.expand(s.text);
+        names.add(s.text);
+        read.push({ text: s.text, ...(resolved !== s.text ? { resolved } : {}), passageId: p.id, sourceId, sourceTitle: title, ref, sites: figureSites(resolved), ...(heading !== undefined ? { heading } : {}) });
       }
     }
     ctx.sentences.set(sourceId, read);
@@ -206,12 +232,13 @@ function refutation(claim: string, reasons: readonly Reason[], complement: boole
 /** "Does the cited source say this?" — the closest passages of each cited source in the corpus. */
 export async function citedCheck(ctx: SourceContext, claim: string, profile: ClaimProfile, refs: Array<{ n: number; sourceId: string }>, complement: boolean): Promise<SourceCheck> {
   const terms = new Set(contentTerms(claim));
-  const candidates: Array<{ p: Passage; s: Source; n: number; o: number }> = [];
+  const candidates: Array<{ p: Passage; s: Source; n: number; o: number; read: string }> = [];
   for (const r of refs) {
     const source = ctx.sources.get(r.sourceId);
     if (!source) continue;
+    const named = await namedPassages(ctx, r.sourceId);
     const ranked = (await passagesOf(ctx, r.sourceId))
-      .map((p) => ({ p, s: source, n: r.n, o: overlap(terms, p.text) }))
+      .map((p) => ({ p, s: source, n: r.n, o: overlap(terms, named.get(p.id) ?? p.text), read: named.get(p.id) ?? p.text }))
       .sort((a, b) => b.o - a.o)
       .slice(0, ctx.options.citedPassages);
     candidates.push(...ranked);
@@ -221,7 +248,7 @@ export async function citedCheck(ctx: SourceContext, claim: string, profile: Cla
   let bestS: { c: (typeof candidates)[number]; v: number } | null = null;
   let bestR: { c: (typeof candidates)[number]; v: number } | null = null;
   for (const c of candidates) {
-    const j = judgeProfiled(profile, c.p.text);
+    const j = judgeProfiled(profile, c.read, undefined, { context: c.s.title });
     if (!bestS || j.probabilities.supports > bestS.v) bestS = { c, v: j.probabilities.supports };
     const closest = bestSentence(c.p.text, terms);
     if (j.stance === 'refutes' && refutation(claim, j.reasons, complement, closest) && coverage(terms, closest) >= CITED_REFUTE_COVERAGE && (!bestR || j.probabilities.refutes > bestR.v)) {
@@ -229,7 +256,7 @@ export async function citedCheck(ctx: SourceContext, claim: string, profile: Cla
     }
   }
   // The report verifier: term coverage, figures, negation against the closest passage sentence.
-  const verified = verifySentence(claim, candidates.map((c) => ({ text: c.p.text })), { minCoverage: 0.6 });
+  const verified = verifySentence(claim, candidates.map((c) => ({ text: c.read })), { minCoverage: 0.6 });
   const min = ctx.options.minStance;
   if (bestR && bestR.v >= min && bestR.v > (bestS?.v ?? 0) && !verified.verified) {
     return { result: 'refutes', refs: nums, evidence: [refutingQuote(claim, bestR.c, candidates, terms)], reason: `the cited source [${bestR.c.n}] says otherwise` };

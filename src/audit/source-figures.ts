@@ -12,7 +12,10 @@ import { sameStatementOtherFigure } from './statement-figures.js';
 
 /** A sentence of a cited source with its figures. */
 export interface SourceSentence {
+  /** The sentence as the source wrote it: what a message quotes. */
   text: string;
+  /** The sentence with its short names written in full from the page before it ("the reef" → "the Great Barrier Reef"): what is compared, and what `sites` are read in. */
+  resolved?: string;
   passageId: string;
   sourceId: string;
   sourceTitle: string;
@@ -142,14 +145,15 @@ const plain = (text: string): string => text.replace(/\s+/g, ' ').replace(/\s+([
 function meaningMismatch(article: FigureSite, sentences: readonly SourceSentence[]): SourceFigureResult | null {
   const unique = [...new Map(sentences.map((s) => [s.text, s])).values()];
   if (unique.length === 0) return null;
-  const m = figureMeaningMismatch(article.sentence, unique.map((s) => s.text), [article.figure]);
+  const read = (x: SourceSentence): string => x.resolved ?? x.text;
+  const m = figureMeaningMismatch(article.sentence, unique.map(read), [article.figure]);
   if (!m) return null;
-  const s = unique.find((x) => x.text === m.sourceSentence) ?? unique.find((x) => x.text.includes(m.sourceSentence.trim())) ?? unique[0]!;
+  const s = unique.find((x) => read(x) === m.sourceSentence) ?? unique.find((x) => read(x).includes(m.sourceSentence.trim())) ?? unique[0]!;
   return {
     figure: article.figure.text,
     value: article.figure.value,
     kind: 'figure-meaning',
-    message: `The article says "${plain(article.sentence)}"; the cited source [${s.ref}] gives ${m.sourceFigure} with another meaning: "${m.sourceSentence.trim()}" (${m.comparison.relation}: ${m.comparison.reason}).`,
+    message: `The article says "${plain(article.sentence)}"; the cited source [${s.ref}] gives ${m.sourceFigure} with another meaning: "${s.text.trim()}" (${m.comparison.relation}: ${m.comparison.reason}).`,
     evidence: [s],
   };
 }

@@ -69,7 +69,7 @@ const keyCache = new WeakMap<SourceSentence, Set<string>>();
 function sentenceKeys(s: SourceSentence): Set<string> {
   let k = keyCache.get(s);
   if (!k) {
-    k = keys(`${withoutFigures(s.text, s.sites)} ${s.heading ?? ''}`);
+    k = keys(`${withoutFigures(s.resolved ?? s.text, s.sites)} ${s.heading ?? ''}`);
     keyCache.set(s, k);
   }
   return k;
@@ -117,7 +117,7 @@ export function sameStatementOtherFigure(article: FigureSite, sentences: readonl
     (x.figure.high ?? null) === null &&
     differs(x.figure) &&
     (f.whole === null || x.figure.whole === null || f.whole === x.figure.whole) &&
-    clauseNegated(s.text, x.figure) === negated;
+    clauseNegated(s.resolved ?? s.text, x.figure) === negated;
   let best: { s: SourceSentence; jaccard: number; cover: number } | null = null;
   let tie = false;
   let value = { jaccard: 0, cover: 0 };

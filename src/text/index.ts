@@ -18,6 +18,8 @@ export type { CheckworthinessModel } from './checkworthiness/checkworthiness-mod
 export { analyzeText } from './analyze-text.js';
 export type { AnalyzeOptions } from './analyze-text.js';
 export { namedPlaces, placeName } from './words/places.js';
+export { expandShortNames, multiWordNames, PageNames } from './words/short-names.js';
+export type { NameInText } from './words/short-names.js';
 export type { NamedPlace, PlaceKind } from './words/places.js';
 export { answerTypeOf } from './words/answer-type.js';
 export type { AnswerType, AnswerKind } from './words/answer-type.js';

@@ -78,6 +78,11 @@ test('reported speech sways the stance but is not decisive; a participle clause 
   const reported = readRestatement(profileClaim('Freedonia criminalizes possession of banned images'), 'The blog claimed that Freedonia criminalizes possession of banned images.');
   assert.equal(reported?.reason.kind, 'weak-restatement');
   assert.ok((reported?.strength ?? 1) < 0.7);
+  assert.equal(reported?.reason.reported, true);
+  const attributed = readRestatement(profileClaim('Freedonia criminalizes possession of banned images'), 'Freedonia criminalizes possession of banned images, the ministry said.');
+  assert.equal(attributed?.reason.kind, 'restatement');
+  assert.equal(attributed?.reason.reported, true);
+  assert.equal(readRestatement(profileClaim('Freedonia criminalizes possession of banned images'), 'Freedonia criminalizes possession of banned images.')?.reason.reported, undefined);
   const participle = judgePair('Deletion of the gene does not result in an inflammatory phenotype.', 'Deletion of the gene did not result in an inflammatory phenotype, suggesting that this pathway is not important.');
   assert.equal(participle.stance, 'supports');
 });
@@ -119,4 +124,12 @@ test('a finding attributed to the body that made it restates decisively; one the
   assert.equal(first(said)?.kind, 'restatement');
   const claimed = judgePair(claim, 'An angling group claimed surveys of 14 lakes found up to 64% fish mortality, after a summer of algal blooms.');
   assert.notEqual(first(claimed)?.kind, 'restatement');
+});
+
+test('another ordinal of the same thing ("its fourth mass bleaching" / "its fifth mass bleaching") refutes; the same ordinal, or one of something else, does not', () => {
+  const claim = profileClaim('The Brenmoor Reef is going through its fourth mass bleaching event in the past eight years.');
+  const other = readRestatement(claim, 'The Brenmoor Reef is going through its fifth mass bleaching event in the past eight years.');
+  assert.equal(other?.stance, 'refutes');
+  assert.match(other?.reason.detail ?? '', /"fifth mass" where the claim says "fourth mass"/);
+  assert.equal(readRestatement(claim, 'The Brenmoor Reef is going through its fourth mass bleaching event in the past eight years, divers said on the first day.')?.stance, 'supports');
 });

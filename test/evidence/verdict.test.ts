@@ -58,6 +58,17 @@ test('a decisive restatement decides the verdict; restatements both ways are mix
   assert.equal(decideVerdict('c', weak).label, decideVerdict('c', withoutRule).label);
 });
 
+test('a source that reports a claim and says otherwise itself is counted by its own word, read from the typed `reported` field', () => {
+  const said = (stance: Stance, strength: number, reported: boolean): Judgement => j(stance, strength, undefined, [{ kind: 'restatement', detail: 'the passage restates the claim', ...(reported ? { reported: true } : {}) }]);
+  // The same source reports the claim ("the council said 40 …") and corrects it itself ("… was 32").
+  assert.equal(decideVerdict('c', [said('supports', 0.8, true), said('refutes', 0.9, false)], { calibration: false }).label, 'refuted');
+  // Without the field, both restatements count: mixed.
+  assert.equal(decideVerdict('c', [said('supports', 0.8, false), said('refutes', 0.9, false)], { calibration: false }).label, 'mixed');
+  // A detail that merely reads "(reported speech)" is not the field.
+  const textOnly = j('supports', 0.8, undefined, [{ kind: 'restatement', detail: 'the passage restates the claim — "…" (reported speech)' }]);
+  assert.equal(decideVerdict('c', [textOnly, said('refutes', 0.9, false)], { calibration: false }).label, 'mixed');
+});
+
 test('class weights tilt the choice of label but not the confidence; suites with a fitted decision have weights', () => {
   const evidence = [j('neutral', 0.9), j('neutral', 0.85)];
   const plain = decideVerdict('c', evidence, { labels: ['supported', 'refuted', 'unproven'], calibration: false });

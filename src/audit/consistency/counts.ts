@@ -140,6 +140,81 @@ function changeVsValues(sentences: ProseSentence[], out: InternalFinding[]): voi
   }
 }
 
+const HEDGE = String.raw`(about\s+|around\s+|nearly\s+|roughly\s+|some\s+|approximately\s+|almost\s+)?`;
+
+/**
+ * "443 projects in 2025, down approximately 2 percent from 451": the value now, then its change
+ * from the earlier value. The value is the last figure before the change that is no year.
+ */
+function changeFromValue(sentences: ProseSentence[], out: InternalFinding[]): void {
+  const re = new RegExp(String.raw`,?\s*(?:(up|down)|(?:an?\s+)?${CHANGE_WORD}\s+of)\s+${HEDGE}${N}(%|\s*percent\b|\s*per\s+cent\b|\s*percentage\s+points?)?\s+(?:from|on)\s+(?:about\s+|around\s+|some\s+)?${N}(%|\s*percent\b|\s*per\s+cent\b)?(?!\s*(?:%|percent|per\s+cent)?\s+to\b)`, 'gi');
+  for (const s of sentences) {
+    for (const m of s.text.matchAll(re)) {
+      const at = m.index ?? 0;
+      const before = [...s.text.slice(0, at).matchAll(new RegExp(String.raw`(?<![\d.,])${N}(%|\s*percent\b|\s*per\s+cent\b)?(?![\d.,]*\d)`, 'gi'))].filter((x) => !/^(?:19|20)\d\d$/.test(x[1] ?? ''));
+      const last = before[before.length - 1];
+      if (!last) continue;
+      const now = num(last[1]);
+      const c = num(m[4]);
+      const from = num(m[6]);
+      if ([now, c, from].some(Number.isNaN) || from === 0 || /^(?:19|20)\d\d$/.test(m[6] ?? '')) continue;
+      // A figure far back ("1,200 members … , up 4% from 2023's …") may be of something else: the change must follow its value closely.
+      if (at - ((last.index ?? 0) + last[0].length) > 90) continue;
+      const up = m[1] ? m[1].toLowerCase() === 'up' : /increase|rise|jump|gain|growth/i.test(m[2] ?? '');
+      const unit = m[5] ?? '';
+      const pct = /%|percent|per\s+cent/i.test(unit) && !/points?/i.test(unit);
+      const diff = now - from;
+      const value = pct ? (Math.abs(diff) / Math.abs(from)) * 100 : Math.abs(diff);
+      const step = m[3] ? Math.max(1, 0.1 * c) : halfStep(m[4] ?? '') + (pct ? 0.05 : 0);
+      const dirOk = diff === 0 || (up ? diff > 0 : diff < 0);
+      if (dirOk && Math.abs(value - c) <= step) continue;
+      // Between two percentages, points are percent-vs-points' concern.
+      if (last[2] && m[7] && Math.abs(Math.abs(diff) - c) <= step) continue;
+      out.push({
+        check: 'change-vs-values', sentence: s.i, others: [], kind: 'arithmetic',
+        message: dirOk
+          ? `${fmt(from, 2)} to ${fmt(now, 2)} is a ${up ? 'rise' : 'fall'} of ${pct ? `${fmt(value)}%` : fmt(value, 2)}, not ${m[4]}${pct ? '%' : ''}.`
+          : `${fmt(from, 2)} to ${fmt(now, 2)} is a ${diff > 0 ? 'rise' : 'fall'}, not a ${up ? 'rise' : 'fall'}.`,
+        computation: pct ? `(${fmt(now, 2)} − ${fmt(from, 2)}) ÷ ${fmt(from, 2)} × 100 = ${fmt((diff / from) * 100)}%` : `${fmt(now, 2)} − ${fmt(from, 2)} = ${fmt(diff, 2)}`,
+        suggestion: `say "${diff > 0 ? 'up' : 'down'} ${pct ? `${fmt(value)}%` : fmt(value, 2)} from ${fmt(from, 2)}"`,
+      });
+    }
+  }
+}
+
+/**
+ * A total and its parts written after it: "610 reefs, 420 in the north and 190 in the south" (the
+ * parts in apposition, each with the same preposition, make up the total), and "12,000 copies a
+ * day, 9,000 of them sold by subscription" (a part of them cannot exceed them).
+ */
+function breakdowns(sentences: ProseSentence[], out: InternalFinding[]): void {
+  const split = new RegExp(String.raw`(?<![\d.,])${N}\s+([a-z-]+),\s*${N}\s+(in|at|from|on)\s+(?:the\s+)?[a-z-]+(?:\s+[a-z-]+)?\s*,?\s+and\s+(?:the\s+other\s+|the\s+remaining\s+)?${N}\s+(?:in|at|from|on)\s+`, 'gi');
+  const ofThem = new RegExp(String.raw`(?<![\d.,])${N}\s+([a-z-]+)[^.;\d]{0,40}?,\s*(?:about\s+|some\s+|nearly\s+)?${N}\s+of\s+(?:them|these|those)\b`, 'gi');
+  for (const s of sentences) {
+    for (const m of s.text.matchAll(split)) {
+      const [w, a, b] = [num(m[1]), num(m[3]), num(m[5])];
+      if ([w, a, b].some(Number.isNaN) || a + b === w || /^(?:19|20)\d\d$/.test(m[1] ?? '')) continue;
+      if (hedgeBefore(s.text, m.index ?? 0) !== 'exact' || /\b(?:about|around|nearly|some|roughly|approximately)\s+$/i.test(s.text.slice(0, m.index ?? 0))) continue;
+      out.push({
+        check: 'parts-over-whole', sentence: s.i, others: [], kind: 'arithmetic',
+        message: `${fmt(a, 2)} and ${fmt(b, 2)} are given as the parts of the ${fmt(w, 2)} ${m[2]}, but they add up to ${fmt(a + b, 2)}.`,
+        computation: `${fmt(a, 2)} + ${fmt(b, 2)} = ${fmt(a + b, 2)} ≠ ${fmt(w, 2)}`,
+        suggestion: a + b < w ? `name the ${fmt(w - a - b, 2)} not accounted for, or correct a part` : `correct a part: ${fmt(w, 2)} − ${fmt(a, 2)} = ${fmt(w - a, 2)}`,
+      });
+    }
+    for (const m of s.text.matchAll(ofThem)) {
+      const [w, a] = [num(m[1]), num(m[3])];
+      if ([w, a].some(Number.isNaN) || a <= w || /^(?:19|20)\d\d$/.test(m[1] ?? '')) continue;
+      out.push({
+        check: 'parts-over-whole', sentence: s.i, others: [], kind: 'arithmetic',
+        message: `${fmt(a, 2)} "of them" cannot be part of ${fmt(w, 2)} ${m[2]}: the part is larger than the whole.`,
+        computation: `${fmt(a, 2)} > ${fmt(w, 2)}`,
+        suggestion: `check the figures: a part of ${fmt(w, 2)} is at most ${fmt(w, 2)}`,
+      });
+    }
+  }
+}
+
 /** "1,200 adults surveyed" … "the 1,500 adults surveyed": one quantity, two values. */
 function restated(sentences: ProseSentence[], out: InternalFinding[]): void {
   const seen = new Map<string, { value: number; text: string; sentence: number; years: string }>();
@@ -168,6 +243,8 @@ export function countFindings(sentences: ProseSentence[]): InternalFinding[] {
   derivedCounts(sentences, out);
   complementPairs(sentences, out);
   changeVsValues(sentences, out);
+  changeFromValue(sentences, out);
+  breakdowns(sentences, out);
   restated(sentences, out);
   return out;
 }

@@ -132,6 +132,9 @@ function sharesOver100(s: ProseSentence, out: InternalFinding[]): void {
   const sameVerb = verbs.every((v) => v !== '' && v === verbs[0]) && !/^(?:were|was|had)$/.test(verbs[0] ?? '');
   const remainder = /\b(?:the\s+rest|the\s+remaining|remainder|undecided|neither|did\s+not\s+answer|no\s+opinion|abstained|other\s+(?:parties|candidates|answers))\b/i.test(s.text);
   if (!(SPLIT_CUE.test(s.text) || sameVerb || (remainder && items.length >= 3))) return;
+  // "58.3 percent of the vote in Brown County and 59.5 percent in Outagamie County": shares of different wholes.
+  const places = [...s.text.matchAll(new RegExp(String.raw`${N}${PCT}[^%;]{0,30}?\bin\s+(\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)*)`, 'gu'))].map((m) => m[2]);
+  if (new Set(places).size > 1) return;
   const values = items.map((m) => num(m[1]));
   if (values.some(Number.isNaN)) return;
   const sum = values.reduce((a, b) => a + b, 0);
@@ -145,7 +148,53 @@ function sharesOver100(s: ProseSentence, out: InternalFinding[]): void {
   });
 }
 
-/** The percentage checks of one sentence. */
+/** A list item that opens with a share: "About 40 per cent had little or no bleaching". */
+const ITEM_SHARE = new RegExp(String.raw`^\s*(?:[-•*–]\s*)?(about\s+|around\s+|nearly\s+|roughly\s+|some\s+|almost\s+)?${N}${PCT}\s+(.*)$`, 'i');
+/** Words that grade one measure: items that each give a grade of it are exclusive parts of one whole. */
+const GRADE = /\b(?:no|none|little|some|mild(?:ly)?|moderate(?:ly)?|severe(?:ly)?|extreme(?:ly)?|high|low|medium|minor|major|partial(?:ly)?|full(?:y)?|complete(?:ly)?|slight(?:ly)?|heavy|heavily|light(?:ly)?)\b/i;
+const STOP = new Set(['the', 'of', 'and', 'or', 'had', 'have', 'has', 'was', 'were', 'is', 'are', 'that', 'this', 'with', 'levels', 'level', 'on', 'each', 'more', 'than', 'per', 'cent', 'percent', 'good', 'news']);
+const stemOf = (w: string): string => w.toLowerCase().replace(/(?:ing|ed|es|s)$/, '');
+
+/**
+ * A lead-in ending with a colon, then three or more items that each open with a share and give a
+ * grade of one measure ("about 40% had little or no bleaching", "25% were severely bleached", "35%
+ * had moderate bleaching"): the shares split one whole and must not add up past 100 %.
+ */
+function listSharesOver100(sentences: ProseSentence[], out: InternalFinding[]): void {
+  for (let i = 0; i < sentences.length; i++) {
+    if (!/:\s*$/.test(sentences[i]?.text ?? '')) continue;
+    const items: Array<{ s: ProseSentence; m: RegExpExecArray }> = [];
+    for (let k = i + 1; k < sentences.length; k++) {
+      const s = sentences[k]!;
+      const m = ITEM_SHARE.exec(s.text);
+      if (!m) break;
+      items.push({ s, m });
+    }
+    // A bracketed aside ("(on each reef more than 60 per cent …)") explains a grade; it is not one.
+    const bare = (t: string): string => t.replace(/\([^)]*\)/g, ' ');
+    if (items.length < 3 || items.some(({ s }) => NOT_EXCLUSIVE.test(bare(s.text)) || !GRADE.test(bare(s.text)))) continue;
+    // One measure: a content word every item shares ("bleaching", "bleached").
+    const words = items.map(({ m }) => new Set(bare(m[3] ?? '').toLowerCase().match(/\p{L}{3,}/gu)?.filter((w) => !STOP.has(w) && !GRADE.test(w)).map(stemOf) ?? []));
+    const first = words[0] ?? new Set<string>();
+    if (![...first].some((w) => words.every((ws) => ws.has(w)))) continue;
+    const values = items.map(({ m }) => num(m[2]));
+    if (values.some(Number.isNaN)) continue;
+    const sum = values.reduce((a, b) => a + b, 0);
+    const slack = 0.5 * items.length + (items.some(({ m }) => m[1]) ? 3 : 0);
+    if (sum <= 100 + slack) continue;
+    const last = items[items.length - 1]!;
+    const leadWords = (sentences[i]?.text ?? '').trim().split(/\s+/);
+    const leadIn = leadWords.length > 10 ? `… ${leadWords.slice(-10).join(' ')}` : leadWords.join(' ');
+    out.push({
+      check: 'shares-over-100', sentence: last.s.i, others: items.slice(0, -1).map(({ s }) => s.i), kind: 'arithmetic',
+      message: `The list after "${leadIn}" gives grades of one measure as shares of one whole, but they add up to ${fmt(sum, 2)}%, more than 100%.`,
+      computation: `${items.map(({ m }) => `${m[2]}%`).join(' + ')} = ${fmt(sum, 2)}%`,
+      suggestion: `check the figures: at least ${fmt(sum - 100, 2)} points too many`,
+    });
+  }
+}
+
+/** The percentage checks of one sentence, and of a list of shares after a lead-in. */
 export function shareFindings(sentences: ProseSentence[]): InternalFinding[] {
   const out: InternalFinding[] = [];
   for (const s of sentences) {
@@ -153,5 +202,6 @@ export function shareFindings(sentences: ProseSentence[]): InternalFinding[] {
     fractionVsPercent(s, out);
     sharesOver100(s, out);
   }
+  listSharesOver100(sentences, out);
   return out;
 }

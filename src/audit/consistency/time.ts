@@ -42,6 +42,9 @@ function laterYears(sentences: ProseSentence[], out: InternalFinding[]): void {
       found.push({ hedge: m[1] ?? '', n, dir, year: Number(m[6]), at: m.index ?? 0, phrase: m[0] });
     }
     for (const m of s.text.matchAll(reAfter)) {
+      // "in 2014, two years before the unit's move": the years count from the event named after
+      // "before", which has no year here; only "in 2012, fourteen years after," counts from a year before.
+      if (!/^\s*(?:[,.;:)—–]|$)/.test(s.text.slice((m.index ?? 0) + m[0].length))) continue;
       const n = m[3] ? countValue(m[3]) : (DECADES[(m[4] ?? '').toLowerCase()] ?? Number.NaN);
       found.push({ hedge: m[2] ?? '', n, dir: (m[5] ?? '').toLowerCase() === 'before' ? 'before' : 'later', year: Number(m[1]), at: m.index ?? 0, phrase: m[0] });
     }

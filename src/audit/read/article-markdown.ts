@@ -169,6 +169,7 @@ export function readMarkdownArticle(input: string, format: 'md' | 'txt'): Articl
       String.raw`\[([^\]]+)\]\[([^\]]*)\]`, // [text][label]
       String.raw`<(https?:\/\/[^>\s]+)>`, // <url>
       String.raw`\bhttps?:\/\/[^\s<>"')\]]+[^\s<>"')\].,;:]`, // bare URL
+      String.raw`\*\*(?=\S)|(?<=\S)\*\*|__(?=\S)|(?<=\S)__`, // **strong** or __strong__ inside a line: the marks dropped
     ].join('|'),
     'g',
   );
@@ -186,7 +187,7 @@ export function readMarkdownArticle(input: string, format: 'md' | 'txt'): Articl
       b.copy(line.text.slice(pos, at), line.start + pos);
       pos = at + m[0].length;
       const whole = m[0];
-      if (whole.startsWith('!')) continue;
+      if (whole.startsWith('!') || whole === '**' || whole === '__') continue;
       if (m[1] !== undefined && m[2] !== undefined) {
         const start = b.size;
         b.copy(m[1], line.start + at + 1);

@@ -65,6 +65,27 @@ function trim(text: string, from: number, to: number, offset: number): Span {
   return { text: text.slice(a, b), start: offset + a, end: offset + b };
 }
 
+/** A lead-in announcing a list ("Here are 20 figures about …:", "The following …:"): it says what comes, not what is so. */
+const ANNOUNCES = /^(?:here\s+(?:are|is)|below\s+(?:are|is)|the\s+following)\b[^]*:\s*$/i;
+/** A lead-in whose list items are its objects ("… might include:", "… such as:"): each item completes it. */
+const TAKES_ITEMS = /\b(?:include|includes|included|including|such\s+as|among\s+them|namely)\s*:\s*$/i;
+
+/**
+ * Whether a sentence can be a claim on its own: not a lead-in announcing a list, and not a list
+ * item that only completes its lead-in ("Those who benefit … might include:" / "- Rival outlets
+ * competing for readers"), unless the item cites a source.
+ */
+export function standsAlone(article: Article, s: ArticleSentence): boolean {
+  if (ANNOUNCES.test(s.clean.trim())) return false;
+  if (article.blocks[s.block]?.kind !== 'list-item' || s.citations.length > 0) return true;
+  for (let b = s.block - 1; b >= 0; b--) {
+    const block = article.blocks[b];
+    if (!block || block.kind === 'list-item') continue;
+    return !TAKES_ITEMS.test(block.text.trim());
+  }
+  return true;
+}
+
 const PREDICTION = /\b(?:will(?!ingly)|shall|is\s+(?:expected|projected|forecast|likely|set|poised|bound)\s+to|are\s+(?:expected|projected|forecast|likely|set|poised|bound)\s+to|is\s+going\s+to|are\s+going\s+to|by\s+20[3-9]\d|in\s+the\s+coming\s+(?:years|decades|months))\b/i;
 const OPINION = /\b(?:should|ought\s+to|must(?!\s+have)|i\s+(?:think|believe|feel)|we\s+(?:think|believe|feel|argue)|in\s+(?:my|our)\s+(?:view|opinion)|arguably|unfortunately|fortunately|shameful|disgraceful|outrageous|admirable|deserves?|it\s+is\s+(?:time|high\s+time)|the\s+(?:best|worst)\s+(?:way|thing|policy))\b/i;
 

@@ -8,6 +8,7 @@ import type { FigureMeaning } from '../../text/figures/figure-meaning.js';
 import { LIGHT_WORDS } from '../../text/figures/figure-words.js';
 import { kindOf, STOPWORDS } from '../../text/index.js';
 import { covered, saidOverlap, sameBodies } from './figure-relation.js';
+import { clauseComma, coordinateAdjectives } from '../../text/figures/figure-commas.js';
 
 const FINITE = /\s(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|do|does|did|lost|won|rose|fell|grew|got|made|took|gave|went|saw|ran|paid|spent|sold|kept|held|left)\b/i;
 const WORD = /[\p{L}][\p{L}'’-]*|\d[\d,.]*/gu;
@@ -33,7 +34,11 @@ function setText(m: FigureMeaning): string[] {
   const at = verbAt(m);
   const fig = m.clause.indexOf(m.figure.text);
   // The figure counts the subject ("4,800 people in Calder over 70 were treated"): the words from it to the verb.
-  if (fig >= 0 && at > fig + m.figure.text.length) parts.push(m.clause.slice(fig + m.figure.text.length, at).split(/[,"“”]/)[0] ?? '');
+  if (fig >= 0 && at > fig + m.figure.text.length) {
+    const subject = m.clause.slice(fig + m.figure.text.length, at);
+    const comma = clauseComma(subject, 0, subject.length);
+    parts.push(subject.slice(0, comma < 0 ? subject.length : comma).split(/["“”]/)[0] ?? '');
+  }
   if (fig >= 0 && m.share !== null) {
     const of = /^\s+of\s+((?:the\s+)?(?:[\p{L}'’-]+\s+){0,4}?[\p{L}'’-]+)(?=\s+(?:on|in|at|with|who|that|which|are|is|were|was|have|has|had|[\p{L}-]+(?:ed|s))\b|[\s,.;]*$)/iu.exec(m.clause.slice(fig + m.figure.text.length));
     if (of?.[1]) parts.push(of[1]);
@@ -47,6 +52,8 @@ export function setNarrowing(a: FigureMeaning, b: FigureMeaning): string[] {
   const when = [a.period, b.period].flatMap((p) => (p ? p.text.toLowerCase().split(/\s+/) : []));
   const others = [...b.said, ...b.modifiers, ...b.restriction, ...b.ofWords, ...(b.counted ? [b.counted] : []), ...b.figure.text.toLowerCase().split(/\s+/)];
   const bClause = b.clause.toLowerCase();
+  // "the previously pristine, 430-mile northern stretch": adjectives coordinated by a comma describe the noun, they do not narrow it.
+  const describing = new Set(coordinateAdjectives(a.clause));
   const out: string[] = [];
   for (const text of setText(a)) {
     for (const m of text.matchAll(WORD)) {
@@ -57,7 +64,7 @@ export function setNarrowing(a: FigureMeaning, b: FigureMeaning): string[] {
         if (!figureWords.includes(w) && !when.includes(w) && /\b(?:over|under|aged|above|below|older|younger)\s+(?:than\s+)?$/i.test(text.slice(0, m.index)) && !bClause.includes(w)) out.push(w);
         continue;
       }
-      if (/^\p{Lu}/u.test(raw) || STOPWORDS.has(w) || LIGHT_WORDS.has(w) || figureWords.includes(w) || when.includes(w) || w.length < 3) continue;
+      if (/^\p{Lu}/u.test(raw) || STOPWORDS.has(w) || LIGHT_WORDS.has(w) || figureWords.includes(w) || when.includes(w) || describing.has(w) || w.length < 3) continue;
       if (!covered(w, others) && !others.some((o) => sameBodies(w, o))) out.push(w);
     }
   }

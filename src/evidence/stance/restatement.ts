@@ -10,7 +10,7 @@
 // Contract: `readRestatement` is a pure function of the claim profile and the evidence text; it
 // returns null when no sentence restates the claim, or when restating sentences disagree.
 import type { Figure, Reason, Stance } from '../../model.js';
-import { extractFigures, splitSentences } from '../../text/index.js';
+import { extractFigures, PageNames, splitSentences } from '../../text/index.js';
 import type { ClaimProfile } from './claim-profile.js';
 import { contentStems, isYear } from './claim-profile.js';
 import { HEDGES, isNegator, paraphrasesOf } from './cue-lexicon.js';
@@ -117,9 +117,10 @@ export function statementTerms(claim: ClaimProfile): string[] {
 /**
  * `context` holds the stems of the whole evidence: a name the sentence shortens ("the Protocol"
  * for "the Optional Protocol") counts as present when the rest of the passage has it and the
- * sentence keeps another of the claim's names.
+ * sentence keeps another of the claim's names. `sentence` is read with its short names written in
+ * full (PageNames); `written` is the sentence as the source wrote it, which the reason quotes.
  */
-function judgeSentence(claim: ClaimProfile, terms: readonly string[], sentence: string, idf: IdfTable, claimFigures: Figure[], context: ReadonlySet<string>): Candidate | null {
+function judgeSentence(claim: ClaimProfile, terms: readonly string[], sentence: string, idf: IdfTable, claimFigures: Figure[], context: ReadonlySet<string>, written = sentence): Candidate | null {
   const words = contentStems(sentence);
   const stems = new Set(words.map((w) => w.stem));
   if (claim.entities.length > 1 && claim.entities.some((e) => stems.has(e))) {
@@ -140,6 +141,11 @@ function judgeSentence(claim: ClaimProfile, terms: readonly string[], sentence: 
   const mayMiss = terms.length >= TERMS_FOR_ONE_MISSING ? 1 : 0;
   if (coverage < RESTATE_COVERAGE || terms.length - n > mayMiss) return null;
   if (claim.entities.some((e) => !stems.has(e))) return null;
+  // "its fourth mass bleaching" against "its fifth mass bleaching": another ordinal of the same thing.
+  const ordinal = otherOrdinal(claim.text, sentence);
+  if (ordinal !== null) {
+    return { stance: 'refutes', strength: STRENGTH_LOW, relation: 'ordinal', coverage, reason: { kind: 'restatement', detail: `the passage restates the claim with another ordinal: ${quote(ordinal.found)} where the claim says ${quote(ordinal.claimed)} — ${quote(written)}` } };
+  }
   if (NOT_ASSERTED.test(sentence) && !NOT_ASSERTED.test(claim.text)) return null;
   // An opposite word ("decreased" for "increased") is the model's business, not a restatement.
   for (const t of claim.terms) {
@@ -206,7 +212,7 @@ function judgeSentence(claim: ClaimProfile, terms: readonly string[], sentence: 
   const reported = REPORTED.test(sentence) && !REPORTED.test(claim.text);
   const base = STRENGTH_LOW + (STRENGTH_HIGH - STRENGTH_LOW) * Math.min(1, (coverage - RESTATE_COVERAGE) / (1 - RESTATE_COVERAGE));
   const strength = base - (hedged ? 0.15 : 0) - (reported ? (DISPUTED.test(sentence) ? DISPUTED_PENALTY : ATTRIBUTED_PENALTY) : 0);
-  const said = `${quote(sentence)}${reported ? ' (reported speech)' : ''}${hedged ? ' (hedged)' : ''}`;
+  const said = `${quote(written)}${reported ? ' (reported speech)' : ''}${hedged ? ' (hedged)' : ''}`;
   const shared = `${n} of ${terms.length} claim terms`;
   const samePolarity = passage.negated === claimPolarity.negated;
   const make = (stance: Stance, relation: string, detail: string, s = strength): Candidate => ({
@@ -214,7 +220,7 @@ function judgeSentence(claim: ClaimProfile, terms: readonly string[], sentence: 
     strength: s,
     relation,
     coverage,
-    reason: { kind: stance === 'neutral' ? 'quantifier-mismatch' : s >= DECISIVE_RESTATEMENT ? 'restatement' : 'weak-restatement', detail },
+    reason: { kind: stance === 'neutral' ? 'quantifier-mismatch' : s >= DECISIVE_RESTATEMENT ? 'restatement' : 'weak-restatement', detail, ...(reported ? { reported: true } : {}) },
   });
 
   // The claim's own words, whole, in the sentence: whatever its clauses read, it says what the claim says.
@@ -264,8 +270,11 @@ export function readRestatement(claim: ClaimProfile, evidence: string | readonly
   const sentences = typeof evidence === 'string' ? splitSentences(evidence).map((s) => s.text) : [...evidence];
   const context = evidenceStems ?? new Set(sentences.slice(0, MAX_SENTENCES).flatMap((s) => contentStems(s).map((w) => w.stem)));
   let best: Candidate[] = [];
+  // "the reef" after "the Great Barrier Reef": each sentence is read with the names the evidence gave before it.
+  const names = new PageNames();
   for (const s of sentences.slice(0, MAX_SENTENCES)) {
-    const c = judgeSentence(claim, terms, s, idf, claim.figures, context);
+    const c = judgeSentence(claim, terms, names.expand(s), idf, claim.figures, context, s);
+    names.add(s);
     if (!c) continue;
     const top = best[0];
     if (!top || c.coverage > top.coverage + 1e-9) best = [c];
@@ -276,6 +285,21 @@ export function readRestatement(claim: ClaimProfile, evidence: string | readonly
   if (new Set(best.map((c) => c.stance)).size > 1) return null;
   const pick = best.reduce((a, b) => (b.strength > a.strength ? b : a));
   return { stance: pick.stance, strength: pick.strength, reason: pick.reason, coverage: pick.coverage, relation: pick.relation };
+}
+
+const ORDINAL = /\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d+(?:st|nd|rd|th))\s+([\p{L}-]+)/giu;
+
+/** An ordinal of the claim ("fourth mass") that the sentence gives as another ordinal before the same word ("fifth mass"). */
+function otherOrdinal(claim: string, sentence: string): { claimed: string; found: string } | null {
+  const said = [...sentence.matchAll(ORDINAL)].map((m) => ({ ord: (m[1] ?? '').toLowerCase(), next: (m[2] ?? '').toLowerCase(), text: m[0] }));
+  for (const m of claim.matchAll(ORDINAL)) {
+    const ord = (m[1] ?? '').toLowerCase();
+    const next = (m[2] ?? '').toLowerCase();
+    if (said.some((x) => x.ord === ord)) continue;
+    const other = said.find((x) => x.next === next && x.ord !== ord);
+    if (other) return { claimed: m[0], found: other.text };
+  }
+  return null;
 }
 
 const ownWords = new WeakMap<ClaimProfile, ReadonlySet<string>>();

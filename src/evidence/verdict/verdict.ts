@@ -253,7 +253,7 @@ export function decideVerdict(claim: string, judgements: Judgement[], options: V
   const restated = (stance: Stance): Judgement[] => independent.filter((j) => j.stance === stance && j.strength >= RESTATED_AT && j.reasons.some((r) => r.kind === 'restatement'));
   // A source that reports what someone said ("it reported that 138 …") and itself says otherwise
   // ("… was 95, not 138") is counted by what it says itself.
-  const reported = (j: Judgement): boolean => j.reasons.some((r) => r.kind === 'restatement' && r.detail.includes('(reported speech)'));
+  const reported = (j: Judgement): boolean => j.reasons.some((r) => r.kind === 'restatement' && r.reported === true);
   const ownWord = (mine: Judgement[], others: Judgement[]): Judgement[] => mine.filter((j) => !reported(j) || !others.some((k) => k.source.id === j.source.id && !reported(k)));
   const rs0 = restated('supports');
   const rr0 = restated('refutes');

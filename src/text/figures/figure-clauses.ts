@@ -1,6 +1,7 @@
 // Clauses of a sentence as the figure reader cuts them: where a figure's words start and end.
 // A bracketed figure restating the one before ("54 (89%) are …") is no clause of its own, and a
 // year-on-year base ("compared to the same period of the previous year") is no period of the figure.
+import { clauseComma } from './figure-commas.js';
 
 const BOUNDARY = /[;:()\u2014]|(?<!\b\p{L}\.\p{L}|\b\p{Lu}|\b(?:Mr|Mrs|Ms|Dr|St|No|vs|Inc|Ltd|Co|Gov|Sen|Rep|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec))\.(?=\s)|,\s+(?=(?:and|but|so|because|although|though|while|whereas|of\s+(?:which|whom|those|these|them))\b)|\s(?=(?:but|while|whereas)\s)/giu;
 export const COMPARISON_BASE = /\b(?:compared\s+(?:to|with)|in\s+comparison\s+(?:to|with)|versus|vs\.?|relative\s+to|than)\s+(?:the\s+|a\s+)?same\s+(?:(?:period|months?|weeks?|quarters?|time|\p{N}+|six|three|nine|twelve)\s+){1,2}(?:of|from|in|during|a|last)?\s*(?:the\s+)?$/iu;
@@ -31,18 +32,17 @@ export function clauses(sentence: string): Array<[number, number]> {
   return out;
 }
 
-/** Where a figure's share of a clause starts: after a comma between it and the figure before, else the clause start. */
+/** Where a figure's share of a clause starts: after a comma between it and the figure before (not one between adjectives), else the clause start. */
 export function lastComma(s: string, from: number, to: number, clauseStart: number): number {
-  const i = s.slice(from, to).lastIndexOf(',');
-  return i < 0 ? clauseStart : from + i + 1;
+  const i = clauseComma(s, from, to, true);
+  return i < 0 ? clauseStart : i + 1;
 }
 
-/** Where a figure's share of a clause ends: at a comma between it and the next figure, else the clause end. */
+/** Where a figure's share of a clause ends: at a comma between it and the next figure (not one between adjectives), else the clause end. */
 export function firstComma(s: string, from: number, to: number, clauseEnd: number): number {
-  const i = s.slice(from, to).indexOf(',');
-  return i < 0 ? clauseEnd : from + i;
+  const i = clauseComma(s, from, to);
+  return i < 0 ? clauseEnd : i;
 }
-
 
 /** "56 companies, or 92%, opted to …": an appositive figure reads as a bracketed one, offsets kept ("56 companies (or 92%) opted"). */
 export function shapeAsides(sentence: string): string {

@@ -18,6 +18,7 @@ import { readPeriods, type FigurePeriod } from './figure-periods.js';
 import { extractFigures } from './figures.js';
 import { multipleDirection, withMultiples } from './figure-multiples.js';
 import { isNumberWord } from './number-words.js';
+import { clauseComma, coordinateAdjectives, sizeAdjective } from './figure-commas.js';
 import { STOPWORDS, tokenize } from '../tokens.js';
 import { ATTRIBUTION_AFTER, ATTRIBUTION_BEFORE, AUXILIARIES, COUNT_SOURCE_WORDS, IRREGULAR_VERBS, OVER_PERIOD, PER_PERIOD, DOWN_WORDS, INCLUSIVE, MONEY_WORDS, NEGATION, RATE_AFTER, SUBSET_BEFORE, UP_WORDS, VAGUE_AMOUNT, type CountSource } from './figure-words.js';
 import { hasSense } from '../words/lexicon.js';
@@ -144,9 +145,10 @@ export function readFigureMeanings(input: string): FigureReading {
   const clauseOf = (f: Figure): [number, number] => spans.find(([a, b]) => f.start >= a && f.start < b) ?? [0, sentence.length];
   const meanings = figures.map((f, i) => {
     const [cs, ce] = clauseOf(f);
-    // A clause with several figures: each keeps the words up to its neighbours.
-    const prev = figures[i - 1];
-    const next = figures[i + 1];
+    // A clause with several figures: each keeps the words up to its neighbours. A size written as
+    // an adjective ("the 430-mile northern stretch") describes a noun and is no neighbour.
+    const prev = figures.slice(0, i).reverse().find((g) => !sizeAdjective(sentence, g));
+    const next = figures.slice(i + 1).find((g) => !sizeAdjective(sentence, g));
     const from = prev && prev.end > cs && prev.end <= f.start ? Math.max(cs, lastComma(shaped, prev.end, f.start, cs)) : cs;
     const end0 = next && next.start < ce && next.start >= f.end ? Math.min(ce, firstComma(shaped, f.end, next.start, ce)) : ce;
     // A year-on-year base ("compared to the same period of the previous year") is not said of the figure.
@@ -364,7 +366,11 @@ function restrictionOf(f: Figure, sentence: string, to: number, counted: string 
   // "67% of the seats in the chamber": a set named definite, then the one body it belongs to — which seats, not fewer of them.
   if (definite && /^\s+(?:in|of|at|on)\s+the\s+\p{Ll}+\s*(?:[,.;:]|$)/u.test(rest)) return [];
   const out: string[] = [];
-  const toks = tokenize(rest.split(/[,;]/)[0] ?? '').slice(0, 6);
+  const cut = clauseComma(rest, 0, rest.length);
+  const phrase = (cut < 0 ? rest : rest.slice(0, cut)).split(';')[0] ?? '';
+  // "in the previously pristine, 430-mile northern stretch": adjectives coordinated by a comma describe, they do not restrict.
+  const describing = new Set(coordinateAdjectives(rest));
+  const toks = tokenize(phrase).filter((t) => !describing.has(t.lower)).slice(0, 6);
   // "in Calder" names a place, not a narrower set: the phrase ends with the place.
   const place = toks[0]?.lower === 'in' && /^\p{Lu}/u.test(toks[1]?.text ?? '');
   for (const [k, t] of toks.entries()) {

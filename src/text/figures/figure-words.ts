@@ -59,7 +59,7 @@ export const WIDER_THAN: ReadonlyArray<readonly [readonly string[], readonly str
 export const NARROWING = new Set(['outright', 'only', 'simpl', 'simple', 'full-time', 'total', 'complet', 'complete', 'strict', 'fully', 'exclusiv', 'exclusive', 'sole', 'solely', 'first-time', 'confirm', 'confirmed', 'verifi', 'verified', 'serious', 'sever', 'severe', 'permanent']);
 
 /** Words that say a figure is part of a set named before it ("Of those, 310 …", "Of the patients treated, 1,450 …"). */
-export const SUBSET_BEFORE = /(?:^|[.;,]\s*|\s)of\s+(?:those|them|these|whom|which|the\s+[\p{L}\s'’-]+?)\s*,?\s*$/iu;
+export const SUBSET_BEFORE = /(?:^|[.;,]\s*|\b(?:that|and|but|yet|while|whereas|so|then|said|says|showed|shows|found|finds)\s+)of\s+(?:those|them|these|whom|which|the\s+[\p{L}\s'’-]+?)\s*,?\s*$/iu;
 
 /** A set named with what it takes in ("junior ministers included", "including", "fuel and electricity together"). */
 export const INCLUSIVE = /(?:,\s*(?:[\p{L}'’-]+\s+){1,3}included\b|\bincluding\b|\bas\s+well\s+as\b|\btogether\b|\bof\s+all\s+kinds\b|\bin\s+all\b)/iu;
