@@ -14,7 +14,7 @@ import { ENGINE, ENGINE_VERSION } from '../version.js';
 import { notCheckable, notCheckableReport } from './checkable.js';
 import { planInput } from './plan.js';
 import { aboutTheSameNames } from './same-names.js';
-import { documentCoverage, readSourceText, type SourceCoverage } from './claim-coverage.js';
+import { documentCoverage, pagePassages, readSourceText, type SourceCoverage } from './claim-coverage.js';
 import { SUPPORTED_AT, withDisciplinedVerdict } from './verdict-discipline.js';
 import { gatherWebSources, webQueries, type CheckWebOptions, type WebStageResult } from './web-sources.js';
 
@@ -93,6 +93,8 @@ function mergeEvidence(a: readonly Evidence[], b: readonly Evidence[]): Evidence
   return [...merged.values()];
 }
 
+const toJudgement = (j: Judgement): Judgement => ({ claim: j.claim, passage: j.passage, source: j.source, stance: j.stance, strength: j.strength, relevance: j.relevance, reasons: j.reasons });
+
 /** With no evidence at all a claim is unproven, whatever a model would say of empty input. */
 function claimVerdict(claim: string, judgements: Judgement[]): Verdict {
   if (judgements.length === 0) {
@@ -158,10 +160,7 @@ export async function checkInput(store: Store, input: string, options: CheckOpti
       const wide = f.role === 'compare';
       const retrieved = await retrieveExpanded(store, f.claim, { limit: options.limit ?? (wide ? 24 : plan.kind === 'question' ? 16 : 12), perSource: options.perSource ?? (wide ? 2 : 3) });
       const evidence = wide ? mergeEvidence(retrieved, await searchWide(store, f.claim, retrieved)) : retrieved;
-      judgements = evidence.map((e) => {
-        const j = judge(f.claim, e);
-        return { claim: j.claim, passage: j.passage, source: j.source, stance: j.stance, strength: j.strength, relevance: j.relevance, reasons: j.reasons };
-      });
+      judgements = evidence.map((e) => toJudgement(judge(f.claim, e)));
       done++;
       progress({ stage: 'retrieve', done, total: toRetrieve.length, detail: f.label.slice(0, 60) });
     }
@@ -169,6 +168,8 @@ export async function checkInput(store: Store, input: string, options: CheckOpti
     // How much of the claim each retrieved source states, read whole: a source that states
     // enough of it to bear it out stays whatever names it writes, and the verdict weighs it.
     const sourceCoverage: SourceCoverage | undefined = judged ? await documentCoverage(store, f.claim, judgements) : undefined;
+    // The page that states most of the claim is also read where retrieval did not look.
+    if (sourceCoverage) judgements = [...judgements, ...(await pagePassages(store, f.claim, judgements, sourceCoverage)).map((e) => toJudgement(judge(f.claim, e)))];
     if (judged) judgements = aboutTheSameNames(f.claim, judgements, sourceCoverage, SUPPORTED_AT, readSourceText);
     if (f.role === 'claim') claimCoverage = sourceCoverage;
     const verdict: Verdict | null = judged && f.retrieve ? claimVerdict(f.claim, judgements) : null;

@@ -5,8 +5,8 @@
 // passages (at most three per source) hold only some of them. A source counts once, whatever
 // the number of its passages retrieved.
 import type { Store } from '../contracts.js';
-import { coverageBySource, profileClaim, readText, readTextCoverage, yearOf, type ReadText } from '../evidence/index.js';
-import type { Judgement, Source } from '../model.js';
+import { coverageBySource, profileClaim, readText, readTextCoverage, textCoverage, yearOf, type ReadText } from '../evidence/index.js';
+import type { Judgement, Passage, Source } from '../model.js';
 
 /** Coverage of the claim by each source, by source id. */
 export type SourceCoverage = ReadonlyMap<string, number>;
@@ -78,4 +78,34 @@ export function bestCoverage(coverage: SourceCoverage): number {
 export function claimCoverage(claim: string, judgements: readonly Judgement[]): number {
   if (judgements.length === 0) return 0;
   return bestCoverage(passageCoverage(claim, judgements));
+}
+
+/** The best source must state this share of the claim, read whole, for its other passages to be read. */
+const PAGE_PASSAGES_AT = 0.3;
+/** At most this many passages are added from it. */
+const PAGE_PASSAGES = 2;
+
+/**
+ * The passages of the source that states most of the claim (read whole: `coverage`) that
+ * retrieval did not bring and that state more of the claim than any it did: a page states the
+ * claim in its body while retrieval returned its headings and bylines. At most PAGE_PASSAGES,
+ * best first, each with the relevance of the source's best retrieved passage; none when the best
+ * source states less than PAGE_PASSAGES_AT of the claim.
+ */
+export async function pagePassages(store: Store, claim: string, judgements: readonly Judgement[], coverage: SourceCoverage): Promise<Array<{ passage: Passage; source: Source; score: number }>> {
+  let best: string | null = null;
+  for (const [id, c] of coverage) if (c >= PAGE_PASSAGES_AT && (best === null || c > (coverage.get(best) ?? 0))) best = id;
+  const own = judgements.filter((j) => j.source.id === best);
+  if (best === null || own.length === 0) return [];
+  const profile = profileClaim(claim);
+  const known = new Set(own.map((j) => j.passage.id));
+  const floor = Math.max(...own.map((j) => textCoverage(profile, j.passage.text, 3)));
+  const score = Math.max(...own.map((j) => j.relevance));
+  return (await store.getPassages(best))
+    .filter((p) => !known.has(p.id))
+    .map((p) => ({ p, c: textCoverage(profile, p.text, 3) }))
+    .filter((x) => x.c > floor + 1e-9)
+    .sort((a, b) => b.c - a.c || a.p.ordinal - b.p.ordinal)
+    .slice(0, PAGE_PASSAGES)
+    .map((x) => ({ passage: x.p, source: own[0]!.source, score }));
 }

@@ -97,9 +97,14 @@ export function aboutTheSameNames(claim: string, judgements: Judgement[], covera
     if ((coverage?.get(j.source.id) ?? 0) >= waiveAt) return true;
     const here = `${j.passage.text} ${j.source.title}`;
     if (namesEnough(names, here)) return true;
-    return wholeText !== undefined && namesAny(names, here) && sourceNames(j);
+    // A passage that names none of them refers to them another way ("He died …"): kept when its
+    // page names enough of them and states a good part of the claim.
+    return wholeText !== undefined && (namesAny(names, here) || (coverage?.get(j.source.id) ?? 0) >= PAGE_ABOUT_AT) && sourceNames(j);
   });
 }
+
+/** A page naming the claim's people that states this share of the claim keeps even its passages that name none of them. */
+const PAGE_ABOUT_AT = 0.3;
 
 /** Does the text name at least one of `names`? */
 function namesAny(names: readonly string[], text: string): boolean {

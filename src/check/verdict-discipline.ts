@@ -121,9 +121,25 @@ function byCoverage(report: Report, v: ReportVerdict, judgements: readonly Judge
     return { label: 'supported', confidence: r2(confidence), reason: `Supported: the passage quoted from ${sourceWords(report, quote.citations[0]!)} bears the claim out, and ${states}${tail ? ` (${tail})` : ''}.` };
   }
   const partial = quotedWith(report, stanceOf, 'supports');
+  const quotesAny = report.findings.some((f) => f.sentences.some((s) => (s.basis ?? 'passage') === 'passage' && (s.passageIds ?? []).length > 0));
+  if (!quotesAny) return { label: 'unproven', confidence: r2(1 - p), reason: `${nothingQuoted(report, judgements)}${meaningNote(v.reason)}` };
   if (v.label === 'unproven') return { ...v, confidence: r2(1 - p) };
   if (!partial) return { label: 'unproven', confidence: r2(1 - p), reason: `${UNQUOTED_REASON} (the evidence leaned supported, but no supporting passage was quoted).${meaningNote(v.reason)}` };
   return { label: 'unproven', confidence: r2(1 - p), reason: `Unproven: the passage quoted from ${sourceWords(report, partial.citations[0]!)} bears out part of the claim, but no source states more than ${pct(coverage)} of it.` };
+}
+
+/**
+ * The reason when the report quotes no passage at all: how much was read, that none of it states
+ * the claim in a sentence that can be quoted, and which page came nearest when the summary names
+ * one by its title or a line of it.
+ */
+const NEAREST = /\btitles its page “|\bcomes nearest to the claim in the line “/;
+function nothingQuoted(report: Report, judgements: readonly Judgement[]): string {
+  const sources = new Set(judgements.map((j) => j.source.id)).size;
+  const read = judgements.length === 0 ? 'No passage was found for the claim' : `Of the ${judgements.length} passage${judgements.length === 1 ? '' : 's'} read from ${sources} source${sources === 1 ? '' : 's'}, none states the claim in a sentence that can be quoted`;
+  const nearest = report.summary.find((s) => s.citations.length > 0 && s.verified && NEAREST.test(s.text));
+  const tail = nearest ? `; the nearest, ${sourceWords(report, nearest.citations[0]!)}, has it only in a title or a line` : '';
+  return `Unproven: ${read.charAt(0).toLowerCase()}${read.slice(1)}${tail}.`;
 }
 
 /** Capitalised only because they open the claim. */

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { checkInput } from '../../src/check/index.js';
 import { profileClaim } from '../../src/evidence/index.js';
 import { candidatesFor } from '../../src/report/compose/candidates.js';
-import { rankByClaimCoverage } from '../../src/report/compose/claim-rank.js';
+import { nearestLineSentence, rankByClaimCoverage, unquotedBestSource } from '../../src/report/compose/claim-rank.js';
 import type { Judgement, Passage, Source } from '../../src/model.js';
 import type { FixtureDoc } from '../fixtures/check/small-corpus.js';
 import { FIXED_NOW, storeOfDocs } from '../check/helpers.js';
@@ -81,6 +81,61 @@ test('with nothing quotable, a page that states the claim is shown by its headli
     // A claim no headline states (one shared word at most) gets none.
     const other = await checkInput(store, 'Tickets for the Redmoor cup final sold out within an hour.', { now: FIXED_NOW });
     assert.ok(!other.summary.some((s) => /titles its page/.test(s.text)), JSON.stringify(other.summary));
+  } finally {
+    await store.close();
+  }
+});
+
+test('with nothing quotable and no headline, the line of the page nearest the claim is quoted whole, as a line', async () => {
+  // Written for this test: a page of headings and a date line; its title states too little of the claim.
+  const docs: FixtureDoc[] = [
+    { uri: 'https://history.example/assembly', title: 'On this day | History Online', publisher: 'History Online', publishedAt: null, kind: 'other', text: 'Skip to main content\n\n## Assembly moves to Port Hallam\n\n14 August 1871\n\nPrevious date: 13 August' },
+  ];
+  const store = await storeOfDocs(docs);
+  try {
+    const r = await checkInput(store, 'Port Hallam was chosen for its harbour, with the Assembly first sitting there in 1871.', { now: FIXED_NOW });
+    assert.match(r.summary[0]?.text ?? '', /^History Online comes nearest to the claim in the line “Assembly moves to Port Hallam” \[1\]\.$/, JSON.stringify(r.summary));
+    assert.equal(r.summary[0]!.verified, true);
+    assert.equal(r.verdict?.label, 'unproven');
+    assert.match(r.verdict?.reason ?? '', /none states the claim in a sentence that can be quoted; the nearest, History Online \[1\], has it only in a title or a line/);
+  } finally {
+    await store.close();
+  }
+});
+
+test('a line with an address, or sharing one word with the claim, is not quoted', () => {
+  const profile = profileClaim('Port Hallam was chosen for its harbour, with the Assembly first sitting there in 1871.');
+  const s = source('s', 'History Online');
+  assert.equal(nearestLineSentence(profile, [judged(s, 'See www.history.example/port-hallam-assembly for the Assembly at Port Hallam', 0)], new Map()), null);
+  assert.equal(nearestLineSentence(profile, [judged(s, 'Harbour walks and tours this summer', 0)], new Map()), null);
+  assert.ok(nearestLineSentence(profile, [judged(s, 'Harbour walks and tours\n\nThe Assembly at Port Hallam', 0)], new Map()));
+});
+
+test('the page holding most of the claim is named after the lead when none of its sentences can be quoted', () => {
+  const profile = profileClaim(CLAIM);
+  const own = source('own', 'Sports Desk');
+  const other = source('other', 'League Notes');
+  const judgements = [judged(other, DISTRACTOR.text, 0), judged(own, 'Falcons recall Tomas Varga from Kettering Otters\n\n14 March', 0)];
+  const pool = candidatesFor(judgements, { facetId: 'claim', claim: CLAIM, negation: 0, profile });
+  assert.ok(!pool.some((c) => c.source.id === 'own'), 'the own page has no quotable sentence');
+  const bySource = new Map([['own', 0.6], ['other', 0.3]]);
+  const named = unquotedBestSource(profile, judgements, bySource, pool, []);
+  assert.match(named?.body ?? '', /^Sports Desk comes nearest to the claim in the line “Falcons recall Tomas Varga from Kettering Otters”$/);
+  // Already cited, or holding too little of the claim: not named again.
+  assert.equal(unquotedBestSource(profile, judgements, bySource, pool, [named!]), null);
+  assert.equal(unquotedBestSource(profile, judgements, new Map([['own', 0.2], ['other', 0.1]]), pool, []), null);
+});
+
+test('a report with nothing to quote and no page to name says so in its summary', async () => {
+  const docs: FixtureDoc[] = [
+    { uri: 'https://calendar.example/may', title: 'Calendar', publisher: 'Calendar', publishedAt: null, kind: 'other', text: 'May 2014\n\nApril 2014\n\nMarch 2014' },
+  ];
+  const store = await storeOfDocs(docs);
+  try {
+    const r = await checkInput(store, 'On May 22, 2014, with 17 hours left, the game was successfully funded.', { now: FIXED_NOW });
+    assert.equal(r.summary[0]?.basis, 'absence', JSON.stringify(r.summary));
+    assert.match(r.summary[0]?.text ?? '', /^No passage found in the corpus addresses this claim closely enough to quote/);
+    assert.equal(r.verdict?.label, 'unproven');
   } finally {
     await store.close();
   }

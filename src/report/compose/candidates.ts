@@ -104,7 +104,7 @@ function resolves(antecedent: string, named: readonly string[]): boolean {
 /** A news dateline before the sentence, after any byline: "TORONTO, ON (August 22, 2017) - ", "LONDON — ", "By Ann Lee LONDON (Reuters) - ". */
 const DATELINE = /^(?:By\s+(?:\p{Lu}[\p{Ll}'’.-]+\s+){1,3}(?:and\s+(?:\p{Lu}[\p{Ll}'’.-]+\s+){1,3})?)?\p{Lu}[\p{Lu}.' ]{2,}(?:,\s*\p{Lu}[\p{L}.]*){0,2}\s*(?:\([^()]{3,40}\))?\s*(?:-{1,2}|–|—)\s+(?=\p{Lu})/u;
 
-function cleanSentence(text: string): string {
+export function cleanSentence(text: string): string {
   return text
     .replace(/^\s*(?:#{1,6}\s+|[-*•▪]\s+|\d+[.)]\s+|>\s*)+/, '')
     .replace(DATELINE, '')
@@ -113,7 +113,7 @@ function cleanSentence(text: string): string {
 }
 
 /** Page furniture that reads like a sentence: "Sign up for our newsletter to …". */
-const FURNITURE = /^(?:sign|subscribe|click|read|share|follow|download|watch|listen|log|register|join|get|see|view|tap)\b/i;
+export const FURNITURE = /^(?:sign|subscribe|click|read|share|follow|download|watch|listen|log|register|join|get|see|view|tap)\b/i;
 
 /**
  * A list item or a line written without a full stop that still states something: long enough, with

@@ -17,7 +17,7 @@ import { negationCount } from './negation.js';
 import { acronymsIn, withExpansions } from './acronyms.js';
 import { figureMentions, findDiscrepancies, type FigureMention } from '../discrepancies.js';
 import { namedCandidates, namesGap, placeList, type NamedCandidate } from './compose-named.js';
-import { headlineSentence, rankByClaimCoverage } from './claim-rank.js';
+import { headlineSentence, nearestLineSentence, rankByClaimCoverage, unquotedBestSource } from './claim-rank.js';
 import { allJudgements, answerOf, arithmeticRest, arithmeticSentence, byYearThenScore, facet, figureHeadline, finding, fromCandidate, kindFindings, lead, mainFigure, neighboursOf, onlyPhrase, type PendingFinding, pickNamed, Selection, sentenceCase, SENTENCES_PER_FINDING, uniqueByKey, yearOf } from './compose-parts.js';
 export type { PendingFinding } from './compose-parts.js';
 
@@ -280,9 +280,12 @@ function composeClaim(input: ComposeInput, selection: Selection, acronyms: Acron
     if (findings.length >= MAX_FINDINGS) break;
     findings.push(f);
   }
-  // Nothing quotable: the page that states most of the claim, by its headline.
-  const headline = summary.length === 0 ? headlineSentence(profile, whole.judgements, ranking.bySource) : null;
+  // Nothing quotable: the page that states most of the claim, by its headline, else by its nearest line.
+  const headline = summary.length === 0 ? (headlineSentence(profile, whole.judgements, ranking.bySource) ?? nearestLineSentence(profile, whole.judgements, ranking.bySource)) : null;
   if (headline) summary.push(headline);
+  const unquoted = unquotedBestSource(profile, whole.judgements, ranking.bySource, pool, [...summary, ...findings.flatMap((f) => f.sentences)]);
+  // After the lead: the page holding most of the claim's words, when nothing of it could be quoted.
+  if (unquoted && summary.length < 4) summary.splice(Math.min(1, summary.length), 0, unquoted);
   return { summary, findings };
 }
 
@@ -337,7 +340,10 @@ export function composeReport(input: ComposeInput): Composed {
   const perspectives = composePerspectives({ input, chosen: selection.all(), found: [...sources.values()] });
   // The main caveat closes the summary.
   const caveat = gaps.find((g) => g.basis !== 'absence');
-  const summary = caveat && body.summary.length < 5 ? [...body.summary, caveat] : body.summary;
+  // Nothing quotable and no page named: the summary says so plainly rather than stay empty.
+  const absent = body.summary.length === 0 ? gaps.find((g) => g.basis === 'absence') : undefined;
+  const opening = absent ? [absent] : body.summary;
+  const summary = caveat && opening.length < 5 ? [...opening, caveat] : opening;
 
   const numbers = new CitationNumbers(sources);
   const draftSummary = summary.map((s) => numbers.finish(s));

@@ -15,6 +15,8 @@ const PASSAGE_GLUE = [
   'whole', 'wholes', 'different', 'directly', 'hard', 'so', 'qualify', 'thing',
   // "The figures disagree: … together make 16 + 38 = 54"
   'figures', 'together', 'make',
+  // "X comes nearest to the claim in the line “…”" (claim-rank.ts, nearestLineSentence)
+  'comes', 'nearest', 'claim', 'line',
 ];
 
 // Words a sentence about the sources themselves (gaps, perspectives) may use on top.

@@ -2,7 +2,7 @@
 // that states the claim stays in the evidence whatever capitals the claim and the page write.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { documentCoverage, passageCoverage } from '../../../src/check/claim-coverage.js';
+import { documentCoverage, pagePassages, passageCoverage } from '../../../src/check/claim-coverage.js';
 import { aboutTheSameNames } from '../../../src/check/same-names.js';
 import { SUPPORTED_AT } from '../../../src/check/verdict-discipline.js';
 import { checkInput } from '../../../src/check/index.js';
@@ -76,6 +76,23 @@ test('check: the page that states the claim across its paragraphs is quoted and 
     assert.equal(r.verdict?.label, 'supported', r.verdict?.reason);
     assert.match(r.verdict!.reason, /Redmoor Rovers \[1\]/);
     assert.ok(r.verdict!.confidence >= 0.5);
+  } finally {
+    await store.close();
+  }
+});
+
+test('the page that states most of the claim is read where retrieval did not look: its passages stating more of the claim are added', async () => {
+  // Only the club page's first passage (the date, a stand being repainted) was "retrieved".
+  const { store, js } = await judgementsOf(CLAIM, true);
+  try {
+    const club = js.find((j) => j.source.publisher === 'Redmoor Rovers')!;
+    const coverage = await documentCoverage(store, CLAIM, js);
+    const added = await pagePassages(store, CLAIM, js, coverage);
+    assert.ok(added.length >= 1 && added.length <= 2, `${added.length} added`);
+    assert.match(added[0]!.passage.text, /signed the goalkeeper Tomas Varga/);
+    assert.ok(added.every((e) => e.source.id === club.source.id && e.passage.id !== club.passage.id));
+    // A page stating too little of the claim is not read further.
+    assert.deepEqual(await pagePassages(store, CLAIM, js, new Map([[club.source.id, 0.1]])), []);
   } finally {
     await store.close();
   }

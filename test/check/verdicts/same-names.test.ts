@@ -35,3 +35,14 @@ test('a passage naming one of many names stays when its whole page names enough 
   // The band page names all of them across its text; the other page names one. A passage naming none stays out.
   assert.deepEqual(aboutTheSameNames(claim, js, undefined, 1, (id) => texts.get(id)).map((j) => j.passage.id), ['p1']);
 });
+
+test('a passage naming none of the names stays when its page names them and states a good part of the claim', () => {
+  const claim = 'Corwen Hale died on 4 May 2019 at the age of 81.';
+  const obit = page('obit', 'Obituary');
+  const obitText = 'Corwen Hale, the harbour painter, has died.\n\nHe died on 4 May 2019, aged 81.';
+  const js = [judged(passage('p1', 'obit', 'He died on 4 May 2019, aged 81.'), obit)];
+  const texts = new Map([['obit', obitText]]);
+  // Its page states half the claim: the passage that says "He" stays; at a tenth it would not.
+  assert.deepEqual(aboutTheSameNames(claim, js, new Map([['obit', 0.5]]), 1, (id) => texts.get(id)).map((j) => j.passage.id), ['p1']);
+  assert.deepEqual(aboutTheSameNames(claim, js, new Map([['obit', 0.1]]), 1, (id) => texts.get(id)).map((j) => j.passage.id), []);
+});

@@ -129,3 +129,9 @@ test("a claim's own figure that no passage states leaves it Unproven however muc
   const stated = { ...judged('p1', 'supports', text.replace('record crowds of', '120,000')), reasons: [{ kind: 'figure-match' as const, detail: 'claim "120,000" agrees' }] };
   assert.equal(disciplinedVerdict(r, [stated])?.label, 'supported');
 });
+
+test('a report quoting no passage at all says how much was read and that none of it can be quoted', () => {
+  const v = disciplinedVerdict(report('supported', []), [judged('p1', 'supports'), judged('p2', 'neutral')]);
+  assert.equal(v?.label, 'unproven');
+  assert.match(v!.reason, /^Unproven: of the 2 passages read from 1 source, none states the claim in a sentence that can be quoted\.$/);
+});
