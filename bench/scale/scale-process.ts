@@ -3,12 +3,12 @@
 // shared machine the CPU time is what the other users' load leaves alone). Needs a build
 // (`npx tsc -p tsconfig.build.json`); with another checkout's root, its dist/ is run instead.
 //
-//   node --import tsx bench/scale-process.ts /tmp/x/scale-1000000.db [checks=10] [batch-claims=30] [root=.]
+//   node --import tsx bench/scale/scale-process.ts /tmp/x/scale-1000000.db [checks=10] [batch-claims=30] [root=.]
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { percentile, round } from './percentile.js';
+import { percentile, round } from '../percentile.js';
 import { checkCovidClaims } from './scale-corpus.js';
 
 /** Runs a command under /usr/bin/time; its wall and CPU seconds. */
