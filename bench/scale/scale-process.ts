@@ -38,9 +38,9 @@ function main(): void {
   try {
     const claims = dev.filter((_, i) => i % 7 === 5).slice(0, Number(b ?? 30));
     writeFileSync(join(dir, 'claims.csv'), `${['claim', ...claims.map((c) => `"${c.claim.replace(/"/g, '""')}"`)].join('\n')}\n`);
-    for (const threads of (threadList ?? '0,2').split(',')) {
+    for (const [i, threads] of (threadList ?? '0,2').split(',').entries()) {
       const flag = threads === '-' ? [] : ['--threads', threads];
-      const r = timed([process.execPath, cli, 'batch', join(dir, 'claims.csv'), '--out', join(dir, `out-${threads}`), '--db', db, ...flag]);
+      const r = timed([process.execPath, cli, 'batch', join(dir, 'claims.csv'), '--out', join(dir, `out-${i}-${threads}`), '--db', db, ...flag]);
       console.log(`| \`verity batch ${flag.join(' ')}\` (${claims.length} claims, one process, start-up included) | ${round(r.wall, 1)} s wall, ${round(claims.length / r.wall, 2)} claims/s | ${round(r.cpu, 1)} s CPU, ${round(claims.length / r.cpu, 2)} claims per CPU-second |`);
     }
   } finally {
