@@ -17,17 +17,19 @@ import { VerityError } from './errors.js';
 
 const port = parentPort;
 if (!port) throw new Error('job-thread.ts runs only as a worker thread');
+const { location, writable, jobs, nice } = workerData as ThreadStoreLocation;
 // Below the request thread: on a busy machine the server answers first and the jobs wait.
 // (On Linux a thread has its own nice value, and this sets the calling thread's.) Nice 5, not 10:
 // a nice value also ranks the jobs below every other process, and at 10 (a ninth of a nice-0
 // process's share) a loaded machine starved them — 0.1 jobs/s against 2–2.5 at 5, with the same
-// health latency (docs/bench-reliability.md).
-try {
-  setPriority(Math.min(19, Number(process.env.VERITY_JOB_THREAD_NICE ?? 5)));
-} catch {
-  // Not permitted, or not supported here: the jobs run at the server's priority.
+// health latency (docs/bench-reliability.md). A batch's threads (nice: null) keep the process's priority.
+if (nice !== null) {
+  try {
+    setPriority(Math.min(19, nice ?? Number(process.env.VERITY_JOB_THREAD_NICE ?? 5)));
+  } catch {
+    // Not permitted, or not supported here: the jobs run at the server's priority.
+  }
 }
-const { location, writable, jobs } = workerData as ThreadStoreLocation;
 let store: Promise<Store> | null = null;
 let network: Promise<JobRunnerOptions> | null = null;
 const controllers = new Map<number, AbortController>();

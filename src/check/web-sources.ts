@@ -6,7 +6,6 @@
 // builds the adapter; nothing here imports one.
 import type { Store } from '../contracts.js';
 import { VerityError, quote } from '../errors.js';
-import { ingestTexts } from '../ingest/ingest-text.js';
 import type { ProgressListener, SourceKind, WebProvenance } from '../model.js';
 import { STOPWORDS, tokenize } from '../text/index.js';
 import { DEFAULT_WEB_CONCURRENCY, mapLimit } from '../web/concurrency.js';
@@ -175,7 +174,8 @@ export async function gatherWebSources(store: Store, queries: readonly string[],
 
   const failed = read.filter((r) => !Array.isArray(r)).length;
   const provenance: WebProvenance = { engine: engine.name, endpoint: engine.endpoint, queries: [...queries], results: found.length, added: 0, unchanged: 0, replaced: 0, failed, uris: [] };
-  const written = documents.length > 0 ? await ingestTexts(store, documents) : [];
+  // Loaded here, not with the module: a check without --web reads nothing from ingest/.
+  const written = documents.length > 0 ? await (await import('../ingest/ingest-text.js')).ingestTexts(store, documents) : [];
   documents.forEach((d, k) => {
     const w = written[k];
     if (w === undefined) return;

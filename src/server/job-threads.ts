@@ -23,6 +23,11 @@ export interface ThreadStoreLocation {
   writable?: boolean;
   /** The analyst, web and fetch settings of the jobs (default: rules only, no network). */
   jobs?: ThreadJobSettings;
+  /**
+   * The threads' nice value (default $VERITY_JOB_THREAD_NICE, else 10: below the server's request
+   * thread); null leaves them at the process's priority (`verity batch`, whose main thread only waits).
+   */
+  nice?: number | null;
 }
 
 /** Messages to a thread. */
@@ -101,7 +106,7 @@ export class JobThreads {
       throw new VerityError({ code: 'USAGE', component: 'serve', problem: `the thread pool size must be a whole number of at least 1, got ${String(size)}`, fix: 'pass a positive number of threads' });
     }
     this.script = options.script ?? DEFAULT_SCRIPT;
-    this.data = { location: options.location, ...(options.writable ? { writable: true } : {}), ...(options.jobs ? { jobs: options.jobs } : {}) };
+    this.data = { location: options.location, ...(options.writable ? { writable: true } : {}), ...(options.jobs ? { jobs: options.jobs } : {}), ...(options.nice !== undefined ? { nice: options.nice } : {}) };
     this.log = options.log ?? (() => undefined);
     this.graceMs = options.cancelGraceMs ?? 2_000;
     for (let i = 0; i < size; i++) this.slots.push(this.spawn());

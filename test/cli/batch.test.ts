@@ -100,6 +100,24 @@ test('verity batch killed mid-run (SIGKILL) loses no finished report; the rerun 
   for (let i = 0; i < claims.length; i++) assert.match(summary, new RegExp(`,r${i},done,`));
 });
 
+test('verity batch --threads 2 checks in worker threads and writes the reports --threads 0 writes in this process', async () => {
+  await corpus();
+  const file = join(dir, 'threads.csv');
+  writeFileSync(file, ['id,claim', ...CLAIMS.map((c, i) => `t${i},"${c}"`), 't2,"120 of 196 countries have a possession offence"'].join('\n'));
+  const reports = (out: string): unknown[] => {
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as { results: SummaryRow[] };
+    return summary.results.map((r) => stable(readFileSync(join(out, r.report ?? ''), 'utf8')));
+  };
+  const threaded = await runCli(['batch', file, '--out', join(dir, 'threaded'), '--db', db, '--threads', '2', '--summary', 'json']);
+  assert.equal(threaded.code, 0, threaded.stderr);
+  assert.match(threaded.stderr, /^batch: checking in 2 worker threads$/m);
+  const here = await runCli(['batch', file, '--out', join(dir, 'here'), '--db', db, '--threads', '0', '--summary', 'json']);
+  assert.equal(here.code, 0, here.stderr);
+  assert.doesNotMatch(here.stderr, /worker thread/);
+  assert.equal(reports(join(dir, 'here')).length, 3);
+  assert.deepEqual(reports(join(dir, 'threaded')), reports(join(dir, 'here')));
+});
+
 test('verity batch: usage errors name the flag and the fix', async () => {
   const cases: [string[], RegExp][] = [
     [['batch'], /no batch file given/],
@@ -107,6 +125,7 @@ test('verity batch: usage errors name the flag and the fix', async () => {
     [['batch', 'x.csv', '--out', dir, '--format', 'pdf'], /unknown --format "pdf"/],
     [['batch', 'x.csv', '--out', dir, '--summary', 'xml'], /unknown --summary "xml"/],
     [['batch', 'x.csv', '--out', dir, '--concurrency', '99'], /--concurrency "99" is not a whole number from 1 to 16/],
+    [['batch', 'x.csv', '--out', dir, '--threads', '17'], /--threads "17" is not a whole number from 0 to 16/],
   ];
   for (const [argv, message] of cases) {
     const r = await runCli(argv);

@@ -1,4 +1,4 @@
-// A long Markdown article for the load tests and bench/serve-audit.ts: the Markdown audit
+// A long Markdown article for the load tests and bench/serve/serve-audit.ts: the Markdown audit
 // fixtures' bodies repeated (their references renumbered per copy, so every copy cites its own
 // sources) until the article has about `sentences` sentences or reaches `maxChars`, and a corpus
 // file holding every fixture's sources.

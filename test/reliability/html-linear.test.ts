@@ -3,7 +3,7 @@
 // children, and the tree walks read it once per child: n² for an element of n children. These tests
 // count that work — the children linkedom lists while each walk runs — on a real linkedom page, and
 // require it to be linear in the page's node count. Speed itself is measured by
-// bench/html-ingest-curve.ts (docs/bench-html-ingest.md), not asserted here.
+// bench/ingest/html-ingest-curve.ts (docs/bench-html-ingest.md), not asserted here.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';

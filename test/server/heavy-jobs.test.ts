@@ -72,7 +72,7 @@ test('GET /api/health answers within 100 ms (p99) while an audit of an article a
   assert.ok(poll.latencies.length >= 100, `only ${poll.latencies.length} health answers in 8 s`);
   // The old server left health unanswered for the whole audit (minutes). Here: no stall of a second
   // (the issue's target), and p99 within 500 ms even when the suite loads both cores beside it; the
-  // 100 ms p99 of a quiet machine is measured by bench/serve-audit.ts (docs/bench-serve.md), not here.
+  // 100 ms p99 of a quiet machine is measured by bench/serve/serve-audit.ts (docs/bench-serve.md), not here.
   const max = Math.max(...poll.latencies);
   const said = `health p99 ${p99.toFixed(1)} ms over ${poll.latencies.length} answers (max ${max.toFixed(1)} ms; idle p99 ${idle.toFixed(1)} ms)`;
   assert.ok(max < 1_000, said);

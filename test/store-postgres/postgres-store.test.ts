@@ -9,6 +9,7 @@ import { openPostgresStore } from '../../src/store/postgres/postgres-store.js';
 import { maskUrl } from '../../src/store/postgres/postgres-errors.js';
 import { indexText, searchTerms } from '../../src/store/postgres/postgres-search-text.js';
 import { PG_SCHEMA_VERSION } from '../../src/store/postgres/postgres-schema.js';
+import { statisticsCount } from '../../src/store/postgres/postgres-search.js';
 import { isVerityError, type VerityError } from '../../src/errors.js';
 import { doc } from '../conformance/store-conformance.js';
 import { PG_URL, adminPool, freshSchema, pgAvailable } from './pg-test-server.js';
@@ -22,6 +23,20 @@ function expectError(code: string, pattern: RegExp, extra: (e: VerityError) => v
     return true;
   };
 }
+
+describe('postgres: term counts taken from the statistics (no server needed)', () => {
+  test('a listed one-lexeme term at or past the common threshold is not counted; the rest are', () => {
+    const passages = 1_000_000;
+    const cap = 30_000;
+    assert.equal(statisticsCount({ share: 0.0315, lexemes: 1 }, passages, cap), 31_500, 'a common word: its share of the passages');
+    assert.equal(statisticsCount({ share: 0.03, lexemes: 1 }, passages, cap), cap, 'at the threshold');
+    assert.equal(statisticsCount({ share: 0.0299, lexemes: 1 }, passages, cap), null, 'below it (rare terms select the candidates): counted exactly');
+    assert.equal(statisticsCount({ share: null, lexemes: 1 }, passages, cap), null, 'not listed (or no ANALYZE yet): counted');
+    assert.equal(statisticsCount({ share: 0.1, lexemes: 2 }, passages, cap), null, 'several lexemes ("covid 19"): rarer than its rarest by an unknown margin, counted');
+    assert.equal(statisticsCount({ share: 0.5, lexemes: 0 }, passages, cap), null, 'no lexeme (a stop word): counted (none)');
+    assert.equal(statisticsCount({ share: 1.2, lexemes: 1 }, 10_000, 2_000), 10_000, 'never more than the passages');
+  });
+});
 
 describe('postgres: text PostgreSQL sees (no server needed)', () => {
   test('indexText keeps letters and digits only, lower-cased, without diacritics', () => {

@@ -1,6 +1,7 @@
 // `verity batch`: check every claim or question of a CSV or JSONL file in one process (or through
 // the Redis workers), one report per row plus a summary table; resumable.
 import { readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Command } from '../command.js';
 import { VerityError, quote } from '../../errors.js';
@@ -9,13 +10,19 @@ import { REPORT_FORMATS, isReportFormat } from '../../report/index.js';
 import { batchFormat, isSummaryFormat, readBatchRows, renderSummary, runBatch, SUMMARY_FORMATS, type BatchProgress, type CheckOne } from '../../batch/index.js';
 import { ANALYST_HELP, ANALYST_OPTIONS, analystFromFlags } from '../analyst-flags.js';
 import { optionalWholeFlag } from '../whole-flag.js';
+import type { Store } from '../../contracts.js';
+import type { Analyst } from '../../analyst/index.js';
 
 export const MAX_BATCH_CONCURRENCY = 16;
+export const MAX_BATCH_THREADS = 16;
+
+/** Threads a local batch checks in by default: one per core, at most 4. */
+export const defaultBatchThreads = (): number => Math.min(4, availableParallelism());
 
 const HELP = `verity batch — check many claims or questions from a CSV or JSONL file
 
 Usage: verity batch FILE --out DIR [--db FILE|postgres://…] [--format json|md|html|claimreview]
-                    [--summary csv|json|html] [--concurrency N] [--column NAME]
+                    [--summary csv|json|html] [--threads N] [--concurrency N] [--column NAME]
                     [--redis redis://… [--queue-name NAME]] [--analyst rules|llm …] [--json]
 
 FILE is CSV with a header row (the column checked is claim, question, input or text, or the
@@ -35,7 +42,11 @@ Options:
   --db FILE          corpus database (default: $VERITY_DB, else .verity/verity.db)
   --format FORMAT    report format: json (default), md, html, claimreview
   --summary FORMAT   summary table: csv (default), json or html
-  --concurrency N    rows checked at once, 1 to ${MAX_BATCH_CONCURRENCY} (default 1 in this process; 4 with --redis)
+  --threads N        worker threads that check rows, each with its own read-only connection
+                     to the corpus, 0 to ${MAX_BATCH_THREADS} (default: one per core, at most 4; 0
+                     checks in this process). The reports are the same either way
+  --concurrency N    rows checked at once, 1 to ${MAX_BATCH_CONCURRENCY} (default: the threads, or 1 in this
+                     process; 4 with --redis)
   --column NAME      the CSV column or JSON field to check
   --redis URL        submit the rows as check jobs to the Redis queue that \`verity worker\`
                      processes take jobs from, instead of checking here (--db is then unused)
@@ -66,6 +77,40 @@ export function progressDetail(p: BatchProgress): string {
   return parts.join(', ');
 }
 
+/** Checks in this process, on `store`. */
+async function localCheck(store: Store, analyst: Analyst | undefined): Promise<CheckOne> {
+  const { checkInput } = await import('../../check/index.js');
+  return (input) => checkInput(store, input, { analyst });
+}
+
+/**
+ * Checks in `size` worker threads (server/job-threads.ts, as `verity serve` runs its jobs), each
+ * opening the corpus read-only itself and building the analyst from its settings, so a batch uses
+ * every core; null when the analyst cannot be rebuilt in a thread (then the batch runs here).
+ */
+async function threadCheck(location: string, size: number, analyst: Analyst | undefined, log: (line: string) => void): Promise<{ check: CheckOne; close: () => Promise<void> } | null> {
+  const { threadJobPlan } = await import('../../server/thread-jobs.js');
+  const plan = threadJobPlan(analyst ? { analyst } : {});
+  if (!plan.fits({ kind: 'check', input: 'x' })) return null;
+  const { JobThreads } = await import('../../server/job-threads.js');
+  const threads = new JobThreads({ location, size, jobs: plan.settings, nice: null, log });
+  try {
+    await threads.ready();
+  } catch (e) {
+    await threads.close();
+    throw e;
+  }
+  log(`batch: checking in ${size} worker thread${size === 1 ? '' : 's'}`);
+  let task = 0;
+  const check: CheckOne = async (input) => {
+    // A signal per row: the pool listens on it until the row ends (a batch stops between rows, see runBatch).
+    const result = await threads.run({ kind: 'check', input }, { id: String(++task), signal: new AbortController().signal, onProgress: () => undefined }, null);
+    if (result.kind !== 'check') throw new VerityError({ code: 'INTERNAL', component: 'batch', problem: `a check thread answered with a ${result.kind} result`, fix: 'this is a bug in Verity; run the batch with --threads 0 and report it' });
+    return result.report;
+  };
+  return { check, close: () => threads.close() };
+}
+
 export const batchCommand: Command = {
   name: 'batch',
   summary: 'check many claims or questions from a CSV or JSONL file; one report each and a summary (resumable)',
@@ -76,6 +121,7 @@ export const batchCommand: Command = {
     format: { type: 'string' },
     summary: { type: 'string' },
     concurrency: { type: 'string' },
+    threads: { type: 'string' },
     column: { type: 'string' },
     redis: { type: 'string' },
     'queue-name': { type: 'string' },
@@ -93,7 +139,8 @@ export const batchCommand: Command = {
     if (!isSummaryFormat(summaryFormat)) throw usage(`unknown --summary ${quote(summaryFormat)}`, `use one of ${SUMMARY_FORMATS.join(', ')}`);
     const redisUrl = typeof ctx.values.redis === 'string' ? ctx.values.redis.trim() : undefined;
     if (redisUrl === '') throw usage('--redis is empty', 'pass a Redis URL, e.g. --redis redis://127.0.0.1:6379');
-    const concurrency = optionalWholeFlag('batch', 'concurrency', ctx.values.concurrency, 1, MAX_BATCH_CONCURRENCY) ?? (redisUrl ? 4 : 1);
+    const threads = redisUrl ? 0 : (optionalWholeFlag('batch', 'threads', ctx.values.threads, 0, MAX_BATCH_THREADS) ?? defaultBatchThreads());
+    const concurrency = optionalWholeFlag('batch', 'concurrency', ctx.values.concurrency, 1, MAX_BATCH_CONCURRENCY) ?? (redisUrl ? 4 : Math.max(1, threads));
     const path = resolve(ctx.cwd, file);
     let text: string;
     try {
@@ -123,11 +170,14 @@ export const batchCommand: Command = {
         close = () => queue.close();
         check = queueCheck(queue);
       } else {
+        const location = resolveDbPath(typeof ctx.values.db === 'string' ? ctx.values.db : undefined, ctx.env, ctx.cwd);
         const { openStore } = await import('../../store/sqlite/open.js');
-        const { checkInput } = await import('../../check/index.js');
-        const store = await openStore(resolveDbPath(typeof ctx.values.db === 'string' ? ctx.values.db : undefined, ctx.env, ctx.cwd), { readonly: true });
-        close = () => store.close();
-        check = (input) => checkInput(store, input, { analyst });
+        // Opened here too, so a missing or foreign corpus fails before any thread starts.
+        const store = await openStore(location, { readonly: true });
+        const inThreads = threads > 0 ? await threadCheck(location, threads, analyst, (line) => ctx.out.notice(line)) : null;
+        if (inThreads) await store.close();
+        close = inThreads ? inThreads.close : () => store.close();
+        check = inThreads ? inThreads.check : await localCheck(store, analyst);
       }
       const outcome = await runBatch({
         rows,

@@ -35,8 +35,9 @@ export function idfFromCounts(df: Map<string, number>, documents: number, minDf 
 }
 
 export function idfTable(file: IdfFile): IdfTable {
-  const map = new Map(Object.entries(file.idf));
-  const f = ((s: string) => map.get(s) ?? file.unseen) as IdfTable;
+  // The parsed object is the table (no copy into a Map: 11,000 entries cost a fresh check ~10 ms).
+  const idf = file.idf;
+  const f = ((s: string) => (Object.hasOwn(idf, s) ? (idf[s] as number) : file.unseen)) as IdfTable;
   f.max = file.unseen;
   return f;
 }

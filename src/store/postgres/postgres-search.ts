@@ -13,6 +13,19 @@ const BM25_K1 = 1.2;
 const BM25_B = 0.75;
 const DEFAULT_AVG_LEXEMES = 20;
 
+/**
+ * A term's passage count from PostgreSQL's statistics alone, or null when it must be counted: a
+ * term of one lexeme that they list in at least `cap` passages (the common threshold). Such a
+ * term selects no candidates, and its capped count would reach the cap and be replaced by this
+ * same estimate (estimatedCount), so only the heap reads are saved. A term of several lexemes is
+ * rarer than its rarest lexeme by an unknown margin; a rarer or unlisted one is counted exactly.
+ */
+export function statisticsCount(r: { share: number | null; lexemes: number }, passages: number, cap: number): number | null {
+  if (r.lexemes !== 1 || r.share === null) return null;
+  const n = Math.round(r.share * passages);
+  return n >= cap ? Math.min(passages, n) : null;
+}
+
 /** The corpus row's counts and digest. */
 export interface CorpusCounts {
   sources: number;
@@ -105,17 +118,26 @@ export class PostgresSearch {
     const cap = commonThreshold(corpus.passages);
     const missing = this.termCounts.missing(corpus.digest, terms);
     if (missing.length > 0) {
-      // The count no further than the cap; past it, the share of passages PostgreSQL's statistics
-      // give the term's rarest lexeme (null when not listed, or before ANALYZE: the cap stands).
-      const rows = (
-        await q.query<{ w: string; n: number; share: number | null }>(
-          `WITH st AS (SELECT s.most_common_elems::text::text[] AS e, s.most_common_elem_freqs AS f FROM pg_stats s WHERE s.schemaname = $3 AND s.tablename = 'passages' AND s.attname = 'tsv') ` +
-            `SELECT w, (SELECT count(*)::int FROM (SELECT 1 FROM ${this.S}.passages p WHERE p.tsv @@ plainto_tsquery(${this.cfg}, w) LIMIT $2) x) AS n, ` +
-            `(SELECT min(st.f[array_position(st.e, l.x)])::float8 FROM st, unnest(tsvector_to_array(to_tsvector(${this.cfg}, w))) AS l(x)) AS share FROM unnest($1::text[]) AS w`,
-          [missing, cap, this.schema],
+      // The share of passages PostgreSQL's statistics give each term's rarest lexeme (null when
+      // not listed, or before ANALYZE). A one-lexeme term they put past the cap takes its count
+      // from them (statisticsCount): counting it read a heap row per passage up to the cap for an
+      // answer the estimate replaced anyway. Every other term is counted no further than the cap,
+      // and estimated past it from its share.
+      const shares = (
+        await q.query<{ w: string; share: number | null; lexemes: number }>(
+          `WITH st AS (SELECT s.most_common_elems::text::text[] AS e, s.most_common_elem_freqs AS f FROM pg_stats s WHERE s.schemaname = $2 AND s.tablename = 'passages' AND s.attname = 'tsv') ` +
+            `SELECT w, (SELECT min(st.f[array_position(st.e, l.x)])::float8 FROM st, unnest(tsvector_to_array(to_tsvector(${this.cfg}, w))) AS l(x)) AS share, ` +
+            `cardinality(tsvector_to_array(to_tsvector(${this.cfg}, w)))::int AS lexemes FROM unnest($1::text[]) AS w`,
+          [missing, this.schema],
         )
       ).rows;
-      this.termCounts.add(new Map(rows.map((r) => [r.w, estimatedCount(r.n, cap, r.share === null ? null : r.share * corpus.passages, corpus.passages)])));
+      const toCount = shares.filter((r) => statisticsCount(r, corpus.passages, cap) === null).map((r) => r.w);
+      const counted = new Map<string, number>();
+      if (toCount.length > 0) {
+        const rows = (await q.query<{ w: string; n: number }>(`SELECT w, (SELECT count(*)::int FROM (SELECT 1 FROM ${this.S}.passages p WHERE p.tsv @@ plainto_tsquery(${this.cfg}, w) LIMIT $2) x) AS n FROM unnest($1::text[]) AS w`, [toCount, cap])).rows;
+        for (const r of rows) counted.set(r.w, r.n);
+      }
+      this.termCounts.add(new Map(shares.map((r) => [r.w, statisticsCount(r, corpus.passages, cap) ?? estimatedCount(counted.get(r.w) ?? 0, cap, r.share === null ? null : r.share * corpus.passages, corpus.passages)])));
     }
     const counts = this.termCounts.counts(terms);
     return { plan: planTerms(terms, counts, cap), counts, total: corpus.passages, digest: corpus.digest };

@@ -8,7 +8,7 @@
 // An inflected word falls back to its base form ("increased" → "increase"). Unknown words
 // give []. The dictionary is read on first use (see wordnet-files.ts); lemmas are found by
 // binary search in the sorted index files, and results are cached.
-import { readWordnetDataLine, readWordnetFile, type WordnetPos } from './wordnet-files.js';
+import { readWordnetDataLine, wordnetIndexLine, type WordnetPos } from './wordnet-files.js';
 
 const POSES: readonly WordnetPos[] = ['noun', 'verb', 'adj', 'adv'];
 const SENSES_FOR_SYNONYMS = 3;
@@ -22,46 +22,17 @@ interface Synset {
   pointers: Array<[string, number, string, number, number]>;
 }
 
-const indexes = new Map<WordnetPos, string>();
 const synsets = new Map<string, Synset>();
 const lookups = new Map<string, number[] | null>();
 const synonymCache = new Map<string, string[]>();
 const antonymCache = new Map<string, string[]>();
-
-/** The index file as text; lines are sorted by lemma, so lookups are binary searches. */
-function indexText(pos: WordnetPos): string {
-  let text = indexes.get(pos);
-  if (text === undefined) {
-    text = readWordnetFile('index', pos).toString('latin1');
-    indexes.set(pos, text);
-  }
-  return text;
-}
 
 /** Synset offsets of a lemma in one part of speech, or null when it is not there. */
 function offsetsOf(pos: WordnetPos, lemma: string): number[] | null {
   const key = `${pos}:${lemma}`;
   const cached = lookups.get(key);
   if (cached !== undefined) return cached;
-  const text = indexText(pos);
-  let lo = 0;
-  let hi = text.length;
-  let found: string | null = null;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    const start = text.lastIndexOf('\n', mid - 1) + 1;
-    let end = text.indexOf('\n', start);
-    if (end < 0) end = text.length;
-    // The licence header lines start with a space and sort before every lemma.
-    const space = text.indexOf(' ', start);
-    const word = text.charCodeAt(start) === 32 ? '' : text.slice(start, space < 0 || space > end ? end : space);
-    if (word === lemma) {
-      found = text.slice(start, end);
-      break;
-    }
-    if (word < lemma) lo = end + 1;
-    else hi = start;
-  }
+  const found = wordnetIndexLine(pos, lemma);
   let offsets: number[] | null = null;
   if (found !== null) {
     const f = found.trim().split(' ');

@@ -1,19 +1,19 @@
 // How well does the server answer while checks run in its thread? `pollHealth` polls
-// GET /api/health every few ms and collects the latencies; bench/server-bench.ts uses it during
+// GET /api/health every few ms and collects the latencies; bench/serve/server-bench.ts uses it during
 // its HTTP runs. Run alone (moved here from test/server/health-latency-bench.ts), it does what
 // that script did: five checks of the demo question in a row on a corpus file, health polled
 // every 5 ms meanwhile; prints the health answers' count and latencies.
-//   node --import tsx bench/health-latency.ts <corpus.db> [--raw]
+//   node --import tsx bench/serve/health-latency.ts <corpus.db> [--raw]
 // --raw gives the jobs the store itself instead of the CooperativeStore view (the baseline).
 import { pathToFileURL } from 'node:url';
-import { openStore } from '../src/store/sqlite/open.js';
-import { checkInput } from '../src/check/index.js';
-import type { Store } from '../src/contracts.js';
-import { createInProcessQueue } from '../src/jobs/index.js';
-import type { JobRunner } from '../src/jobs/index.js';
-import { createJobRunner, startServer } from '../src/server/index.js';
-import type { VerityJobResult } from '../src/server/index.js';
-import { percentile } from './percentile.js';
+import { openStore } from '../../src/store/sqlite/open.js';
+import { checkInput } from '../../src/check/index.js';
+import type { Store } from '../../src/contracts.js';
+import { createInProcessQueue } from '../../src/jobs/index.js';
+import type { JobRunner } from '../../src/jobs/index.js';
+import { createJobRunner, startServer } from '../../src/server/index.js';
+import type { VerityJobResult } from '../../src/server/index.js';
+import { percentile } from '../percentile.js';
 
 export const DEMO_QUESTION = 'Which countries criminalize mere possession of child sexual abuse material versus only its production or distribution?';
 
@@ -60,7 +60,7 @@ export function rawStoreRunner(store: Store): JobRunner<VerityJobResult> {
 async function main(): Promise<void> {
   const [db, flag] = process.argv.slice(2);
   if (!db) {
-    console.error('usage: node --import tsx bench/health-latency.ts <corpus.db> [--raw]');
+    console.error('usage: node --import tsx bench/serve/health-latency.ts <corpus.db> [--raw]');
     process.exit(2);
   }
   const store = await openStore(db, { readonly: true });

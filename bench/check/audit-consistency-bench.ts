@@ -1,5 +1,5 @@
 // Benchmark: internal consistency of articles (issue 13), on the project's own labelled sets.
-// Run: node --import tsx bench/audit-consistency-bench.ts [--split dev|held|all]
+// Run: node --import tsx bench/check/audit-consistency-bench.ts [--split dev|held|all]
 //
 // 1. Items (bench/data/audit-consistency/*.jsonl, written for the project): each item is a short
 //    passage, labelled "inconsistent" (with the check that should catch it) or "consistent". Each
@@ -16,9 +16,9 @@
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
-import { openStore } from '../src/store/sqlite/open.js';
-import { auditArticle, formatOfPath, readArticle } from '../src/audit/index.js';
-import type { AuditResult } from '../src/audit/index.js';
+import { openStore } from '../../src/store/sqlite/open.js';
+import { auditArticle, formatOfPath, readArticle } from '../../src/audit/index.js';
+import type { AuditResult } from '../../src/audit/index.js';
 
 interface Item {
   id: string;

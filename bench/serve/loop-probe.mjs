@@ -1,4 +1,4 @@
-// Preloaded (`node --import ./bench/loop-probe.mjs …`) by bench/serve-throughput.ts: measures the
+// Preloaded (`node --import ./bench/serve/loop-probe.mjs …`) by bench/serve/serve-throughput.ts: measures the
 // main thread's event-loop delay (perf_hooks.monitorEventLoopDelay, 10 ms resolution) and writes
 // its p50, p99 and max in milliseconds, with the process's CPU time (all threads), to $VERITY_LOOP_FILE every
 // 500 ms and at exit. `SIGUSR2` starts a new measurement window (the histogram is reset).

@@ -1,15 +1,15 @@
 // The scale benchmark's ingest, run in a child process so its peak RSS is its own:
-//   node --import tsx bench/scale-ingest.ts FILE.jsonl DB stream|whole
+//   node --import tsx bench/scale/scale-ingest.ts FILE.jsonl DB stream|whole
 // "stream" is what `verity ingest` does now (ingestPaths streams JSONL); "whole" reads the file
 // whole first and parses every line (what it did before), then stores the same batches.
 import { spawnSync } from 'node:child_process';
-import { ingestPaths, ingestTexts } from '../src/ingest/index.js';
-import { loadFile } from '../src/ingest/load/load-document.js';
-import { openStore } from '../src/store/sqlite/open.js';
+import { ingestPaths, ingestTexts } from '../../src/ingest/index.js';
+import { loadFile } from '../../src/ingest/load/load-document.js';
+import { openStore } from '../../src/store/sqlite/open.js';
 
 /** Runs the ingest in a child; its wall time and peak RSS. */
 export function childIngest(file: string, db: string, mode: 'stream' | 'whole'): { ms: number; rssMb: number } {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'bench/scale-ingest.ts', file, db, mode], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'bench/scale/scale-ingest.ts', file, db, mode], { encoding: 'utf8', maxBuffer: 1 << 24 });
   if (r.status !== 0) throw new Error(`ingest child failed: ${r.stderr}`);
   return JSON.parse(r.stdout.trim().split('\n').at(-1) ?? '{}') as { ms: number; rssMb: number };
 }

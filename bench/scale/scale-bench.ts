@@ -1,5 +1,5 @@
 // Scale benchmark: corpora of 10k / 100k (and, on request, 1M) passages built from the shared
-// benchmark texts (bench/scale-corpus.ts says how), on SQLite and, when VERITY_TEST_PG_URL is set,
+// benchmark texts (bench/scale/scale-corpus.ts says how), on SQLite and, when VERITY_TEST_PG_URL is set,
 // PostgreSQL. For each: ingest rate (streamed JSONL, in a child process, with its peak RSS), DB
 // size, a check in one process (p50 / p95 / max) now and with the pre-issue-15 store work (every
 // term of every query scored, count and snapshot id computed over the whole corpus), retrieval
@@ -7,8 +7,8 @@
 // `verity check` as a fresh process (needs `npm run build`), and batch throughput. Also the peak
 // RSS of ingesting a ~140 MB JSONL file streamed versus read whole.
 //
-//   node --import tsx bench/scale-bench.ts                                   # 10k and 100k
-//   VERITY_BENCH_SCALE_SIZES=1000000 nice node --import tsx bench/scale-bench.ts   # 1M
+//   node --import tsx bench/scale/scale-bench.ts                                   # 10k and 100k
+//   VERITY_BENCH_SCALE_SIZES=1000000 nice node --import tsx bench/scale/scale-bench.ts   # 1M
 //   VERITY_BENCH_SCALE_MEMORY=0 …   skip the 140 MB memory run; VERITY_BENCH_SCALE_SIZES=0 only that run
 //   VERITY_BENCH_SCALE_ENGINES=postgres, VERITY_BENCH_SCALE_CHECKS=N, VERITY_BENCH_SCALE_RECALL=N   narrower runs
 //   VERITY_BENCH_SCALE_DIR=/tmp/x   keep the corpora and SQLite databases there and reuse them in the
@@ -20,13 +20,13 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, wri
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { checkInput } from '../src/check/index.js';
-import { retrieve } from '../src/evidence/index.js';
-import { contentHash } from '../src/store/content-hash.js';
-import { openStore } from '../src/store/sqlite/open.js';
-import { runBatch, readBatchRows } from '../src/batch/index.js';
-import type { Store } from '../src/contracts.js';
-import { percentile, round } from './percentile.js';
+import { checkInput } from '../../src/check/index.js';
+import { retrieve } from '../../src/evidence/index.js';
+import { contentHash } from '../../src/store/content-hash.js';
+import { openStore } from '../../src/store/sqlite/open.js';
+import { runBatch, readBatchRows } from '../../src/batch/index.js';
+import type { Store } from '../../src/contracts.js';
+import { percentile, round } from '../percentile.js';
 import { checkCovidClaims, sentencePool, writeCorpus, type Claim } from './scale-corpus.js';
 import { childIngest } from './scale-ingest.js';
 

@@ -1,8 +1,8 @@
 // Safe-fetch benchmark: `safeFetch` against `http.get` on the same local server, in the same run,
 // and the 20 MB body cap on a 200 MB stream.
 //
-//   node --import tsx bench/fetch-bench.ts            # 300 fetches of each kind, 3 capped streams (~10-20 s)
-//   node --import tsx bench/fetch-bench.ts --big      # 2,000 fetches of each kind, 5 capped streams
+//   node --import tsx bench/ingest/fetch-bench.ts            # 300 fetches of each kind, 3 capped streams (~10-20 s)
+//   node --import tsx bench/ingest/fetch-bench.ts --big      # 2,000 fetches of each kind, 5 capped streams
 //
 // The server runs in a child process (this file with --serve), so the client's time and memory
 // are its own. The page is a 20 kB HTML page with a Content-Length. Kinds, interleaved one
@@ -20,9 +20,9 @@ import { fork, type ChildProcess } from 'node:child_process';
 import * as http from 'node:http';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { DEFAULT_WEB_MAX_BYTES, safeFetch } from '../src/web/index.js';
-import { VerityError } from '../src/errors.js';
-import { latency, round } from './percentile.js';
+import { DEFAULT_WEB_MAX_BYTES, safeFetch } from '../../src/web/index.js';
+import { VerityError } from '../../src/errors.js';
+import { latency, round } from '../percentile.js';
 
 const BIG = process.argv.includes('--big');
 const FETCHES = BIG ? 2000 : 300;
@@ -135,7 +135,7 @@ async function cappedMain(kind: string, url: string): Promise<void> {
 
 function runCapped(kind: CappedKind, url: string): Promise<CappedResult> {
   return new Promise((resolve, reject) => {
-    const child = fork('bench/fetch-bench.ts', ['--capped', kind, url], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork('bench/ingest/fetch-bench.ts', ['--capped', kind, url], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     let result: CappedResult | null = null;
     child.on('message', (m: CappedResult) => (result = m));
     child.once('exit', (code) => (result ? resolve(result) : reject(new Error(`the capped fetch (${kind}) exited with code ${String(code)} and no result`))));
@@ -144,7 +144,7 @@ function runCapped(kind: CappedKind, url: string): Promise<CappedResult> {
 
 async function main(): Promise<void> {
   const load = [loadavg()[0] ?? 0];
-  const child: ChildProcess = fork('bench/fetch-bench.ts', ['--serve'], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child: ChildProcess = fork('bench/ingest/fetch-bench.ts', ['--serve'], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const streamed: number[] = [];
   const port = await new Promise<number>((resolve, reject) => {
     child.on('message', (m: ServerMessage) => {
@@ -203,7 +203,7 @@ async function main(): Promise<void> {
     load.push(loadavg()[0] ?? 0);
     const doc = {
       bench: 'fetch',
-      command: `node --import tsx bench/fetch-bench.ts${BIG ? ' --big' : ''}`,
+      command: `node --import tsx bench/ingest/fetch-bench.ts${BIG ? ' --big' : ''}`,
       pageBytes: Buffer.byteLength(PAGE),
       streamBytes: STREAM_BYTES,
       capBytes: DEFAULT_WEB_MAX_BYTES,

@@ -1,5 +1,5 @@
 // Benchmark: audit of ~2,000-word articles against small corpora. Writes bench/results/audit.json.
-// Run: node --import tsx bench/audit-bench.ts   (builds dist/ first: the cold runs use the built CLI)
+// Run: node --import tsx bench/check/audit-bench.ts   (builds dist/ first: the cold runs use the built CLI)
 //
 // Two figures per article, side by side:
 // - cold: what a user waits for — a fresh `node dist/cli/main.js audit article.md --db corpus.db
@@ -14,10 +14,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
-import { openStore } from '../src/store/sqlite/open.js';
-import { ingestPaths, ingestText } from '../src/ingest/index.js';
-import { auditArticle, readArticle } from '../src/audit/index.js';
-import { CASES } from '../test/fixtures/audit/cases.js';
+import { openStore } from '../../src/store/sqlite/open.js';
+import { ingestPaths, ingestText } from '../../src/ingest/index.js';
+import { auditArticle, readArticle } from '../../src/audit/index.js';
+import { CASES } from '../../test/fixtures/audit/cases.js';
 
 const RUNS = 5;
 const TARGET_MS = 2000;

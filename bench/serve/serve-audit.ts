@@ -1,10 +1,10 @@
 // Issue 16 row 1: a large audit must not freeze `verity serve`. Two measurements (figures in
 // docs/bench-serve.md):
-//   node --import tsx bench/serve-audit.ts annotate [--sentences 25000] [--module PATH]
+//   node --import tsx bench/serve/serve-audit.ts annotate [--sentences 25000] [--module PATH]
 //     the Markdown and HTML annotators on a long article (test/helpers/big-article.ts) with every
 //     sentence flagged (the worst case: one mark and one note per sentence), wall time of each;
 //     --module times another copy of src/audit/annotate.ts (e.g. the one before the fix);
-//   node --import tsx bench/serve-audit.ts health [--sentences 25000] [--seconds 60] [--threads N]
+//   node --import tsx bench/serve/serve-audit.ts health [--sentences 25000] [--seconds 60] [--threads N]
 //     a real server (loopback, a corpus file) auditing the article while GET /api/health is polled
 //     every 20 ms; after --seconds the audit is cancelled (a whole 25,000-sentence audit takes far
 //     longer); then 8 parallel job reads and a report read of a finished small audit. Prints p50,
@@ -14,14 +14,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { readArticle, annotateMarkdown, annotateHtml } from '../src/audit/index.js';
-import type { Article, AuditClaim, AuditResult } from '../src/audit/index.js';
-import { splitSentences } from '../src/text/index.js';
-import { openStore } from '../src/store/sqlite/open.js';
-import { startServer } from '../src/server/index.js';
-import { auditCorpusFile, bigArticle } from '../test/helpers/big-article.js';
-import { pollHealthFor } from '../test/helpers/health-poller.js';
-import { percentile } from './percentile.js';
+import { readArticle, annotateMarkdown, annotateHtml } from '../../src/audit/index.js';
+import type { Article, AuditClaim, AuditResult } from '../../src/audit/index.js';
+import { splitSentences } from '../../src/text/index.js';
+import { openStore } from '../../src/store/sqlite/open.js';
+import { startServer } from '../../src/server/index.js';
+import { auditCorpusFile, bigArticle } from '../../test/helpers/big-article.js';
+import { pollHealthFor } from '../../test/helpers/health-poller.js';
+import { percentile } from '../percentile.js';
 
 function flag(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -117,6 +117,6 @@ const mode = import.meta.url === pathToFileURL(process.argv[1] ?? "").href ? pro
 if (mode === 'annotate') await annotate();
 else if (mode === 'health') await health();
 else if (mode !== "import") {
-  console.error('usage: node --import tsx bench/serve-audit.ts annotate|health [--sentences N] [--seconds S] [--threads N] [--module PATH]');
+  console.error('usage: node --import tsx bench/serve/serve-audit.ts annotate|health [--sentences N] [--seconds S] [--threads N] [--module PATH]');
   process.exit(2);
 }

@@ -3,13 +3,13 @@
 // internal-inconsistency) raised on the clean text — all false, the text is consistent — and the
 // claims drawn from lines a reader would not call claims (chrome, list lead-ins, fragments); then
 // each planted error, caught when a consistency flag appears that the clean text did not have.
-// Run: node --import tsx bench/audit-real-forms.ts   (writes bench/results/audit-real-forms.json)
+// Run: node --import tsx bench/check/audit-real-forms.ts   (writes bench/results/audit-real-forms.json)
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
-import { openStore } from '../src/store/sqlite/open.js';
-import { auditArticle, formatOfPath, readArticle } from '../src/audit/index.js';
-import type { AuditResult } from '../src/audit/index.js';
+import { openStore } from '../../src/store/sqlite/open.js';
+import { auditArticle, formatOfPath, readArticle } from '../../src/audit/index.js';
+import type { AuditResult } from '../../src/audit/index.js';
 
 interface Plant { id: string; find: string; replace: string; check: string }
 interface Expect { notClaims: string[]; plants: Plant[] }

@@ -3,12 +3,14 @@
 // shared machine the CPU time is what the other users' load leaves alone). Needs a build
 // (`npx tsc -p tsconfig.build.json`); with another checkout's root, its dist/ is run instead.
 //
-//   node --import tsx bench/scale-process.ts /tmp/x/scale-1000000.db [checks=10] [batch-claims=30] [root=.]
+//   node --import tsx bench/scale/scale-process.ts /tmp/x/scale-1000000.db [checks=10] [batch-claims=30] [root=.] [threads=0,2]
+// The batch runs once per value of `threads` (its --threads flag; "-" passes none, for a build
+// older than the flag), on the same claims.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { percentile, round } from './percentile.js';
+import { percentile, round } from '../percentile.js';
 import { checkCovidClaims } from './scale-corpus.js';
 
 /** Runs a command under /usr/bin/time; its wall and CPU seconds. */
@@ -26,7 +28,7 @@ const pcts = (xs: number[]): string => {
 };
 
 function main(): void {
-  const [db, n, b, root] = process.argv.slice(2);
+  const [db, n, b, root, threadList] = process.argv.slice(2);
   if (!db) throw new Error('usage: scale-process.ts DB [checks] [batch-claims] [root]');
   const cli = resolve(root ?? '.', 'dist/cli/main.js');
   const dev = checkCovidClaims();
@@ -36,8 +38,11 @@ function main(): void {
   try {
     const claims = dev.filter((_, i) => i % 7 === 5).slice(0, Number(b ?? 30));
     writeFileSync(join(dir, 'claims.csv'), `${['claim', ...claims.map((c) => `"${c.claim.replace(/"/g, '""')}"`)].join('\n')}\n`);
-    const r = timed([process.execPath, cli, 'batch', join(dir, 'claims.csv'), '--out', join(dir, 'out'), '--db', db]);
-    console.log(`| \`verity batch\` (${claims.length} claims, one process, start-up included) | ${round(r.wall, 1)} s wall, ${round(claims.length / r.wall, 2)} claims/s | ${round(r.cpu, 1)} s CPU, ${round(claims.length / r.cpu, 2)} claims per CPU-second |`);
+    for (const [i, threads] of (threadList ?? '0,2').split(',').entries()) {
+      const flag = threads === '-' ? [] : ['--threads', threads];
+      const r = timed([process.execPath, cli, 'batch', join(dir, 'claims.csv'), '--out', join(dir, `out-${i}-${threads}`), '--db', db, ...flag]);
+      console.log(`| \`verity batch ${flag.join(' ')}\` (${claims.length} claims, one process, start-up included) | ${round(r.wall, 1)} s wall, ${round(claims.length / r.wall, 2)} claims/s | ${round(r.cpu, 1)} s CPU, ${round(claims.length / r.cpu, 2)} claims per CPU-second |`);
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

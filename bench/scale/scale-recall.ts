@@ -4,14 +4,14 @@
 // (src/store/term-plan.ts), interleaved claim by claim in one process. Each claim's term counts
 // are read (and cached) before it is timed, so no variant pays them for the others.
 //
-//   VERITY_BENCH_SCALE_DIR=/tmp/x node --import tsx bench/scale-bench.ts      # builds /tmp/x/scale-N.db
-//   node --import tsx bench/scale-recall.ts /tmp/x/scale-100000.db '[{"exhaustive":true},{"maxRankTerms":0},{"maxRankTerms":4}]' [every-Nth-claim] [dev|train]
+//   VERITY_BENCH_SCALE_DIR=/tmp/x node --import tsx bench/scale/scale-bench.ts      # builds /tmp/x/scale-N.db
+//   node --import tsx bench/scale/scale-recall.ts /tmp/x/scale-100000.db '[{"exhaustive":true},{"maxRankTerms":0},{"maxRankTerms":4}]' [every-Nth-claim] [dev|train]
 //
 // Settings are chosen on the train claims and reported on dev.
-import { retrieve, claimQueries } from '../src/evidence/index.js';
-import { openStore } from '../src/store/sqlite/open.js';
-import { BOUNDS } from '../src/store/term-plan.js';
-import { percentile, round } from './percentile.js';
+import { retrieve, claimQueries } from '../../src/evidence/index.js';
+import { openStore } from '../../src/store/sqlite/open.js';
+import { BOUNDS } from '../../src/store/term-plan.js';
+import { percentile, round } from '../percentile.js';
 import { checkCovidClaims } from './scale-corpus.js';
 
 type Variant = Partial<typeof BOUNDS> & { exhaustive?: boolean };

@@ -1,10 +1,10 @@
 // Speed of the language toolkit on generated English text: sentences + figures, MB/s on one
-// core. Run: node --import tsx bench/text-bench.ts  → prints a table, writes bench/results/text.json.
+// core. Run: node --import tsx bench/check/text-bench.ts  → prints a table, writes bench/results/text.json.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { analyzeText, extractDates, extractFigures, splitSentences } from '../src/text/index.js';
-import { mulberry32 } from './seeded.js';
+import { analyzeText, extractDates, extractFigures, splitSentences } from '../../src/text/index.js';
+import { mulberry32 } from '../seeded.js';
 
 const SUBJECTS = ['The government', 'A new report', 'The court', 'Researchers at the university', 'Dr. Smith', 'The U.S. Department of Justice', 'The committee', 'Most member states', 'The agency', 'Critics'];
 const VERBS = ['said that', 'found that', 'reported that', 'argued that', 'noted that', 'estimated that', 'confirmed that'];
@@ -61,7 +61,7 @@ function main(): void {
   const rows = results.map((r) => `${r.label.padEnd(38)} ${r.mbPerSec.toFixed(2).padStart(7)} MB/s  ${r.ms.toFixed(0).padStart(6)} ms`);
   console.log(`text benchmark on ${mb.toFixed(2)} MB of generated English text (node ${process.version}, one core)`);
   console.log(rows.join('\n'));
-  const out = join(dirname(fileURLToPath(import.meta.url)), 'results', 'text.json');
+  const out = join(dirname(fileURLToPath(import.meta.url)), '..', 'results', 'text.json');
   mkdirSync(dirname(out), { recursive: true });
   const body = {
     benchmark: 'text',

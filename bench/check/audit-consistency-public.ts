@@ -2,15 +2,15 @@
 // evidence sentences of CLIMATE-FEVER that state a figure, each read alone (published text,
 // mostly correct: every flag is a false flag unless the sentence is itself wrong — the flagged
 // ones are printed to be read). Nothing is copied into the repository; the data is read in place.
-// Run: node --import tsx bench/audit-consistency-public.ts /work/shared/data/climate-fever/climate-fever-dev.jsonl
+// Run: node --import tsx bench/check/audit-consistency-public.ts /work/shared/data/climate-fever/climate-fever-dev.jsonl
 // (or …/wice/entailment_retrieval/claim/dev.jsonl: every sentence with a digit of the cited WiCE articles)
 import { readFileSync } from 'node:fs';
-import { checkInternal } from '../src/audit/consistency/internal.js';
-import { splitSentences } from '../src/text/index.js';
+import { checkInternal } from '../../src/audit/consistency/internal.js';
+import { splitSentences } from '../../src/text/index.js';
 
 const path = process.argv[2];
 if (!path) {
-  console.error('verity: [bench] give the CLIMATE-FEVER JSONL file. Fix: node --import tsx bench/audit-consistency-public.ts /work/shared/data/climate-fever/climate-fever-dev.jsonl');
+  console.error('verity: [bench] give the CLIMATE-FEVER JSONL file. Fix: node --import tsx bench/check/audit-consistency-public.ts /work/shared/data/climate-fever/climate-fever-dev.jsonl');
   process.exit(2);
 }
 const sentences = new Set<string>();

@@ -9,7 +9,7 @@
 import { createWriteStream, existsSync, readFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { join } from 'node:path';
-import { mulberry32 } from './seeded.js';
+import { mulberry32 } from '../seeded.js';
 
 /** The shared data: $VERITY_BENCH_DATA, else ../shared/data from the main checkout or ../../shared/data from a worktree. */
 export const DATA = process.env.VERITY_BENCH_DATA ?? [join(process.cwd(), '..', 'shared', 'data'), join(process.cwd(), '..', '..', 'shared', 'data')].find((d) => existsSync(d)) ?? join(process.cwd(), '..', 'shared', 'data');

@@ -3,8 +3,8 @@
 // top 10). Skips cleanly (exit 0) when no server is configured.
 //
 //   eval "$(scripts/ci-services.sh)"
-//   node --import tsx bench/postgres-bench.ts            # 2 000 documents × 20 passages
-//   VERITY_BENCH_PG_DOCS=10000 node --import tsx bench/postgres-bench.ts
+//   node --import tsx bench/store/postgres-bench.ts            # 2 000 documents × 20 passages
+//   VERITY_BENCH_PG_DOCS=10000 node --import tsx bench/store/postgres-bench.ts
 //
 // Server: VERITY_BENCH_PG_URL, else VERITY_TEST_PG_URL. Uses its own schema, dropped at the end
 // (kept as "bench_keep" with VERITY_BENCH_PG_KEEP=1, to inspect query plans).
@@ -13,12 +13,12 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cpus } from 'node:os';
-import type { Store } from '../src/contracts.js';
-import { ingestTexts, type TextDocument } from '../src/ingest/index.js';
-import { openStore } from '../src/store/sqlite/open.js';
-import { openPostgresStore } from '../src/store/postgres/postgres-store.js';
-import { latency, round } from './percentile.js';
-import { mulberry32, pickZipf, zipfVocabulary, type ZipfVocabulary } from './seeded.js';
+import type { Store } from '../../src/contracts.js';
+import { ingestTexts, type TextDocument } from '../../src/ingest/index.js';
+import { openStore } from '../../src/store/sqlite/open.js';
+import { openPostgresStore } from '../../src/store/postgres/postgres-store.js';
+import { latency, round } from '../percentile.js';
+import { mulberry32, pickZipf, zipfVocabulary, type ZipfVocabulary } from '../seeded.js';
 
 const URL_ = process.env.VERITY_BENCH_PG_URL ?? process.env.VERITY_TEST_PG_URL ?? '';
 const DOCS = Number(process.env.VERITY_BENCH_PG_DOCS ?? 2000);

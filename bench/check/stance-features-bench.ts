@@ -2,14 +2,14 @@
 // readPair (features plus the restatement and figure-meaning readings), over the HealthVer and
 // FEVER-Symmetric dev pairs. Wall time and CPU time are both given: on a shared machine the
 // pairs per CPU-second are the steadier figure. Target ≥ 500 pairs/s (issue 14).
-//   node --import tsx bench/stance-features-bench.ts [--data ../shared/data]
+//   node --import tsx bench/check/stance-features-bench.ts [--data ../shared/data]
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { profileClaim } from '../src/evidence/stance/claim-profile.js';
-import { readPair } from '../src/evidence/stance/judge.js';
-import { pairFeatures } from '../src/evidence/stance/pair-features.js';
-import { readPairs } from '../src/eval/upstream-formats.js';
+import { profileClaim } from '../../src/evidence/stance/claim-profile.js';
+import { readPair } from '../../src/evidence/stance/judge.js';
+import { pairFeatures } from '../../src/evidence/stance/pair-features.js';
+import { readPairs } from '../../src/eval/upstream-formats.js';
 
 const { values } = parseArgs({ options: { data: { type: 'string' } } });
 const data = [values.data, '../shared/data', '../../shared/data'].filter((d): d is string => d !== undefined).map((d) => resolve(d)).find((d) => existsSync(d));

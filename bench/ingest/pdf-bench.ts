@@ -2,7 +2,7 @@
 // generated PDF of dense text operators (test/reliability/pdf-bomb.ts) is read in a fresh process
 // (so its peak RSS is that file's alone), first with the cap lifted, then a 2.6 GB bomb with the
 // default cap. Writes bench/results/pdf.json.
-//   node --import tsx bench/pdf-bench.ts [--big]    (--big adds 64 MiB: about two minutes)
+//   node --import tsx bench/ingest/pdf-bench.ts [--big]    (--big adds 64 MiB: about two minutes)
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';

@@ -1,16 +1,16 @@
 // Issue 16's target "peak RSS ≤ 1 GB for any input within the default limits": the hostile and
 // the maximal inputs, generated here (never committed), each given to a fresh `verity` process
 // (ingest, or audit) with the default limits, and that process's peak resident memory (the kernel's
-// maxRSS, every thread included, read by bench/rss-probe.mjs, and the kernel's VmHWM read from
+// maxRSS, every thread included, read by bench/ingest/rss-probe.mjs, and the kernel's VmHWM read from
 // outside every 250 ms) printed with its outcome:
-//   node --import tsx bench/hostile-rss.ts [--only NAME] [--limit-seconds 300]
+//   node --import tsx bench/ingest/hostile-rss.ts [--only NAME] [--limit-seconds 300]
 // A run still going at --limit-seconds is stopped and its peak so far reported ("stopped").
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
-import { bombPdf } from '../test/reliability/pdf-bomb.js';
-import { auditCorpusFile, bigArticle } from '../test/helpers/big-article.js';
+import { bombPdf } from '../../test/reliability/pdf-bomb.js';
+import { auditCorpusFile, bigArticle } from '../../test/helpers/big-article.js';
 
 const MIB = 1024 * 1024;
 /** Just under the loaders' default 50 MiB (ingest/load/decode.ts). */
@@ -71,7 +71,7 @@ async function run(c: Case, dir: string, corpus: string, limitMs: number): Promi
   const rssFile = join(dir, `${c.name}.rss`);
   const args = c.args.map((a) => (a === 'FILE' ? file : a === 'DB' ? join(dir, `${c.name}.db`) : a === 'CORPUS' ? corpus : a === 'OUT' ? join(dir, `${c.name}.out`) : a));
   const started = Date.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', '--import', resolve('bench/rss-probe.mjs'), resolve('src/cli/main.ts'), ...args], { env: { ...process.env, VERITY_RSS_FILE: rssFile }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', '--import', resolve('bench/ingest/rss-probe.mjs'), resolve('src/cli/main.ts'), ...args], { env: { ...process.env, VERITY_RSS_FILE: rssFile }, stdio: ['ignore', 'pipe', 'pipe'] });
   let err = '';
   child.stderr.on('data', (d: Buffer) => (err += d.toString()));
   child.stdout.resume();

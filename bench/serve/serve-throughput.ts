@@ -1,13 +1,13 @@
 // Issue 16: job throughput and health latency of `verity serve` with its jobs in threads. The
 // server runs as its own process (`verity serve` under tsx, as a user starts it), so this
 // process's clients and pollers do not share its event loop; the server's main-thread event-loop
-// delay is read by bench/loop-probe.mjs. Per configuration: a corpus file, `--concurrency N`, N
+// delay is read by bench/serve/loop-probe.mjs. Per configuration: a corpus file, `--concurrency N`, N
 // lanes each submitting a rules check and following its event stream to the end, for --seconds,
 // while GET /api/health is polled every 20 ms from a thread of its own. The first job of each lane
 // is timed apart (a cold thread). The first jobs are sent --settle seconds after the server said it
 // was ready (a server is usually up a while before its first request; 0: at once). Configurations
 // are run in turn, --rounds times, so before and after share a run:
-//   node --import tsx bench/serve-throughput.ts [--seconds 15] [--settle 8] [--rounds 2]
+//   node --import tsx bench/serve/serve-throughput.ts [--seconds 15] [--settle 8] [--rounds 2]
 //        [--concurrency 2] [--configs "threads0,nice10,nice0"]
 // A configuration is threadsN (--threads N), niceK (the job threads at nice K), or cold (no warm-up
 // of the threads: VERITY_JOB_THREAD_WARMUP=0); joined with "+", e.g. "nice10+cold".
@@ -16,9 +16,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
-import { storeOfDocs } from '../test/check/helpers.js';
-import { CARS_CORPUS } from '../test/fixtures/llm/corpus.js';
-import { pollHealthFor } from '../test/helpers/health-poller.js';
+import { storeOfDocs } from '../../test/check/helpers.js';
+import { CARS_CORPUS } from '../../test/fixtures/llm/corpus.js';
+import { pollHealthFor } from '../../test/helpers/health-poller.js';
 import { percentile, round } from './percentile.js';
 
 const CLAIMS = ['31 of 52 cities in Examplestan restrict cars in their centres', 'Examplestan banned cars from city centres in 2020', 'how many cities in Examplestan restrict cars?'];
@@ -50,7 +50,7 @@ function config(name: string): Config {
 
 /** Starts `verity serve` on a free port; resolves with its URL once it has printed its address. */
 async function serve(db: string, concurrency: number, c: Config, loopFile: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', '--import', resolve('bench/loop-probe.mjs'), resolve('src/cli/main.ts'), 'serve', '--db', db, '--port', '0', '--json', '--concurrency', String(concurrency), ...c.args], {
+  const child = spawn(process.execPath, ['--import', 'tsx', '--import', resolve('bench/serve/loop-probe.mjs'), resolve('src/cli/main.ts'), 'serve', '--db', db, '--port', '0', '--json', '--concurrency', String(concurrency), ...c.args], {
     env: { ...process.env, ...c.env, VERITY_LOOP_FILE: loopFile },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -5,22 +5,22 @@
 // Wikipedia, the cited pages of test/fixtures/audit-fetch, the recorded chat completions with a
 // model delay), while GET /api/health is polled every 20 ms from a thread of its own
 // (figures: docs/bench-reliability.md):
-//   VERITY_WEB_ALLOW_PRIVATE=1 node --import tsx bench/serve-io-jobs.ts [--seconds 10] [--llm-delay 300] [--only KIND] [--threads N]
+//   VERITY_WEB_ALLOW_PRIVATE=1 node --import tsx bench/serve/serve-io-jobs.ts [--seconds 10] [--llm-delay 300] [--only KIND] [--threads N]
 // Prints, per kind (and for an idle server, and for plain rules checks), the jobs finished and
 // health's p50, p99 and max.
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
-import { startServer } from '../src/server/index.js';
-import { WikipediaSearch } from '../src/web/wikipedia.js';
-import { analystConfig, createAnalyst } from '../src/analyst/index.js';
-import { storeOfDocs } from '../test/check/helpers.js';
-import { CARS_CORPUS } from '../test/fixtures/llm/corpus.js';
-import { startWebFixtureServer } from '../test/check/check-web-server.js';
-import { fixtureText, startCitedPages } from '../test/fixtures/audit-fetch/server.js';
-import { recorded, startReplayServer } from '../test/analyst/replay-server.js';
-import { pollHealthFor } from '../test/helpers/health-poller.js';
-import { percentile } from './percentile.js';
+import { startServer } from '../../src/server/index.js';
+import { WikipediaSearch } from '../../src/web/wikipedia.js';
+import { analystConfig, createAnalyst } from '../../src/analyst/index.js';
+import { storeOfDocs } from '../../test/check/helpers.js';
+import { CARS_CORPUS } from '../../test/fixtures/llm/corpus.js';
+import { startWebFixtureServer } from '../../test/check/check-web-server.js';
+import { fixtureText, startCitedPages } from '../../test/fixtures/audit-fetch/server.js';
+import { recorded, startReplayServer } from '../../test/analyst/replay-server.js';
+import { pollHealthFor } from '../../test/helpers/health-poller.js';
+import { percentile } from '../percentile.js';
 
 function flag(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);

@@ -1,8 +1,8 @@
 // Queue benchmark: what a job costs on its way through Verity's queues, against a baseline
 // measured in the same run.
 //
-//   node --import tsx bench/queue-bench.ts            # ~40-60 s: 3 rounds of 150 no-op + 60 cpu jobs a row
-//   node --import tsx bench/queue-bench.ts --big      # 5 rounds of 1,000 no-op + 300 cpu jobs a row
+//   node --import tsx bench/serve/queue-bench.ts            # ~40-60 s: 3 rounds of 150 no-op + 60 cpu jobs a row
+//   node --import tsx bench/serve/queue-bench.ts --big      # 5 rounds of 1,000 no-op + 300 cpu jobs a row
 //   source /tmp/verity-services.env first for the Redis rows (scripts/ci-services.sh starts Redis)
 //
 // Rows (each with no-op jobs and with jobs that spin the CPU for CPU_MS):
@@ -21,9 +21,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { createInProcessQueue, openRedisQueue, startRedisWorker } from '../src/jobs/index.js';
-import type { JobRunner, JobSpec, Queue } from '../src/jobs/index.js';
-import { latency, round } from './percentile.js';
+import { createInProcessQueue, openRedisQueue, startRedisWorker } from '../../src/jobs/index.js';
+import type { JobRunner, JobSpec, Queue } from '../../src/jobs/index.js';
+import { latency, round } from '../percentile.js';
 
 const CPU_MS = 5;
 const BIG = process.argv.includes('--big');
@@ -179,7 +179,7 @@ async function bullHarness(url: string, name: string): Promise<Harness> {
 async function startWorkers(kind: 'verity' | 'bull', url: string, name: string, n: number): Promise<ChildProcess[]> {
   const children: ChildProcess[] = [];
   for (let i = 0; i < n; i++) {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/queue-bench.ts', '--worker', kind, url, name], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/serve/queue-bench.ts', '--worker', kind, url, name], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     children.push(child);
     await new Promise<void>((resolve, reject) => {
       child.once('message', () => resolve());
@@ -386,7 +386,7 @@ async function main(): Promise<void> {
 
   const doc = {
     bench: 'queue',
-    command: `node --import tsx bench/queue-bench.ts${BIG ? ' --big' : ''}`,
+    command: `node --import tsx bench/serve/queue-bench.ts${BIG ? ' --big' : ''}`,
     cpuMs: CPU_MS,
     rounds: ROUNDS,
     jobsPerRow: { noop: NOOP_JOBS, cpu: CPU_JOBS, solo: SOLO_JOBS },

@@ -1,9 +1,9 @@
 // Check benchmark: `checkInput` end to end (plan, retrieve, judge, compose, verify) on the sample
 // corpus, and optionally on a generated corpus of about 1M passages that also holds the sample.
 //
-//   node --import tsx bench/check-bench.ts                      # sample corpus (target < 1 s a check)
-//   VERITY_BENCH_1M=1 node --import tsx bench/check-bench.ts    # + ~1M passages (target p95 < 3 s)
-//   VERITY_BENCH_SCALE=200000 node --import tsx bench/check-bench.ts   # + a corpus of that size
+//   node --import tsx bench/check/check-bench.ts                      # sample corpus (target < 1 s a check)
+//   VERITY_BENCH_1M=1 node --import tsx bench/check/check-bench.ts    # + ~1M passages (target p95 < 3 s)
+//   VERITY_BENCH_SCALE=200000 node --import tsx bench/check/check-bench.ts   # + a corpus of that size
 //
 // Writes bench/results/check.json. The generated corpus has a fixed seed; its words are the sample
 // corpus's own vocabulary plus synthetic words, drawn with Zipf frequencies, so the benchmark's
@@ -11,14 +11,14 @@
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkInput } from '../src/check/index.js';
-import { ingestPaths, ingestTexts, type TextDocument } from '../src/ingest/index.js';
-import { openStore } from '../src/store/sqlite/open.js';
-import type { Store } from '../src/contracts.js';
-import { tokenize } from '../src/text/index.js';
-import { verificationTally } from '../src/report/index.js';
-import { percentile } from './percentile.js';
-import { mulberry32, pickZipf, zipfVocabulary, type ZipfVocabulary } from './seeded.js';
+import { checkInput } from '../../src/check/index.js';
+import { ingestPaths, ingestTexts, type TextDocument } from '../../src/ingest/index.js';
+import { openStore } from '../../src/store/sqlite/open.js';
+import type { Store } from '../../src/contracts.js';
+import { tokenize } from '../../src/text/index.js';
+import { verificationTally } from '../../src/report/index.js';
+import { percentile } from '../percentile.js';
+import { mulberry32, pickZipf, zipfVocabulary, type ZipfVocabulary } from '../seeded.js';
 
 const INPUTS = [
   'Which countries criminalize mere possession of child sexual abuse material versus only its production or distribution?',
@@ -161,7 +161,7 @@ async function main(): Promise<void> {
   }
   const doc = {
     bench: 'check',
-    command: process.env.VERITY_BENCH_1M === '1' ? 'VERITY_BENCH_1M=1 node --import tsx bench/check-bench.ts' : 'node --import tsx bench/check-bench.ts',
+    command: process.env.VERITY_BENCH_1M === '1' ? 'VERITY_BENCH_1M=1 node --import tsx bench/check/check-bench.ts' : 'node --import tsx bench/check/check-bench.ts',
     rounds: ROUNDS,
     node: process.version,
     cpus: (await import('node:os')).cpus().length,

@@ -1,8 +1,8 @@
 // Store benchmark: ingest and search through Verity's SQLite store versus raw better-sqlite3
 // FTS5 doing the same work, and MiniSearch (in memory) at 100k passages. Fixed-seed corpus.
 //
-//   node --import tsx bench/store-bench.ts            # 100k passages
-//   VERITY_BENCH_1M=1 node --import tsx bench/store-bench.ts   # also 1M passages
+//   node --import tsx bench/store/store-bench.ts            # 100k passages
+//   VERITY_BENCH_1M=1 node --import tsx bench/store/store-bench.ts   # also 1M passages
 //
 // Each engine runs in its own child process so peak RSS is its own. Writes bench/results/store.json.
 import Database from 'better-sqlite3';
@@ -11,11 +11,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, statSync, existsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chunkPassages, ingestText, ingestTexts, type TextDocument } from '../src/ingest/index.js';
-import { buildMatchExpression } from '../src/store/sqlite/fts-query.js';
-import { openStore } from '../src/store/sqlite/open.js';
-import { latency, round } from './percentile.js';
-import { mulberry32, pickZipf, zipfVocabulary, type ZipfVocabulary } from './seeded.js';
+import { chunkPassages, ingestText, ingestTexts, type TextDocument } from '../../src/ingest/index.js';
+import { buildMatchExpression } from '../../src/store/sqlite/fts-query.js';
+import { openStore } from '../../src/store/sqlite/open.js';
+import { latency, round } from '../percentile.js';
+import { mulberry32, pickZipf, zipfVocabulary, type ZipfVocabulary } from '../seeded.js';
 
 const SEED = 20260128;
 const VOCABULARY = 50_000;
@@ -255,7 +255,7 @@ async function child(task: string, passages: number, dir: string, rounds: number
 // ------------------------------------------------------------------ parent
 
 function spawnChild<T>(task: string, passages: number, dir: string, rounds = 1): { result: T; peakRssMb: number } {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'bench/store-bench.ts', '--child', task, String(passages), dir, String(rounds)], {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'bench/store/store-bench.ts', '--child', task, String(passages), dir, String(rounds)], {
     encoding: 'utf8',
     maxBuffer: 1 << 24,
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -328,7 +328,7 @@ async function parent(): Promise<void> {
   const sqlite = new Database(':memory:');
   const out = {
     bench: 'store',
-    command: process.env.VERITY_BENCH_1M === '1' ? 'VERITY_BENCH_1M=1 node --import tsx bench/store-bench.ts' : 'node --import tsx bench/store-bench.ts',
+    command: process.env.VERITY_BENCH_1M === '1' ? 'VERITY_BENCH_1M=1 node --import tsx bench/store/store-bench.ts' : 'node --import tsx bench/store/store-bench.ts',
     seed: SEED,
     queries: QUERIES,
     limit: LIMIT,

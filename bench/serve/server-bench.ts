@@ -1,13 +1,13 @@
 // Server benchmark: checks of the demo question on examples/corpus submitted over HTTP to
 // `startServer` (what `verity serve` runs) against `checkInput` called directly, in the same run.
 //
-//   node --import tsx bench/server-bench.ts           # 3 rounds of 12 checks a row (~20-40 s)
-//   node --import tsx bench/server-bench.ts --big     # 5 rounds of 40 checks a row
+//   node --import tsx bench/serve/server-bench.ts           # 3 rounds of 12 checks a row (~20-40 s)
+//   node --import tsx bench/serve/server-bench.ts --big     # 5 rounds of 40 checks a row
 //
 // Rows: direct calls and HTTP, each with 1 client (one check after another) and 4 concurrent
 // clients (each one check after another); with 4 clients also a server running 4 jobs at once
 // (--concurrency 4; the default 1 runs them one after another). HTTP rows come in two forms: plain (the ratio to direct
-// is read from these), and with GET /api/health polled every 5 ms meanwhile (bench/health-latency.ts,
+// is read from these), and with GET /api/health polled every 5 ms meanwhile (bench/serve/health-latency.ts,
 // its latency is the figure; the poller's requests cost the same thread some time); with one
 // client also with jobs that see the raw store instead of the CooperativeStore view (its --raw).
 // An HTTP check is what a client does: POST /api/checks, read GET /api/jobs/:id/events to its end,
@@ -18,15 +18,15 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkInput } from '../src/check/index.js';
-import { ingestPaths } from '../src/ingest/index.js';
-import { createInProcessQueue } from '../src/jobs/index.js';
-import { startServer } from '../src/server/index.js';
-import type { VerityJobResult } from '../src/server/index.js';
-import { openStore } from '../src/store/sqlite/open.js';
-import type { Store } from '../src/contracts.js';
+import { checkInput } from '../../src/check/index.js';
+import { ingestPaths } from '../../src/ingest/index.js';
+import { createInProcessQueue } from '../../src/jobs/index.js';
+import { startServer } from '../../src/server/index.js';
+import type { VerityJobResult } from '../../src/server/index.js';
+import { openStore } from '../../src/store/sqlite/open.js';
+import type { Store } from '../../src/contracts.js';
 import { DEMO_QUESTION, healthSummary, pollHealth, rawStoreRunner } from './health-latency.js';
-import { latency, round } from './percentile.js';
+import { latency, round } from '../percentile.js';
 
 const BIG = process.argv.includes('--big');
 const CHECKS = BIG ? 40 : 12;
@@ -170,7 +170,7 @@ async function main(): Promise<void> {
     for (const s of summary) console.log(`median over ${ROUNDS} rounds: ${s.path}, ${s.clients} client(s): ×${s.ratioP50} p50, ×${s.ratioP95} p95, ×${s.ratioWall} wall vs direct; per check p50 ${s.perCheckP50Ms} ms vs ${s.directP50Ms} ms${s.healthP95Ms === null ? '' : `; health p50 ${s.healthP50Ms} ms, p95 ${s.healthP95Ms} ms, max ${s.healthMaxMs} ms`}`);
     const doc = {
       bench: 'server',
-      command: `node --import tsx bench/server-bench.ts${BIG ? ' --big' : ''}`,
+      command: `node --import tsx bench/serve/server-bench.ts${BIG ? ' --big' : ''}`,
       question: DEMO_QUESTION,
       corpus: 'examples/corpus',
       ...stats,

@@ -2,17 +2,17 @@
 // committed) at each size, in two shapes — flat paragraphs, and one paragraph of many inline
 // elements (a very wide element) — and the CPU time of each step of the HTML loader (parse with
 // linkedom, the body's plain text, Readability) and of a whole ingest into a fresh SQLite file:
-//   node --import tsx bench/html-ingest-curve.ts [--sizes 256,512,1024,2048] [--shapes paragraphs,inline]
+//   node --import tsx bench/ingest/html-ingest-curve.ts [--sizes 256,512,1024,2048] [--shapes paragraphs,inline]
 // Prints one JSON line per page: CPU ms per step and per MiB (flat per MiB = linear).
 // Figures: docs/bench-html-ingest.md.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
-import { domToText, loadHtml } from '../src/ingest/load/load-html.js';
-import { guardedReadability } from '../src/ingest/load/readability-guard.js';
-import { ingestPaths } from '../src/ingest/index.js';
-import { openStore } from '../src/store/sqlite/open.js';
+import { domToText, loadHtml } from '../../src/ingest/load/load-html.js';
+import { guardedReadability } from '../../src/ingest/load/readability-guard.js';
+import { ingestPaths } from '../../src/ingest/index.js';
+import { openStore } from '../../src/store/sqlite/open.js';
 import { round } from './percentile.js';
 
 const SENTENCE = 'The harbour authority reported that cargo volumes rose by 12 percent in 2024 compared with the year before, while the council said 31 of 52 ferries ran on time.';

@@ -1,4 +1,4 @@
-// Preloaded (`node --import ./bench/rss-probe.mjs …`) by bench/hostile-rss.ts: writes the process's
+// Preloaded (`node --import ./bench/ingest/rss-probe.mjs …`) by bench/ingest/hostile-rss.ts: writes the process's
 // peak resident memory (kernel maxRSS, all threads, in KiB) to $VERITY_RSS_FILE every 250 ms and
 // at exit, so a run stopped at its time limit still leaves the peak it had reached.
 import { writeFileSync } from 'node:fs';

@@ -5,15 +5,15 @@
 // claim at a time alternately, each on its own connection to the same database, so the two
 // columns share the machine's load.
 //
-//   node --import tsx bench/scale-profile.ts /tmp/x/scale-1000000.db [checks] [other-root]
-//   node --import tsx bench/scale-profile.ts 'postgres://…?schema=s' [checks] [other-root]   (SQL not broken down)
+//   node --import tsx bench/scale/scale-profile.ts /tmp/x/scale-1000000.db [checks] [other-root]
+//   node --import tsx bench/scale/scale-profile.ts 'postgres://…?schema=s' [checks] [other-root]   (SQL not broken down)
 //
 // Prints a Markdown table of mean ms per check by stage, and p50 / p95 / max of the whole check,
 // wall and CPU (on a shared machine the CPU time is what another engineer's load leaves alone).
 import { resolve } from 'node:path';
-import type { Store } from '../src/contracts.js';
-import type { Report } from '../src/model.js';
-import { percentile, round } from './percentile.js';
+import type { Store } from '../../src/contracts.js';
+import type { Report } from '../../src/model.js';
+import { percentile, round } from '../percentile.js';
 import { checkCovidClaims } from './scale-corpus.js';
 
 interface Tree {
