@@ -13,7 +13,7 @@ import { domToText, loadHtml } from '../../src/ingest/load/load-html.js';
 import { guardedReadability } from '../../src/ingest/load/readability-guard.js';
 import { ingestPaths } from '../../src/ingest/index.js';
 import { openStore } from '../../src/store/sqlite/open.js';
-import { round } from './percentile.js';
+import { round } from '../percentile.js';
 
 const SENTENCE = 'The harbour authority reported that cargo volumes rose by 12 percent in 2024 compared with the year before, while the council said 31 of 52 ferries ran on time.';
 const SHAPES: Record<string, { head: string; unit: (i: number) => string; tail: string }> = {

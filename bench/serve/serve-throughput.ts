@@ -19,7 +19,7 @@ import { join, resolve } from 'node:path';
 import { storeOfDocs } from '../../test/check/helpers.js';
 import { CARS_CORPUS } from '../../test/fixtures/llm/corpus.js';
 import { pollHealthFor } from '../../test/helpers/health-poller.js';
-import { percentile, round } from './percentile.js';
+import { percentile, round } from '../percentile.js';
 
 const CLAIMS = ['31 of 52 cities in Examplestan restrict cars in their centres', 'Examplestan banned cars from city centres in 2020', 'how many cities in Examplestan restrict cars?'];
 
