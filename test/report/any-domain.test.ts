@@ -43,3 +43,30 @@ test('a non-legal claim gets no legal boilerplate, and every listed source is qu
     await store.close();
   }
 });
+
+test('perspectives say what a kind of source emphasises, never for sources of no known kind, and never a number word', async () => {
+  const store = await storeOfDocs([
+    {
+      uri: 'https://coastalherald.example/ferry-volunteers', title: 'Ferry volunteers return | Coastal Herald', publisher: 'Coastal Herald', publishedAt: '2021-05-02', kind: 'news',
+      text: 'Volunteers restarted the Portwick ferry in May. The council thanked the volunteers and promised funding.',
+    },
+    {
+      uri: 'https://ferryfans.example/a', title: 'Ferry fans', publisher: 'Ferry fans', publishedAt: '2021-05-03', kind: 'unknown',
+      text: 'Dozens of volunteers restarted the Portwick ferry in May, cheered by dozens of islanders. Dozens of islanders now travel cheaply.',
+    },
+    {
+      uri: 'https://islandnotes.example/b', title: 'Island notes', publisher: 'Island notes', publishedAt: '2021-05-04', kind: 'unknown',
+      text: 'The Portwick ferry was restarted in May by dozens of volunteers, and dozens of islanders travel cheaply again.',
+    },
+  ]);
+  try {
+    const r = await checkInput(store, 'Volunteers restarted the Portwick ferry in May.', { now: FIXED_NOW });
+    assert.ok(r.perspectives.length > 0);
+    for (const s of r.perspectives) {
+      assert.doesNotMatch(s.text, /unknown kind emphasi/i, s.text);
+      assert.doesNotMatch(s.text, /“dozens?”/, s.text);
+    }
+  } finally {
+    await store.close();
+  }
+});

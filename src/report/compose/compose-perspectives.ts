@@ -4,6 +4,7 @@
 import type { Source, SourceKind } from '../../model.js';
 import { SOURCE_KINDS } from '../../model.js';
 import { STOPWORDS, stem, tokenize } from '../../text/index.js';
+import { isNumberWord } from '../../text/figures/number-words.js';
 import { sourceName } from './attribution.js';
 import type { Candidate } from './candidates.js';
 import { cite, type PendingSentence } from '../citations.js';
@@ -40,7 +41,8 @@ function emphasis(kind: SourceKind, chosen: readonly Candidate[], topic: Readonl
     const target = c.source.kind === kind ? inKind : other;
     for (const t of tokenize(c.text)) {
       // Lower-case words only: names ("United States") are not what a kind of source emphasises.
-      if (t.text !== t.lower || STOPWORDS.has(t.lower) || DULL.has(t.lower) || t.lower.length < 5 || !/^\p{L}+$/u.test(t.lower)) continue;
+      // A number word ("dozen", "thousand") is a figure's, not an emphasis: it says what no figure check can verify.
+      if (t.text !== t.lower || STOPWORDS.has(t.lower) || DULL.has(t.lower) || t.lower.length < 5 || !/^\p{L}+$/u.test(t.lower) || isNumberWord(t.lower) || /^(?:dozens?|hundreds|thousands|millions|billions)$/.test(t.lower)) continue;
       const s = stem(t.lower);
       if (topic.has(s) || PASSAGE_GLUE_STEMS.has(s)) continue;
       target.set(s, (target.get(s) ?? 0) + 1);
@@ -79,7 +81,8 @@ export function composePerspectives(p: PerspectivesInput): PendingSentence[] {
 
   const topic = new Set(p.input.facets.flatMap((f) => tokenize(f.claim).map((t) => stem(t.lower))));
   if (kinds.length >= 2) {
-    for (const k of kinds) {
+    // Sources of no known kind share no standpoint: what "they" emphasise says nothing.
+    for (const k of kinds.filter((x) => x !== 'unknown')) {
       const cs = byKind.get(k) ?? [];
       const words = emphasis(k, p.chosen, topic);
       if (words.length < 2) continue;
