@@ -160,7 +160,10 @@ function byFigure(report: Report, v: ReportVerdict, judgements: readonly Judgeme
   const names = [...report.input.matchAll(/\b\p{Lu}[\p{L}'’-]+/gu)].filter((m) => m.index !== first && !OPENERS.has(m[0])).map((m) => m[0]);
   const undotted = (t: string): string => t.replace(/\b(\p{Lu})\.(?=\p{Lu}\b|\p{Lu}\.)/gu, '$1').replace(/\b(\p{Lu}{2,})\./gu, '$1');
   // The page read whole counts (claim-coverage.ts keeps it read): "the U.K." is named in its first lines, the figure further down.
-  const named = (j: Judgement): boolean => names.every((n) => undotted(`${j.source.title}\n${j.passage.text}\n${readSourceText(j.source.id) ?? ''}`).includes(n));
+  const named = (j: Judgement): boolean => {
+    const text = names.length === 0 ? '' : undotted(`${j.source.title}\n${j.passage.text}\n${readSourceText(j.source.id) ?? ''}`);
+    return names.every((n) => text.includes(n));
+  };
   const conflicting = judgements.filter((j) => j.stance === 'refutes' && has(j, 'figure-conflict') && named(j));
   if (conflicting.length === 0 || judgements.some((j) => j.stance === 'supports' && has(j, 'figure-match'))) return null;
   const ids = new Set(conflicting.map((j) => j.passage.id));

@@ -228,6 +228,9 @@ export interface SaidOverlap {
 }
 
 const COMPARATIVES = /^(?:higher|lower|more|less|fewer|up|down|greater|smaller)$/i;
+/** The words of change one way, compiled once: every one in a clause, and one word whole. */
+const UP_WAY = { all: new RegExp(UP_WORDS.source, 'gi'), word: new RegExp(`^(?:${UP_WORDS.source})$`, 'i') };
+const DOWN_WAY = { all: new RegExp(DOWN_WORDS.source, 'gi'), word: new RegExp(`^(?:${DOWN_WORDS.source})$`, 'i') };
 
 export function saidOverlap(c: FigureMeaning, s: FigureMeaning): SaidOverlap {
   const cw = meaningful(c.said);
@@ -235,10 +238,9 @@ export function saidOverlap(c: FigureMeaning, s: FigureMeaning): SaidOverlap {
   const sw = meaningful([...s.said, ...s.modifiers, ...(s.counted ? [s.counted] : [])]);
   // "fell by 65%" / "decreased by 65%": a word of change said the same way is said.
   // A comparison ("2.1% higher in rural areas") is no change: only a word of change on both sides counts.
-  const way = c.direction === 'down' ? DOWN_WORDS : UP_WORDS;
-  const changes = (clause: string): boolean => [...clause.matchAll(new RegExp(way.source, 'gi'))].some((m) => !COMPARATIVES.test(m[0]));
-  const sameWay = c.direction !== null && c.direction === s.direction && changes(s.clause) ? way : null;
-  const missing = cw.filter((w) => !(sameWay !== null && new RegExp(`^(?:${sameWay.source})$`, 'i').test(w)) && (c.verbs.includes(w) ? !verbSaid(w, sw, s.verbs) : !covered(w, sw)));
+  const way = c.direction === 'down' ? DOWN_WAY : UP_WAY;
+  const sameWay = c.direction !== null && c.direction === s.direction && [...s.clause.matchAll(way.all)].some((m) => !COMPARATIVES.test(m[0]));
+  const missing = cw.filter((w) => !(sameWay && way.word.test(w)) && (c.verbs.includes(w) ? !verbSaid(w, sw, s.verbs) : !covered(w, sw)));
   const extra = meaningful(s.said).filter((w) => !covered(w, [...cw, ...(c.counted ? [c.counted] : [])]));
   return { covered: cw.length === 0 ? 1 : (cw.length - missing.length) / cw.length, missing, extra };
 }

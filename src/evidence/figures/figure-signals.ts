@@ -56,8 +56,13 @@ const MAY_HOLD_FIGURE = /\d|\b(?:half|third|quarter|fifth|dozen|hundred|thousand
 
 /** Evidence as sentences: a text is split; a list of sentences (or short passages) is kept. */
 export function evidenceSentences(evidence: string | readonly string[]): string[] {
+  return readSentences(evidence).filter((s) => MAY_HOLD_FIGURE.test(s));
+}
+
+/** The first sentences of the evidence, with or without figures. */
+function readSentences(evidence: string | readonly string[]): string[] {
   const texts = typeof evidence === 'string' ? [evidence] : [...evidence];
-  return texts.flatMap((t) => (t.length > 600 || /[.!?]\s|\n/.test(t) ? splitSentences(t).map((s) => s.text) : [t])).slice(0, MAX_SENTENCES).filter((s) => MAY_HOLD_FIGURE.test(s));
+  return texts.flatMap((t) => (t.length > 600 || /[.!?]\s|\n/.test(t) ? splitSentences(t).map((s) => s.text) : [t])).slice(0, MAX_SENTENCES);
 }
 
 /**
@@ -122,9 +127,12 @@ function settingWords(m: FigureMeaning): string[] {
  * evidence states elsewhere are read as its setting (what restricts its set), never as what is said of it. A sentence with a setting of its own ("in the
  * US trial", a restriction) keeps it, and a figure is never given words of what it counts.
  */
-function setByContext(c: FigureMeaning, s: FigureMeaning, context: ReadonlySet<string>): FigureMeaning {
+function setByContext(c: FigureMeaning, s: FigureMeaning, context: () => ReadonlySet<string>): FigureMeaning {
   if (s.restriction.length > 0 || /\b(?:[Ii]n|[Aa]t|[Aa]cross|[Aa]mong)\s+(?:the\s+)?\p{Lu}/u.test(s.clause)) return s;
-  const inherited = [...c.restriction, ...settingWords(c)].filter((w, i, all) => all.indexOf(w) === i && (context.has(w) || context.has(stem(w))) && !s.said.includes(w));
+  const setting = [...c.restriction, ...settingWords(c)];
+  if (setting.length === 0) return s;
+  const words = context();
+  const inherited = setting.filter((w, i, all) => all.indexOf(w) === i && (words.has(w) || words.has(stem(w))) && !s.said.includes(w));
   // The setting is no predicate: it joins what restricts the set, not what is said of the figure.
   return inherited.length === 0 ? s : { ...s, restriction: inherited };
 }
@@ -142,9 +150,11 @@ export function figureSignals(claimText: string, evidence: string | readonly str
   const claim = meaningsOf(claimText);
   const wanted = claimFigures ? claim.filter((m) => claimFigures.some((f) => f.start === m.figure.start)) : claim;
   if (wanted.length === 0) return [];
-  const sentences = typeof evidence === 'string' ? splitSentences(evidence).map((x) => x.text) : [...evidence];
-  const context = contextWords([around, ...sentences.slice(0, MAX_SENTENCES)]);
-  const sources = evidenceSentences(evidence).map((sentence) => ({ sentence, meanings: meaningsOf(sentence) }));
+  // The evidence is split once; its words are read only when a sentence is to be set by them.
+  const sentences = readSentences(evidence);
+  let words: ReadonlySet<string> | null = null;
+  const context = (): ReadonlySet<string> => (words ??= contextWords([around, ...sentences]));
+  const sources = sentences.filter((s) => MAY_HOLD_FIGURE.test(s)).map((sentence) => ({ sentence, meanings: meaningsOf(sentence) }));
   return wanted.map((c) => {
     const signal: FigureSignal = { claim: c, match: null, conflict: null, mismatch: null };
     for (const { sentence, meanings } of sources) {
