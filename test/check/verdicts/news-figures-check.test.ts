@@ -1,42 +1,41 @@
 // End to end on figures as news reports give them (the forms of test/evidence/figures/news-forms):
 // a share after ", or", a sentence set by its page ("Overall, late returns decreased by 30%."), a
 // name the page spells with dots ("the U.K."), a claim opening with a capitalised common word, and
-// a share ("Half") that is no count. A small corpus in the project's own words, ingested into a
-// temporary SQLite file, then `checkInput` as `verity check` runs it.
+// a share ("Half") that is no count. A small corpus in the project's own words, in an in-memory
+// SQLite store, then `checkInput` as `verity check` runs it.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { checkInput } from '../../../src/check/index.js';
-import { ingestText } from '../../../src/ingest/index.js';
-import { openStore } from '../../../src/store/sqlite/open.js';
 import type { Store } from '../../../src/contracts.js';
+import type { FixtureDoc } from '../../fixtures/check/small-corpus.js';
+import { storeOfDocs } from '../helpers.js';
 
 const NOW = (): Date => new Date('2026-03-01T12:00:00.000Z');
-const CORPUS = [
+const CORPUS: FixtureDoc[] = [
   {
     uri: 'file:///fixtures/news-figures/sunday-opening-stays.txt',
     title: "Sunday opening here to stay, say libraries in Corran's pilot",
+    publisher: 'Corran Courier',
+    publishedAt: null,
+    kind: 'news',
     text: 'Libraries in the Corran pilot opened on Sundays in a 6-month trial in 2025 with no extra staff. Of those, 42 libraries, or 88%, chose to keep Sunday opening, 20 of them for good. The pilot was the largest of its kind, the county council said.',
   },
   {
     uri: 'file:///fixtures/news-figures/sunday-opening-readers.txt',
     title: 'What the Sunday-opening pilot did for readers',
+    publisher: 'Library Weekly',
+    publishedAt: null,
+    kind: 'news',
     text: 'The pilot in the U.K. county of Corran ran from March to September 2025 in 48 libraries. Readers borrowed more children’s books and fewer loans went missing. Overall, late returns decreased by 30%.',
   },
 ];
 
-let dir = '';
 let store: Store;
 before(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'verity-news-figures-'));
-  store = await openStore(join(dir, 'corpus.db'));
-  for (const d of CORPUS) await ingestText(store, { text: d.text, meta: { uri: d.uri, title: d.title } });
+  store = await storeOfDocs(CORPUS);
 });
 after(async () => {
   await store.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 async function verdictOf(claim: string): Promise<{ label: string; reason: string }> {
