@@ -27,6 +27,7 @@
 // The figures' meanings are read by text/figures/figure-meaning.ts; the tests that decide the relation
 // are in figure-relation.ts; this file picks the pair and words the answer.
 import { readFigureMeanings, type FigureMeaning } from '../../text/figures/figure-meaning.js';
+import { otherPlace } from '../../text/figures/figure-places.js';
 import { stem } from '../../text/tokens.js';
 import { antonymSaid, isAge, isDifference, otherModality } from './figure-modality.js';
 import { kindNesting, setNarrowing } from './figure-sets.js';
@@ -117,6 +118,8 @@ export function bestFigurePair(claim: readonly FigureMeaning[], source: readonly
 }
 
 const q = (text: string): string => `"${text.trim()}"`;
+/** A lower-case name written as a name again: "gaines county" → "Gaines County". */
+const title = (name: string): string => name.replace(/(^|\s)(\p{L})/gu, (_m, a: string, b: string) => a + b.toUpperCase());
 
 /** What the clause says of its figure, for a reason: the figure's predicate, else its clause. */
 function saying(m: FigureMeaning): string {
@@ -189,13 +192,18 @@ export function compareMeanings(c: FigureMeaning, s: FigureMeaning): MeaningComp
   if (counted !== true && said.covered < UNRELATED_AT && !shareVerb) {
     return { relation: 'unrelated', reason: `the source's ${sf} and the claim's ${cf} are about different things: ${q(saying(s))} against ${q(saying(c))}` };
   }
+  // "91 percent" for Lynn County against the claim's "82 percent" for Gaines County: two places of one kind.
+  const places = otherPlace(c.places, s.places);
+  if (places !== null) {
+    return { relation: 'different-whole', reason: `the source's ${sf} is given for ${title(places[1])}, the claim's ${cf} for ${title(places[0])}` };
+  }
   if (value === 'unit') {
     const plain = (m: FigureMeaning): boolean => m.kind === 'count';
     const thing = (m: FigureMeaning): boolean => m.kind === 'measure' || m.kind === 'money';
     if (counted !== true && ((plain(c) && thing(s)) || (thing(c) && plain(s))) && c.kind !== s.kind) {
       return { relation: 'unrelated', reason: `the source's ${sf} measures something else than the claim's ${cf}: ${q(saying(s))} against ${q(saying(c))}` };
     }
-    const what = (m: FigureMeaning): string => (m.kind === 'points' ? 'percentage points' : m.kind === 'percent' ? 'a percentage' : m.kind === 'rate' ? 'a rate' : m.kind === 'money' ? 'money' : m.kind === 'measure' ? (m.figure.unit ?? 'a measure') : 'a count');
+    const what = (m: FigureMeaning): string => (m.kind === 'count' && m.share !== null ? 'a share' : m.kind === 'points' ? 'percentage points' : m.kind === 'percent' ? 'a percentage' : m.kind === 'rate' ? 'a rate' : m.kind === 'money' ? 'money' : m.kind === 'measure' ? (m.figure.unit ?? 'a measure') : 'a count');
     return { relation: 'different-unit', reason: `the source gives ${what(s)} (${sf}) where the claim gives ${what(c)} (${cf})` };
   }
   // "4% of GDP" is a share; "grew 4%" a change.

@@ -162,7 +162,8 @@ export function valueRelation(c: FigureMeaning, s: FigureMeaning): ValueRelation
     return ok ? 'match' : 'conflict';
   }
   // "Half of the companies" is a share, "61 companies" a count: neither is the other's value.
-  const fraction = (m: FigureMeaning): boolean => m.share !== null && m.figure.value > 0 && m.figure.value < 1 && m.whole === null;
+  // "one in five children" is a ratio (a share), "three children" a count.
+  const fraction = (m: FigureMeaning): boolean => m.share !== null && ((m.figure.value > 0 && m.figure.value < 1 && m.whole === null) || (m.whole !== null && /\S\s+in\s+(?:every\s+)?\S+/i.test(m.figure.text)));
   const plainCount = (m: FigureMeaning): boolean => m.kind === 'count' && m.share === null && m.figure.value >= 1;
   if ((fraction(c) && plainCount(s)) || (fraction(s) && plainCount(c))) return 'unit';
   const kindC = c.kind === 'measure' || c.kind === 'money' ? (c.measure ?? c.figure.unit) : c.kind;
@@ -235,7 +236,8 @@ const DOWN_WAY = { all: new RegExp(DOWN_WORDS.source, 'gi'), word: new RegExp(`^
 export function saidOverlap(c: FigureMeaning, s: FigureMeaning): SaidOverlap {
   const cw = meaningful(c.said);
   // A word the source writes before its counted noun is said too: "Northvale clubs" / "clubs in Northvale".
-  const sw = meaningful([...s.said, ...s.modifiers, ...(s.counted ? [s.counted] : [])]);
+  // So is the place the sentence gives the figure for ("in Gaines County, … where coverage is 82 percent").
+  const sw = meaningful([...s.said, ...s.modifiers, ...(s.counted ? [s.counted] : []), ...s.places.flatMap((p) => p.split(' '))]);
   // "fell by 65%" / "decreased by 65%": a word of change said the same way is said.
   // A comparison ("2.1% higher in rural areas") is no change: only a word of change on both sides counts.
   const way = c.direction === 'down' ? DOWN_WAY : UP_WAY;

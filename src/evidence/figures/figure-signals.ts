@@ -16,7 +16,7 @@ import { splitSentences, stem, STOPWORDS } from '../../text/index.js';
 import { createTextMemo } from '../../text/text-memo.js';
 import { numberForms } from '../../text/figures/number-words.js';
 import { compareMeanings, relationSupports, type MeaningComparison } from './figure-meaning.js';
-import { saidOverlap, sameCounted, sameNumber, valueRelation } from './figure-relation.js';
+import { extraModifiers, saidOverlap, sameCounted, sameNumber, valueRelation } from './figure-relation.js';
 
 /** An evidence figure read against a claim figure, with the sentence it was read in. */
 export interface FigureFound {
@@ -93,6 +93,16 @@ function rival(c: FigureMeaning, s: FigureMeaning, comparison: MeaningComparison
   return c.kind === s.kind && c.kind !== 'count';
 }
 
+/**
+ * "killed two unvaccinated school-aged children" bears out "killed two children": the same plain
+ * count of the same thing, said the same way, with words that only describe it further on the
+ * source's side. A share or a count out of a whole keeps its narrower set (another whole).
+ */
+function describedCount(c: FigureMeaning, s: FigureMeaning, comparison: MeaningComparison): boolean {
+  if (comparison.relation !== 'narrower' || c.kind !== 'count' || c.share !== null || s.share !== null || c.whole !== null || s.whole !== null) return false;
+  return valueRelation(c, s) === 'match' && sameCounted(c, s) === true && extraModifiers(c, s).length === 0 && extraModifiers(s, c).length > 0 && saidOverlap(c, s).missing.length === 0;
+}
+
 const TAKING_PART = /\b(?:took\s+part|take\s+part|taking\s+part|participat\w*|involv\w*|enrol+\w*|join\w*|signed\s+up|sign\s+up|in\s+total|altogether)\b/i;
 
 /** A figure that introduces the set the sentence goes on to divide: "Of the 61 companies in the trial, …". */
@@ -162,7 +172,7 @@ export function figureSignals(claimText: string, evidence: string | readonly str
         const s = setByContext(c, read, context);
         const comparison = compareMeanings(c, s);
         const found = { source: s, sentence, comparison };
-        if (relationSupports(comparison.relation)) return { claim: c, match: found, conflict: null, mismatch: null };
+        if (relationSupports(comparison.relation) || describedCount(c, s, comparison)) return { claim: c, match: found, conflict: null, mismatch: null };
         const same = sameNumber(c, s) && sameWritten(c, s);
         if (same && signal.mismatch === null && comparison.relation !== 'unrelated' && (comparison.relation !== 'conflicting-value' || valueRelation(c, s) === 'match')) signal.mismatch = found;
         // Of several rivals, the one whose clause names what the claim names and says most of it ("Dunmore … a $4.50 fare", not Ardee's $6.20).

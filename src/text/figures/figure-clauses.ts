@@ -2,8 +2,10 @@
 // A bracketed figure restating the one before ("54 (89%) are …") is no clause of its own, and a
 // year-on-year base ("compared to the same period of the previous year") is no period of the figure.
 import { clauseComma } from './figure-commas.js';
+import { hasSense } from '../words/lexicon.js';
+import { IRREGULAR_VERBS } from './figure-words.js';
 
-const BOUNDARY = /[;:()\u2014]|(?<!\b\p{L}\.\p{L}|\b\p{Lu}|\b(?:Mr|Mrs|Ms|Dr|St|No|vs|Inc|Ltd|Co|Gov|Sen|Rep|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec))\.(?=\s)|,\s+(?=(?:and|but|so|because|although|though|while|whereas|of\s+(?:which|whom|those|these|them))\b)|\s(?=(?:but|while|whereas)\s)/giu;
+const BOUNDARY = /[;:()\u2014]|(?<![\d%])\s[-\u2013]\s(?![$£€]?\d)|(?<!\b\p{L}\.\p{L}|\b\p{Lu}|\b(?:Mr|Mrs|Ms|Dr|St|No|vs|Inc|Ltd|Co|Gov|Sen|Rep|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec))\.(?=\s)|,\s+(?=(?:and|but|so|because|although|though|while|whereas|of\s+(?:which|whom|those|these|them))\b)|\s(?=(?:but|while|whereas)\s)/giu;
 export const COMPARISON_BASE = /\b(?:compared\s+(?:to|with)|in\s+comparison\s+(?:to|with)|versus|vs\.?|relative\s+to|than)\s+(?:the\s+|a\s+)?same\s+(?:(?:period|months?|weeks?|quarters?|time|\p{N}+|six|three|nine|twelve)\s+){1,2}(?:of|from|in|during|a|last)?\s*(?:the\s+)?$/iu;
 export const YEAR_ON_YEAR = /\s*,?\s*\b(?:when\s+)?(?:compared\s+(?:to|with)|in\s+comparison\s+(?:to|with)|versus|relative\s+to)\s+(?:the\s+|a\s+)?same\s+/i;
 /**
@@ -47,4 +49,19 @@ export function firstComma(s: string, from: number, to: number, clauseEnd: numbe
 /** "56 companies, or 92%, opted to …": an appositive figure reads as a bracketed one, offsets kept ("56 companies (or 92%) opted"). */
 export function shapeAsides(sentence: string): string {
   return sentence.replace(/,(\s*or\s+(?:about\s+|around\s+|nearly\s+|roughly\s+|some\s+)?[$£€]?\d[\d,.]*\s*(?:%|per\s?cent|percent))\s*,/giu, (m, inner: string) => ` (${inner.trimStart()})${' '.repeat(m.length - inner.trimStart().length - 3)}`);
+}
+
+/**
+ * Where a figure's clause ends before a second predicate of the same subject: "The vaccine is 97%
+ * effective with two doses and prevented the disease until rates declined" says "prevented" and
+ * "declined" of no figure. `tail` is the text after the figure; the offset of the cut in it, else -1.
+ */
+export function secondPredicate(tail: string): number {
+  for (const m of tail.matchAll(/\s(?:and|but)\s+(\p{Ll}+)\b/gu)) {
+    const verb = m[1] ?? '';
+    if (!/ed$/.test(verb) && !(IRREGULAR_VERBS.has(verb) && IRREGULAR_VERBS.get(verb) !== verb)) continue;
+    // "and unvaccinated children", "and tired workers": a past participle used as an adjective opens no predicate.
+    if ((IRREGULAR_VERBS.has(verb) || hasSense(verb, 'verb')) && !/^(?:un|non)/.test(verb) && !/^\s+(?:people|children|adults|patients|workers|cases|ones|members|residents|staff|students)\b/u.test(tail.slice((m.index ?? 0) + m[0].length))) return m.index ?? -1;
+  }
+  return -1;
 }

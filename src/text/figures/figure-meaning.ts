@@ -12,7 +12,8 @@
 //   period, "2,006 cases" a count (dates.ts decides);
 // - a number the figure reader does not take (a lone "30" with no counted thing after a word
 //   in another script, a figure in a script it cannot read) is noted, never guessed.
-import { clauses, COMPARISON_BASE, firstComma, lastComma, shapeAsides, YEAR_ON_YEAR } from './figure-clauses.js';
+import { listEnd, listedSubject, placesOf } from './figure-places.js';
+import { clauses, COMPARISON_BASE, firstComma, lastComma, secondPredicate, shapeAsides, YEAR_ON_YEAR } from './figure-clauses.js';
 import type { Figure } from '../../model.js';
 import { readPeriods, type FigurePeriod } from './figure-periods.js';
 import { extractFigures } from './figures.js';
@@ -64,6 +65,8 @@ export interface FigureMeaning {
   restriction: string[];
   /** For a share: the words that restrict what it is a share of ("private-sector", "who turned out", "intensive care"). */
   ofWords: string[];
+  /** Named places or bodies of a known kind the figure is given for ("gaines county"), lower-case: figure-places.ts. */
+  places: string[];
 }
 
 export interface FigureReading {
@@ -153,7 +156,8 @@ export function readFigureMeanings(input: string): FigureReading {
     const end0 = next && next.start < ce && next.start >= f.end ? Math.min(ce, firstComma(shaped, f.end, next.start, ce)) : ce;
     // A year-on-year base ("compared to the same period of the previous year") is not said of the figure.
     const base = YEAR_ON_YEAR.exec(sentence.slice(f.end, end0));
-    const to = base ? f.end + base.index : end0;
+    const cutAt = secondPredicate(sentence.slice(f.end, base ? f.end + base.index : end0));
+    const to = cutAt >= 0 ? f.end + cutAt : base ? f.end + base.index : end0;
     const clause = sentence.slice(from, to);
     const after = sentence.slice(f.end, Math.min(sentence.length, f.end + 24));
     // "Of Calder's 40 districts, 26 ban …": the whole and the counted noun are written first.
@@ -161,10 +165,15 @@ export function readFigureMeanings(input: string): FigureReading {
     const whole = preposed?.[1] ? Number(preposed[1].replace(/,/g, '')) : f.whole;
     const end = f.end;
     const inClause = periods.filter((p) => p.start >= from && p.end <= to);
-    const alone = periods.filter((p) => !figures.some((g, k) => k !== i && within(p.start, clauseOf(g)) && clauseOf(g)[0] !== cs));
+    // An aside after a dash ("killed 2 children - the first deaths since 2015") dates itself, not the figure.
+    const aside = (p: { start: number }): boolean => p.start >= ce && /^\s*(?:[-\u2013\u2014])\s/.test(sentence.slice(ce, ce + 3));
+    const alone = periods.filter((p) => !aside(p) && !figures.some((g, k) => k !== i && within(p.start, clauseOf(g)) && clauseOf(g)[0] !== cs));
     // "fell from 95% in 2019 to 92.7% in the latest school year": with several periods, each figure's own follows it.
     const own = inClause.length > 1 ? inClause.find((p) => p.start >= f.end && (next === undefined || p.start < next.start)) : undefined;
-    const period = own ?? inClause[0] ?? (figures.length === 1 || spans.length === 1 ? alone[0] : undefined) ?? null;
+    // "with 505 cases, 57 hospitalizations, and 2 deaths as of April 8": a list's closing period dates every item.
+    const last = figures[listEnd(sentence, figures, i)];
+    const listed = last !== undefined && last !== f ? periods.find((p) => p.start >= last.end && p.end <= clauseOf(last)[1]) : undefined;
+    const period = own ?? inClause[0] ?? listed ?? (figures.length === 1 || spans.length === 1 ? alone[0] : undefined) ?? null;
     // "1,300 sports clubs": the figure reader stops at the first plural; the head is the last one.
     // So with an adjective or a name it took for the unit: "1 in 3 civil cases", "one in four Brenmoor teenagers" count cases, teenagers.
     const compound = /^\s+([\p{Ll}-]+s)\b/u.exec(sentence.slice(f.end, f.end + 30))?.[1];
@@ -178,7 +187,8 @@ export function readFigureMeanings(input: string): FigureReading {
     const figureWords = new Set(contentWords(preposed ? f.text.split(/\s+/)[0] ?? '' : sentence.slice(f.start, end)));
     // What is said of the figure, without who said it (", the agency said"; "Officials said …").
     const spoken = clause.replace(ATTRIBUTION_AFTER, ' ').replace(ATTRIBUTION_BEFORE, ' ');
-    const said = contentWords(spoken).filter((w) => !figureWords.has(w) && !periodWords.has(w) && w !== counted);
+    const subject = listedSubject(sentence, figures, i, cs).filter((w) => !periodWords.has(w));
+    const said = [...subject, ...contentWords(spoken)].filter((w, k, all) => all.indexOf(w) === k && !figureWords.has(w) && !periodWords.has(w) && w !== counted);
     const sourceText = input;
     const countSource = COUNT_SOURCE_WORDS.find(([re]) => re.test(clause))?.[1] ?? COUNT_SOURCE_WORDS.find(([re]) => re.test(sourceText))?.[1] ?? null;
     const rest = clause.replace(sentence.slice(f.start, f.end), ' ');
@@ -198,7 +208,7 @@ export function readFigureMeanings(input: string): FigureReading {
     const kind = kindOf(f, after);
     const scale = SCALES.find(([re]) => re.test(f.text))?.[1] ?? 1;
     const share = kind === 'percent' ? f.value / 100 : whole !== null && whole > 0 ? f.value / whole : f.value > 0 && f.value < 1 && f.high === undefined ? f.value : null;
-    const m: FigureMeaning = { figure: f, kind, scale, share, counted, modifiers, clause, said, whole, period: period ? { text: period.text, kind: period.kind, from: period.from, until: period.until } : null, countSource, negated, direction, verbs, subset, inclusive, measure, per, perBase, ofWords, restriction: restrictionOf(f, sentence, to, counted) };
+    const m: FigureMeaning = { figure: f, kind, scale, share, counted, modifiers, clause, said, whole, period: period ? { text: period.text, kind: period.kind, from: period.from, until: period.until } : null, countSource, negated, direction, verbs, subset, inclusive, measure, per, perBase, ofWords, restriction: restrictionOf(f, sentence, to, counted), places: placesOf(sentence, f.start, from, to) };
     return m;
   });
   return { sentence: input, figures: meanings, notes };

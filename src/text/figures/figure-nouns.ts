@@ -3,6 +3,7 @@ import { type QuantityToken } from './quantity-lexer.js';
 import { UNITS, isNumberWord } from './number-words.js';
 import { STOPWORDS } from '../tokens.js';
 import { isVerbS } from './figures-verbs.js';
+import { hasSense } from '../words/lexicon.js';
 import { FigureTokens, isPluralNoun, type Core } from './figure-core.js';
 import { CURRENCY_UNITS, DETERMINERS, GLUED_SCALES, LEADING_SKIP, MEASURES, NOT_PREDICATE_START, PREDICATE_STOP, SCALE_WORDS, SINGULAR_UNITS, TRAILING_DROP } from './figure-lexicon.js';
 
@@ -66,7 +67,8 @@ export class FigureWords extends FigureTokens {
         if (hasUnit && !isPluralNoun(w.lower)) return null;
         return { word: w.lower, end: w.end, next: j + k + 1 };
       }
-      if (/(?:ed|ize|ise)$/.test(w.lower) && k === 0 && !/(?:based|related|listed)$/.test(w.lower)) return null;
+      // "3 killed" opens a predicate; "two unvaccinated children" describes what is counted.
+      if (/(?:ed|ize|ise)$/.test(w.lower) && k === 0 && !/(?:based|related|listed)$/.test(w.lower) && !describes(w.lower)) return null;
     }
     return null;
   }
@@ -141,4 +143,9 @@ export class FigureWords extends FigureTokens {
     const b = back[back.length - 1];
     return a && b ? this.text.slice(a.start, b.end) : null;
   }
+}
+
+/** A participle that only describes ("unvaccinated", "school-aged"): a negative prefix, or an adjective with no sense as a verb. */
+function describes(word: string): boolean {
+  return /^(?:un|non-?)\p{L}{3,}ed$/u.test(word) || (hasSense(word, 'adj') && !hasSense(word, 'verb'));
 }
