@@ -10,5 +10,5 @@ export { renderMarkdown } from './render/render-markdown.js';
 export { renderHtml, escapeHtml } from './render/render-html.js';
 export { renderJson, parseReportJson } from './render/render-json.js';
 export { renderClaimReview, claimReview } from './render/render-claimreview.js';
-export { renderReport, REPORT_FORMATS, isReportFormat } from './render/render.js';
+export { formatName, renderReport, REPORT_FORMATS, isReportFormat } from './render/render.js';
 export type { ReportFormat } from './render/render.js';

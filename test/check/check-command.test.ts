@@ -51,6 +51,10 @@ test('verity check: report to stdout or a file in every format, progress on stde
     const badFormat = await run(['check', QUESTION, '--db', 'c.db', '--format', 'pdf'], dir);
     assert.equal(badFormat.code, 2);
     assert.match(badFormat.stderr, /unknown --format "pdf"\. Fix: use one of md, html, json, claimreview/);
+    // "markdown" and "HTML" are the formats as users write them.
+    const spelled = await run(['check', QUESTION, '--db', 'c.db', '--format', 'markdown'], dir);
+    assert.equal(spelled.code, 0, spelled.stderr);
+    assert.match(spelled.stdout, /^# /m);
     const missing = await run(['check', QUESTION, '--db', 'nope.db'], dir);
     assert.equal(missing.code, 1);
     assert.match(missing.stderr, /\[store\] no corpus database at ".*nope\.db"\. Fix: run "verity ingest <files>" first/);

@@ -8,6 +8,7 @@ import { VerityError, quote } from '../../errors.js';
 import { openStore } from '../../store/sqlite/open.js';
 import { DEFAULT_FETCH_LIMIT, MAX_FETCH_LIMIT, normaliseUrl, annotateHtml, annotateMarkdown, auditArticle, auditJson, readArticle, readArticleFile, readArticleUrl, sniffFormat } from '../../audit/index.js';
 import { isUrlInput } from '../../ingest/load/load-url.js';
+import { formatName } from '../../report/render/format-name.js';
 import { gatherWebSources, webQuery } from '../../check/web-sources.js';
 import { sentencesCitingAbsent } from '../../audit/index.js';
 import { MAX_WEB_LIMIT, WEB_OPTIONS, webSearchFromFlags } from '../web-flags.js';
@@ -118,7 +119,7 @@ export const auditCommand: Command = {
         fix: 'pass one file (.md, .html, .txt, .pdf), a URL, or "-" to read standard input',
       });
     }
-    const format = values.json === true ? 'json' : typeof values.format === 'string' ? values.format : 'md';
+    const format = values.json === true ? 'json' : typeof values.format === 'string' ? formatName(values.format) : 'md';
     if (format !== 'md' && format !== 'html' && format !== 'json') {
       throw new VerityError({ code: 'USAGE', component: 'audit', problem: `unknown --format ${quote(format)}`, fix: 'use --format md, html or json' });
     }

@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import type { Command } from '../command.js';
 import { VerityError, quote } from '../../errors.js';
 import { resolveDbPath } from '../../config.js';
-import { REPORT_FORMATS, isReportFormat } from '../../report/index.js';
+import { REPORT_FORMATS, formatName, isReportFormat } from '../../report/index.js';
 import { batchFormat, isSummaryFormat, readBatchRows, renderSummary, runBatch, SUMMARY_FORMATS, type BatchProgress, type CheckOne } from '../../batch/index.js';
 import { ANALYST_HELP, ANALYST_OPTIONS, analystFromFlags } from '../analyst-flags.js';
 import { optionalWholeFlag } from '../whole-flag.js';
@@ -133,7 +133,7 @@ export const batchCommand: Command = {
     if (file === undefined || extra.length > 0) throw usage(file === undefined ? 'no batch file given' : `one batch file at a time (got ${ctx.positionals.length})`, 'run verity batch FILE --out DIR (see verity batch --help)');
     const outFlag = typeof ctx.values.out === 'string' ? ctx.values.out.trim() : '';
     if (outFlag === '') throw usage('no --out folder given', 'pass --out DIR: the reports, the summary and the journal that makes the batch resumable go there');
-    const format = typeof ctx.values.format === 'string' ? ctx.values.format : 'json';
+    const format = typeof ctx.values.format === 'string' ? formatName(ctx.values.format) : 'json';
     if (!isReportFormat(format)) throw usage(`unknown --format ${quote(format)}`, `use one of ${REPORT_FORMATS.join(', ')}`);
     const summaryFormat = typeof ctx.values.summary === 'string' ? ctx.values.summary : 'csv';
     if (!isSummaryFormat(summaryFormat)) throw usage(`unknown --summary ${quote(summaryFormat)}`, `use one of ${SUMMARY_FORMATS.join(', ')}`);

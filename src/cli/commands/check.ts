@@ -7,7 +7,7 @@ import { resolveDbPath } from '../../config.js';
 import { openStore } from '../../store/sqlite/open.js';
 import { DEFAULT_WEB_LIMIT, checkInput } from '../../check/index.js';
 import { ANALYST_OPTIONS, analystFromFlags } from '../analyst-flags.js';
-import { REPORT_FORMATS, isReportFormat, renderReport, verificationTally } from '../../report/index.js';
+import { REPORT_FORMATS, formatName, isReportFormat, renderReport, verificationTally } from '../../report/index.js';
 import { MAX_WEB_LIMIT, WEB_OPTIONS, webSearchFromFlags } from '../web-flags.js';
 
 
@@ -83,7 +83,7 @@ export const checkCommand: Command = {
     if (input === '') {
       throw new VerityError({ code: 'USAGE', component: 'check', problem: 'no question or claim given', fix: 'run verity check "<question or claim>" (see verity check --help)' });
     }
-    const formatFlag = typeof ctx.values.format === 'string' ? ctx.values.format : undefined;
+    const formatFlag = typeof ctx.values.format === 'string' ? formatName(ctx.values.format) : undefined;
     const format = formatFlag ?? (ctx.out.json ? 'json' : 'md');
     if (!isReportFormat(format)) {
       throw new VerityError({ code: 'USAGE', component: 'check', problem: `unknown --format ${quote(format)}`, fix: `use one of ${REPORT_FORMATS.join(', ')}` });

@@ -9,6 +9,8 @@ import { renderMarkdown } from './render-markdown.js';
 export const REPORT_FORMATS = ['md', 'html', 'json', 'claimreview'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
+export { formatName } from './format-name.js';
+
 export function isReportFormat(value: string): value is ReportFormat {
   return (REPORT_FORMATS as readonly string[]).includes(value);
 }
