@@ -95,6 +95,11 @@ export function namesAKind(figure: Figure, sentence: string): boolean {
   return /^[\p{L}\d]+-(?:day|week|month|year|hour|minute)$/iu.test(figure.text.trim()) && /^\s+\p{L}/u.test(sentence.slice(figure.end));
 }
 
+/** A span of time said as when something happened ("the largest in 30 years", "in just five days"), not a count of anything. */
+export function spanOfTime(figure: Figure, sentence: string): boolean {
+  return /^(?:years?|months?|weeks?|days?|hours?|decades?|centuries)$/i.test(figure.unit ?? '') && /\b(?:in|within|over|for|during|after|past|last|since)\s+(?:just\s+|only\s+|nearly\s+|almost\s+|about\s+|the\s+(?:past|last|first|next)\s+)?$/i.test(sentence.slice(Math.max(0, figure.start - 30), figure.start));
+}
+
 /**
  * For a change that closes its clause ("Overall, sick days taken decreased by 65%."), what changed:
  * the clause's words before the figure, without an opening connective or the closing "by"/"to".

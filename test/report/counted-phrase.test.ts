@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { extractFigures, STOPWORDS } from '../../src/text/index.js';
 import { countedPhrase } from '../../src/report/compose/counted-phrase.js';
-import { namesAKind, whatItCounts } from '../../src/report/figures-table.js';
+import { namesAKind, spanOfTime, whatItCounts } from '../../src/report/figures-table.js';
 
 function phraseOf(sentence: string, value: number, maxWords?: number): ReturnType<typeof countedPhrase> {
   const f = extractFigures(sentence).find((x) => x.value === value);
@@ -106,4 +106,10 @@ test('a number joined to a unit of time before a noun names a kind of thing, not
   const figures = extractFigures(s);
   assert.deepEqual(figures.map((f) => f.text), ['6-month', '6 months']);
   assert.deepEqual(figures.filter((f) => namesAKind(f, s)).map((f) => f.text), ['6-month']);
+});
+
+test('a span of time said as when something happened is no count for the figures table', () => {
+  const s = 'The flood was the worst in 40 years, and 12 new breaches were found in just three days; repairs took 9 weeks.';
+  const figures = extractFigures(s);
+  assert.deepEqual(figures.filter((f) => spanOfTime(f, s)).map((f) => f.text), ['40 years', 'three days']);
 });

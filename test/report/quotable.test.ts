@@ -17,6 +17,7 @@ const texts = (text: string): string[] => {
 test('a news dateline is left out of the quoted sentence', () => {
   assert.deepEqual(texts('PORTWICK, ME (June 1, 2019) - Portwick ferries stopped running to the island in May after the pier failed.'), ['Portwick ferries stopped running to the island in May after the pier failed.']);
   assert.deepEqual(texts('PORTWICK — Portwick ferries stopped running to the island in May after the pier failed.'), ['Portwick ferries stopped running to the island in May after the pier failed.']);
+  assert.deepEqual(texts('(PORTWICK) — Portwick ferries stopped running to the island in May after the pier failed.'), ['Portwick ferries stopped running to the island in May after the pier failed.']);
   // A byline before the dateline goes with it; a sentence opening with "By" and no dateline stays whole.
   assert.deepEqual(texts('By Ann Lowry PORTWICK (Coast Wire) - Portwick ferries stopped running to the island in May after the pier failed.'), ['Portwick ferries stopped running to the island in May after the pier failed.']);
   assert.deepEqual(texts('By May 2019 the Portwick ferries had stopped running to the island after the pier failed.'), ['By May 2019 the Portwick ferries had stopped running to the island after the pier failed.']);

@@ -101,8 +101,8 @@ function resolves(antecedent: string, named: readonly string[]): boolean {
   return named.every((w) => (/^\d/.test(w) ? numbers.has(w.replace(/,/g, '').replace(/\.$/, '')) : contentTerms(w).every((t) => terms.has(t))));
 }
 
-/** A news dateline before the sentence, after any byline: "TORONTO, ON (August 22, 2017) - ", "LONDON — ", "By Ann Lee LONDON (Reuters) - ". */
-const DATELINE = /^(?:By\s+(?:\p{Lu}[\p{Ll}'’.-]+\s+){1,3}(?:and\s+(?:\p{Lu}[\p{Ll}'’.-]+\s+){1,3})?)?\p{Lu}[\p{Lu}.' ]{2,}(?:,\s*\p{Lu}[\p{L}.]*){0,2}\s*(?:\([^()]{3,40}\))?\s*(?:-{1,2}|–|—)\s+(?=\p{Lu})/u;
+/** A news dateline before the sentence, after any byline: "TORONTO, ON (August 22, 2017) - ", "LONDON — ", "By Ann Lee LONDON (Reuters) - ", "(WASHINGTON) — ". */
+const DATELINE = /^(?:By\s+(?:\p{Lu}[\p{Ll}'’.-]+\s+){1,3}(?:and\s+(?:\p{Lu}[\p{Ll}'’.-]+\s+){1,3})?)?(?:\p{Lu}[\p{Lu}.' ]{2,}(?:,\s*\p{Lu}[\p{L}.]*){0,2}\s*(?:\([^()]{3,40}\))?|\(\p{Lu}[\p{Lu}.' ]{2,}(?:,\s*\p{Lu}[\p{L}.]*){0,2}\))\s*(?:-{1,2}|–|—)\s+(?=\p{Lu})/u;
 
 export function cleanSentence(text: string): string {
   return text

@@ -12,7 +12,7 @@ import { composeGaps } from './compose-gaps.js';
 import { composePerspectives } from './compose-perspectives.js';
 import type { DraftFinding, ReportDraft } from '../draft.js';
 import { findArithmetic } from '../arithmetic.js';
-import { figureTable, namesAKind, type TableFigure } from '../figures-table.js';
+import { figureTable, namesAKind, spanOfTime, type TableFigure } from '../figures-table.js';
 import { negationCount } from './negation.js';
 import { acronymsIn, withExpansions } from './acronyms.js';
 import { figureMentions, findDiscrepancies, type FigureMention } from '../discrepancies.js';
@@ -306,7 +306,8 @@ export function composeReport(input: ComposeInput): Composed {
     }
   }
 
-  // Figures the report states, in the order of their sentences.
+  // Figures the report states, in the order of their sentences; spans of time only when the input asks how long.
+  const asksDuration = /\bhow\s+long\b|\b(?:years?|months?|weeks?|days?|decades?)\b/i.test(input.input);
   const tableFigures: TableFigure[] = [];
   const seenFigures = new Set<string>();
   // An antecedent quoted before its sentence states its figures too.
@@ -319,6 +320,7 @@ export function composeReport(input: ComposeInput): Composed {
       if (/\b(?:those|these)\s*$/i.test(c.text.slice(0, figure.start))) continue; // "Those 40 towns …" restates a count
       if (YEAR_AS_COUNT.test(figure.text) && figure.whole === null) continue; // "the edition of 2018 counts 140 …": a year, not a count
       if (namesAKind(figure, c.text)) continue; // "a 4-day workweek", "the six-month pilot": a kind of thing, not a count
+      if (!asksDuration && spanOfTime(figure, c.text)) continue; // "the largest in 30 years": when, not how many
       seenFigures.add(key);
       tableFigures.push({ figure, candidate: c });
     }
