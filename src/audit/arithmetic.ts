@@ -304,6 +304,54 @@ function partitions(text: string, out: ArithmeticFinding[]): void {
   }
 }
 
+/** "had reached 223, up from 48 in mid-February, a rise of 300%": the level, then where it came from, then the change. */
+function upFrom(text: string, out: ArithmeticFinding[]): void {
+  const re = new RegExp(
+    String.raw`\b(?:reached|reaching|to|hit|at|stood\s+at|totalled|totaled|was|were)\s+${CUR}(${NUM})(${PCT})?[^.;,\d]{0,30}?,?\s+(up|down)\s+from\s+${CUR}(${NUM})(?:(${PCT})|\b)([^.;\d%]{0,40}?)(?:,\s*|\s+|\s[—–]\s*|\(\s*)(?:an?\s+)?(?:(increase|rise|growth|jump|gain|drop|decrease|decline|fall|reduction|cut)\s+(?:of\s+|by\s+)?(${APPROX_WORD})(${NUM})${PCT}|(${APPROX_WORD})(${NUM})${PCT}\s+(increase|rise|growth|jump|gain|drop|decrease|decline|fall|reduction|cut))`,
+    'gi',
+  );
+  for (const m of text.matchAll(re)) {
+    const [bText, aText] = [m[1] ?? '', m[4] ?? ''];
+    const cText = m[9] ?? m[11] ?? '';
+    const approx = (m[8] ?? m[10] ?? '') !== '';
+    if (![bText, aText, cText].every(exactNum) || (m[2] && m[5])) continue;
+    const [b, a, c] = [parseNum(bText), parseNum(aText), parseNum(cText)];
+    const word = m[7] ?? m[12] ?? '';
+    if (a === 0) continue;
+    if ((UP.test(word) && b < a) || (DOWN.test(word) && b > a) || (m[3]?.toLowerCase() === 'up' && b < a) || (m[3]?.toLowerCase() === 'down' && b > a)) {
+      out.push({ quote: m[0], message: `going from ${aText} to ${bText} is ${b < a ? 'a fall' : 'a rise'}, not ${b < a ? 'a rise' : 'a fall'} (${fmt(b, 2)} − ${fmt(a, 2)} = ${fmt(b - a, 2)}).` });
+      continue;
+    }
+    const rel = (Math.abs(b - a) / Math.abs(a)) * 100;
+    if (!agrees(rel, c, cText, approx)) {
+      out.push({ quote: m[0], message: `from ${aText} to ${bText} is a change of ${fmt(rel)}%, not ${cText}% ((${fmt(b, 2)} − ${fmt(a, 2)}) ÷ ${fmt(a, 2)} × 100 = ${fmt(b >= a ? rel : -rel)}%).` });
+    }
+  }
+}
+
+/**
+ * "505 confirmed cases and 57 hospitalizations, so 15% of patients were hospitalized": two counts,
+ * then a share said to follow from them ("so", "meaning", "a … rate of"). The smaller over the larger.
+ */
+function impliedShare(text: string, out: ArithmeticFinding[]): void {
+  const re = new RegExp(
+    String.raw`\b(${NUM})\s+(?:[\p{L}-]+\s+){0,2}?[\p{L}-]+\s+and\s+(${NUM})\s+(?:[\p{L}-]+\s+){0,2}?[\p{L}-]+,?\s+(?:so|meaning|which\s+means|that\s+is|i\.e\.)\s+(?:that\s+)?(?:[\p{L}-]+\s+){0,3}?(${APPROX_WORD})(${NUM})${PCT}|\b(${NUM})\s+(?:[\p{L}-]+\s+){0,2}?[\p{L}-]+\s+and\s+(${NUM})\s+(?:[\p{L}-]+\s+){0,2}?[\p{L}-]+,?\s+(?:[—–]\s*)?an?\s+(?:[\p{L}-]+\s+)?rate\s+of\s+(${APPROX_WORD})(${NUM})${PCT}`,
+    'giu',
+  );
+  for (const m of text.matchAll(re)) {
+    const [xText, yText, cText] = m[1] !== undefined ? [m[1], m[2] ?? '', m[4] ?? ''] : [m[5] ?? '', m[6] ?? '', m[8] ?? ''];
+    const approx = (m[1] !== undefined ? m[3] : m[7]) ?? '';
+    if (![xText, yText, cText].every(exactNum)) continue;
+    const [x, y, c] = [parseNum(xText), parseNum(yText), parseNum(cText)];
+    const [part, whole, partText, wholeText] = x <= y ? [x, y, xText, yText] : [y, x, yText, xText];
+    if (!(whole > 0) || /\b(?:19|20)\d\d\b/.test(`${xText} ${yText}`)) continue;
+    const computed = (part / whole) * 100;
+    if (!agrees(computed, c, cText, approx !== '')) {
+      out.push({ quote: m[0], message: `${partText} of ${wholeText} is ${fmt(computed)}%, not ${cText}% (${written(partText)} ÷ ${written(wholeText)} × 100 = ${fmt(computed)}).` });
+    }
+  }
+}
+
 /** Every arithmetic statement in a sentence that does not compute. */
 export function checkArithmetic(sentence: string): ArithmeticFinding[] {
   const out: ArithmeticFinding[] = [];
@@ -311,6 +359,8 @@ export function checkArithmetic(sentence: string): ArithmeticFinding[] {
   partOverWhole(sentence, out);
   changes(sentence, out);
   changeToFrom(sentence, out);
+  upFrom(sentence, out);
+  impliedShare(sentence, out);
   ratios(sentence, out);
   totals(sentence, out);
   remainders(sentence, out);

@@ -183,7 +183,9 @@ export async function auditArticle(store: Store, article: Article, options: Audi
     if (status === 'contradicted' && !figureMismatch) {
       const ev = cited?.result === 'refutes' ? cited.evidence : corpus.evidence.filter((e) => e.stance === 'refutes');
       const who = cited?.result === 'refutes' ? `the cited source [${cited.refs.join('][')}]` : 'the corpus';
-      flags.push({ kind: 'contradicted', message: `Contradicted by ${who}: ${ev[0]?.text ? `"${ev[0].text}"` : (cited ?? corpus).reason}.`, evidence: ev });
+      // A value conflict names both figures: "the source gives "2 children" where the claim gives "three children"".
+      const figures = /\(claim "[^"]+" differs from passage "[^"]+": ([^)]*)\)$/.exec((cited?.result === 'refutes' ? cited : corpus).reason)?.[1];
+      flags.push({ kind: 'contradicted', message: `Contradicted by ${who}: ${ev[0]?.text ? `"${ev[0].text}"` : (cited ?? corpus).reason}${figures ? ` — ${figures.replace(/where the claim gives/, 'where the article gives')}` : ''}.`, evidence: ev });
     }
     if (kind === 'factual' && usesCitations && s.citations.length === 0 && sites.length > 0) {
       const blockCited = sentences.some((o) => o.block === s.block && o.citations.length > 0);

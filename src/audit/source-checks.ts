@@ -194,6 +194,8 @@ const UNSUPPORTED_COVERAGE = 0.3;
 /** … and no passage supporting the claim with this probability or more. */
 const UNSUPPORTED_MAX_SUPPORT = 0.4;
 const CORPUS_REFUTE_COVERAGE = 0.75;
+/** The same, for a passage giving one of the sentence's figures another value (an article sentence often says more than one thing). */
+const FIGURE_REFUTE_COVERAGE = 0.6;
 
 const NEGATOR = /\b(?:not|no|never|none|nor|neither|without|cannot)\b|n't\b/i;
 
@@ -299,7 +301,9 @@ export async function corpusCheck(ctx: SourceContext, claim: string, profile: Cl
     .map((e) => judge(profile, { passage: e.passage, source: e.source, score: e.score }))
     .map((j) => {
       const closest = bestSentence(j.passage.text, terms);
-      return j.stance === 'refutes' && (!refutation(claim, j.reasons, complement, closest) || coverage(terms, closest) < CORPUS_REFUTE_COVERAGE) ? { ...j, stance: 'neutral' as const } : j;
+      // A value conflict on the same counted thing is specific enough to need less of the sentence's other words.
+      const needed = j.reasons.some((r) => r.kind === 'figure-conflict') ? FIGURE_REFUTE_COVERAGE : CORPUS_REFUTE_COVERAGE;
+      return j.stance === 'refutes' && (!refutation(claim, j.reasons, complement, closest) || coverage(terms, closest) < needed) ? { ...j, stance: 'neutral' as const } : j;
     });
   const verdict = decideVerdict(claim, judgements);
   const pick = (stance: 'supports' | 'refutes') =>
@@ -314,19 +318,21 @@ export async function corpusCheck(ctx: SourceContext, claim: string, profile: Cl
   // The claim's own number, as a check reads it (check/verdict-discipline.ts): stated by no passage,
   // it is not supported; given another value by a passage, that passage contradicts it.
   const unstated = unstatedFigures(profile, judgements);
-  if (unstated.length > 0) {
-    // Only a refutation that passed the corpus filter above: a figure conflict alone can pick a rival said of something else.
-    const conflict = conflictingFigures(judgements).find((j) => j.strength >= DEFINITE_AT);
-    if (conflict) {
-      const why = conflict.reasons.find((r) => r.kind === 'figure-conflict')?.detail ?? '';
-      return { result: 'refutes', refs: [], evidence: [refutingQuote(claim, { p: conflict.passage, s: conflict.source }, [{ p: conflict.passage, s: conflict.source }], terms)], reason: `a source gives the figure another value and none states ${unstated.map((f) => `"${f}"`).join(', ')} (${why})` };
-    }
-    if (verdict.label === 'supported') return { result: 'not-found', refs: [], evidence: supports, reason: `no passage states its figure ${unstated.map((f) => `"${f}"`).join(', ')}` };
+  // Only a refutation that passed the corpus filter above: a figure conflict alone can pick a rival said of something else.
+  const conflict = conflictingFigures(judgements).find((j) => j.strength >= DEFINITE_AT);
+  // A sentence saying two things ("sickened 762 people and killed three children") is contradicted by a
+  // passage giving one of its figures another value, even when another of its figures is stated.
+  if (conflict && (unstated.length > 0 || verdict.label === 'refuted')) {
+    const why = conflict.reasons.find((r) => r.kind === 'figure-conflict')?.detail ?? '';
+    const none = unstated.length > 0 ? ` and none states ${unstated.map((f) => `"${f}"`).join(', ')}` : '';
+    return { result: 'refutes', refs: [], evidence: [refutingQuote(claim, { p: conflict.passage, s: conflict.source }, [{ p: conflict.passage, s: conflict.source }], terms)], reason: `a source gives the figure another value${none} (${why})` };
   }
+  if (unstated.length > 0 && verdict.label === 'supported') return { result: 'not-found', refs: [], evidence: supports, reason: `no passage states its figure ${unstated.map((f) => `"${f}"`).join(', ')}` };
   if (verdict.label === 'supported' && supports.length > 0) return { result: 'supports', refs: [], evidence: supports, reason: verdict.reason };
   // "Contradicted by the corpus" is said only of a refutation more likely right than wrong (a
   // supported verdict is never below one half; a refuted one may be, when unproven is even less likely).
   if (verdict.label === 'refuted' && verdict.confidence >= DEFINITE_AT && refutes.length > 0) return { result: 'refutes', refs: [], evidence: refutes, reason: verdict.reason };
-  const reason = supports.length === 0 && refutes.length === 0 ? `no passage of the ${evidence.length} retrieved supports or refutes it` : verdict.reason;
+  // Not called either way: the reason says so, never "refutes" or "supports" beside a result that is neither.
+  const reason = supports.length === 0 && refutes.length === 0 ? `no passage of the ${evidence.length} retrieved supports or refutes it` : verdict.label === 'refuted' || verdict.label === 'supported' ? `it leans ${verdict.label}, not enough to call it (${supports.length} passage(s) quoted for it, ${refutes.length} against)` : verdict.reason;
   return { result: 'not-found', refs: [], evidence: [...supports, ...refutes], reason };
 }

@@ -51,17 +51,34 @@ export function shapeAsides(sentence: string): string {
   return sentence.replace(/,(\s*or\s+(?:about\s+|around\s+|nearly\s+|roughly\s+|some\s+)?[$£€]?\d[\d,.]*\s*(?:%|per\s?cent|percent))\s*,/giu, (m, inner: string) => ` (${inner.trimStart()})${' '.repeat(m.length - inner.trimStart().length - 3)}`);
 }
 
+/** "and" or "but" then a past verb that opens a predicate, not a participle describing a noun ("and unvaccinated children", "and injured workers"). */
+function opensPredicate(verb: string, after: string): boolean {
+  if (!/ed$/.test(verb) && !(IRREGULAR_VERBS.has(verb) && IRREGULAR_VERBS.get(verb) !== verb)) return false;
+  // "surveyed 150 countries and found that in 112 of them …": a verb reporting a finding opens no predicate of its own.
+  if (/^\s+that\b/.test(after)) return false;
+  return (IRREGULAR_VERBS.has(verb) || hasSense(verb, 'verb')) && !/^(?:un|non)/.test(verb) && !/^\s+(?:people|children|adults|patients|workers|cases|ones|members|residents|staff|students)\b/u.test(after);
+}
+
+const SECOND = /\s(?:and|but)\s+(\p{Ll}+)\b/gu;
+
 /**
  * Where a figure's clause ends before a second predicate of the same subject: "The vaccine is 97%
  * effective with two doses and prevented the disease until rates declined" says "prevented" and
  * "declined" of no figure. `tail` is the text after the figure; the offset of the cut in it, else -1.
  */
 export function secondPredicate(tail: string): number {
-  for (const m of tail.matchAll(/\s(?:and|but)\s+(\p{Ll}+)\b/gu)) {
-    const verb = m[1] ?? '';
-    if (!/ed$/.test(verb) && !(IRREGULAR_VERBS.has(verb) && IRREGULAR_VERBS.get(verb) !== verb)) continue;
-    // "and unvaccinated children", "and tired workers": a past participle used as an adjective opens no predicate.
-    if ((IRREGULAR_VERBS.has(verb) || hasSense(verb, 'verb')) && !/^(?:un|non)/.test(verb) && !/^\s+(?:people|children|adults|patients|workers|cases|ones|members|residents|staff|students)\b/u.test(tail.slice((m.index ?? 0) + m[0].length))) return m.index ?? -1;
-  }
+  for (const m of tail.matchAll(SECOND)) if (opensPredicate(m[1] ?? '', tail.slice((m.index ?? 0) + m[0].length))) return m.index ?? -1;
   return -1;
+}
+
+/**
+ * Where a figure's clause starts when the figure is said by a second predicate: "… declared the
+ * outbreak over in August, after it had sickened 762 people and killed three children" — the
+ * three children are what "killed" says; "in August" is said of the first predicate. `head` is the
+ * text before the figure; the offset of the last such "and" in it, else -1.
+ */
+export function predicateStart(head: string): number {
+  let at = -1;
+  for (const m of head.matchAll(SECOND)) if (opensPredicate(m[1] ?? '', head.slice((m.index ?? 0) + m[0].length))) at = (m.index ?? 0) + 1;
+  return at;
 }

@@ -13,7 +13,7 @@
 // - a number the figure reader does not take (a lone "30" with no counted thing after a word
 //   in another script, a figure in a script it cannot read) is noted, never guessed.
 import { listEnd, listedSubject, placesOf } from './figure-places.js';
-import { clauses, COMPARISON_BASE, firstComma, lastComma, secondPredicate, shapeAsides, YEAR_ON_YEAR } from './figure-clauses.js';
+import { clauses, COMPARISON_BASE, firstComma, lastComma, predicateStart, secondPredicate, shapeAsides, YEAR_ON_YEAR } from './figure-clauses.js';
 import type { Figure } from '../../model.js';
 import { readPeriods, type FigurePeriod } from './figure-periods.js';
 import { extractFigures } from './figures.js';
@@ -152,7 +152,9 @@ export function readFigureMeanings(input: string): FigureReading {
     // an adjective ("the 430-mile northern stretch") describes a noun and is no neighbour.
     const prev = figures.slice(0, i).reverse().find((g) => !sizeAdjective(sentence, g));
     const next = figures.slice(i + 1).find((g) => !sizeAdjective(sentence, g));
-    const from = prev && prev.end > cs && prev.end <= f.start ? Math.max(cs, lastComma(shaped, prev.end, f.start, cs)) : cs;
+    const from0 = prev && prev.end > cs && prev.end <= f.start ? Math.max(cs, lastComma(shaped, prev.end, f.start, cs)) : cs;
+    const second = predicateStart(sentence.slice(from0, f.start));
+    const from = second >= 0 ? from0 + second : from0;
     const end0 = next && next.start < ce && next.start >= f.end ? Math.min(ce, firstComma(shaped, f.end, next.start, ce)) : ce;
     // A year-on-year base ("compared to the same period of the previous year") is not said of the figure.
     const base = YEAR_ON_YEAR.exec(sentence.slice(f.end, end0));
@@ -167,7 +169,8 @@ export function readFigureMeanings(input: string): FigureReading {
     const inClause = periods.filter((p) => p.start >= from && p.end <= to);
     // An aside after a dash ("killed 2 children - the first deaths since 2015") dates itself, not the figure.
     const aside = (p: { start: number }): boolean => p.start >= ce && /^\s*(?:[-\u2013\u2014])\s/.test(sentence.slice(ce, ce + 3));
-    const alone = periods.filter((p) => !aside(p) && !figures.some((g, k) => k !== i && within(p.start, clauseOf(g)) && clauseOf(g)[0] !== cs));
+    // A period said of the first predicate ("declared over in August, after it … killed three") is not the second's.
+    const alone = periods.filter((p) => !aside(p) && !(second >= 0 && p.start < from) && !figures.some((g, k) => k !== i && within(p.start, clauseOf(g)) && clauseOf(g)[0] !== cs));
     // "fell from 95% in 2019 to 92.7% in the latest school year": with several periods, each figure's own follows it.
     const own = inClause.length > 1 ? inClause.find((p) => p.start >= f.end && (next === undefined || p.start < next.start)) : undefined;
     // "with 505 cases, 57 hospitalizations, and 2 deaths as of April 8": a list's closing period dates every item.

@@ -73,7 +73,7 @@ export const MONEY_WORDS = new Set(['dollars', 'euros', 'pounds', 'yen', 'yuan',
 /** Who said it, not what is said: ", the agency said", "according to …", "Officials said (that) …", "A poll found …". */
 export const ATTRIBUTION_AFTER = /,?\s*(?:according\s+to\b.*|(?:the\s+|a\s+)?[\p{L}'’ -]{0,40}?\b(?:said|says|say|reported|reports|found|finds|show|shows|claimed|claims|estimates?|announced|confirmed)\s*[.!?"”]*\s*)$/iu;
 /** Who said it, before the figure ("Officials said that …"); "cover estimated at 35.7 %" is no attribution. */
-export const ATTRIBUTION_BEFORE = /^\s*(?:[\p{L}'’ -]{0,50}?\b(?:said|says|say|reported|reports|found|finds|show|shows|claimed|claims|estimated(?!\s+at\b)|estimates|announced|confirmed)\s+(?:that\s+)?)(?=[^.]*\d)/iu;
+export const ATTRIBUTION_BEFORE = /^\s*(?:[\p{L}'’ -]{0,50}?\b(?:said|says|say|reported|reports|found|finds|show|shows|claimed|claims|estimated(?!\s+at\b)|estimates|announced|confirmed|declared|stated|noted|revealed)\s+(?:that\s+)?)(?=[^.]*\d)/iu;
 
 /** A figure counted over a stretch of time: "a day", "per month", "each year"; "in a week" is a total. */
 export const PER_PERIOD = /\b(?:a|an|per|each|every)\s+(day|week|month|year|decade|hour|season)\b/i;

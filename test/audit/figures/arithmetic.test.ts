@@ -24,6 +24,11 @@ const WRONG: Array<[string, RegExp]> = [
   ['The bus fare rose 30 cents to $2.75, up from $2.55.', /change of 20 cents, not 30/],
   ['Enrolment fell 150 to 1,250 from 1,350.', /change of 100, not 150/],
   ['Of the new clinics, 9 opened in the north, four in the south and three in the west, which accounts for all 18 clinics.', /add up to 16, not 18 \(9 \+ four \+ three = 16\)/],
+  // The level first, then where it came from, then the change; two counts and the share said to follow from them.
+  ['By June the tally had reached 150, up from 40 in April, a rise of 200%.', /from 40 to 150 is a change of 275%, not 200%/],
+  ['Ridership hit $9 million, down from $12 million a year earlier, a 30% drop.', /change of 25%, not 30%/],
+  ['There were 640 reported infections and 48 deaths, so 12% of those infected died.', /48 of 640 is 7\.5%, not 12%/],
+  ['The ward logged 250 admissions and 30 transfers, a transfer rate of 20%.', /30 of 250 is 12%, not 20%/],
 ];
 const RIGHT = [
   'In 2023, 140 of 196 countries (71%) criminalised possession.',
@@ -48,6 +53,11 @@ const RIGHT = [
   'Membership rose 12% to 5,600, up from 5,000.',
   'Two teams and three coaches, which accounts for all the staff, travelled.',
   'A second printing in 1994 of 1,130 copies followed the first.',
+  'By June the tally had reached 150, up from 40 in April, a rise of 275%.',
+  'The rate was 6%, up from 4%, a rise of 2%.',
+  'There were 640 reported infections and 48 deaths, so 7.5% of those infected died.',
+  'The ward logged 250 admissions and 30 transfers, a transfer rate of 12%.',
+  'It had 300 members and 12 branches in 2020, and 40% of members were new.',
 ];
 
 for (const [sentence, expected] of WRONG) {

@@ -58,3 +58,13 @@ test('a list of figures shares the subject before it and the date after it', () 
   // A figure in no list keeps its own words.
   assert.notEqual(relation('The Dalby outbreak had 44 hospitalizations', 'Hospitals elsewhere reported 44 hospitalizations.'), 'paraphrase');
 });
+
+test('a figure said by a second predicate keeps its own words and not the first predicate\'s date', () => {
+  const claim = 'Officials declared the Dalby outbreak over in June, after it had sickened 410 people and killed four children.';
+  const source = 'Officials have announced the end of the Dalby outbreak, which sickened more than 400 people and killed three unvaccinated children since March.';
+  const [, killed] = readFigureMeanings(claim).figures;
+  assert.equal(killed?.period, null, '"in June" is when the outbreak was declared over');
+  const [sickened, deaths] = figureSignals(claim, source);
+  assert.ok(sickened?.match, '"declared" is an attribution like "announced"; 410 is more than 400');
+  assert.equal(deaths?.conflict?.source.figure.text, 'three unvaccinated children');
+});
