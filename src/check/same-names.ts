@@ -106,6 +106,12 @@ export function aboutTheSameNames(claim: string, judgements: Judgement[], covera
 /** A page naming the claim's people that states this share of the claim keeps even its passages that name none of them. */
 const PAGE_ABOUT_AT = 0.3;
 
+/** Does the text name every one of `names` (a subject's words, folded as claimNames folds them)? */
+export function namesAll(names: readonly string[], text: string): boolean {
+  const have = foldedWords(text);
+  return names.every((n) => have.has(n));
+}
+
 /** Does the text name at least one of `names`? */
 function namesAny(names: readonly string[], text: string): boolean {
   const have = foldedWords(text);
