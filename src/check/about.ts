@@ -6,8 +6,9 @@
 //     the topic in the pronoun's place ("Travis Barker made his debut …"; "Its debut" → "Travis
 //     Barker's debut"): retrieval, coverage and the names a passage must hold see the subject,
 //     as if the claim had named it;
-//   - any other claim keeps its words: the topic only joins retrieval (a query of the topic and
-//     the claim's key words), so pages about the topic are found; it is never a word the evidence
+//   - any other claim keeps its words: the topic joins retrieval (a query of the topic and the
+//     claim's key words), so pages about the topic are found, and a page titled with it keeps its
+//     passages whatever names the claim writes (same-names.ts); it is never a word the evidence
 //     must state beyond the subject;
 //   - a trailing parenthesis whose last word is lower case ("The Matrix (franchise)", "Boss
 //     (Fifth Harmony song)") qualifies the topic: it joins retrieval, not the subject's name.

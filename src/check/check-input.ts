@@ -14,7 +14,7 @@ import { ENGINE, ENGINE_VERSION } from '../version.js';
 import { notCheckable, notCheckableReport } from './checkable.js';
 import { planInput } from './plan.js';
 import { claimSubject, subjectCoverage, subjectNote, validateAbout } from './about.js';
-import { aboutTheSameNames } from './same-names.js';
+import { aboutTheSameNames, claimNames } from './same-names.js';
 import { documentCoverage, pagePassages, readSourceText, type SourceCoverage } from './claim-coverage.js';
 import { SUPPORTED_AT, withDisciplinedVerdict } from './verdict-discipline.js';
 import { gatherWebSources, webQueries, type CheckWebOptions, type WebStageResult } from './web-sources.js';
@@ -183,7 +183,7 @@ export async function checkInput(store: Store, input: string, options: CheckOpti
     const sourceCoverage: SourceCoverage | undefined = judged ? subjectCoverage(sought, await documentCoverage(store, sought.text, judgements), judgements, readSourceText) : undefined;
     // The page that states most of the claim is also read where retrieval did not look.
     if (sourceCoverage) judgements = [...judgements, ...(await pagePassages(store, sought.text, judgements, sourceCoverage)).map((e) => toJudgement(judge(f.claim, e)))];
-    if (judged) judgements = aboutTheSameNames(sought.text, judgements, sourceCoverage, SUPPORTED_AT, readSourceText);
+    if (judged) judgements = aboutTheSameNames(sought.text, judgements, sourceCoverage, SUPPORTED_AT, readSourceText, sought.name !== null ? claimNames(sought.name) : []);
     if (f.role === 'claim') claimCoverage = sourceCoverage;
     const verdict: Verdict | null = judged && f.retrieve ? claimVerdict(f.claim, judgements) : null;
     facets.push({ id: f.id, role: f.role, label: f.label, claim: f.claim, retrieve: f.retrieve, focus: f.focus, judgements, verdict, ...(sourceCoverage ? { sourceCoverage } : {}) });
