@@ -241,6 +241,8 @@ export interface Report {
    * several statements): why. The verdict is Unproven and no rating is published (ClaimReview refuses).
    */
   notCheckable?: string;
+  /** The topic the claim was checked as being about (`check --about`), as given; absent when none was given. */
+  about?: string;
 }
 
 /** One facet of a checked input: a sub-question of a question or a part of a claim. */

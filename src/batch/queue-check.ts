@@ -14,8 +14,8 @@ function fromJobError(e: JobError): VerityError {
 }
 
 export function queueCheck(queue: Queue<CheckJobResult>): CheckOne {
-  return async (input) => {
-    const id = await queue.submit({ kind: 'check', input });
+  return async (input, about) => {
+    const id = await queue.submit({ kind: 'check', input, ...(about !== undefined ? { options: { about } } : {}) });
     await new Promise<void>((resolve, reject) => {
       let stop: (() => void) | null = null;
       let ended = false;

@@ -1,5 +1,6 @@
 // A batch file's rows: CSV (a header naming the column to check) or JSONL (one object or string
-// per line). Each row has a number, an id and the text to check; a row that cannot be read is an
+// per line). Each row has a number, an id, the text to check and, in an "about" column or field,
+// what it is about (check --about); a row that cannot be read is an
 // error in its place, so one bad row never stops the rest.
 import { createHash } from 'node:crypto';
 import { VerityError, quote } from '../errors.js';
@@ -19,6 +20,8 @@ export interface BatchRow {
   where: string;
   /** Stable across runs for the same id and text: names the report file, keys the journal. */
   key: string;
+  /** What the row's claim is about (the "about" column or field, when not empty): see check --about. */
+  about?: string;
   /** Set when the row could not be read; input is then ''. */
   error?: string;
 }
@@ -32,13 +35,15 @@ export function batchFormat(path: string, text: string): BatchFormat {
   return /^\s*[{"]/.test(text) ? 'jsonl' : 'csv';
 }
 
-function rowKey(id: string, input: string): string {
-  return createHash('sha256').update(`${id}\u0000${input}`, 'utf8').digest('hex').slice(0, 16);
+function rowKey(id: string, input: string, about?: string): string {
+  // A row without a topic keys as it always did, so an older batch folder resumes.
+  return createHash('sha256').update(`${id}\u0000${input}${about === undefined ? '' : `\u0000${about}`}`, 'utf8').digest('hex').slice(0, 16);
 }
 
-function makeRow(row: number, id: string | undefined, input: string, where: string, error?: string): BatchRow {
+function makeRow(row: number, id: string | undefined, input: string, where: string, error?: string, about?: string): BatchRow {
   const rid = id === undefined || id.trim() === '' ? String(row) : id.trim();
-  return { row, id: rid, input, where, key: rowKey(rid, error === undefined ? input : `\u0000${error}`), ...(error === undefined ? {} : { error }) };
+  const topic = about === undefined || about.trim() === '' || error !== undefined ? undefined : about.trim();
+  return { row, id: rid, input, where, key: rowKey(rid, error === undefined ? input : `\u0000${error}`, topic), ...(topic === undefined ? {} : { about: topic }), ...(error === undefined ? {} : { error }) };
 }
 
 /**
@@ -68,11 +73,12 @@ function csvRows(text: string, column?: string): BatchRow[] {
     });
   }
   const idAt = names.indexOf('id');
+  const aboutAt = names.indexOf('about');
   return records.slice(1).map((r, k) => {
     const where = `line ${r.line}`;
     if ('error' in r) return makeRow(k + 1, undefined, '', where, r.error);
     if (r.fields.length !== header.fields.length) return makeRow(k + 1, idAt >= 0 ? r.fields[idAt] : undefined, '', where, `${r.fields.length} fields where the header has ${header.fields.length}`);
-    return makeRow(k + 1, idAt >= 0 ? r.fields[idAt] : undefined, r.fields[at] ?? '', where);
+    return makeRow(k + 1, idAt >= 0 ? r.fields[idAt] : undefined, r.fields[at] ?? '', where, undefined, aboutAt >= 0 ? r.fields[aboutAt] : undefined);
   });
 }
 
@@ -107,7 +113,12 @@ function jsonlRows(text: string, column?: string): BatchRow[] {
       rows.push(makeRow(n, id, '', where, field === undefined ? `no ${INPUT_FIELDS.join(', ')} field` : `field ${quote(field)} is not a string`));
       continue;
     }
-    rows.push(makeRow(n, id, input, where));
+    const about = obj.about;
+    if (about !== undefined && typeof about !== 'string') {
+      rows.push(makeRow(n, id, '', where, 'field "about" is not a string'));
+      continue;
+    }
+    rows.push(makeRow(n, id, input, where, undefined, about));
   }
   return rows;
 }

@@ -8,7 +8,8 @@ import { renderReport, type ReportFormat } from '../report/index.js';
 import { Journal, type RowResult } from './journal.js';
 import type { BatchRow } from './rows.js';
 
-export type CheckOne = (input: string) => Promise<Report>;
+/** Checks one row's text; `about` is the row's topic (its "about" column or field), when it has one. */
+export type CheckOne = (input: string, about?: string) => Promise<Report>;
 
 export interface BatchProgress {
   /** Rows finished in this run (done or failed), and rows this run has to do. */
@@ -75,7 +76,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchOutcome> {
     const base = { row: row.row, id: row.id, key: row.key, input: row.input };
     if (row.error !== undefined) return { ...base, status: 'error', code: 'BAD_INPUT', error: `verity: [batch] row ${row.row} (${row.where}) cannot be read: ${row.error}. Fix: correct that row and run the batch again`, ms: 0 };
     try {
-      const report = await options.check(row.input);
+      const report = await options.check(row.input, row.about);
       const name = `${String(row.row).padStart(6, '0')}-${row.key.slice(0, 8)}.${EXTENSION[options.format]}`;
       const rel = journal.writeReport(name, renderReport(report, options.format));
       return { ...base, status: 'done', kind: report.kind, verdict: report.verdict?.label ?? null, confidence: report.verdict?.confidence ?? null, title: report.title, report: rel, ms: clock() - t0 };

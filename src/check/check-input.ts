@@ -13,7 +13,8 @@ import { verificationTally, verifyReport } from '../report/verify.js';
 import { ENGINE, ENGINE_VERSION } from '../version.js';
 import { notCheckable, notCheckableReport } from './checkable.js';
 import { planInput } from './plan.js';
-import { aboutTheSameNames } from './same-names.js';
+import { claimSubject, subjectCoverage, subjectNote, validateAbout } from './about.js';
+import { aboutTheSameNames, claimNames } from './same-names.js';
 import { documentCoverage, pagePassages, readSourceText, type SourceCoverage } from './claim-coverage.js';
 import { SUPPORTED_AT, withDisciplinedVerdict } from './verdict-discipline.js';
 import { gatherWebSources, webQueries, type CheckWebOptions, type WebStageResult } from './web-sources.js';
@@ -36,6 +37,14 @@ export interface CheckOptions {
    * retrieval, so the store must be writable. Absent: no network is touched.
    */
   web?: CheckWebOptions;
+  /**
+   * What the claim is about, when the reader knows it — the title of the article or page the
+   * claim was lifted from ("Travis Barker"). A claim whose subject is a bare pronoun ("He made
+   * his debut …") is read with the topic in its place; any claim's retrieval also looks for pages
+   * about the topic. See about.ts. Absent: the claim is read as written, and a claim opening with
+   * a bare pronoun gets a gap saying its subject is unknown.
+   */
+  about?: string;
 }
 
 export const MAX_INPUT_CHARS = 2000;
@@ -61,7 +70,7 @@ function validate(input: string): string {
  * phrase of the claim ("child sexual abuse material (CSAM)"), the claim is searched again with
  * the acronym, and the two result lists are merged (best score per passage).
  */
-async function retrieveExpanded(store: Store, claim: string, options: { limit: number; perSource: number }): Promise<Evidence[]> {
+async function retrieveExpanded(store: Store, claim: string, options: { limit: number; perSource: number; subject?: string }): Promise<Evidence[]> {
   const first = await retrieve(store, claim, options);
   const merged = new Map(first.map((e) => [e.passage.id, e]));
   for (const [acronym, phrase] of acronymPhrases(first.map((e) => e.passage.text))) {
@@ -117,6 +126,7 @@ export async function checkInput(store: Store, input: string, options: CheckOpti
   };
 
   const text = validate(input);
+  const subject = claimSubject(text, validateAbout(options.about));
   const refusal = notCheckable(text);
   if (refusal !== null) {
     const provenance = { engine: ENGINE, engineVersion: ENGINE_VERSION, analyst: (options.analyst ?? rulesAnalyst).name, corpusSnapshot: await store.snapshotId(), createdAt: started.toISOString(), timingsMs: timings, warnings: [`not a checkable claim: ${refusal}`] };
@@ -125,7 +135,7 @@ export async function checkInput(store: Store, input: string, options: CheckOpti
   }
   let web: WebStageResult | null = null;
   if (options.web) {
-    web = await gatherWebSources(store, webQueries(planInput(text), options.web.facets ?? true), { ...options.web, now, onProgress: progress });
+    web = await gatherWebSources(store, webQueries(planInput(subject.text), options.web.facets ?? true), { ...options.web, now, onProgress: progress });
     lap('web');
   }
   const stats = await store.stats();
@@ -156,10 +166,13 @@ export async function checkInput(store: Store, input: string, options: CheckOpti
   let done = 0;
   for (const f of plan.facets) {
     let judgements: Judgement[] = [];
+    // Sought with its subject named (about.ts): retrieval, coverage and the names a passage must
+    // hold see the topic in a pronoun's place; stance and the composer read the claim as written.
+    const sought = claimSubject(f.claim, subject.topic);
     if (f.retrieve) {
       const wide = f.role === 'compare';
-      const retrieved = await retrieveExpanded(store, f.claim, { limit: options.limit ?? (wide ? 24 : plan.kind === 'question' ? 16 : 12), perSource: options.perSource ?? (wide ? 2 : 3) });
-      const evidence = wide ? mergeEvidence(retrieved, await searchWide(store, f.claim, retrieved)) : retrieved;
+      const retrieved = await retrieveExpanded(store, sought.text, { limit: options.limit ?? (wide ? 24 : plan.kind === 'question' ? 16 : 12), perSource: options.perSource ?? (wide ? 2 : 3), ...(subject.topic !== null ? { subject: subject.topic } : {}) });
+      const evidence = wide ? mergeEvidence(retrieved, await searchWide(store, sought.text, retrieved)) : retrieved;
       judgements = evidence.map((e) => toJudgement(judge(f.claim, e)));
       done++;
       progress({ stage: 'retrieve', done, total: toRetrieve.length, detail: f.label.slice(0, 60) });
@@ -167,10 +180,10 @@ export async function checkInput(store: Store, input: string, options: CheckOpti
     const judged = f.role === 'claim' || f.role === 'part';
     // How much of the claim each retrieved source states, read whole: a source that states
     // enough of it to bear it out stays whatever names it writes, and the verdict weighs it.
-    const sourceCoverage: SourceCoverage | undefined = judged ? await documentCoverage(store, f.claim, judgements) : undefined;
+    const sourceCoverage: SourceCoverage | undefined = judged ? subjectCoverage(sought, await documentCoverage(store, sought.text, judgements), judgements, readSourceText) : undefined;
     // The page that states most of the claim is also read where retrieval did not look.
-    if (sourceCoverage) judgements = [...judgements, ...(await pagePassages(store, f.claim, judgements, sourceCoverage)).map((e) => toJudgement(judge(f.claim, e)))];
-    if (judged) judgements = aboutTheSameNames(f.claim, judgements, sourceCoverage, SUPPORTED_AT, readSourceText);
+    if (sourceCoverage) judgements = [...judgements, ...(await pagePassages(store, sought.text, judgements, sourceCoverage)).map((e) => toJudgement(judge(f.claim, e)))];
+    if (judged) judgements = aboutTheSameNames(sought.text, judgements, sourceCoverage, SUPPORTED_AT, readSourceText, sought.name !== null ? claimNames(sought.name) : []);
     if (f.role === 'claim') claimCoverage = sourceCoverage;
     const verdict: Verdict | null = judged && f.retrieve ? claimVerdict(f.claim, judgements) : null;
     facets.push({ id: f.id, role: f.role, label: f.label, claim: f.claim, retrieve: f.retrieve, focus: f.focus, judgements, verdict, ...(sourceCoverage ? { sourceCoverage } : {}) });
@@ -197,7 +210,10 @@ export async function checkInput(store: Store, input: string, options: CheckOpti
   progress({ stage: 'compose', done: 1, total: 1 });
   lap('compose');
 
-  const verified = verifyReport(composed.draft, composed.passages);
+  const note = plan.kind === 'claim' ? subjectNote(subject) : null;
+  if (note !== null) warnings.push(note);
+  const draft = note === null ? composed.draft : { ...composed.draft, gaps: [...composed.draft.gaps, { text: `${note}.`, citations: [], passageIds: [], basis: 'absence' as const }] };
+  const verified = { ...verifyReport(draft, composed.passages), ...(subject.topic !== null ? { about: subject.topic } : {}) };
   const report = whole ? withDisciplinedVerdict(verified, facets.find((f) => f.role === 'claim')?.judgements ?? [], claimCoverage) : verified;
   lap('verify');
   const tally = verificationTally(report);

@@ -10,7 +10,9 @@
 // A passage naming fewer than a third of the names (at least one) is set aside for that claim —
 // unless its source states the claim well enough to bear it out (claim-coverage.ts: the page is
 // about the claim whatever it capitalises, as when the claim's name is spelt another way or its
-// capitals are titles, "the Republic", rather than names).
+// capitals are titles, "the Republic", rather than names), or its page is titled with the claim's
+// topic (check --about: the page is about the claim's subject, "The band's third album" on the
+// band's page).
 import type { Judgement } from '../model.js';
 import type { SourceCoverage } from './claim-coverage.js';
 import { STOPWORDS, commonWord, onlyCapitalised, stem, tokenize } from '../text/index.js';
@@ -81,7 +83,7 @@ export function namesEnough(names: readonly string[], text: string): boolean {
  * its text (a page about the claim's people names them in its other paragraphs: "Paisey" in the
  * paragraph quoted, "Bromley" and "Coleman" further down).
  */
-export function aboutTheSameNames(claim: string, judgements: Judgement[], coverage?: SourceCoverage, waiveAt = 1, wholeText?: (sourceId: string) => string | undefined): Judgement[] {
+export function aboutTheSameNames(claim: string, judgements: Judgement[], coverage?: SourceCoverage, waiveAt = 1, wholeText?: (sourceId: string) => string | undefined, subject: readonly string[] = []): Judgement[] {
   const names = claimNames(claim);
   if (names.length === 0) return judgements;
   const bySource = new Map<string, boolean>();
@@ -95,6 +97,8 @@ export function aboutTheSameNames(claim: string, judgements: Judgement[], covera
   };
   return judgements.filter((j) => {
     if ((coverage?.get(j.source.id) ?? 0) >= waiveAt) return true;
+    // A page titled with the claim's topic (check --about) is about the claim's subject, whatever names the claim writes.
+    if (subject.length > 0 && namesAll(subject, j.source.title)) return true;
     const here = `${j.passage.text} ${j.source.title}`;
     if (namesEnough(names, here)) return true;
     // A passage that names none of them refers to them another way ("He died …"): kept when its
@@ -105,6 +109,12 @@ export function aboutTheSameNames(claim: string, judgements: Judgement[], covera
 
 /** A page naming the claim's people that states this share of the claim keeps even its passages that name none of them. */
 const PAGE_ABOUT_AT = 0.3;
+
+/** Does the text name every one of `names` (a subject's words, folded as claimNames folds them)? */
+export function namesAll(names: readonly string[], text: string): boolean {
+  const have = foldedWords(text);
+  return names.every((n) => have.has(n));
+}
 
 /** Does the text name at least one of `names`? */
 function namesAny(names: readonly string[], text: string): boolean {

@@ -19,6 +19,7 @@
 import type { Judgement, Report, ReportSentence, Stance, VerdictLabel } from '../model.js';
 import { MEANING_NOTE, profileClaim, unstatedFigures } from '../evidence/index.js';
 import { bestCoverage, passageCoverage, readSourceText, type SourceCoverage } from './claim-coverage.js';
+import { siteName } from '../report/compose/attribution.js';
 
 /** (coverage, P(supported)) points, increasing; straight lines between them, flat beyond the ends. */
 const CALIBRATION: ReadonlyArray<readonly [number, number]> = [
@@ -85,9 +86,11 @@ function quotedWhere(report: Report, bears: (passageId: string) => boolean): Rep
     .find((s) => s.verified && (s.basis ?? 'passage') === 'passage' && s.citations.length > 0 && (s.passageIds ?? []).some(bears));
 }
 
+/** The source as the reason names it: its publisher, a publisher given as an address by its site ("theguardian", "nytimes.com"), else "source [n]". */
 function sourceWords(report: Report, n: number): string {
-  const s = report.sources[n - 1];
-  return s?.publisher ? `${s.publisher} [${n}]` : `source [${n}]`;
+  const given = report.sources[n - 1]?.publisher?.trim() ?? '';
+  const name = /^https?:\/\//i.test(given) ? siteName(given) : given;
+  return name ? `${name} [${n}]` : `source [${n}]`;
 }
 
 /**

@@ -32,6 +32,8 @@ export interface WiceClaim {
   supporting: number[][];
   /** Read from the oracle_chunks format (gold sentences plus distractors), not the full article. */
   oracle: boolean;
+  /** The title of the Wikipedia page the claim was lifted from (meta.claim_title), when given. */
+  topic?: string;
 }
 export interface CitationClaim {
   id: string;
@@ -184,6 +186,7 @@ export function readWice(path: string): WiceClaim[] {
           chunks: [sentences],
           supporting: Array.isArray(row.supporting_sentences) ? (row.supporting_sentences as unknown[]).filter(Array.isArray).map((x) => (x as unknown[]).map(Number)) : [],
           oracle: false,
+          ...(str((row.meta as Row | undefined)?.claim_title).trim() !== '' ? { topic: str((row.meta as Row | undefined)?.claim_title).trim() } : {}),
         };
       }),
       (c) => c.id || c.claim,

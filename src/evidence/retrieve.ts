@@ -33,6 +33,12 @@ export interface RetrieveOptions {
   budgetMs?: number;
   /** Passed to Store.search: skip the engine's candidate stage (for measuring it). */
   exhaustive?: boolean;
+  /**
+   * What the claim is about, when the reader knows it (`check --about`): when the claim does not
+   * name it, one more query joins the topic to the claim's key words, so pages about the topic
+   * are found. It adds candidates only; the rerank reads the claim's own words.
+   */
+  subject?: string;
 }
 
 /** The default time budget of retrieval's candidate stage (see RetrieveOptions.budgetMs). */
@@ -51,8 +57,12 @@ const KIND_PRIOR: Partial<Record<SourceKind, number>> = {
   other: 0,
 };
 
-/** The queries for a claim: the claim itself, its key terms, its names and figures, and its key terms with WordNet synonyms. */
-export function claimQueries(claim: string): string[] {
+/**
+ * The queries for a claim: the claim itself, its key terms, its names and figures, its key terms
+ * with WordNet synonyms, and — given the claim's subject and the claim not naming it — the subject
+ * with the key terms.
+ */
+export function claimQueries(claim: string, subject?: string): string[] {
   const words = tokenize(claim).filter((t) => !STOPWORDS.has(t.lower) && t.text.length > 1);
   const key = words.filter((t) => t.text.length > 3 || /\d/.test(t.text) || /^\p{Lu}/u.test(t.text)).map((t) => t.text);
   const names = words.filter((t, i) => (i > 0 && /^\p{Lu}/u.test(t.text)) || /\d/.test(t.text)).map((t) => t.text);
@@ -61,8 +71,16 @@ export function claimQueries(claim: string): string[] {
     if (/^\p{Lu}/u.test(t.text) || /\d/.test(t.text)) continue;
     for (const s of synonymsOf(t.lower).slice(0, SYNONYMS_PER_WORD)) if (!s.includes(' ')) expanded.push(s);
   }
-  const out = [claim, key.join(' '), names.join(' '), expanded.length > 0 ? [...key, ...expanded].join(' ') : ''].map((q) => q.trim()).filter((q) => q.length > 0);
-  return [...new Set(out)];
+  const out = [claim, key.join(' '), names.join(' '), expanded.length > 0 ? [...key, ...expanded].join(' ') : ''];
+  if (subject !== undefined && !namesSubject(words, subject)) out.push(`${subject} ${key.join(' ')}`);
+  return [...new Set(out.map((q) => q.trim()).filter((q) => q.length > 0))];
+}
+
+/** Does the claim already hold every content word of the subject? */
+function namesSubject(words: ReadonlyArray<{ lower: string }>, subject: string): boolean {
+  const have = new Set(words.map((t) => t.lower));
+  const want = tokenize(subject).filter((t) => !STOPWORDS.has(t.lower) && /\p{L}/u.test(t.text));
+  return want.length > 0 && want.every((t) => have.has(t.lower));
 }
 
 /** WordNet synonyms added per claim word in the expanded query. */
@@ -119,7 +137,7 @@ export async function retrieve(store: Store, claim: string, options: RetrieveOpt
   const lambda = options.lambda ?? 0.75;
   const profile = profileClaim(claim);
   const pool = new Map<string, Candidate>();
-  const queries = claimQueries(claim);
+  const queries = claimQueries(claim, options.subject);
   const started = Date.now();
   const budget = options.budgetMs ?? RETRIEVE_BUDGET_MS;
   for (const [qi, q] of queries.entries()) {

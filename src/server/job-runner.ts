@@ -5,7 +5,7 @@ import type { Store } from '../contracts.js';
 import { VerityError, quote } from '../errors.js';
 import type { Report } from '../model.js';
 import type { Analyst } from '../analyst/index.js';
-import { DEFAULT_WEB_LIMIT, checkInput, MAX_INPUT_CHARS } from '../check/index.js';
+import { DEFAULT_WEB_LIMIT, checkInput, MAX_INPUT_CHARS, validateAbout } from '../check/index.js';
 import { DEFAULT_FETCH_LIMIT, auditArticle, readArticle, MAX_ARTICLE_CHARS } from '../audit/index.js';
 import type { ArticleFormat, AuditResult } from '../audit/index.js';
 import type { AuditFetchOptions } from '../audit/index.js';
@@ -90,6 +90,13 @@ export function validateJobSpec(spec: JobSpec): void {
     });
   }
   if (spec.kind === 'audit') articleFormat(spec);
+  else validateAbout(aboutOf(spec));
+}
+
+/** The topic a check job is about (`options.about`), when it gives one as a string. */
+export function aboutOf(spec: JobSpec): string | undefined {
+  const about = spec.options?.about;
+  return typeof about === 'string' ? about : undefined;
 }
 
 export function articleFormat(spec: JobSpec): ArticleFormat {
@@ -120,7 +127,8 @@ export function createJobRunner(store: Store, options: JobRunnerOptions = {}, wh
     if (spec.kind === 'check') {
       if (wantsWeb(spec) && !options.web) throw notEnabledError(spec, who);
       const web = wantsWeb(spec) && options.web ? { web: { ...options.web, signal: ctx.signal } } : {};
-      const report = await checkInput(view, spec.input, { onProgress: ctx.onProgress, ...(options.now ? { now: options.now } : {}), ...(options.analyst ? { analyst: options.analyst } : {}), ...web });
+      const about = aboutOf(spec);
+      const report = await checkInput(view, spec.input, { onProgress: ctx.onProgress, ...(about !== undefined ? { about } : {}), ...(options.now ? { now: options.now } : {}), ...(options.analyst ? { analyst: options.analyst } : {}), ...web });
       return { kind: 'check', report };
     }
     if (wantsFetch(spec) && !options.fetch) throw notEnabledError(spec, who);

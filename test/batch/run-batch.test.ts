@@ -51,6 +51,14 @@ test('CSV and JSONL rows: ids, the claim column, and unreadable rows as errors i
   assert.equal(j[4]?.error, 'field "claim" is not a string');
   assert.throws(() => readBatchRows('id,text\n1,x\n', 'csv', 'claim'), /the CSV header has no column "claim" \(it has "id", "text"\)/);
   assert.throws(() => readBatchRows('id,name\n', 'csv'), /names none of claim, question, input, text/);
+  // An "about" column or field gives the row's topic; a row without one keys as it always did.
+  const withAbout = readBatchRows('id,claim,about\nq1,He won in 2018,Tomas Kerrigan\nq2,Gill won 21 awards,\n', 'csv');
+  assert.deepEqual(withAbout.map((r) => r.about), ['Tomas Kerrigan', undefined]);
+  assert.equal(withAbout[1]?.key, readBatchRows('id,claim\nq2,Gill won 21 awards\n', 'csv')[0]?.key);
+  assert.notEqual(withAbout[0]?.key, readBatchRows('id,claim\nq1,He won in 2018\n', 'csv')[0]?.key);
+  const jAbout = readBatchRows('{"claim": "She won", "about": "Mira Holt"}\n{"claim": "She won", "about": 3}\n', 'jsonl');
+  assert.equal(jAbout[0]?.about, 'Mira Holt');
+  assert.equal(jAbout[1]?.error, 'field "about" is not a string');
   // The same id and text give the same key in any run; another text, another key.
   assert.equal(readBatchRows(CSV, 'csv')[0]?.key, rows[0]?.key);
   assert.notEqual(readBatchRows(CSV.replace('140 of 196', '141 of 196'), 'csv')[0]?.key, rows[0]?.key);

@@ -65,3 +65,24 @@ test('verity check: report to stdout or a file in every format, progress on stde
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('verity check --about: the report says what the claim was read as being about; an empty topic is a clear error', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'verity-check-about-'));
+  try {
+    await (await storeOfDocs(SMALL_CORPUS, join(dir, 'c.db'))).close();
+    const claim = 'It criminalizes possession of banned images';
+    const about = await run(['check', claim, '--about', 'Ruritania', '--db', 'c.db', '--format', 'json'], dir);
+    assert.equal(about.code, 0, about.stderr);
+    const report = JSON.parse(about.stdout) as { about?: string; gaps: Array<{ text: string }> };
+    assert.equal(report.about, 'Ruritania');
+    assert.ok(!report.gaps.some((g) => /subject is unknown/.test(g.text)));
+    const bare = await run(['check', claim, '--db', 'c.db'], dir);
+    assert.equal(bare.code, 0, bare.stderr);
+    assert.match(bare.stdout, /subject is unknown: it opens with “It”/);
+    const empty = await run(['check', claim, '--about', ' ', '--db', 'c.db'], dir);
+    assert.notEqual(empty.code, 0);
+    assert.match(empty.stderr, /verity: \[check\] .*the topic given with --about is empty\. Fix:/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -90,3 +90,24 @@ test('wice-corpus runs the check pipeline over the pages ingested into SQLite an
   const t = r.extra.msPerCheck as { p50: number; p95: number };
   assert.ok(t.p95 >= t.p50);
 });
+
+test('wice-corpus passes each claim\'s page title as its topic only when every claim has one', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'verity-wice-corpus-about-'));
+  const rows = [
+    { label: 'supported', supporting_sentences: [[4]], claim: 'It opened a new maritime wing on Tuesday.', evidence: PAGE_A, meta: { id: 'd1', claim_title: 'Harbour Museum' } },
+    { label: 'not_supported', supporting_sentences: [], claim: 'The Portwick council rejected the museum budget in 2015.', evidence: PAGE_B, meta: { id: 'd2', claim_title: 'Portwick' } },
+  ];
+  const run = async (name: string, data: typeof rows): Promise<{ extra: Record<string, unknown>; kept: Report }> => {
+    writeFileSync(join(dir, `${name}.jsonl`), data.map((r) => JSON.stringify(r)).join('\n'));
+    const r = await runEval('wice-corpus', { data: join(dir, `${name}.jsonl`), out: join(dir, name) });
+    return { extra: r.extra, kept: JSON.parse(readFileSync(join(dir, name, 'report-d1.json'), 'utf8')) as Report };
+  };
+  const all = await run('all', rows);
+  assert.equal(all.extra.claimsWithTopic, 2);
+  assert.equal(all.kept.about, 'Harbour Museum');
+  assert.ok(!all.kept.gaps.some((g) => /subject is unknown/.test(g.text)));
+  const some = await run('some', [rows[0]!, { ...rows[1]!, meta: { id: 'd2' } } as (typeof rows)[number]]);
+  assert.equal(some.extra.claimsWithTopic, 0);
+  assert.equal(some.kept.about, undefined);
+  assert.ok(some.kept.gaps.some((g) => /subject is unknown: it opens with “It”/.test(g.text)));
+});

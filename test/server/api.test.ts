@@ -95,6 +95,24 @@ test('a check: 202 with an id, progress then done over SSE, and the same report 
   assert.deepEqual(afterAll, [], 'nothing new: the stream just ends');
 });
 
+test('a check with "about": the job reads the claim with its topic, as the library does; a non-string topic is a 400', async () => {
+  const claim = 'It criminalizes possession of banned images';
+  const res = await postJson(`${t.url}/api/checks`, { input: claim, about: 'Ruritania' });
+  assert.equal(res.status, 202);
+  const { id } = (await res.json()) as { id: string };
+  const job = (await waitForJob(t.url, id)) as { status: string; report: { about?: string; input: string } };
+  assert.equal(job.status, 'done');
+  assert.equal(job.report.about, 'Ruritania');
+  const expected = await checkInput(t.store, claim, { now: FIXED_NOW, about: 'Ruritania' });
+  assert.equal(await (await fetch(`${t.url}/api/jobs/${id}/report?format=json`)).text(), renderReport(expected, 'json'));
+  const bad = await postJson(`${t.url}/api/checks`, { input: claim, about: 7 });
+  assert.equal(bad.status, 400);
+  assert.match(((await bad.json()) as ErrorJson).error.problem, /"about" is 7, not a string/);
+  const empty = await postJson(`${t.url}/api/checks`, { input: claim, about: '  ' });
+  assert.equal(empty.status, 400);
+  assert.match(((await empty.json()) as ErrorJson).error.problem, /topic given with --about is empty/);
+});
+
 test('a question has no ClaimReview form: 400 UNSUPPORTED with the fix', async () => {
   const res = await postJson(`${t.url}/api/checks`, { input: 'Which countries criminalize possession of banned images?' });
   const { id } = (await res.json()) as { id: string };

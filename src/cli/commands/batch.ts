@@ -27,7 +27,8 @@ Usage: verity batch FILE --out DIR [--db FILE|postgres://…] [--format json|md|
 
 FILE is CSV with a header row (the column checked is claim, question, input or text, or the
 one --column names; an "id" column names the rows) or JSONL (one object per line with one of
-those fields and an optional "id", or one JSON string per line). Each row gets the report
+those fields and an optional "id", or one JSON string per line). An "about" column or field
+gives what the row's claim is about, as verity check --about does. Each row gets the report
 \`verity check\` would write for it, in DIR/reports/, and DIR/summary.<csv|json|html> lists every
 row: status, verdict, confidence, report file, or the row's error. A row that cannot be read,
 an empty claim or one over the length limit is reported in the summary and the batch goes on.
@@ -80,7 +81,7 @@ export function progressDetail(p: BatchProgress): string {
 /** Checks in this process, on `store`. */
 async function localCheck(store: Store, analyst: Analyst | undefined): Promise<CheckOne> {
   const { checkInput } = await import('../../check/index.js');
-  return (input) => checkInput(store, input, { analyst });
+  return (input, about) => checkInput(store, input, { analyst, ...(about !== undefined ? { about } : {}) });
 }
 
 /**
@@ -102,9 +103,9 @@ async function threadCheck(location: string, size: number, analyst: Analyst | un
   }
   log(`batch: checking in ${size} worker thread${size === 1 ? '' : 's'}`);
   let task = 0;
-  const check: CheckOne = async (input) => {
+  const check: CheckOne = async (input, about) => {
     // A signal per row: the pool listens on it until the row ends (a batch stops between rows, see runBatch).
-    const result = await threads.run({ kind: 'check', input }, { id: String(++task), signal: new AbortController().signal, onProgress: () => undefined }, null);
+    const result = await threads.run({ kind: 'check', input, ...(about !== undefined ? { options: { about } } : {}) }, { id: String(++task), signal: new AbortController().signal, onProgress: () => undefined }, null);
     if (result.kind !== 'check') throw new VerityError({ code: 'INTERNAL', component: 'batch', problem: `a check thread answered with a ${result.kind} result`, fix: 'this is a bug in Verity; run the batch with --threads 0 and report it' });
     return result.report;
   };

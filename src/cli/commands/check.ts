@@ -13,7 +13,7 @@ import { MAX_WEB_LIMIT, WEB_OPTIONS, webSearchFromFlags } from '../web-flags.js'
 
 const HELP = `verity check — fact-check a question or a claim against your corpus
 
-Usage: verity check "<question or claim>" [--db FILE] [--format md|html|json|claimreview] [--out FILE] [--json]
+Usage: verity check "<question or claim>" [--about TOPIC] [--db FILE] [--format md|html|json|claimreview] [--out FILE] [--json]
                     [--analyst rules|llm] [--llm-url URL] [--llm-model NAME] [--llm-fallback]
                     [--web [--web-engine wikipedia|searxng] [--web-url URL] [--web-limit N]]
 
@@ -29,6 +29,12 @@ sentence that is not supported is shown flagged "unverified" with the reason —
 silently. Progress goes to stderr; the report goes to stdout or to --out.
 
 Options:
+  --about TOPIC    what the claim is about, e.g. the title of the article it was lifted from
+                   ("Travis Barker"). A claim whose subject is a bare pronoun ("He appeared in
+                   …", "In 2016, she …") is read with TOPIC in its place; any claim's search also
+                   looks for pages about TOPIC. TOPIC is never a word the sources must state
+                   beyond the subject. Without it, a claim opening with a bare pronoun gets a gap
+                   saying its subject is unknown
   --db FILE        corpus database (default: $VERITY_DB, else .verity/verity.db)
   --format FORMAT  md (default), html (one self-contained page), json (all fields, with
                    schemaVersion), claimreview (schema.org JSON-LD; claims only)
@@ -63,6 +69,7 @@ Examples:
   verity check "Which countries criminalize mere possession of child sexual abuse material versus only its production or distribution?"
   verity check "140 of 196 countries criminalize simple possession" --format html --out report.html
   verity check "140 of 196 countries criminalize simple possession" --format claimreview
+  verity check "He made his debut for the club in 2018" --about "Stefan Cleveland"
   verity check "Fact-checking organizations passed 400 by 2023" --web --db web.db
   verity check "140 of 196 countries criminalize simple possession" --analyst llm --llm-url http://127.0.0.1:11434/v1 --llm-model llama3.1:8b
 `;
@@ -73,6 +80,7 @@ export const checkCommand: Command = {
   help: HELP,
   options: {
     db: { type: 'string' },
+    about: { type: 'string' },
     format: { type: 'string' },
     out: { type: 'string' },
     ...ANALYST_OPTIONS,
@@ -98,6 +106,7 @@ export const checkCommand: Command = {
       const report = await checkInput(store, input, {
         onProgress: (e) => ctx.out.progress(e),
         analyst,
+        ...(typeof ctx.values.about === 'string' ? { about: ctx.values.about } : {}),
         ...(web ? { web: { search: web.search, limit: web.limit, onWarning: (w: string) => ctx.out.notice(`verity: warning: ${w}`) } } : {}),
       });
       const w = report.provenance.web;

@@ -6,6 +6,10 @@
 // supported-vs-rest balanced accuracy and ROC-AUC, the 3×3 confusion table, calibration of
 // the confidence (ECE, reliability table), clean prose, lead relevance, time per check.
 //
+// The claim's topic: WiCE gives every claim the title of the Wikipedia page it was lifted from
+// (meta.claim_title), as a reader checking a sentence of an article knows what the article is
+// about; it is passed as `about` (check --about) only when every claim has one.
+//
 // Verdict → WiCE label: supported → supported, mixed → partially_supported, refuted and
 // unproven → not_supported (WiCE's "not supported" means the article does not bear the claim
 // out). The probability behind AUC and calibration is P(supported): the confidence of a
@@ -52,6 +56,7 @@ function binaryFigures(isSupported: readonly boolean[], predicted: readonly stri
 export async function runWiceCorpus(options: EvalOptions): Promise<EvalResult> {
   const all = readWice(options.data).filter((c) => !c.oracle);
   const claims = all.slice(0, options.limit ?? Infinity);
+  const withTopics = all.every((c) => c.topic !== undefined);
   const keep = options.out !== undefined;
   const root = keep ? options.out! : mkdtempSync(join(tmpdir(), 'verity-wice-corpus-'));
   const docs = join(root, 'articles');
@@ -90,7 +95,7 @@ export async function runWiceCorpus(options: EvalOptions): Promise<EvalResult> {
       const t0 = performance.now();
       let report: Report | null = null;
       try {
-        report = await checkInput(store, claim, { now: FIXED_CLOCK });
+        report = await checkInput(store, claim, { now: FIXED_CLOCK, ...(withTopics ? { about: c.topic } : {}) });
       } catch (e) {
         if (!isVerityError(e)) throw e;
         failed++;
@@ -133,6 +138,7 @@ export async function runWiceCorpus(options: EvalOptions): Promise<EvalResult> {
       majorityBaseline: majorityBaseline(gold, WICE_LABELS),
       extra: {
         articles: ingested.documents.length,
+        claimsWithTopic: withTopics ? claims.length : 0,
         ownArticleAmongSources: r4(ownFound / Math.max(1, n)),
         decisiveVerdicts: decisive,
         decisiveWithQuotedEvidence: r4(decisive === 0 ? 1 : disciplined / decisive),

@@ -77,6 +77,7 @@ export function renderHtml(report: Report): string {
   parts.push('<!doctype html>', '<html lang="en">', '<head>', '<meta charset="utf-8">', '<meta name="viewport" content="width=device-width, initial-scale=1">');
   parts.push(`<title>${escapeHtml(report.title)}</title>`, `<style>${CSS}</style>`, '</head>', '<body>', '<main>', '<article>');
   parts.push('<header>', `<div class="kicker">Verity fact check · ${report.kind}</div>`, `<h1>${escapeHtml(report.title)}</h1>`);
+  if (report.about !== undefined) parts.push(`<p class="about">Checked as being about: ${escapeHtml(report.about)}</p>`);
   if (report.verdict) {
     const label = LABELS[report.verdict.label] ?? report.verdict.label;
     parts.push(

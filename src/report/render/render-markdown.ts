@@ -22,6 +22,7 @@ function cell(text: string): string {
 export function renderMarkdown(report: Report): string {
   const out: string[] = [];
   out.push(`# ${escapeInline(report.title)}`, '');
+  if (report.about !== undefined) out.push(`_Checked as being about: ${escapeInline(report.about)}_`, '');
   if (report.verdict) {
     const label = LABELS[report.verdict.label] ?? report.verdict.label;
     out.push(`**Verdict: ${label}** (confidence ${report.verdict.confidence.toFixed(2)}). ${escapeInline(report.verdict.reason)}`, '');

@@ -160,7 +160,12 @@ async function postCheck(c: Context<ServerEnv>, o: RouteOptions): Promise<Respon
   if (web !== undefined && typeof web !== 'boolean') {
     throw new HttpError(400, { code: 'BAD_INPUT', component: 'check', problem: `"web" is ${JSON.stringify(web)}, not true or false`, fix: 'send {"input": "…", "web": true} to search the web too, or leave "web" out' });
   }
-  return submit(c, o, { kind: 'check', input, ...(web === true ? { options: { web: true } } : {}) });
+  const about = (body as Record<string, unknown>).about;
+  if (about !== undefined && typeof about !== 'string') {
+    throw new HttpError(400, { code: 'BAD_INPUT', component: 'check', problem: `"about" is ${JSON.stringify(about)}, not a string`, fix: 'send {"input": "…", "about": "<what the claim is about>"}, or leave "about" out' });
+  }
+  const options = { ...(web === true ? { web: true } : {}), ...(typeof about === 'string' ? { about } : {}) };
+  return submit(c, o, { kind: 'check', input, ...(Object.keys(options).length > 0 ? { options } : {}) });
 }
 
 /** ?fetch=1 (or true) asks for the cited pages; 0, false or nothing does not; anything else is a 400. */

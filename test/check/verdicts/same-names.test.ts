@@ -46,3 +46,17 @@ test('a passage naming none of the names stays when its page names them and stat
   assert.deepEqual(aboutTheSameNames(claim, js, new Map([['obit', 0.5]]), 1, (id) => texts.get(id)).map((j) => j.passage.id), ['p1']);
   assert.deepEqual(aboutTheSameNames(claim, js, new Map([['obit', 0.1]]), 1, (id) => texts.get(id)).map((j) => j.passage.id), []);
 });
+
+test('a page titled with the claim\'s topic (check --about) keeps its passages, whatever names the claim writes', () => {
+  const claim = 'The band\'s third album, "Vellamor", was released on 2 November 2004.';
+  const preview = page('preview', 'Glass Harbour album preview: politics, covered');
+  const other = page('other', 'Election week in pictures');
+  const js = [
+    judged(passage('p1', 'preview', 'Ten of the 12 songs on the third album are covers.'), preview),
+    judged(passage('p2', 'other', 'Polls open on 2 November 2004 across the country.'), other),
+  ];
+  assert.deepEqual(aboutTheSameNames(claim, js).map((j) => j.passage.id), []);
+  assert.deepEqual(aboutTheSameNames(claim, js, undefined, 1, undefined, claimNames('Glass Harbour')).map((j) => j.passage.id), ['p1']);
+  // Every word of the topic must be in the title: a page titled with one of them is not about it.
+  assert.deepEqual(aboutTheSameNames(claim, js, undefined, 1, undefined, claimNames('Glass Lantern')).map((j) => j.passage.id), []);
+});

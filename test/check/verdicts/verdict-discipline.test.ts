@@ -32,6 +32,14 @@ test('Supported stands on a verified quote of a supporting passage, and the reas
   assert.deepEqual(verdictProblems({ ...r, verdict: v }), []);
 });
 
+test('a publisher given as an address is named by its site in the reason, never as the address', () => {
+  const r = report('supported', [sentence('p1')]);
+  const social = { ...r, sources: [{ ...r.sources[0]!, publisher: 'https://www.facebook.com/coastalherald/' }] };
+  assert.match(disciplinedVerdict(social, [judged('p1', 'supports')])!.reason, /^Supported: the passage quoted from coastalherald \[1\] bears the claim out/);
+  const site = { ...r, sources: [{ ...r.sources[0]!, publisher: 'https://www.coastalherald.example/news' }] };
+  assert.match(disciplinedVerdict(site, [judged('p1', 'supports')])!.reason, /quoted from coastalherald\.example \[1\]/);
+});
+
 test('a supporting quote whose source states only part of the claim leaves it Unproven, with a calibrated confidence', () => {
   const r = report('supported', [sentence('p1')]);
   const v = disciplinedVerdict(r, [judged('p1', 'supports', 'The museum has a shop.')]);
