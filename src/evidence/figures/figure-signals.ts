@@ -15,6 +15,7 @@ import { readFigureMeanings, type FigureMeaning, type FigureReading } from '../.
 import { splitSentences, stem, STOPWORDS } from '../../text/index.js';
 import { createTextMemo } from '../../text/text-memo.js';
 import { numberForms } from '../../text/figures/number-words.js';
+import { mayHoldFigure } from '../../text/figures/figure-presence.js';
 import { compareMeanings, relationSupports, type MeaningComparison } from './figure-meaning.js';
 import { saidOverlap, sameCounted, sameNumber, valueRelation } from './figure-relation.js';
 
@@ -180,7 +181,8 @@ export function figureSignals(claimText: string, evidence: string | readonly str
   const context = (): ReadonlySet<string> => (words ??= contextWords([around, ...sentences]));
   // A sentence's figures are read when a claim figure first reaches it: the search for a match
   // stops at the first, and the sentences after the last match are not read at all.
-  const sources = sentences.filter((s) => MAY_HOLD_FIGURE.test(s)).map((sentence) => ({ sentence, meanings: null as FigureMeaning[] | null }));
+  // A sentence whose only digits are in identifiers ("COVID-19") is not read: it holds no figure (figure-presence.ts).
+  const sources = sentences.filter((s) => MAY_HOLD_FIGURE.test(s) && mayHoldFigure(s)).map((sentence) => ({ sentence, meanings: null as FigureMeaning[] | null }));
   return asked.map((c) => {
     const signal: FigureSignal = { claim: c, match: null, conflict: null, mismatch: null };
     for (const source of sources) {
