@@ -17,7 +17,7 @@ import { VerityError } from './errors.js';
 
 const port = parentPort;
 if (!port) throw new Error('job-thread.ts runs only as a worker thread');
-const { location, writable, jobs, nice } = workerData as ThreadStoreLocation;
+const { location, writable, jobs, nice, warmUp: warmUpAsked } = workerData as ThreadStoreLocation;
 // Below the request thread: on a busy machine the server answers first and the jobs wait.
 // (On Linux a thread has its own nice value, and this sets the calling thread's.) Nice 5, not 10:
 // a nice value also ranks the jobs below every other process, and at 10 (a ninth of a nice-0
@@ -83,10 +83,14 @@ const WARM_UP_ARTICLE = `# A short note\n\n${WARM_UP_CLAIM} The council said the
  * Warms the thread once it is ready: one rules check and one tiny audit against the corpus, results
  * dropped, so the models, the lexicon and the compiled code they load on first use are in place
  * before the first real job (a cold thread's first check took ~10× the CPU of the next). Jobs that
- * arrive meanwhile run alongside it. VERITY_JOB_THREAD_WARMUP=0 turns it off.
+ * arrive meanwhile run alongside it. VERITY_JOB_THREAD_WARMUP=0 turns it off, and so does a pool
+ * started with `warmUp: false` (`verity batch`); the thread then says it ran neither.
  */
 async function warmUp(): Promise<void> {
-  if (process.env.VERITY_JOB_THREAD_WARMUP === '0') return;
+  if (process.env.VERITY_JOB_THREAD_WARMUP === '0' || warmUpAsked === false) {
+    post({ type: 'warm', check: false, audit: false, ms: 0 });
+    return;
+  }
   const started = Date.now();
   const ran = { check: false, audit: false };
   try {

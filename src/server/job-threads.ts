@@ -28,6 +28,13 @@ export interface ThreadStoreLocation {
    * thread); null leaves them at the process's priority (`verity batch`, whose main thread only waits).
    */
   nice?: number | null;
+  /**
+   * Warm each thread up once it is ready, with one check and one audit against the corpus (default
+   * true: a server's first job then runs warm). `verity batch` passes false: its first rows warm the
+   * threads anyway, and on a large corpus the warm-up's own check and audit are work on top (at a
+   * million passages they doubled the CPU of a 20-row batch in two threads; docs/bench-scale.md).
+   */
+  warmUp?: boolean;
 }
 
 /** Messages to a thread. */
@@ -70,7 +77,7 @@ interface Slot {
   task: Task | null;
   /** Settles when the thread has loaded its modules (or failed to). */
   ready: Promise<void>;
-  /** What the thread's warm-up ran, once it is done (never settles when warm-up is off). */
+  /** What the thread's warm-up ran, once it is done (neither, at once, when warm-up is off). */
   warm: Promise<{ check: boolean; audit: boolean; ms: number }>;
 }
 
@@ -106,7 +113,7 @@ export class JobThreads {
       throw new VerityError({ code: 'USAGE', component: 'serve', problem: `the thread pool size must be a whole number of at least 1, got ${String(size)}`, fix: 'pass a positive number of threads' });
     }
     this.script = options.script ?? DEFAULT_SCRIPT;
-    this.data = { location: options.location, ...(options.writable ? { writable: true } : {}), ...(options.jobs ? { jobs: options.jobs } : {}), ...(options.nice !== undefined ? { nice: options.nice } : {}) };
+    this.data = { location: options.location, ...(options.writable ? { writable: true } : {}), ...(options.jobs ? { jobs: options.jobs } : {}), ...(options.nice !== undefined ? { nice: options.nice } : {}), ...(options.warmUp === false ? { warmUp: false } : {}) };
     this.log = options.log ?? (() => undefined);
     this.graceMs = options.cancelGraceMs ?? 2_000;
     for (let i = 0; i < size; i++) this.slots.push(this.spawn());
@@ -125,7 +132,7 @@ export class JobThreads {
     }
   }
 
-  /** Resolves once every thread has warmed up, with what each ran (VERITY_JOB_THREAD_WARMUP=0: never). */
+  /** Resolves once every thread has warmed up, with what each ran (neither with warmUp false or VERITY_JOB_THREAD_WARMUP=0). */
   warm(): Promise<Array<{ check: boolean; audit: boolean; ms: number }>> {
     return Promise.all(this.slots.map((s) => s.warm));
   }

@@ -94,7 +94,8 @@ async function threadCheck(location: string, size: number, analyst: Analyst | un
   const plan = threadJobPlan(analyst ? { analyst } : {});
   if (!plan.fits({ kind: 'check', input: 'x' })) return null;
   const { JobThreads } = await import('../../server/job-threads.js');
-  const threads = new JobThreads({ location, size, jobs: plan.settings, nice: null, log });
+  // No warm-up: the first rows warm each thread, and a warm-up check and audit would be work on top.
+  const threads = new JobThreads({ location, size, jobs: plan.settings, nice: null, warmUp: false, log });
   try {
     await threads.ready();
   } catch (e) {

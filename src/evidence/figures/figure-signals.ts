@@ -15,6 +15,7 @@ import { readFigureMeanings, type FigureMeaning, type FigureReading } from '../.
 import { splitSentences, stem, STOPWORDS } from '../../text/index.js';
 import { createTextMemo } from '../../text/text-memo.js';
 import { numberForms } from '../../text/figures/number-words.js';
+import { mayHoldFigure } from '../../text/figures/figure-presence.js';
 import { compareMeanings, relationSupports, type MeaningComparison } from './figure-meaning.js';
 import { extraModifiers, saidOverlap, sameCounted, sameNumber, valueRelation } from './figure-relation.js';
 
@@ -152,27 +153,57 @@ function contextWords(sentences: readonly string[]): Set<string> {
   return new Set(sentences.join(' ').toLowerCase().split(/[^\p{L}\p{N}'’.-]+/u).flatMap((w) => numberForms(w.replace(/[.'’]+$/, ''))).flatMap((w) => [w, stem(w)]));
 }
 
+/** What a caller reads of the signals: every outcome, or whether each claim figure is matched (statedFigures). */
+export type SignalsWanted = 'all' | 'match';
+
+/**
+ * Can the evidence figure `s` be the claim figure's match, rival or mismatch at all? Each outcome
+ * needs what is tested here, so a pair that fails it is never compared (compareMeanings, reading
+ * every word's synonyms, is the costly part of a page's figures):
+ * - a match: compareMeanings answers same or paraphrase only of values that match (valueRelation);
+ * - a rival: a conflicting value of a value that matches or conflicts, of the same counted thing
+ *   or the same kind of quantity (rival above);
+ * - a mismatch: the same number, written the same (sameNumber, sameWritten).
+ * None of these reads the setting a page lends a sentence (setByContext changes its restriction
+ * only), so the pair is tested as read.
+ */
+export function mayBear(c: FigureMeaning, s: FigureMeaning, wanted: SignalsWanted): boolean {
+  const value = valueRelation(c, s);
+  if (value === 'match') return true;
+  if (wanted === 'match') return false;
+  if (value === 'conflict' && ((c.kind === s.kind && c.kind !== 'count') || sameCounted(c, s) === true)) return true;
+  return sameNumber(c, s) && sameWritten(c, s);
+}
+
 /**
  * Read each claim figure (all, or those `claimFigures` names by offset) against the evidence;
  * `around` is text that sets the evidence (its page's title), read for setByContext only.
+ * With `wanted` 'match', only `match` is looked for (conflict and mismatch stay null), so only
+ * the pairs whose values match are compared.
  */
-export function figureSignals(claimText: string, evidence: string | readonly string[], claimFigures?: readonly Figure[], around = ''): FigureSignal[] {
+export function figureSignals(claimText: string, evidence: string | readonly string[], claimFigures?: readonly Figure[], around = '', wanted: SignalsWanted = 'all'): FigureSignal[] {
   const claim = meaningsOf(claimText);
-  const wanted = claimFigures ? claim.filter((m) => claimFigures.some((f) => f.start === m.figure.start)) : claim;
-  if (wanted.length === 0) return [];
+  const asked = claimFigures ? claim.filter((m) => claimFigures.some((f) => f.start === m.figure.start)) : claim;
+  if (asked.length === 0) return [];
   // The evidence is split once; its words are read only when a sentence is to be set by them.
   const sentences = readSentences(evidence);
   let words: ReadonlySet<string> | null = null;
   const context = (): ReadonlySet<string> => (words ??= contextWords([around, ...sentences]));
-  const sources = sentences.filter((s) => MAY_HOLD_FIGURE.test(s)).map((sentence) => ({ sentence, meanings: meaningsOf(sentence) }));
-  return wanted.map((c) => {
+  // A sentence's figures are read when a claim figure first reaches it: the search for a match
+  // stops at the first, and the sentences after the last match are not read at all.
+  // A sentence whose only digits are in identifiers ("COVID-19") is not read: it holds no figure (figure-presence.ts).
+  const sources = sentences.filter((s) => MAY_HOLD_FIGURE.test(s) && mayHoldFigure(s)).map((sentence) => ({ sentence, meanings: null as FigureMeaning[] | null }));
+  return asked.map((c) => {
     const signal: FigureSignal = { claim: c, match: null, conflict: null, mismatch: null };
-    for (const { sentence, meanings } of sources) {
-      for (const read of meanings) {
+    for (const source of sources) {
+      const sentence = source.sentence;
+      for (const read of (source.meanings ??= meaningsOf(sentence))) {
+        if (!mayBear(c, read, wanted)) continue;
         const s = setByContext(c, read, context);
         const comparison = compareMeanings(c, s);
         const found = { source: s, sentence, comparison };
         if (relationSupports(comparison.relation) || describedCount(c, s, comparison)) return { claim: c, match: found, conflict: null, mismatch: null };
+        if (wanted === 'match') continue;
         const same = sameNumber(c, s) && sameWritten(c, s);
         if (same && signal.mismatch === null && comparison.relation !== 'unrelated' && (comparison.relation !== 'conflicting-value' || valueRelation(c, s) === 'match')) signal.mismatch = found;
         // Of several rivals, the one whose clause names what the claim names and says most of it ("Dunmore … a $4.50 fare", not Ardee's $6.20).

@@ -28,7 +28,7 @@ export function statedFigures(claim: ClaimProfile, text: string): StatedFigures 
     for (const d of days) if (statesDate(d, stated)) found++;
   }
   if (claim.figures.length > 0) {
-    for (const signal of figureSignals(claim.text, text, claim.figures)) if (signal.match !== null) found++;
+    for (const signal of figureSignals(claim.text, text, claim.figures, '', 'match')) if (signal.match !== null) found++;
   }
   if (claim.years.length > 0) {
     const years = new Set(readYears(text));

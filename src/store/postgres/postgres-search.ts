@@ -132,11 +132,11 @@ export class PostgresSearch {
         )
       ).rows;
       const toCount = shares.filter((r) => statisticsCount(r, corpus.passages, cap) === null).map((r) => r.w);
-      const counted = new Map<string, number>();
-      if (toCount.length > 0) {
-        const rows = (await q.query<{ w: string; n: number }>(`SELECT w, (SELECT count(*)::int FROM (SELECT 1 FROM ${this.S}.passages p WHERE p.tsv @@ plainto_tsquery(${this.cfg}, w) LIMIT $2) x) AS n FROM unnest($1::text[]) AS w`, [toCount, cap])).rows;
-        for (const r of rows) counted.set(r.w, r.n);
-      }
+      // One statement per term, sent together: PostgreSQL runs each on its own pooled connection, so
+      // the heap reads of a claim's terms (a row per match, up to the cap) go on every core at once
+      // instead of one term after another in one statement.
+      const count = async (w: string): Promise<[string, number]> => [w, (await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM (SELECT 1 FROM ${this.S}.passages p WHERE p.tsv @@ plainto_tsquery(${this.cfg}, $1) LIMIT $2) x`, [w, cap])).rows[0]?.n ?? 0];
+      const counted = new Map<string, number>(await Promise.all(toCount.map(count)));
       this.termCounts.add(new Map(shares.map((r) => [r.w, statisticsCount(r, corpus.passages, cap) ?? estimatedCount(counted.get(r.w) ?? 0, cap, r.share === null ? null : r.share * corpus.passages, corpus.passages)])));
     }
     const counts = this.termCounts.counts(terms);
