@@ -3,12 +3,11 @@
 // when compared to the same six months" / "9 per cent during the trial"), and a count of one stage
 // of a scheme beside a count of another ("Seventy firms signed up …, and 61 of them finished").
 // A small corpus in the project's own words, in an in-memory SQLite store, then `checkInput`.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkInput } from '../../../src/check/index.js';
-import type { Store } from '../../../src/contracts.js';
 import type { FixtureDoc } from '../../fixtures/check/small-corpus.js';
-import { storeOfDocs } from '../helpers.js';
+import { storeForTests } from '../helpers.js';
 
 const NOW = (): Date => new Date('2026-03-01T12:00:00.000Z');
 const CORPUS: FixtureDoc[] = [
@@ -30,18 +29,12 @@ const CORPUS: FixtureDoc[] = [
   },
 ];
 
-let store: Store;
-before(async () => {
-  store = await storeOfDocs(CORPUS);
-});
-after(async () => {
-  await store.close();
-});
+const store = storeForTests(CORPUS);
 
 async function verdictOf(claim: string): Promise<{ label: string; reason: string }> {
-  const r = await checkInput(store, claim, { now: NOW });
-  assert.ok(r.verdict, 'a verdict is given');
-  return r.verdict;
+  const v = (await checkInput(store(), claim, { now: NOW })).verdict;
+  assert.ok(v, 'a verdict is given');
+  return v;
 }
 
 test('the claim\'s number measured against another base is named beside the figure for the claim\'s period, and refutes it', async () => {
