@@ -14,6 +14,7 @@ import { ENGINE, ENGINE_VERSION } from '../version.js';
 import { notCheckable, notCheckableReport } from './checkable.js';
 import { planInput } from './plan.js';
 import { aboutTheSameNames } from './same-names.js';
+import { PageNamedJudge } from './page-names.js';
 import { documentCoverage, pagePassages, readSourceText, type SourceCoverage } from './claim-coverage.js';
 import { SUPPORTED_AT, withDisciplinedVerdict } from './verdict-discipline.js';
 import { gatherWebSources, webQueries, type CheckWebOptions, type WebStageResult } from './web-sources.js';
@@ -152,6 +153,8 @@ export async function checkInput(store: Store, input: string, options: CheckOpti
 
   const toRetrieve = plan.facets.filter((f) => f.retrieve);
   const facets: FacetEvidence[] = [];
+  // "the reef" in a later passage is read as the page named it before (page-names.ts).
+  const pages = new PageNamedJudge(store);
   let claimCoverage: SourceCoverage | undefined;
   let done = 0;
   for (const f of plan.facets) {
@@ -160,7 +163,7 @@ export async function checkInput(store: Store, input: string, options: CheckOpti
       const wide = f.role === 'compare';
       const retrieved = await retrieveExpanded(store, f.claim, { limit: options.limit ?? (wide ? 24 : plan.kind === 'question' ? 16 : 12), perSource: options.perSource ?? (wide ? 2 : 3) });
       const evidence = wide ? mergeEvidence(retrieved, await searchWide(store, f.claim, retrieved)) : retrieved;
-      judgements = evidence.map((e) => toJudgement(judge(f.claim, e)));
+      judgements = await pages.judgeAll(evidence, (e) => toJudgement(judge(f.claim, e)));
       done++;
       progress({ stage: 'retrieve', done, total: toRetrieve.length, detail: f.label.slice(0, 60) });
     }
@@ -169,7 +172,7 @@ export async function checkInput(store: Store, input: string, options: CheckOpti
     // enough of it to bear it out stays whatever names it writes, and the verdict weighs it.
     const sourceCoverage: SourceCoverage | undefined = judged ? await documentCoverage(store, f.claim, judgements) : undefined;
     // The page that states most of the claim is also read where retrieval did not look.
-    if (sourceCoverage) judgements = [...judgements, ...(await pagePassages(store, f.claim, judgements, sourceCoverage)).map((e) => toJudgement(judge(f.claim, e)))];
+    if (sourceCoverage) judgements = [...judgements, ...(await pages.judgeAll(await pagePassages(store, f.claim, judgements, sourceCoverage), (e) => toJudgement(judge(f.claim, e))))];
     if (judged) judgements = aboutTheSameNames(f.claim, judgements, sourceCoverage, SUPPORTED_AT, readSourceText);
     if (f.role === 'claim') claimCoverage = sourceCoverage;
     const verdict: Verdict | null = judged && f.retrieve ? claimVerdict(f.claim, judgements) : null;
