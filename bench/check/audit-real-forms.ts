@@ -4,7 +4,7 @@
 // claims drawn from lines a reader would not call claims (chrome, list lead-ins, fragments); then
 // each planted error, caught when a consistency flag appears that the clean text did not have.
 // Run: node --import tsx bench/check/audit-real-forms.ts   (writes bench/results/audit-real-forms.json)
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { openStore } from '../../src/store/sqlite/open.js';
@@ -53,4 +53,5 @@ rmSync(dir, { recursive: true, force: true });
 const result = { planted, caught, falseFlags, chromeClaims };
 console.log(`audit on real page forms (own-words fixtures): planted errors caught ${caught}/${planted}; false consistency flags on the clean texts ${falseFlags}; claims from chrome, lead-ins and fragments ${chromeClaims}`);
 for (const l of lines) console.log(l);
+mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/audit-real-forms.json', `${JSON.stringify(result, null, 2)}\n`);

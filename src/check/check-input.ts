@@ -15,6 +15,7 @@ import { notCheckable, notCheckableReport } from './checkable.js';
 import { planInput } from './plan.js';
 import { claimSubject, subjectCoverage, subjectNote, validateAbout } from './about.js';
 import { aboutTheSameNames, claimNames } from './same-names.js';
+import { PageNamedJudge } from './page-names.js';
 import { documentCoverage, pagePassages, readSourceText, type SourceCoverage } from './claim-coverage.js';
 import { SUPPORTED_AT, withDisciplinedVerdict } from './verdict-discipline.js';
 import { gatherWebSources, webQueries, type CheckWebOptions, type WebStageResult } from './web-sources.js';
@@ -162,6 +163,8 @@ export async function checkInput(store: Store, input: string, options: CheckOpti
 
   const toRetrieve = plan.facets.filter((f) => f.retrieve);
   const facets: FacetEvidence[] = [];
+  // "the reef" in a later passage is read as the page named it before (page-names.ts).
+  const pages = new PageNamedJudge(store);
   let claimCoverage: SourceCoverage | undefined;
   let done = 0;
   for (const f of plan.facets) {
@@ -173,7 +176,7 @@ export async function checkInput(store: Store, input: string, options: CheckOpti
       const wide = f.role === 'compare';
       const retrieved = await retrieveExpanded(store, sought.text, { limit: options.limit ?? (wide ? 24 : plan.kind === 'question' ? 16 : 12), perSource: options.perSource ?? (wide ? 2 : 3), ...(subject.topic !== null ? { subject: subject.topic } : {}) });
       const evidence = wide ? mergeEvidence(retrieved, await searchWide(store, sought.text, retrieved)) : retrieved;
-      judgements = evidence.map((e) => toJudgement(judge(f.claim, e)));
+      judgements = await pages.judgeAll(evidence, (e) => toJudgement(judge(f.claim, e)));
       done++;
       progress({ stage: 'retrieve', done, total: toRetrieve.length, detail: f.label.slice(0, 60) });
     }
@@ -182,7 +185,7 @@ export async function checkInput(store: Store, input: string, options: CheckOpti
     // enough of it to bear it out stays whatever names it writes, and the verdict weighs it.
     const sourceCoverage: SourceCoverage | undefined = judged ? subjectCoverage(sought, await documentCoverage(store, sought.text, judgements), judgements, readSourceText) : undefined;
     // The page that states most of the claim is also read where retrieval did not look.
-    if (sourceCoverage) judgements = [...judgements, ...(await pagePassages(store, sought.text, judgements, sourceCoverage)).map((e) => toJudgement(judge(f.claim, e)))];
+    if (sourceCoverage) judgements = [...judgements, ...(await pages.judgeAll(await pagePassages(store, sought.text, judgements, sourceCoverage), (e) => toJudgement(judge(f.claim, e))))];
     if (judged) judgements = aboutTheSameNames(sought.text, judgements, sourceCoverage, SUPPORTED_AT, readSourceText, sought.name !== null ? claimNames(sought.name) : []);
     if (f.role === 'claim') claimCoverage = sourceCoverage;
     const verdict: Verdict | null = judged && f.retrieve ? claimVerdict(f.claim, judgements) : null;

@@ -20,6 +20,7 @@ import type { Judgement, Report, ReportSentence, Stance, VerdictLabel } from '..
 import { MEANING_NOTE, profileClaim, unstatedFigures } from '../evidence/index.js';
 import { bestCoverage, passageCoverage, readSourceText, type SourceCoverage } from './claim-coverage.js';
 import { siteName } from '../report/compose/attribution.js';
+import { figureNuance } from './figure-nuance.js';
 
 /** (coverage, P(supported)) points, increasing; straight lines between them, flat beyond the ends. */
 const CALIBRATION: ReadonlyArray<readonly [number, number]> = [
@@ -156,17 +157,7 @@ const OPENERS = new Set(['The', 'A', 'An', 'In', 'On', 'At', 'Of', 'By', 'For', 
  */
 function byFigure(report: Report, v: ReportVerdict, judgements: readonly Judgement[], stanceOf: ReadonlyMap<string, Stance>): ReportVerdict | null {
   const has = (j: Judgement, kind: string): boolean => j.reasons.some((r) => r.kind === kind);
-  // The passage must name what the claim names ("California"), or its figure may be another place's.
-  // A name is a capitalised word not opening the claim ("Sick days fell …" names no "Sick"), found in
-  // the passage, its page's title or its page, with or without dots ("UK" / "U.K.").
-  const first = /^\P{L}*/u.exec(report.input)?.[0].length ?? 0;
-  const names = [...report.input.matchAll(/\b\p{Lu}[\p{L}'’-]+/gu)].filter((m) => m.index !== first && !OPENERS.has(m[0])).map((m) => m[0]);
-  const undotted = (t: string): string => t.replace(/\b(\p{Lu})\.(?=\p{Lu}\b|\p{Lu}\.)/gu, '$1').replace(/\b(\p{Lu}{2,})\./gu, '$1');
-  // The page read whole counts (claim-coverage.ts keeps it read): "the U.K." is named in its first lines, the figure further down.
-  const named = (j: Judgement): boolean => {
-    const text = names.length === 0 ? '' : undotted(`${j.source.title}\n${j.passage.text}\n${readSourceText(j.source.id) ?? ''}`);
-    return names.every((n) => text.includes(n));
-  };
+  const named = namedBy(report.input);
   const conflicting = judgements.filter((j) => j.stance === 'refutes' && has(j, 'figure-conflict') && named(j));
   if (conflicting.length === 0 || judgements.some((j) => j.stance === 'supports' && has(j, 'figure-match'))) return null;
   const ids = new Set(conflicting.map((j) => j.passage.id));
@@ -179,11 +170,65 @@ function byFigure(report: Report, v: ReportVerdict, judgements: readonly Judgeme
   return { label: 'refuted', confidence: r2(confidence), reason: `Refuted: the passage quoted from ${sourceWords(report, quoted.citations[0]!)} gives the claim's figure another value, and no passage states the claim's own (${why}).` };
 }
 
+/**
+ * Does the passage name what the claim names ("California"), or may its figure be another place's?
+ * A name is a capitalised word not opening the claim ("Sick days fell …" names no "Sick"), found in
+ * the passage, its page's title or its page, with or without dots ("UK" / "U.K."), or spelled out
+ * by the initials it stands for ("US" / "the United States").
+ */
+function namedBy(claim: string): (j: Judgement) => boolean {
+  const first = /^\P{L}*/u.exec(claim)?.[0].length ?? 0;
+  const names = [...claim.matchAll(/\b\p{Lu}[\p{L}'’-]+/gu)].filter((m) => m.index !== first && !OPENERS.has(m[0])).map((m) => m[0]);
+  const undotted = (t: string): string => t.replace(/\b(\p{Lu})\.(?=\p{Lu}\b|\p{Lu}\.)/gu, '$1').replace(/\b(\p{Lu}{2,})\./gu, '$1');
+  const spelled = (n: string): RegExp | null => (/^\p{Lu}{2,4}$/u.test(n) ? new RegExp(`\\b${[...n].map((c) => `${c}\\p{Ll}+`).join('\\s+')}\\b`, 'u') : null);
+  // The page read whole counts (claim-coverage.ts keeps it read): "the U.K." is named in its first lines, the figure further down.
+  return (j: Judgement): boolean => {
+    if (names.length === 0) return true;
+    const text = undotted(`${j.source.title}\n${j.passage.text}\n${readSourceText(j.source.id) ?? ''}`);
+    return names.every((n) => text.includes(n) || (spelled(n)?.test(text) ?? false));
+  };
+}
+
+/**
+ * The claim's figure given two ways by the quoted passages (check/figure-nuance.ts): measured
+ * against another base beside another value for the claim's own (Refuted, both named), or counted
+ * at one stage beside another count of the same bodies at another (Mixed, both named). Null when
+ * the passages do not give both, or the report does not quote them.
+ */
+function byNuance(report: Report, v: ReportVerdict, judgements: readonly Judgement[]): ReportVerdict | null {
+  const n = figureNuance(report.input, judgements, namedBy(report.input));
+  if (n === null) return null;
+  // Each figure's passage quoted, else its source quoted: the reason quotes the figure's own sentence of that source.
+  const sourceOf = new Map(judgements.map((j) => [j.passage.id, j.source.id]));
+  const quoteOf = (passageId: string): ReportSentence | undefined =>
+    quotedWhere(report, (id) => id === passageId) ?? quotedWhere(report, (id) => sourceOf.get(id) === sourceOf.get(passageId));
+  const rivalQuote = quoteOf(n.rival.passageId);
+  const sameQuote = quoteOf(n.same.passageId);
+  if (!rivalQuote || !sameQuote) return null;
+  const strength = Math.max(0.5, ...judgements.filter((j) => j.passage.id === n.rival.passageId || j.passage.id === n.same.passageId).map((j) => j.strength));
+  const from = (q: ReportSentence): string => sourceWords(report, q.citations[0]!);
+  if (n.kind === 'other-base') {
+    return {
+      label: 'refuted',
+      confidence: r2(Math.max(strength, v.label === 'refuted' ? v.confidence : 0)),
+      reason: `Refuted: ${from(rivalQuote)} gives the figure for what the claim says as "${n.rival.clause}", not "${n.claimFigure}"; its "${n.same.figure}" is measured against another base: "${n.same.sentence.trim().replace(/[.;:,]+$/, "")}".`,
+    };
+  }
+  const other = from(sameQuote) === from(rivalQuote) ? 'and' : `and ${from(rivalQuote)}`;
+  return {
+    label: 'mixed',
+    confidence: r2(strength),
+    reason: `Mixed: ${from(sameQuote)} gives the claim's ${n.claimFigure} ("${n.same.clause}"), ${other} another count of the same bodies ("${n.rival.clause}"): the claim's count holds at one stage only.`,
+  };
+}
+
 /** The verdict the report's own quotes bear out, with a reason that names them. */
 export function disciplinedVerdict(report: Report, judgements: readonly Judgement[], bySource: SourceCoverage = passageCoverage(report.input, judgements)): ReportVerdict | null {
   const v = report.verdict;
   if (v === null) return v;
   const stanceOf = new Map(judgements.map((j) => [j.passage.id, j.stance]));
+  const nuance = byNuance(report, v, judgements);
+  if (nuance) return nuance;
   // The claim's number said of something else (evidence/figures/figure-stance.ts): never Supported by
   // coverage, and the note, which quotes both sentences, stays in the reason.
   const meaning = meaningNote(v.reason);

@@ -1,4 +1,5 @@
 // Opens stores holding fixture corpora: the small check corpus, or any list of fixture documents.
+import { after, before } from 'node:test';
 import { openStore } from '../../src/store/sqlite/open.js';
 import { ingestText } from '../../src/ingest/index.js';
 import type { Store } from '../../src/contracts.js';
@@ -20,3 +21,18 @@ export async function storeOfDocs(docs: readonly FixtureDoc[], path = ':memory:'
 }
 
 export const smallStore = (): Promise<Store> => storeOfDocs(SMALL_CORPUS);
+
+/** A store of these documents for one test file: opened before its tests, closed after them. */
+export function storeForTests(docs: readonly FixtureDoc[]): () => Store {
+  let store: Store | undefined;
+  before(async () => {
+    store = await storeOfDocs(docs);
+  });
+  after(async () => {
+    await store?.close();
+  });
+  return () => {
+    if (!store) throw new Error('verity: [test] the store is opened before the tests run. Fix: call storeForTests at the top level of the test file');
+    return store;
+  };
+}

@@ -94,10 +94,12 @@ function nestedCounts(figs: ArticleFigure[], out: ConsistencyFinding[]): void {
     let ref: ArticleFigure | undefined;
     for (let k = i - 1; k >= 0; k--) {
       const c = figs[k]!;
-      if (c.claim === b.claim || c.claim === b.claim - 1) {
-        ref = c;
-        break;
-      }
+      if (c.claim !== b.claim && c.claim !== b.claim - 1) break;
+      // "Employees at 61 companies … across four days … Of those, 56 companies": the set is of the subset's own kind.
+      const noun = b.figure.unit === null ? '' : stem(b.figure.unit);
+      if (noun !== '' && c.figure.unit !== null && !sameUnit(b, c) && !c.sentence.slice(c.figure.start, c.figure.end + 30).toLowerCase().includes(noun)) continue;
+      ref = c;
+      break;
     }
     if (!ref || /%|percent/i.test(`${ref.figure.unit ?? ''}${b.figure.unit ?? ''}`)) continue;
     const container = ref.figure.value;

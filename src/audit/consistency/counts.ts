@@ -8,17 +8,20 @@ import { N, fits, hedgeBefore, num } from './finding.js';
 import type { InternalFinding, ProseSentence } from './finding.js';
 
 const AUX = String.raw`(?:(?:have|has|had|did|do|does|are|were|is|was)\s+)`;
-const WHOLE = new RegExp(String.raw`\b(?:of|among)\s+(?:the\s+|its\s+|all\s+|some\s+)?${N}\s+([a-z][a-z-]+)`, 'gi');
+export const WHOLE = new RegExp(String.raw`\b(?:of|among)\s+(?:the\s+|its\s+|all\s+|some\s+)?${N}\s+([a-z][a-z-]+)`, 'gi');
 
 /** A verb's stem for matching "signed", "signing", "sign", "ratified", "ratify". */
-function verbStem(w: string): string {
+export function verbStem(w: string): string {
   return w.toLowerCase().replace(/(?:ied|ies|y)$/, 'i').replace(/(?:ing|ed|es|s)$/, '').replace(/(.)\1$/, '$1').replace(/e$/, '');
 }
 
-interface Part {
+export interface Part {
   value: number;
   text: string;
   verb: string;
+  /** The verb as written, lower-case ("stopped"), and where the part starts in its sentence. */
+  word: string;
+  at: number;
   /** Content words after the verb ("vaccinations", "dental care"). */
   object: Set<string>;
   sentence: number;
@@ -35,12 +38,12 @@ function overlap(a: Set<string>, b: Set<string>): number {
 }
 
 /** "80 ratified", "90 have signed it", "80 of them voted". */
-function partsIn(s: ProseSentence): Part[] {
+export function partsIn(s: ProseSentence): Part[] {
   const out: Part[] = [];
   for (const m of s.text.matchAll(new RegExp(String.raw`(?<![\d.,%])${N}(?:\s+(?:of\s+them|of\s+these|[a-z]+s))?\s+${AUX}?(?:already\s+|also\s+|since\s+)?([a-z]{3,})\b((?:\s+[a-z-]+){0,3})`, 'gi'))) {
     const value = num(m[1]);
     if (Number.isNaN(value) || (value >= 1800 && value <= 2100) || /^(?:not|never|yet|per|percent|more|less|fewer|than|and|or|the|of|in|out)$/i.test(m[2] ?? '')) continue;
-    out.push({ value, text: m[0], verb: verbStem(m[2] ?? ''), object: objectWords(m[3] ?? ''), sentence: s.i });
+    out.push({ value, text: m[0], verb: verbStem(m[2] ?? ''), word: (m[2] ?? '').toLowerCase(), at: m.index ?? 0, object: objectWords(m[3] ?? ''), sentence: s.i });
   }
   return out;
 }

@@ -1,6 +1,8 @@
 // Internal consistency of an article's prose, with the computation shown: every check of this
 // folder over the article's sentences in reading order, one finding per sentence and check.
 import { countFindings } from './counts.js';
+import { outcomeFindings } from './outcomes.js';
+import { sameMeaningFindings } from './same-meaning.js';
 import { shareFindings } from './shares.js';
 import { timeFindings } from './time.js';
 import type { InternalFinding, ProseSentence } from './finding.js';
@@ -10,7 +12,7 @@ export { INTERNAL_CHECKS } from './finding.js';
 
 /** Every internal inconsistency among the sentences (in reading order), at most one per sentence and check. */
 export function checkInternal(sentences: ProseSentence[]): InternalFinding[] {
-  const all = [...shareFindings(sentences), ...timeFindings(sentences), ...countFindings(sentences)];
+  const all = [...shareFindings(sentences), ...timeFindings(sentences), ...countFindings(sentences), ...outcomeFindings(sentences), ...sameMeaningFindings(sentences)];
   const seen = new Set<string>();
   return all
     .filter((f) => {

@@ -1,7 +1,7 @@
 // What stance and retrieval need to know about a claim, computed once per claim.
 import type { Figure } from '../../model.js';
 import { STOPWORDS, antonymsOf, extractFigures, stem, synonymsOf, tokenize } from '../../text/index.js';
-import { IRREGULAR_VERBS } from '../../text/figures/figure-words.js';
+import { CHANGE_WORDS, IRREGULAR_VERBS } from '../../text/figures/figure-words.js';
 import { numberForms } from '../../text/figures/number-words.js';
 import { isNegator, HEDGES, oppositesOf } from './cue-lexicon.js';
 import { readYears } from '../figures/years.js';
@@ -46,13 +46,9 @@ export function contentStems(text: string): Array<{ stem: string; word: string; 
   return out;
 }
 
-/** Words of change one way: "fell" is said by "decreased", "a reduction", "dropped". */
-const CHANGE_WORDS: ReadonlyArray<readonly string[]> = [
-  ['fall', 'fell', 'fallen', 'decrease', 'decreased', 'decline', 'declined', 'drop', 'dropped', 'reduce', 'reduced', 'reduction', 'lower', 'lowered', 'shrink', 'shrank', 'cut', 'slump', 'slumped', 'plunge', 'plunged'],
-  ['rise', 'rose', 'risen', 'increase', 'increased', 'grow', 'grew', 'growth', 'climb', 'climbed', 'jump', 'jumped', 'gain', 'gained', 'surge', 'surged', 'soar', 'soared'],
-];
+/** Words of change one way (text/figures/figure-words.ts): "fell" is said by "decreased", "a reduction", "dropped". */
 function changeWords(word: string): readonly string[] {
-  return CHANGE_WORDS.find((family) => family.includes(word)) ?? [];
+  return CHANGE_WORDS.up.includes(word) ? CHANGE_WORDS.up : CHANGE_WORDS.down.includes(word) ? CHANGE_WORDS.down : [];
 }
 
 function singleWordStems(words: string[], self: string): Set<string> {

@@ -42,7 +42,7 @@ function emphasis(kind: SourceKind, chosen: readonly Candidate[], topic: Readonl
     for (const t of tokenize(c.text)) {
       // Lower-case words only: names ("United States") are not what a kind of source emphasises.
       // A number word ("dozen", "thousand") is a figure's, not an emphasis: it says what no figure check can verify.
-      if (t.text !== t.lower || STOPWORDS.has(t.lower) || DULL.has(t.lower) || t.lower.length < 5 || !/^\p{L}+$/u.test(t.lower) || isNumberWord(t.lower) || /^(?:dozens?|hundreds|thousands|millions|billions)$/.test(t.lower)) continue;
+      if (t.text !== t.lower || STOPWORDS.has(t.lower) || DULL.has(t.lower) || t.lower.length < 5 || !/^\p{L}+$/u.test(t.lower) || isNumberWord(t.lower, { plurals: true })) continue;
       const s = stem(t.lower);
       if (topic.has(s) || PASSAGE_GLUE_STEMS.has(s)) continue;
       target.set(s, (target.get(s) ?? 0) + 1);

@@ -17,7 +17,7 @@ export function mayHoldFigure(text: string): boolean {
   const toks = lexQuantities(text);
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
-    if (t.kind === 'word' && (isNumberWord(t.lower) || t.lower.split('-').some(isNumberWord))) return true;
+    if (t.kind === 'word' && (isNumberWord(t.lower) || t.lower.split('-').some((w) => isNumberWord(w)))) return true;
     if (t.kind !== 'num') continue;
     // The identifier rules of readDigits (figure-core.ts): glued to a word or number, to ":/._",
     // or to "word-" ("COVID-19"); a range's tail is read so only after a figure, which is caught first.

@@ -17,8 +17,22 @@ export const COUNT_SOURCE_WORDS: ReadonlyArray<[RegExp, CountSource]> = [
 /** Words that deny what the clause says of its figure. */
 export const NEGATION = /(?:^|[^\p{L}])(?:not|no\s+longer|never|none\s+of|neither|nor|n['’]t)(?![\p{L}])/iu;
 
-export const UP_WORDS = /\b(?:widened|widens|widening|rebounded|added|adds?|created|hired|rose|rise[sn]?|rising|increased?|increases|growth|increasing|grew|grow(?:s|n|ing)?|climbed|climbs?|jumped|jumps?|soared|up|gained?|higher|(?<!what['’]s\s)more|doubled|expanded|surged?)\b/i;
-export const DOWN_WORDS = /\b(?:narrowed|narrows|narrowing|slipped|slips|dipped|dips|sank|tumbled|eased|shed|axed|eliminated|fell|fall(?:s|en|ing)?|decreased?|decreases|decreasing|declined?|declines|declining|dropped|drops?|shrank|shrunk|down|lost|lower|fewer|less|cut|halved|reduced?|reductions?|plunged?|slid)\b/i;
+/**
+ * Words of change, each way, in the forms news reports write them: "fell" is said by "decreased",
+ * "dropped", "a reduction". One list for the figure reader's direction (UP_WORDS, DOWN_WORDS) and
+ * for the claim profile's words said by one another (evidence/stance/claim-profile.ts).
+ */
+export const CHANGE_WORDS: Readonly<Record<'up' | 'down', readonly string[]>> = {
+  up: ['rise', 'rises', 'risen', 'rising', 'rose', 'increase', 'increased', 'increases', 'increasing', 'grow', 'grows', 'grown', 'growing', 'grew', 'growth', 'climb', 'climbs', 'climbed', 'jump', 'jumps', 'jumped', 'gain', 'gained', 'surge', 'surged', 'soar', 'soared'],
+  down: ['fall', 'falls', 'fallen', 'falling', 'fell', 'decrease', 'decreased', 'decreases', 'decreasing', 'decline', 'declined', 'declines', 'declining', 'drop', 'drops', 'dropped', 'reduce', 'reduced', 'reduction', 'reductions', 'lower', 'lowered', 'shrink', 'shrank', 'shrunk', 'cut', 'slump', 'slumped', 'plunge', 'plunged'],
+};
+
+/** Words that give a figure's direction without being words of change of their own ("up", "more", "added", "shed"). */
+const UP_ONLY = ['widened', 'widens', 'widening', 'rebounded', 'add', 'adds', 'added', 'created', 'hired', 'up', 'higher', 'doubled', 'expanded'];
+const DOWN_ONLY = ['narrowed', 'narrows', 'narrowing', 'slipped', 'slips', 'dipped', 'dips', 'sank', 'tumbled', 'eased', 'shed', 'axed', 'eliminated', 'down', 'lost', 'less', 'fewer', 'halved', 'slid'];
+
+export const UP_WORDS = new RegExp(String.raw`\b(?:${[...CHANGE_WORDS.up, ...UP_ONLY].join('|')}|(?<!what['’]s\s)more)\b`, 'i');
+export const DOWN_WORDS = new RegExp(String.raw`\b(?:${[...CHANGE_WORDS.down, ...DOWN_ONLY].join('|')})\b`, 'i');
 
 /** Nouns that make a figure a rate ("per 100,000", "a year", "each day"). */
 export const RATE_AFTER = /^\s*(?:per\s+(?!cent\b)(?:\d|capita|head|person|inhabitant|resident|people|adult|child|birth|patient|household)|for\s+every\s+\d|in\s+every\s+\d|\/\s*\d)/i;

@@ -24,9 +24,17 @@ export const DENOMINATORS: ReadonlyMap<string, number> = new Map([
   ['ninth', 9], ['ninths', 9], ['tenth', 10], ['tenths', 10],
 ]);
 
-/** Whether a lower-cased word can be part of a number phrase. */
-export function isNumberWord(word: string): boolean {
-  return UNITS.has(word) || word === 'hundred' || word === 'dozen' || SCALES.has(word) || DENOMINATORS.has(word) || isHyphenated(word);
+/**
+ * Whether a lower-cased word can be part of a number phrase. With `plurals`, a number word's
+ * plural counts too ("dozens", "hundreds", "thousands", "tens", "twenties"): a vague amount, no
+ * part of a number phrase, but a word about how many all the same.
+ */
+export function isNumberWord(word: string, options: { plurals?: boolean } = {}): boolean {
+  if (UNITS.has(word) || word === 'hundred' || word === 'dozen' || SCALES.has(word) || DENOMINATORS.has(word) || isHyphenated(word)) return true;
+  if (!options.plurals || word.length < 4 || !word.endsWith('s')) return false;
+  const singular = word.endsWith('ies') ? `${word.slice(0, -3)}y` : word.slice(0, -1);
+  // Only spelled-out words: "ms", "bns" and "ks" are no plurals of a scale.
+  return singular.length > 2 && isNumberWord(singular);
 }
 
 function isHyphenated(word: string): boolean {
