@@ -16,7 +16,7 @@ import { judged, readVerdictData } from './verdict-sets.js';
 import { dumpJudgements, goldCheckCovid } from './judgement-dump.js';
 import { GENERAL_FEATURE_SETS, trainVerdict } from './verdict-train.js';
 import type { VerdictPrediction } from './verdict-train.js';
-import { BINS, fitCalibration, measureCalibration } from './calibrate.js';
+import { BINS, fitCalibration, measureCalibration, selectConfidence } from './calibrate.js';
 
 const r4 = (v: number): number => Math.round(v * 1e4) / 1e4;
 const json = (v: unknown): string => `${JSON.stringify(v, null, 1)}\n`;
@@ -129,22 +129,27 @@ export async function trainStanceAndVerdict(dataDir: string, command: string, lo
   log(`verdict: wrote ${VERDICT_MODEL_PATH} and its report (${lap()})`);
 }
 
-/** Fit models/calibration.json on LODO verdict predictions and write its report (per-suite reliability, maps fitted on the other suites). */
+/** Fit models/calibration.json on LODO verdict predictions and write its report (per-suite reliability, each suite's confidences by a model fitted on the other suites). */
 export function writeCalibration(predictions: readonly VerdictPrediction[], command: string, log: (s: string) => void): void {
-  writeFileSync(CALIBRATION_PATH, json(fitCalibration(predictions, command)));
-  const measured = measureCalibration(predictions);
+  if (predictions.some((p) => !Array.isArray(p.features))) {
+    throw new Error('verity: [train] the LODO predictions have no confidence features (written before the confidence model). Fix: rerun "VERITY_TRAIN_DUMP=lodo.json npm run train -- --only stance"');
+  }
+  const selection = selectConfidence(predictions);
+  writeFileSync(CALIBRATION_PATH, json(fitCalibration(predictions, command, selection.chosen)));
+  const measured = measureCalibration(predictions, selection.chosen);
   writeFileSync(
     reportPath(CALIBRATION_PATH),
     json({
       model: 'models/calibration.json',
       command,
-      fittedOn: 'the leave-one-dataset-out verdict predictions of models/verdict.report.json (raw confidence → share right)',
-      meaning: 'confidence is the probability that the verdict label is right; with every label allowed a supported verdict below 0.5 is shown as unproven (leaning), and any lean is when unproven is likelier right',
+      fittedOn: 'the leave-one-dataset-out verdict predictions of models/verdict.report.json (label-agnostic confidence features → the label is right)',
+      meaning: 'confidence is the probability that the verdict label is right, from features that do not say which label was given (src/evidence/verdict/confidence.ts); the label is kept',
+      selection: { by: 'worst per-suite LODO ECE, then the mean (each suite\'s confidences by a model fitted on the other suites); the per-suite figures below are of the chosen model, so they are selected on these suites', chosen: { features: selection.chosen.features, l2: selection.chosen.l2 }, tried: selection.tried },
       bins: BINS,
       suites: measured,
-      note: 'per suite, the calibration is fitted on the other suites\' LODO predictions only; rawEce is the uncalibrated confidence on the same predictions',
+      note: 'per suite, the calibration is fitted on the other suites\' LODO predictions only; rawEce: the uncalibrated confidence; isotonicEce: the isotonic maps of the raw confidence with their lean rule (the calibration before), fitted the same way',
     }),
   );
-  log(`calibration: wrote ${CALIBRATION_PATH} and its report`);
-  for (const [suite, m] of Object.entries(measured)) log(`  ${suite}: ECE ${m.rawEce} → ${m.ece}; ${m.metric} ${r4(m.scoreRaw)} → ${r4(m.scoreCalibrated)} (${m.downgraded} of ${m.n} shown unproven)`);
+  log(`calibration: chose ${selection.chosen.features.join(', ')} (L2 ${selection.chosen.l2}); wrote ${CALIBRATION_PATH} and its report`);
+  for (const [suite, m] of Object.entries(measured)) log(`  ${suite}: ECE raw ${m.rawEce}, isotonic ${m.isotonicEce} → confidence model ${m.ece} (AUC ${m.auc}); ${m.metric} ${r4(m.scoreRaw)}`);
 }

@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import type { VerdictLabel } from '../../src/model.js';
 import { classify, expectedCalibrationError, reliability } from '../../src/eval/metrics.js';
 import { applyIsotonic, calibrateVerdict, fitIsotonic } from '../../src/evidence/verdict/calibration.js';
-import { fitCalibration } from './calibrate.js';
+import { fitIsotonicCalibration } from './calibrate.js';
 import { readJudgementDump } from './judgement-dump.js';
 import { VERDICT_FEATURES, independentJudgements, verdictFeatures } from '../../src/evidence/verdict/verdict.js';
 import { fitLogistic, predictProba } from '../../src/evidence/stance/logistic.js';
@@ -99,15 +99,15 @@ const CORRECTNESS_NAMES = ['raw', 'margin', 'is_supported', 'is_refuted', 'is_mi
 const methods: Record<string, Method> = {
   raw: (own) => own.map((p) => ({ label: p.label, confidence: p.raw })),
   'isotonic (shipped rule)': (own, others, suite) => {
-    const cal = fitCalibration(others, 'study');
+    const cal = fitIsotonicCalibration(others, 'study');
     return own.map((p) => calibrateVerdict(cal, p.label, p.raw, SUITE_LABELS[suite]));
   },
   'isotonic, label kept': (own, others) => {
-    const cal = fitCalibration(others, 'study');
+    const cal = fitIsotonicCalibration(others, 'study');
     return own.map((p) => ({ label: p.label, confidence: applyIsotonic(p.label === 'unproven' ? cal.maps.unproven : cal.maps.decided, p.raw) }));
   },
   'isotonic, every supported lean below one half shown as unproven': (own, others, suite) => {
-    const cal = fitCalibration(others, 'study');
+    const cal = fitIsotonicCalibration(others, 'study');
     return own.map((p) => {
       const c = calibrateVerdict(cal, p.label, p.raw, SUITE_LABELS[suite]);
       if (c.label !== 'supported' || c.confidence >= 0.5 || !SUITE_LABELS[suite].includes('unproven')) return c;

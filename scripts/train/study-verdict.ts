@@ -37,7 +37,7 @@ const variants: Record<string, Variant> = {
   'sides, mean neutral, best coverage and what it lacks': only([...SIDES, 'mean_n', 'max_coverage', 'missing_rare'], false),
   'weights on the strongest passage each way only, classes balanced': only(['max_s', 'max_r', 'min_sr'], true),
   'no weights: the strongest passage taking a side': (suite) =>
-    scored(suite).map((c) => ({ set: c.set, gold: c.gold, label: strongest(dump.judge(suite)(c)), raw: 0, probabilities: { supported: 0, refuted: 0, mixed: 0, unproven: 0 } })),
+    scored(suite).map((c) => ({ set: c.set, gold: c.gold, label: strongest(dump.judge(suite)(c)), raw: 0, probabilities: { supported: 0, refuted: 0, mixed: 0, unproven: 0 }, features: [] })),
 };
 console.log(`| verdict | ${VERDICT_SUITES.join(' | ')} |`);
 console.log(`| --- | ${VERDICT_SUITES.map(() => '---').join(' | ')} |`);

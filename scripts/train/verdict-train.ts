@@ -8,6 +8,7 @@ import { fitLogistic, predictProba } from '../../src/evidence/stance/logistic.js
 import type { FitOptions, LogisticModel } from '../../src/evidence/stance/logistic.js';
 import { VERDICT_FEATURES, VERDICT_LABELS, VERDICT_MONOTONE, VERDICT_SIDE_FREE, decideVerdict, independentJudgements, verdictFeatures } from '../../src/evidence/verdict/verdict.js';
 import type { VerdictModelFile } from '../../src/evidence/verdict/verdict.js';
+import { confidenceFeatures } from '../../src/evidence/verdict/confidence.js';
 import { monotoneConstraints, tiedWeights } from '../../src/evidence/stance/monotone.js';
 import { CITING_FEATURES } from '../../src/eval/citing-sentence.js';
 import { classify } from '../../src/eval/metrics.js';
@@ -31,6 +32,8 @@ export interface VerdictPrediction {
   raw: number;
   /** The verdict weights' class probabilities (before the rules). */
   probabilities: Record<VerdictLabel, number>;
+  /** The verdict's label-agnostic confidence features (src/evidence/verdict/confidence.ts, CONFIDENCE_FEATURES order). */
+  features: number[];
 }
 
 export interface VerdictScore {
@@ -88,8 +91,10 @@ export const GENERAL_FEATURE_SETS: Record<string, readonly string[]> = {
 
 export function predict<T extends VerdictClaim>(items: T[], judge: Judge<T>, model: LogisticModel): VerdictPrediction[] {
   return items.map((it) => {
-    const v = decideVerdict(it.claim, judge(it), { labels: SUITE_LABELS[it.set], model, calibration: false });
-    return { set: it.set, gold: it.gold, label: v.label, raw: v.confidence, probabilities: v.probabilities };
+    const js = judge(it);
+    const v = decideVerdict(it.claim, js, { labels: SUITE_LABELS[it.set], model, calibration: false });
+    const features = confidenceFeatures(v.label, v.confidence, v.probabilities, SUITE_LABELS[it.set], independentJudgements(js));
+    return { set: it.set, gold: it.gold, label: v.label, raw: v.confidence, probabilities: v.probabilities, features };
   });
 }
 

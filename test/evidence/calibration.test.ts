@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CALIBRATION_SCHEMA_VERSION, applyIsotonic, calibrateVerdict, checkCalibration, fitIsotonic, verdictCalibration } from '../../src/evidence/verdict/calibration.js';
 import type { CalibrationFile } from '../../src/evidence/verdict/calibration.js';
+import { confidenceFeatures } from '../../src/evidence/verdict/confidence.js';
 
 test('isotonic fit: non-decreasing, pools violators, reproduces observed rates', () => {
   // Raw 0.9 right 1 time in 4, raw 0.3 right 3 times in 4: the violators are pooled to 0.5.
@@ -79,8 +80,9 @@ test('supported and refuted leans are treated alike: each stays when unproven is
   for (const label of ['supported', 'refuted'] as const) assert.equal(calibrateVerdict(cal, label, 0.9, all).label, label);
 });
 
-test('the shipped calibration is valid: a lean below one half stays only when unproven is less likely right', () => {
-  const cal = verdictCalibration();
+test('an isotonic calibration is valid: a lean below one half stays only when unproven is less likely right', () => {
+  const cal = file([0.3, 0.8], [0.45]);
+  if (cal.kind !== 'isotonic') throw new Error('isotonic file expected');
   for (let raw = 0; raw <= 1.0001; raw += 0.05) {
     for (const label of ['supported', 'refuted'] as const) {
       const c = calibrateVerdict(cal, label, raw, ['supported', 'refuted', 'mixed', 'unproven']);
@@ -92,4 +94,56 @@ test('the shipped calibration is valid: a lean below one half stays only when un
     }
   }
   assert.throws(() => checkCalibration({ schemaVersion: 1, kind: 'isotonic', maps: { decided: { x: [2], y: [0.5] } } }, 'x'), /isotonic calibration/);
+});
+
+const ALL = ['supported', 'refuted', 'mixed', 'unproven'] as const;
+const probs = (s: number, r: number, m: number, u: number): Record<'supported' | 'refuted' | 'mixed' | 'unproven', number> => ({ supported: s, refuted: r, mixed: m, unproven: u });
+const judged = (stance: 'supports' | 'refutes' | 'neutral', p: [number, number, number], coverage: number) => ({ stance, strength: Math.max(...p), probabilities: { supports: p[0], refutes: p[1], neutral: p[2] }, coverage });
+
+test('confidence features read how firmly the evidence backs the label, not which label it is', () => {
+  const evidence = [judged('supports', [0.7, 0.1, 0.2], 0.9), judged('supports', [0.6, 0.2, 0.2], 0.5)];
+  const [raw, margin, agreement, coverage] = confidenceFeatures('supported', 0.6, probs(0.6, 0.2, 0.1, 0.1), ALL, evidence);
+  assert.equal(raw, 0.6);
+  assert.ok(Math.abs(margin! - 0.4) < 1e-9);
+  assert.ok(Math.abs(agreement! - 1.3 / 1.6) < 1e-9);
+  assert.equal(coverage, 0.9);
+  // The same evidence read the other way round gives a refuted verdict the same features.
+  const mirrored = evidence.map((j) => judged('refutes', [j.probabilities.refutes, j.probabilities.supports, j.probabilities.neutral], j.coverage));
+  assert.deepEqual(confidenceFeatures('refuted', 0.6, probs(0.2, 0.6, 0.1, 0.1), ALL, mirrored), [raw, margin, agreement, coverage]);
+  // A supported label against refuting evidence has little agreement; no evidence and NaN read as nothing.
+  assert.ok(confidenceFeatures('supported', 0.5, probs(0.5, 0.3, 0.1, 0.1), ALL, mirrored)[2]! < 0.2);
+  assert.deepEqual(confidenceFeatures('unproven', Number.NaN, probs(0, 0, 0, 1), ALL, []), [0, 0, 1, 0]);
+});
+
+const model = (wAgreement: number): CalibrationFile => ({
+  schemaVersion: CALIBRATION_SCHEMA_VERSION,
+  kind: 'confidence-model',
+  model: { classes: ['wrong', 'right'], features: ['margin', 'agreement'], mean: [0.2, 0.5], scale: [0.1, 0.2], weights: [[0, 0, 0], [-0.2, 0.3, wAgreement]] },
+  trainedWith: { command: 'test', predictions: {} },
+});
+
+test('a confidence-model calibration keeps the label and gives the same confidence to the same features whatever the label', () => {
+  const cal = model(0.8);
+  const x = [0.6, 0.3, 0.9, 0.8];
+  const s = calibrateVerdict(cal, 'supported', 0.6, ALL, x);
+  const r = calibrateVerdict(cal, 'refuted', 0.6, ALL, x);
+  assert.equal(s.label, 'supported');
+  assert.equal(r.label, 'refuted');
+  assert.equal(s.confidence, r.confidence);
+  assert.equal(s.leaning, null);
+  // More agreement, more confidence (a positive weight); the confidence stays within [0.01, 0.99].
+  assert.ok(calibrateVerdict(cal, 'supported', 0.6, ALL, [0.6, 0.3, 0.3, 0.8]).confidence < s.confidence);
+  const extreme = calibrateVerdict(model(400), 'supported', 0.6, ALL, x).confidence;
+  assert.ok(extreme <= 0.99 && extreme > 0.9);
+  assert.throws(() => calibrateVerdict(cal, 'supported', 0.6, ALL), /confidence features/);
+  assert.throws(() => checkCalibration({ ...cal, model: { ...(cal.kind === 'confidence-model' ? cal.model : {}), features: ['margin', 'votes'] } }, 'x'), /confidence model/);
+});
+
+test('the shipped calibration loads and gives every label a confidence within [0.01, 0.99]', () => {
+  const cal = verdictCalibration();
+  for (const label of ALL) for (const a of [0, 0.5, 1]) {
+    const c = calibrateVerdict(cal, label, 0.5, ALL, [0.5, 0.2, a, 0.7]);
+    assert.equal(c.label, label);
+    assert.ok(c.confidence >= 0.01 && c.confidence <= 0.99);
+  }
 });

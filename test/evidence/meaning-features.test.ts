@@ -22,6 +22,17 @@ test('quantifiers: "all" against "some" is a mismatch, the same quantifier is no
   assert.equal(f('Some patients recovered within a week.', 'All patients recovered within a week.', 'quant_mismatch'), 1);
 });
 
+test('quantifiers on the alignment: a word both share, quantified differently on each side', () => {
+  const claim = 'All patients recovered within a week.';
+  assert.equal(f(claim, 'Some patients recovered within a week.', 'quant_aligned'), 1);
+  assert.equal(f(claim, 'No patients recovered within a week.', 'quant_aligned'), 1);
+  assert.equal(f(claim, 'All patients recovered within a week.', 'quant_aligned'), 0);
+  // "Some" of another word is no clash of the claim's "all patients" (the passage-wide cue reads one).
+  const other = 'Some doctors agreed that patients recovered within a week.';
+  assert.equal(f(claim, other, 'quant_mismatch'), 1);
+  assert.equal(f(claim, other, 'quant_aligned'), 0);
+});
+
 test('modality: an expectation in the claim against a plain statement, and the other way round', () => {
   assert.equal(f('Sea levels are expected to rise by a metre.', 'Sea levels rose by a metre.', 'modal_claim_only'), 1);
   assert.equal(f('Sea levels rose by a metre.', 'Sea levels rose by a metre.', 'modal_claim_only'), 0);

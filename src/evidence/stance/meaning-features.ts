@@ -1,6 +1,6 @@
 // Stance features that read meaning on an alignment of claim and passage, beyond shared words:
 // the negation of each aligned word (its scope, not the sentence's), quantifiers ("all" against
-// "some"), modality ("may", "is expected to" against a plain statement), the order in which the
+// "some", in the passage at large and on a word both share), modality ("may", "is expected to" against a plain statement), the order in which the
 // aligned words come (who did what to whom). WordNet synonyms and antonyms are read by
 // pair-features.ts; a WordNet kind-of test per word pair was tried and cut (16 pairs/s). Each
 // group is kept in the model only when leave-one-dataset-out validation improves with it
@@ -15,6 +15,7 @@ export const MEANING_FEATURE_GROUPS = {
   quantifiers: ['quant_mismatch', 'quant_mismatch_cov'],
   modality: ['modal_claim_only', 'modal_ev_only_cov'],
   alignment: ['order_agree', 'role_swap'],
+  'aligned-quantifiers': ['quant_aligned', 'quant_aligned_cov'],
 } as const;
 
 export const MEANING_FEATURE_NAMES = Object.values(MEANING_FEATURE_GROUPS).flat();
@@ -88,6 +89,30 @@ function orderAgreement(claimOrder: string[], sentence: string[]): { agree: numb
   return { agree: same / pairs, swapped: pos.get(aligned[0]!)! > pos.get(aligned[1]!)! };
 }
 
+type Quantity = 'universal' | 'partial' | 'none';
+const NONE = new Set(['no', 'none', 'nobody', 'nothing']);
+/** The quantifier governing each content stem: the quantifier word within the two words before it. */
+function quantified(text: string): Map<string, Quantity> {
+  const out = new Map<string, Quantity>();
+  const toks = tokenize(text);
+  toks.forEach((t, i) => {
+    if (STOPWORDS.has(t.lower) || UNIVERSAL.has(t.lower) || PARTIAL.has(t.lower) || NONE.has(t.lower)) return;
+    for (let k = Math.max(0, i - 2); k < i; k++) {
+      const w = toks[k]!.lower;
+      const q: Quantity | null = NONE.has(w) ? 'none' : UNIVERSAL.has(w) && w !== 'never' && w !== 'always' ? 'universal' : PARTIAL.has(w) ? 'partial' : null;
+      if (q) out.set(stem(t.lower), q);
+    }
+  });
+  return out;
+}
+/** Does a shared word carry a different quantifier on each side (both quantified)? */
+function alignedQuantifierClash(claimText: string, sentence: string, shared: ReadonlySet<string>): boolean {
+  const c = quantified(claimText);
+  const e = quantified(sentence);
+  for (const [t, q] of c) if (shared.has(t) && e.has(t) && e.get(t) !== q) return true;
+  return false;
+}
+
 /**
  * The meaning features of a claim against its focus sentences, in MEANING_FEATURE_NAMES order.
  * `idfCov` is the rarity-weighted coverage some of them are scaled by.
@@ -121,6 +146,12 @@ export function meaningFeatures(claim: ClaimProfile, focus: readonly FocusSenten
   // Who did what to whom: the order of the aligned words in the best sentence.
   const order = orderAgreement(claim.sequence, focus[0]?.sequence ?? []);
 
-  const values = [negScope, negScope * idfCov, quant, quant * idfCov, modalClaim && !modalEv ? 1 : 0, modalEv && !modalClaim ? idfCov : 0, order.agree, order.swapped ? 1 : 0];
+  const bestText = focus[0]?.text ?? '';
+
+  // Quantifiers on the alignment: a word the claim and the passage share, quantified "all" on one side and "some" (or "no") on the other.
+  const quantAligned = alignedQuantifierClash(claim.text, bestText, new Set(aligned)) ? 1 : 0;
+  if (quantAligned && idfCov >= 0.5) reasons.push({ kind: 'quantifier-mismatch', detail: 'a word the claim and the passage share is quantified differently ("all" against "some")' });
+
+  const values = [negScope, negScope * idfCov, quant, quant * idfCov, modalClaim && !modalEv ? 1 : 0, modalEv && !modalClaim ? idfCov : 0, order.agree, order.swapped ? 1 : 0, quantAligned, quantAligned * idfCov];
   return { values, reasons };
 }

@@ -1,17 +1,23 @@
 // Calibrated verdict confidence (models/calibration.json): the probability that the verdict's
-// label is right. Isotonic maps from the raw confidence (the verdict weights' probability, or a
-// rule's strength) to the share of verdicts observed right, fitted by `npm run train` on
-// leave-one-dataset-out predictions: the stance and verdict weights behind each prediction never
-// saw the suite it was made on, so the map is not fitted on what it is scored on.
+// label is right, fitted by `npm run train` on leave-one-dataset-out predictions (the stance and
+// verdict weights behind each prediction never saw the suite it was made on). Two kinds:
 //
-// A supported or refuted verdict less likely right than wrong (below one half) becomes "unproven"
-// (the evidence leans one way, not enough to call it) when "unproven" is, on such leans, more
-// likely right than the lean; its confidence is then the one fitted for such verdicts. So the
-// label shown is the one most likely right, and its confidence says how likely.
+// - "confidence-model" (shipped): a logistic model of "the label is right" over label-agnostic
+//   features of the verdict (confidence.ts: the weights' margin over the runner-up label, how much
+//   of the evidence taking a side takes the label's side, the best passage's coverage). It never
+//   reads which label was given, so it does not carry the label priors of the suites it was
+//   fitted on to another corpus; the label is kept.
+// - "isotonic" (before): maps from the raw confidence (the verdict weights' probability, or a
+//   rule's strength) to the share of verdicts observed right; a supported or refuted verdict below
+//   one half became "unproven" (the evidence leans one way, not enough to call it) when
+//   "unproven" was, on such leans, more likely right than the lean.
 import { fileURLToPath } from 'node:url';
 import type { VerdictLabel } from '../../model.js';
 import { VerityError } from '../../errors.js';
 import { retrainFix, shippedModelLoader } from '../../text/read-model-file.js';
+import { predictProba } from '../stance/logistic.js';
+import type { LogisticModel } from '../stance/logistic.js';
+import { CONFIDENCE_FEATURES } from './confidence.js';
 
 export const CALIBRATION_SCHEMA_VERSION = 1;
 export const CALIBRATION_PATH = fileURLToPath(new URL('../../../models/calibration.json', import.meta.url));
@@ -24,12 +30,29 @@ export interface IsotonicMap {
   y: number[];
 }
 
-export interface CalibrationFile {
+export interface IsotonicCalibration {
   schemaVersion: number;
   kind: 'isotonic';
   /** decided: supported/refuted/mixed; unproven: answered unproven; downgraded: a supported/refuted lean shown as unproven. */
   maps: { decided: IsotonicMap; unproven: IsotonicMap; downgraded: IsotonicMap };
   trainedWith: { command: string; predictions: Record<string, number> };
+}
+
+/** P(the label is right) from some of CONFIDENCE_FEATURES (model.features, in that order; classes wrong, right). */
+export interface ConfidenceModelCalibration {
+  schemaVersion: number;
+  kind: 'confidence-model';
+  model: LogisticModel;
+  trainedWith: { command: string; predictions: Record<string, number> };
+}
+
+export type CalibrationFile = IsotonicCalibration | ConfidenceModelCalibration;
+
+/** The probability that a verdict's label is right by a confidence model, from its CONFIDENCE_FEATURES vector. */
+export function modelConfidence(model: LogisticModel, features: readonly number[]): number {
+  const x = model.features.map((f) => features[CONFIDENCE_FEATURES.indexOf(f as (typeof CONFIDENCE_FEATURES)[number])] ?? 0);
+  const p = predictProba(model, x)[model.classes.indexOf('right')] ?? 0;
+  return Math.min(1 - MIN_CONFIDENCE, Math.max(MIN_CONFIDENCE, p));
 }
 
 /**
@@ -105,7 +128,18 @@ export interface CalibratedVerdict {
  * check's report never shows Supported below one half all the same: its verdict discipline
  * (check/verdict-discipline.ts) decides Supported by the best source's coverage, with a floor.
  */
-export function calibrateVerdict(file: CalibrationFile, label: VerdictLabel, raw: number, allowed: readonly VerdictLabel[]): CalibratedVerdict {
+export function calibrateVerdict(file: CalibrationFile, label: VerdictLabel, raw: number, allowed: readonly VerdictLabel[], features?: readonly number[]): CalibratedVerdict {
+  if (file.kind === 'confidence-model') {
+    if (!features || features.length !== CONFIDENCE_FEATURES.length) {
+      throw new VerityError({
+        code: 'BAD_INPUT',
+        component: 'evidence',
+        problem: `a confidence-model calibration needs the verdict's ${CONFIDENCE_FEATURES.length} confidence features (${CONFIDENCE_FEATURES.join(', ')}), got ${features ? features.length : 'none'}`,
+        fix: 'pass confidenceFeatures(…) of the verdict (src/evidence/verdict/confidence.ts)',
+      });
+    }
+    return { label, confidence: modelConfidence(file.model, features), leaning: null };
+  }
   const map = (m: IsotonicMap): number => Math.max(MIN_CONFIDENCE, applyIsotonic(m, raw));
   if (label === 'unproven') return { label, confidence: map(file.maps.unproven), leaning: null };
   const p = map(file.maps.decided);
@@ -123,16 +157,43 @@ function isMap(m: unknown): m is IsotonicMap {
 
 /** Validate a parsed calibration file. */
 export function checkCalibration(value: unknown, where: string): CalibrationFile {
-  const m = value as Partial<CalibrationFile> | null;
+  const c = value as Partial<ConfidenceModelCalibration> | null;
+  if (c && c.kind === 'confidence-model') {
+    const model = c.model;
+    const ok =
+      c.schemaVersion === CALIBRATION_SCHEMA_VERSION &&
+      !!model &&
+      Array.isArray(model.features) &&
+      model.features.every((f) => (CONFIDENCE_FEATURES as readonly string[]).includes(f)) &&
+      Array.isArray(model.classes) &&
+      model.classes.includes('right') &&
+      Array.isArray(model.weights) &&
+      model.weights.length === model.classes.length &&
+      model.weights.every((w) => Array.isArray(w) && w.length === model.features.length + 1 && w.every(Number.isFinite)) &&
+      Array.isArray(model.mean) &&
+      model.mean.length === model.features.length &&
+      Array.isArray(model.scale) &&
+      model.scale.length === model.features.length;
+    if (!ok) {
+      throw new VerityError({
+        code: 'BAD_INPUT',
+        component: 'evidence',
+        problem: `calibration ${where} is not a confidence model of schemaVersion ${CALIBRATION_SCHEMA_VERSION} over ${CONFIDENCE_FEATURES.join(', ')} (classes wrong, right)`,
+        fix: retrainFix('models/calibration.json'),
+      });
+    }
+    return c as ConfidenceModelCalibration;
+  }
+  const m = value as Partial<IsotonicCalibration> | null;
   if (!m || m.schemaVersion !== CALIBRATION_SCHEMA_VERSION || m.kind !== 'isotonic' || !m.maps || !isMap(m.maps.decided) || !isMap(m.maps.unproven) || !isMap(m.maps.downgraded)) {
     throw new VerityError({
       code: 'BAD_INPUT',
       component: 'evidence',
-      problem: `calibration ${where} is not an isotonic calibration of schemaVersion ${CALIBRATION_SCHEMA_VERSION} with maps decided, unproven and downgraded (x and y in [0,1])`,
+      problem: `calibration ${where} is neither a confidence model nor an isotonic calibration of schemaVersion ${CALIBRATION_SCHEMA_VERSION} with maps decided, unproven and downgraded (x and y in [0,1])`,
       fix: retrainFix('models/calibration.json'),
     });
   }
-  return m as CalibrationFile;
+  return m as IsotonicCalibration;
 }
 
 /** The shipped calibration (read on first use). */

@@ -15,6 +15,7 @@ import { monotoneBreach, monotoneConstraints, tieBreach, tiedWeights } from '../
 import type { NamedMonotone } from '../stance/monotone.js';
 import { calibrateVerdict, verdictCalibration } from './calibration.js';
 import type { CalibrationFile } from './calibration.js';
+import { confidenceFeatures } from './confidence.js';
 
 /** How a verdict's reason says that the claim's number is stated with another meaning (the note ends the reason). */
 export const MEANING_NOTE = 'The number matches but not its meaning';
@@ -300,7 +301,7 @@ export function decideVerdict(claim: string, judgements: Judgement[], options: V
     reasons.unshift(meaning.reason);
   }
   // Confidence is the calibrated probability that the label is right (calibration.ts).
-  const calibrated = options.calibration === false ? null : calibrateVerdict(options.calibration ?? verdictCalibration(), label, confidence, allowed);
+  const calibrated = options.calibration === false ? null : calibrateVerdict(options.calibration ?? verdictCalibration(), label, confidence, allowed, confidenceFeatures(label, confidence, probabilities, allowed, independent));
   if (calibrated) {
     label = calibrated.label;
     confidence = calibrated.confidence;
