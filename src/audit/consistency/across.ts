@@ -67,7 +67,7 @@ function sameQuantity(figs: ArticleFigure[], out: Findings, work: ConsistencyWor
   const allStems = figs.map((f) => contentStems(f.predicate));
   // Two or more words after each figure, mostly shared (similarity ≥ 0.5): at least one shared.
   const index = new StemIndex(ownStems.map((x) => (x.length < 2 ? [] : x)));
-  const statements = new Statements(figs, work);
+  const statements = new Statements<boolean>(figs, work);
   for (let i = 0; i < figs.length; i++) {
     if (ownStems[i]!.length < 2) continue;
     for (const j of index.candidates(ownStems[i]!, i)) {
@@ -121,7 +121,7 @@ function narrowerLarger(figs: ArticleFigure[], out: Findings, work: ConsistencyW
   // b reads as a with words inserted only when b's own content words hold a's first one.
   const ownContent = figs.map((f) => f.predicate.filter((w) => w.content && !w.context).map((w) => w.stem));
   const index = new StemIndex(ownContent);
-  const statements = new Statements(figs, work);
+  const statements = new Statements<string | null>(figs, work);
   const near = (x: ArticleFigure) => x.sentence.slice(Math.max(0, x.figure.start - 40), Math.min(x.sentence.length, x.figure.end + 80));
   for (const [i, a] of figs.entries()) {
     if (contentStems(a.predicate).length < 1 || ownContent[i]!.length === 0) continue;
@@ -153,7 +153,7 @@ function narrowerLarger(figs: ArticleFigure[], out: Findings, work: ConsistencyW
 function partOverStatedWhole(figs: ArticleFigure[], out: Findings, work: ConsistencyWork): void {
   // Only the article's largest whole for the unit is "all of them"; smaller wholes are subsets.
   const largest = Math.max(...figs.map((f) => f.figure.whole ?? -Infinity));
-  const statements = new Statements(figs, work);
+  const statements = new Statements<string | null>(figs, work);
   for (const [i, w] of figs.entries()) {
     if (w.figure.whole === null || w.figure.whole !== largest) continue;
     // "of the 62 countries that have some legislation" is a subset, not a total.
@@ -161,15 +161,17 @@ function partOverStatedWhole(figs: ArticleFigure[], out: Findings, work: Consist
     const whole = w.figure.whole;
     for (const [j, x] of figs.entries()) {
       if (x === w || x.claim === w.claim || x.figure.whole !== null) continue;
-      const larger = statements.pair(i, j, () => {
-        if (!sameUnit(w, x) || /%|percent/i.test(x.figure.unit ?? '')) return false;
-        if (isNegated(w.predicate) !== isNegated(x.predicate)) return false;
-        if (predicateSimilarity(own(w), own(x)) < 0.5 && !droppedQualifier(w.predicate, x.predicate)) return false;
-        return x.figure.value > whole && x.figure.bound !== '<' && x.figure.bound !== '<=' && !x.figure.approximate;
+      // The message, or null: worked out once per pair of statements.
+      const message = statements.pair(i, j, () => {
+        if (!sameUnit(w, x) || /%|percent/i.test(x.figure.unit ?? '')) return null;
+        if (isNegated(w.predicate) !== isNegated(x.predicate)) return null;
+        if (predicateSimilarity(own(w), own(x)) < 0.5 && !droppedQualifier(w.predicate, x.predicate)) return null;
+        if (!(x.figure.value > whole && x.figure.bound !== '<' && x.figure.bound !== '<=' && !x.figure.approximate)) return null;
+        return `${quoted(x)} is more than the ${fmt(whole, 2)} ${w.figure.unit ?? ''} the article counts in all ("${w.figure.text}"): a part cannot be larger than its whole.`.replace(/\s+\(/, ' (');
       });
-      if (larger) {
+      if (message !== null) {
         const later = Math.max(x.claim, w.claim);
-        out.add({ claim: later, other: later === x.claim ? w.claim : x.claim, value: x.figure.value }, `${quoted(x)} is more than the ${fmt(w.figure.whole, 2)} ${w.figure.unit ?? ''} the article counts in all ("${w.figure.text}"): a part cannot be larger than its whole.`.replace(/\s+\(/, ' ('));
+        out.add({ claim: later, other: later === x.claim ? w.claim : x.claim, value: x.figure.value }, message);
       }
     }
   }
@@ -186,18 +188,20 @@ function derivedMeaning(figs: ArticleFigure[], out: Findings, work: ConsistencyW
     if (list) list.push([j, f]);
     else byValue.set(f.figure.value, [[j, f]]);
   }
-  const statements = new Statements(figs, work);
+  const statements = new Statements<boolean>(figs, work);
   for (const [i, p] of figs.entries()) {
     const whole = p.figure.whole;
     if (whole === null || /%|percent/i.test(p.figure.unit ?? '')) continue;
     const rest = whole - p.figure.value;
     if (!(rest > 0)) continue;
+    let head: string | null = null;
     for (const [j, r] of byValue.get(rest) ?? []) {
       if (r === p || r.figure.value !== rest || r.figure.whole !== null) continue;
       if (!statements.pair(i, j, () => doesNotFollow(p, r))) continue;
+      head ??= `${fmt(rest, 2)} = ${fmt(whole, 2)} − ${fmt(p.figure.value, 2)} is the number of ${p.figure.unit ?? 'items'} that do not fall under `;
       out.add(
         { claim: r.claim, other: r.claim === p.claim ? null : p.claim, value: r.figure.value },
-        `${fmt(rest, 2)} = ${fmt(whole, 2)} − ${fmt(p.figure.value, 2)} is the number of ${p.figure.unit ?? 'items'} that do not fall under `,
+        head,
         () => `${quoted(p)}; the article presents it as ${quoted(r)}, which does not follow: those outside one group are not thereby in another.`,
       );
     }
