@@ -10,6 +10,9 @@
 //     longer); then 8 parallel job reads and a report read of a finished small audit. Prints p50,
 //     p99 and max of the health latencies. --threads 0 runs the jobs in the request thread (as
 //     before the fix).
+//   node --import tsx bench/serve/serve-audit.ts handover [--claims 20000] [--part-claims 200]
+//     the end of a large audit (its result handed to the request thread, the journal write): one
+//     structured clone (as before) against JSON text in parts, two rounds in alternating order.
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
@@ -22,6 +25,10 @@ import { startServer } from '../../src/server/index.js';
 import { auditCorpusFile, bigArticle } from '../../test/helpers/big-article.js';
 import { pollHealthFor } from '../../test/helpers/health-poller.js';
 import { percentile } from '../percentile.js';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { openJobJournal } from '../../src/store/sqlite/job-journal.js';
+import type { JobJournal } from '../../src/jobs/index.js';
+import type { VerityJobResult } from '../../src/server/index.js';
 
 function flag(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -113,10 +120,80 @@ async function health(): Promise<void> {
   }
 }
 
+/** An article of `n` cited sentences without figures: on an empty corpus its audit is quick, and its result has `n` claims. */
+function citedArticle(n: number): string {
+  const words = ['harbour', 'council', 'ferry', 'timetable', 'ministry', 'river', 'school', 'clinic', 'bridge', 'market'];
+  const lines = Array.from({ length: n }, (_, i) => `The ${words[i % 10]} board said the ${words[(i * 3) % 10]} office changed its ${words[(i * 7) % 10]} plan after the review [${(i % 50) + 1}].`);
+  const paras: string[] = [];
+  for (let i = 0; i < lines.length; i += 5) paras.push(lines.slice(i, i + 5).join(' '));
+  return `# Long\n\n${paras.join('\n\n')}\n\n## Sources\n\n${Array.from({ length: 50 }, (_, k) => `[${k + 1}] Report ${k + 1}, https://example.org/r${k + 1}`).join('\n')}\n`;
+}
+
+/**
+ * The end of a large audit: its result crossing to the request thread and the journal write.
+ * For each way of handing the result over (one structured clone, as before; JSON text in parts),
+ * a server with a job journal audits a 20,000-claim article on an empty corpus while health is
+ * polled from a thread of its own in 2 s windows; reports health over the whole job and in the
+ * window the job ended in, and the request thread's own event-loop delay.
+ */
+async function handover(): Promise<void> {
+  const claims = flag('claims', 20_000);
+  const text = citedArticle(claims);
+  const rows: Array<Record<string, unknown>> = [];
+  const ways = [
+    { name: 'one structured clone (before)', parts: '0' },
+    { name: 'JSON text in parts (after)', parts: String(flag('part-claims', 200)) },
+  ];
+  for (const round of [1, 2]) {
+    for (const way of round === 1 ? ways : [...ways].reverse()) {
+      const dir = mkdtempSync(join(os.tmpdir(), 'verity-handover-'));
+      await (await openStore(join(dir, 'corpus.db'))).close();
+      const store = await openStore(join(dir, 'corpus.db'), { readonly: true });
+      const journal = openJobJournal(join(dir, 'jobs.db'));
+      process.env.VERITY_RESULT_PART_CLAIMS = way.parts;
+      const server = await startServer({ store, port: 0, log: () => undefined, journal: journal as JobJournal<VerityJobResult> });
+      const loop = monitorEventLoopDelay({ resolution: 10 });
+      try {
+        const res = await fetch(`${server.url}/api/audits`, { method: 'POST', headers: { 'content-type': 'text/markdown' }, body: text });
+        const { id } = (await res.json()) as { id: string };
+        let doneAt: number | null = null;
+        const finished = fetch(`${server.url}/api/jobs/${id}/events`).then(async (r) => {
+          await r.text();
+          doneAt = performance.now();
+        });
+        loop.enable();
+        const all: number[] = [];
+        let failed = 0;
+        let endWindow: number[] = [];
+        const started = performance.now();
+        for (;;) {
+          const from = performance.now();
+          const w = await pollHealthFor(server.url, 2_000, 20);
+          all.push(...w.latencies);
+          failed += w.failures;
+          if (doneAt !== null && doneAt >= from - 50) endWindow = w.latencies;
+          if (doneAt !== null && doneAt < from) break;
+        }
+        await finished;
+        loop.disable();
+        const job = (await (await fetch(`${server.url}/api/jobs/${id}?limit=1`)).json()) as { status: string; claimsPage?: { total: number } };
+        rows.push({ round, way: way.name, status: job.status, claims: job.claimsPage?.total, jobSeconds: Math.round((doneAt! - started) / 100) / 10, health: summary(all), failed, healthInEndWindow: summary(endWindow), loopDelay: { p99Ms: Math.round(loop.percentile(99) / 1e5) / 10, maxMs: Math.round(loop.max / 1e5) / 10 }, loadAverage: os.loadavg()[0] });
+        console.log(JSON.stringify(rows.at(-1)));
+      } finally {
+        await server.close();
+        journal.close();
+        await store.close();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
+  }
+}
+
 const mode = import.meta.url === pathToFileURL(process.argv[1] ?? "").href ? process.argv[2] : "import";
 if (mode === 'annotate') await annotate();
 else if (mode === 'health') await health();
+else if (mode === 'handover') await handover();
 else if (mode !== "import") {
-  console.error('usage: node --import tsx bench/serve/serve-audit.ts annotate|health [--sentences N] [--seconds S] [--threads N] [--module PATH]');
+  console.error('usage: node --import tsx bench/serve/serve-audit.ts annotate|health|handover [--claims N] [--part-claims N] [--sentences N] [--seconds S] [--threads N] [--module PATH]');
   process.exit(2);
 }

@@ -98,8 +98,11 @@ export function contentStems(p: readonly PredicateWord[]): string[] {
 
 /** How far two predicates say the same thing: shared content stems over the union (the longer cut to the shorter's length + 1). */
 export function predicateSimilarity(a: readonly PredicateWord[], b: readonly PredicateWord[]): number {
-  const x = contentStems(a);
-  const y = contentStems(b);
+  return stemSimilarity(contentStems(a), contentStems(b));
+}
+
+/** predicateSimilarity of two predicates' content stems (for callers that compare one predicate many times). */
+export function stemSimilarity(x: readonly string[], y: readonly string[]): number {
   if (x.length === 0 || y.length === 0) return 0;
   const xs = new Set(x.slice(0, y.length + 1));
   const ys = new Set(y.slice(0, x.length + 1));

@@ -7,6 +7,7 @@ import { cancelledError, toJobError } from './job-error.js';
 import { isTerminal } from './queue.js';
 import type { JobError, JobEvent, JobEventBody, JobListener, JobRunner, JobSnapshot, JobSpec, Queue, QueueStats } from './queue.js';
 import type { JobJournal, JobRecord } from './job-journal.js';
+import { knownJson } from './result-json.js';
 
 export interface InProcessQueueOptions<R> {
   run: JobRunner<R>;
@@ -108,7 +109,9 @@ export class InProcessQueue<R> implements Queue<R> {
     if (!this.journal || this.detached) return;
     const r: JobRecord<R> = { id: e.id, spec: e.spec, status: e.status, createdAt: e.createdAt, startedAt: e.startedAt, finishedAt: e.finishedAt, result: e.result, error: e.error };
     try {
-      this.journal.put(r);
+      const json = knownJson(e.result);
+      if (json === undefined) this.journal.put(r);
+      else this.journal.put(r, json);
     } catch {
       this.journalFailures++;
     }

@@ -4,6 +4,7 @@ export type { JobKind, JobSpec, JobStatus, JobError, JobSnapshot, JobEvent, JobE
 export { InProcessQueue, createInProcessQueue } from './in-process-queue.js';
 export type { InProcessQueueOptions } from './in-process-queue.js';
 export type { JobJournal, JobRecord } from './job-journal.js';
+export { rememberJson, knownJson } from './result-json.js';
 export { CooperativeStore } from './cooperative-store.js';
 export { toJobError, cancelledError } from './job-error.js';
 export { RedisQueue, createRedisQueue, openRedisQueue } from './redis-queue.js';

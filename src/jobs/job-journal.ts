@@ -10,8 +10,11 @@ export type JobRecord<R> = Omit<JobSnapshot<R>, 'progress' | 'position'>;
 export interface JobJournal<R> {
   /** Every job kept, oldest first. */
   load(): JobRecord<R>[];
-  /** Writes the job's current state (insert or replace). */
-  put(job: JobRecord<R>): void;
+  /**
+   * Writes the job's current state (insert or replace). `resultJson`, when given, is the JSON text
+   * of `job.result`, to be written as it is (so a large result is not serialised again).
+   */
+  put(job: JobRecord<R>, resultJson?: string): void;
   /** Forgets a job (dropped from the history). */
   remove(id: string): void;
   close(): void;

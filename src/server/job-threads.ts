@@ -14,6 +14,7 @@ import type { AuditResult } from '../audit/index.js';
 import type { ProgressEvent } from '../model.js';
 import type { VerityJobResult } from './job-runner.js';
 import type { ThreadJobSettings } from './thread-jobs.js';
+import { AuditParts, auditForThread } from './result-parts.js';
 
 /** What a thread needs to open the corpus and run jobs. */
 export interface ThreadStoreLocation {
@@ -35,13 +36,18 @@ export interface ThreadStoreLocation {
    * million passages they doubled the CPU of a 20-row batch in two threads; docs/bench-scale.md).
    */
   warmUp?: boolean;
+  /** Claims per part when an audit result is sent to the request thread (default PART_CLAIMS, result-parts.ts). */
+  partClaims?: number;
 }
 
 /** Messages to a thread. */
 export type ToThread =
   | { type: 'run'; task: number; spec: JobSpec; nowIso: string | null }
-  | { type: 'render'; task: number; spec: JobSpec; audit: AuditResult; format: 'md' | 'html' | 'json' }
-  | { type: 'cancel'; task: number };
+  /** `audit` as JSON text when the request thread has it (result-parts.ts). */
+  | { type: 'render'; task: number; spec: JobSpec; audit: AuditResult | string; format: 'md' | 'html' | 'json' }
+  | { type: 'cancel'; task: number }
+  /** A part of the task's result was taken: the thread may send the next. */
+  | { type: 'ack'; task: number };
 
 /** Messages from a thread. */
 export type FromThread =
@@ -51,6 +57,9 @@ export type FromThread =
   | { type: 'progress'; task: number; progress: ProgressEvent }
   | { type: 'notice'; line: string }
   | { type: 'done'; task: number; value: VerityJobResult | string }
+  /** An audit result comes as parts of its claims' JSON text, then the rest of it (result-parts.ts). */
+  | { type: 'part'; task: number; json: string }
+  | { type: 'done-audit'; task: number; head: string; mark: string }
   | { type: 'error'; task: number; error: JobError };
 
 export interface JobThreadsOptions extends ThreadStoreLocation {
@@ -70,6 +79,8 @@ interface Task {
   onProgress: ((p: ProgressEvent) => void) | null;
   resolve: (value: VerityJobResult | string) => void;
   reject: (e: unknown) => void;
+  /** The parts of an audit result received so far. */
+  parts: AuditParts | null;
 }
 
 interface Slot {
@@ -90,6 +101,10 @@ function startThread(script: URL, data: ThreadStoreLocation): Worker {
   const tsx = import.meta.resolve('tsx/esm/api');
   const bootstrap = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(script.href)}); })`;
   return new Worker(bootstrap, { eval: true, workerData: data });
+}
+
+function internalError(problem: string, cause: unknown): VerityError {
+  return new VerityError({ code: 'INTERNAL', component: 'serve', problem: `${problem}: ${cause instanceof Error ? cause.message : String(cause)}`, fix: 'this is a bug in Verity; please report it with the job that caused it', cause });
 }
 
 /** The error a thread reported, as the VerityError it was. */
@@ -113,7 +128,7 @@ export class JobThreads {
       throw new VerityError({ code: 'USAGE', component: 'serve', problem: `the thread pool size must be a whole number of at least 1, got ${String(size)}`, fix: 'pass a positive number of threads' });
     }
     this.script = options.script ?? DEFAULT_SCRIPT;
-    this.data = { location: options.location, ...(options.writable ? { writable: true } : {}), ...(options.jobs ? { jobs: options.jobs } : {}), ...(options.nice !== undefined ? { nice: options.nice } : {}), ...(options.warmUp === false ? { warmUp: false } : {}) };
+    this.data = { location: options.location, ...(options.writable ? { writable: true } : {}), ...(options.jobs ? { jobs: options.jobs } : {}), ...(options.nice !== undefined ? { nice: options.nice } : {}), ...(options.warmUp === false ? { warmUp: false } : {}), ...(options.partClaims !== undefined ? { partClaims: options.partClaims } : {}) };
     this.log = options.log ?? (() => undefined);
     this.graceMs = options.cancelGraceMs ?? 2_000;
     for (let i = 0; i < size; i++) this.slots.push(this.spawn());
@@ -144,7 +159,7 @@ export class JobThreads {
 
   /** Renders an audit's report in a thread. */
   render(spec: JobSpec, audit: AuditResult, format: 'md' | 'html' | 'json'): Promise<string> {
-    return this.submit((task) => ({ type: 'render', task, spec, audit, format }), null, null) as Promise<string>;
+    return this.submit((task) => ({ type: 'render', task, spec, audit: auditForThread(audit), format }), null, null) as Promise<string>;
   }
 
   /** Stops every thread; tasks still waiting or running fail (UNAVAILABLE). */
@@ -168,7 +183,7 @@ export class JobThreads {
         return;
       }
       const id = this.nextTask++;
-      const task: Task = { id, message: make(id), onProgress, resolve, reject };
+      const task: Task = { id, message: make(id), onProgress, resolve, reject, parts: null };
       if (signal) {
         if (signal.aborted) {
           reject(signal.reason);
@@ -254,15 +269,44 @@ export class JobThreads {
       return;
     }
     const task = slot.task;
-    if (!task || task.id !== m.task) return;
+    const current = task !== null && task.id === m.task;
+    if (m.type === 'part') {
+      // Parsed in this turn; the thread sends the next part once told, so requests get turns between parts.
+      if (current) {
+        try {
+          (task.parts ??= new AuditParts()).add(m.json);
+        } catch (e) {
+          this.fail(slot, task, e);
+          return;
+        }
+      }
+      slot.worker.postMessage({ type: 'ack', task: m.task } satisfies ToThread);
+      return;
+    }
+    if (!current) return;
     if (m.type === 'progress') {
       task.onProgress?.(m.progress);
       return;
     }
     slot.task = null;
     if (m.type === 'done') task.resolve(m.value);
-    else task.reject(fromJobError(m.error));
+    else if (m.type === 'done-audit') {
+      try {
+        task.resolve((task.parts ?? new AuditParts()).finish(m.head, m.mark));
+      } catch (e) {
+        task.reject(internalError('a job thread sent an audit result that does not read back', e));
+      }
+      task.parts = null;
+    } else task.reject(fromJobError(m.error));
     this.dispatch();
+  }
+
+  /** A result that cannot be read back: the task fails and its thread is replaced. */
+  private fail(slot: Slot, task: Task, e: unknown): void {
+    slot.task = null;
+    task.reject(internalError('a job thread sent a result part that does not read back', e));
+    void slot.worker.terminate();
+    this.replace(slot);
   }
 
   private dispatch(): void {

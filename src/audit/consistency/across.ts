@@ -4,27 +4,19 @@
 // does not follow from them.
 import { compareFigures, unitsCompatible } from '../../evidence/index.js';
 import { stem } from '../../text/index.js';
-import { contentStems, describeFigure, droppedQualifier, isNegated, predicateSimilarity, predicateText } from '../figure-context.js';
+import { contentStems, describeFigure, droppedQualifier, isNegated, predicateSimilarity, predicateText, stemSimilarity } from '../figure-context.js';
 import { sameTime } from '../figures.js';
 import type { FigureSite } from '../figures.js';
 import type { PredicateWord } from '../figure-context.js';
 import { fmt } from '../numbers.js';
+import { Findings, StemIndex, Statements } from './pairs.js';
+import type { ConsistencyFinding, ConsistencyWork } from './pairs.js';
+
+export type { ConsistencyFinding, ConsistencyWork } from './pairs.js';
 
 /** A figure of the article: which claim (sentence) it is in, and where. */
 export interface ArticleFigure extends FigureSite {
   claim: number;
-}
-
-export interface ConsistencyFinding {
-  /** The claim the finding is attached to (the later of the two). */
-  claim: number;
-  /** The other claim involved, quoted as evidence. */
-  other: number | null;
-  message: string;
-  /** The value of the figure the finding is about, so the audit can lift it if a source states it. */
-  value: number;
-  /** Arithmetic across two sentences ("140 of 196 … This is 81%") rather than an inconsistency. */
-  arithmetic?: boolean;
 }
 
 const NEGATION = /\b(?:not|no|never|without|lacks?|lacking|fails?\s+to|neither|nor|none|outside)\b|n't\b|\bnon-/i;
@@ -57,35 +49,46 @@ function own(s: ArticleFigure): PredicateWord[] {
   return s.predicate.filter((w) => !w.context);
 }
 
+// A figure is quoted in every finding it is part of; a long article's figures are in many.
+const quotes = new WeakMap<ArticleFigure, string>();
 function quoted(s: ArticleFigure): string {
-  return describeFigure(s.figure, s.predicate);
+  let q = quotes.get(s);
+  if (q === undefined) {
+    q = describeFigure(s.figure, s.predicate);
+    quotes.set(s, q);
+  }
+  return q;
 }
 
 /** The same quantity — same unit, same predicate, same time — given different values. */
-function sameQuantity(figs: ArticleFigure[], out: ConsistencyFinding[]): void {
+function sameQuantity(figs: ArticleFigure[], out: Findings, work: ConsistencyWork): void {
+  const owns = figs.map(own);
+  const ownStems = owns.map((p) => contentStems(p));
+  const allStems = figs.map((f) => contentStems(f.predicate));
+  // Two or more words after each figure, mostly shared (similarity ≥ 0.5): at least one shared.
+  const index = new StemIndex(ownStems.map((x) => (x.length < 2 ? [] : x)));
+  const statements = new Statements<boolean>(figs, work);
   for (let i = 0; i < figs.length; i++) {
-    for (let j = i + 1; j < figs.length; j++) {
+    if (ownStems[i]!.length < 2) continue;
+    for (const j of index.candidates(ownStems[i]!, i)) {
       const a = figs[i]!;
       const b = figs[j]!;
-      if (a.claim === b.claim || !sameUnit(a, b) || !sameTime(a.years, b.years)) continue;
-      // Said of the same thing: two or more words after each figure, mostly shared, and close overall.
-      if (contentStems(own(a)).length < 2 || contentStems(own(b)).length < 2) continue;
-      if (predicateSimilarity(own(a), own(b)) < 0.5 || predicateSimilarity(a.predicate, b.predicate) < 0.75) continue;
-      if (droppedQualifier(a.predicate, b.predicate) || droppedQualifier(b.predicate, a.predicate)) continue;
-      if (compareFigures(b.figure, a.figure) !== 'conflict') continue;
-      if (a.figure.whole !== null && b.figure.whole !== null && a.figure.whole !== b.figure.whole) continue;
-      out.push({
-        claim: b.claim,
-        other: a.claim,
-        value: b.figure.value,
-        message: `The article gives two values for the same quantity: ${quoted(b)} here, and ${quoted(a)} earlier.`,
+      if (a.claim === b.claim) continue;
+      const conflict = statements.pair(i, j, () => {
+        if (!sameUnit(a, b) || !sameTime(a.years, b.years)) return false;
+        // Said of the same thing: two or more words after each figure, mostly shared, and close overall.
+        if (stemSimilarity(ownStems[i]!, ownStems[j]!) < 0.5 || stemSimilarity(allStems[i]!, allStems[j]!) < 0.75) return false;
+        if (droppedQualifier(a.predicate, b.predicate) || droppedQualifier(b.predicate, a.predicate)) return false;
+        if (compareFigures(b.figure, a.figure) !== 'conflict') return false;
+        return !(a.figure.whole !== null && b.figure.whole !== null && a.figure.whole !== b.figure.whole);
       });
+      if (conflict) out.add({ claim: b.claim, other: a.claim, value: b.figure.value }, 'The article gives two values for the same quantity: ', () => `${quoted(b)} here, and ${quoted(a)} earlier.`);
     }
   }
 }
 
 /** "Of these, N …": N cannot exceed the figure it refers to (the last one before it, same sentence or the one before). */
-function nestedCounts(figs: ArticleFigure[], out: ConsistencyFinding[]): void {
+function nestedCounts(figs: ArticleFigure[], out: Findings): void {
   for (let i = 0; i < figs.length; i++) {
     const b = figs[i]!;
     const lead = b.sentence.slice(0, b.figure.start);
@@ -94,7 +97,8 @@ function nestedCounts(figs: ArticleFigure[], out: ConsistencyFinding[]): void {
     let ref: ArticleFigure | undefined;
     for (let k = i - 1; k >= 0; k--) {
       const c = figs[k]!;
-      if (c.claim !== b.claim && c.claim !== b.claim - 1) break;
+      // In article order: nothing before the previous claim can be the referent.
+      if (c.claim < b.claim - 1) break;
       // "Employees at 61 companies … across four days … Of those, 56 companies": the set is of the subset's own kind.
       const noun = b.figure.unit === null ? '' : stem(b.figure.unit);
       if (noun !== '' && c.figure.unit !== null && !sameUnit(b, c) && !c.sentence.slice(c.figure.start, c.figure.end + 30).toLowerCase().includes(noun)) continue;
@@ -104,63 +108,71 @@ function nestedCounts(figs: ArticleFigure[], out: ConsistencyFinding[]): void {
     if (!ref || /%|percent/i.test(`${ref.figure.unit ?? ''}${b.figure.unit ?? ''}`)) continue;
     const container = ref.figure.value;
     if (b.figure.value > container && !(b.figure.bound === '<' || b.figure.bound === '<=')) {
-      out.push({
+      out.add({
         claim: b.claim,
         other: ref.claim === b.claim ? null : ref.claim,
         value: b.figure.value,
-        message: `"${(NESTED.exec(lead)?.[0] ?? '').trim()} ${b.figure.text}" counts a subset of the ${fmt(container, 2)} in ${quoted(ref)}, but ${fmt(b.figure.value, 2)} > ${fmt(container, 2)}: a subset cannot be larger than its set.`,
-      });
+      }, `"${(NESTED.exec(lead)?.[0] ?? '').trim()} ${b.figure.text}" counts a subset of the ${fmt(container, 2)} in ${quoted(ref)}, but ${fmt(b.figure.value, 2)} > ${fmt(container, 2)}: a subset cannot be larger than its set.`);
     }
   }
 }
 
 /** A narrower group (the same predicate plus a qualifier) larger than the broader one. */
-function narrowerLarger(figs: ArticleFigure[], out: ConsistencyFinding[]): void {
-  for (const a of figs) {
-    if (contentStems(a.predicate).length < 1) continue;
-    for (const b of figs) {
-      if (a === b || a.claim === b.claim || !sameUnit(a, b) || !sameTime(a.years, b.years)) continue;
-      const qualifier = droppedQualifier(a.predicate, b.predicate);
-      if (!qualifier) continue;
-      // "the remaining 62 have some legislation, but not …" is a complement, not the broader group.
-      const near = (x: ArticleFigure) => x.sentence.slice(Math.max(0, x.figure.start - 40), Math.min(x.sentence.length, x.figure.end + 80));
-      if (COMPLEMENT.test(near(a)) || COMPLEMENT.test(near(b)) || /\bbut\s+not\b/i.test(near(a)) || /\bbut\s+not\b/i.test(near(b))) continue;
-      // b counts a narrower group than a. Negated predicates do not nest that way.
-      if (NEGATION.test(predicateText(a.predicate)) || NEGATION.test(predicateText(b.predicate))) continue;
-      if (b.figure.value > a.figure.value && b.figure.bound !== '<' && b.figure.bound !== '<=' && a.figure.bound !== '>' && a.figure.bound !== '>=') {
-        const later = Math.max(a.claim, b.claim);
-        out.push({
-          claim: later,
-          other: later === a.claim ? b.claim : a.claim,
-          value: b.figure.value,
-          message: `${quoted(b)} is a narrower group (it adds "${qualifier}") than ${quoted(a)}, so it cannot be larger: ${fmt(b.figure.value, 2)} > ${fmt(a.figure.value, 2)}.`,
-        });
-      }
+function narrowerLarger(figs: ArticleFigure[], out: Findings, work: ConsistencyWork): void {
+  // b reads as a with words inserted only when b's own content words hold a's first one.
+  const ownContent = figs.map((f) => f.predicate.filter((w) => w.content && !w.context).map((w) => w.stem));
+  const index = new StemIndex(ownContent);
+  const statements = new Statements<string | null>(figs, work);
+  const near = (x: ArticleFigure) => x.sentence.slice(Math.max(0, x.figure.start - 40), Math.min(x.sentence.length, x.figure.end + 80));
+  for (const [i, a] of figs.entries()) {
+    if (contentStems(a.predicate).length < 1 || ownContent[i]!.length === 0) continue;
+    for (const j of index.candidates(ownContent[i]!.slice(0, 1))) {
+      const b = figs[j]!;
+      if (a === b || a.claim === b.claim) continue;
+      const qualifier = statements.pair(i, j, () => {
+        if (!sameUnit(a, b) || !sameTime(a.years, b.years)) return null;
+        const q = droppedQualifier(a.predicate, b.predicate);
+        if (!q) return null;
+        // "the remaining 62 have some legislation, but not …" is a complement, not the broader group.
+        if (COMPLEMENT.test(near(a)) || COMPLEMENT.test(near(b)) || /\bbut\s+not\b/i.test(near(a)) || /\bbut\s+not\b/i.test(near(b))) return null;
+        // b counts a narrower group than a. Negated predicates do not nest that way.
+        if (NEGATION.test(predicateText(a.predicate)) || NEGATION.test(predicateText(b.predicate))) return null;
+        return b.figure.value > a.figure.value && b.figure.bound !== '<' && b.figure.bound !== '<=' && a.figure.bound !== '>' && a.figure.bound !== '>=' ? q : null;
+      });
+      if (qualifier === null) continue;
+      const later = Math.max(a.claim, b.claim);
+      out.add(
+        { claim: later, other: later === a.claim ? b.claim : a.claim, value: b.figure.value },
+        `${quoted(b)} is a narrower group (it adds "${qualifier}") than `,
+        () => `${quoted(a)}, so it cannot be larger: ${fmt(b.figure.value, 2)} > ${fmt(a.figure.value, 2)}.`,
+      );
     }
   }
 }
 
 /** A count larger than the whole the article states for the same unit and the same kind of thing. */
-function partOverStatedWhole(figs: ArticleFigure[], out: ConsistencyFinding[]): void {
+function partOverStatedWhole(figs: ArticleFigure[], out: Findings, work: ConsistencyWork): void {
   // Only the article's largest whole for the unit is "all of them"; smaller wholes are subsets.
   const largest = Math.max(...figs.map((f) => f.figure.whole ?? -Infinity));
-  for (const w of figs) {
+  const statements = new Statements<string | null>(figs, work);
+  for (const [i, w] of figs.entries()) {
     if (w.figure.whole === null || w.figure.whole !== largest) continue;
     // "of the 62 countries that have some legislation" is a subset, not a total.
     if (/^(?:\s*(?:out\s+)?of\s+(?:the\s+|all\s+|those\s+|these\s+)?[\d,]+\s+[A-Za-z-]+)?\s*,?\s*(?:that|which|who|whose|with|where|having|in\s+which)\b/i.test(w.sentence.slice(w.figure.end, w.figure.end + 60))) continue;
-    for (const x of figs) {
-      if (x === w || x.claim === w.claim || x.figure.whole !== null || !sameUnit(w, x)) continue;
-      if (/%|percent/i.test(x.figure.unit ?? '')) continue;
-      if (isNegated(w.predicate) !== isNegated(x.predicate)) continue;
-      if (predicateSimilarity(own(w), own(x)) < 0.5 && !droppedQualifier(w.predicate, x.predicate)) continue;
-      if (x.figure.value > w.figure.whole && x.figure.bound !== '<' && x.figure.bound !== '<=' && !x.figure.approximate) {
+    const whole = w.figure.whole;
+    for (const [j, x] of figs.entries()) {
+      if (x === w || x.claim === w.claim || x.figure.whole !== null) continue;
+      // The message, or null: worked out once per pair of statements.
+      const message = statements.pair(i, j, () => {
+        if (!sameUnit(w, x) || /%|percent/i.test(x.figure.unit ?? '')) return null;
+        if (isNegated(w.predicate) !== isNegated(x.predicate)) return null;
+        if (predicateSimilarity(own(w), own(x)) < 0.5 && !droppedQualifier(w.predicate, x.predicate)) return null;
+        if (!(x.figure.value > whole && x.figure.bound !== '<' && x.figure.bound !== '<=' && !x.figure.approximate)) return null;
+        return `${quoted(x)} is more than the ${fmt(whole, 2)} ${w.figure.unit ?? ''} the article counts in all ("${w.figure.text}"): a part cannot be larger than its whole.`.replace(/\s+\(/, ' (');
+      });
+      if (message !== null) {
         const later = Math.max(x.claim, w.claim);
-        out.push({
-          claim: later,
-          other: later === x.claim ? w.claim : x.claim,
-          value: x.figure.value,
-          message: `${quoted(x)} is more than the ${fmt(w.figure.whole, 2)} ${w.figure.unit ?? ''} the article counts in all ("${w.figure.text}"): a part cannot be larger than its whole.`.replace(/\s+\(/, ' ('),
-        });
+        out.add({ claim: later, other: later === x.claim ? w.claim : x.claim, value: x.figure.value }, message);
       }
     }
   }
@@ -170,45 +182,63 @@ function partOverStatedWhole(figs: ArticleFigure[], out: ConsistencyFinding[]): 
  * A figure equal to whole − part ("140 of 196 …" → 56) whose stated meaning is not the complement
  * of the part: the 56 are the ones that do *not* do what the 140 do, not ones that do something else.
  */
-function derivedMeaning(figs: ArticleFigure[], out: ConsistencyFinding[]): void {
-  for (const p of figs) {
+function derivedMeaning(figs: ArticleFigure[], out: Findings, work: ConsistencyWork): void {
+  const byValue = new Map<number, Array<[number, ArticleFigure]>>();
+  for (const [j, f] of figs.entries()) {
+    const list = byValue.get(f.figure.value);
+    if (list) list.push([j, f]);
+    else byValue.set(f.figure.value, [[j, f]]);
+  }
+  const statements = new Statements<boolean>(figs, work);
+  for (const [i, p] of figs.entries()) {
     const whole = p.figure.whole;
     if (whole === null || /%|percent/i.test(p.figure.unit ?? '')) continue;
     const rest = whole - p.figure.value;
-    if (rest <= 0) continue;
-    for (const r of figs) {
-      if (r === p || r.figure.value !== rest || r.figure.whole !== null || !sameUnit(p, r)) continue;
-      const rText = predicateText(r.predicate);
-      const pStems = new Set(contentStems(p.predicate));
-      const rStems = contentStems(r.predicate);
-      // "which leaves 46 (184 − 138) that did": a bare complement gives the number no new meaning.
-      if (pStems.size === 0 || rStems.length === 0 || contentStems(own(r)).length === 0) continue;
-      const shared = rStems.some((s) => pStems.has(s));
-      const lead = r.sentence.slice(Math.max(0, r.figure.start - 40), r.figure.start);
-      const negated = NEGATION.test(rText) || NEGATION.test(lead);
-      const partNegated = NEGATION.test(predicateText(p.predicate));
-      // The complement, stated as such: "56 do not criminalise possession", "the other 56 lack such
-      // laws" — or, for a negated part ("138 without an offence"), "46 where it is an offence".
-      if (negated !== partNegated && shared) continue;
-      if (!shared && !COMPLEMENT.test(lead) && !/\b(?:therefore|thus|so|hence|means?|meaning|which leaves)\b/i.test(r.sentence)) continue;
-      out.push({
-        claim: r.claim,
-        other: r.claim === p.claim ? null : p.claim,
-        value: r.figure.value,
-        message:
-          `${fmt(rest, 2)} = ${fmt(whole, 2)} − ${fmt(p.figure.value, 2)} is the number of ${p.figure.unit ?? 'items'} that do not fall under ${quoted(p)}; ` +
-          `the article presents it as ${quoted(r)}, which does not follow: those outside one group are not thereby in another.`,
-      });
+    if (!(rest > 0)) continue;
+    let head: string | null = null;
+    for (const [j, r] of byValue.get(rest) ?? []) {
+      if (r === p || r.figure.value !== rest || r.figure.whole !== null) continue;
+      if (!statements.pair(i, j, () => doesNotFollow(p, r))) continue;
+      head ??= `${fmt(rest, 2)} = ${fmt(whole, 2)} − ${fmt(p.figure.value, 2)} is the number of ${p.figure.unit ?? 'items'} that do not fall under `;
+      out.add(
+        { claim: r.claim, other: r.claim === p.claim ? null : p.claim, value: r.figure.value },
+        head,
+        () => `${quoted(p)}; the article presents it as ${quoted(r)}, which does not follow: those outside one group are not thereby in another.`,
+      );
     }
   }
 }
 
+/** True when r, equal to p's whole − p, is given a meaning that does not follow from it (derivedMeaning). */
+function doesNotFollow(p: ArticleFigure, r: ArticleFigure): boolean {
+  if (!sameUnit(p, r)) return false;
+  const rText = predicateText(r.predicate);
+  const pStems = new Set(contentStems(p.predicate));
+  const rStems = contentStems(r.predicate);
+  // "which leaves 46 (184 − 138) that did": a bare complement gives the number no new meaning.
+  if (pStems.size === 0 || rStems.length === 0 || contentStems(own(r)).length === 0) return false;
+  const shared = rStems.some((s) => pStems.has(s));
+  const lead = r.sentence.slice(Math.max(0, r.figure.start - 40), r.figure.start);
+  const negated = NEGATION.test(rText) || NEGATION.test(lead);
+  const partNegated = NEGATION.test(predicateText(p.predicate));
+  // The complement, stated as such: "56 do not criminalise possession", "the other 56 lack such
+  // laws" — or, for a negated part ("138 without an offence"), "46 where it is an offence".
+  if (negated !== partNegated && shared) return false;
+  return shared || COMPLEMENT.test(lead) || /\b(?:therefore|thus|so|hence|means?|meaning|which leaves)\b/i.test(r.sentence);
+}
+
 /** "140 of 196 countries … This is 81% of them": a percentage that restates the previous sentence's "X of Y". */
-function restatedPercent(figs: ArticleFigure[], out: ConsistencyFinding[]): void {
+function restatedPercent(figs: ArticleFigure[], out: Findings): void {
+  const byClaim = new Map<number, ArticleFigure[]>();
+  for (const f of figs) {
+    const list = byClaim.get(f.claim);
+    if (list) list.push(f);
+    else byClaim.set(f.claim, [f]);
+  }
   for (const p of figs) {
     if (!/%|percent/i.test(`${p.figure.unit ?? ''} ${p.figure.text}`)) continue;
     if (!/\b(?:this|that|these|those|which|it)\b(?:\s+\w+){0,3}\s*$/i.test(p.sentence.slice(0, p.figure.start))) continue;
-    const prev = figs.filter((f) => f.claim === p.claim - 1 && f.figure.whole !== null);
+    const prev = (byClaim.get(p.claim - 1) ?? []).filter((f) => f.figure.whole !== null);
     if (prev.length !== 1) continue;
     const x = prev[0]!;
     const whole = x.figure.whole as number;
@@ -216,21 +246,15 @@ function restatedPercent(figs: ArticleFigure[], out: ConsistencyFinding[]): void
     const computed = (x.figure.value / whole) * 100;
     const tol = p.figure.approximate ? Math.max(0.1 * p.figure.value, 1) : 0.5 + 1e-9;
     if (Math.abs(computed - p.figure.value) > tol) {
-      out.push({
-        claim: p.claim,
-        other: x.claim,
-        value: p.figure.value,
-        arithmetic: true,
-        message: `${fmt(x.figure.value, 2)} of ${fmt(whole, 2)} (the sentence before) is ${fmt(computed)}%, not ${p.figure.text.trim()} (${fmt(x.figure.value, 2)} ÷ ${fmt(whole, 2)} × 100 = ${fmt(computed)}).`,
-      });
+      out.add({ claim: p.claim, other: x.claim, value: p.figure.value, arithmetic: true }, `${fmt(x.figure.value, 2)} of ${fmt(whole, 2)} (the sentence before) is ${fmt(computed)}%, not ${p.figure.text.trim()} (${fmt(x.figure.value, 2)} ÷ ${fmt(whole, 2)} × 100 = ${fmt(computed)}).`);
     }
   }
 }
 
-/** Every cross-article inconsistency among the figures. `figs` in article order. */
-export function checkConsistency(figs: ArticleFigure[]): ConsistencyFinding[] {
+/** Every cross-article inconsistency among the figures. `figs` in article order; `work` counts the pairwise checks. */
+export function checkConsistency(figs: ArticleFigure[], work: ConsistencyWork = { checks: 0 }): ConsistencyFinding[] {
   unitPairs = new Map();
-  const out: ConsistencyFinding[] = [];
+  const out = new Findings();
   // The pairwise checks compare figures of one unit only: group first (a long article has hundreds).
   const groups = new Map<string, ArticleFigure[]>();
   for (const f of figs) {
@@ -241,16 +265,12 @@ export function checkConsistency(figs: ArticleFigure[]): ConsistencyFinding[] {
     else groups.set(key, [f]);
   }
   for (const group of groups.values()) {
-    sameQuantity(group, out);
-    narrowerLarger(group, out);
-    partOverStatedWhole(group, out);
-    derivedMeaning(group, out);
+    sameQuantity(group, out, work);
+    narrowerLarger(group, out, work);
+    partOverStatedWhole(group, out, work);
+    derivedMeaning(group, out, work);
   }
   nestedCounts(figs, out);
   restatedPercent(figs, out);
-  const seen = new Set<string>();
-  return out.filter((f) => {
-    const key = `${f.claim}:${f.value}:${f.message.slice(0, 40)}`;
-    return seen.has(key) ? false : (seen.add(key), true);
-  });
+  return out.list;
 }

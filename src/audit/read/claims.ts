@@ -14,9 +14,31 @@ export interface ArticleSentence extends Span {
 
 const TRAILING_MARKS = /[.!?]["'”’)]*((?:\s*\[\^?\d[^\]]*\])+)(?=\s+\S)/g;
 
+/**
+ * The citations lying within [start, end), in the article's order, found by binary search over
+ * their starts (a filter of all of them per sentence made a long article quadratic: 25,000
+ * sentences and as many citations).
+ */
+function citationLookup<C extends { start: number; end: number }>(citations: readonly C[]): (start: number, end: number) => C[] {
+  const byStart = citations.map((c, i) => ({ c, i })).sort((a, b) => a.c.start - b.c.start || a.i - b.i);
+  return (start, end) => {
+    let lo = 0;
+    let hi = byStart.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (byStart[mid]!.c.start < start) lo = mid + 1;
+      else hi = mid;
+    }
+    const found: Array<{ c: C; i: number }> = [];
+    for (let k = lo; k < byStart.length && byStart[k]!.c.start <= end; k++) if (byStart[k]!.c.end <= end) found.push(byStart[k]!);
+    return found.sort((a, b) => a.i - b.i).map((x) => x.c);
+  };
+}
+
 /** Sentences of the prose blocks (not headings, bylines or chrome); citation markers after a full stop stay with the sentence they follow. */
 export function articleSentences(article: Article): ArticleSentence[] {
   const out: ArticleSentence[] = [];
+  const citationsIn = citationLookup(article.citations);
   article.blocks.forEach((block, bi) => {
     // A table cell is prose only when it holds a sentence.
     const prose = block.kind === 'paragraph' || block.kind === 'list-item' || block.kind === 'quote' || (block.kind === 'cell' && /[.!?]["'”’)]*$/.test(block.text.trim()));
@@ -46,7 +68,7 @@ export function articleSentences(article: Article): ArticleSentence[] {
       if (s.text.trim() === '') continue;
       const start = block.start + s.start;
       const end = block.start + s.end;
-      const marks = article.citations.filter((c) => c.start >= start && c.end <= end);
+      const marks = citationsIn(start, end);
       let clean = article.text.slice(start, end);
       for (const c of marks) {
         if (/^\[|^https?:|^www\./i.test(c.text)) clean = clean.slice(0, c.start - start) + ' '.repeat(c.end - c.start) + clean.slice(c.end - start);

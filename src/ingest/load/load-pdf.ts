@@ -14,7 +14,7 @@ function size(n: number): string {
 }
 
 export async function loadPdf(bytes: Uint8Array, path: string, limits: PdfLimits = {}): Promise<{ meta: MetaPatch; text: string }> {
-  const { maxInflatedBytes, maxTextChars } = { ...PDF_DEFAULTS, ...limits };
+  const { maxInflatedBytes, maxTextChars, timeBudgetMs } = { ...PDF_DEFAULTS, ...limits };
   const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
   if (!head.includes('%PDF-')) {
     const shown = Buffer.from(bytes.subarray(0, 8)).toString('latin1').replace(/[^\x20-\x7e]/g, '.');
@@ -29,9 +29,10 @@ export async function loadPdf(bytes: Uint8Array, path: string, limits: PdfLimits
       fix: 'extract its text with another tool (e.g. pdftotext) and ingest the .txt, or raise the limit only for a file you trust',
     });
   }
-  const reply = await extractPdf(bytes);
+  const reply = await extractPdf(bytes, timeBudgetMs);
   if (!reply.ok) {
     if (reply.failure === 'encrypted') throw bad(path, 'the PDF is encrypted (password-protected)', 'save an unencrypted copy (e.g. qpdf --decrypt in.pdf out.pdf) and ingest that');
+    if (reply.failure === 'too-slow') throw new VerityError({ code: 'TOO_LARGE', component: 'ingest', problem: `cannot read ${quote(path)}: ${reply.message} (the PDF reader reads every page; a document of very many pages, or pages built to be slow, takes long)`, fix: 'extract its text with another tool (e.g. pdftotext) and ingest the .txt, or split the PDF (qpdf --split-pages)' });
     if (reply.failure === 'out-of-memory') throw new VerityError({ code: 'TOO_LARGE', component: 'ingest', problem: `cannot read ${quote(path)}: ${reply.message}`, fix: 'extract its text with another tool (e.g. pdftotext) and ingest the .txt' });
     throw bad(path, `the PDF is damaged or truncated (${reply.message})`, 'get a complete copy of the file');
   }

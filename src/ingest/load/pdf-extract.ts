@@ -12,7 +12,7 @@ export interface PdfRequest {
 
 export type PdfReply =
   | { id: number; ok: true; pages: string[]; info: Record<string, string> }
-  | { id: number; ok: false; failure: 'encrypted' | 'damaged' | 'out-of-memory'; message: string };
+  | { id: number; ok: false; failure: 'encrypted' | 'damaged' | 'out-of-memory' | 'too-slow'; message: string };
 
 /** The worker's heap cap: PDF.js's objects for one document (its stream bytes are counted by the inflate cap). */
 export const PDF_WORKER_HEAP_MB = 512;
@@ -56,12 +56,25 @@ function startWorker(): Worker {
 }
 
 /** The text of each page and the document info strings, read by PDF.js in the worker. */
-export function extractPdf(bytes: Uint8Array): Promise<PdfReply> {
+export function extractPdf(bytes: Uint8Array, timeBudgetMs = Number.POSITIVE_INFINITY): Promise<PdfReply> {
   worker ??= startWorker();
   const w = worker;
   const id = nextId++;
   return new Promise<PdfReply>((resolve) => {
-    pending.set(id, resolve);
+    // Past the budget the worker is stopped (the next PDF gets a new one) and this PDF fails.
+    const timer = Number.isFinite(timeBudgetMs)
+      ? setTimeout(() => {
+          if (!pending.delete(id)) return;
+          resolve({ id, ok: false, failure: 'too-slow', message: `reading it took more than ${timeBudgetMs >= 1000 ? `${Math.round(timeBudgetMs / 1000)} s` : `${timeBudgetMs} ms`}` });
+          if (worker === w) worker = null;
+          void w.terminate();
+        }, timeBudgetMs)
+      : null;
+    timer?.unref();
+    pending.set(id, (reply) => {
+      if (timer) clearTimeout(timer);
+      resolve(reply);
+    });
     w.ref();
     // A copy is sent (transferred): the caller keeps its bytes.
     const copy = Uint8Array.from(bytes);

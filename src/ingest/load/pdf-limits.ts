@@ -13,9 +13,12 @@ export interface PdfLimits {
   maxInflatedBytes?: number;
   /** Most characters of text a PDF may yield (default 20,000,000, the audit/check input scale). */
   maxTextChars?: number;
+  /** Most time PDF.js may take to read a PDF, in ms (default 120,000): a 1 MB file of 10,000 empty
+   *  pages in one flat page list took over 2 minutes (PDF.js finds each page by walking the list). */
+  timeBudgetMs?: number;
 }
 
-export const PDF_DEFAULTS: Required<PdfLimits> = { maxInflatedBytes: 32 * 1024 * 1024, maxTextChars: 20_000_000 };
+export const PDF_DEFAULTS: Required<PdfLimits> = { maxInflatedBytes: 32 * 1024 * 1024, maxTextChars: 20_000_000, timeBudgetMs: 120_000 };
 
 /**
  * What `data` inflates to, counting no further than `limit` + one chunk: its size, and its bytes

@@ -54,8 +54,14 @@ export class SqliteJobJournal {
     });
   }
 
-  put(job: JournalRecord): void {
-    this.upsert.run(job.id, job.createdAt, JSON.stringify(job));
+  /** Writes the job; `resultJson` (the JSON text of `job.result`, when the caller has it) is written as it is. */
+  put(job: JournalRecord, resultJson?: string): void {
+    if (resultJson === undefined) {
+      this.upsert.run(job.id, job.createdAt, JSON.stringify(job));
+      return;
+    }
+    const { result: _result, ...rest } = job;
+    this.upsert.run(job.id, job.createdAt, `${JSON.stringify(rest).slice(0, -1)},"result":${resultJson}}`);
   }
 
   remove(id: string): void {
