@@ -19,11 +19,15 @@ export const PDF_WORKER_HEAP_MB = 512;
 
 let worker: Worker | null = null;
 let nextId = 1;
-const pending = new Map<number, (reply: PdfReply) => void>();
+/** Requests waiting for a reply, each with the worker reading it: a stopped worker fails only its own. */
+const pending = new Map<number, { w: Worker; settle: (reply: PdfReply) => void }>();
 
-function failAll(message: string): void {
-  for (const [id, settle] of pending) settle({ id, ok: false, failure: 'out-of-memory', message });
-  pending.clear();
+function failAll(w: Worker, message: string): void {
+  for (const [id, p] of pending) {
+    if (p.w !== w) continue;
+    pending.delete(id);
+    p.settle({ id, ok: false, failure: 'out-of-memory', message });
+  }
 }
 
 function startWorker(): Worker {
@@ -38,19 +42,21 @@ function startWorker(): Worker {
       : new Worker(url, { resourceLimits: { maxOldGenerationSizeMb: PDF_WORKER_HEAP_MB } });
   w.unref();
   w.on('message', (reply: PdfReply) => {
-    const settle = pending.get(reply.id);
+    const waiting = pending.get(reply.id);
     pending.delete(reply.id);
-    settle?.(reply);
-    if (pending.size === 0) w.unref();
+    waiting?.settle(reply);
+    if (![...pending.values()].some((p) => p.w === w)) w.unref();
   });
   w.on('error', (e: Error) => {
     if (worker === w) worker = null;
     const code = (e as NodeJS.ErrnoException).code;
-    failAll(code === 'ERR_WORKER_OUT_OF_MEMORY' ? `reading it needed more than ${PDF_WORKER_HEAP_MB} MB of memory` : e.message);
+    failAll(w, code === 'ERR_WORKER_OUT_OF_MEMORY' ? `reading it needed more than ${PDF_WORKER_HEAP_MB} MB of memory` : e.message);
   });
   w.on('exit', () => {
     if (worker === w) worker = null;
-    failAll('the PDF reader stopped');
+    // A worker stopped for its time budget fails nothing more: its PDF has its answer, and a PDF sent
+    // to the next worker meanwhile is not this worker's.
+    failAll(w, 'the PDF reader stopped');
   });
   return w;
 }
@@ -71,9 +77,12 @@ export function extractPdf(bytes: Uint8Array, timeBudgetMs = Number.POSITIVE_INF
         }, timeBudgetMs)
       : null;
     timer?.unref();
-    pending.set(id, (reply) => {
-      if (timer) clearTimeout(timer);
-      resolve(reply);
+    pending.set(id, {
+      w,
+      settle: (reply) => {
+        if (timer) clearTimeout(timer);
+        resolve(reply);
+      },
     });
     w.ref();
     // A copy is sent (transferred): the caller keeps its bytes.
