@@ -68,7 +68,7 @@ function csvRows(text: string, column?: string): BatchRow[] {
     throw new VerityError({
       code: 'BAD_INPUT',
       component: 'batch',
-      problem: wanted !== undefined ? `the CSV header has no column ${quote(wanted)} (it has ${names.map((n) => quote(n)).join(', ')})` : `the CSV header names none of ${INPUT_FIELDS.join(', ')} (it has ${names.map((n) => quote(n)).join(', ')})`,
+      problem: wanted !== undefined ? `the CSV header has no column ${quote(wanted)} (it has ${columnList(names)})` : `the CSV header names none of ${INPUT_FIELDS.join(', ')} (it has ${columnList(names)})`,
       fix: 'name the column to check in the header, or pass --column NAME',
     });
   }
@@ -121,4 +121,10 @@ function jsonlRows(text: string, column?: string): BatchRow[] {
     rows.push(makeRow(n, id, input, where, undefined, about));
   }
   return rows;
+}
+
+/** The header's columns for an error: the first twelve, then how many more (a header may have thousands). */
+function columnList(names: readonly string[]): string {
+  const shown = names.slice(0, 12).map((n) => quote(n)).join(', ');
+  return names.length > 12 ? `${shown} and ${names.length - 12} more` : shown;
 }

@@ -51,6 +51,9 @@ test('CSV and JSONL rows: ids, the claim column, and unreadable rows as errors i
   assert.equal(j[4]?.error, 'field "claim" is not a string');
   assert.throws(() => readBatchRows('id,text\n1,x\n', 'csv', 'claim'), /the CSV header has no column "claim" \(it has "id", "text"\)/);
   assert.throws(() => readBatchRows('id,name\n', 'csv'), /names none of claim, question, input, text/);
+  // A header of thousands of columns is named by its first twelve and a count, not line after line.
+  const wide = Array.from({ length: 5000 }, (_, i) => `c${i}`).join(',');
+  assert.throws(() => readBatchRows(`${wide}\n`, 'csv'), (e: unknown) => e instanceof Error && /"c11" and 4988 more\)/.test(e.message) && e.message.length < 600);
   // An "about" column or field gives the row's topic; a row without one keys as it always did.
   const withAbout = readBatchRows('id,claim,about\nq1,He won in 2018,Tomas Kerrigan\nq2,Gill won 21 awards,\n', 'csv');
   assert.deepEqual(withAbout.map((r) => r.about), ['Tomas Kerrigan', undefined]);

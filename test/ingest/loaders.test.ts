@@ -144,6 +144,13 @@ test('a binary file named .txt is refused, naming the NUL byte offset', async ()
   await assert.rejects(loadDocument(tmp('archive.txt', bytes)), expectError('BAD_INPUT', /cannot read ".*archive\.txt": it looks binary \(a NUL byte at offset 4\), not text\. Fix: ingest text, Markdown, HTML, PDF or JSONL/));
 });
 
+test('UTF-16 text without a byte-order mark is refused, naming UTF-16 and the conversion', async () => {
+  const text = 'Ferry fares rose to 4 euros in 2024.';
+  await assert.rejects(loadDocument(tmp('wide-le.txt', Buffer.from(text, 'utf16le'))), expectError('BAD_INPUT', /it looks like UTF-16LE text without a byte-order mark .*Fix: convert it to UTF-8, e\.g\. iconv -f utf-16le -t utf-8/));
+  const be = Buffer.from(text, 'utf16le').swap16();
+  await assert.rejects(loadDocument(tmp('wide-be.txt', be)), expectError('BAD_INPUT', /UTF-16BE/));
+});
+
 test('invalid UTF-8 is refused, naming the byte and its offset', async () => {
   const latin1 = Buffer.from('Caf\xe9 au lait.', 'latin1');
   await assert.rejects(loadDocument(tmp('latin1.txt', latin1)), expectError('BAD_INPUT', /cannot read ".*latin1\.txt": it is not valid UTF-8 \(bad byte 0xe9 at offset 3\)\. Fix: convert it to UTF-8/));

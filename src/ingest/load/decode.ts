@@ -49,6 +49,8 @@ export function decodeText(bytes: Uint8Array, path: string): string {
   else {
     const nul = bytes.indexOf(0);
     if (nul >= 0) {
+      const wide = utf16Without(bytes);
+      if (wide !== null) throw fail('BAD_INPUT', path, `it looks like ${wide} text without a byte-order mark (NUL bytes at every other offset, the first at ${nul})`, `convert it to UTF-8, e.g. iconv -f ${wide.toLowerCase()} -t utf-8`);
       throw fail('BAD_INPUT', path, `it looks binary (a NUL byte at offset ${nul}), not text`, 'ingest text, Markdown, HTML, PDF or JSONL files; convert other formats to text first');
     }
     try {
@@ -81,4 +83,21 @@ export function formatBytes(n: number): string {
   if (n >= 1024 * 1024) return `${(n / (1024 * 1024)).toFixed(1)} MB`;
   if (n >= 1024) return `${(n / 1024).toFixed(1)} kB`;
   return `${n} bytes`;
+}
+
+/** "UTF-16LE" or "UTF-16BE" when the first bytes have NULs at every other offset (ASCII-range text in UTF-16), else null. */
+function utf16Without(bytes: Uint8Array): 'UTF-16LE' | 'UTF-16BE' | null {
+  const n = Math.min(bytes.length, 512) & ~1;
+  if (n < 8) return null;
+  let odd = 0;
+  let even = 0;
+  for (let i = 0; i < n; i++) {
+    if (bytes[i] !== 0) continue;
+    if (i % 2 === 1) odd++;
+    else even++;
+  }
+  const half = n / 2;
+  if (odd >= half * 0.6 && even <= half * 0.05) return 'UTF-16LE';
+  if (even >= half * 0.6 && odd <= half * 0.05) return 'UTF-16BE';
+  return null;
 }
