@@ -98,6 +98,16 @@ function partOverWhole(text: string, out: ArithmeticFinding[]): void {
 const UP = /^(?:increase|increased|rise|rose|risen|growth|grew|jump|jumped|gain|gained|up|higher|more|climb|climbed)$/i;
 const DOWN = /^(?:drop|dropped|decrease|decreased|decline|declined|fall|fell|fallen|reduction|reduced|cut|down|lower|fewer|less|shrank|shrink)$/i;
 
+/** "going from A to B is a fall, not a rise": a change said the wrong way. */
+function wrongWay(aText: string, bText: string, a: number, b: number, saidUp: boolean): string {
+  return `going from ${aText} to ${bText} is ${b < a ? 'a fall' : 'a rise'}, not ${saidUp ? 'a rise' : 'a fall'} (${fmt(b, 2)} − ${fmt(a, 2)} = ${fmt(b - a, 2)}).`;
+}
+
+/** "from A to B is a change of R%, not C%": a percentage change that does not compute (rel is the size, unsigned). */
+function wrongPercent(aText: string, bText: string, a: number, b: number, rel: number, cText: string): string {
+  return `from ${aText} to ${bText} is a change of ${fmt(rel)}%, not ${cText}% ((${fmt(b, 2)} − ${fmt(a, 2)}) ÷ ${fmt(a, 2)} × 100 = ${fmt(b >= a ? rel : -rel)}%).`;
+}
+
 function changes(text: string, out: ArithmeticFinding[]): void {
   // "from A to B, an increase of C%" / "from A to B (up C%)" / "from A to B — a C% rise"
   const re = new RegExp(
@@ -119,7 +129,7 @@ function changes(text: string, out: ArithmeticFinding[]): void {
     const up = UP.test(word);
     const down = DOWN.test(word);
     if ((up && b < a) || (down && b > a)) {
-      out.push({ quote: m[0], message: `going from ${m[1]} to ${m[3]} is ${b < a ? 'a fall' : 'a rise'}, not ${up ? 'a rise' : 'a fall'} (${fmt(b, 2)} − ${fmt(a, 2)} = ${fmt(b - a, 2)}).` });
+      out.push({ quote: m[0], message: wrongWay(m[1] ?? '', m[3] ?? '', a, b, up) });
       continue;
     }
     const diff = Math.abs(b - a);
@@ -131,10 +141,7 @@ function changes(text: string, out: ArithmeticFinding[]): void {
         out.push({ quote: m[0], message: `from ${m[1]} to ${m[3]} is a change of ${fmt(b - a, 2)}; a change from 0 has no percentage, so it cannot be ${cText}%.` });
         continue;
       }
-      out.push({
-        quote: m[0],
-        message: `from ${m[1]} to ${m[3]} is a change of ${fmt(rel)}%, not ${cText}% ((${fmt(b, 2)} − ${fmt(a, 2)}) ÷ ${fmt(a, 2)} × 100 = ${fmt(b >= a ? rel : -rel)}%).`,
-      });
+      out.push({ quote: m[0], message: wrongPercent(m[1] ?? '', m[3] ?? '', a, b, rel, cText) });
     } else if (!agrees(diff, c, cText, approx)) {
       out.push({ quote: m[0], message: `from ${m[1]} to ${m[3]} is a change of ${fmt(diff, 2)}, not ${cText} (${fmt(b, 2)} − ${fmt(a, 2)} = ${fmt(b - a, 2)}).` });
     }
@@ -168,7 +175,7 @@ function changeToFrom(text: string, out: ArithmeticFinding[]): void {
     const approx = (m[2] ?? '') !== '';
     const up = UP_VERB.test(m[1] ?? '');
     if ((up && b < a) || (!up && b > a)) {
-      out.push({ quote: m[0], message: `going from ${aText} to ${bText} is ${b < a ? 'a fall' : 'a rise'}, not ${up ? 'a rise' : 'a fall'} (${fmt(b, 2)} − ${fmt(a, 2)} = ${fmt(b - a, 2)}).` });
+      out.push({ quote: m[0], message: wrongWay(aText, bText, a, b, up) });
       continue;
     }
     const unit = (m[4] ?? '').trim().toLowerCase();
@@ -179,7 +186,7 @@ function changeToFrom(text: string, out: ArithmeticFinding[]): void {
     } else if (unit !== '') {
       if (m[6] && m[8]) continue; // percentages on both sides: points or percent, either may be meant
       const rel = a !== 0 ? (diff / Math.abs(a)) * 100 : Number.NaN;
-      if (!Number.isNaN(rel) && !agrees(rel, c, cText, approx)) out.push({ quote: m[0], message: `from ${aText} to ${bText} is a change of ${fmt(rel)}%, not ${cText}% ((${fmt(b, 2)} − ${fmt(a, 2)}) ÷ ${fmt(a, 2)} × 100 = ${fmt(b >= a ? rel : -rel)}%).` });
+      if (!Number.isNaN(rel) && !agrees(rel, c, cText, approx)) out.push({ quote: m[0], message: wrongPercent(aText, bText, a, b, rel, cText) });
     } else if (!agrees(diff, c, cText, approx)) {
       out.push({ quote: m[0], message: `from ${aText} to ${bText} is a change of ${fmt(diff, 2)}, not ${cText} (${fmt(b, 2)} − ${fmt(a, 2)} = ${fmt(b - a, 2)}).` });
     }
@@ -319,12 +326,12 @@ function upFrom(text: string, out: ArithmeticFinding[]): void {
     const word = m[7] ?? m[12] ?? '';
     if (a === 0) continue;
     if ((UP.test(word) && b < a) || (DOWN.test(word) && b > a) || (m[3]?.toLowerCase() === 'up' && b < a) || (m[3]?.toLowerCase() === 'down' && b > a)) {
-      out.push({ quote: m[0], message: `going from ${aText} to ${bText} is ${b < a ? 'a fall' : 'a rise'}, not ${b < a ? 'a rise' : 'a fall'} (${fmt(b, 2)} − ${fmt(a, 2)} = ${fmt(b - a, 2)}).` });
+      out.push({ quote: m[0], message: wrongWay(aText, bText, a, b, b >= a) });
       continue;
     }
     const rel = (Math.abs(b - a) / Math.abs(a)) * 100;
     if (!agrees(rel, c, cText, approx)) {
-      out.push({ quote: m[0], message: `from ${aText} to ${bText} is a change of ${fmt(rel)}%, not ${cText}% ((${fmt(b, 2)} − ${fmt(a, 2)}) ÷ ${fmt(a, 2)} × 100 = ${fmt(b >= a ? rel : -rel)}%).` });
+      out.push({ quote: m[0], message: wrongPercent(aText, bText, a, b, rel, cText) });
     }
   }
 }
